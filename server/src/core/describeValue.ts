@@ -1,0 +1,32 @@
+import type { NormalizedValue } from './detection';
+
+/** A normalised value in a few words, for tables and hovers: "2023-11-04", "$50,000,000,000 (USD)", "25%". */
+export function describeValue(value: NormalizedValue): string {
+  const about = 'approximate' in value && value.approximate ? '~' : '';
+  switch (value.type) {
+    case 'date':
+      return value.endIso ? `${value.iso}/${value.endIso}` : value.iso;
+    case 'time':
+      return value.iso;
+    case 'duration':
+      return about + (value.maxIso ? `${value.iso} to ${value.maxIso}` : value.iso);
+    case 'number':
+      return about + rangeOr(value.value, value.min, value.max, formatNumber);
+    case 'ordinal':
+      return `#${value.value}`;
+    case 'money':
+      return `${about}${rangeOr(value.amount, value.min, value.max, formatNumber)} ${value.currency}`;
+    case 'percent':
+      return rangeOr(value.value, value.min, value.max, (fraction) => `${formatNumber(fraction * 100)}%`);
+    case 'quantity':
+      return `${rangeOr(value.value, value.min, value.max, formatNumber)} ${value.unit}`;
+  }
+}
+
+function rangeOr(value: number, min: number | undefined, max: number | undefined, format: (n: number) => string): string {
+  return min !== undefined && max !== undefined && min !== max ? `${format(min)}–${format(max)}` : format(value);
+}
+
+function formatNumber(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+}

@@ -1,0 +1,69 @@
+/**
+ * Classifies each line of a web capture so that menus, subscription widgets and Title-Case headlines do not
+ * produce guesses. Headlines still get gazetteer and document-level matches; junk lines get nothing.
+ */
+import type { Token } from './tokenize';
+
+export type LineKind = 'prose' | 'headline' | 'junk';
+
+const JUNK_LINES = new Set([
+  'skip to content', 'edit post', 'subscribe', 'become a member', 'support us', 'indicates required', 'read more',
+  'share', 'share this article', 'advertisement', 'comments', 'no comments yet', 'related articles', 'related',
+  'editors picks', 'news feed', 'more news', 'download the app', 'sign up', 'log in', 'login', 'sign in', 'menu',
+  'search', 'close', 'home', 'accept', 'accept all', 'reject all', 'manage cookies', 'cookie settings',
+  'privacy policy', 'terms of use', 'terms of service', 'contact us', 'about us', 'newsletter', 'follow us',
+  'successfuly subscribed', 'successfully subscribed', 'please enter correct email address', 'logo',
+  'enter your email to subscribe', 'this audio is created with ai assistance', 'try our ai features', 'top stories',
+]);
+
+/** Phrases that mark a whole line as site furniture wherever they appear in it. */
+const JUNK_MARKERS = [
+  'cookie', 'privacy policy', 'all rights reserved', 'support independent journalism', 'sign up for',
+  'subscribe to', 'thank you for signing up', 'read more @', 'download daily8', 'app store', 'become a member',
+  'enter your email', 'we’ve sent you', "we've sent you",
+];
+
+/** Small words that stay lowercase in Title-Case headlines. */
+const MINOR_WORDS = new Set([
+  'a', 'an', 'the', 'of', 'and', 'or', 'nor', 'but', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'as',
+  'vs', 'via', 'per', 'into', 'onto', 'up', 'off', "'s",
+]);
+
+export function classifyLines(text: string, tokens: readonly Token[]): LineKind[] {
+  const kinds: LineKind[] = [];
+  let first = 0;
+  while (first < tokens.length) {
+    const line = tokens[first]!.line;
+    let last = first;
+    while (last + 1 < tokens.length && tokens[last + 1]!.line === line) last++;
+    while (kinds.length < line) kinds.push('prose');
+    kinds.push(classifyLine(text, tokens, first, last));
+    first = last + 1;
+  }
+  return kinds;
+}
+
+function classifyLine(text: string, tokens: readonly Token[], first: number, last: number): LineKind {
+  const lineText = text.slice(tokens[first]!.start, tokens[last]!.end).toLowerCase();
+  const normalised = lineText.replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/'/g, '').replace(/\s+/g, ' ').trim();
+  if (JUNK_LINES.has(normalised) || JUNK_MARKERS.some((marker) => lineText.includes(marker))) return 'junk';
+  if (/^home\s*[>›»/]/.test(lineText)) return 'junk';
+
+  let words = 0;
+  let capitalised = 0;
+  let upper = 0;
+  for (let i = first; i <= last; i++) {
+    const token = tokens[i]!;
+    if (!token.isWord || /^\d/.test(token.text)) continue;
+    if (MINOR_WORDS.has(token.text.toLowerCase()) && !token.opensSentence) continue;
+    words++;
+    if (token.isCapitalised) capitalised++;
+    if (token.text.length > 1 && token.text === token.text.toUpperCase()) upper++;
+  }
+  if (words === 0) return 'junk';
+  // Shouting lines ("DOWNLOAD THE APP") are banners; acronyms alone are not enough to call a line shouting.
+  if (words >= 2 && upper === words) return 'junk';
+  const endsLikeSentence = /[.!?"”']$/.test(lineText.trimEnd());
+  if (capitalised === words && !endsLikeSentence) return 'headline';
+  return 'prose';
+}

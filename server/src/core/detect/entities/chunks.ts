@@ -1,0 +1,129 @@
+/**
+ * Groups capitalised words into chunks ("US Ambassador to NATO Matthew Whitaker" gives "US Ambassador" and
+ * "NATO Matthew Whitaker") and segments each chunk into items: gazetteer phrases, titles, free words and
+ * connectors. The rules in recognise.ts then read items rather than raw tokens.
+ */
+import type { Token } from './tokenize';
+import type { LineKind } from './boilerplate';
+import { STATIC_INDEX, type LexiconEntry, type PhraseIndex } from './lexicon';
+import { TITLES } from './curated/titles';
+import { isModelDesignator } from './products';
+import { NAME_PARTICLES } from './persons';
+
+/** Everything the rules know about one document. */
+export interface Scan {
+  tokens: readonly Token[];
+  lines: readonly LineKind[];
+  /** Words seen written in lowercase in prose: their capitalised forms are probably not names. */
+  lowercaseWords: ReadonlySet<string>;
+  /** Names learnt from this document's confident findings (second pass only). */
+  documentIndex: PhraseIndex | null;
+}
+
+export type Item =
+  | { kind: 'phrase'; from: number; to: number; entry: LexiconEntry }
+  | { kind: 'title' | 'free' | 'connector'; from: number; to: number };
+
+/** Capitalised function words: they open sentences, never names. */
+const FUNCTION_CAPS = new Set([
+  'The', 'A', 'An', 'In', 'On', 'At', 'By', 'For', 'From', 'With', 'To', 'Of', 'And', 'Or', 'But', 'As', 'If', 'It',
+  'Its', "It's", 'He', 'She', 'We', 'They', 'I', 'You', 'This', 'That', 'These', 'Those', 'There', 'Here', 'His',
+  'Her', 'Their', 'Our', 'My', 'Your', 'When', 'While', 'After', 'Before', 'During', 'Since', 'Until', 'Although',
+  'Though', 'However', 'Meanwhile', 'Also', 'Not', 'No', 'Yes', 'So', 'Then', 'What', 'Who', 'Which', 'Where', 'Why',
+  'How', 'Some', 'Many', 'Most', 'All', 'Both', 'Each', 'Every', 'Other', 'Another', 'Such', 'Despite', 'Amid',
+  'According', 'Under', 'Over', 'Into', 'Neither', 'Nor', 'Either', 'Our', 'Thus', 'Hopefully', 'Maybe', 'Please',
+  'Thank', 'Thanks', 'Impossible', 'Hint', 'Guess', 'Err', 'Can', 'Could', 'Should', 'Would', 'Will', 'Did', 'Do',
+  'Does', 'Is', 'Are', 'Was', 'Were', 'Has', 'Have', 'Had', 'Let', 'Just', 'Even', 'Only', 'Still', 'Now', 'Yet',
+]);
+
+const CONNECTORS = new Set(['of', '&', ...NAME_PARTICLES]);
+
+/** Longest gazetteer match starting at `index`, from the document's own names or the static gazetteer. */
+export function matchPhrase(scan: Scan, index: number): { to: number; entry: LexiconEntry } | null {
+  const fromDocument = scan.documentIndex ? longestMatch(scan.documentIndex, scan.tokens, index) : null;
+  const fromStatic = longestMatch(STATIC_INDEX, scan.tokens, index);
+  if (fromDocument && fromStatic) {
+    if (fromDocument.to > fromStatic.to) return fromDocument;
+    // An article's own person "Henderson" beats the city of that name, but never a country or curated name.
+    const personOverCity = fromDocument.to === fromStatic.to && fromDocument.entry.label === 'PERSON' && fromStatic.entry.source === 'city';
+    return personOverCity ? fromDocument : fromStatic;
+  }
+  const match = fromDocument ?? fromStatic;
+  if (match) return match;
+  const token = scan.tokens[index]!;
+  if (token.isCapitalised && isModelDesignator(token.text)) {
+    return { to: index + 1, entry: { label: 'PRODUCT', source: 'curated', needsContext: false } };
+  }
+  return null;
+}
+
+function longestMatch(index: PhraseIndex, tokens: readonly Token[], at: number): { to: number; entry: LexiconEntry } | null {
+  const first = tokens[at]!;
+  const maxTokens = index.maxTokensByFirst.get(first.text);
+  if (maxTokens === undefined) return null;
+  let best: { to: number; entry: LexiconEntry } | null = null;
+  let key = '';
+  for (let length = 1; length <= maxTokens && at + length <= tokens.length; length++) {
+    const token = tokens[at + length - 1]!;
+    if (token.line !== first.line) break;
+    key = length === 1 ? token.text : `${key} ${token.text}`;
+    const entry = index.entries.get(key);
+    if (entry) best = { to: at + length, entry };
+  }
+  return best;
+}
+
+/**
+ * Reads the chunk that starts at `start` (a capitalised word or a phrase start). Returns its items and the
+ * index after it; the items are empty when nothing there can be a name.
+ */
+export function readChunk(scan: Scan, start: number): { items: Item[]; next: number } {
+  const { tokens } = scan;
+  const items: Item[] = [];
+  let j = start;
+  const line = tokens[start]!.line;
+  while (j < tokens.length && tokens[j]!.line === line) {
+    const token = tokens[j]!;
+    const phrase = matchPhrase(scan, j);
+    if (phrase) {
+      items.push({ kind: 'phrase', from: j, to: phrase.to, entry: phrase.entry });
+      j = phrase.to;
+      continue;
+    }
+    if (!token.isWord) break;
+    if (token.isCapitalised) {
+      if (FUNCTION_CAPS.has(token.text)) {
+        if (items.length > 0) break;
+        return { items, next: j + 1 };
+      }
+      items.push({ kind: TITLES.has(token.text) ? 'title' : 'free', from: j, to: j + 1 });
+      j++;
+      continue;
+    }
+    const connectorLength = items.length > 0 ? connectorLengthAt(tokens, j) : 0;
+    if (connectorLength > 0) {
+      items.push({ kind: 'connector', from: j, to: j + connectorLength });
+      j += connectorLength;
+      continue;
+    }
+    break;
+  }
+  return { items, next: Math.max(j, start + 1) };
+}
+
+/**
+ * Length of the connector run at `j` ("of", "of the", "&", "von der") when a capitalised word follows it,
+ * else 0: connectors join capitalised words ("Bank of England", "Ursula von der Leyen").
+ */
+function connectorLengthAt(tokens: readonly Token[], j: number): number {
+  const first = tokens[j]!;
+  let k = j;
+  while (k < tokens.length && tokens[k]!.line === first.line && (CONNECTORS.has(tokens[k]!.text) || (k > j && tokens[k]!.text === 'the' && tokens[k - 1]!.text === 'of'))) k++;
+  const next = tokens[k];
+  const joins = k > j && next !== undefined && next.line === first.line && next.isCapitalised && !FUNCTION_CAPS.has(next.text);
+  return joins ? k - j : 0;
+}
+
+export function isFunctionCap(word: string): boolean {
+  return FUNCTION_CAPS.has(word);
+}

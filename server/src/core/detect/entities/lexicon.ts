@@ -1,0 +1,102 @@
+/**
+ * The static gazetteer: generated places and first names plus the curated lists, indexed once per process
+ * for longest-match lookup by token sequence.
+ */
+import type { EntityLabel } from '../../labels';
+import places from './generated/places.json';
+import generatedFirstNames from './generated/first-names.json';
+import { EXTRA_GPE, EXTRA_LOC } from './curated/places';
+import { ORGANISATIONS } from './curated/organisations';
+import { PRODUCTS, CONTEXT_PRODUCTS } from './curated/products';
+import { EVENTS, LAWS, FACILITIES } from './curated/events-laws';
+import { EXTRA_NORP, LANGUAGES } from './curated/norp';
+import { EXTRA_FIRST_NAMES } from './curated/first-names';
+import { isCommonWord } from './curated/common-words';
+
+/** Where an entry came from: document entries were learnt from this article's confident findings. */
+export type EntrySource = 'city' | 'country' | 'curated' | 'document';
+
+export interface LexiconEntry {
+  label: EntityLabel;
+  source: EntrySource;
+  /** Needs nearby context to count ("Patriot", "Lancet"). */
+  needsContext: boolean;
+}
+
+export interface PhraseIndex {
+  /** Key: the phrase's tokens joined by single spaces. */
+  entries: Map<string, LexiconEntry>;
+  /** Longest phrase length in tokens, by first token, to bound the longest-match search. */
+  maxTokensByFirst: Map<string, number>;
+}
+
+/** Splits a phrase the way the tokenizer splits text, so keys match token sequences. */
+export function phraseKey(phrase: string): string {
+  return phrase
+    .replace(/’/g, "'")
+    .replace(/'s\b/g, " 's")
+    .replace(/([,()])/g, ' $1 ')
+    .trim()
+    .split(/\s+/)
+    .join(' ');
+}
+
+export function addPhrase(index: PhraseIndex, phrase: string, entry: LexiconEntry): void {
+  const key = phraseKey(phrase);
+  index.entries.set(key, entry);
+  const spaceAt = key.indexOf(' ');
+  const first = spaceAt < 0 ? key : key.slice(0, spaceAt);
+  const length = spaceAt < 0 ? 1 : key.split(' ').length;
+  index.maxTokensByFirst.set(first, Math.max(index.maxTokensByFirst.get(first) ?? 0, length));
+}
+
+export function emptyIndex(): PhraseIndex {
+  return { entries: new Map(), maxTokensByFirst: new Map() };
+}
+
+function buildStaticIndex(): PhraseIndex {
+  const index = emptyIndex();
+  const add = (phrases: readonly string[], label: EntityLabel, source: EntrySource) => {
+    for (const phrase of phrases) {
+      addPhrase(index, phrase, { label, source, needsContext: label === 'PRODUCT' && CONTEXT_PRODUCTS.has(phrase) });
+    }
+  };
+  // Later lists override earlier ones: curated knowledge beats the generic city list.
+  add(places.cities, 'GPE', 'city');
+  add(places.countries, 'GPE', 'country');
+  add(places.regions, 'LOC', 'curated');
+  add(places.demonyms, 'NORP', 'curated');
+  add(EXTRA_NORP, 'NORP', 'curated');
+  add(EXTRA_GPE, 'GPE', 'curated');
+  add(EXTRA_LOC, 'LOC', 'curated');
+  add(FACILITIES, 'FAC', 'curated');
+  add(EVENTS, 'EVENT', 'curated');
+  add(LAWS, 'LAW', 'curated');
+  add(PRODUCTS, 'PRODUCT', 'curated');
+  add(ORGANISATIONS, 'ORG', 'curated');
+  for (const language of LANGUAGES) {
+    if (!index.entries.has(phraseKey(language))) add([language], 'LANGUAGE', 'curated');
+  }
+  return index;
+}
+
+export const STATIC_INDEX: PhraseIndex = buildStaticIndex();
+
+export const LANGUAGE_NAMES: ReadonlySet<string> = new Set(LANGUAGES);
+
+const FIRST_NAMES: ReadonlySet<string> = new Set([...generatedFirstNames, ...EXTRA_FIRST_NAMES]);
+
+/**
+ * "Strong" first names are rarely anything else; "weak" ones are also words or places ("Mark", "Grace"),
+ * so they count only with more support.
+ */
+export function firstNameStrength(word: string): 'strong' | 'weak' | null {
+  if (!FIRST_NAMES.has(word)) return null;
+  if (isCommonWord(word) || STATIC_INDEX.entries.has(word)) return 'weak';
+  return 'strong';
+}
+
+/** True for a gazetteer phrase start or a first name: hyphenated compounds of these stay whole. */
+export function isKnownName(word: string): boolean {
+  return STATIC_INDEX.maxTokensByFirst.has(word) || FIRST_NAMES.has(word);
+}

@@ -1,0 +1,326 @@
+/**
+ * Turns the chunks of one document into labelled findings. Inside a chunk, at each item, the rules are tried
+ * in order: a title introduces a person; a head word labels the sequence it ends; a first name starts a person;
+ * a gazetteer phrase labels itself. Free words no rule explains are only labelled with outside evidence
+ * (a verb of saying, a product head noun, a surname shape) and never on headline lines.
+ */
+import type { EntityLabel } from '../../labels';
+import type { Span } from '../../detection';
+import type { Token } from './tokenize';
+import { readChunk, isFunctionCap, type Item, type Scan } from './chunks';
+import { STATIC_INDEX, LANGUAGE_NAMES, firstNameStrength } from './lexicon';
+import { cueLabel, ofHeadLabel, isClubSuffix } from './cues';
+import { hasSlavicSurnameShape, SPEECH_VERBS, NAME_PARTICLES } from './persons';
+import { hasProductContext, isProductHead } from './products';
+import { TITLES, LOWERCASE_TITLES, PORTFOLIO_TITLES } from './curated/titles';
+import { LANGUAGE_CUES } from './curated/norp';
+import { THE_SENSES } from './curated/products';
+import { isCommonWord } from './curated/common-words';
+
+export interface Finding extends Span {
+  label: EntityLabel;
+  /** Found from context rather than a gazetteer: worth remembering for the rest of the document. */
+  fromContext: boolean;
+}
+
+const MAX_NAME_TOKENS = 4;
+const HEADLINE_PENALTY = 0.05;
+
+export function recognise(scan: Scan): Finding[] {
+  const { tokens, lines } = scan;
+  const findings: Finding[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i]!;
+    const lineKind = lines[token.line] ?? 'prose';
+    if (lineKind === 'junk' || !token.isWord || !(token.isCapitalised || startsPhrase(scan, token.text))) {
+      i++;
+      continue;
+    }
+    const { items, next } = readChunk(scan, i);
+    if (items.length > 0) new ChunkReader(scan, items, lineKind === 'headline', findings).read();
+    i = next;
+  }
+  return findings;
+}
+
+function startsPhrase(scan: Scan, word: string): boolean {
+  return STATIC_INDEX.maxTokensByFirst.has(word) || (scan.documentIndex?.maxTokensByFirst.has(word) ?? false);
+}
+
+class ChunkReader {
+  private readonly tokens: readonly Token[];
+
+  constructor(
+    private readonly scan: Scan,
+    private readonly items: readonly Item[],
+    private readonly headline: boolean,
+    private readonly out: Finding[],
+  ) {
+    this.tokens = scan.tokens;
+  }
+
+  read(): void {
+    const { items } = this;
+    let k = this.personAfterLowercaseTitle();
+    let unexplainedFrom = -1;
+    const flush = (until: number) => {
+      if (unexplainedFrom >= 0) this.guessFreeRun(unexplainedFrom, until);
+      unexplainedFrom = -1;
+    };
+    while (k < items.length) {
+      const item = items[k]!;
+      if (item.kind === 'connector') {
+        flush(k);
+        k++;
+        continue;
+      }
+      if (item.kind === 'title') {
+        // Free words right before a title belong to it: "Strategic Industries Minister", "Vice President".
+        unexplainedFrom = -1;
+        k = this.personAfterTitle(k);
+        continue;
+      }
+      const next = this.cueSequence(k) ?? this.personFromFirstName(k);
+      if (next !== null) {
+        flush(k);
+        k = next;
+        continue;
+      }
+      if (item.kind === 'phrase') {
+        flush(k);
+        this.emitPhrase(item);
+        k++;
+        continue;
+      }
+      if (unexplainedFrom < 0) unexplainedFrom = k;
+      k++;
+    }
+    flush(items.length);
+  }
+
+  // ---- persons -------------------------------------------------------------------------------------------
+
+  /** "striker Erling Haaland", "his Russian counterpart Sergey Lavrov". */
+  private personAfterLowercaseTitle(): number {
+    if (this.headline) return 0;
+    const before = this.tokens[this.items[0]!.from - 1];
+    if (!before || !LOWERCASE_TITLES.has(before.text)) return 0;
+    const run = this.nameRun(0);
+    if (run === null) return 0;
+    this.emit(this.items[0]!.from, run.endToken, 'PERSON', 0.8, true);
+    return run.nextItem;
+  }
+
+  private personAfterTitle(k: number): number {
+    let last = k;
+    while (this.items[last + 1]?.kind === 'title') last++;
+    const run = this.nameRun(last + 1);
+    if (run === null) return last + 1;
+    const firstToken = this.tokens[this.items[last + 1]!.from]!;
+    const knownName = firstNameStrength(firstToken.text) !== null || this.items[last + 1]!.kind === 'phrase';
+    if (this.headline && !knownName && !hasSlavicSurnameShape(this.tokens[run.endToken - 1]!.text)) return run.nextItem;
+    this.emit(this.items[last + 1]!.from, run.endToken, 'PERSON', knownName ? 0.9 : 0.85, true);
+    return run.nextItem;
+  }
+
+  private personFromFirstName(k: number): number | null {
+    const item = this.items[k]!;
+    const isPlaceNamedLikePerson = item.kind === 'phrase' && (item.entry.source === 'city' || item.entry.source === 'country') && item.to - item.from === 1;
+    if (item.kind !== 'free' && !isPlaceNamedLikePerson) return null;
+    const first = this.tokens[item.from]!;
+    const strength = firstNameStrength(first.text);
+    if (strength === null) return null;
+    const run = this.nameRun(k + 1);
+    if (run === null) return null;
+    const surname = this.tokens[run.endToken - 1]!;
+    const supported = hasSlavicSurnameShape(surname.text) || run.hasDocumentName;
+    if (strength === 'weak' && (first.opensSentence || this.headline) && !supported) return null;
+    this.emit(item.from, run.endToken, 'PERSON', strength === 'strong' ? 0.9 : 0.7, true);
+    return run.nextItem;
+  }
+
+  /**
+   * Capitalised name words from item `k` on, with particles between them ("von der Leyen"); null when the
+   * first item is not name-like.
+   */
+  private nameRun(k: number): { endToken: number; nextItem: number; hasDocumentName: boolean } | null {
+    let names = 0;
+    let endToken = -1;
+    let nextItem = k;
+    let hasDocumentName = false;
+    for (let m = k; m < this.items.length && names < MAX_NAME_TOKENS; m++) {
+      const item = this.items[m]!;
+      if (item.kind === 'connector') {
+        if (names === 0 || !NAME_PARTICLES.has(this.tokens[item.from]!.text)) break;
+        continue;
+      }
+      const isDocumentPerson = item.kind === 'phrase' && item.entry.label === 'PERSON';
+      // Generated city names double as surnames ("Oleksandr Kamyshin"); curated places and countries do not.
+      const isCityNamedLikePerson = item.kind === 'phrase' && item.entry.source === 'city' && item.to - item.from === 1;
+      if (!isDocumentPerson && !isCityNamedLikePerson && !(item.kind === 'free' && this.isNameToken(item.from))) break;
+      hasDocumentName ||= isDocumentPerson;
+      names += item.to - item.from;
+      endToken = item.to;
+      nextItem = m + 1;
+    }
+    return names > 0 ? { endToken, nextItem, hasDocumentName } : null;
+  }
+
+  private isNameToken(index: number): boolean {
+    const token = this.tokens[index]!;
+    const word = token.text;
+    if (!token.isCapitalised || word.length < 2 || /\d/.test(word)) return false;
+    if (word === word.toUpperCase()) return false;
+    if (TITLES.has(word) || cueLabel(word) !== undefined || isFunctionCap(word)) return false;
+    if (firstNameStrength(word) === 'strong') return true;
+    return !isCommonWord(word) && !this.scan.lowercaseWords.has(word.toLowerCase());
+  }
+
+  // ---- head words ----------------------------------------------------------------------------------------
+
+  /**
+   * "Defense Ministry", "Kharkiv Oblast", "Armed Forces of Ukraine", "Ministry of National Defence":
+   * the sequence up to its last head word, plus an "of" tail. Places and nationalities before the head are
+   * absorbed ("Ukrainian Navy"); organisations only into events ("NATO Industry Forum").
+   */
+  private cueSequence(k: number): number | null {
+    const { items, tokens } = this;
+    if (!this.canStartSequence(items[k]!)) return null;
+    let head = -1;
+    for (let c = k; c < items.length && this.canStartSequence(items[c]!); c++) {
+      const item = items[c]!;
+      if (item.kind !== 'free') continue;
+      const word = tokens[item.from]!.text;
+      const previous = items[c - 1];
+      const afterPlace = c > k && previous?.kind === 'phrase' && previous.entry.label === 'GPE';
+      // "Manchester United", "Los Angeles Lakers": a team suffix or a plural nickname after a place.
+      const nickname = !this.headline && previous?.kind === 'phrase' && previous.entry.source === 'city' && word.endsWith('s') && this.isNameToken(item.from);
+      const club = afterPlace && (isClubSuffix(word) || nickname);
+      if (club || (cueLabel(word) !== undefined && !isClubSuffix(word))) head = c;
+    }
+    const hasOfTail = (h: number) => items[h + 1]?.kind === 'connector' && tokens[items[h + 1]!.from]!.text === 'of' && h + 2 < items.length;
+    if (head < 0 && items[k]!.kind === 'free' && ofHeadLabel(tokens[items[k]!.from]!.text) && hasOfTail(k)) head = k;
+    if (head < 0) return null;
+    const titleAfter = items[head + 1];
+    if (titleAfter?.kind === 'title' && PORTFOLIO_TITLES.has(tokens[titleAfter.from]!.text)) return null;
+
+    const headWord = tokens[items[head]!.from]!.text;
+    const label: EntityLabel = cueLabel(headWord) ?? ofHeadLabel(headWord) ?? 'ORG';
+    let start = k;
+    for (let m = k; m < head; m++) {
+      const item = items[m]!;
+      const absorbable = item.kind !== 'phrase' || ['GPE', 'NORP', 'LOC'].includes(item.entry.label) || label === 'EVENT';
+      if (!absorbable) start = m + 1;
+    }
+    if (this.headline) {
+      while (start < head && items[start]!.kind === 'free' && isCommonWord(tokens[items[start]!.from]!.text)) start++;
+    }
+    let end = head;
+    if (hasOfTail(head)) {
+      end = head + 2;
+      while (end + 1 < items.length && items[end + 1]!.kind !== 'title' && !(items[end + 1]!.kind === 'connector' && end + 2 >= items.length)) end++;
+    } else if (start === head) {
+      return null;
+    }
+    if (start > k) {
+      // The absorbed-but-not-part items before the sequence are read on their own.
+      for (let m = k; m < start; m++) if (items[m]!.kind === 'phrase') this.emitPhrase(items[m] as Extract<Item, { kind: 'phrase' }>);
+    }
+    this.emit(items[start]!.from, items[end]!.to, label, this.headline ? 0.65 : 0.75, true);
+    return end + 1;
+  }
+
+  private canStartSequence(item: Item): boolean {
+    if (item.kind === 'free') return true;
+    return item.kind === 'phrase' && item.entry.label !== 'PERSON' && item.entry.label !== 'PRODUCT';
+  }
+
+  // ---- gazetteer phrases ---------------------------------------------------------------------------------
+
+  private emitPhrase(item: Extract<Item, { kind: 'phrase' }>): void {
+    const { entry } = item;
+    const text = this.phraseText(item.from, item.to);
+    let label = entry.label;
+    let confidence = entry.source === 'city' ? 0.85 : 0.9;
+    if (entry.needsContext) {
+      if (hasProductContext(this.tokens, item.from, item.to)) {
+        confidence = 0.85;
+      } else {
+        const otherSense = this.tokens[item.from - 1]?.text === 'The' ? THE_SENSES.get(text) : undefined;
+        if (!otherSense) return;
+        label = otherSense;
+        confidence = 0.7;
+      }
+    }
+    if (label === 'NORP' && LANGUAGE_NAMES.has(text) && this.hasLanguageCue(item.from, item.to)) label = 'LANGUAGE';
+    if (entry.source === 'city' && firstNameStrength(text) !== null) confidence = 0.6;
+    if (entry.source === 'document') confidence = 0.85;
+    this.emit(item.from, item.to, label, confidence, false);
+  }
+
+  /** "in Ukrainian", "speaks Russian.", "translated into English": a cue before, no noun after. */
+  private hasLanguageCue(from: number, to: number): boolean {
+    const after = this.tokens[to];
+    const nounFollows = after !== undefined && after.isWord && !after.isCapitalised && !['language', 'languages', 'and', 'or'].includes(after.text);
+    if (nounFollows) return false;
+    for (let i = from - 1; i >= Math.max(0, from - 3); i--) {
+      const token = this.tokens[i]!;
+      if (!token.isWord || token.isCapitalised) return false;
+      if (LANGUAGE_CUES.has(token.text)) return true;
+    }
+    return false;
+  }
+
+  // ---- free words ----------------------------------------------------------------------------------------
+
+  /** Free words with outside evidence: "Flamingo and Ruta missiles", "Kamyshin said", "said Umerov". */
+  private guessFreeRun(from: number, until: number): void {
+    if (this.headline || until - from > 3) return;
+    const { items, tokens } = this;
+    const firstToken = items[from]!.from;
+    const endToken = items[until - 1]!.to;
+    const endsChunk = until === items.length;
+    const allNames = items.slice(from, until).every((item) => this.isNameToken(item.from));
+    if (!allNames) return;
+
+    if (endsChunk && this.precedesProductHead(endToken)) {
+      this.emit(firstToken, endToken, 'PRODUCT', 0.7, true);
+      return;
+    }
+    const last = tokens[endToken - 1]!.text;
+    const slavic = hasSlavicSurnameShape(last);
+    const verbAfter = endsChunk && SPEECH_VERBS.has(tokens[endToken]?.text ?? '');
+    const before = tokens[firstToken - 1];
+    const after = tokens[endToken];
+    const verbBefore = from === 0 && before !== undefined && SPEECH_VERBS.has(before.text) && (after === undefined || !after.isWord);
+    if (verbAfter || verbBefore) {
+      this.emit(firstToken, endToken, 'PERSON', slavic ? 0.8 : 0.65, true);
+      return;
+    }
+    if (slavic && until - from >= 2) this.emit(firstToken, endToken, 'PERSON', 0.7, true);
+  }
+
+  /** A product head follows, directly or after a coordinated name: "Flamingo and Ruta missiles". */
+  private precedesProductHead(index: number): boolean {
+    if (isProductHead(this.tokens, index)) return true;
+    const joiner = this.tokens[index]?.text;
+    if (joiner !== 'and' && joiner !== 'or' && joiner !== ',') return false;
+    return this.tokens[index + 1]?.isCapitalised === true && isProductHead(this.tokens, index + 2);
+  }
+
+  // ---- output --------------------------------------------------------------------------------------------
+
+  private phraseText(from: number, to: number): string {
+    let text = this.tokens[from]!.text;
+    for (let i = from + 1; i < to; i++) text += ' ' + this.tokens[i]!.text;
+    return text;
+  }
+
+  private emit(fromToken: number, toToken: number, label: EntityLabel, confidence: number, fromContext: boolean): void {
+    const start = this.tokens[fromToken]!.start;
+    const end = this.tokens[toToken - 1]!.end;
+    const adjusted = this.headline ? confidence - HEADLINE_PENALTY : confidence;
+    this.out.push({ start, end, label, confidence: Math.round(adjusted * 100) / 100, fromContext });
+  }
+}

@@ -1,0 +1,52 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ArticleSelector } from './articleSelector';
+
+const files = (entries: Record<string, string>) => (file: string) => entries[file];
+
+describe('which files are articles', () => {
+  it('by default, the .txt files under seeds/ of a workspace folder', () => {
+    const selector = new ArticleSelector(['/work'], undefined, files({}));
+    assert.ok(selector.isArticle('/work/seeds/000.txt'));
+    assert.ok(selector.isArticle('/work/seeds/2024/a.txt'));
+    assert.ok(!selector.isArticle('/work/notes.txt'));
+    assert.ok(!selector.isArticle('/work/seeds/000.annotations.json'));
+    assert.ok(!selector.isArticle('/elsewhere/seeds/000.txt'));
+  });
+
+  it('every .txt file below a folder holding a marginalia.json', () => {
+    const selector = new ArticleSelector(['/work'], undefined, files({ '/work/corpus/marginalia.json': '{}' }));
+    assert.ok(selector.isArticle('/work/corpus/a.txt'));
+    assert.ok(selector.isArticle('/work/corpus/deep/b.txt'));
+    assert.ok(!selector.isArticle('/work/other/c.txt'));
+  });
+
+  it('only what the project file includes and does not exclude', () => {
+    const project = '{"articles":["news/**/*.txt"],"exclude":["news/drafts/**"]}';
+    const selector = new ArticleSelector(['/work'], undefined, files({ '/work/marginalia.json': project }));
+    assert.ok(selector.isArticle('/work/news/a.txt'));
+    assert.ok(!selector.isArticle('/work/news/drafts/b.txt'));
+    assert.ok(!selector.isArticle('/work/README.txt'));
+  });
+
+  it('the globs from the settings, relative to each workspace folder', () => {
+    const selector = new ArticleSelector(['/a', '/b'], ['corpus/*.txt'], files({}));
+    assert.ok(selector.isArticle('/b/corpus/x.txt'));
+    assert.ok(!selector.isArticle('/b/seeds/x.txt'));
+  });
+
+  it('reports a broken project file rather than guessing', () => {
+    const selector = new ArticleSelector(['/work'], undefined, files({ '/work/c/marginalia.json': '{"labels": 3}' }));
+    assert.ok(!selector.isArticle('/work/c/a.txt'));
+    assert.match(selector.projectOf('/work/c/a.txt').problem ?? '', /marginalia\.json: labels/);
+  });
+
+  it('notices a project file created later once told to forget', () => {
+    const entries: Record<string, string> = {};
+    const selector = new ArticleSelector(['/work'], undefined, files(entries));
+    assert.ok(!selector.isArticle('/work/c/a.txt'));
+    entries['/work/c/marginalia.json'] = '{}';
+    selector.forgetProjects();
+    assert.ok(selector.isArticle('/work/c/a.txt'));
+  });
+});

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { globToRegExp } from './glob';
+import { PROJECT_FILE_NAME, parseProjectFile, type ProjectFile } from './projectFile';
+
+/** Articles picked when the settings name none: the sample corpus that ships with the project. */
+export const DEFAULT_ARTICLE_GLOBS = ['seeds/**/*.txt'];
+
+export interface Project {
+  folder: string;
+  file: ProjectFile;
+}
+
+/** What the nearest project file says about a path: a project, none, or a broken file to report. */
+export type ProjectLookup = { project: Project; problem?: undefined } | { project?: undefined; problem?: string };
+
+/**
+ * Decides which files are articles, by path and settings only (editors other than VS Code send every
+ * text file as "plaintext"): a .txt file under a folder holding a marginalia.json and matched by its
+ * globs, or a .txt file matched by the settings' globs relative to a workspace folder. Other text
+ * files are left alone.
+ */
+export class ArticleSelector {
+  private readonly projectCache = new Map<string, ProjectLookup>();
+  private readonly articleGlobs: RegExp[];
+
+  constructor(
+    private readonly workspaceFolders: readonly string[],
+    articleGlobs: readonly string[] = DEFAULT_ARTICLE_GLOBS,
+    private readonly readProjectFile: (file: string) => string | undefined = readIfPresent,
+  ) {
+    this.articleGlobs = articleGlobs.map(globToRegExp);
+  }
+
+  isArticle(filePath: string): boolean {
+    if (!filePath.toLowerCase().endsWith('.txt')) return false;
+    const lookup = this.projectOf(filePath);
+    if (lookup.project) return matchesProject(lookup.project, filePath);
+    return this.workspaceFolders.some((folder) => {
+      const relative = relativeInside(folder, filePath);
+      return relative !== undefined && this.articleGlobs.some((glob) => glob.test(relative));
+    });
+  }
+
+  /** The project the nearest marginalia.json (walking up, no further than the workspace folder) defines. */
+  projectOf(filePath: string): ProjectLookup {
+    const stop = this.workspaceFolders.find((folder) => relativeInside(folder, filePath) !== undefined);
+    let folder = path.dirname(filePath);
+    const visited: string[] = [];
+    let found: ProjectLookup = {};
+    for (;;) {
+      const cached = this.projectCache.get(folder);
+      if (cached) {
+        found = cached;
+        break;
+      }
+      visited.push(folder);
+      const file = path.join(folder, PROJECT_FILE_NAME);
+      const text = this.readProjectFile(file);
+      if (text !== undefined) {
+        const parsed = parseProjectFile(text, file);
+        found = parsed.ok ? { project: { folder, file: parsed.project } } : { problem: parsed.message };
+        break;
+      }
+      const parent = path.dirname(folder);
+      if (folder === stop || parent === folder) break;
+      folder = parent;
+    }
+    for (const seen of visited) this.projectCache.set(seen, found);
+    return found;
+  }
+
+  /** Forget what is known of project files, after one was created, changed or deleted. */
+  forgetProjects(): void {
+    this.projectCache.clear();
+  }
+}
+
+function matchesProject(project: Project, filePath: string): boolean {
+  const relative = relativeInside(project.folder, filePath);
+  if (relative === undefined) return false;
+  const included = (project.file.articles ?? ['**/*.txt']).some((glob) => globToRegExp(glob).test(relative));
+  return included && !(project.file.exclude ?? []).some((glob) => globToRegExp(glob).test(relative));
+}
+
+/** The '/'-separated path of `filePath` inside `folder`, or undefined when it lies outside. */
+function relativeInside(folder: string, filePath: string): string | undefined {
+  const relative = path.relative(folder, filePath);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  return relative.split(path.sep).join('/');
+}
+
+function readIfPresent(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,54 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolveLabelSet, labelsOfKind, DEFAULT_LABEL_SET } from './labelSet';
+import { parseProjectFile } from './projectFile';
+
+describe('the label set', () => {
+  it('offers every OntoNotes label with a colour by default', () => {
+    assert.equal(DEFAULT_LABEL_SET.length, 19);
+    assert.ok(DEFAULT_LABEL_SET.every((label) => /^#[0-9a-f]{6}$/i.test(label.color)));
+    assert.deepEqual(labelsOfKind(DEFAULT_LABEL_SET, 'date').map((label) => label.name), ['DATE', 'TIME', 'DURATION']);
+  });
+
+  it('takes custom labels, colours and guidelines from the project file, and user settings last', () => {
+    const { labels, problems } = resolveLabelSet(
+      { WEAPON: { kind: 'entity', color: '#ff0000', guideline: 'Named weapon systems' }, PERSON: { color: '#111111' } },
+      { PERSON: { color: '#222222' }, LANGUAGE: { enabled: false } },
+    );
+    assert.deepEqual(problems, []);
+    const byName = new Map(labels.map((label) => [label.name, label]));
+    assert.equal(byName.get('PERSON')?.color, '#222222');
+    assert.equal(byName.get('WEAPON')?.guideline, 'Named weapon systems');
+    assert.equal(byName.has('LANGUAGE'), false);
+  });
+
+  it('reports a custom label without a kind instead of guessing one', () => {
+    const { labels, problems } = resolveLabelSet({ SHIP: { color: '#00ff00' } });
+    assert.ok(!labels.some((label) => label.name === 'SHIP'));
+    assert.match(problems[0], /SHIP needs a "kind"/);
+  });
+});
+
+describe('the project file', () => {
+  it('accepts a complete project', () => {
+    const parsed = parseProjectFile('{"articles":["news/**/*.txt"],"labels":{"WEAPON":{"kind":"entity","color":"#aa0000"}}}', 'marginalia.json');
+    assert.ok(parsed.ok);
+  });
+
+  it('names the file and the place of each problem', () => {
+    const parsed = parseProjectFile('{"labels":{"person":{},"ORG":{"color":"blue"}}}', 'corpus/marginalia.json');
+    assert.ok(!parsed.ok);
+    assert.match(parsed.message, /^corpus\/marginalia\.json: /);
+    assert.match(parsed.message, /labels\.ORG\.color: a colour as #rrggbb/);
+  });
+
+  it('says so when the file is not JSON', () => {
+    const parsed = parseProjectFile('{ labels: ', 'marginalia.json');
+    assert.ok(!parsed.ok && /not valid JSON/.test(parsed.message));
+  });
+
+  it('rejects unknown keys, so a typo is not silently ignored', () => {
+    const parsed = parseProjectFile('{"lables":{}}', 'marginalia.json');
+    assert.ok(!parsed.ok && /lables/.test(parsed.message));
+  });
+});

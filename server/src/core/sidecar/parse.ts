@@ -1,0 +1,27 @@
+import { describeIssues } from '../zodIssues';
+import { SidecarError } from './errors';
+import { SIDECAR_VERSION, SidecarSchema, type Sidecar } from './schema';
+
+/** Parses and validates the text of a sidecar; `path` only names the file in errors. */
+export function parseSidecar(text: string, path: string): Sidecar {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new SidecarError(path, `not valid JSON (${(error as Error).message})`, { cause: error });
+  }
+  const version = isObject(json) ? json.version : undefined;
+  if (typeof version === 'number' && version > SIDECAR_VERSION) {
+    throw new SidecarError(
+      path,
+      `written by a newer Marginalia (sidecar format version ${version}; this version reads up to ${SIDECAR_VERSION}). Update Marginalia to open it.`,
+    );
+  }
+  const result = SidecarSchema.safeParse(json);
+  if (!result.success) throw new SidecarError(path, describeIssues(result.error.issues), { cause: result.error });
+  return result.data;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

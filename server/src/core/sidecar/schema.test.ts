@@ -1,0 +1,72 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { NormalizedValue } from '../detection';
+import { SidecarSchema, TagSchema, type TagValue } from './schema';
+import { exampleSidecar, exampleTag } from './testSidecars';
+
+const problems = (input: unknown) => SidecarSchema.safeParse(input).error?.issues.map((issue) => issue.path.join('.')) ?? [];
+
+describe('the sidecar schema', () => {
+  it('accepts a sidecar of nested and overlapping tags', () => {
+    const outer = exampleTag({ id: 't-a', start: 0, end: 11, text: 'Kyiv Oblast' });
+    const inner = exampleTag({ id: 't-b', start: 0, end: 4, text: 'Kyiv' });
+    const overlapping = exampleTag({ id: 't-c', start: 5, end: 17, text: 'Oblast\ntoday', label: 'DATE', kind: 'date' });
+    assert.deepEqual(problems(exampleSidecar([outer, inner, overlapping])), []);
+  });
+
+  it('accepts custom upper-case labels, leaving the label set to callers', () => {
+    assert.equal(TagSchema.safeParse(exampleTag({ label: 'WEAPON_2' })).success, true);
+    assert.equal(TagSchema.safeParse(exampleTag({ label: 'weapon' })).success, false);
+    assert.equal(TagSchema.safeParse(exampleTag({ label: '' })).success, false);
+  });
+
+  it('rejects unknown keys at the top level and in tags instead of dropping them on the next write', () => {
+    assert.deepEqual(problems({ ...exampleSidecar(), reviewer: 'x' }), ['']);
+    assert.deepEqual(problems(exampleSidecar([{ ...exampleTag(), colour: 'red' } as never])), ['annotations.0']);
+  });
+
+  it('rejects __proto__ and constructor keys without polluting any prototype', () => {
+    const text = JSON.stringify(exampleSidecar()).replace('"label"', '"__proto__": {"polluted": true}, "constructor": {"polluted": true}, "label"');
+    const result = SidecarSchema.safeParse(JSON.parse(text));
+    assert.equal(result.success, false);
+    assert.match(result.error!.issues[0].message, /__proto__/);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+
+  it('requires a non-empty span whose text has as many characters as the span covers', () => {
+    assert.deepEqual(problems(exampleSidecar([exampleTag({ start: 4, end: 4, text: '' })])), ['annotations.0.end']);
+    assert.deepEqual(problems(exampleSidecar([exampleTag({ end: 5 })])), ['annotations.0.text']);
+    assert.deepEqual(problems(exampleSidecar([exampleTag({ start: 0, end: 1, text: '😀' })])), []);
+  });
+
+  it('requires ids to be unique within a sidecar', () => {
+    assert.deepEqual(problems(exampleSidecar([exampleTag(), exampleTag({ label: 'ORG', kind: 'entity' })])), ['annotations.1.id']);
+  });
+
+  it('requires UTC timestamps', () => {
+    assert.deepEqual(problems(exampleSidecar([exampleTag({ modified: '2024-05-01T14:00:00+02:00' })])), ['annotations.0.modified']);
+  });
+
+  it('keeps at most 32 characters of context on each side', () => {
+    assert.deepEqual(problems(exampleSidecar([exampleTag({ context: { prefix: 'x'.repeat(33), suffix: '😀'.repeat(32) } })])), [
+      'annotations.0.context.prefix',
+    ]);
+  });
+
+  it('accepts every normalised value a detector produces', () => {
+    // Compile-time half: every NormalizedValue is a TagValue (the schema's `satisfies` checks the converse).
+    const values: TagValue[] = [
+      { type: 'date', iso: '2023-11-04', endIso: '2023-11-05' },
+      { type: 'time', iso: 'T18:04' },
+      { type: 'duration', iso: 'P1Y', maxIso: 'P5Y', approximate: true },
+      { type: 'number', value: 20000, min: 10000, max: 90000, approximate: true },
+      { type: 'ordinal', value: 3 },
+      { type: 'money', amount: 5e10, currency: 'USD' },
+      { type: 'percent', value: 0.25 },
+      { type: 'quantity', value: 12, unit: 'km' },
+    ] satisfies NormalizedValue[];
+    for (const value of values) assert.equal(TagSchema.safeParse(exampleTag({ value })).success, true, value.type);
+    assert.equal(TagSchema.safeParse(exampleTag({ value: { type: 'money', amount: 5, currency: 'dollars' } })).success, false);
+    assert.equal(TagSchema.safeParse(exampleTag({ value: { type: 'colour', hex: '#fff' } as never })).success, false);
+  });
+});

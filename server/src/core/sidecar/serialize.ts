@@ -1,0 +1,67 @@
+import { NormalizedValueSchema, SidecarSchema, TagContextSchema, TagSchema, type Sidecar, type Tag } from './schema';
+
+/*
+ * Layout: the file is indented JSON, except that each tag is printed on ONE line inside the
+ * `annotations` array. Tagging, relabelling, accepting or rejecting a span is then a one-line git
+ * diff (plus a comma when the last line changes) instead of a fifteen-line hunk that `git diff`
+ * may misalign between neighbouring tags of the same shape, and a merge of two annotators' work
+ * conflicts only on the tags they both touched. Strings go through JSON.stringify, which escapes
+ * line breaks, so a tag spanning lines still stays on one line.
+ *
+ * Determinism: key order is the order in which the schema declares its fields — not the order in
+ * which some caller happened to build an object — and tags are sorted by (start, end, label, id).
+ */
+
+const SIDECAR_KEYS = Object.keys(SidecarSchema.shape) as (keyof Sidecar)[];
+const TAG_KEYS = Object.keys(TagSchema.shape) as (keyof Tag)[];
+const CONTEXT_KEYS = Object.keys(TagContextSchema.shape);
+/** One order across all value variants: each variant's keys are a subsequence of it. */
+const VALUE_KEYS = [...new Set(NormalizedValueSchema.options.flatMap((variant) => Object.keys(variant.shape)))];
+
+export function serializeSidecar(sidecar: Sidecar): string {
+  const fields = SIDECAR_KEYS.map((key) => {
+    const printed = key === 'annotations' ? printTags(sidecar.annotations) : printInline(sidecar[key]);
+    return `  ${JSON.stringify(key)}: ${printed}`;
+  });
+  return `{\n${fields.join(',\n')}\n}\n`;
+}
+
+/** Code unit comparison, not localeCompare: the order must not depend on the machine's locale. */
+export function compareTags(a: Tag, b: Tag): number {
+  return a.start - b.start || a.end - b.end || compareStrings(a.label, b.label) || compareStrings(a.id, b.id);
+}
+
+function printTags(tags: readonly Tag[]): string {
+  if (tags.length === 0) return '[]';
+  const lines = [...tags].sort(compareTags).map((tag) => `    ${printInline(orderTag(tag))}`);
+  return `[\n${lines.join(',\n')}\n  ]`;
+}
+
+function orderTag(tag: Tag): Record<string, unknown> {
+  const ordered = pick(tag, TAG_KEYS);
+  ordered.context = pick(tag.context, CONTEXT_KEYS);
+  if (tag.value) ordered.value = pick(tag.value, VALUE_KEYS);
+  return ordered;
+}
+
+/** A copy of `object` with its keys inserted in `order`; absent and undefined fields are left out. */
+function pick(object: object, order: readonly string[]): Record<string, unknown> {
+  const source = object as Record<string, unknown>;
+  const ordered: Record<string, unknown> = {};
+  for (const key of order) if (source[key] !== undefined) ordered[key] = source[key];
+  return ordered;
+}
+
+/** JSON on one line, with a space after ":" and "," for the eye; keys keep their insertion order. */
+function printInline(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(printInline).join(', ')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const fields = Object.entries(value).filter(([, field]) => field !== undefined);
+    return `{${fields.map(([key, field]) => `${JSON.stringify(key)}: ${printInline(field)}`).join(', ')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

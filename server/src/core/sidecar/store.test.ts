@@ -1,0 +1,148 @@
+import { describe, it, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SidecarError } from './errors';
+import { SidecarStore } from './store';
+import { newTag } from './tags';
+
+const ARTICLE_TEXT = 'Zelensky met Macron in Kyiv on Monday.';
+
+describe('the sidecar store', () => {
+  let folder: string;
+  let article: string;
+  let sidecarPath: string;
+  const store = new SidecarStore();
+  const tag = (start: number, end: number, label: string) =>
+    newTag({ text: ARTICLE_TEXT, start, end, label, source: 'manual', annotator: 'olena' });
+
+  beforeEach(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'marginalia-sidecar-'));
+    article = join(folder, '000_kyiv.txt');
+    sidecarPath = join(folder, '000_kyiv.annotations.json');
+    await writeFile(article, ARTICLE_TEXT);
+  });
+  afterEach(() => rm(folder, { recursive: true, force: true }));
+
+  it('reads an absent sidecar as an empty one without creating a file', async () => {
+    const loaded = await store.read(article);
+    assert.deepEqual(loaded, { sidecar: { version: 1, article: '000_kyiv.txt', annotations: [] }, hash: null, exists: false });
+    await store.update(article, () => {});
+    assert.deepEqual(await readdir(folder), ['000_kyiv.txt']);
+  });
+
+  it('writes the sidecar beside the article and reads back what it wrote', async () => {
+    const written = await store.update(article, (sidecar) => {
+      sidecar.annotations.push(tag(23, 27, 'GPE'));
+    });
+    const read = await store.read(article);
+    assert.deepEqual(read, written);
+    assert.equal(read.sidecar.annotations[0].text, 'Kyiv');
+    assert.equal(JSON.parse(await readFile(sidecarPath, 'utf8')).annotations[0].label, 'GPE');
+  });
+
+  it('accepts a mutation that returns a new sidecar', async () => {
+    const { sidecar } = await store.update(article, (old) => ({ ...old, annotations: [tag(0, 8, 'PERSON')] }));
+    assert.equal(sidecar.annotations[0].text, 'Zelensky');
+  });
+
+  it('exposes the sha256 of the bytes in the file', async () => {
+    const { hash } = await store.update(article, (sidecar) => void sidecar.annotations.push(tag(0, 8, 'PERSON')));
+    const bytes = await readFile(sidecarPath);
+    assert.equal(hash, createHash('sha256').update(bytes).digest('hex'));
+    assert.equal((await store.read(article)).hash, hash);
+  });
+
+  it('keeps a file with an empty annotations array when the last tag is deleted', async () => {
+    await store.update(article, (sidecar) => void sidecar.annotations.push(tag(0, 8, 'PERSON')));
+    await store.update(article, (sidecar) => {
+      sidecar.annotations = [];
+    });
+    assert.deepEqual(JSON.parse(await readFile(sidecarPath, 'utf8')).annotations, []);
+  });
+
+  it('lands two concurrent updates both', async () => {
+    await Promise.all([
+      store.update(article, (sidecar) => void sidecar.annotations.push(tag(0, 8, 'PERSON'))),
+      new SidecarStore().update(article, (sidecar) => void sidecar.annotations.push(tag(13, 19, 'PERSON'))),
+      store.update(article, (sidecar) => void sidecar.annotations.push(tag(23, 27, 'GPE'))),
+    ]);
+    const texts = (await store.read(article)).sidecar.annotations.map((annotation) => annotation.text);
+    assert.deepEqual(texts, ['Zelensky', 'Macron', 'Kyiv']);
+  });
+
+  it('goes on with queued updates after one fails', async () => {
+    const failing = store.update(article, () => {
+      throw new Error('annotator cancelled');
+    });
+    const next = store.update(article, (sidecar) => void sidecar.annotations.push(tag(0, 8, 'PERSON')));
+    await assert.rejects(failing, /annotator cancelled/);
+    assert.equal((await next).sidecar.annotations.length, 1);
+  });
+
+  it('never overwrites a sidecar that fails the schema and names the file', async () => {
+    const broken = JSON.stringify({ version: 1, article: '000_kyiv.txt', annotations: [{ ...tag(0, 8, 'PERSON'), end: 'eight' }] });
+    await writeFile(sidecarPath, broken);
+    const expected = (error: unknown) =>
+      error instanceof SidecarError &&
+      error.path === sidecarPath &&
+      error.message === `${sidecarPath}: annotations[0].end: Invalid input: expected number, received string`;
+    await assert.rejects(store.read(article), expected);
+    await assert.rejects(
+      store.update(article, (sidecar) => void sidecar.annotations.push(tag(23, 27, 'GPE'))),
+      expected,
+    );
+    assert.equal(await readFile(sidecarPath, 'utf8'), broken);
+  });
+
+  it('never overwrites a sidecar that is not JSON', async () => {
+    await writeFile(sidecarPath, '{"version": 1, "annotations": [');
+    await assert.rejects(store.update(article, () => {}), (error: Error) => error.message.startsWith(`${sidecarPath}: not valid JSON`));
+    assert.equal(await readFile(sidecarPath, 'utf8'), '{"version": 1, "annotations": [');
+  });
+
+  it('lists the first few problems of a badly broken sidecar', async () => {
+    await writeFile(sidecarPath, JSON.stringify({ version: 1, article: 'a.txt', annotations: [1, 2, 3, 4, 5] }));
+    await assert.rejects(store.read(article), /annotations\[0\]: .*; annotations\[1\]: .*; annotations\[2\]: .* \(and 2 more problems\)$/);
+  });
+
+  it('refuses a sidecar written by a newer Marginalia', async () => {
+    await writeFile(sidecarPath, JSON.stringify({ version: 2, article: '000_kyiv.txt', annotations: [], reviews: [] }));
+    await assert.rejects(store.read(article), /written by a newer Marginalia \(sidecar format version 2; this version reads up to 1\)/);
+  });
+
+  it('refuses an update that would write an invalid sidecar, leaving the file as it was', async () => {
+    await store.update(article, (sidecar) => void sidecar.annotations.push(tag(0, 8, 'PERSON')));
+    const before = await readFile(sidecarPath, 'utf8');
+    await assert.rejects(
+      store.update(article, (sidecar) => {
+        sidecar.annotations[0].end = 3;
+      }),
+      /update refused.*annotations\[0\]\.text/,
+    );
+    assert.equal(await readFile(sidecarPath, 'utf8'), before);
+  });
+
+  it('leaves no temp files behind', async () => {
+    await Promise.all(
+      [tag(0, 8, 'PERSON'), tag(13, 19, 'PERSON'), tag(23, 27, 'GPE'), tag(31, 37, 'DATE')].map((added) =>
+        store.update(article, (sidecar) => void sidecar.annotations.push(added)),
+      ),
+    );
+    assert.deepEqual((await readdir(folder)).sort(), ['000_kyiv.annotations.json', '000_kyiv.txt']);
+  });
+
+  it('rewrites a hand-formatted sidecar in its canonical layout, and otherwise only when something changed', async () => {
+    const first = await store.update(article, (sidecar) => void sidecar.annotations.push(tag(0, 8, 'PERSON')));
+    const canonical = await readFile(sidecarPath, 'utf8');
+    await writeFile(sidecarPath, canonical.replace('\n', '\n\n'));
+    const normalised = await store.update(article, () => {});
+    assert.equal(await readFile(sidecarPath, 'utf8'), canonical);
+    assert.equal(normalised.hash, first.hash);
+    const inode = (await stat(sidecarPath)).ino;
+    await store.update(article, () => {});
+    assert.equal((await stat(sidecarPath)).ino, inode, 'an unchanged sidecar is not replaced');
+  });
+});

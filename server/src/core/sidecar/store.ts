@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { writeFileAtomically } from './atomicWrite';
+import { SidecarError } from './errors';
+import { describeIssues } from '../zodIssues';
+import { parseSidecar } from './parse';
+import { sidecarPathFor } from './paths';
+import { KeyedQueue } from './queue';
+import { SIDECAR_VERSION, SidecarSchema, type Sidecar } from './schema';
+import { serializeSidecar } from './serialize';
+
+export interface LoadedSidecar {
+  sidecar: Sidecar;
+  /** sha256 (hex) of the file's bytes, to notice a change made behind our back; null when there is no file. */
+  hash: string | null;
+  exists: boolean;
+}
+
+/** Shared by every store: updates to one sidecar must not interleave anywhere in this process. */
+const queue = new KeyedQueue();
+
+/**
+ * Reads and updates the sidecar of an article. A sidecar that is not valid is never overwritten:
+ * every operation on it throws a SidecarError that names the file and the problem.
+ */
+export class SidecarStore {
+  /** The article's tags; an absent sidecar reads as an empty one. */
+  read(articlePath: string): Promise<LoadedSidecar> {
+    const path = sidecarPathFor(articlePath);
+    return queue.run(resolve(path), async () => {
+      const { sidecar, hash, exists } = await load(path, basename(articlePath));
+      return { sidecar, hash, exists };
+    });
+  }
+
+  /**
+   * Reads, lets `mutate` change the sidecar (in place, or by returning a new one), validates and
+   * writes it atomically, after any update of the same sidecar queued before it. Nothing is written
+   * if nothing changed, so an absent sidecar stays absent until it gets a tag; once it exists,
+   * deleting the last tag leaves `"annotations": []` for git history to show.
+   */
+  update(articlePath: string, mutate: (sidecar: Sidecar) => Sidecar | void): Promise<LoadedSidecar> {
+    const path = sidecarPathFor(articlePath);
+    const article = basename(articlePath);
+    return queue.run(resolve(path), async () => {
+      const loaded = await load(path, article);
+      // `loaded.sidecar` was parsed just now and is shared with no one, so mutating it needs no copy.
+      const mutated = mutate(loaded.sidecar) ?? loaded.sidecar;
+      // The article's file name is the store's to set: a sidecar renamed together with its article follows it.
+      const result = SidecarSchema.safeParse({ ...mutated, article });
+      if (!result.success) {
+        throw new SidecarError(path, `update refused, it would write an invalid sidecar: ${describeIssues(result.error.issues)}`);
+      }
+      const text = serializeSidecar(result.data);
+      // Parsed back from the text, so that it is exactly what the next read returns (tags sorted, no undefined fields).
+      const sidecar = parseSidecar(text, path);
+      const unchanged = loaded.exists ? text === loaded.text : sidecar.annotations.length === 0;
+      if (unchanged) return { sidecar, hash: loaded.hash, exists: loaded.exists };
+      try {
+        await writeFileAtomically(path, text);
+      } catch (error) {
+        throw new SidecarError(path, `cannot write (${(error as Error).message})`, { cause: error });
+      }
+      return { sidecar, hash: sha256(Buffer.from(text, 'utf8')), exists: true };
+    });
+  }
+}
+
+interface LoadedText extends LoadedSidecar {
+  /** The decoded text, to skip writes that would not change it. */
+  text: string;
+}
+
+async function load(path: string, article: string): Promise<LoadedText> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      return { sidecar: { version: SIDECAR_VERSION, article, annotations: [] }, hash: null, exists: false, text: '' };
+    }
+    throw new SidecarError(path, `cannot read (${(error as Error).message})`, { cause: error });
+  }
+  let text: string;
+  try {
+    // Fatal, so that bytes that are not UTF-8 are reported instead of turned into U+FFFD and saved.
+    // A byte order mark left by some editor is dropped; the next write omits it.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw new SidecarError(path, 'not valid UTF-8 text', { cause: error });
+  }
+  return { sidecar: parseSidecar(text, path), hash: sha256(bytes), exists: true, text };
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import type { NormalizedValue } from '../detection';
+import { isLabel, kindOf, type Kind } from '../labels';
+import { CodePointIndex } from '../offsets';
+import { describeIssues } from '../zodIssues';
+import { CONTEXT_LENGTH, TagSchema, type Tag, type TagSource, type TagStatus } from './schema';
+
+export interface NewTagOptions {
+  /** The whole article text: the tag's text and context are cut from it. */
+  text: string;
+  /** Code point offsets into `text`, end exclusive. */
+  start: number;
+  end: number;
+  label: string;
+  /** Needed only for labels outside OntoNotes; an OntoNotes label implies its kind. */
+  kind?: Kind;
+  source: TagSource;
+  /** Defaults to "proposed" for imports (a tool's pre-annotation awaits a person) and "accepted" otherwise. */
+  status?: TagStatus;
+  annotator: string;
+  value?: NormalizedValue;
+  now?: Date;
+}
+
+/** A random id such as "t-3f9a0c1b7e42": 48 bits, plenty for the tags of one article. */
+export function tagId(): string {
+  return `t-${randomBytes(6).toString('hex')}`;
+}
+
+/** A new tag on `text[start, end)` in code points, with its text and surrounding context filled in. */
+export function newTag(options: NewTagOptions): Tag {
+  const { text, start, end, label, source, annotator, value } = options;
+  const index = new CodePointIndex(text);
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > index.length) {
+    throw new RangeError(`a tag needs 0 <= start < end <= ${index.length} (the article's length), got ${start}..${end}`);
+  }
+  const kind = options.kind ?? (isLabel(label) ? kindOf(label) : undefined);
+  if (!kind) throw new TypeError(`"${label}" is not an OntoNotes label, so the tag needs an explicit kind`);
+
+  const slice = (from: number, to: number) => text.slice(index.toUtf16(from), index.toUtf16(to));
+  const timestamp = (options.now ?? new Date()).toISOString();
+  const result = TagSchema.safeParse({
+    id: tagId(),
+    start,
+    end,
+    text: slice(start, end),
+    label,
+    kind,
+    status: options.status ?? (source === 'import' ? 'proposed' : 'accepted'),
+    source,
+    annotator,
+    created: timestamp,
+    modified: timestamp,
+    ...(value && { value }),
+    context: { prefix: slice(start - CONTEXT_LENGTH, start), suffix: slice(end, end + CONTEXT_LENGTH) },
+  });
+  // Fail here, where the caller can see why, rather than later when the sidecar is written.
+  if (!result.success) throw new TypeError(`invalid tag: ${describeIssues(result.error.issues)}`);
+  return result.data;
+}

@@ -1,0 +1,112 @@
+import { CodeActionKind, type CodeAction, type Command } from 'vscode-languageserver';
+import { ServerCommands, type RejectArguments, type TagAllArguments, type TagArguments } from '../api/protocol';
+import type { KindedSpan } from '../core/detect';
+import { labelsOfKind, type LabelDefinition } from '../core/project/labelSet';
+import type { Kind } from '../core/labels';
+import type { Article, PlacedTag } from './article';
+import { wholeWordOccurrences } from './tagActions';
+
+/**
+ * The quick fixes for a cursor or selection, each a command the server runs, each titled by its result
+ * so any editor can list them without a picker of its own:
+ * on a suggestion, "Tag as PERSON" (preferred) then the other labels of its kind, "Tag all N
+ * occurrences…", "Reject suggestion PERSON"; on a tag, accept / reject (if proposed), "Change label to
+ * ORG", "Remove tag"; on a selection that is neither, "Tag "…" as …" for every label.
+ */
+export function codeActionsAt(article: Article, labels: readonly LabelDefinition[], start: number, end: number): CodeAction[] {
+  const model = article.current();
+  const text = article.document.getText();
+  // A cursor touches what it stands in or right after; a selection, what it overlaps.
+  const touches = start === end ? (item: Span) => item.start <= start && start <= item.end : (item: Span) => item.start < end && start < item.end;
+  const tags = model.placed.filter((placed) => !placed.orphaned && touches(placed)).sort(innermostFirst);
+  const suggestions = model.suggestions.filter(touches).sort(innermostFirst);
+  const actions: CodeAction[] = [];
+
+  const suggestion = suggestions[0];
+  if (suggestion) actions.push(...suggestionActions(article, labels, suggestion, text));
+  const tag = tags[0];
+  if (tag) actions.push(...tagActions(article, labels, tag, text));
+
+  const selection = trimmed(text, start, end);
+  const isNewSpan = selection && ![...tags, ...suggestions].some((item) => item.start === selection.start && item.end === selection.end);
+  if (isNewSpan) actions.push(...selectionActions(article, labels, selection.start, selection.end, text));
+
+  if (actions.length > 0) actions[0].isPreferred = true;
+  return actions;
+}
+
+function suggestionActions(article: Article, labels: readonly LabelDefinition[], span: KindedSpan, text: string): CodeAction[] {
+  const covered = text.slice(span.start, span.end);
+  const base = { uri: article.uri, start: span.start, end: span.end, text: covered };
+  const suggested = labels.find((label) => label.name === span.label);
+  const others = labelsOfKind(labels, span.kind).filter((label) => label.name !== span.label);
+  const actions: CodeAction[] = [];
+  if (suggested) actions.push(action(`Tag as ${span.label}`, ServerCommands.tag, { ...base, label: span.label, source: 'suggestion' } satisfies TagArguments));
+  for (const label of others) actions.push(action(`Tag as ${label.name}`, ServerCommands.tag, { ...base, label: label.name, source: 'manual' } satisfies TagArguments));
+  const count = wholeWordOccurrences(text, covered).length;
+  if (count > 1 && suggested) {
+    actions.push(action(`Tag all ${count} occurrences of "${covered}" in this document as ${span.label}`, ServerCommands.tagAll, { uri: article.uri, text: covered, label: span.label } satisfies TagAllArguments));
+  }
+  actions.push(action(`Reject suggestion ${span.label} on "${covered}"`, ServerCommands.reject, { ...base, label: span.label } satisfies RejectArguments));
+  return actions;
+}
+
+function tagActions(article: Article, labels: readonly LabelDefinition[], placed: PlacedTag, text: string): CodeAction[] {
+  const { tag } = placed;
+  const id = { uri: article.uri, tagId: tag.id };
+  const actions: CodeAction[] = [];
+  if (tag.status === 'proposed') {
+    actions.push(action(`Accept suggestion ${tag.label} on "${tag.text}"`, ServerCommands.accept, id));
+    actions.push(action(`Reject suggestion ${tag.label} on "${tag.text}"`, ServerCommands.reject, { uri: article.uri, start: placed.start, end: placed.end, text: tag.text, label: tag.label } satisfies RejectArguments));
+  }
+  if (tag.status === 'rejected') actions.push(action(`Accept ${tag.label} on "${tag.text}" after all`, ServerCommands.accept, id));
+  for (const label of labelsOfKind(labels, tag.kind)) {
+    if (label.name !== tag.label) actions.push(action(`Change label to ${label.name}`, ServerCommands.changeLabel, { ...id, label: label.name }));
+  }
+  const untagged = wholeWordOccurrences(text, tag.text).length - 1;
+  if (tag.status === 'accepted' && untagged > 0) {
+    actions.push(action(`Tag all ${untagged + 1} occurrences of "${tag.text}" in this document as ${tag.label}`, ServerCommands.tagAll, { uri: article.uri, text: tag.text, label: tag.label } satisfies TagAllArguments));
+  }
+  actions.push(action(tag.status === 'rejected' ? `Remove the rejection of ${tag.label} on "${tag.text}"` : `Remove tag ${tag.label} on "${tag.text}"`, ServerCommands.removeTag, id));
+  return actions;
+}
+
+function selectionActions(article: Article, labels: readonly LabelDefinition[], start: number, end: number, text: string): CodeAction[] {
+  const covered = text.slice(start, end);
+  const kinds = kindsInLikelyOrder(covered);
+  const ordered = kinds.flatMap((kind) => labelsOfKind(labels, kind));
+  return ordered.map((label) => action(`Tag "${shorten(covered)}" as ${label.name}`, ServerCommands.tag, { uri: article.uri, start, end, text: covered, label: label.name, source: 'manual' } satisfies TagArguments));
+}
+
+/** Numbers first for digits, dates first for month and day names, entities first otherwise. */
+function kindsInLikelyOrder(text: string): Kind[] {
+  if (/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:year|month|week|day|hour)s?\b/i.test(text)) return ['date', 'number', 'entity'];
+  if (/\d/.test(text)) return ['number', 'date', 'entity'];
+  return ['entity', 'number', 'date'];
+}
+
+function action(title: string, command: string, args: object): CodeAction {
+  const run: Command = { title, command, arguments: [args] };
+  return { title, kind: CodeActionKind.QuickFix, command: run };
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function innermostFirst(a: Span, b: Span): number {
+  return a.end - a.start - (b.end - b.start);
+}
+
+/** The selection without surrounding white space, or undefined for an empty one. */
+function trimmed(text: string, start: number, end: number): { start: number; end: number } | undefined {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end > start ? { start, end } : undefined;
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 30 ? flat.slice(0, 29) + '…' : flat;
+}

@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+import {
+  ChangeLabelArguments,
+  DocumentArguments,
+  RejectArguments,
+  ServerCommands,
+  TagAllArguments,
+  TagArguments,
+  TagIdArguments,
+  type CommandResult,
+} from '../api/protocol';
+import { describeIssues } from '../core/zodIssues';
+import type { Article } from './article';
+import type { ArticleWorkspace } from './articleWorkspace';
+import { summaryOf } from './codeLens';
+import { TagActions } from './tagActions';
+
+/** Runs one of the server's commands; throws an Error whose message is for the annotator. */
+export async function executeCommand(workspace: ArticleWorkspace, command: string, rawArguments: unknown[] | undefined): Promise<CommandResult> {
+  const raw = rawArguments?.[0];
+  const actionsFor = (article: Article) => new TagActions(article, workspace.labelsFor(article), workspace.annotator);
+  const apply = async (article: Article, edit: Parameters<ArticleWorkspace['applyTagEdit']>[1], record: 'record' | 'replay' = 'record') => {
+    const message = await workspace.applyTagEdit(article, edit, record);
+    return { message, lastTagAction: workspace.lastTagAction(article) };
+  };
+  switch (command) {
+    case ServerCommands.tag: {
+      const args = parse(TagArguments, raw, command);
+      const article = articleOf(workspace, args.uri);
+      return apply(article, actionsFor(article).tag(args));
+    }
+    case ServerCommands.tagAll: {
+      const args = parse(TagAllArguments, raw, command);
+      const article = articleOf(workspace, args.uri);
+      return apply(article, actionsFor(article).tagAll(args));
+    }
+    case ServerCommands.reject: {
+      const args = parse(RejectArguments, raw, command);
+      const article = articleOf(workspace, args.uri);
+      return apply(article, actionsFor(article).reject(args));
+    }
+    case ServerCommands.accept: {
+      const args = parse(TagIdArguments, raw, command);
+      const article = articleOf(workspace, args.uri);
+      return apply(article, actionsFor(article).accept(args.tagId));
+    }
+    case ServerCommands.changeLabel: {
+      const args = parse(ChangeLabelArguments, raw, command);
+      const article = articleOf(workspace, args.uri);
+      return apply(article, actionsFor(article).changeLabel(args.tagId, args.label));
+    }
+    case ServerCommands.removeTag: {
+      const args = parse(TagIdArguments, raw, command);
+      const article = articleOf(workspace, args.uri);
+      return apply(article, actionsFor(article).remove(args.tagId));
+    }
+    case ServerCommands.undo:
+    case ServerCommands.redo: {
+      const args = parse(DocumentArguments, raw, command);
+      const article = articleOf(workspace, args.uri);
+      const history = workspace.historyOf(article);
+      const edit = command === ServerCommands.undo ? history.undo() : history.redo();
+      if (!edit) return { message: command === ServerCommands.undo ? 'No tag action to undo' : 'No tag action to redo', lastTagAction: workspace.lastTagAction(article) };
+      const result = await apply(article, edit, 'replay');
+      return { ...result, message: `${command === ServerCommands.undo ? 'Undid' : 'Redid'}: ${result.message}` };
+    }
+    case ServerCommands.summary: {
+      const args = parse(DocumentArguments, raw, command);
+      const summary = summaryOf(articleOf(workspace, args.uri));
+      return { message: `${summary.headline}. By label: ${summary.byLabel}` };
+    }
+    default:
+      throw new Error(`Unknown command ${command}`);
+  }
+}
+
+function parse<T extends z.ZodType>(schema: T, raw: unknown, command: string): z.infer<T> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new Error(`${command}: bad arguments: ${describeIssues(parsed.error.issues)}`);
+  return parsed.data;
+}
+
+function articleOf(workspace: ArticleWorkspace, uri: string): Article {
+  const article = workspace.get(uri);
+  if (!article) throw new Error(`${uri} is not an open article (is it under seeds/ or a folder with a marginalia.json?)`);
+  return article;
+}

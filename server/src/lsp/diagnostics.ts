@@ -1,0 +1,32 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { Article } from './article';
+
+/** Hints are cheap for an editor to hold, but not unbounded: beyond this the outline and tokens still show all. */
+const MAX_SUGGESTION_HINTS = 2000;
+
+/**
+ * Diagnostics are opt-in noise: untagged suggestions are Hints (never Problems), so Ctrl+. works on
+ * them in every editor; orphaned tags and an unreadable sidecar are Warnings.
+ */
+export function diagnosticsOf(article: Article, suggestionHints: boolean): Diagnostic[] {
+  const { placed, suggestions, truncated } = article.current();
+  const document = article.document;
+  const range = (start: number, end: number) => ({ start: document.positionAt(start), end: document.positionAt(end) });
+  const diagnostics: Diagnostic[] = [];
+  if (article.sidecarProblem) {
+    diagnostics.push({ range: range(0, 0), severity: DiagnosticSeverity.Warning, source: 'marginalia', code: 'sidecar-invalid', message: `Tags not shown: ${article.sidecarProblem}. The file is left untouched until it is fixed.` });
+  }
+  if (truncated) {
+    diagnostics.push({ range: range(0, 0), severity: DiagnosticSeverity.Information, source: 'marginalia', code: 'truncated', message: 'This article is very long: only its beginning was analysed for suggestions (see the setting marginalia.maxAnalysedCharacters). Tags are kept everywhere.' });
+  }
+  for (const { tag, start, end, orphaned } of placed) {
+    if (!orphaned) continue;
+    diagnostics.push({ range: range(Math.min(start, document.getText().length), Math.min(end, document.getText().length)), severity: DiagnosticSeverity.Warning, source: 'marginalia', code: 'orphaned-tag', message: `Orphaned ${tag.label} tag: "${tag.text}" is no longer at this place in the article.` });
+  }
+  if (suggestionHints) {
+    for (const span of suggestions.slice(0, MAX_SUGGESTION_HINTS)) {
+      diagnostics.push({ range: range(span.start, span.end), severity: DiagnosticSeverity.Hint, source: 'marginalia', code: 'suggestion', message: `Suggested ${span.label} (not tagged yet)` });
+    }
+  }
+  return diagnostics;
+}

@@ -1,0 +1,22 @@
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import type { Article } from './article';
+
+const SYMBOL_KIND = { entity: SymbolKind.Object, number: SymbolKind.Number, date: SymbolKind.Event } as const;
+
+/** The outline: the article's tags grouped by label, in reading order within each label. */
+export function documentSymbolsOf(article: Article): DocumentSymbol[] {
+  const document = article.document;
+  const byLabel = new Map<string, DocumentSymbol[]>();
+  for (const { tag, start, end, orphaned } of article.current().placed) {
+    if (orphaned || tag.status === 'rejected') continue;
+    const range = { start: document.positionAt(start), end: document.positionAt(end) };
+    const symbol: DocumentSymbol = { name: tag.text.replace(/\s+/g, ' '), detail: tag.status === 'proposed' ? 'proposed' : undefined, kind: SYMBOL_KIND[tag.kind], range, selectionRange: range };
+    byLabel.set(tag.label, [...(byLabel.get(tag.label) ?? []), symbol]);
+  }
+  return [...byLabel.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([label, children]) => {
+      children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      return { name: label, detail: `${children.length} tag${children.length === 1 ? '' : 's'}`, kind: SymbolKind.Namespace, range: children[0].range, selectionRange: children[0].range, children };
+    });
+}

@@ -1,0 +1,49 @@
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import { describeValue } from '../core/describeValue';
+import type { Article } from './article';
+
+/**
+ * What an annotator wants to know about the tag or suggestion under the cursor: label and kind,
+ * normalised value, status, who tagged it and when, and the label's guideline from the project file.
+ */
+export function hoverAt(article: Article, offset: number, guidelineOf: (label: string) => string | undefined): Hover | undefined {
+  const { placed, suggestions } = article.current();
+  const contains = (item: { start: number; end: number }) => item.start <= offset && offset < item.end;
+  const tag = placed.filter((p) => !p.orphaned && contains(p)).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+  const suggestion = suggestions.filter(contains).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+  const document = article.document;
+  if (tag && (!suggestion || tag.end - tag.start <= suggestion.end - suggestion.start)) {
+    const { tag: t } = tag;
+    const lines = [
+      `**${t.label}** · ${t.kind} · ${STATUS_WORDS[t.status]}`,
+      t.value ? `Value: \`${describeValue(t.value)}\`` : undefined,
+      `Tagged by ${t.annotator} on ${formatTime(t.created)}${t.modified !== t.created ? `, last changed ${formatTime(t.modified)}` : ''} · source: ${t.source}`,
+      guideline(guidelineOf(t.label)),
+    ];
+    return markdown(lines, document.positionAt(tag.start), document.positionAt(tag.end));
+  }
+  if (suggestion) {
+    const lines = [
+      `**${suggestion.label}** · ${suggestion.kind} · suggested (confidence ${suggestion.confidence.toFixed(2)})`,
+      suggestion.value ? `Value: \`${describeValue(suggestion.value)}\`` : undefined,
+      'Not tagged yet: Ctrl+. to tag, change or reject it.',
+      guideline(guidelineOf(suggestion.label)),
+    ];
+    return markdown(lines, document.positionAt(suggestion.start), document.positionAt(suggestion.end));
+  }
+  return undefined;
+}
+
+const STATUS_WORDS = { accepted: 'tagged', proposed: 'proposed, awaiting review', rejected: 'rejected suggestion' } as const;
+
+function guideline(text: string | undefined): string | undefined {
+  return text ? `---\n*Guideline:* ${text}` : undefined;
+}
+
+function formatTime(iso: string): string {
+  return iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
+}
+
+function markdown(lines: Array<string | undefined>, start: Position, end: Position): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value: lines.filter(Boolean).join('\n\n') }, range: { start, end } };
+}

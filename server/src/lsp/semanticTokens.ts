@@ -1,0 +1,143 @@
+import type { SemanticTokens, SemanticTokensDelta, SemanticTokensLegend } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Kind } from '../core/labels';
+
+/** Our own token types, one per kind; package.json declares them with a superType and scopes so themes colour them. */
+export const TOKEN_TYPES = ['marginaliaEntity', 'marginaliaNumber', 'marginaliaDate'] as const;
+export const TOKEN_MODIFIERS = ['suggested', 'tagged', 'rejected'] as const;
+export type TokenModifier = (typeof TOKEN_MODIFIERS)[number];
+
+export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
+
+const TYPE_OF_KIND: Record<Kind, number> = { entity: 0, number: 1, date: 2 };
+
+/** Something to colour, in UTF-16 offsets of the document. */
+export interface Highlight {
+  start: number;
+  end: number;
+  kind: Kind;
+  modifier: TokenModifier;
+}
+
+/**
+ * Encodes highlights as LSP semantic tokens. Tokens may neither overlap nor cross a line break, but
+ * tags may nest ("Ukraine" inside "Ukraine's Defense Ministry") and span lines: each character is given
+ * to the innermost highlight covering it (a tag before a suggestion of the same extent), and tokens
+ * are cut at line ends.
+ */
+export function encodeSemanticTokens(document: TextDocument, highlights: readonly Highlight[]): number[] {
+  const text = document.getText();
+  const data: number[] = [];
+  let previousLine = 0;
+  let previousCharacter = 0;
+  const emit = (start: number, end: number, highlight: Highlight) => {
+    let { line, character } = document.positionAt(start);
+    while (start < end) {
+      const nextLine = document.offsetAt({ line: line + 1, character: 0 });
+      const pieceEnd = Math.min(end, contentEnd(text, start, nextLine));
+      if (pieceEnd > start) {
+        data.push(line - previousLine, line === previousLine ? character - previousCharacter : character, pieceEnd - start, TYPE_OF_KIND[highlight.kind], 1 << TOKEN_MODIFIERS.indexOf(highlight.modifier));
+        previousLine = line;
+        previousCharacter = character;
+      }
+      if (end <= nextLine || nextLine >= text.length) break;
+      start = nextLine;
+      line++;
+      character = 0;
+    }
+  };
+  for (const segment of innermostSegments(highlights)) emit(segment.start, segment.end, segment.highlight);
+  return data;
+}
+
+interface Segment {
+  start: number;
+  end: number;
+  highlight: Highlight;
+}
+
+/** Cuts possibly nested or overlapping highlights into disjoint, sorted segments owned by the innermost one. */
+function innermostSegments(highlights: readonly Highlight[]): Segment[] {
+  const sorted = highlights.filter((h) => h.end > h.start).sort((a, b) => a.start - b.start || b.end - a.end);
+  const segments: Segment[] = [];
+  // Open highlights, outermost first; the last one is innermost. Nesting is shallow, so a small array is enough.
+  const open: Highlight[] = [];
+  let cursor = 0;
+  const flushUntil = (limit: number) => {
+    while (cursor < limit && open.length > 0) {
+      const inner = innermost(open);
+      const until = Math.min(limit, inner.end);
+      if (until > cursor) appendSegment(segments, cursor, until, inner);
+      cursor = Math.max(cursor, until);
+      removeEnded(open, cursor);
+    }
+    cursor = Math.max(cursor, limit);
+  };
+  for (const highlight of sorted) {
+    flushUntil(highlight.start);
+    open.push(highlight);
+  }
+  flushUntil(Number.MAX_SAFE_INTEGER);
+  return segments;
+}
+
+function innermost(open: readonly Highlight[]): Highlight {
+  let best = open[0];
+  for (const candidate of open) {
+    const shorter = candidate.end - candidate.start < best.end - best.start;
+    const sameButTagged = candidate.end - candidate.start === best.end - best.start && candidate.modifier !== 'suggested';
+    if (shorter || sameButTagged) best = candidate;
+  }
+  return best;
+}
+
+function removeEnded(open: Highlight[], offset: number): void {
+  for (let i = open.length - 1; i >= 0; i--) if (open[i].end <= offset) open.splice(i, 1);
+}
+
+function appendSegment(segments: Segment[], start: number, end: number, highlight: Highlight): void {
+  const last = segments[segments.length - 1];
+  if (last && last.highlight === highlight && last.end === start) last.end = end;
+  else segments.push({ start, end, highlight });
+}
+
+/** Where the line holding `from` ends, before its line break; `nextLine` is the start of the following line. */
+function contentEnd(text: string, from: number, nextLine: number): number {
+  let end = nextLine;
+  if (end > from && text.charCodeAt(end - 1) === 10) end--;
+  if (end > from && text.charCodeAt(end - 1) === 13) end--;
+  return end;
+}
+
+/**
+ * Remembers the last tokens sent for each document, so that a delta request after a keystroke sends
+ * only what changed (usually a few numbers) instead of the whole array.
+ */
+export class SemanticTokenResults {
+  private readonly previous = new Map<string, { id: string; data: number[] }>();
+  private counter = 0;
+
+  full(uri: string, data: number[]): SemanticTokens {
+    const resultId = String(++this.counter);
+    this.previous.set(uri, { id: resultId, data });
+    return { resultId, data };
+  }
+
+  delta(uri: string, previousResultId: string, data: number[]): SemanticTokens | SemanticTokensDelta {
+    const previous = this.previous.get(uri);
+    if (!previous || previous.id !== previousResultId) return this.full(uri, data);
+    const resultId = String(++this.counter);
+    this.previous.set(uri, { id: resultId, data });
+    const old = previous.data;
+    let prefix = 0;
+    while (prefix < old.length && prefix < data.length && old[prefix] === data[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < old.length - prefix && suffix < data.length - prefix && old[old.length - 1 - suffix] === data[data.length - 1 - suffix]) suffix++;
+    if (prefix === old.length && prefix === data.length) return { resultId, edits: [] };
+    return { resultId, edits: [{ start: prefix, deleteCount: old.length - prefix - suffix, data: data.slice(prefix, data.length - suffix) }] };
+  }
+
+  forget(uri: string): void {
+    this.previous.delete(uri);
+  }
+}

@@ -1,0 +1,257 @@
+/**
+ * The Marginalia language server: wires LSP requests to the article workspace. Started by the VS Code
+ * extension over IPC, and by `marginalia lsp --stdio` for any other editor.
+ */
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type Connection,
+  type InitializeParams,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ArticleChangedNotification, ArticleViewRequest, ServerCommands, type ArticleView } from './api/protocol';
+import { PROJECT_FILE_NAME } from './core/project/projectFile';
+import { isSidecarPath } from './core/sidecar';
+import type { Article } from './lsp/article';
+import { ArticleWorkspace } from './lsp/articleWorkspace';
+import { codeActionsAt } from './lsp/codeActions';
+import { codeLensesOf } from './lsp/codeLens';
+import { executeCommand } from './lsp/commands';
+import { diagnosticsOf } from './lsp/diagnostics';
+import { documentSymbolsOf } from './lsp/documentSymbols';
+import { hoverAt } from './lsp/hover';
+import { SEMANTIC_TOKENS_LEGEND, SemanticTokenResults, encodeSemanticTokens } from './lsp/semanticTokens';
+import { parseSettings, resolveAnnotator } from './lsp/settings';
+
+export function startServer(connection: Connection = connectionFromArguments()): void {
+  const documents = new TextDocuments(TextDocument);
+  const tokens = new SemanticTokenResults();
+  const warned = new Set<string>();
+  const diagnosticTimers = new Map<string, NodeJS.Timeout>();
+  let canRefreshTokens = false;
+  let canAskConfiguration = false;
+  let canWatchFiles = false;
+  let workspaceFolders: string[] = [];
+
+  const warn = (message: string) => {
+    if (warned.has(message)) return;
+    warned.add(message);
+    connection.console.warn(message);
+    void connection.window.showWarningMessage(message);
+  };
+
+  const publishDiagnostics = (article: Article, delay: number) => {
+    clearTimeout(diagnosticTimers.get(article.uri));
+    diagnosticTimers.set(
+      article.uri,
+      setTimeout(() => {
+        diagnosticTimers.delete(article.uri);
+        if (workspace.get(article.uri) !== article) return;
+        guard('diagnostics', () => void connection.sendDiagnostics({ uri: article.uri, version: article.document.version, diagnostics: diagnosticsOf(article, workspace.settings.suggestionHints) }), undefined);
+      }, delay),
+    );
+  };
+
+  const workspace = new ArticleWorkspace([], {
+    articleChanged(article) {
+      publishDiagnostics(article, 0);
+      if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
+      void connection.sendNotification(ArticleChangedNotification, { uri: article.uri });
+    },
+    warn,
+  });
+
+  /** Every handler is guarded: one failure is logged and answered with nothing, never a crash loop. */
+  function guard<T>(what: string, run: () => T, fallback: T): T {
+    try {
+      return run();
+    } catch (error) {
+      connection.console.error(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return fallback;
+    }
+  }
+
+  async function configure(): Promise<void> {
+    let raw: unknown;
+    if (canAskConfiguration) {
+      try {
+        [raw] = await connection.workspace.getConfiguration([{ section: 'marginalia' }]);
+      } catch {
+        raw = undefined;
+      }
+    }
+    const { settings, problem } = parseSettings(raw);
+    if (problem) warn(problem);
+    workspace.configure(settings, await resolveAnnotator(settings.annotator, workspaceFolders[0]), workspaceFolders);
+  }
+
+  connection.onInitialize((params: InitializeParams) => {
+    workspaceFolders = foldersOf(params);
+    workspace.configure(workspace.settings, workspace.annotator, workspaceFolders);
+    const capabilities = params.capabilities;
+    canRefreshTokens = capabilities.workspace?.semanticTokens?.refreshSupport === true;
+    canAskConfiguration = capabilities.workspace?.configuration === true;
+    canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        executeCommandProvider: { commands: Object.values(ServerCommands) },
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
+      },
+      serverInfo: { name: 'marginalia' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    await configure();
+    if (canWatchFiles) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.annotations.json' }, { globPattern: `**/${PROJECT_FILE_NAME}` }] });
+    }
+    for (const document of documents.all()) await workspace.open(document);
+  });
+
+  connection.onDidChangeConfiguration(async () => {
+    await configure();
+    for (const article of workspace.all()) publishDiagnostics(article, 0);
+    if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
+  });
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    for (const change of changes) {
+      const path = safePath(change.uri);
+      if (!path) continue;
+      if (path.endsWith(PROJECT_FILE_NAME)) {
+        workspace.projectFilesChanged();
+        warned.clear();
+      } else if (isSidecarPath(path)) {
+        const article = workspace.all().find((candidate) => path === candidate.path.replace(/\.txt$/i, '.annotations.json'));
+        if (article) await workspace.reloadTags(article);
+      }
+    }
+  });
+
+  documents.onDidOpen(({ document }) => void workspace.open(document).catch((error) => warn(String(error))));
+  documents.onDidChangeContent(({ document }) => {
+    const article = workspace.get(document.uri);
+    if (!article) return;
+    article.document = document;
+    publishDiagnostics(article, 300);
+  });
+  documents.onDidClose(({ document }) => {
+    workspace.close(document.uri);
+    tokens.forget(document.uri);
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+
+  connection.languages.semanticTokens.on(({ textDocument }) =>
+    guard('semantic tokens', () => {
+      const article = workspace.get(textDocument.uri);
+      return tokens.full(textDocument.uri, article ? encodeSemanticTokens(article.document, article.highlights()) : []);
+    }, { data: [] }),
+  );
+  connection.languages.semanticTokens.onDelta(({ textDocument, previousResultId }) =>
+    guard('semantic tokens delta', () => {
+      const article = workspace.get(textDocument.uri);
+      return tokens.delta(textDocument.uri, previousResultId, article ? encodeSemanticTokens(article.document, article.highlights()) : []);
+    }, { data: [] }),
+  );
+  connection.languages.semanticTokens.onRange(({ textDocument, range }) =>
+    guard('semantic tokens range', () => {
+      const article = workspace.get(textDocument.uri);
+      if (!article) return { data: [] };
+      const start = article.document.offsetAt(range.start);
+      const end = article.document.offsetAt(range.end);
+      return { data: encodeSemanticTokens(article.document, article.highlights().filter((h) => h.start < end && start < h.end)) };
+    }, { data: [] }),
+  );
+
+  connection.onCodeAction(({ textDocument, range }) =>
+    guard('code actions', () => {
+      const article = workspace.get(textDocument.uri);
+      if (!article) return [];
+      return codeActionsAt(article, workspace.labelsFor(article), article.document.offsetAt(range.start), article.document.offsetAt(range.end));
+    }, []),
+  );
+
+  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    try {
+      const result = await executeCommand(workspace, command, args);
+      connection.console.log(result.message);
+      return result;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      void connection.window.showErrorMessage(`Marginalia: ${message}`);
+      return { message, failed: true };
+    }
+  });
+
+  connection.onHover(({ textDocument, position }) =>
+    guard('hover', () => {
+      const article = workspace.get(textDocument.uri);
+      return article ? hoverAt(article, article.document.offsetAt(position), (label) => workspace.guidelineOf(article, label)) : null;
+    }, null),
+  );
+
+  connection.onDocumentSymbol(({ textDocument }) =>
+    guard('document symbols', () => {
+      const article = workspace.get(textDocument.uri);
+      return article ? documentSymbolsOf(article) : [];
+    }, []),
+  );
+
+  connection.onCodeLens(({ textDocument }) =>
+    guard('code lens', () => {
+      const article = workspace.get(textDocument.uri);
+      return article ? codeLensesOf(article) : [];
+    }, []),
+  );
+
+  connection.onRequest(ArticleViewRequest, ({ uri }: { uri: string }): ArticleView | null =>
+    guard('article view', () => {
+      const article = workspace.get(uri);
+      if (!article) return null;
+      const { placed, suggestions, version } = article.current();
+      const items: ArticleView['items'] = suggestions.map((span) => ({ start: span.start, end: span.end, label: span.label, state: 'suggested' as const }));
+      for (const { tag, start, end, orphaned } of placed) {
+        if (orphaned) continue;
+        items.push({ start, end, label: tag.label, state: tag.status === 'accepted' ? 'tagged' : tag.status === 'proposed' ? 'proposed' : 'rejected' });
+      }
+      items.sort((a, b) => a.start - b.start || b.end - a.end);
+      return { uri, version, labels: workspace.labelsFor(article), items, lastTagAction: workspace.lastTagAction(article) };
+    }, null),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** stdio unless the command line names another transport (--node-ipc from the VS Code client). */
+function connectionFromArguments(): Connection {
+  const namesTransport = process.argv.some((arg) => arg === '--node-ipc' || arg.startsWith('--socket') || arg.startsWith('--pipe'));
+  if (namesTransport) return createConnection(ProposedFeatures.all);
+  // On stdio, anything printed to stdout would corrupt the protocol: send console output to stderr.
+  console.log = console.error;
+  return createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+}
+
+function foldersOf(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  return uris.map(safePath).filter((path): path is string => path !== undefined);
+}
+
+function safePath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Proves the end-to-end harness: a real VS Code (code-server) activates a linked extension, and
+ * chromium, driven by Playwright, opens a seed article in the editor.
+ * Run: node --import tsx --test test/harness/smoke.e2e.ts (after scripts/setup-test-deps.sh).
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openFile, openWorkbench, screenshot } from './browser';
+import { startCodeServer, VSCODE_VERSION, type RunningCodeServer } from './codeServer';
+
+const SEEDS = path.join(__dirname, '..', '..', 'seeds');
+const ARTICLE = '000_d6449e741489756f.txt';
+const ACTIVATION_MARKER = '.smoke-extension-activated';
+
+/** An extension that records its activation, and the VS Code version, in the workspace. */
+const SMOKE_EXTENSION_MANIFEST = {
+  name: 'harness-smoke',
+  publisher: 'marginalia-test',
+  version: '0.0.1',
+  engines: { vscode: '^1.90.0' },
+  activationEvents: ['onStartupFinished'],
+  main: './extension.js',
+};
+const SMOKE_EXTENSION_MAIN = `
+const vscode = require('vscode');
+exports.activate = async () => {
+  const folder = vscode.workspace.workspaceFolders[0].uri;
+  await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, '${ACTIVATION_MARKER}'), Buffer.from(vscode.version));
+  void vscode.window.showInformationMessage('Smoke extension activated');
+};
+`;
+
+describe('end-to-end harness', () => {
+  let scratch = '';
+  let workspace = '';
+  let server: RunningCodeServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  before(async () => {
+    scratch = await mkdtemp(path.join(tmpdir(), 'marginalia-smoke-'));
+    workspace = path.join(scratch, 'workspace');
+    const extension = path.join(scratch, 'extension');
+    await cp(SEEDS, workspace, { recursive: true });
+    await mkdir(extension);
+    await writeFile(path.join(extension, 'package.json'), JSON.stringify(SMOKE_EXTENSION_MANIFEST));
+    await writeFile(path.join(extension, 'extension.js'), SMOKE_EXTENSION_MAIN);
+    server = await startCodeServer({ workspace, extensionPath: extension });
+    browser = await launchBrowser();
+    page = await openWorkbench(browser, server.url, workspace);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await rm(scratch, { recursive: true, force: true });
+  });
+
+  it('activates the linked extension in the real VS Code', { timeout: 60_000 }, async () => {
+    const activatedIn = await waitForFile(path.join(workspace, ACTIVATION_MARKER), 45_000);
+    assert.equal(activatedIn, VSCODE_VERSION);
+  });
+
+  it('opens a seed article in the editor', { timeout: 60_000 }, async () => {
+    await openFile(page, ARTICLE);
+    const firstLine = (await readFile(path.join(workspace, ARTICLE), 'utf8')).split('\n')[0];
+    const shown = await page.locator('.editor-group-container.active .monaco-editor .view-lines').innerText();
+    // The editor renders spaces as no-break spaces.
+    assert.ok(shown.replace(/\u00a0/g, ' ').includes(firstLine), `editor shows:\n${shown}`);
+    await screenshot(page, 'harness-smoke-article');
+  });
+});
+
+/** Polls for a file the workbench writes, returning its text. */
+async function waitForFile(file: string, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      if (Date.now() > deadline) throw new Error(`${file} did not appear within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
