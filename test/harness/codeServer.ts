@@ -80,7 +80,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     '--extensions-dir', extensionsDir,
     options.workspace,
   ], {
-    // Its own process group, so stop() can signal the extension host and other helpers too.
+    // Its own process group, so stop() reaches the extension host and other helpers at once.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Keeps code-server's config.yaml and state out of the real home directory.
@@ -148,7 +148,10 @@ function waitForListeningUrl(child: ReturnType<typeof spawn>, exited: Promise<vo
   });
 }
 
-/** Every process below `pid`, from /proc: helpers that left the process group are still found. */
+/**
+ * Every process below `pid`, from /proc, including helpers that start their own process group
+ * (VS Code's login-shell probe for the environment does).
+ */
 function descendantsOf(pid: number): number[] {
   const childrenByParent = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {

@@ -44,11 +44,11 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 
 const titleCase = (word: string): string => word[0]!.toUpperCase() + word.slice(1);
 /** Months are only recognised in Title Case or ALL CAPS: "may" and "march" are verbs. */
-const MONTH_FULL = anyOf(MONTHS.flatMap((month) => [titleCase(month), month.toUpperCase()]));
+const MONTH_FULL_NAMES = new Set(MONTHS.flatMap((month) => [titleCase(month), month.toUpperCase()]));
+const MONTH_FULL = anyOf([...MONTH_FULL_NAMES]);
 const MONTH_ABBREVIATED = anyOf(
   ['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'].flatMap((month) => [month, month.toUpperCase()]),
 );
-const MONTH = `(?:${MONTH_FULL}|${MONTH_ABBREVIATED}\\.?)(?![A-Za-z])`;
 const WEEKDAY = anyOf(WEEKDAYS.flatMap((day) => [titleCase(day), day.toUpperCase()]));
 
 const DAY = '(?<day>[0-3]?\\d)(?:st|nd|rd|th)?';
@@ -69,8 +69,6 @@ const UNIT_WORDS = ['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', '
   'month', 'months', 'year', 'years', 'decade', 'decades', 'century', 'centuries', 'millennium', 'millennia'];
 const UNIT_ABBREVIATIONS = ['sec', 'secs', 'min', 'mins', 'hr', 'hrs', 'yr', 'yrs'];
 const UNIT = anyOf([...UNIT_WORDS, ...UNIT_ABBREVIATIONS]);
-const UNIT_SINGULAR = anyOf(['second', 'minute', 'hour', 'day', 'week', 'fortnight', 'month', 'year', 'decade', 'century']);
-const PLURAL_UNIT = anyOf(['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'decades', 'centuries']);
 
 const TIME_ZONE = anyOf(['GMT', 'UTC', 'BST', 'CET', 'CEST', 'EET', 'EEST', 'MSK', 'ET', 'EST', 'EDT', 'CT', 'CST', 'CDT', 'MT', 'MST', 'MDT',
   'PT', 'PST', 'PDT', 'IST', 'JST', 'KST', 'AEST', 'AEDT', 'local time', 'Kyiv time', 'Kiev time', 'Moscow time']);
@@ -176,7 +174,9 @@ function nearestYearOfMonth(anchor: number, month: number, direction: 'nearest' 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Rules
+// Rules: a trigger regex finds a selective word (a month, a unit, a weekday, a year…); readers then
+// look at the words around it. Starting every scan on a selective word keeps the scan fast, and one
+// trigger pass can serve several readers.
 // ---------------------------------------------------------------------------------------------
 
 interface Candidate extends Span {
@@ -190,55 +190,74 @@ interface Scan {
   anchor: number | undefined;
 }
 
+type Reader = (trigger: RegExpExecArray, scan: Scan) => Candidate | undefined;
+
 interface Rule {
-  pattern: RegExp;
-  build(match: RegExpExecArray, scan: Scan): Candidate | undefined;
+  trigger: RegExp;
+  readers: readonly Reader[];
 }
 
-function group(match: RegExpExecArray, name: string): string | undefined {
-  return match.groups?.[name];
+/** How far back the words before a trigger are read ("the past couple of hundred " is the longest). */
+const LOOKBACK = 64;
+
+interface Before {
+  /** Where the words read before the trigger start. */
+  start: number;
+  groups: Readonly<Record<string, string | undefined>>;
+  /** Start offset of a named group, when it matched. */
+  startOf(name: string): number | undefined;
 }
 
-/** Offsets of the named group "span" when the regex has one (context words stay outside), else the whole match. */
-function spanOf(match: RegExpExecArray): { start: number; end: number } {
-  const indices = match.indices?.groups?.['span'];
-  return indices ? { start: indices[0], end: indices[1] } : { start: match.index, end: match.index + match[0].length };
+/**
+ * Reads the words just before `position` with `pattern`, which must end in `$` and use the `d` flag.
+ * The window starts at a word boundary so that lookbehinds never see half a word.
+ */
+function readBefore(text: string, position: number, pattern: RegExp): Before | undefined {
+  let offset = Math.max(0, position - LOOKBACK);
+  if (offset > 0) {
+    const firstSpace = text.slice(offset, position).search(/\s/);
+    if (firstSpace < 0) return undefined;
+    offset += firstSpace + 1;
+  }
+  const match = pattern.exec(text.slice(offset, position));
+  if (!match) return undefined;
+  const indices = match.indices?.groups;
+  return {
+    start: offset + match.index,
+    groups: match.groups ?? {},
+    startOf: (name) => {
+      const range = indices?.[name];
+      return range ? offset + range[0] : undefined;
+    },
+  };
 }
+
+/** Reads the words from `position` on with a sticky pattern. */
+function readAfter(text: string, position: number, pattern: RegExp): RegExpExecArray | null {
+  pattern.lastIndex = position;
+  return pattern.exec(text);
+}
+
+const before = (source: string): RegExp => new RegExp(`${source}$`, 'd');
+const after = (source: string): RegExp => new RegExp(source, 'y');
+
+function charBefore(text: string, position: number): string {
+  return position > 0 ? text[position - 1]! : '';
+}
+
+const triggerEnd = (trigger: RegExpExecArray): number => trigger.index + trigger[0].length;
 
 function monthNumber(name: string): number {
   return MONTHS.findIndex((month) => month.startsWith(name.slice(0, 3).toLowerCase())) + 1;
 }
 
 function weekdayNumber(name: string): number {
-  return WEEKDAYS.findIndex((weekday) => weekday === name.toLowerCase());
+  return WEEKDAYS.indexOf(name.toLowerCase());
 }
 
 function dateValue(iso: string | undefined, endIso?: string): NormalizedValue | undefined {
   if (iso === undefined) return undefined;
   return endIso === undefined ? { type: 'date', iso } : { type: 'date', iso, endIso };
-}
-
-/** A month and day with or without year; without one, the year is the one that puts it nearest the anchor. */
-function monthDayValue(scan: Scan, month: number, day: number, year: number | undefined, endDay?: number): NormalizedValue | undefined {
-  if (year !== undefined) {
-    if (!isValidDay(year, month, day)) return undefined;
-    const end = endDay !== undefined && isValidDay(year, month, endDay) ? isoDay(epochDay(year, month, endDay)) : undefined;
-    return dateValue(isoDay(epochDay(year, month, day)), end);
-  }
-  if (scan.anchor === undefined) {
-    // ISO 8601 recurring month-day: the year is unknown.
-    const end = endDay !== undefined ? `--${pad(month)}-${pad(endDay)}` : undefined;
-    return dateValue(`--${pad(month)}-${pad(day)}`, end);
-  }
-  const resolved = nearestYearOfMonthDay(scan.anchor, month, day);
-  if (resolved === undefined) return undefined;
-  const resolvedYear = calendarOf(resolved).year;
-  const end = endDay !== undefined && isValidDay(resolvedYear, month, endDay) ? isoDay(epochDay(resolvedYear, month, endDay)) : undefined;
-  return dateValue(isoDay(resolved), end);
-}
-
-function isPlausibleDay(month: number, day: number, year: number | undefined): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year ?? 2000, month);
 }
 
 function candidate(label: DateLabel, start: number, end: number, confidence: number, value?: NormalizedValue, modifiable = false): Candidate {
@@ -249,138 +268,161 @@ function candidate(label: DateLabel, start: number, end: number, confidence: num
 }
 
 /** "will meet on Monday", "planned for Thursday": the sentence so far talks about the future. */
-const FUTURE_CUE = /\b(?:will|won['’]t|shall|going to|is due|are due|set to|scheduled|planned|plans? to|expected to|is to|are to)\b|['’]ll\b/i;
+const FUTURE_CUE = /\b(?:will|won['’]t|shall|going to|is due|are due|set to|scheduled|planned|plans? to|expects?|expected to|is to|are to)\b|['’]ll\b/i;
 
 function pointsForward(text: string, start: number): boolean {
-  const before = text.slice(Math.max(0, start - 120), start);
-  const sentenceStart = Math.max(before.lastIndexOf('. '), before.lastIndexOf('!'), before.lastIndexOf('?'), before.lastIndexOf('\n')) + 1;
-  return FUTURE_CUE.test(before.slice(sentenceStart));
+  const preceding = text.slice(Math.max(0, start - 120), start);
+  const sentenceStart = Math.max(preceding.lastIndexOf('. '), preceding.lastIndexOf('!'), preceding.lastIndexOf('?'), preceding.lastIndexOf('\n')) + 1;
+  return FUTURE_CUE.test(preceding.slice(sentenceStart));
 }
 
-/** "the third quarter" and "the second half" of a game are not periods of the calendar. */
+/** "the third quarter" of a game is not a quarter of the year. */
 const SPORTS_CONTEXT = /\b(?:\w*scor(?:e|es|ed|ing)|goals?|touchdowns?|game|match|innings?|halftime|half-time|overtime|rebounds|assists|yards|field goal|free throws?|quarterback|penalty|kick-?off|whistle|\d{1,3}-\d{1,3})\b/i;
 
 function inSportsContext(text: string, start: number, end: number): boolean {
   return SPORTS_CONTEXT.test(text.slice(Math.max(0, start - 150), Math.min(text.length, end + 150)));
 }
 
-const PREVIOUS_WORD = /([A-Za-z]+)[^A-Za-z\n]*$/;
+// --- Calendar dates, triggered by a month name --------------------------------------------------
 
-function previousWord(text: string, start: number): string | undefined {
-  return PREVIOUS_WORD.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase();
+/** A month and day with or without year; without one, the year is the one that puts it nearest the anchor. */
+function monthDayValue(scan: Scan, month: number, day: number, year: number | undefined, endDay?: number): NormalizedValue | undefined {
+  if (year === undefined && scan.anchor === undefined) {
+    // ISO 8601 recurring month-day: the year is unknown.
+    return dateValue(`--${pad(month)}-${pad(day)}`, endDay === undefined ? undefined : `--${pad(month)}-${pad(endDay)}`);
+  }
+  const resolvedYear = year ?? (scan.anchor === undefined ? undefined : nearestYearOfMonthDay(scan.anchor, month, day));
+  if (resolvedYear === undefined || !isValidDay(resolvedYear, month, day)) return undefined;
+  const endIso = endDay !== undefined && isValidDay(resolvedYear, month, endDay) ? isoDay(epochDay(resolvedYear, month, endDay)) : undefined;
+  return dateValue(isoDay(epochDay(resolvedYear, month, day)), endIso);
 }
 
-// --- Calendar dates ---------------------------------------------------------------------------
+function isPlausibleDay(month: number, day: number, year: number | undefined): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year ?? 2000, month);
+}
 
-const monthDayRule: Rule = {
-  // "November 4", "Nov. 4, 2023", "Monday, January 5, 2024", "June 1-5"
-  pattern: new RegExp(
-    `(?<![\\w])(?:(?<weekday>${WEEKDAY}),?${SP})?(?<month>${MONTH})${SP}${DAY}(?:\\s?[-–]\\s?(?<endDay>[0-3]?\\d)(?!\\d))?(?:(?:,${SP}|,|${SP})(?<year>${ANY_YEAR}))?(?![\\w]|[.,:]\\d)`,
-    'dg',
-  ),
-  build(match, scan) {
-    const month = monthNumber(group(match, 'month')!);
-    const day = Number(group(match, 'day'));
-    const yearText = group(match, 'year');
-    const year = yearText === undefined ? undefined : Number(yearText);
-    const endDayText = group(match, 'endDay');
-    const endDay = endDayText === undefined ? undefined : Number(endDayText);
-    if (!isPlausibleDay(month, day, year)) return undefined;
-    if (endDay !== undefined && (endDay <= day || !isPlausibleDay(month, endDay, year))) return undefined;
-    const { start, end } = spanOf(match);
-    const confidence = year !== undefined ? 0.95 : group(match, 'month') === 'May' ? 0.85 : 0.9;
-    return candidate('DATE', start, end, confidence, monthDayValue(scan, month, day, year, endDay));
-  },
+const optionalNumber = (text: string | undefined): number | undefined => (text === undefined ? undefined : Number(text));
+
+const WEEKDAY_BEFORE = before(`(?<![\\w])${WEEKDAY},?${SP}`);
+const DAY_AFTER_MONTH = after(`${SP}${DAY}(?:\\s?[-–]\\s?(?<endDay>[0-3]?\\d)(?!\\d))?(?:(?:,${SP}|,|${SP})(?<year>${ANY_YEAR}))?(?![\\w]|[.,:]\\d)`);
+
+/** "November 4", "Nov. 4, 2023", "Monday, January 5, 2024", "June 1-5" */
+const readMonthDay: Reader = (trigger, scan) => {
+  const rest = readAfter(scan.text, triggerEnd(trigger), DAY_AFTER_MONTH);
+  if (!rest) return undefined;
+  const month = monthNumber(trigger[0]);
+  const day = Number(rest.groups!['day']);
+  const year = optionalNumber(rest.groups!['year']);
+  const endDay = optionalNumber(rest.groups!['endDay']);
+  if (!isPlausibleDay(month, day, year)) return undefined;
+  if (endDay !== undefined && (endDay <= day || !isPlausibleDay(month, endDay, year))) return undefined;
+  const start = readBefore(scan.text, trigger.index, WEEKDAY_BEFORE)?.start ?? trigger.index;
+  const confidence = year !== undefined ? 0.95 : trigger[0] === 'May' ? 0.85 : 0.9;
+  return candidate('DATE', start, rest.index + rest[0].length, confidence, monthDayValue(scan, month, day, year, endDay));
 };
 
-const dayMonthRule: Rule = {
-  // "4 November 2023", "12 March", "the 5th of November", "Tuesday 5 November"
-  pattern: new RegExp(
-    `(?<![\\w$€£.,/-])(?:(?<weekday>${WEEKDAY}),?${SP})?(?:[Tt]he${SP})?${DAY}${SP}(?:of${SP})?(?<month>${MONTH})(?:,?${SP}(?<year>${ANY_YEAR}))?(?![\\w]|[.,]\\d)`,
-    'dg',
-  ),
-  build(match, scan) {
-    const month = monthNumber(group(match, 'month')!);
-    const day = Number(group(match, 'day'));
-    const yearText = group(match, 'year');
-    const year = yearText === undefined ? undefined : Number(yearText);
-    if (!isPlausibleDay(month, day, year)) return undefined;
-    const { start, end } = spanOf(match);
-    return candidate('DATE', start, end, year !== undefined ? 0.95 : 0.85, monthDayValue(scan, month, day, year));
-  },
+const DAY_BEFORE_MONTH = before(`(?<![\\w$€£.,/-])(?:${WEEKDAY},?${SP})?(?:[Tt]he${SP})?${DAY}${SP}(?:of${SP})?`);
+const YEAR_AFTER_DAY_MONTH = after(`(?:,?${SP}(?<year>${ANY_YEAR}))?(?![\\w]|[.,]\\d)`);
+
+/** "4 November 2023", "12 March", "the 5th of November", "Tuesday 5 November" */
+const readDayMonth: Reader = (trigger, scan) => {
+  const dayBefore = readBefore(scan.text, trigger.index, DAY_BEFORE_MONTH);
+  const rest = dayBefore && readAfter(scan.text, triggerEnd(trigger), YEAR_AFTER_DAY_MONTH);
+  if (!dayBefore || !rest) return undefined;
+  const month = monthNumber(trigger[0]);
+  const day = Number(dayBefore.groups['day']);
+  const year = optionalNumber(rest.groups!['year']);
+  if (!isPlausibleDay(month, day, year)) return undefined;
+  return candidate('DATE', dayBefore.start, rest.index + rest[0].length, year !== undefined ? 0.95 : 0.85, monthDayValue(scan, month, day, year));
 };
 
-const monthYearRule: Rule = {
-  // "November 2023", "Nov. 2023", "March of 2022"
-  pattern: new RegExp(`(?<![\\w])(?<month>${MONTH}),?${SP}(?:of${SP})?(?<year>${ANY_YEAR})(?![\\w]|[.,]\\d)`, 'dg'),
-  build(match) {
-    const { start, end } = spanOf(match);
-    const iso = isoMonth(Number(group(match, 'year')), monthNumber(group(match, 'month')!));
-    return candidate('DATE', start, end, 0.9, dateValue(iso), true);
-  },
+const YEAR_AFTER_MONTH = after(`,?${SP}(?:of${SP})?(?<year>${ANY_YEAR})(?![\\w]|[.,]\\d)`);
+
+/** "November 2023", "Nov. 2023", "March of 2022" */
+const readMonthYear: Reader = (trigger, scan) => {
+  const rest = readAfter(scan.text, triggerEnd(trigger), YEAR_AFTER_MONTH);
+  if (!rest) return undefined;
+  const iso = isoMonth(Number(rest.groups!['year']), monthNumber(trigger[0]));
+  return candidate('DATE', trigger.index, rest.index + rest[0].length, 0.9, dateValue(iso), true);
 };
 
-const bareMonthRule: Rule = {
-  // "in May", "since March", "last November", "between May and June"; not "Ukraine may" nor "by June Carter".
-  pattern: new RegExp(
-    `(?:(?<![\\w])(?<context>${DATE_CONTEXT})${SP}|(?<![\\w-])(?<attached>${ATTACHED_MODIFIER}))(?<span>(?:(?<relative>[Ll]ast|[Nn]ext|[Tt]his|[Ee]very|[Ee]ach)${SP})?(?<month>${MONTH_FULL})(?:(?:${SP}(?:and|or|to|through|until)${SP}|\\s?[-–]\\s?)(?<endMonth>${MONTH_FULL}))?)(?![\\w])`,
-    'dg',
-  ),
-  build(match, scan) {
-    const context = group(match, 'context')?.toLowerCase();
-    const { start, end } = spanOf(match);
-    if (context === 'by' && /^[ \t]+[A-Z]/.test(scan.text.slice(end, end + 2))) return undefined;
-    const relative = group(match, 'relative')?.toLowerCase();
-    const monthName = group(match, 'month')!;
-    const month = monthNumber(monthName);
-    const endMonthName = group(match, 'endMonth');
-    let value: NormalizedValue | undefined;
-    if (scan.anchor !== undefined && relative !== 'every' && relative !== 'each') {
-      const direction = relative === 'last' ? 'past' : relative === 'next' ? 'future' : 'nearest';
-      const year = nearestYearOfMonth(scan.anchor, month, direction);
-      const endMonth = endMonthName === undefined ? undefined : monthNumber(endMonthName);
-      const endIso = endMonth === undefined ? undefined : isoMonth(endMonth < month ? year + 1 : year, endMonth);
-      value = dateValue(isoMonth(year, month), endIso);
-    } else if (scan.anchor === undefined && relative === undefined && endMonthName === undefined) {
-      value = dateValue(`--${pad(month)}`);
-    }
-    const ambiguousName = monthName === 'May' || monthName === 'March' || monthName === 'June' || monthName === 'April';
-    return candidate('DATE', start, end, ambiguousName ? 0.7 : 0.85, value, true);
-  },
+const MONTH_CONTEXT_BEFORE = before(
+  `(?:(?:(?<![\\w])(?<context>${DATE_CONTEXT})${SP})?(?:(?<![\\w])(?<relative>[Ll]ast|[Nn]ext|[Tt]his|[Ee]very|[Ee]ach)${SP})?|(?<![\\w-])(?<attached>${ATTACHED_MODIFIER}))`,
+);
+const END_MONTH_AFTER = after(`(?:${SP}(?:and|or|to|through|until)${SP}|\\s?[-–]\\s?)(?<endMonth>${MONTH_FULL})(?![\\w])`);
+const CAPITALIZED_WORD_AFTER = /^[ \t]+[A-Z]/;
+const AMBIGUOUS_MONTHS = new Set(['May', 'March', 'June', 'April']);
+
+/** "in May", "since March", "last November", "between May and June"; not "Ukraine may" nor "by June Carter". */
+const readBareMonth: Reader = (trigger, scan) => {
+  const name = trigger[0];
+  if (!MONTH_FULL_NAMES.has(name)) return undefined;
+  const context = readBefore(scan.text, trigger.index, MONTH_CONTEXT_BEFORE);
+  const { context: contextWord, relative: relativeWord, attached } = context?.groups ?? {};
+  if (!context || (contextWord === undefined && relativeWord === undefined && attached === undefined)) return undefined;
+  const rangeEnd = readAfter(scan.text, triggerEnd(trigger), END_MONTH_AFTER);
+  const end = rangeEnd ? rangeEnd.index + rangeEnd[0].length : triggerEnd(trigger);
+  if (contextWord?.toLowerCase() === 'by' && CAPITALIZED_WORD_AFTER.test(scan.text.slice(end, end + 2))) return undefined;
+  const relative = relativeWord?.toLowerCase();
+  const month = monthNumber(name);
+  let value: NormalizedValue | undefined;
+  if (scan.anchor !== undefined && relative !== 'every' && relative !== 'each') {
+    const year = nearestYearOfMonth(scan.anchor, month, relative === 'last' ? 'past' : relative === 'next' ? 'future' : 'nearest');
+    const endMonth = rangeEnd ? monthNumber(rangeEnd.groups!['endMonth']!) : undefined;
+    const endIso = endMonth === undefined ? undefined : isoMonth(endMonth < month ? year + 1 : year, endMonth);
+    value = dateValue(isoMonth(year, month), endIso);
+  } else if (scan.anchor === undefined && relative === undefined && !rangeEnd) {
+    value = dateValue(`--${pad(month)}`);
+  }
+  const start = context.startOf('relative') ?? trigger.index;
+  return candidate('DATE', start, end, AMBIGUOUS_MONTHS.has(name) ? 0.7 : 0.85, value, true);
 };
+
+const monthRule: Rule = {
+  trigger: new RegExp(`\\b(?:${MONTH_FULL}|${MONTH_ABBREVIATED}\\.?)(?![A-Za-z])`, 'g'),
+  readers: [readMonthDay, readDayMonth, readMonthYear, readBareMonth],
+};
+
+// --- Numeric dates --------------------------------------------------------------------------------
+
+/** Numbers glued to these are amounts, paths, versions or ranges, not dates. */
+const NUMBER_GLUE_BEFORE = new Set(['$', '€', '£', '.', ',', '/', '-', '#', ':']);
 
 const isoDateRule: Rule = {
   // "2023-10-26", "2023/10/26"
-  pattern: new RegExp(`(?<![\\w/.-])(?<year>${ANY_YEAR})(?<separator>[-/.])(?<month>\\d{2})\\k<separator>(?<day>\\d{2})(?![\\w/]|[.-]\\d)`, 'dg'),
-  build(match) {
-    const [year, month, day] = [Number(group(match, 'year')), Number(group(match, 'month')), Number(group(match, 'day'))];
-    if (!isValidDay(year, month, day)) return undefined;
-    const { start, end } = spanOf(match);
-    return candidate('DATE', start, end, 0.95, dateValue(isoDay(epochDay(year, month, day))));
-  },
+  trigger: /\b(?<year>[12]\d{3})(?<separator>[-/.])(?<month>\d{2})\k<separator>(?<day>\d{2})\b(?![/]|[.-]\d)/g,
+  readers: [
+    (trigger, scan) => {
+      if (NUMBER_GLUE_BEFORE.has(charBefore(scan.text, trigger.index))) return undefined;
+      const [year, month, day] = [Number(trigger.groups!['year']), Number(trigger.groups!['month']), Number(trigger.groups!['day'])];
+      if (!isValidDay(year, month, day)) return undefined;
+      return candidate('DATE', trigger.index, triggerEnd(trigger), 0.95, dateValue(isoDay(epochDay(year, month, day))));
+    },
+  ],
 };
 
 const VERSION_BEFORE = /(?:version|ver\.?|v|release|build)\s*$/i;
 
 const numericDateRule: Rule = {
-  // "10/26/2023" (US month first unless the first number cannot be a month), "26.10.2023" (day first)
-  pattern: new RegExp(`(?<![\\w/.,-])(?<first>\\d{1,2})(?<separator>[/.])(?<second>\\d{1,2})\\k<separator>(?<year>${ANY_YEAR})(?![\\w/]|[.-]\\d)`, 'dg'),
-  build(match, scan) {
-    const { start, end } = spanOf(match);
-    if (VERSION_BEFORE.test(scan.text.slice(Math.max(0, start - 10), start))) return undefined;
-    const [first, second, year] = [Number(group(match, 'first')), Number(group(match, 'second')), Number(group(match, 'year'))];
-    const dayFirst = group(match, 'separator') === '.' || first > 12;
-    const [month, day] = dayFirst ? [second, first] : [first, second];
-    if (!isValidDay(year, month, day)) return undefined;
-    const unambiguous = first > 12 || second > 12 || first === second;
-    return candidate('DATE', start, end, unambiguous ? 0.9 : 0.8, dateValue(isoDay(epochDay(year, month, day))));
-  },
+  // "10/26/2023" (US, month first unless the first number cannot be a month), "26.10.2023" (day first)
+  trigger: new RegExp(`\\b(?<first>\\d{1,2})(?<separator>[/.])(?<second>\\d{1,2})\\k<separator>(?<year>${ANY_YEAR})\\b(?![/]|[.-]\\d)`, 'g'),
+  readers: [
+    (trigger, scan) => {
+      const start = trigger.index;
+      if (NUMBER_GLUE_BEFORE.has(charBefore(scan.text, start)) || VERSION_BEFORE.test(scan.text.slice(Math.max(0, start - 10), start))) return undefined;
+      const [first, second, year] = [Number(trigger.groups!['first']), Number(trigger.groups!['second']), Number(trigger.groups!['year'])];
+      const dayFirst = trigger.groups!['separator'] === '.' || first > 12;
+      const [month, day] = dayFirst ? [second, first] : [first, second];
+      if (!isValidDay(year, month, day)) return undefined;
+      const unambiguous = first > 12 || second > 12 || first === second;
+      return candidate('DATE', start, triggerEnd(trigger), unambiguous ? 0.9 : 0.8, dateValue(isoDay(epochDay(year, month, day))));
+    },
+  ],
 };
 
 // --- Years, decades, centuries, quarters, seasons --------------------------------------------------
 
 const TRAILING_YEAR_GUARD = `(?![\\w%]|[.,]\\d|\\s?[-–/]\\s?\\d)`;
-
 /** After these, a number is as often a count as a year: "a total of 2000 drones", "by 2000 votes". */
 const WEAK_YEAR_CONTEXTS = new Set(['of', 'by', 'from', 'between', 'around', 'as of']);
 /** Words that may follow a year without making it a count of something. */
@@ -388,67 +430,83 @@ const AFTER_YEAR_WORDS = new Set(['and', 'or', 'to', 'through', 'until', 'till',
   'for', 'but', 'was', 'were', 'is', 'are', 'had', 'has', 'have', 'will', 'would', 'could', 'after', 'before', 'levels', 'figures', 'onwards',
   'onward', 'amid', 'despite', 'compared', 'because', 'if', 'that', 'which', 'it', 'he', 'she', 'they', 'we', 'a', 'an']);
 
-const yearInContextRule: Rule = {
-  // "in 2024", "since 2022", "by 2030", "mid-2025", "the end of 2023"
-  pattern: new RegExp(
-    `(?:(?<![\\w])(?<context>${DATE_CONTEXT})${SP}|(?<![\\w-])${ATTACHED_MODIFIER})(?<span>${YEAR})${TRAILING_YEAR_GUARD}(?:${SP}(?<next>[a-z]+))?`,
-    'dg',
-  ),
-  build(match) {
-    const { start, end } = spanOf(match);
-    const context = group(match, 'context')?.toLowerCase();
-    const next = group(match, 'next');
-    if (context !== undefined && WEAK_YEAR_CONTEXTS.has(context) && next !== undefined && !AFTER_YEAR_WORDS.has(next)) return undefined;
-    return candidate('DATE', start, end, 0.75, dateValue(match.groups?.['span']), true);
-  },
+const YEAR_CONTEXT_BEFORE = before(`(?:(?<![\\w])(?<context>${DATE_CONTEXT})${SP}|(?<![\\w-])(?<attached>${ATTACHED_MODIFIER}))`);
+const AFTER_YEAR = after(`${TRAILING_YEAR_GUARD}(?:${SP}(?<next>[a-z]+))?`);
+
+/** "in 2024", "since 2022", "by 2030", "mid-2025", "the end of 2023" */
+const readYearInContext: Reader = (trigger, scan) => {
+  const context = readBefore(scan.text, trigger.index, YEAR_CONTEXT_BEFORE);
+  const rest = context && readAfter(scan.text, triggerEnd(trigger), AFTER_YEAR);
+  if (!context || !rest) return undefined;
+  const contextWord = context.groups['context']?.toLowerCase();
+  const next = rest.groups!['next'];
+  if (contextWord !== undefined && WEAK_YEAR_CONTEXTS.has(contextWord) && next !== undefined && !AFTER_YEAR_WORDS.has(next)) return undefined;
+  return candidate('DATE', trigger.index, triggerEnd(trigger), 0.75, dateValue(trigger[0]), true);
 };
 
-const yearBeforeNounRule: Rule = {
-  // "the 2024 election", "Ukraine's 2023 budget", "2022's invasion"
-  pattern: new RegExp(`(?<![\\w$€£.,/#-])(?<span>${YEAR})(?=['’]s\\b|${SP}${YEAR_NOUNS}(?![\\w]))`, 'dg'),
-  build(match) {
-    const { start, end } = spanOf(match);
-    return candidate('DATE', start, end, 0.65, dateValue(match[0]), true);
-  },
+const EVENT_NOUN_AFTER_YEAR = after(`(?=['’]s\\b|${SP}${YEAR_NOUNS}(?![\\w]))`);
+
+/** "the 2024 election", "Ukraine's 2023 budget", "2022's invasion" */
+const readYearBeforeNoun: Reader = (trigger, scan) => {
+  if (NUMBER_GLUE_BEFORE.has(charBefore(scan.text, trigger.index))) return undefined;
+  if (!readAfter(scan.text, triggerEnd(trigger), EVENT_NOUN_AFTER_YEAR)) return undefined;
+  return candidate('DATE', trigger.index, triggerEnd(trigger), 0.65, dateValue(trigger[0]), true);
 };
 
-const yearRangeRule: Rule = {
-  // "2022-2024", "2024-25", "1939–45", "from 2022 to 2024", "between 2020 and 2022"
-  pattern: new RegExp(
-    `(?:(?<![\\w$€£.,/-])(?<from>${YEAR})\\s?[-–/]\\s?(?<to>(?:19|20)?\\d{2})|(?<![\\w])(?:[Ff]rom|[Bb]etween)${SP}(?<span>(?<fromWord>${YEAR})${SP}(?:to|and|until|through)${SP}(?<toWord>${YEAR})))${TRAILING_YEAR_GUARD}`,
-    'dg',
-  ),
-  build(match) {
-    const from = Number(group(match, 'from') ?? group(match, 'fromWord'));
-    const toText = group(match, 'to') ?? group(match, 'toWord')!;
-    const to = toText.length === 2 ? Math.floor(from / 100) * 100 + Number(toText) : Number(toText);
-    if (to <= from || to - from > 100) return undefined;
-    const { start, end } = spanOf(match);
-    return candidate('DATE', start, end, 0.8, dateValue(String(from), String(to)));
-  },
+const SHORT_RANGE_AFTER_YEAR = after(`\\s?[-–/]\\s?(?<to>(?:19|20)?\\d{2})${TRAILING_YEAR_GUARD}`);
+const FROM_BEFORE_YEAR = before(`(?<![\\w])(?:[Ff]rom|[Bb]etween)${SP}`);
+const WORD_RANGE_AFTER_YEAR = after(`${SP}(?:to|and|until|through)${SP}(?<to>${YEAR})${TRAILING_YEAR_GUARD}`);
+
+/** "2022-2024", "2024-25", "1939–45", "from 2022 to 2024", "between 2020 and 2022" */
+const readYearRange: Reader = (trigger, scan) => {
+  if (NUMBER_GLUE_BEFORE.has(charBefore(scan.text, trigger.index))) return undefined;
+  const rest = readAfter(scan.text, triggerEnd(trigger), SHORT_RANGE_AFTER_YEAR)
+    ?? (readBefore(scan.text, trigger.index, FROM_BEFORE_YEAR) ? readAfter(scan.text, triggerEnd(trigger), WORD_RANGE_AFTER_YEAR) : null);
+  if (!rest) return undefined;
+  const from = Number(trigger[0]);
+  const toText = rest.groups!['to']!;
+  const to = toText.length === 2 ? Math.floor(from / 100) * 100 + Number(toText) : Number(toText);
+  if (to <= from || to - from > 100) return undefined;
+  return candidate('DATE', trigger.index, rest.index + rest[0].length, 0.8, dateValue(String(from), String(to)));
 };
+
+const FISCAL_BEFORE_YEAR = before(`(?<![\\w])[Ff]iscal(?:${SP}[Yy]ear)?${SP}`);
+
+/** "fiscal 2024", "fiscal year 2023" */
+const readFiscalYear: Reader = (trigger, scan) => {
+  const fiscal = readBefore(scan.text, trigger.index, FISCAL_BEFORE_YEAR);
+  return fiscal && candidate('DATE', fiscal.start, triggerEnd(trigger), 0.85, dateValue(trigger[0]));
+};
+
+const yearRule: Rule = {
+  trigger: new RegExp(`\\b${YEAR}\\b`, 'g'),
+  readers: [readYearInContext, readYearBeforeNoun, readYearRange, readFiscalYear],
+};
+
+const shortFiscalYearRule: Rule = {
+  // "FY2024", "FY 2024", "FY24"
+  trigger: new RegExp(`\\bFY ?(?<year>${YEAR}|\\d{2})\\b`, 'g'),
+  readers: [(trigger) => candidate('DATE', trigger.index, triggerEnd(trigger), 0.85, dateValue(`20${trigger.groups!['year']!}`.slice(-4)))],
+};
+
+const THE_BEFORE_PERIOD = before(`(?<![\\w])[Tt]he${SP}(?:(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|${SP}))?`);
 
 const decadeRule: Rule = {
-  // "the 1990s", "the early 2000s", "the '90s", "the 1800s" (a century)
-  pattern: new RegExp(
-    `(?<![\\w])(?:(?<the>[Tt]he)${SP}(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[- ])?)?(?:(?<century>1[5-9]|20)(?<decade>\\d)0s|['’](?<apostrophe>\\d)0s|(?<bare>\\d)0s)(?![\\w'’])`,
-    'dg',
-  ),
-  build(match) {
-    const bare = group(match, 'bare');
-    if (bare !== undefined && group(match, 'the') === undefined) return undefined; // "in their 30s" is an age
-    const century = group(match, 'century');
-    const decadeDigit = group(match, 'decade') ?? group(match, 'apostrophe') ?? bare!;
-    let iso: string;
-    if (century !== undefined) {
-      iso = decadeDigit === '0' && Number(century) < 20 ? century : `${century}${decadeDigit}X`;
-    } else {
+  // "the 1990s", "the early 2000s", "the '90s", "the 1800s" (a century); not "in their 30s", an age
+  trigger: /(?:\b(?<century>1[5-9]|20)(?<decade>\d)0s|\b(?<bare>\d)0s|['’](?<apostrophe>\d)0s)(?![\w'’])/g,
+  readers: [
+    (trigger, scan) => {
+      const the = readBefore(scan.text, trigger.index, THE_BEFORE_PERIOD);
+      const { century, decade, bare, apostrophe } = trigger.groups!;
+      if (bare !== undefined && !the) return undefined;
+      const decadeDigit = decade ?? apostrophe ?? bare!;
+      let iso: string;
+      if (century !== undefined) iso = decadeDigit === '0' && Number(century) < 20 ? century : `${century}${decadeDigit}X`;
       // Two-digit decades: the '30s to '90s are last century's, the '00s to '20s this one's.
-      iso = `${Number(decadeDigit) >= 3 ? '19' : '20'}${decadeDigit}X`;
-    }
-    const { start, end } = spanOf(match);
-    return candidate('DATE', start, end, century !== undefined ? 0.85 : 0.7, dateValue(iso), true);
-  },
+      else iso = `${Number(decadeDigit) >= 3 ? '19' : '20'}${decadeDigit}X`;
+      return candidate('DATE', the?.start ?? trigger.index, triggerEnd(trigger), century !== undefined ? 0.85 : 0.7, dateValue(iso), true);
+    },
+  ],
 };
 
 const ORDINAL_WORDS: Readonly<Record<string, number>> = {
@@ -456,32 +514,35 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = {
   thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20,
   'twenty-first': 21, 'twenty-second': 22,
 };
+const ORDINAL_BEFORE_CENTURY = before(
+  `(?:(?<![\\w])[Tt]he${SP}(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[- ])?)?(?<![\\w-])(?<ordinal>\\d{1,2}(?:st|nd|rd|th)|${anyOf(Object.keys(ORDINAL_WORDS), { sentenceCase: true })})[- ]`,
+);
 
 const centuryRule: Rule = {
   // "the 19th century", "the twenty-first century", "21st-century"
-  pattern: new RegExp(
-    `(?<![\\w])(?:[Tt]he${SP}(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[- ])?)?(?<ordinal>\\d{1,2}(?:st|nd|rd|th)|${anyOf(Object.keys(ORDINAL_WORDS), { sentenceCase: true })})[- ]century(?![\\w])`,
-    'dg',
-  ),
-  build(match) {
-    const ordinalText = group(match, 'ordinal')!.toLowerCase();
-    const ordinal = ORDINAL_WORDS[ordinalText] ?? Number.parseInt(ordinalText, 10);
-    if (!(ordinal >= 1 && ordinal <= 30)) return undefined;
-    const { start, end } = spanOf(match);
-    // ISO 8601 century: "18" is 1800–1899, which is how "the 19th century" is used.
-    return candidate('DATE', start, end, 0.85, dateValue(pad(ordinal - 1)));
-  },
+  trigger: /\bcentury\b/g,
+  readers: [
+    (trigger, scan) => {
+      const ordinalBefore = readBefore(scan.text, trigger.index, ORDINAL_BEFORE_CENTURY);
+      if (!ordinalBefore) return undefined;
+      const ordinalText = ordinalBefore.groups['ordinal']!.toLowerCase();
+      const ordinal = ORDINAL_WORDS[ordinalText] ?? Number.parseInt(ordinalText, 10);
+      if (!(ordinal >= 1 && ordinal <= 30)) return undefined;
+      // ISO 8601 century: "18" is 1800–1899, which is how "the 19th century" is used.
+      return candidate('DATE', ordinalBefore.start, triggerEnd(trigger), 0.85, dateValue(pad(ordinal - 1)));
+    },
+  ],
 };
 
 const QUARTER_ORDINALS: Readonly<Record<string, number>> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4 };
 
-/** A quarter without a year is the latest one that has started by the anchor date: news reports results. */
-function quarterValue(scan: Scan, quarter: number, year: number | undefined): NormalizedValue | undefined {
+/** A quarter without a year is the latest one begun by the anchor date (results are reported after), or the next one when the sentence looks ahead. */
+function quarterValue(scan: Scan, quarter: number, year: number | undefined, forward: boolean): NormalizedValue | undefined {
   if (year !== undefined) return dateValue(`${pad(year, 4)}-Q${quarter}`);
   if (scan.anchor === undefined) return undefined;
   const anchor = calendarOf(scan.anchor);
   const anchorQuarter = Math.ceil(anchor.month / 3);
-  const resolvedYear = quarter <= anchorQuarter ? anchor.year : anchor.year - 1;
+  const resolvedYear = forward ? (quarter >= anchorQuarter ? anchor.year : anchor.year + 1) : quarter <= anchorQuarter ? anchor.year : anchor.year - 1;
   return isPlainYear(resolvedYear) ? dateValue(`${pad(resolvedYear, 4)}-Q${quarter}`) : undefined;
 }
 
@@ -491,43 +552,51 @@ function relativeYear(scan: Scan, relative: string | undefined): number | undefi
   return relative === 'last' ? year - 1 : relative === 'next' ? year + 1 : year;
 }
 
-const quarterRule: Rule = {
-  // "Q3 2024", "Q3", "H1 2024", "the third quarter (of 2024)", "third-quarter profit", "the fourth quarter of last year"
-  pattern: new RegExp(
-    `(?<![\\w])(?:(?<code>Q[1-4]|H[12])(?:${SP}(?<codeYear>${YEAR}))?|(?:[Tt]he${SP})?(?<ordinal>${anyOf(Object.keys(QUARTER_ORDINALS), { sentenceCase: true })})(?:${SP}|-)quarter(?:(?:${SP}of)?${SP}(?<year>${YEAR})|${SP}of${SP}(?<relative>this|last|next)${SP}year)?)(?![\\w])`,
-    'dg',
-  ),
-  build(match, scan) {
-    const { start, end } = spanOf(match);
-    const code = group(match, 'code');
-    if (code !== undefined) {
-      const codeYear = group(match, 'codeYear');
-      if (code.startsWith('H')) {
-        // "H1" alone is a heading or a visa; only with a year is it a half-year.
-        return codeYear === undefined ? undefined : candidate('DATE', start, end, 0.85, dateValue(`${codeYear}-${code}`));
-      }
-      const quarter = Number(code[1]);
-      return candidate('DATE', start, end, codeYear ? 0.9 : 0.75, quarterValue(scan, quarter, codeYear ? Number(codeYear) : undefined));
-    }
-    const quarter = QUARTER_ORDINALS[group(match, 'ordinal')!.toLowerCase()]!;
-    const yearText = group(match, 'year');
-    const relative = group(match, 'relative');
-    if (yearText === undefined && relative === undefined && inSportsContext(scan.text, start, end)) return undefined;
-    const year = yearText !== undefined ? Number(yearText) : relativeYear(scan, relative);
-    const explicit = yearText !== undefined || relative !== undefined;
-    if (relative !== undefined && year === undefined) return candidate('DATE', start, end, 0.85);
-    return candidate('DATE', start, end, explicit ? 0.9 : 0.7, quarterValue(scan, quarter, year));
-  },
+const YEAR_AFTER_QUARTER_CODE = after(`${SP}(?<year>${YEAR})(?![\\w])`);
+const ORDINAL_BEFORE_QUARTER = before(`(?:(?<![\\w])[Tt]he${SP})?(?<![\\w])(?<ordinal>${anyOf(Object.keys(QUARTER_ORDINALS), { sentenceCase: true })})(?:${SP}|-)`);
+const YEAR_AFTER_QUARTER = after(`(?:(?:${SP}of)?${SP}(?<year>${YEAR})|${SP}of${SP}(?<relative>this|last|next)${SP}year)(?![\\w])`);
+const RELATIVE_BEFORE_QUARTER = before(`(?<![\\w])(?<relative>[Tt]his|[Ll]ast|[Nn]ext|[Cc]urrent)${SP}`);
+
+/** "Q3 2024", "Q3", "H1 2024"; "H1" alone is a heading or a visa. */
+const readQuarterCode: Reader = (trigger, scan) => {
+  const code = trigger[0];
+  if (code === 'quarter') return undefined;
+  const yearAfter = readAfter(scan.text, triggerEnd(trigger), YEAR_AFTER_QUARTER_CODE);
+  const end = yearAfter ? yearAfter.index + yearAfter[0].length : triggerEnd(trigger);
+  const year = optionalNumber(yearAfter?.groups!['year']);
+  if (code.startsWith('H')) return year === undefined ? undefined : candidate('DATE', trigger.index, end, 0.85, dateValue(`${year}-${code}`));
+  const value = quarterValue(scan, Number(code[1]), year, pointsForward(scan.text, trigger.index));
+  return candidate('DATE', trigger.index, end, year !== undefined ? 0.9 : 0.75, value);
 };
 
-const fiscalYearRule: Rule = {
-  // "fiscal 2024", "fiscal year 2023", "FY2024", "FY24"
-  pattern: new RegExp(`(?<![\\w])(?:[Ff]iscal(?:${SP}[Yy]ear)?${SP}(?<year>${YEAR})|FY ?(?<short>${YEAR}|\\d{2}))(?![\\w])`, 'dg'),
-  build(match) {
-    const { start, end } = spanOf(match);
-    const year = group(match, 'year') ?? `20${group(match, 'short')!}`.slice(-4);
-    return candidate('DATE', start, end, 0.85, dateValue(year));
-  },
+/** "the third quarter (of 2024)", "third-quarter profit", "the fourth quarter of last year"; not a game's third quarter. */
+const readOrdinalQuarter: Reader = (trigger, scan) => {
+  if (trigger[0] !== 'quarter') return undefined;
+  const ordinalBefore = readBefore(scan.text, trigger.index, ORDINAL_BEFORE_QUARTER);
+  if (!ordinalBefore) return undefined;
+  const yearAfter = readAfter(scan.text, triggerEnd(trigger), YEAR_AFTER_QUARTER);
+  const end = yearAfter ? yearAfter.index + yearAfter[0].length : triggerEnd(trigger);
+  if (!yearAfter && inSportsContext(scan.text, ordinalBefore.start, end)) return undefined;
+  const quarter = QUARTER_ORDINALS[ordinalBefore.groups['ordinal']!.toLowerCase()]!;
+  const yearText = yearAfter?.groups!['year'];
+  const relative = yearAfter?.groups!['relative'];
+  const year = yearText !== undefined ? Number(yearText) : relativeYear(scan, relative);
+  const value = relative !== undefined && year === undefined ? undefined : quarterValue(scan, quarter, year, pointsForward(scan.text, ordinalBefore.start));
+  return candidate('DATE', ordinalBefore.start, end, yearAfter ? 0.9 : 0.7, value);
+};
+
+/** "this quarter", "last quarter", "next quarter" */
+const readRelativeQuarter: Reader = (trigger, scan) => {
+  if (trigger[0] !== 'quarter') return undefined;
+  const relativeBefore = readBefore(scan.text, trigger.index, RELATIVE_BEFORE_QUARTER);
+  if (!relativeBefore) return undefined;
+  const shift = RELATIVE_SHIFTS[relativeBefore.groups['relative']!.toLowerCase()]!;
+  return candidate('DATE', relativeBefore.start, triggerEnd(trigger), 0.8, relativePeriodValue(scan, 'quarter', shift));
+};
+
+const quarterRule: Rule = {
+  trigger: /\b(?:Q[1-4]|H[12]|quarter)\b/g,
+  readers: [readQuarterCode, readOrdinalQuarter, readRelativeQuarter],
 };
 
 const SEASON_CODES: Readonly<Record<string, string>> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
@@ -538,170 +607,109 @@ function currentSeasonIndex(month: number): number {
   return month >= 3 && month <= 5 ? 0 : month >= 6 && month <= 8 ? 1 : month >= 9 && month <= 11 ? 2 : 3;
 }
 
+const SEASON_CONTEXT_BEFORE = before(
+  `(?:(?<![\\w])(?<context>[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Bb]y|[Oo]ver|[Tt]hrough|[Tt]hroughout)${SP})?(?:(?<![\\w])(?<determiner>[Tt]his|[Ll]ast|[Nn]ext|[Ee]very|[Ee]ach|[Tt]he)${SP})?(?:(?<![\\w])(?<modifier>[Ee]arly|[Ll]ate|[Mm]id)(?:-|${SP}))?`,
+);
+const YEAR_AFTER_SEASON = after(`(?:${SP}of)?${SP}(?<year>${YEAR})(?![\\w])`);
+const OF_AFTER = after(`${SP}of${SP}`);
+
+function seasonYear(scan: Scan, season: string, determiner: string): number | undefined {
+  if (scan.anchor === undefined || determiner === 'every' || determiner === 'each' || determiner === 'the') return undefined;
+  const anchor = calendarOf(scan.anchor);
+  const now = currentSeasonIndex(anchor.month);
+  const baseYear = anchor.month <= 2 ? anchor.year - 1 : anchor.year; // January's winter began last December
+  const wanted = SEASON_ORDER.indexOf(season);
+  if (determiner === 'this') return baseYear;
+  if (determiner === 'last') return wanted < now ? baseYear : baseYear - 1;
+  return wanted > now ? baseYear : baseYear + 1;
+}
+
 const seasonRule: Rule = {
-  // "this summer", "last winter", "spring 2024", "the summer of 2023", "in the fall"; not "prices fall" nor "the fall of Bakhmut"
-  pattern: new RegExp(
-    `(?:(?<![\\w])(?<context>[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Bb]y|[Oo]ver|[Tt]hrough|[Tt]hroughout)${SP})?(?<span>(?:(?<determiner>[Tt]his|[Ll]ast|[Nn]ext|[Ee]very|[Ee]ach|[Tt]he)${SP})?(?:(?:[Ee]arly|[Ll]ate|[Mm]id-?)${SP}?)?(?<season>${SEASONS})(?:(?:${SP}of)?${SP}(?<year>${YEAR}))?)(?![\\w])`,
-    'dg',
-  ),
-  build(match, scan) {
-    const { start, end } = spanOf(match);
-    const determiner = group(match, 'determiner')?.toLowerCase();
-    const yearText = group(match, 'year');
-    const seasonName = group(match, 'season')!;
-    const hasRelative = determiner !== undefined && determiner !== 'the';
-    const hasContext = group(match, 'context') !== undefined;
-    if (!hasRelative && yearText === undefined && !hasContext) return undefined;
-    if (seasonName[0] === seasonName[0]!.toUpperCase() && yearText === undefined && !hasRelative) return undefined; // "the Arab Spring"
-    if (yearText === undefined && new RegExp(`^${SP}of${SP}`).test(scan.text.slice(end, end + 6))) return undefined;
-    const season = SEASON_CODES[seasonName.toLowerCase()]!;
-    let year: number | undefined = yearText === undefined ? undefined : Number(yearText);
-    if (year === undefined && scan.anchor !== undefined && hasRelative && determiner !== 'every' && determiner !== 'each') {
-      const anchor = calendarOf(scan.anchor);
-      const now = currentSeasonIndex(anchor.month);
-      const baseYear = anchor.month <= 2 ? anchor.year - 1 : anchor.year; // January's winter began last December
-      const wanted = SEASON_ORDER.indexOf(season);
-      if (determiner === 'this') year = baseYear;
-      else if (determiner === 'last') year = wanted < now ? baseYear : baseYear - 1;
-      else year = wanted > now ? baseYear : baseYear + 1;
-    }
-    const value = year === undefined ? undefined : dateValue(`${pad(year, 4)}-${season}`);
-    return candidate('DATE', start, end, yearText !== undefined || hasRelative ? 0.85 : 0.65, value);
-  },
+  // "this summer", "last winter", "spring 2024", "the summer of 2023", "in the fall"; not "prices fall", "the fall of Bakhmut", "the Arab Spring"
+  trigger: new RegExp(`\\b${SEASONS}\\b`, 'g'),
+  readers: [
+    (trigger, scan) => {
+      const context = readBefore(scan.text, trigger.index, SEASON_CONTEXT_BEFORE);
+      const yearAfter = readAfter(scan.text, triggerEnd(trigger), YEAR_AFTER_SEASON);
+      const determiner = context?.groups['determiner']?.toLowerCase();
+      const hasRelative = determiner !== undefined && determiner !== 'the';
+      if (!yearAfter && !hasRelative && context?.groups['context'] === undefined) return undefined;
+      const name = trigger[0];
+      if (!yearAfter && !hasRelative && name[0] !== name[0]!.toLowerCase()) return undefined;
+      if (!yearAfter && readAfter(scan.text, triggerEnd(trigger), OF_AFTER)) return undefined;
+      const season = SEASON_CODES[name.toLowerCase()]!;
+      const year = yearAfter ? Number(yearAfter.groups!['year']) : determiner === undefined ? undefined : seasonYear(scan, season, determiner);
+      const start = context?.startOf('determiner') ?? context?.startOf('modifier') ?? trigger.index;
+      const end = yearAfter ? yearAfter.index + yearAfter[0].length : triggerEnd(trigger);
+      return candidate('DATE', start, end, yearAfter || hasRelative ? 0.85 : 0.65, year === undefined ? undefined : dateValue(`${pad(year, 4)}-${season}`));
+    },
+  ],
 };
 
-// --- Relative dates ---------------------------------------------------------------------------
+// --- Days relative to the article ----------------------------------------------------------------
 
 const PART_OF_DAY_CODES: Readonly<Record<string, string>> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' };
 
-function dayWithPart(day: number | undefined, part: string | undefined, label: DateLabel): NormalizedValue | undefined {
-  if (day === undefined) return undefined;
-  const iso = isoDay(day);
+/** A day, or as a TIME a part of it: "2025-11-04TNI" (TIMEX3 part-of-day codes MO, AF, EV, NI). */
+function dayWithPart(day: number | undefined, part: string | undefined): NormalizedValue | undefined {
+  const iso = day === undefined ? undefined : isoDay(day);
   if (iso === undefined) return undefined;
-  if (label === 'TIME' && part !== undefined) return { type: 'time', iso: `${iso}T${PART_OF_DAY_CODES[part]}` };
-  return dateValue(iso);
+  return part === undefined ? dateValue(iso) : { type: 'time', iso: `${iso}T${PART_OF_DAY_CODES[part]}` };
 }
 
-const RELATIVE_DAY_OFFSETS: Readonly<Record<string, number>> = {
-  today: 0, yesterday: -1, tomorrow: 1, 'the day before yesterday': -2, 'the day after tomorrow': 2,
-};
+const RELATIVE_DAY_OFFSETS: Readonly<Record<string, number>> = { today: 0, yesterday: -1, tomorrow: 1 };
+const DAY_BEFORE_OR_AFTER = before(`(?<![\\w])[Tt]he${SP}day${SP}(?<direction>before|after)${SP}`);
 
 const relativeDayRule: Rule = {
   // "today", "yesterday", "tomorrow morning", "the day before yesterday"
-  pattern: new RegExp(
-    `(?<![\\w])(?<word>${anyOf(Object.keys(RELATIVE_DAY_OFFSETS), { sentenceCase: true })})(?:${SP}(?<part>${PARTS_OF_DAY}))?(?![\\w])`,
-    'dg',
-  ),
-  build(match, scan) {
-    const { start, end } = spanOf(match);
-    const offset = RELATIVE_DAY_OFFSETS[group(match, 'word')!.toLowerCase()]!;
-    const part = group(match, 'part');
-    const label: DateLabel = part === undefined ? 'DATE' : 'TIME';
-    const day = scan.anchor === undefined ? undefined : scan.anchor + offset;
-    return candidate(label, start, end, 0.85, dayWithPart(day, part, label));
-  },
+  trigger: new RegExp(`\\b(?<word>[Tt]oday|[Yy]esterday|[Tt]omorrow)(?:${SP}(?<part>${PARTS_OF_DAY}))?(?![\\w])`, 'g'),
+  readers: [
+    (trigger, scan) => {
+      let offset = RELATIVE_DAY_OFFSETS[trigger.groups!['word']!.toLowerCase()]!;
+      const dayBeforeOrAfter = readBefore(scan.text, trigger.index, DAY_BEFORE_OR_AFTER);
+      const direction = dayBeforeOrAfter?.groups['direction'];
+      const compound = (direction === 'before' && offset === -1) || (direction === 'after' && offset === 1);
+      if (compound) offset *= 2;
+      const part = trigger.groups!['part'];
+      const day = scan.anchor === undefined ? undefined : scan.anchor + offset;
+      const start = compound ? dayBeforeOrAfter!.start : trigger.index;
+      return candidate(part === undefined ? 'DATE' : 'TIME', start, triggerEnd(trigger), 0.85, dayWithPart(day, part));
+    },
+  ],
 };
 
-/** Newspapers and TV shows named after weekdays. */
+/** Newspapers and shows named after weekdays. */
 const WEEKDAY_TITLE_AFTER = /^[ \t]+(?:Times|Telegraph|Mirror|Express|People|Post|Herald|Independent|Sport|Night|Morning|Bloody)\b/;
+const RELATIVE_BEFORE_WEEKDAY = before(`(?<![\\w])(?<relative>[Ll]ast|[Nn]ext|[Tt]his|[Ee]very|[Ee]ach)${SP}`);
 
-const weekdayRule: Rule = {
-  // "Monday", "last Friday", "Wednesday night", "every Sunday", "Mondays"
-  pattern: new RegExp(
-    `(?<![\\w])(?:(?<relative>[Ll]ast|[Nn]ext|[Tt]his|[Ee]very|[Ee]ach)${SP})?(?<weekday>${WEEKDAY})(?<plural>s)?(?:${SP}(?<part>${PARTS_OF_DAY}))?(?![\\w])`,
-    'dg',
-  ),
-  build(match, scan) {
-    const { start, end } = spanOf(match);
-    if (WEEKDAY_TITLE_AFTER.test(scan.text.slice(end, end + 16))) return undefined;
-    const relative = group(match, 'relative')?.toLowerCase();
-    const part = group(match, 'part');
-    const label: DateLabel = part === undefined ? 'DATE' : 'TIME';
-    const recurring = group(match, 'plural') !== undefined || relative === 'every' || relative === 'each';
-    let day: number | undefined;
-    if (!recurring && scan.anchor !== undefined) {
-      const wanted = weekdayNumber(group(match, 'weekday')!);
-      const today = weekdayOf(scan.anchor);
-      const forward = relative === 'next' || (relative !== 'last' && pointsForward(scan.text, start));
-      if (forward) {
-        const ahead = (wanted - today + 7) % 7;
-        day = scan.anchor + (relative === 'next' && ahead === 0 ? 7 : ahead);
-      } else {
-        // News reports the past: "on Monday" is the latest Monday up to the article date.
-        const back = (today - wanted + 7) % 7;
-        day = scan.anchor - (relative === 'last' && back === 0 ? 7 : back);
-      }
-    }
-    return candidate(label, start, end, 0.75, dayWithPart(day, part, label), true);
-  },
-};
-
-function relativePeriodValue(scan: Scan, unit: string, shift: number): NormalizedValue | undefined {
+function weekdayDay(scan: Scan, weekday: number, relative: string | undefined, start: number): number | undefined {
   if (scan.anchor === undefined) return undefined;
-  const anchor = calendarOf(scan.anchor);
-  switch (unit) {
-    case 'week':
-      return dateValue(isoWeek(scan.anchor + 7 * shift));
-    case 'weekend': {
-      const week = isoWeek(scan.anchor + 7 * shift);
-      return week === undefined ? undefined : dateValue(`${week}-WE`);
-    }
-    case 'month':
-      return dateValue(isoMonth(anchor.year, anchor.month + shift));
-    case 'year':
-      return dateValue(isoYear(anchor.year + shift));
-    case 'decade': {
-      const decade = Math.floor(anchor.year / 10) + shift;
-      return decade >= 0 && decade <= 999 ? dateValue(`${pad(decade, 3)}X`) : undefined;
-    }
-    case 'century': {
-      const century = Math.floor(anchor.year / 100) + shift;
-      return century >= 0 && century <= 99 ? dateValue(pad(century)) : undefined;
-    }
-    case 'quarter': {
-      const quarterIndex = anchor.year * 4 + Math.floor((anchor.month - 1) / 3) + shift;
-      const year = Math.floor(quarterIndex / 4);
-      return isPlainYear(year) ? dateValue(`${pad(year, 4)}-Q${(quarterIndex % 4) + 1}`) : undefined;
-    }
-    default:
-      return undefined;
+  const today = weekdayOf(scan.anchor);
+  const forward = relative === 'next' || (relative !== 'last' && pointsForward(scan.text, start));
+  if (forward) {
+    const ahead = (weekday - today + 7) % 7;
+    return scan.anchor + (relative === 'next' && ahead === 0 ? 7 : ahead);
   }
+  // News reports the past: "on Monday" is the latest Monday up to the article date.
+  const back = (today - weekday + 7) % 7;
+  return scan.anchor - (relative === 'last' && back === 0 ? 7 : back);
 }
 
-const RELATIVE_SHIFTS: Readonly<Record<string, number>> = { this: 0, current: 0, last: -1, next: 1, coming: 1 };
-
-const relativePeriodRule: Rule = {
-  // "this year", "last week", "next month", "this weekend", "last season", "next fiscal year"
-  pattern: new RegExp(
-    `(?<![\\w])(?<relative>${anyOf(Object.keys(RELATIVE_SHIFTS), { sentenceCase: true })})${SP}(?<unit>week|weekend|month|year|decade|century|quarter|season|fiscal year|financial year)(?![\\w-])`,
-    'dg',
-  ),
-  build(match, scan) {
-    const { start, end } = spanOf(match);
-    const shift = RELATIVE_SHIFTS[group(match, 'relative')!.toLowerCase()]!;
-    return candidate('DATE', start, end, 0.85, relativePeriodValue(scan, group(match, 'unit')!, shift), true);
-  },
-};
-
-const partOfPeriodRule: Rule = {
-  // "the end of the year", "the beginning of the month", "the rest of the week"
-  pattern: new RegExp(
-    `(?<![\\w])(?:[Tt]he${SP})?(?:end|beginning|start|middle|rest|remainder|close|first half|second half)${SP}of${SP}the${SP}(?<unit>year|month|week|decade)(?![\\w-])`,
-    'dg',
-  ),
-  build(match, scan) {
-    const { start, end } = spanOf(match);
-    return candidate('DATE', start, end, 0.8, relativePeriodValue(scan, group(match, 'unit')!, 0));
-  },
-};
-
-const periodEndRule: Rule = {
-  // "year-end", "by year-end", "month-end"
-  pattern: /(?<![\w-])(?<unit>[Yy]ear|[Mm]onth)-end(?![\w-])/dg,
-  build(match, scan) {
-    const { start, end } = spanOf(match);
-    return candidate('DATE', start, end, 0.75, relativePeriodValue(scan, group(match, 'unit')!.toLowerCase(), 0));
-  },
+const weekdayRule: Rule = {
+  // "Monday", "last Friday", "Wednesday night" (TIME), "every Sunday", "Mondays"
+  trigger: new RegExp(`\\b(?<weekday>${WEEKDAY})(?<plural>s)?(?:${SP}(?<part>${PARTS_OF_DAY}))?(?![\\w])`, 'g'),
+  readers: [
+    (trigger, scan) => {
+      if (WEEKDAY_TITLE_AFTER.test(scan.text.slice(triggerEnd(trigger), triggerEnd(trigger) + 16))) return undefined;
+      const relativeBefore = readBefore(scan.text, trigger.index, RELATIVE_BEFORE_WEEKDAY);
+      const relative = relativeBefore?.groups['relative']?.toLowerCase();
+      const { weekday, plural, part } = trigger.groups!;
+      const recurring = plural !== undefined || relative === 'every' || relative === 'each';
+      const start = relativeBefore?.start ?? trigger.index;
+      const day = recurring ? undefined : weekdayDay(scan, weekdayNumber(weekday!), relative, start);
+      return candidate(part === undefined ? 'DATE' : 'TIME', start, triggerEnd(trigger), 0.75, dayWithPart(day, part), true);
+    },
+  ],
 };
 
 const HOLIDAY_DATES: Readonly<Record<string, string>> = {
@@ -710,13 +718,14 @@ const HOLIDAY_DATES: Readonly<Record<string, string>> = {
 
 const holidayRule: Rule = {
   // Holidays are dates in OntoNotes; the fixed ones get a value.
-  pattern: /(?<![\w])(?:Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)|Easter(?: Sunday| Monday)?|Thanksgiving(?: Day)?|Halloween|Ramadan)(?![\w])/dg,
-  build(match, scan) {
-    const { start, end } = spanOf(match);
-    const monthDay = HOLIDAY_DATES[match[0].replace('’', "'")];
-    const value = monthDay === undefined ? undefined : monthDayValue(scan, Number(monthDay.slice(0, 2)), Number(monthDay.slice(3)), undefined);
-    return candidate('DATE', start, end, 0.7, value);
-  },
+  trigger: /\b(?:Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)|Easter(?: Sunday| Monday)?|Thanksgiving(?: Day)?|Halloween|Ramadan)\b/g,
+  readers: [
+    (trigger, scan) => {
+      const monthDay = HOLIDAY_DATES[trigger[0].replace('’', "'")];
+      const value = monthDay === undefined ? undefined : monthDayValue(scan, Number(monthDay.slice(0, 2)), Number(monthDay.slice(3)), undefined);
+      return candidate('DATE', trigger.index, triggerEnd(trigger), 0.7, value);
+    },
+  ],
 };
 
 // --- Times ------------------------------------------------------------------------------------
@@ -727,98 +736,106 @@ function timeValue(hour: number, minute: number): NormalizedValue {
 
 const clockWithMeridiemRule: Rule = {
   // "6:04 PM", "10 a.m.", "10.30am", "11pm GMT"
-  pattern: new RegExp(
-    `(?<![\\w:.,])(?<hour>\\d{1,2})(?:[:.](?<minute>[0-5]\\d))?(?::[0-5]\\d)?[ \\t\\u00a0\\u202f]?(?<meridiem>[ap]\\.m\\.|[AP]\\.M\\.|[ap]\\.m|[AP]\\.M|[ap]m|[AP]M)(?![\\w])${OPTIONAL_TIME_ZONE}`,
-    'dg',
+  trigger: new RegExp(
+    `\\b(?<hour>\\d{1,2})(?:[:.](?<minute>[0-5]\\d))?(?::[0-5]\\d)?[ \\t\\u00a0\\u202f]?(?<meridiem>[ap]\\.m\\.|[AP]\\.M\\.|[ap]\\.m|[AP]\\.M|[ap]m|[AP]M)(?![\\w])${OPTIONAL_TIME_ZONE}`,
+    'g',
   ),
-  build(match) {
-    const hour = Number(group(match, 'hour'));
-    if (hour < 1 || hour > 12) return undefined;
-    const minute = Number(group(match, 'minute') ?? '0');
-    const afternoon = group(match, 'meridiem')!.toLowerCase().startsWith('p');
-    const hour24 = (hour % 12) + (afternoon ? 12 : 0);
-    const { start, end } = spanOf(match);
-    return candidate('TIME', start, end, 0.95, timeValue(hour24, minute));
-  },
+  readers: [
+    (trigger, scan) => {
+      const hour = Number(trigger.groups!['hour']);
+      if (hour < 1 || hour > 12 || NUMBER_GLUE_BEFORE.has(charBefore(scan.text, trigger.index))) return undefined;
+      const minute = Number(trigger.groups!['minute'] ?? '0');
+      const afternoon = trigger.groups!['meridiem']!.toLowerCase().startsWith('p');
+      return candidate('TIME', trigger.index, triggerEnd(trigger), 0.95, timeValue((hour % 12) + (afternoon ? 12 : 0), minute));
+    },
+  ],
 };
 
 /** A bare "10:30" is a time only after a word that introduces one, or with a time zone. */
-const CLOCK_CONTEXT = anyOf(['at', 'by', 'until', 'till', 'from', 'before', 'after', 'around', 'about', 'since', 'between', 'and', 'to'], { sentenceCase: true });
+const CLOCK_CONTEXT_BEFORE = before(`(?<![\\w])${anyOf(['at', 'by', 'until', 'till', 'from', 'before', 'after', 'around', 'about', 'since', 'between', 'and', 'to'], { sentenceCase: true })}${SP}`);
 
 const twentyFourHourClockRule: Rule = {
   // "at 10:30", "18:04 GMT", "1800 GMT"
-  pattern: new RegExp(
-    `(?:(?<![\\w])(?<context>${CLOCK_CONTEXT})${SP})?(?<span>(?<![\\w:.,])(?:(?<hour>[01]?\\d|2[0-3]):(?<minute>[0-5]\\d)(?![\\w:]|[.,]\\d)(?<zone>${OPTIONAL_TIME_ZONE})|(?<militaryHour>[01]\\d|2[0-3])(?<militaryMinute>[0-5]\\d)${SP}(?<militaryZone>GMT|UTC|hours|hrs)(?![\\w])))`,
-    'dg',
+  trigger: new RegExp(
+    `\\b(?:(?<hour>[01]?\\d|2[0-3]):(?<minute>[0-5]\\d)(?![\\w:]|[.,]\\d)(?<zone>${OPTIONAL_TIME_ZONE})|(?<militaryHour>[01]\\d|2[0-3])(?<militaryMinute>[0-5]\\d)${SP}(?:GMT|UTC|hours|hrs)(?![\\w]))`,
+    'g',
   ),
-  build(match) {
-    const military = group(match, 'militaryHour') !== undefined;
-    if (!military && group(match, 'context') === undefined && !group(match, 'zone')) return undefined;
-    const hour = Number(group(match, military ? 'militaryHour' : 'hour'));
-    const minute = Number(group(match, military ? 'militaryMinute' : 'minute'));
-    const { start, end } = spanOf(match);
-    return candidate('TIME', start, end, military ? 0.75 : 0.8, timeValue(hour, minute));
-  },
+  readers: [
+    (trigger, scan) => {
+      if (NUMBER_GLUE_BEFORE.has(charBefore(scan.text, trigger.index))) return undefined;
+      const { hour, minute, zone, militaryHour, militaryMinute } = trigger.groups!;
+      const military = militaryHour !== undefined;
+      if (!military && !zone && !readBefore(scan.text, trigger.index, CLOCK_CONTEXT_BEFORE)) return undefined;
+      const value = timeValue(Number(military ? militaryHour : hour), Number(military ? militaryMinute : minute));
+      return candidate('TIME', trigger.index, triggerEnd(trigger), military ? 0.75 : 0.8, value);
+    },
+  ],
 };
 
 const O_CLOCK_HOURS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const HOUR_BEFORE_O_CLOCK = before(`(?<![\\w])(?<hour>1[0-2]|[1-9]|${anyOf(O_CLOCK_HOURS, { sentenceCase: true })})${SP}`);
 
 const oClockRule: Rule = {
-  pattern: new RegExp(`(?<![\\w])(?<hour>1[0-2]|[1-9]|${anyOf(O_CLOCK_HOURS, { sentenceCase: true })})${SP}o['’]clock(?![\\w])`, 'dg'),
-  build(match) {
-    const hourText = group(match, 'hour')!;
-    const hour = /\d/.test(hourText) ? Number(hourText) : O_CLOCK_HOURS.indexOf(hourText.toLowerCase()) + 1;
-    const { start, end } = spanOf(match);
-    return candidate('TIME', start, end, 0.85, timeValue(hour, 0));
-  },
+  trigger: /\bo['’]clock\b/g,
+  readers: [
+    (trigger, scan) => {
+      const hourBefore = readBefore(scan.text, trigger.index, HOUR_BEFORE_O_CLOCK);
+      if (!hourBefore) return undefined;
+      const hourText = hourBefore.groups['hour']!;
+      const hour = /\d/.test(hourText) ? Number(hourText) : O_CLOCK_HOURS.indexOf(hourText.toLowerCase()) + 1;
+      return candidate('TIME', hourBefore.start, triggerEnd(trigger), 0.85, timeValue(hour, 0));
+    },
+  ],
 };
 
-const NAMED_TIMES: Readonly<Record<string, { hour: number } | { dayOffset: number; part: string } | null>> = {
-  noon: { hour: 12 }, midday: { hour: 12 }, midnight: { hour: 0 },
-  tonight: { dayOffset: 0, part: 'NI' }, 'this morning': { dayOffset: 0, part: 'MO' }, 'this afternoon': { dayOffset: 0, part: 'AF' },
-  'this evening': { dayOffset: 0, part: 'EV' }, 'last night': { dayOffset: -1, part: 'NI' }, 'last evening': { dayOffset: -1, part: 'EV' },
-  overnight: null, 'that night': null, 'that morning': null, 'that evening': null, 'that afternoon': null,
-  'the early hours': null, 'early hours': null, 'the small hours': null,
+type NamedTime = { hour: number } | { dayOffset: number; part: string } | null;
+const NAMED_TIMES: Readonly<Record<string, NamedTime>> = {
+  noon: { hour: 12 }, midday: { hour: 12 }, midnight: { hour: 0 }, tonight: { dayOffset: 0, part: 'NI' }, overnight: null,
+};
+const DAY_PART_BEFORE = before(`(?<![\\w])(?<relative>[Tt]his|[Ll]ast|[Tt]hat)${SP}`);
+const DAY_PART_TIMES: Readonly<Record<string, number | null>> = { this: 0, last: -1, that: null };
+const TWILIGHT_CONTEXT_BEFORE = before(`(?<![\\w])(?:[Aa]t|[Bb]efore|[Aa]fter|[Uu]ntil|[Bb]y|[Ff]rom|[Ss]ince|[Tt]ill)${SP}`);
+const TWILIGHT = new Set(['dawn', 'dusk', 'daybreak', 'nightfall', 'sunrise', 'sunset']);
+
+/** "noon", "midnight", "tonight", "overnight" */
+const readNamedTime: Reader = (trigger, scan) => {
+  const word = trigger[0].toLowerCase();
+  if (!(word in NAMED_TIMES) || (trigger[0] !== word && word !== 'tonight' && word !== 'overnight')) return undefined; // "Midnight Hammer"
+  const meaning = NAMED_TIMES[word]!;
+  let value: NormalizedValue | undefined;
+  if (meaning && 'hour' in meaning) value = timeValue(meaning.hour, 0);
+  else if (meaning && scan.anchor !== undefined) value = dayWithPart(scan.anchor + meaning.dayOffset, 'night');
+  return candidate('TIME', trigger.index, triggerEnd(trigger), 0.8, value);
 };
 
-const namedTimeRule: Rule = {
-  // "noon", "midnight", "tonight", "this morning", "last night", "overnight", "the early hours"
-  pattern: new RegExp(
-    `(?<![\\w-])(?<word>${anyOf(Object.keys(NAMED_TIMES).filter((word) => word !== 'noon' && word !== 'midnight' && word !== 'midday'), { sentenceCase: true })}|noon|midnight|midday)(?![\\w-])`,
-    'dg',
-  ),
-  build(match, scan) {
-    const { start, end } = spanOf(match);
-    const meaning = NAMED_TIMES[group(match, 'word')!.toLowerCase()];
-    let value: NormalizedValue | undefined;
-    if (meaning && 'hour' in meaning) value = timeValue(meaning.hour, 0);
-    else if (meaning && scan.anchor !== undefined) {
-      const iso = isoDay(scan.anchor + meaning.dayOffset);
-      if (iso !== undefined) value = { type: 'time', iso: `${iso}T${meaning.part}` };
-    }
-    return candidate('TIME', start, end, 0.8, value);
-  },
+/** "this morning", "last night", "that evening" */
+const readDayPart: Reader = (trigger, scan) => {
+  if (!(trigger[0] in PART_OF_DAY_CODES)) return undefined;
+  const relativeBefore = readBefore(scan.text, trigger.index, DAY_PART_BEFORE);
+  if (!relativeBefore) return undefined;
+  const offset = DAY_PART_TIMES[relativeBefore.groups['relative']!.toLowerCase()];
+  const value = offset === null || offset === undefined || scan.anchor === undefined ? undefined : dayWithPart(scan.anchor + offset, trigger[0]);
+  return candidate('TIME', relativeBefore.start, triggerEnd(trigger), 0.8, value);
 };
 
-const twilightRule: Rule = {
-  // "at dawn", "before dusk": these words are times only after such a preposition ("the dawn of an era" is not).
-  pattern: new RegExp(`(?<![\\w])(?:[Aa]t|[Bb]efore|[Aa]fter|[Uu]ntil|[Bb]y|[Ff]rom|[Ss]ince|[Tt]ill)${SP}(?<span>dawn|dusk|daybreak|nightfall|sunrise|sunset)(?![\\w])`, 'dg'),
-  build(match) {
-    const { start, end } = spanOf(match);
-    return candidate('TIME', start, end, 0.75);
-  },
+/** "at dawn", "before dusk"; "the dawn of an era" is not a time. */
+const readTwilight: Reader = (trigger, scan) => {
+  if (!TWILIGHT.has(trigger[0]) || !readBefore(scan.text, trigger.index, TWILIGHT_CONTEXT_BEFORE)) return undefined;
+  return candidate('TIME', trigger.index, triggerEnd(trigger), 0.75);
+};
+
+const timeOfDayRule: Rule = {
+  trigger: /\b(?:[Tt]onight|[Oo]vernight|noon|midnight|Midnight|midday|morning|afternoon|evening|night|dawn|dusk|daybreak|nightfall|sunrise|sunset)\b/g,
+  readers: [readNamedTime, readDayPart, readTwilight],
 };
 
 const matchMinuteRule: Rule = {
   // "the 90th minute" of a match
-  pattern: new RegExp(`(?<![\\w])(?:[Tt]he${SP})?(?<minute>\\d{1,3})(?:st|nd|rd|th)(?:-|${SP})minute(?![\\w])`, 'dg'),
-  build(match) {
-    const { start, end } = spanOf(match);
-    return candidate('TIME', start, end, 0.7);
-  },
+  trigger: new RegExp(`\\b\\d{1,3}(?:st|nd|rd|th)(?:-|${SP})minute\\b`, 'g'),
+  readers: [(trigger, scan) => candidate('TIME', readBefore(scan.text, trigger.index, THE_BEFORE_PERIOD)?.start ?? trigger.index, triggerEnd(trigger), 0.7)],
 };
 
-// --- Durations and periods counted in units ----------------------------------------------------------
+// --- Durations and periods, triggered by a unit of time ---------------------------------------------
 
 const UNIT_DESIGNATORS: Readonly<Record<string, { designator: string; factor: number; time: boolean }>> = {
   second: { designator: 'S', factor: 1, time: true },
@@ -845,6 +862,7 @@ function canonicalUnit(unit: string): string {
 }
 
 const isTimeUnit = (unit: string): boolean => UNIT_DESIGNATORS[unit]?.time ?? false;
+const isPlural = (unitText: string): boolean => unitText.endsWith('s') || unitText === 'centuries' || unitText === 'millennia';
 
 function durationIso(count: number, unit: string): string | undefined {
   const designator = UNIT_DESIGNATORS[unit];
@@ -883,103 +901,12 @@ function parseCount(text: string): Count | undefined {
 /** Words after which "a year" or "an hour" is a length of time, not a rate ("$500 a month", "twice a week"). */
 const ARTICLE_COUNT_CONTEXT = new Set(['for', 'over', 'in', 'within', 'after', 'than', 'about', 'around', 'almost', 'nearly', 'roughly',
   'only', 'just', 'past', 'take', 'takes', 'took', 'taking', 'lasted', 'lasting', 'lasts', 'spent', 'spend', 'spending', 'served', 'serve',
-  'serving', 'wait', 'waited', 'waiting', 'under', 'least', 'barely', 'nearly', 'some', 'another', 'extra', 'additional']);
+  'serving', 'wait', 'waited', 'waiting', 'under', 'least', 'barely', 'some', 'another', 'extra', 'additional']);
+const PREVIOUS_WORD = /([A-Za-z]+)[^A-Za-z\n]*$/;
 
-function isArticleCount(text: string): boolean {
-  return /^(?:an?)$/i.test(text.trim());
+function previousWord(text: string, start: number): string | undefined {
+  return PREVIOUS_WORD.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase();
 }
-
-const countedDurationRule: Rule = {
-  // "24 hours", "two weeks", "one to five years", "3-5 years", "a decade", "several months", "two and a half years", "2 min"
-  pattern: new RegExp(
-    `(?<![\\w$€£.,/-])(?<count>${COUNT})(?:(?:${SP}(?:to|or|and)${SP}|[ \\t]?[-–][ \\t]?)(?<countMax>${COUNT}))?${SP}(?:(?:more|additional|extra|consecutive|straight|full)${SP})?(?<unit>${UNIT})(?<half>${SP}and${SP}a${SP}half)?(?![\\w-])`,
-    'dg',
-  ),
-  build(match, scan) {
-    const countText = group(match, 'count')!;
-    const count = parseCount(countText);
-    const countMaxText = group(match, 'countMax');
-    const countMax = countMaxText === undefined ? undefined : parseCount(countMaxText);
-    if (!count || (countMaxText !== undefined && (!countMax || countMax.value <= count.value))) return undefined;
-    const unitText = group(match, 'unit')!;
-    const unit = canonicalUnit(unitText);
-    if (UNIT_ABBREVIATIONS.includes(unitText) && !count.digits) return undefined;
-    const { start, end } = spanOf(match);
-    if (isArticleCount(countText)) {
-      // "a second night" is an ordinal, and "$500 a month" a rate.
-      if (unit === 'second' || !ARTICLE_COUNT_CONTEXT.has(previousWord(scan.text, start) ?? '')) return undefined;
-    }
-    const extraHalf = group(match, 'half') !== undefined ? 0.5 : 0;
-    const iso = durationIso(count.value + extraHalf, unit);
-    if (iso === undefined) return undefined;
-
-    // "in two weeks" said of the future points at a date (OntoNotes DATE); said of the past it is a length.
-    if (countMax === undefined && !count.approximate && !isTimeUnit(unit) && /(?:^|[^\w])[Ii]n[ \t]+$/.test(scan.text.slice(Math.max(0, start - 4), start)) && pointsForward(scan.text, start)) {
-      return candidate('DATE', start, end, 0.7, shiftedDateValue(scan, count.value + extraHalf, unit, 1));
-    }
-    const value: NormalizedValue = { type: 'duration', iso };
-    if (countMax !== undefined) {
-      const maxIso = durationIso(countMax.value + extraHalf, unit);
-      if (maxIso !== undefined) value.maxIso = maxIso;
-    }
-    if (count.approximate) value.approximate = true;
-    const confidence = count.approximate ? 0.65 : count.digits ? 0.9 : 0.85;
-    return candidate('DURATION', start, end, confidence, value);
-  },
-};
-
-const compoundDurationRule: Rule = {
-  // "three-year contract", "24-hour", "one-year deferment", "20-month-old war", "decade-long", "year-long", "weeklong"
-  pattern: new RegExp(
-    `(?<![\\w$€£.,/-])(?:(?<count>${DIGITS}|${WORD_NUMBER}|[Hh]alf)-(?<unit>${UNIT_SINGULAR})(?:-(?:old|long))?|(?<longUnit>${UNIT_SINGULAR}|${PLURAL_UNIT})-?long)(?![\\w-])`,
-    'dg',
-  ),
-  build(match) {
-    const { start, end } = spanOf(match);
-    const longUnit = group(match, 'longUnit');
-    if (longUnit !== undefined) {
-      const plural = longUnit.endsWith('s');
-      const unit = canonicalUnit(longUnit);
-      const iso = durationIso(plural ? 2 : 1, unit);
-      if (iso === undefined) return undefined;
-      return candidate('DURATION', start, end, 0.75, plural ? { type: 'duration', iso, approximate: true } : { type: 'duration', iso });
-    }
-    const countText = group(match, 'count')!;
-    const count = countText.toLowerCase() === 'half' ? 0.5 : parseCount(countText)?.value;
-    const iso = count === undefined ? undefined : durationIso(count, canonicalUnit(group(match, 'unit')!));
-    return iso === undefined ? undefined : candidate('DURATION', start, end, 0.85, { type: 'duration', iso });
-  },
-};
-
-const attachedUnitRule: Rule = {
-  // "24h", "48hrs", "15min"
-  pattern: /(?<![\w$€£.,/-])(?<count>\d+(?:\.\d+)?)(?<unit>h|hrs?|mins?|secs?)(?![\w])/dg,
-  build(match) {
-    const iso = durationIso(Number(group(match, 'count')), canonicalUnit(group(match, 'unit')!));
-    const { start, end } = spanOf(match);
-    return iso === undefined ? undefined : candidate('DURATION', start, end, 0.8, { type: 'duration', iso });
-  },
-};
-
-/** Bare plural units are vague; they count as two of the unit, approximately ("decades" → P20Y). */
-const VAGUE_PLURAL_COUNT = 2;
-
-const barePluralDurationRule: Rule = {
-  // "for years", "in decades", "within hours", "after months of", "decades of war"
-  pattern: new RegExp(
-    `(?:(?<![\\w])(?:[Ff]or|[Oo]ver|[Ii]n|[Ww]ithin|[Aa]fter|[Tt]ake|[Tt]akes|[Tt]ook|[Ll]asted|[Ss]pent|[Ss]panning)${SP}(?<span>${PLURAL_UNIT})|(?<![\\w-])(?<span2>decades|centuries)(?=${SP}of${SP}))(?![\\w-])`,
-    'dg',
-  ),
-  build(match, scan) {
-    const indices = match.indices?.groups;
-    const range = indices?.['span'] ?? indices?.['span2'];
-    if (!range) return undefined;
-    const [start, end] = range;
-    if (new RegExp(`^${SP}(?:ago|later|earlier)\\b`).test(scan.text.slice(end, end + 10))) return undefined;
-    const iso = durationIso(VAGUE_PLURAL_COUNT, canonicalUnit(scan.text.slice(start, end)));
-    return iso === undefined ? undefined : candidate('DURATION', start, end, 0.6, { type: 'duration', iso, approximate: true });
-  },
-};
 
 /** The day, month or year N units away from the anchor, at the precision of the unit. */
 function shiftedDateValue(scan: Scan, count: number, unit: string, direction: 1 | -1): NormalizedValue | undefined {
@@ -1004,30 +931,145 @@ function shiftedDateValue(scan: Scan, count: number, unit: string, direction: 1 
   }
 }
 
-const agoRule: Rule = {
-  // "two days ago", "a year ago", "three years later", "decades ago", "4 hours ago" (TIME)
-  pattern: new RegExp(
-    `(?<![\\w$€£.,/-])(?:(?<count>${COUNT})${SP})?(?<unit>${UNIT})${SP}(?<direction>ago|later|earlier)(?![\\w])`,
-    'dg',
-  ),
-  build(match, scan) {
-    const countText = group(match, 'count');
-    const unitText = group(match, 'unit')!;
-    const unit = canonicalUnit(unitText);
-    if (countText === undefined && !unitText.endsWith('s')) return undefined;
-    const count = countText === undefined ? undefined : parseCount(countText);
-    if (countText !== undefined && !count) return undefined;
-    if (UNIT_ABBREVIATIONS.includes(unitText) && !count?.digits) return undefined;
-    const { start, end } = spanOf(match);
-    const label: DateLabel = isTimeUnit(unit) ? 'TIME' : 'DATE';
-    const exact = count !== undefined && !count.approximate && label === 'DATE' && group(match, 'direction') === 'ago';
-    const value = exact ? shiftedDateValue(scan, count.value, unit, -1) : undefined;
-    return candidate(label, start, end, count && !count.approximate ? 0.85 : 0.7, value);
-  },
+function relativePeriodValue(scan: Scan, unit: string, shift: number): NormalizedValue | undefined {
+  if (scan.anchor === undefined) return undefined;
+  const anchor = calendarOf(scan.anchor);
+  switch (unit) {
+    case 'week':
+      return dateValue(isoWeek(scan.anchor + 7 * shift));
+    case 'weekend': {
+      const week = isoWeek(scan.anchor + 7 * shift);
+      return week === undefined ? undefined : dateValue(`${week}-WE`);
+    }
+    case 'month':
+      return dateValue(isoMonth(anchor.year, anchor.month + shift));
+    case 'year':
+      return dateValue(isoYear(anchor.year + shift));
+    case 'decade': {
+      const decade = Math.floor(anchor.year / 10) + shift;
+      return decade >= 0 && decade <= 999 ? dateValue(`${pad(decade, 3)}X`) : undefined;
+    }
+    case 'century': {
+      const century = Math.floor(anchor.year / 100) + shift;
+      return century >= 0 && century <= 99 ? dateValue(pad(century)) : undefined;
+    }
+    case 'quarter': {
+      const quarterIndex = anchor.year * 4 + Math.floor((anchor.month - 1) / 3) + shift;
+      const year = Math.floor(quarterIndex / 4);
+      return isPlainYear(year) ? dateValue(`${pad(year, 4)}-Q${(quarterIndex % 4) + 1}`) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+const COUNT_BEFORE_UNIT = before(
+  `(?<![\\w$€£.,/-])(?<count>${COUNT})(?:(?:${SP}(?:to|or|and)${SP}|[ \\t]?[-–][ \\t]?)(?<countMax>${COUNT}))?${SP}(?:(?:more|additional|extra|consecutive|straight|full)${SP})?`,
+);
+const HALF_AFTER_UNIT = after(`(?:${SP}and${SP}a${SP}half)?(?![\\w-])`);
+const IN_BEFORE = /(?:^|[^\w])[Ii]n[ \t]+$/;
+
+/** "24 hours", "two weeks", "one to five years", "3-5 years", "a decade", "several months", "two and a half years", "2 min" */
+const readCountedDuration: Reader = (trigger, scan) => {
+  const unitText = trigger.groups!['unit'];
+  const countBefore = unitText === undefined ? undefined : readBefore(scan.text, trigger.index, COUNT_BEFORE_UNIT);
+  const rest = countBefore && readAfter(scan.text, triggerEnd(trigger), HALF_AFTER_UNIT);
+  if (!countBefore || !rest || unitText === undefined) return undefined;
+  const countText = countBefore.groups['count']!;
+  const count = parseCount(countText);
+  const countMaxText = countBefore.groups['countMax'];
+  const countMax = countMaxText === undefined ? undefined : parseCount(countMaxText);
+  if (!count || (countMaxText !== undefined && (!countMax || countMax.value <= count.value))) return undefined;
+  const unit = canonicalUnit(unitText);
+  if (UNIT_ABBREVIATIONS.includes(unitText) && !count.digits) return undefined;
+  const start = countBefore.start;
+  // "a second night" is an ordinal, and "$500 a month" a rate.
+  if (/^an?$/i.test(countText) && (unit === 'second' || !ARTICLE_COUNT_CONTEXT.has(previousWord(scan.text, start) ?? ''))) return undefined;
+  const amount = count.value + (rest[0].length > 0 ? 0.5 : 0);
+  const iso = durationIso(amount, unit);
+  if (iso === undefined) return undefined;
+  const end = rest.index + rest[0].length;
+
+  // "in two weeks" said of the future points at a date (OntoNotes DATE); said of the past it is a length.
+  if (countMax === undefined && !count.approximate && !isTimeUnit(unit) && IN_BEFORE.test(scan.text.slice(Math.max(0, start - 4), start)) && pointsForward(scan.text, start)) {
+    return candidate('DATE', start, end, 0.7, shiftedDateValue(scan, amount, unit, 1));
+  }
+  const value: NormalizedValue = { type: 'duration', iso };
+  const maxIso = countMax === undefined ? undefined : durationIso(countMax.value + (rest[0].length > 0 ? 0.5 : 0), unit);
+  if (maxIso !== undefined) value.maxIso = maxIso;
+  if (count.approximate) value.approximate = true;
+  return candidate('DURATION', start, end, count.approximate ? 0.65 : count.digits ? 0.9 : 0.85, value);
+};
+
+const COUNT_HYPHEN_BEFORE_UNIT = before(`(?<![\\w$€£.,/-])(?<count>${DIGITS}|${WORD_NUMBER}|[Hh]alf)-`);
+const COMPOUND_SUFFIX = after(`(?:-(?:old|long))?(?![\\w-])`);
+const LONG_SUFFIX = after(`-?long(?![\\w-])`);
+
+/** "three-year contract", "24-hour", "one-year deferment", "20-month-old war" */
+const readCompoundDuration: Reader = (trigger, scan) => {
+  const unitText = trigger.groups!['unit'];
+  if (unitText === undefined || isPlural(unitText) || charBefore(scan.text, trigger.index) !== '-') return undefined;
+  const countBefore = readBefore(scan.text, trigger.index, COUNT_HYPHEN_BEFORE_UNIT);
+  const rest = countBefore && readAfter(scan.text, triggerEnd(trigger), COMPOUND_SUFFIX);
+  if (!countBefore || !rest) return undefined;
+  const countText = countBefore.groups['count']!;
+  const count = countText.toLowerCase() === 'half' ? 0.5 : parseCount(countText)?.value;
+  const iso = count === undefined ? undefined : durationIso(count, canonicalUnit(unitText));
+  return iso === undefined ? undefined : candidate('DURATION', countBefore.start, rest.index + rest[0].length, 0.85, { type: 'duration', iso });
+};
+
+/** "decade-long", "year-long", "yearlong", "months-long" (vague: two of the unit) */
+const readLongDuration: Reader = (trigger, scan) => {
+  const fused = trigger.groups!['fused'];
+  const unitText = fused ?? trigger.groups!['unit']!;
+  const suffix = fused === undefined ? readAfter(scan.text, triggerEnd(trigger), LONG_SUFFIX) : null;
+  if (fused === undefined && !suffix) return undefined;
+  const plural = isPlural(unitText);
+  const iso = durationIso(plural ? VAGUE_PLURAL_COUNT : 1, canonicalUnit(unitText));
+  if (iso === undefined) return undefined;
+  const end = suffix ? suffix.index + suffix[0].length : triggerEnd(trigger);
+  return candidate('DURATION', trigger.index, end, 0.75, plural ? { type: 'duration', iso, approximate: true } : { type: 'duration', iso });
+};
+
+/** Bare plural units are vague; they count as two of the unit, approximately ("decades" → P20Y). */
+const VAGUE_PLURAL_COUNT = 2;
+const BARE_PLURAL_CONTEXT = before(`(?<![\\w])${anyOf(['for', 'over', 'in', 'within', 'after', 'take', 'takes', 'took', 'lasted', 'spent', 'spanning'], { sentenceCase: true })}${SP}`);
+const RELATIVE_AFTER_UNIT = after(`${SP}(?<direction>ago|later|earlier)(?![\\w])`);
+const OF_AFTER_UNIT = after(`${SP}of${SP}`);
+
+/** "for years", "in decades", "within hours", "decades of war" */
+const readBarePluralDuration: Reader = (trigger, scan) => {
+  const unitText = trigger.groups!['unit'];
+  if (unitText === undefined || !isPlural(unitText) || UNIT_ABBREVIATIONS.includes(unitText)) return undefined;
+  if (readAfter(scan.text, triggerEnd(trigger), RELATIVE_AFTER_UNIT)) return undefined;
+  const hasContext = readBefore(scan.text, trigger.index, BARE_PLURAL_CONTEXT) !== undefined
+    || ((unitText === 'decades' || unitText === 'centuries') && readAfter(scan.text, triggerEnd(trigger), OF_AFTER_UNIT) !== null);
+  const iso = hasContext ? durationIso(VAGUE_PLURAL_COUNT, canonicalUnit(unitText)) : undefined;
+  return iso === undefined ? undefined : candidate('DURATION', trigger.index, triggerEnd(trigger), 0.6, { type: 'duration', iso, approximate: true });
+};
+
+const COUNT_BEFORE_AGO = before(`(?<![\\w$€£.,/-])(?<count>${COUNT})${SP}(?:more${SP})?`);
+
+/** "two days ago", "a year ago", "three years later", "decades ago", "4 hours ago" (TIME) */
+const readAgo: Reader = (trigger, scan) => {
+  const unitText = trigger.groups!['unit'];
+  const rest = unitText === undefined ? null : readAfter(scan.text, triggerEnd(trigger), RELATIVE_AFTER_UNIT);
+  if (!rest || unitText === undefined) return undefined;
+  const countBefore = readBefore(scan.text, trigger.index, COUNT_BEFORE_AGO);
+  const count = countBefore ? parseCount(countBefore.groups['count']!) : undefined;
+  if (countBefore ? !count : !isPlural(unitText)) return undefined;
+  if (UNIT_ABBREVIATIONS.includes(unitText) && !count?.digits) return undefined;
+  const unit = canonicalUnit(unitText);
+  const label: DateLabel = isTimeUnit(unit) ? 'TIME' : 'DATE';
+  const exact = count !== undefined && !count.approximate && label === 'DATE' && rest.groups!['direction'] === 'ago';
+  const value = exact ? shiftedDateValue(scan, count.value, unit, -1) : undefined;
+  return candidate(label, countBefore?.start ?? trigger.index, rest.index + rest[0].length, count && !count.approximate ? 0.85 : 0.7, value);
 };
 
 const ANCHORED_DIRECTIONS: Readonly<Record<string, -1 | 1 | 0>> = { past: -1, last: -1, next: 1, coming: 1, previous: 0, following: 0, recent: 0 };
-const ANCHORED_COUNT = `(?:${COUNT}|few|couple${SP}of)`;
+const DIRECTION_BEFORE_UNIT = before(
+  `(?:(?<![\\w])(?<determiner>[Tt]he|[Tt]his)${SP})?(?<![\\w])(?<direction>${anyOf(Object.keys(ANCHORED_DIRECTIONS), { sentenceCase: true })})${SP}(?:(?<count>${COUNT}|few|couple${SP}of)${SP})?`,
+);
 
 /** The range from the anchor back (or forward) N units, at the precision of the unit. */
 function anchoredPeriodValue(scan: Scan, count: number, unit: string, direction: -1 | 1): NormalizedValue | undefined {
@@ -1037,48 +1079,104 @@ function anchoredPeriodValue(scan: Scan, count: number, unit: string, direction:
   return direction < 0 ? dateValue(far.iso, near.iso) : dateValue(near.iso, far.iso);
 }
 
-const anchoredPeriodRule: Rule = {
-  // "the past three years", "the last two decades", "the next five years", "recent weeks", "the coming days", "the past 24 hours" (TIME)
-  pattern: new RegExp(
-    `(?<![\\w])(?:(?<determiner>[Tt]he|[Tt]his)${SP})?(?<direction>${anyOf(Object.keys(ANCHORED_DIRECTIONS), { sentenceCase: true })})${SP}(?:(?<count>${ANCHORED_COUNT})${SP})?(?<unit>${UNIT})(?![\\w-])`,
-    'dg',
-  ),
-  build(match, scan) {
-    const directionWord = group(match, 'direction')!.toLowerCase();
-    const countText = group(match, 'count');
-    const unitText = group(match, 'unit')!;
-    const plural = unitText.endsWith('s') || unitText === 'centuries' || unitText === 'millennia';
-    const determiner = group(match, 'determiner');
-    if (directionWord === 'recent' && (!plural || countText !== undefined)) return undefined;
-    // "last year" and "next week" are points (the relative-period rule), and "could last three years" is a verb.
-    if (determiner === undefined && (directionWord === 'last' || directionWord === 'next')) return undefined;
-    if (UNIT_ABBREVIATIONS.includes(unitText)) return undefined;
-    const count = countText === undefined ? (plural ? undefined : { value: 1, approximate: false, digits: false }) : parseCount(countText);
-    if (countText !== undefined && !count) return undefined;
-    const unit = canonicalUnit(unitText);
-    const { start, end } = spanOf(match);
-    const label: DateLabel = isTimeUnit(unit) ? 'TIME' : 'DATE';
-    const direction = ANCHORED_DIRECTIONS[directionWord]!;
-    const value = label === 'DATE' && direction !== 0 && count && !count.approximate ? anchoredPeriodValue(scan, count.value, unit, direction) : undefined;
-    return candidate(label, start, end, 0.8, value);
-  },
+/** "the past three years", "the last two decades", "the next five years", "recent weeks", "the coming days", "the past 24 hours" (TIME) */
+const readAnchoredPeriod: Reader = (trigger, scan) => {
+  const unitText = trigger.groups!['unit'];
+  if (unitText === undefined || UNIT_ABBREVIATIONS.includes(unitText)) return undefined;
+  const directionBefore = readBefore(scan.text, trigger.index, DIRECTION_BEFORE_UNIT);
+  if (!directionBefore) return undefined;
+  const { determiner, count: countText } = directionBefore.groups;
+  const directionWord = directionBefore.groups['direction']!.toLowerCase();
+  const plural = isPlural(unitText);
+  if (directionWord === 'recent' && (!plural || countText !== undefined)) return undefined;
+  // "last year" and "next week" are points (the relative-period reader), and "could last three years" is a verb.
+  if (determiner === undefined && (directionWord === 'last' || directionWord === 'next')) return undefined;
+  const count = countText === undefined ? (plural ? undefined : { value: 1, approximate: false, digits: false }) : parseCount(countText);
+  if (countText !== undefined && !count) return undefined;
+  const unit = canonicalUnit(unitText);
+  const label: DateLabel = isTimeUnit(unit) ? 'TIME' : 'DATE';
+  const direction = ANCHORED_DIRECTIONS[directionWord]!;
+  const value = label === 'DATE' && direction !== 0 && count && !count.approximate ? anchoredPeriodValue(scan, count.value, unit, direction) : undefined;
+  return candidate(label, directionBefore.start, triggerEnd(trigger), 0.8, value);
 };
 
-const recurringRule: Rule = {
-  // "every month", "each year", "every two weeks"
-  pattern: new RegExp(`(?<![\\w])(?:[Ee]very|[Ee]ach)${SP}(?:(?:${DIGITS}|${WORD_NUMBER}|other)${SP})?(?:day|week|month|year|decade|days|weeks|months|years)(?![\\w-])`, 'dg'),
-  build(match) {
-    const { start, end } = spanOf(match);
-    return candidate('DATE', start, end, 0.6);
-  },
+const RELATIVE_SHIFTS: Readonly<Record<string, number>> = { this: 0, current: 0, last: -1, next: 1, coming: 1 };
+const RELATIVE_BEFORE_UNIT = before(`(?<![\\w])(?<relative>${anyOf(Object.keys(RELATIVE_SHIFTS), { sentenceCase: true })})${SP}(?:(?<fiscal>fiscal|financial)${SP})?`);
+const RELATIVE_PERIOD_UNITS = new Set(['week', 'weekend', 'month', 'year', 'decade', 'century', 'season']);
+
+/** "this year", "last week", "next month", "this weekend", "last season", "next fiscal year" */
+const readRelativePeriod: Reader = (trigger, scan) => {
+  const unitText = trigger.groups!['unit'];
+  if (unitText === undefined || !RELATIVE_PERIOD_UNITS.has(unitText) || charBefore(scan.text, trigger.index) === '-') return undefined;
+  const relativeBefore = readBefore(scan.text, trigger.index, RELATIVE_BEFORE_UNIT);
+  if (!relativeBefore) return undefined;
+  const shift = RELATIVE_SHIFTS[relativeBefore.groups['relative']!.toLowerCase()]!;
+  // Fiscal years and seasons start at different times for different bodies: no calendar value.
+  const value = relativeBefore.groups['fiscal'] === undefined ? relativePeriodValue(scan, unitText, shift) : undefined;
+  return candidate('DATE', relativeBefore.start, triggerEnd(trigger), 0.85, value, true);
+};
+
+const PART_OF_THE_UNIT_BEFORE = before(`(?<![\\w])(?:[Tt]he${SP})?(?:end|beginning|start|middle|rest|remainder|close|first half|second half)${SP}of${SP}the${SP}`);
+
+/** "the end of the year", "the beginning of the month", "the rest of the week" */
+const readPartOfPeriod: Reader = (trigger, scan) => {
+  const unitText = trigger.groups!['unit'];
+  if (unitText !== 'year' && unitText !== 'month' && unitText !== 'week' && unitText !== 'decade') return undefined;
+  const partBefore = readBefore(scan.text, trigger.index, PART_OF_THE_UNIT_BEFORE);
+  return partBefore && candidate('DATE', partBefore.start, triggerEnd(trigger), 0.8, relativePeriodValue(scan, unitText, 0));
+};
+
+const END_SUFFIX = after(`-end(?![\\w-])`);
+
+/** "year-end", "by year-end", "month-end" */
+const readPeriodEnd: Reader = (trigger, scan) => {
+  const unitText = trigger.groups!['unit'];
+  if ((unitText !== 'year' && unitText !== 'month') || charBefore(scan.text, trigger.index) === '-') return undefined;
+  const suffix = readAfter(scan.text, triggerEnd(trigger), END_SUFFIX);
+  return suffix ? candidate('DATE', trigger.index, suffix.index + suffix[0].length, 0.75, relativePeriodValue(scan, unitText, 0)) : undefined;
+};
+
+const EVERY_BEFORE_UNIT = before(`(?<![\\w])(?:[Ee]very|[Ee]ach)${SP}(?:(?:${DIGITS}|${WORD_NUMBER}|other)${SP})?`);
+
+/** "every month", "each year", "every two weeks" */
+const readRecurring: Reader = (trigger, scan) => {
+  const unitText = trigger.groups!['unit'];
+  if (unitText === undefined || isTimeUnit(canonicalUnit(unitText)) || UNIT_ABBREVIATIONS.includes(unitText)) return undefined;
+  const every = readBefore(scan.text, trigger.index, EVERY_BEFORE_UNIT);
+  return every && candidate('DATE', every.start, triggerEnd(trigger), 0.6);
+};
+
+const EARLY_BEFORE_HOURS = before(`(?<![\\w])(?:[Tt]he${SP})?(?:early|small|wee)${SP}`);
+
+/** "the early hours" (of Monday) */
+const readEarlyHours: Reader = (trigger, scan) => {
+  if (trigger.groups!['unit'] !== 'hours') return undefined;
+  const early = readBefore(scan.text, trigger.index, EARLY_BEFORE_HOURS);
+  return early && candidate('TIME', early.start, triggerEnd(trigger), 0.7);
+};
+
+const unitRule: Rule = {
+  trigger: new RegExp(`\\b(?:(?<unit>${UNIT}|weekend|season)|(?<fused>year|week|day|month)long)(?![\\w])`, 'g'),
+  readers: [readCountedDuration, readCompoundDuration, readLongDuration, readBarePluralDuration, readAgo, readAnchoredPeriod,
+    readRelativePeriod, readPartOfPeriod, readPeriodEnd, readRecurring, readEarlyHours],
+};
+
+const attachedUnitRule: Rule = {
+  // "24h", "48hrs", "15min"
+  trigger: /\b(?<count>\d+(?:\.\d+)?)(?<unit>h|hrs?|mins?|secs?)\b/g,
+  readers: [
+    (trigger, scan) => {
+      if (NUMBER_GLUE_BEFORE.has(charBefore(scan.text, trigger.index))) return undefined;
+      const iso = durationIso(Number(trigger.groups!['count']), canonicalUnit(trigger.groups!['unit']!));
+      return iso === undefined ? undefined : candidate('DURATION', trigger.index, triggerEnd(trigger), 0.8, { type: 'duration', iso });
+    },
+  ],
 };
 
 const RULES: readonly Rule[] = [
-  monthDayRule, dayMonthRule, monthYearRule, bareMonthRule, isoDateRule, numericDateRule,
-  yearInContextRule, yearBeforeNounRule, yearRangeRule, decadeRule, centuryRule, quarterRule, fiscalYearRule, seasonRule,
-  relativeDayRule, weekdayRule, relativePeriodRule, partOfPeriodRule, periodEndRule, holidayRule,
-  clockWithMeridiemRule, twentyFourHourClockRule, oClockRule, namedTimeRule, twilightRule, matchMinuteRule,
-  countedDurationRule, compoundDurationRule, attachedUnitRule, barePluralDurationRule, agoRule, anchoredPeriodRule, recurringRule,
+  monthRule, isoDateRule, numericDateRule, yearRule, shortFiscalYearRule, decadeRule, centuryRule, quarterRule, seasonRule,
+  relativeDayRule, weekdayRule, holidayRule, clockWithMeridiemRule, twentyFourHourClockRule, oClockRule, timeOfDayRule, matchMinuteRule,
+  unitRule, attachedUnitRule,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -1183,11 +1281,13 @@ export function findDates(text: string, anchor?: string): Span[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const scan: Scan = { text, anchor: parseIsoDay(anchor) };
   const candidates: Candidate[] = [];
-  for (const rule of RULES) {
-    rule.pattern.lastIndex = 0;
-    for (let match = rule.pattern.exec(text); match; match = rule.pattern.exec(text)) {
-      const found = rule.build(match, scan);
-      if (found && found.end > found.start) candidates.push(found);
+  for (const { trigger, readers } of RULES) {
+    trigger.lastIndex = 0;
+    for (let match = trigger.exec(text); match; match = trigger.exec(text)) {
+      for (const read of readers) {
+        const found = read(match, scan);
+        if (found && found.end > found.start) candidates.push(found);
+      }
     }
   }
   const spans = resolveOverlaps(outsideRanges(candidates, urlRanges(text)));

@@ -275,11 +275,12 @@ function isSuspicious(text: string, index: number): boolean {
   return code === 0x2e && index + 1 < text.length && isLetterAt(text, index + 1) && index > 0 && !isSpace(text.charCodeAt(index - 1));
 }
 
-function tokenize(text: string): Token[] {
+/** Tokens of text[from, to); both ends lie on whitespace or the ends of the text. */
+function tokenize(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
-  const length = text.length;
-  let gap: 0 | 1 | 2 = 2;
-  let chunkStart = 0;
+  const length = to;
+  let gap = gapBefore(text, from);
+  let chunkStart = from;
   let chunkFirstToken = 0;
   let chunkSuspicious = false;
 
@@ -290,7 +291,7 @@ function tokenize(text: string): Token[] {
     chunkSuspicious = false;
   };
 
-  let i = 0;
+  let i = from;
   while (i < length) {
     const code = text.charCodeAt(i);
     if (isSpace(code)) {
@@ -333,6 +334,63 @@ function tokenize(text: string): Token[] {
   }
   closeChunk(length);
   return tokens;
+}
+
+/** Whether the whitespace before `index` holds a line break (or `index` starts the text). */
+function gapBefore(text: string, index: number): 0 | 1 | 2 {
+  if (index === 0) return 2;
+  let k = index - 1;
+  if (!isSpace(text.charCodeAt(k))) return 0;
+  // Bounded: a run of thousands of spaces says nothing more than a few do.
+  for (; k >= 0 && k >= index - 64 && isSpace(text.charCodeAt(k)); k--) {
+    if (isLineBreak(text.charCodeAt(k))) return 2;
+  }
+  return k < 0 ? 2 : 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where to look: only around digits, currency signs and number words
+
+/**
+ * Words that every number phrase contains at least one of (with digits and currency signs); their
+ * values come from parseWordNumber and the tables above. Only the text around these is tokenized.
+ */
+const ANCHOR_WORDS = [
+  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty',
+  'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'thousand', 'million', 'billion',
+  'trillion', 'dozen', ...VAGUE_COUNTS.keys(), ...ORDINAL_WORDS.keys(), ...FRACTION_DENOMINATORS.keys(),
+];
+const ANCHOR = new RegExp(
+  `\\d+|[${[...CURRENCY_SYMBOLS.keys()].join('').replace('$', '\\$')}]|\\b(?:${[...new Set(ANCHOR_WORDS)].sort((a, b) => b.length - a.length).join('|')})\\b`,
+  'gi',
+);
+/** Context kept around an anchor: room for "in excess of" before it and "kilometres per hour" after. */
+const CONTEXT_BEFORE = 40;
+const CONTEXT_AFTER = 64;
+
+/** Disjoint stretches of the text, cut at whitespace, that hold every anchor with its context. */
+function segmentsToScan(text: string): [number, number][] {
+  const segments: [number, number][] = [];
+  const length = text.length;
+  ANCHOR.lastIndex = 0;
+  for (let anchor = ANCHOR.exec(text); anchor !== null; anchor = ANCHOR.exec(text)) {
+    const last = segments[segments.length - 1];
+    const from = Math.max(0, anchor.index - CONTEXT_BEFORE);
+    // Scan forward from where the previous segment ended, so a long chunk is walked once.
+    let to = Math.max(Math.min(length, anchor.index + anchor[0].length + CONTEXT_AFTER), last?.[1] ?? 0);
+    while (to < length && !isSpace(text.charCodeAt(to))) to++;
+    if (last !== undefined && from <= last[1]) {
+      last[1] = to;
+      continue;
+    }
+    let start = from;
+    const floor = last?.[1] ?? 0;
+    while (start > floor && !isSpace(text.charCodeAt(start - 1))) start--;
+    if (last !== undefined && start <= last[1]) last[1] = to;
+    else segments.push([start, to]);
+  }
+  return segments;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -828,6 +886,7 @@ class NumberScanner {
     }
     // Longest run of tokens that could belong to a number phrase, then the longest prefix that parses.
     const pieces: string[] = [];
+    let previousSmall: number | undefined;
     let end = first;
     while (end < this.tokens.length && end - first < 16) {
       const token = this.tokens[end];
@@ -836,6 +895,10 @@ class NumberScanner {
         const lower = this.lower(end);
         const fits = isNumberWord(lower) || (lower === 'and' && end > first) || ((lower === 'a' || lower === 'an') && end === first);
         if (!fits) break;
+        // "one two" or "five six" are two numbers: stop the run where no phrase could go on.
+        const value = wordValue(lower);
+        if (value !== undefined && value < 100 && previousSmall !== undefined && !(previousSmall >= 20 && previousSmall % 10 === 0 && value < 10)) break;
+        if (lower !== 'and') previousSmall = value !== undefined && value < 100 ? value : undefined;
         pieces.push(lower);
       } else if (token.kind === 'sym' && DASHES.has(token.text) && token.gap === 0 && end > first && this.tokens[end + 1]?.kind === 'word' && this.glued(end + 1)) {
         pieces.push('-');
@@ -1207,9 +1270,13 @@ function unitForms(singulars: readonly string[], unit: string): [string, string]
 export function findNumbers(text: string): Span[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   try {
-    const tokens = tokenize(text);
-    blockCodesAndClusters(tokens);
-    return new NumberScanner(tokens).scan();
+    const spans: Span[] = [];
+    for (const [from, to] of segmentsToScan(text)) {
+      const tokens = tokenize(text, from, to);
+      blockCodesAndClusters(tokens);
+      for (const span of new NumberScanner(tokens).scan()) spans.push(span);
+    }
+    return spans;
   } catch {
     return [];
   }
