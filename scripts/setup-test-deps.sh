@@ -80,9 +80,17 @@ install_code_server() {
   # modules, ripgrep) whose scripts must run too; only environment settings reach those, and
   # --allow-scripts is refused in project-scoped installs. npm 11 no longer knows unsafe-perm,
   # but code-server's postinstall refuses to run as root without it.
+  # Native modules build from source (their prebuilt downloads are unreachable); node-gyp must
+  # use the installed Node headers instead of downloading them.
+  local node_headers
+  node_headers="$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")"
+  if [ ! -f "$node_headers/include/node/node.h" ]; then
+    echo "setup-test-deps: no Node headers at $node_headers/include/node; native modules cannot build offline" >&2
+    exit 1
+  fi
   if ! env npm_config_dangerously_allow_all_scripts=true npm_config_ignore_scripts=false \
       npm_config_yes=true npm_config_fund=false npm_config_audit=false \
-      npm_config_unsafe_perm=true \
+      npm_config_unsafe_perm=true npm_config_nodedir="$node_headers" \
       npm install --prefix "$CODE_SERVER_DIR" --foreground-scripts "code-server@$CODE_SERVER_VERSION" \
       >"$CODE_SERVER_LOG" 2>&1; then
     tail -n 40 "$CODE_SERVER_LOG" >&2

@@ -223,7 +223,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
       const items: ArticleView['items'] = suggestions.map((span) => ({ start: span.start, end: span.end, label: span.label, state: 'suggested' as const }));
       for (const { tag, start, end, orphaned } of placed) {
         if (orphaned) continue;
-        items.push({ start, end, label: tag.label, state: tag.status === 'accepted' ? 'tagged' : tag.status === 'proposed' ? 'proposed' : 'rejected' });
+        items.push({ start, end, label: tag.label, tagId: tag.id, state: tag.status === 'accepted' ? 'tagged' : tag.status === 'proposed' ? 'proposed' : 'rejected' });
       }
       items.sort((a, b) => a.start - b.start || b.end - a.end);
       return { uri, version, labels: workspace.labelsFor(article), items, lastTagAction: workspace.lastTagAction(article) };

@@ -3,9 +3,8 @@
  * prefixed), their arguments, and the custom requests the client needs for what LSP cannot show
  * (label colours as decorations, navigation between suggestions). Any other LSP editor needs none of
  * the custom parts: every action is also a code action with a command the server runs itself.
+ * Types only: the server validates arguments (lsp/commandArguments.ts), so the client bundles no zod.
  */
-import { z } from 'zod';
-
 /** Commands the server executes (workspace/executeCommand); each writes the sidecar, never the article. */
 export const ServerCommands = {
   tag: 'marginalia.tag',
@@ -20,34 +19,41 @@ export const ServerCommands = {
 } as const;
 
 /** A span of the open document in UTF-16 offsets, with the text it covered when the action was offered. */
-const SpanArguments = z.strictObject({
-  uri: z.string().min(1),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().positive(),
-  text: z.string().min(1),
-});
+interface SpanArguments {
+  uri: string;
+  start: number;
+  end: number;
+  text: string;
+}
 
-export const TagArguments = SpanArguments.extend({
-  label: z.string().min(1),
+export interface TagArguments extends SpanArguments {
+  label: string;
   /** "suggestion" when the annotator took the detector's label, "manual" otherwise. */
-  source: z.enum(['manual', 'suggestion']),
-});
-export type TagArguments = z.infer<typeof TagArguments>;
+  source: 'manual' | 'suggestion';
+}
 
-export const TagAllArguments = z.strictObject({ uri: z.string().min(1), text: z.string().min(1), label: z.string().min(1) });
-export type TagAllArguments = z.infer<typeof TagAllArguments>;
+export interface TagAllArguments {
+  uri: string;
+  text: string;
+  label: string;
+}
 
-export const RejectArguments = SpanArguments.extend({ label: z.string().min(1) });
-export type RejectArguments = z.infer<typeof RejectArguments>;
+export interface RejectArguments extends SpanArguments {
+  label: string;
+}
 
-export const TagIdArguments = z.strictObject({ uri: z.string().min(1), tagId: z.string().min(1) });
-export type TagIdArguments = z.infer<typeof TagIdArguments>;
+export interface TagIdArguments {
+  uri: string;
+  tagId: string;
+}
 
-export const ChangeLabelArguments = TagIdArguments.extend({ label: z.string().min(1) });
-export type ChangeLabelArguments = z.infer<typeof ChangeLabelArguments>;
+export interface ChangeLabelArguments extends TagIdArguments {
+  label: string;
+}
 
-export const DocumentArguments = z.strictObject({ uri: z.string().min(1) });
-export type DocumentArguments = z.infer<typeof DocumentArguments>;
+export interface DocumentArguments {
+  uri: string;
+}
 
 /** What a tag command answers: what happened, in words, for the client to show if it likes. */
 export interface CommandResult {
@@ -64,7 +70,9 @@ export interface ArticleViewItem {
   start: number;
   end: number;
   label: string;
-  state: 'suggested' | 'tagged' | 'proposed' | 'rejected' | 'orphaned';
+  state: 'suggested' | 'tagged' | 'proposed' | 'rejected';
+  /** The tag's id; absent for a suggestion, which is not in the sidecar yet. */
+  tagId?: string;
 }
 
 export interface ArticleView {

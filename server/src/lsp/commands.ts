@@ -1,18 +1,17 @@
 import type { z } from 'zod';
-import {
-  ChangeLabelArguments,
-  DocumentArguments,
-  RejectArguments,
-  ServerCommands,
-  TagAllArguments,
-  TagArguments,
-  TagIdArguments,
-  type CommandResult,
-} from '../api/protocol';
+import { ServerCommands, type CommandResult } from '../api/protocol';
 import { describeIssues } from '../core/zodIssues';
 import type { Article } from './article';
 import type { ArticleWorkspace } from './articleWorkspace';
 import { summaryOf } from './codeLens';
+import {
+  ChangeLabelArgumentsSchema,
+  DocumentArgumentsSchema,
+  RejectArgumentsSchema,
+  TagAllArgumentsSchema,
+  TagArgumentsSchema,
+  TagIdArgumentsSchema,
+} from './commandArguments';
 import { TagActions } from './tagActions';
 
 /** Runs one of the server's commands; throws an Error whose message is for the annotator. */
@@ -25,38 +24,38 @@ export async function executeCommand(workspace: ArticleWorkspace, command: strin
   };
   switch (command) {
     case ServerCommands.tag: {
-      const args = parse(TagArguments, raw, command);
+      const args = parse(TagArgumentsSchema, raw, command);
       const article = articleOf(workspace, args.uri);
       return apply(article, actionsFor(article).tag(args));
     }
     case ServerCommands.tagAll: {
-      const args = parse(TagAllArguments, raw, command);
+      const args = parse(TagAllArgumentsSchema, raw, command);
       const article = articleOf(workspace, args.uri);
       return apply(article, actionsFor(article).tagAll(args));
     }
     case ServerCommands.reject: {
-      const args = parse(RejectArguments, raw, command);
+      const args = parse(RejectArgumentsSchema, raw, command);
       const article = articleOf(workspace, args.uri);
       return apply(article, actionsFor(article).reject(args));
     }
     case ServerCommands.accept: {
-      const args = parse(TagIdArguments, raw, command);
+      const args = parse(TagIdArgumentsSchema, raw, command);
       const article = articleOf(workspace, args.uri);
       return apply(article, actionsFor(article).accept(args.tagId));
     }
     case ServerCommands.changeLabel: {
-      const args = parse(ChangeLabelArguments, raw, command);
+      const args = parse(ChangeLabelArgumentsSchema, raw, command);
       const article = articleOf(workspace, args.uri);
       return apply(article, actionsFor(article).changeLabel(args.tagId, args.label));
     }
     case ServerCommands.removeTag: {
-      const args = parse(TagIdArguments, raw, command);
+      const args = parse(TagIdArgumentsSchema, raw, command);
       const article = articleOf(workspace, args.uri);
       return apply(article, actionsFor(article).remove(args.tagId));
     }
     case ServerCommands.undo:
     case ServerCommands.redo: {
-      const args = parse(DocumentArguments, raw, command);
+      const args = parse(DocumentArgumentsSchema, raw, command);
       const article = articleOf(workspace, args.uri);
       const history = workspace.historyOf(article);
       const edit = command === ServerCommands.undo ? history.undo() : history.redo();
@@ -65,7 +64,7 @@ export async function executeCommand(workspace: ArticleWorkspace, command: strin
       return { ...result, message: `${command === ServerCommands.undo ? 'Undid' : 'Redid'}: ${result.message}` };
     }
     case ServerCommands.summary: {
-      const args = parse(DocumentArguments, raw, command);
+      const args = parse(DocumentArgumentsSchema, raw, command);
       const summary = summaryOf(articleOf(workspace, args.uri));
       return { message: `${summary.headline}. By label: ${summary.byLabel}` };
     }

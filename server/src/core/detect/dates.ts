@@ -291,7 +291,8 @@ function monthDayValue(scan: Scan, month: number, day: number, year: number | un
     // ISO 8601 recurring month-day: the year is unknown.
     return dateValue(`--${pad(month)}-${pad(day)}`, endDay === undefined ? undefined : `--${pad(month)}-${pad(endDay)}`);
   }
-  const resolvedYear = year ?? (scan.anchor === undefined ? undefined : nearestYearOfMonthDay(scan.anchor, month, day));
+  const nearestDay = year === undefined && scan.anchor !== undefined ? nearestYearOfMonthDay(scan.anchor, month, day) : undefined;
+  const resolvedYear = year ?? (nearestDay === undefined ? undefined : calendarOf(nearestDay).year);
   if (resolvedYear === undefined || !isValidDay(resolvedYear, month, day)) return undefined;
   const endIso = endDay !== undefined && isValidDay(resolvedYear, month, endDay) ? isoDay(epochDay(resolvedYear, month, endDay)) : undefined;
   return dateValue(isoDay(epochDay(resolvedYear, month, day)), endIso);

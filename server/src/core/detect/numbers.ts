@@ -52,7 +52,7 @@ const SCALE_ABBREVIATIONS: ReadonlyMap<string, number> = new Map([
 const SCALES_NEEDING_CURRENCY = new Set(['m', 'b', 'K', 'M', 'B']);
 const SCALES_ALLOWED_SPACED = new Set(['bn', 'mn', 'mln', 'tn', 'trn']);
 
-/** "tens", "hundreds" … : the low end of the range as a power of ten, and how wide the range is. */
+/** "tens", "hundreds" …: the low end of the range, and how many times wider its high end is. */
 const VAGUE_COUNTS: ReadonlyMap<string, { min: number; maxFactor: number }> = new Map([
   ['tens', { min: 10, maxFactor: 10 }],
   ['dozens', { min: 24, maxFactor: 100 / 24 }],
@@ -361,10 +361,16 @@ const ANCHOR_WORDS = [
   'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'thousand', 'million', 'billion',
   'trillion', 'dozen', ...VAGUE_COUNTS.keys(), ...ORDINAL_WORDS.keys(), ...FRACTION_DENOMINATORS.keys(),
 ];
-const ANCHOR = new RegExp(
-  `\\d+|[${[...CURRENCY_SYMBOLS.keys()].join('').replace('$', '\\$')}]|\\b(?:${[...new Set(ANCHOR_WORDS)].sort((a, b) => b.length - a.length).join('|')})\\b`,
-  'gi',
-);
+const ANCHOR_SOURCE = `\\d+|[${[...CURRENCY_SYMBOLS.keys()].join('').replace('$', '\\$')}]|\\b(?:${[...new Set(ANCHOR_WORDS)].sort((a, b) => b.length - a.length).join('|')})\\b`;
+/** Matched against the lower-cased text, which is much faster than a case-insensitive search. */
+const ANCHOR = new RegExp(ANCHOR_SOURCE, 'g');
+/** For the rare text whose lower-case form has another length ("İ"), so offsets would shift. */
+const ANCHOR_ANY_CASE = new RegExp(ANCHOR_SOURCE, 'gi');
+/** Words a match can begin with, in lower case, and the case-sensitive currency prefixes ("US$", "UAH"). */
+const START_WORDS = new Set<string>([
+  ...ANCHOR_WORDS, ...MODIFIERS_BY_FIRST_WORD.keys(), 'a', 'an', 'between', 'several', ...DOLLAR_PREFIXES.keys(),
+  ...ISO_CURRENCIES, 'Rs',
+]);
 /** Context kept around an anchor: room for "in excess of" before it and "kilometres per hour" after. */
 const CONTEXT_BEFORE = 40;
 const CONTEXT_AFTER = 64;
@@ -373,8 +379,10 @@ const CONTEXT_AFTER = 64;
 function segmentsToScan(text: string): [number, number][] {
   const segments: [number, number][] = [];
   const length = text.length;
-  ANCHOR.lastIndex = 0;
-  for (let anchor = ANCHOR.exec(text); anchor !== null; anchor = ANCHOR.exec(text)) {
+  const lowered = text.toLowerCase();
+  const [anchors, searched] = lowered.length === length ? [ANCHOR, lowered] : [ANCHOR_ANY_CASE, text];
+  anchors.lastIndex = 0;
+  for (let anchor = anchors.exec(searched); anchor !== null; anchor = anchors.exec(searched)) {
     const last = segments[segments.length - 1];
     const from = Math.max(0, anchor.index - CONTEXT_BEFORE);
     // Scan forward from where the previous segment ended, so a long chunk is walked once.
@@ -404,8 +412,11 @@ function blockCodesAndClusters(tokens: Token[]): void {
   let clusterIsJunk = false;
 
   const closeCluster = (): void => {
-    // Two groups joined by a dash are a range or a score, unless one is a year or a phone number ("2014-2022", "555-1234").
-    const junk = clusterIsJunk || cluster.length >= 3 || (cluster.length === 2 && !cluster.every((index) => isShortAmount(tokens[index].text)));
+    // Two groups joined by a dash are a range or a score, unless one is a year, a phone number or
+    // otherwise blocked ("2014-2022", "555-1234", "No. 22-451").
+    const junk =
+      clusterIsJunk || cluster.length >= 3 ||
+      (cluster.length === 2 && cluster.some((index) => tokens[index].blocked || !isShortAmount(tokens[index].text)));
     if (junk) for (const index of cluster) tokens[index].blocked = true;
     cluster = [];
     clusterIsJunk = false;
@@ -414,7 +425,7 @@ function blockCodesAndClusters(tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.kind !== 'num') continue;
-    if (isAttachedToWord(tokens, i) || !VALID_DIGITS.test(token.text) || looksLikeCode(token.text)) token.blocked = true;
+    if (isAttachedToWord(tokens, i) || isNumbered(tokens, i) || !VALID_DIGITS.test(token.text) || looksLikeCode(token.text)) token.blocked = true;
 
     const link = previousNumber >= 0 ? linkBetween(tokens, previousNumber, i) : undefined;
     if (link === undefined) closeCluster();
@@ -435,6 +446,13 @@ function isAttachedToWord(tokens: readonly Token[], index: number): boolean {
   if (DASHES.has(previous.text)) return index >= 2 && previous.gap === 0 && tokens[index - 2].kind === 'word';
   if (isApostrophe(previous.text.charCodeAt(0))) return token.text.length === 2;
   return previous.text === '.' || previous.text === '#' || previous.text === '_' || previous.text === '\\';
+}
+
+/** "No. 22-451", "Nos. 3", "no. 1": a case, rank or item number, not an amount. */
+function isNumbered(tokens: readonly Token[], index: number): boolean {
+  const dot = tokens[index - 1];
+  const word = tokens[index - 2];
+  return dot?.text === '.' && dot.gap === 0 && word?.kind === 'word' && /^nos?$/i.test(word.text);
 }
 
 function isShortAmount(digits: string): boolean {
@@ -610,12 +628,7 @@ class NumberScanner {
     const token = this.tokens[index];
     if (token.kind === 'num') return !token.blocked;
     if (token.kind === 'sym') return CURRENCY_SYMBOLS.has(token.text);
-    if (DOLLAR_PREFIXES.has(token.text) || ISO_CURRENCIES.has(token.text) || token.text === 'Rs') return true;
-    const lower = this.lower(index);
-    return (
-      MODIFIERS_BY_FIRST_WORD.has(lower) || ORDINAL_WORDS.has(lower) || VAGUE_COUNTS.has(lower) ||
-      lower === 'between' || lower === 'several' || lower === 'half' || wordValue(lower) !== undefined
-    );
+    return START_WORDS.has(token.text) || START_WORDS.has(this.lower(index));
   }
 
   // --- top level ------------------------------------------------------------------------------
@@ -1197,11 +1210,13 @@ class NumberScanner {
 function mergeRange(first: Phrase, second: Phrase): Omit<Phrase, 'start'> | undefined {
   if (first.core.tally || second.core.tally || first.core.min !== undefined || second.core.min !== undefined) return undefined;
   if (first.core.yearLike && second.core.yearLike) return undefined;
+  const borrowsScale = first.core.form === 'digits' && first.core.power === 0 && second.core.power > 0;
   let measure: Measure;
   if (first.measure.kind === 'plain') measure = second.measure;
-  else if (second.measure.kind === 'plain' || sameMeasure(first.measure, second.measure)) measure = first.measure;
+  else if (sameMeasure(first.measure, second.measure)) measure = first.measure;
+  // "$10 to 15 million" lends its currency to the second half; "rose 1.2% to 4,783" is no range.
+  else if (second.measure.kind === 'plain' && borrowsScale) measure = first.measure;
   else return undefined;
-  const borrowsScale = first.core.form === 'digits' && first.core.power === 0 && second.core.power > 0;
   const low = borrowsScale ? scaleByPowerOfTen(first.core.value, second.core.power) : first.core.value;
   const high = second.core.value;
   if (!(low < high)) return undefined;

@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ServerCommands, type CommandResult, type RejectArguments, type TagArguments } from '../server/src/api/protocol';
+import type { ArticleViews } from './articleViews';
+
+/**
+ * Commands with keybindings for what a picker or the keyboard does better than a code action list:
+ * tag the selection with a label picked from a QuickPick, walk suggestions, accept or reject the one
+ * under the cursor, and undo or redo tag actions on the usual keys.
+ */
+export function registerCommands(client: LanguageClient, views: ArticleViews): vscode.Disposable[] {
+  const run = async (command: string, args: object): Promise<CommandResult | undefined> => {
+    const result = await vscode.commands.executeCommand<CommandResult & { failed?: boolean }>(command, args);
+    if (result && !result.failed) vscode.window.setStatusBarMessage(`Marginalia: ${result.message}`, 4000);
+    return result;
+  };
+  const article = () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return undefined;
+    const view = views.latest(editor.document);
+    if (!view) {
+      void vscode.window.showInformationMessage('Marginalia: this file is not an article (put it under seeds/ or in a folder with a marginalia.json).');
+      return undefined;
+    }
+    return { editor, view };
+  };
+
+  return [
+    vscode.commands.registerCommand('marginalia.tagSelection', async () => {
+      const current = article();
+      if (!current) return;
+      const { editor, view } = current;
+      const document = editor.document;
+      const selection = editor.selection.isEmpty ? document.getWordRangeAtPosition(editor.selection.active) : editor.selection;
+      if (!selection || selection.isEmpty) return void vscode.window.showInformationMessage('Marginalia: select the text to tag first.');
+      const text = document.getText(selection);
+      const picked = await vscode.window.showQuickPick(
+        view.labels.map((label) => ({ label: label.name, description: label.kind })),
+        { title: `Tag "${text.length > 40 ? text.slice(0, 39) + '…' : text}" as…`, placeHolder: 'Label' },
+      );
+      if (!picked) return;
+      await run(ServerCommands.tag, { uri: document.uri.toString(), start: document.offsetAt(selection.start), end: document.offsetAt(selection.end), text, label: picked.label, source: 'manual' } satisfies TagArguments);
+    }),
+    vscode.commands.registerCommand('marginalia.nextSuggestion', () => jump(views, +1)),
+    vscode.commands.registerCommand('marginalia.previousSuggestion', () => jump(views, -1)),
+    vscode.commands.registerCommand('marginalia.acceptSuggestion', async () => {
+      const current = article();
+      if (!current) return;
+      const { editor } = current;
+      const document = editor.document;
+      const item = views.itemAt(document, document.offsetAt(editor.selection.active));
+      if (!item || item.state === 'tagged') return void vscode.window.showInformationMessage('Marginalia: no suggestion under the cursor.');
+      if (item.tagId) await run(ServerCommands.accept, { uri: document.uri.toString(), tagId: item.tagId });
+      else await run(ServerCommands.tag, { uri: document.uri.toString(), start: item.start, end: item.end, text: document.getText().slice(item.start, item.end), label: item.label, source: 'suggestion' } satisfies TagArguments);
+      await jump(views, +1);
+    }),
+    vscode.commands.registerCommand('marginalia.rejectSuggestion', async () => {
+      const current = article();
+      if (!current) return;
+      const { editor } = current;
+      const document = editor.document;
+      const item = views.itemAt(document, document.offsetAt(editor.selection.active));
+      if (!item || item.state === 'rejected') return void vscode.window.showInformationMessage('Marginalia: no suggestion under the cursor.');
+      await run(ServerCommands.reject, { uri: document.uri.toString(), start: item.start, end: item.end, text: document.getText().slice(item.start, item.end), label: item.label } satisfies RejectArguments);
+      await jump(views, +1);
+    }),
+    vscode.commands.registerCommand('marginalia.undoTagAction', () => undoOrRedo(client, views, 'undo')),
+    vscode.commands.registerCommand('marginalia.redoTagAction', () => undoOrRedo(client, views, 'redo')),
+  ];
+}
+
+/** Moves the selection to the next (or previous) suggestion or proposed tag, wrapping around. */
+async function jump(views: ArticleViews, direction: 1 | -1): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const document = editor.document;
+  const view = (await views.fetch(document)) ?? views.latest(document);
+  const pending = (view?.items ?? []).filter((item) => item.state === 'suggested' || item.state === 'proposed');
+  if (pending.length === 0) return void vscode.window.setStatusBarMessage('Marginalia: nothing left to review in this article', 4000);
+  const cursor = document.offsetAt(direction > 0 ? editor.selection.end : editor.selection.start);
+  const target = direction > 0 ? (pending.find((item) => item.start >= cursor && item.end > cursor) ?? pending[0]) : ([...pending].reverse().find((item) => item.end <= cursor && item.start < cursor) ?? pending[pending.length - 1]);
+  const range = new vscode.Range(document.positionAt(target.start), document.positionAt(target.end));
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/**
+ * Ctrl+Z in an article undoes whichever came last: a tag action (ours) or a text edit (the editor's).
+ */
+async function undoOrRedo(client: LanguageClient, views: ArticleViews, which: 'undo' | 'redo'): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const view = views.latest(editor.document) ?? (await views.fetch(editor.document));
+  const lastTagAction = view?.lastTagAction ?? 0;
+  if (lastTagAction > views.lastTextEdit(editor.document) || (which === 'redo' && lastTagAction > 0)) {
+    const result = await client.sendRequest<CommandResult>('workspace/executeCommand', { command: which === 'undo' ? ServerCommands.undo : ServerCommands.redo, arguments: [{ uri: editor.document.uri.toString() }] });
+    vscode.window.setStatusBarMessage(`Marginalia: ${result.message}`, 4000);
+    if (!/^No tag action/.test(result.message)) return;
+  }
+  await vscode.commands.executeCommand(which === 'undo' ? 'undo' : 'redo');
+}

@@ -1,0 +1,69 @@
+/**
+ * The VS Code client: starts the language server and adds only what LSP cannot do — label colours
+ * as decorations, a label picker, keyboard navigation between suggestions, undo on the usual keys,
+ * and a status bar count. All intelligence lives in the server.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ArticleChangedNotification, type ArticleChanged } from '../server/src/api/protocol';
+import { ArticleViews } from './articleViews';
+import { registerCommands } from './commands';
+import { Decorations } from './decorations';
+import { markArticles } from './articleLanguage';
+import { StatusCount } from './statusCount';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // The server picks articles by path; plain .txt files are sent too so that a folder holding a
+    // marginalia.json works before its files are given our language id.
+    documentSelector: [
+      { scheme: 'file', language: 'marginalia-article' },
+      { scheme: 'file', language: 'plaintext', pattern: '**/*.txt' },
+    ],
+    synchronize: { configurationSection: 'marginalia' },
+  };
+  client = new LanguageClient('marginalia', 'Marginalia', serverOptions, clientOptions);
+  await client.start();
+
+  const views = new ArticleViews(client);
+  const decorations = new Decorations();
+  const status = new StatusCount();
+  const refresh = async (editor: vscode.TextEditor | undefined) => {
+    if (!editor) return;
+    const view = await views.fetch(editor.document);
+    decorations.show(editor, view);
+    if (editor === vscode.window.activeTextEditor) status.show(view);
+  };
+  const refreshVisible = () => Promise.all(vscode.window.visibleTextEditors.map(refresh));
+
+  context.subscriptions.push(
+    client,
+    decorations,
+    status,
+    client.onNotification(ArticleChangedNotification, ({ uri }: ArticleChanged) => {
+      for (const editor of vscode.window.visibleTextEditors) if (editor.document.uri.toString() === uri) void refresh(editor);
+    }),
+    vscode.window.onDidChangeVisibleTextEditors(() => void refreshVisible()),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      status.show(undefined);
+      void refresh(editor);
+    }),
+    views.onDidChangeDocument((document) => {
+      for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) void refresh(editor);
+    }),
+    ...registerCommands(client, views),
+    markArticles(),
+  );
+  await refreshVisible();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
