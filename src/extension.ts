@@ -10,6 +10,7 @@ import { ArticleViews } from './articleViews';
 import { registerCommands } from './commands';
 import { Decorations } from './decorations';
 import { markArticles } from './articleLanguage';
+import { refreshOutline } from './outlineRefresh';
 import { StatusCount } from './statusCount';
 
 let client: LanguageClient | undefined;
@@ -48,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     decorations,
     status,
     client.onNotification(ArticleChangedNotification, ({ uri }: ArticleChanged) => {
+      refreshOutline();
       for (const editor of vscode.window.visibleTextEditors) if (editor.document.uri.toString() === uri) void refresh(editor);
     }),
     vscode.window.onDidChangeVisibleTextEditors(() => void refreshVisible()),

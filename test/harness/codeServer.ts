@@ -36,9 +36,11 @@ const TEST_DEFAULT_SETTINGS: Record<string, unknown> = {
 export interface CodeServerOptions {
   /** Folder the workbench opens. */
   workspace: string;
-  /** Extension folder (with its package.json) to link into the extensions dir. */
-  extensionPath: string;
+  /** Extension folders (each with its package.json) to link into the extensions dir. */
+  extensionPaths: string[];
   settings?: Record<string, unknown>;
+  /** Extra environment for code-server and so its extension host. */
+  env?: Record<string, string>;
 }
 
 export interface RunningCodeServer {
@@ -57,13 +59,14 @@ export function assertCodeServerInstalled(): void {
 
 export async function startCodeServer(options: CodeServerOptions): Promise<RunningCodeServer> {
   assertCodeServerInstalled();
-  const extensionFolder = await extensionFolderName(options.extensionPath);
   const root = await mkdtemp(path.join(tmpdir(), 'marginalia-code-server-'));
   const userDataDir = path.join(root, 'user-data');
   const extensionsDir = path.join(root, 'extensions');
   await mkdir(path.join(userDataDir, 'User'), { recursive: true });
   await mkdir(extensionsDir);
-  await symlink(path.resolve(options.extensionPath), path.join(extensionsDir, extensionFolder), 'dir');
+  for (const extensionPath of options.extensionPaths) {
+    await symlink(path.resolve(extensionPath), path.join(extensionsDir, await extensionFolderName(extensionPath)), 'dir');
+  }
   await writeFile(
     path.join(userDataDir, 'User', 'settings.json'),
     JSON.stringify({ ...TEST_DEFAULT_SETTINGS, ...options.settings }, null, 2),
@@ -84,7 +87,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Keeps code-server's config.yaml and state out of the real home directory.
-    env: { ...process.env, XDG_CONFIG_HOME: path.join(root, 'config'), XDG_DATA_HOME: path.join(root, 'data') },
+    env: { ...process.env, ...options.env, XDG_CONFIG_HOME: path.join(root, 'config'), XDG_DATA_HOME: path.join(root, 'data') },
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 

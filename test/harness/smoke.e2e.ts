@@ -49,7 +49,7 @@ describe('end-to-end harness', () => {
     await mkdir(extension);
     await writeFile(path.join(extension, 'package.json'), JSON.stringify(SMOKE_EXTENSION_MANIFEST));
     await writeFile(path.join(extension, 'extension.js'), SMOKE_EXTENSION_MAIN);
-    server = await startCodeServer({ workspace, extensionPath: extension });
+    server = await startCodeServer({ workspace, extensionPaths: [extension] });
     browser = await launchBrowser();
     page = await openWorkbench(browser, server.url, workspace);
   });

@@ -57,6 +57,12 @@ export class ArticleWorkspace {
 
   /** Starts tracking a document if it is an article; returns it, or undefined for other files. */
   async open(document: TextDocument): Promise<Article | undefined> {
+    // Opening twice (didOpen racing the end of initialisation) must not replace the article and its tags.
+    const known = this.articles.get(document.uri);
+    if (known) {
+      known.document = document;
+      return known;
+    }
     const path = pathOf(document.uri);
     if (!path || !this.selector.isArticle(path)) {
       const problem = path ? this.selector.projectOf(path).problem : undefined;

@@ -17,6 +17,9 @@ export function documentSymbolsOf(article: Article): DocumentSymbol[] {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([label, children]) => {
       children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-      return { name: label, detail: `${children.length} tag${children.length === 1 ? '' : 's'}`, kind: SymbolKind.Namespace, range: children[0].range, selectionRange: children[0].range, children };
+      // A parent's range must hold its children's: from the first tag's start to the furthest end.
+      const end = children.reduce((furthest, child) => (child.range.end.line > furthest.line || (child.range.end.line === furthest.line && child.range.end.character > furthest.character) ? child.range.end : furthest), children[0].range.end);
+      const range = { start: children[0].range.start, end };
+      return { name: label, detail: `${children.length} tag${children.length === 1 ? '' : 's'}`, kind: SymbolKind.Namespace, range, selectionRange: children[0].range, children };
     });
 }

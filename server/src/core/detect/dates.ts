@@ -13,9 +13,11 @@
  * Prepositions ("on", "in", "by", "for") are never part of a span; determiners and modifiers are
  * ("the 1990s", "last year", "the end of this year", "mid-2025").
  *
- * Every rule is a case-sensitive regex compiled once, so "May" and "March" only count as months
- * when capitalised and in a date-like context. Candidates from all rules are then resolved so that
- * the longest, then most confident, wins wherever two overlap.
+ * Each rule scans for a selective trigger word (a month, a unit of time, a weekday, a year) with a
+ * case-sensitive regex compiled once, then reads the words around it; "May" and "March" only count
+ * as months when capitalised and in a date-like context. Wherever candidates overlap, the longest,
+ * then the most confident, wins. Values follow ISO 8601 and, where ISO has no form, TIMEX3:
+ * "2024-Q3", "2024-H1", "2024-SU" (seasons), "2025-W44-WE", "2025-11-04TNI" (parts of the day).
  */
 import type { NormalizedValue, Span } from '../detection';
 import type { DateLabel } from '../labels';
@@ -78,6 +80,28 @@ const OPTIONAL_TIME_ZONE = `(?:${SP}${TIME_ZONE}(?:[+-]\\d{1,2}(?::?\\d{2})?)?(?
 const DATE_CONTEXT = anyOf(['in', 'since', 'until', 'till', 'through', 'throughout', 'during', 'from', 'before', 'after', 'by', 'of',
   'early', 'late', 'mid', 'between', 'around', 'as of', 'starting', 'beginning', 'ending'], { sentenceCase: true });
 const ATTACHED_MODIFIER = anyOf(['mid-', 'end-', 'early-', 'late-'], { sentenceCase: true });
+
+// The tokens that can end the phrases above, for cheap checks before a lookback regex runs.
+const DATE_CONTEXT_TOKENS = new Set(['in', 'since', 'until', 'till', 'through', 'throughout', 'during', 'from', 'before', 'after', 'by', 'of',
+  'early', 'late', 'mid', 'between', 'around', 'starting', 'beginning', 'ending', 'mid-', 'end-', 'early-', 'late-', 'last', 'next', 'this', 'every', 'each']);
+const FROM_TOKENS = new Set(['from', 'between']);
+const PERIOD_MODIFIER_TOKENS = new Set(['the', 'early', 'late', 'mid', 'mid-', 'early-', 'late-']);
+const SEASON_CONTEXT_TOKENS = new Set(['in', 'during', 'since', 'until', 'by', 'over', 'through', 'throughout', 'this', 'last', 'next', 'every',
+  'each', 'the', 'early', 'late', 'mid', 'mid-']);
+const RELATIVE_WEEKDAY_TOKENS = new Set(['last', 'next', 'this', 'every', 'each']);
+const CLOCK_CONTEXT_TOKENS = new Set(['at', 'by', 'until', 'till', 'from', 'before', 'after', 'around', 'about', 'since', 'between', 'and', 'to']);
+const TWILIGHT_CONTEXT_TOKENS = new Set(['at', 'before', 'after', 'until', 'by', 'from', 'since', 'till']);
+const BARE_PLURAL_CONTEXT_TOKENS = new Set(['for', 'over', 'in', 'within', 'after', 'take', 'takes', 'took', 'lasted', 'spent', 'spanning']);
+const EARLY_TOKENS = new Set(['early', 'small', 'wee']);
+/** Last words of a count ("24", "three", "a", "a few", "dozens of", "two and a half", "three more"). */
+const COUNT_END_TOKENS = new Set(['a', 'an', 'few', 'couple', 'several', 'many', 'of', 'half', 'dozen', 'hundred', 'more', 'additional',
+  'extra', 'consecutive', 'straight', 'full']);
+
+const NUMBER_TOKEN = new RegExp(`^(?:\\d|${WORD_NUMBER}$)`, 'i');
+
+function mayEndCount(token: string): boolean {
+  return COUNT_END_TOKENS.has(token) || NUMBER_TOKEN.test(token);
+}
 
 const PARTS_OF_DAY = anyOf(['morning', 'afternoon', 'evening', 'night']);
 const SEASONS = anyOf(['spring', 'summer', 'autumn', 'fall', 'winter', 'Spring', 'Summer', 'Autumn', 'Fall', 'Winter']);
@@ -188,6 +212,8 @@ interface Scan {
   text: string;
   /** The article date as a day number, when known. */
   anchor: number | undefined;
+  /** The last token read by tokenBefore, which every reader of one trigger asks for. */
+  previous: { position: number; token: string };
 }
 
 type Reader = (trigger: RegExpExecArray, scan: Scan) => Candidate | undefined;
@@ -236,6 +262,24 @@ function readBefore(text: string, position: number, pattern: RegExp): Before | u
 function readAfter(text: string, position: number, pattern: RegExp): RegExpExecArray | null {
   pattern.lastIndex = position;
   return pattern.exec(text);
+}
+
+const TOKEN_CHARACTER = /[\p{L}\p{N}'’.,-]/u;
+
+/**
+ * The token just before `position`, across spaces, lowercased: "in", "mid-", "three-", "1,000", "19th".
+ * Readers check it against a set of words before running a lookback regex, which keeps them cheap.
+ */
+function tokenBefore(scan: Scan, position: number): string {
+  if (scan.previous.position === position) return scan.previous.token;
+  const { text } = scan;
+  let end = position;
+  while (end > 0 && end > position - 8 && (text[end - 1] === ' ' || text[end - 1] === '\t' || text[end - 1] === '\u00a0')) end--;
+  let start = end;
+  while (start > 0 && end - start < 24 && TOKEN_CHARACTER.test(text[start - 1]!)) start--;
+  const token = text.slice(start, end).toLowerCase().replace(/^[.,'’]+/, '');
+  scan.previous = { position, token };
+  return token;
 }
 
 const before = (source: string): RegExp => new RegExp(`${source}$`, 'd');
@@ -327,6 +371,8 @@ const YEAR_AFTER_DAY_MONTH = after(`(?:,?${SP}(?<year>${ANY_YEAR}))?(?![\\w]|[.,
 
 /** "4 November 2023", "12 March", "the 5th of November", "Tuesday 5 November" */
 const readDayMonth: Reader = (trigger, scan) => {
+  const previous = tokenBefore(scan, trigger.index);
+  if (previous !== 'of' && !/^[0-3]?\d(?:st|nd|rd|th)?$/.test(previous)) return undefined;
   const dayBefore = readBefore(scan.text, trigger.index, DAY_BEFORE_MONTH);
   const rest = dayBefore && readAfter(scan.text, triggerEnd(trigger), YEAR_AFTER_DAY_MONTH);
   if (!dayBefore || !rest) return undefined;
@@ -357,7 +403,7 @@ const AMBIGUOUS_MONTHS = new Set(['May', 'March', 'June', 'April']);
 /** "in May", "since March", "last November", "between May and June"; not "Ukraine may" nor "by June Carter". */
 const readBareMonth: Reader = (trigger, scan) => {
   const name = trigger[0];
-  if (!MONTH_FULL_NAMES.has(name)) return undefined;
+  if (!MONTH_FULL_NAMES.has(name) || !DATE_CONTEXT_TOKENS.has(tokenBefore(scan, trigger.index))) return undefined;
   const context = readBefore(scan.text, trigger.index, MONTH_CONTEXT_BEFORE);
   const { context: contextWord, relative: relativeWord, attached } = context?.groups ?? {};
   if (!context || (contextWord === undefined && relativeWord === undefined && attached === undefined)) return undefined;
@@ -436,6 +482,7 @@ const AFTER_YEAR = after(`${TRAILING_YEAR_GUARD}(?:${SP}(?<next>[a-z]+))?`);
 
 /** "in 2024", "since 2022", "by 2030", "mid-2025", "the end of 2023" */
 const readYearInContext: Reader = (trigger, scan) => {
+  if (!DATE_CONTEXT_TOKENS.has(tokenBefore(scan, trigger.index))) return undefined;
   const context = readBefore(scan.text, trigger.index, YEAR_CONTEXT_BEFORE);
   const rest = context && readAfter(scan.text, triggerEnd(trigger), AFTER_YEAR);
   if (!context || !rest) return undefined;
@@ -462,7 +509,7 @@ const WORD_RANGE_AFTER_YEAR = after(`${SP}(?:to|and|until|through)${SP}(?<to>${Y
 const readYearRange: Reader = (trigger, scan) => {
   if (NUMBER_GLUE_BEFORE.has(charBefore(scan.text, trigger.index))) return undefined;
   const rest = readAfter(scan.text, triggerEnd(trigger), SHORT_RANGE_AFTER_YEAR)
-    ?? (readBefore(scan.text, trigger.index, FROM_BEFORE_YEAR) ? readAfter(scan.text, triggerEnd(trigger), WORD_RANGE_AFTER_YEAR) : null);
+    ?? (FROM_TOKENS.has(tokenBefore(scan, trigger.index)) && readBefore(scan.text, trigger.index, FROM_BEFORE_YEAR) ? readAfter(scan.text, triggerEnd(trigger), WORD_RANGE_AFTER_YEAR) : null);
   if (!rest) return undefined;
   const from = Number(trigger[0]);
   const toText = rest.groups!['to']!;
@@ -475,6 +522,8 @@ const FISCAL_BEFORE_YEAR = before(`(?<![\\w])[Ff]iscal(?:${SP}[Yy]ear)?${SP}`);
 
 /** "fiscal 2024", "fiscal year 2023" */
 const readFiscalYear: Reader = (trigger, scan) => {
+  const previous = tokenBefore(scan, trigger.index);
+  if (previous !== 'fiscal' && previous !== 'year') return undefined;
   const fiscal = readBefore(scan.text, trigger.index, FISCAL_BEFORE_YEAR);
   return fiscal && candidate('DATE', fiscal.start, triggerEnd(trigger), 0.85, dateValue(trigger[0]));
 };
@@ -497,7 +546,7 @@ const decadeRule: Rule = {
   trigger: /(?:\b(?<century>1[5-9]|20)(?<decade>\d)0s|\b(?<bare>\d)0s|['’](?<apostrophe>\d)0s)(?![\w'’])/g,
   readers: [
     (trigger, scan) => {
-      const the = readBefore(scan.text, trigger.index, THE_BEFORE_PERIOD);
+      const the = PERIOD_MODIFIER_TOKENS.has(tokenBefore(scan, trigger.index)) ? readBefore(scan.text, trigger.index, THE_BEFORE_PERIOD) : undefined;
       const { century, decade, bare, apostrophe } = trigger.groups!;
       if (bare !== undefined && !the) return undefined;
       const decadeDigit = decade ?? apostrophe ?? bare!;
@@ -524,6 +573,7 @@ const centuryRule: Rule = {
   trigger: /\bcentury\b/g,
   readers: [
     (trigger, scan) => {
+      if (!/(?:st|nd|rd|th)-?$/.test(tokenBefore(scan, trigger.index))) return undefined;
       const ordinalBefore = readBefore(scan.text, trigger.index, ORDINAL_BEFORE_CENTURY);
       if (!ordinalBefore) return undefined;
       const ordinalText = ordinalBefore.groups['ordinal']!.toLowerCase();
@@ -572,7 +622,7 @@ const readQuarterCode: Reader = (trigger, scan) => {
 
 /** "the third quarter (of 2024)", "third-quarter profit", "the fourth quarter of last year"; not a game's third quarter. */
 const readOrdinalQuarter: Reader = (trigger, scan) => {
-  if (trigger[0] !== 'quarter') return undefined;
+  if (trigger[0] !== 'quarter' || !(tokenBefore(scan, trigger.index).replace(/-$/, '') in QUARTER_ORDINALS)) return undefined;
   const ordinalBefore = readBefore(scan.text, trigger.index, ORDINAL_BEFORE_QUARTER);
   if (!ordinalBefore) return undefined;
   const yearAfter = readAfter(scan.text, triggerEnd(trigger), YEAR_AFTER_QUARTER);
@@ -588,7 +638,7 @@ const readOrdinalQuarter: Reader = (trigger, scan) => {
 
 /** "this quarter", "last quarter", "next quarter" */
 const readRelativeQuarter: Reader = (trigger, scan) => {
-  if (trigger[0] !== 'quarter') return undefined;
+  if (trigger[0] !== 'quarter' || !(tokenBefore(scan, trigger.index) in RELATIVE_SHIFTS)) return undefined;
   const relativeBefore = readBefore(scan.text, trigger.index, RELATIVE_BEFORE_QUARTER);
   if (!relativeBefore) return undefined;
   const shift = RELATIVE_SHIFTS[relativeBefore.groups['relative']!.toLowerCase()]!;
@@ -630,7 +680,8 @@ const seasonRule: Rule = {
   trigger: new RegExp(`\\b${SEASONS}\\b`, 'g'),
   readers: [
     (trigger, scan) => {
-      const context = readBefore(scan.text, trigger.index, SEASON_CONTEXT_BEFORE);
+      const previous = tokenBefore(scan, trigger.index);
+      const context = SEASON_CONTEXT_TOKENS.has(previous) ? readBefore(scan.text, trigger.index, SEASON_CONTEXT_BEFORE) : undefined;
       const yearAfter = readAfter(scan.text, triggerEnd(trigger), YEAR_AFTER_SEASON);
       const determiner = context?.groups['determiner']?.toLowerCase();
       const hasRelative = determiner !== undefined && determiner !== 'the';
@@ -667,7 +718,8 @@ const relativeDayRule: Rule = {
   readers: [
     (trigger, scan) => {
       let offset = RELATIVE_DAY_OFFSETS[trigger.groups!['word']!.toLowerCase()]!;
-      const dayBeforeOrAfter = readBefore(scan.text, trigger.index, DAY_BEFORE_OR_AFTER);
+      const previous = tokenBefore(scan, trigger.index);
+      const dayBeforeOrAfter = previous === 'before' || previous === 'after' ? readBefore(scan.text, trigger.index, DAY_BEFORE_OR_AFTER) : undefined;
       const direction = dayBeforeOrAfter?.groups['direction'];
       const compound = (direction === 'before' && offset === -1) || (direction === 'after' && offset === 1);
       if (compound) offset *= 2;
@@ -702,7 +754,7 @@ const weekdayRule: Rule = {
   readers: [
     (trigger, scan) => {
       if (WEEKDAY_TITLE_AFTER.test(scan.text.slice(triggerEnd(trigger), triggerEnd(trigger) + 16))) return undefined;
-      const relativeBefore = readBefore(scan.text, trigger.index, RELATIVE_BEFORE_WEEKDAY);
+      const relativeBefore = RELATIVE_WEEKDAY_TOKENS.has(tokenBefore(scan, trigger.index)) ? readBefore(scan.text, trigger.index, RELATIVE_BEFORE_WEEKDAY) : undefined;
       const relative = relativeBefore?.groups['relative']?.toLowerCase();
       const { weekday, plural, part } = trigger.groups!;
       const recurring = plural !== undefined || relative === 'every' || relative === 'each';
@@ -766,7 +818,7 @@ const twentyFourHourClockRule: Rule = {
       if (NUMBER_GLUE_BEFORE.has(charBefore(scan.text, trigger.index))) return undefined;
       const { hour, minute, zone, militaryHour, militaryMinute } = trigger.groups!;
       const military = militaryHour !== undefined;
-      if (!military && !zone && !readBefore(scan.text, trigger.index, CLOCK_CONTEXT_BEFORE)) return undefined;
+      if (!military && !zone && !(CLOCK_CONTEXT_TOKENS.has(tokenBefore(scan, trigger.index)) && readBefore(scan.text, trigger.index, CLOCK_CONTEXT_BEFORE))) return undefined;
       const value = timeValue(Number(military ? militaryHour : hour), Number(military ? militaryMinute : minute));
       return candidate('TIME', trigger.index, triggerEnd(trigger), military ? 0.75 : 0.8, value);
     },
@@ -811,7 +863,7 @@ const readNamedTime: Reader = (trigger, scan) => {
 
 /** "this morning", "last night", "that evening" */
 const readDayPart: Reader = (trigger, scan) => {
-  if (!(trigger[0] in PART_OF_DAY_CODES)) return undefined;
+  if (!(trigger[0] in PART_OF_DAY_CODES) || !(tokenBefore(scan, trigger.index) in DAY_PART_TIMES)) return undefined;
   const relativeBefore = readBefore(scan.text, trigger.index, DAY_PART_BEFORE);
   if (!relativeBefore) return undefined;
   const offset = DAY_PART_TIMES[relativeBefore.groups['relative']!.toLowerCase()];
@@ -821,7 +873,7 @@ const readDayPart: Reader = (trigger, scan) => {
 
 /** "at dawn", "before dusk"; "the dawn of an era" is not a time. */
 const readTwilight: Reader = (trigger, scan) => {
-  if (!TWILIGHT.has(trigger[0]) || !readBefore(scan.text, trigger.index, TWILIGHT_CONTEXT_BEFORE)) return undefined;
+  if (!TWILIGHT.has(trigger[0]) || !TWILIGHT_CONTEXT_TOKENS.has(tokenBefore(scan, trigger.index)) || !readBefore(scan.text, trigger.index, TWILIGHT_CONTEXT_BEFORE)) return undefined;
   return candidate('TIME', trigger.index, triggerEnd(trigger), 0.75);
 };
 
@@ -973,7 +1025,7 @@ const IN_BEFORE = /(?:^|[^\w])[Ii]n[ \t]+$/;
 /** "24 hours", "two weeks", "one to five years", "3-5 years", "a decade", "several months", "two and a half years", "2 min" */
 const readCountedDuration: Reader = (trigger, scan) => {
   const unitText = trigger.groups!['unit'];
-  const countBefore = unitText === undefined ? undefined : readBefore(scan.text, trigger.index, COUNT_BEFORE_UNIT);
+  const countBefore = unitText !== undefined && mayEndCount(tokenBefore(scan, trigger.index)) ? readBefore(scan.text, trigger.index, COUNT_BEFORE_UNIT) : undefined;
   const rest = countBefore && readAfter(scan.text, triggerEnd(trigger), HALF_AFTER_UNIT);
   if (!countBefore || !rest || unitText === undefined) return undefined;
   const countText = countBefore.groups['count']!;
@@ -1043,7 +1095,7 @@ const readBarePluralDuration: Reader = (trigger, scan) => {
   const unitText = trigger.groups!['unit'];
   if (unitText === undefined || !isPlural(unitText) || UNIT_ABBREVIATIONS.includes(unitText)) return undefined;
   if (readAfter(scan.text, triggerEnd(trigger), RELATIVE_AFTER_UNIT)) return undefined;
-  const hasContext = readBefore(scan.text, trigger.index, BARE_PLURAL_CONTEXT) !== undefined
+  const hasContext = (BARE_PLURAL_CONTEXT_TOKENS.has(tokenBefore(scan, trigger.index)) && readBefore(scan.text, trigger.index, BARE_PLURAL_CONTEXT) !== undefined)
     || ((unitText === 'decades' || unitText === 'centuries') && readAfter(scan.text, triggerEnd(trigger), OF_AFTER_UNIT) !== null);
   const iso = hasContext ? durationIso(VAGUE_PLURAL_COUNT, canonicalUnit(unitText)) : undefined;
   return iso === undefined ? undefined : candidate('DURATION', trigger.index, triggerEnd(trigger), 0.6, { type: 'duration', iso, approximate: true });
@@ -1056,7 +1108,7 @@ const readAgo: Reader = (trigger, scan) => {
   const unitText = trigger.groups!['unit'];
   const rest = unitText === undefined ? null : readAfter(scan.text, triggerEnd(trigger), RELATIVE_AFTER_UNIT);
   if (!rest || unitText === undefined) return undefined;
-  const countBefore = readBefore(scan.text, trigger.index, COUNT_BEFORE_AGO);
+  const countBefore = mayEndCount(tokenBefore(scan, trigger.index)) ? readBefore(scan.text, trigger.index, COUNT_BEFORE_AGO) : undefined;
   const count = countBefore ? parseCount(countBefore.groups['count']!) : undefined;
   if (countBefore ? !count : !isPlural(unitText)) return undefined;
   if (UNIT_ABBREVIATIONS.includes(unitText) && !count?.digits) return undefined;
@@ -1084,6 +1136,8 @@ function anchoredPeriodValue(scan: Scan, count: number, unit: string, direction:
 const readAnchoredPeriod: Reader = (trigger, scan) => {
   const unitText = trigger.groups!['unit'];
   if (unitText === undefined || UNIT_ABBREVIATIONS.includes(unitText)) return undefined;
+  const previous = tokenBefore(scan, trigger.index);
+  if (!(previous in ANCHORED_DIRECTIONS) && !mayEndCount(previous)) return undefined;
   const directionBefore = readBefore(scan.text, trigger.index, DIRECTION_BEFORE_UNIT);
   if (!directionBefore) return undefined;
   const { determiner, count: countText } = directionBefore.groups;
@@ -1109,6 +1163,8 @@ const RELATIVE_PERIOD_UNITS = new Set(['week', 'weekend', 'month', 'year', 'deca
 const readRelativePeriod: Reader = (trigger, scan) => {
   const unitText = trigger.groups!['unit'];
   if (unitText === undefined || !RELATIVE_PERIOD_UNITS.has(unitText) || charBefore(scan.text, trigger.index) === '-') return undefined;
+  const previous = tokenBefore(scan, trigger.index);
+  if (!(previous in RELATIVE_SHIFTS) && previous !== 'fiscal' && previous !== 'financial') return undefined;
   const relativeBefore = readBefore(scan.text, trigger.index, RELATIVE_BEFORE_UNIT);
   if (!relativeBefore) return undefined;
   const shift = RELATIVE_SHIFTS[relativeBefore.groups['relative']!.toLowerCase()]!;
@@ -1123,6 +1179,7 @@ const PART_OF_THE_UNIT_BEFORE = before(`(?<![\\w])(?:[Tt]he${SP})?(?:end|beginni
 const readPartOfPeriod: Reader = (trigger, scan) => {
   const unitText = trigger.groups!['unit'];
   if (unitText !== 'year' && unitText !== 'month' && unitText !== 'week' && unitText !== 'decade') return undefined;
+  if (tokenBefore(scan, trigger.index) !== 'the') return undefined;
   const partBefore = readBefore(scan.text, trigger.index, PART_OF_THE_UNIT_BEFORE);
   return partBefore && candidate('DATE', partBefore.start, triggerEnd(trigger), 0.8, relativePeriodValue(scan, unitText, 0));
 };
@@ -1143,6 +1200,8 @@ const EVERY_BEFORE_UNIT = before(`(?<![\\w])(?:[Ee]very|[Ee]ach)${SP}(?:(?:${DIG
 const readRecurring: Reader = (trigger, scan) => {
   const unitText = trigger.groups!['unit'];
   if (unitText === undefined || isTimeUnit(canonicalUnit(unitText)) || UNIT_ABBREVIATIONS.includes(unitText)) return undefined;
+  const previous = tokenBefore(scan, trigger.index);
+  if (previous !== 'every' && previous !== 'each' && previous !== 'other' && !mayEndCount(previous)) return undefined;
   const every = readBefore(scan.text, trigger.index, EVERY_BEFORE_UNIT);
   return every && candidate('DATE', every.start, triggerEnd(trigger), 0.6);
 };
@@ -1151,7 +1210,7 @@ const EARLY_BEFORE_HOURS = before(`(?<![\\w])(?:[Tt]he${SP})?(?:early|small|wee)
 
 /** "the early hours" (of Monday) */
 const readEarlyHours: Reader = (trigger, scan) => {
-  if (trigger.groups!['unit'] !== 'hours') return undefined;
+  if (trigger.groups!['unit'] !== 'hours' || !EARLY_TOKENS.has(tokenBefore(scan, trigger.index))) return undefined;
   const early = readBefore(scan.text, trigger.index, EARLY_BEFORE_HOURS);
   return early && candidate('TIME', early.start, triggerEnd(trigger), 0.7);
 };
@@ -1280,7 +1339,7 @@ function dateTimes(text: string, spans: readonly Candidate[]): void {
  */
 export function findDates(text: string, anchor?: string): Span[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const scan: Scan = { text, anchor: parseIsoDay(anchor) };
+  const scan: Scan = { text, anchor: parseIsoDay(anchor), previous: { position: -1, token: '' } };
   const candidates: Candidate[] = [];
   for (const { trigger, readers } of RULES) {
     trigger.lastIndex = 0;

@@ -1,16 +1,16 @@
 /**
  * Named-entity suggestions (OntoNotes labels) for English news captured from the web.
  *
- * Two passes over the tokens: the first finds entities from gazetteers and context; the second repeats it
- * knowing the names this document has already established ("Umerov" after "Rustem Umerov"), so later
- * surname-only mentions, headlines and captions are labelled consistently.
+ * One pass over the tokens finds entities from gazetteers and context; then the names this document has
+ * established ("Umerov" after "Rustem Umerov") are found again wherever they recur, so surname-only mentions,
+ * headlines and captions are labelled consistently.
  */
 import type { Span } from '../detection';
-import { tokenize } from './entities/tokenize';
-import { classifyLines } from './entities/boilerplate';
+import { tokenize, type Token } from './entities/tokenize';
+import { classifyLines, type LineKind } from './entities/boilerplate';
 import { isKnownName } from './entities/lexicon';
 import { recognise, type Finding } from './entities/recognise';
-import { learnDocumentNames } from './entities/document-names';
+import { learnDocumentNames, propagateDocumentNames } from './entities/document-names';
 import type { Scan } from './entities/chunks';
 
 export function findEntities(text: string): Span[] {
@@ -26,14 +26,20 @@ export function findEntities(text: string): Span[] {
 function detect(text: string): Span[] {
   const tokens = tokenize(text, { isKnownCompound: isKnownName });
   const lines = classifyLines(text, tokens);
-  const lowercaseWords = new Set<string>();
+  const scan: Scan = { tokens, lines, lowercaseWords: lowercaseFormsOfCapitalisedWords(tokens, lines) };
+  const findings = recognise(scan);
+  return withoutOverlaps(propagateDocumentNames(scan, findings, learnDocumentNames(scan, findings)));
+}
+
+/** The capitalised words of the document that also occur in lowercase in its prose ("Drones" / "drones"). */
+function lowercaseFormsOfCapitalisedWords(tokens: readonly Token[], lines: readonly LineKind[]): Set<string> {
+  const capitalised = new Set<string>();
+  for (const token of tokens) if (token.isCapitalised) capitalised.add(token.text.toLowerCase());
+  const found = new Set<string>();
   for (const token of tokens) {
-    if (token.isWord && !token.isCapitalised && lines[token.line] === 'prose') lowercaseWords.add(token.text);
+    if (token.isWord && !token.isCapitalised && capitalised.has(token.text) && lines[token.line] === 'prose') found.add(token.text);
   }
-  const scan: Scan = { tokens, lines, lowercaseWords, documentIndex: null };
-  const firstPass = recognise(scan);
-  const secondPass = recognise({ ...scan, documentIndex: learnDocumentNames(firstPass, tokens) });
-  return withoutOverlaps(secondPass);
+  return found;
 }
 
 /** Sorted by start; where findings overlap, the longer (then more confident) one stays. */

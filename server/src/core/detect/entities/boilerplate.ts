@@ -43,27 +43,54 @@ export function classifyLines(text: string, tokens: readonly Token[]): LineKind[
   return kinds;
 }
 
+/** Junk lines and banners are short; longer lines are prose and skip the string work. */
+const MAX_JUNK_LINE_LENGTH = 60;
+const MAX_BANNER_LENGTH = 300;
+
 function classifyLine(text: string, tokens: readonly Token[], first: number, last: number): LineKind {
-  const lineText = text.slice(tokens[first]!.start, tokens[last]!.end).toLowerCase();
-  const normalised = lineText.replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/'/g, '').replace(/\s+/g, ' ').trim();
-  if (JUNK_LINES.has(normalised) || JUNK_MARKERS.some((marker) => lineText.includes(marker))) return 'junk';
-  if (/^home\s*[>›»/]/.test(lineText)) return 'junk';
+  const lineStart = tokens[first]!.start;
+  const lineEnd = tokens[last]!.end;
+  if (lineEnd - lineStart <= MAX_BANNER_LENGTH) {
+    const lineText = text.slice(lineStart, lineEnd).toLowerCase();
+    if (JUNK_MARKERS.some((marker) => lineText.includes(marker)) || /^home\s*[>›»/]/.test(lineText)) return 'junk';
+    if (lineEnd - lineStart <= MAX_JUNK_LINE_LENGTH) {
+      const normalised = lineText.replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/'/g, '').replace(/\s+/g, ' ').trim();
+      if (JUNK_LINES.has(normalised)) return 'junk';
+    }
+  }
 
   let words = 0;
   let capitalised = 0;
-  let upper = 0;
+  let shouting = 0;
   for (let i = first; i <= last; i++) {
     const token = tokens[i]!;
-    if (!token.isWord || /^\d/.test(token.text)) continue;
-    if (MINOR_WORDS.has(token.text.toLowerCase()) && !token.opensSentence) continue;
+    if (!token.isWord || isDigit(token.text.charCodeAt(0))) continue;
+    if (!token.isCapitalised) {
+      if (token.text.length <= 4 && MINOR_WORDS.has(token.text)) continue;
+      words++;
+      continue;
+    }
     words++;
-    if (token.isCapitalised) capitalised++;
-    if (token.text.length > 1 && token.text === token.text.toUpperCase()) upper++;
+    capitalised++;
+    if (isShouted(token.text)) shouting++;
   }
   if (words === 0) return 'junk';
   // Shouting lines ("DOWNLOAD THE APP") are banners; acronyms alone are not enough to call a line shouting.
-  if (words >= 2 && upper === words) return 'junk';
-  const endsLikeSentence = /[.!?"”']$/.test(lineText.trimEnd());
+  if (words >= 2 && shouting === words) return 'junk';
+  const lastChar = text[lineEnd - 1]!;
+  const endsLikeSentence = '.!?"”\''.includes(lastChar);
   if (capitalised === words && !endsLikeSentence) return 'headline';
   return 'prose';
+}
+
+/** "NEWS", "APP": every letter uppercase (checked on the first two and the last, which is enough for banners). */
+function isShouted(word: string): boolean {
+  if (word.length < 2) return false;
+  const second = word.charCodeAt(1);
+  const lastCode = word.charCodeAt(word.length - 1);
+  return !(second >= 97 && second <= 122) && !(lastCode >= 97 && lastCode <= 122);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }

@@ -16,8 +16,6 @@ export interface Scan {
   lines: readonly LineKind[];
   /** Words seen written in lowercase in prose: their capitalised forms are probably not names. */
   lowercaseWords: ReadonlySet<string>;
-  /** Names learnt from this document's confident findings (second pass only). */
-  documentIndex: PhraseIndex | null;
 }
 
 export type Item =
@@ -38,17 +36,9 @@ const FUNCTION_CAPS = new Set([
 
 const CONNECTORS = new Set(['of', '&', ...NAME_PARTICLES]);
 
-/** Longest gazetteer match starting at `index`, from the document's own names or the static gazetteer. */
+/** Longest static-gazetteer match starting at `index`, or a model designator ("Su-34"). */
 export function matchPhrase(scan: Scan, index: number): { to: number; entry: LexiconEntry } | null {
-  const fromDocument = scan.documentIndex ? longestMatch(scan.documentIndex, scan.tokens, index) : null;
-  const fromStatic = longestMatch(STATIC_INDEX, scan.tokens, index);
-  if (fromDocument && fromStatic) {
-    if (fromDocument.to > fromStatic.to) return fromDocument;
-    // An article's own person "Henderson" beats the city of that name, but never a country or curated name.
-    const personOverCity = fromDocument.to === fromStatic.to && fromDocument.entry.label === 'PERSON' && fromStatic.entry.source === 'city';
-    return personOverCity ? fromDocument : fromStatic;
-  }
-  const match = fromDocument ?? fromStatic;
+  const match = longestMatch(STATIC_INDEX, scan.tokens, index);
   if (match) return match;
   const token = scan.tokens[index]!;
   if (token.isCapitalised && isModelDesignator(token.text)) {
@@ -57,7 +47,7 @@ export function matchPhrase(scan: Scan, index: number): { to: number; entry: Lex
   return null;
 }
 
-function longestMatch(index: PhraseIndex, tokens: readonly Token[], at: number): { to: number; entry: LexiconEntry } | null {
+export function longestMatch(index: PhraseIndex, tokens: readonly Token[], at: number): { to: number; entry: LexiconEntry } | null {
   const first = tokens[at]!;
   const maxTokens = index.maxTokensByFirst.get(first.text);
   if (maxTokens === undefined) return null;

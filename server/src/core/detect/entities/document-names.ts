@@ -1,24 +1,23 @@
 /**
- * Document-level memory: once "Rustem Umerov" is found, later "Umerov" and "Umerov's" are the same person,
- * and a product or organisation found from context is recognised again in headlines and captions.
+ * Document-level memory: once "Rustem Umerov" is found, later "Umerov" and "Umerov's" are the same person
+ * (also in headlines and captions), and a product or organisation found from context is found again.
  */
-import type { Token } from './tokenize';
 import type { Finding } from './recognise';
+import type { Scan } from './chunks';
+import { longestMatch } from './chunks';
 import { addPhrase, emptyIndex, firstNameStrength, type PhraseIndex } from './lexicon';
 import { isCommonWord } from './curated/common-words';
 
 const MIN_CONFIDENCE_TO_LEARN = 0.65;
+const DOCUMENT_CONFIDENCE = 0.85;
+const HEADLINE_PENALTY = 0.05;
 
-export function learnDocumentNames(findings: readonly Finding[], tokens: readonly Token[]): PhraseIndex {
+export function learnDocumentNames(scan: Scan, findings: readonly Finding[]): PhraseIndex {
   const index = emptyIndex();
-  let t = 0;
   for (const finding of findings) {
-    if (!finding.fromContext || finding.confidence < MIN_CONFIDENCE_TO_LEARN) continue;
-    // Findings come in text order, so one forward walk over the tokens finds each finding's words.
-    while (t < tokens.length && tokens[t]!.start < finding.start) t++;
+    if (finding.evidence !== 'context' || finding.confidence < MIN_CONFIDENCE_TO_LEARN) continue;
     const words: string[] = [];
-    for (let i = t; i < tokens.length && tokens[i]!.end <= finding.end; i++) words.push(tokens[i]!.text);
-    if (words.length === 0) continue;
+    for (let t = finding.fromToken; t < finding.toToken; t++) words.push(scan.tokens[t]!.text);
     const entry = { label: finding.label, source: 'document' as const, needsContext: false };
     addPhrase(index, words.join(' '), entry);
     const surname = words[words.length - 1]!;
@@ -30,4 +29,54 @@ export function learnDocumentNames(findings: readonly Finding[], tokens: readonl
 /** A surname alone is remembered unless it is also a word or a first name ("Grace", "Will"). */
 function isSurnameWorthRemembering(word: string): boolean {
   return word.length >= 3 && !isCommonWord(word) && firstNameStrength(word) === null;
+}
+
+/**
+ * Adds later mentions of learnt names wherever no finding covers them yet. A learnt person also replaces a
+ * city finding of exactly the same words ("Kamyshin" the minister, not the Russian town). Returns all findings
+ * sorted by start.
+ */
+export function propagateDocumentNames(scan: Scan, findings: readonly Finding[], index: PhraseIndex): Finding[] {
+  const { tokens, lines } = scan;
+  const result = [...findings];
+  if (index.entries.size === 0) return result;
+  const coveredBy = new Int32Array(tokens.length).fill(-1);
+  result.forEach((finding, n) => coveredBy.fill(n, finding.fromToken, finding.toToken));
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!token.isCapitalised || !index.maxTokensByFirst.has(token.text)) continue;
+    const lineKind = lines[token.line] ?? 'prose';
+    if (lineKind === 'junk') continue;
+    const match = longestMatch(index, tokens, i);
+    if (!match) continue;
+    let replaced = -1;
+    let blocked = false;
+    for (let t = i; t < match.to && !blocked; t++) {
+      const n = coveredBy[t]!;
+      if (n < 0) continue;
+      const covering = result[n]!;
+      const sameWords = covering.fromToken === i && covering.toToken === match.to;
+      if (match.entry.label === 'PERSON' && covering.evidence === 'city' && sameWords) replaced = n;
+      else blocked = true;
+    }
+    // A learnt surname followed by another unexplained capitalised word is part of some other name.
+    const next = tokens[match.to];
+    const continuesName = next !== undefined && next.isCapitalised && next.line === token.line && coveredBy[match.to] === -1;
+    if (blocked || continuesName) continue;
+    const confidence = lineKind === 'headline' ? DOCUMENT_CONFIDENCE - HEADLINE_PENALTY : DOCUMENT_CONFIDENCE;
+    const finding: Finding = {
+      start: token.start,
+      end: tokens[match.to - 1]!.end,
+      label: match.entry.label,
+      confidence,
+      fromToken: i,
+      toToken: match.to,
+      evidence: 'document',
+    };
+    if (replaced >= 0) result[replaced] = finding;
+    else result.push(finding);
+    i = match.to - 1;
+  }
+  return result.sort((a, b) => a.start - b.start);
 }

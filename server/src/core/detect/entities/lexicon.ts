@@ -11,7 +11,7 @@ import { PRODUCTS, CONTEXT_PRODUCTS } from './curated/products';
 import { EVENTS, LAWS, FACILITIES } from './curated/events-laws';
 import { EXTRA_NORP, LANGUAGES } from './curated/norp';
 import { EXTRA_FIRST_NAMES } from './curated/first-names';
-import { isCommonWord } from './curated/common-words';
+import { isListedWord } from './curated/common-words';
 
 /** Where an entry came from: document entries were learnt from this article's confident findings. */
 export type EntrySource = 'city' | 'country' | 'curated' | 'document';
@@ -92,7 +92,8 @@ const FIRST_NAMES: ReadonlySet<string> = new Set([...generatedFirstNames, ...EXT
  */
 export function firstNameStrength(word: string): 'strong' | 'weak' | null {
   if (!FIRST_NAMES.has(word)) return null;
-  if (isCommonWord(word) || STATIC_INDEX.entries.has(word)) return 'weak';
+  // Exact listing only: inflection guesses would make "Denys" a form of "deny".
+  if (isListedWord(word) || STATIC_INDEX.entries.has(word)) return 'weak';
   return 'strong';
 }
 

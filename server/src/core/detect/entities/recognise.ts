@@ -17,10 +17,18 @@ import { LANGUAGE_CUES } from './curated/norp';
 import { THE_SENSES } from './curated/products';
 import { isCommonWord } from './curated/common-words';
 
+/**
+ * How a finding was made: "context" findings are worth remembering for the rest of the document, and
+ * "city" findings may give way to a person of that name.
+ */
+export type Evidence = 'gazetteer' | 'city' | 'context' | 'document';
+
 export interface Finding extends Span {
   label: EntityLabel;
-  /** Found from context rather than a gazetteer: worth remembering for the rest of the document. */
-  fromContext: boolean;
+  /** Token range [fromToken, toToken). */
+  fromToken: number;
+  toToken: number;
+  evidence: Evidence;
 }
 
 const MAX_NAME_TOKENS = 4;
@@ -33,7 +41,7 @@ export function recognise(scan: Scan): Finding[] {
   while (i < tokens.length) {
     const token = tokens[i]!;
     const lineKind = lines[token.line] ?? 'prose';
-    if (lineKind === 'junk' || !token.isWord || !(token.isCapitalised || startsPhrase(scan, token.text))) {
+    if (lineKind === 'junk' || !token.isWord || !(token.isCapitalised || LOWERCASE_PHRASE_STARTS.has(token.text))) {
       i++;
       continue;
     }
@@ -44,9 +52,10 @@ export function recognise(scan: Scan): Finding[] {
   return findings;
 }
 
-function startsPhrase(scan: Scan, word: string): boolean {
-  return STATIC_INDEX.maxTokensByFirst.has(word) || (scan.documentIndex?.maxTokensByFirst.has(word) ?? false);
-}
+/** Gazetteer phrases that start with a lowercase word ("the Netherlands", "iPhone"); document names never do. */
+const LOWERCASE_PHRASE_STARTS: ReadonlySet<string> = new Set(
+  [...STATIC_INDEX.maxTokensByFirst.keys()].filter((word) => !/^\p{Lu}/u.test(word)),
+);
 
 class ChunkReader {
   private readonly tokens: readonly Token[];
@@ -108,7 +117,7 @@ class ChunkReader {
     if (!before || !LOWERCASE_TITLES.has(before.text)) return 0;
     const run = this.nameRun(0);
     if (run === null) return 0;
-    this.emit(this.items[0]!.from, run.endToken, 'PERSON', 0.8, true);
+    this.emit(this.items[0]!.from, run.endToken, 'PERSON', 0.8, 'context');
     return run.nextItem;
   }
 
@@ -118,9 +127,9 @@ class ChunkReader {
     const run = this.nameRun(last + 1);
     if (run === null) return last + 1;
     const firstToken = this.tokens[this.items[last + 1]!.from]!;
-    const knownName = firstNameStrength(firstToken.text) !== null || this.items[last + 1]!.kind === 'phrase';
+    const knownName = firstNameStrength(firstToken.text) !== null;
     if (this.headline && !knownName && !hasSlavicSurnameShape(this.tokens[run.endToken - 1]!.text)) return run.nextItem;
-    this.emit(this.items[last + 1]!.from, run.endToken, 'PERSON', knownName ? 0.9 : 0.85, true);
+    this.emit(this.items[last + 1]!.from, run.endToken, 'PERSON', knownName ? 0.9 : 0.85, 'context');
     return run.nextItem;
   }
 
@@ -134,9 +143,8 @@ class ChunkReader {
     const run = this.nameRun(k + 1);
     if (run === null) return null;
     const surname = this.tokens[run.endToken - 1]!;
-    const supported = hasSlavicSurnameShape(surname.text) || run.hasDocumentName;
-    if (strength === 'weak' && (first.opensSentence || this.headline) && !supported) return null;
-    this.emit(item.from, run.endToken, 'PERSON', strength === 'strong' ? 0.9 : 0.7, true);
+    if (strength === 'weak' && (first.opensSentence || this.headline) && !hasSlavicSurnameShape(surname.text)) return null;
+    this.emit(item.from, run.endToken, 'PERSON', strength === 'strong' ? 0.9 : 0.7, 'context');
     return run.nextItem;
   }
 
@@ -144,27 +152,24 @@ class ChunkReader {
    * Capitalised name words from item `k` on, with particles between them ("von der Leyen"); null when the
    * first item is not name-like.
    */
-  private nameRun(k: number): { endToken: number; nextItem: number; hasDocumentName: boolean } | null {
+  private nameRun(k: number): { endToken: number; nextItem: number } | null {
     let names = 0;
     let endToken = -1;
     let nextItem = k;
-    let hasDocumentName = false;
     for (let m = k; m < this.items.length && names < MAX_NAME_TOKENS; m++) {
       const item = this.items[m]!;
       if (item.kind === 'connector') {
         if (names === 0 || !NAME_PARTICLES.has(this.tokens[item.from]!.text)) break;
         continue;
       }
-      const isDocumentPerson = item.kind === 'phrase' && item.entry.label === 'PERSON';
       // Generated city names double as surnames ("Oleksandr Kamyshin"); curated places and countries do not.
       const isCityNamedLikePerson = item.kind === 'phrase' && item.entry.source === 'city' && item.to - item.from === 1;
-      if (!isDocumentPerson && !isCityNamedLikePerson && !(item.kind === 'free' && this.isNameToken(item.from))) break;
-      hasDocumentName ||= isDocumentPerson;
+      if (!isCityNamedLikePerson && !(item.kind === 'free' && this.isNameToken(item.from))) break;
       names += item.to - item.from;
       endToken = item.to;
       nextItem = m + 1;
     }
-    return names > 0 ? { endToken, nextItem, hasDocumentName } : null;
+    return names > 0 ? { endToken, nextItem } : null;
   }
 
   private isNameToken(index: number): boolean {
@@ -227,13 +232,13 @@ class ChunkReader {
       // The absorbed-but-not-part items before the sequence are read on their own.
       for (let m = k; m < start; m++) if (items[m]!.kind === 'phrase') this.emitPhrase(items[m] as Extract<Item, { kind: 'phrase' }>);
     }
-    this.emit(items[start]!.from, items[end]!.to, label, this.headline ? 0.65 : 0.75, true);
+    this.emit(items[start]!.from, items[end]!.to, label, this.headline ? 0.65 : 0.75, 'context');
     return end + 1;
   }
 
   private canStartSequence(item: Item): boolean {
     if (item.kind === 'free') return true;
-    return item.kind === 'phrase' && item.entry.label !== 'PERSON' && item.entry.label !== 'PRODUCT';
+    return item.kind === 'phrase' && item.entry.label !== 'PRODUCT';
   }
 
   // ---- gazetteer phrases ---------------------------------------------------------------------------------
@@ -255,8 +260,7 @@ class ChunkReader {
     }
     if (label === 'NORP' && LANGUAGE_NAMES.has(text) && this.hasLanguageCue(item.from, item.to)) label = 'LANGUAGE';
     if (entry.source === 'city' && firstNameStrength(text) !== null) confidence = 0.6;
-    if (entry.source === 'document') confidence = 0.85;
-    this.emit(item.from, item.to, label, confidence, false);
+    this.emit(item.from, item.to, label, confidence, entry.source === 'city' ? 'city' : 'gazetteer');
   }
 
   /** "in Ukrainian", "speaks Russian.", "translated into English": a cue before, no noun after. */
@@ -285,7 +289,7 @@ class ChunkReader {
     if (!allNames) return;
 
     if (endsChunk && this.precedesProductHead(endToken)) {
-      this.emit(firstToken, endToken, 'PRODUCT', 0.7, true);
+      this.emit(firstToken, endToken, 'PRODUCT', 0.7, 'context');
       return;
     }
     const last = tokens[endToken - 1]!.text;
@@ -295,10 +299,10 @@ class ChunkReader {
     const after = tokens[endToken];
     const verbBefore = from === 0 && before !== undefined && SPEECH_VERBS.has(before.text) && (after === undefined || !after.isWord);
     if (verbAfter || verbBefore) {
-      this.emit(firstToken, endToken, 'PERSON', slavic ? 0.8 : 0.65, true);
+      this.emit(firstToken, endToken, 'PERSON', slavic ? 0.8 : 0.65, 'context');
       return;
     }
-    if (slavic && until - from >= 2) this.emit(firstToken, endToken, 'PERSON', 0.7, true);
+    if (slavic && until - from >= 2) this.emit(firstToken, endToken, 'PERSON', 0.7, 'context');
   }
 
   /** A product head follows, directly or after a coordinated name: "Flamingo and Ruta missiles". */
@@ -317,10 +321,10 @@ class ChunkReader {
     return text;
   }
 
-  private emit(fromToken: number, toToken: number, label: EntityLabel, confidence: number, fromContext: boolean): void {
+  private emit(fromToken: number, toToken: number, label: EntityLabel, confidence: number, evidence: Evidence): void {
     const start = this.tokens[fromToken]!.start;
     const end = this.tokens[toToken - 1]!.end;
     const adjusted = this.headline ? confidence - HEADLINE_PENALTY : confidence;
-    this.out.push({ start, end, label, confidence: Math.round(adjusted * 100) / 100, fromContext });
+    this.out.push({ start, end, label, confidence: Math.round(adjusted * 100) / 100, fromToken, toToken, evidence });
   }
 }

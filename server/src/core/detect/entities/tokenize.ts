@@ -29,6 +29,8 @@ const ABBREVIATIONS = new Set([
   'Sgt', 'Capt', 'Prof', 'Adm', 'Maj', 'Rev', 'Mt', 'Ft', 'vs',
 ]);
 
+const ASCII_CHARS = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code));
+
 // Word-character test by UTF-16 unit, cached: a regex per character would cap throughput far below 20 MB/s.
 const UNKNOWN = 0;
 const WORD = 1;
@@ -77,8 +79,9 @@ export function tokenize(text: string, options: TokenizeOptions): Token[] {
     }
     if (!isWordUnit(code)) {
       // One symbol; an astral character (emoji) keeps both UTF-16 halves together.
-      const width = code >= 0xd800 && code <= 0xdbff && i + 1 < length ? 2 : 1;
-      const symbol = text.slice(i, i + width);
+      const next = text.charCodeAt(i + 1);
+      const width = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+      const symbol = width === 1 && code < 128 ? ASCII_CHARS[code]! : text.slice(i, i + width);
       if (!WHITESPACE.test(symbol)) {
         tokens.push({ start: i, end: i + width, text: symbol, isWord: false, isCapitalised: false, line, opensSentence: false });
         if (SENTENCE_ENDERS.has(symbol)) opensSentence = true;
@@ -92,18 +95,33 @@ export function tokenize(text: string, options: TokenizeOptions): Token[] {
       else if (JOINERS.has(text[end]!) && end + 1 < length && isWordUnit(text.charCodeAt(end + 1))) end += 2;
       else break;
     }
-    const raw = text.slice(i, end);
     // "Mr." and "U.S." keep their final period.
-    if (text.charCodeAt(end) === 46 && (ABBREVIATIONS.has(raw) || (raw.length >= 3 && raw[1] === '.' && startsUppercase(raw)))) end++;
-    for (const piece of splitWord(text, i, end, options)) {
-      const surface = text.slice(piece.start, piece.end);
-      const pieceText = surface.includes('’') ? surface.replace(/’/g, "'") : surface;
-      tokens.push({ ...piece, text: pieceText, isWord: true, isCapitalised: startsUppercase(pieceText), line, opensSentence });
-      opensSentence = false;
+    if (text.charCodeAt(end) === 46 && end - i <= 8) {
+      const raw = text.slice(i, end);
+      if (ABBREVIATIONS.has(raw) || (raw.length >= 3 && raw[1] === '.' && startsUppercase(raw))) end++;
     }
+    if (needsSplitting(text, i, end)) {
+      for (const piece of splitWord(text, i, end, options)) pushWord(tokens, text, piece.start, piece.end, line, opensSentence);
+    } else {
+      pushWord(tokens, text, i, end, line, opensSentence);
+    }
+    opensSentence = false;
     i = end;
   }
   return tokens;
+}
+
+function pushWord(tokens: Token[], text: string, start: number, end: number, line: number, opensSentence: boolean): void {
+  const surface = text.slice(start, end);
+  const word = surface.includes('’') ? surface.replace(/’/g, "'") : surface;
+  // Same property order as punctuation tokens: one hidden class keeps every later pass fast.
+  tokens.push({ start, end, text: word, isWord: true, isCapitalised: startsUppercase(word), line, opensSentence });
+}
+
+/** Only words with a hyphen or a possessive "'s" need the slower splitting. */
+function needsSplitting(text: string, start: number, end: number): boolean {
+  if (end - start > 3 && text.charCodeAt(end - 1) === 115 && isApostrophe(text.charCodeAt(end - 2))) return true;
+  return hasHyphen(text, start, end);
 }
 
 interface Piece {
@@ -118,10 +136,9 @@ interface Piece {
 function splitWord(text: string, start: number, end: number, options: TokenizeOptions): Piece[] {
   const pieces: Piece[] = [];
   let wordEnd = end;
-  const tail = text.slice(end - 2, end);
-  if (end - start > 3 && (tail === "'s" || tail === '’s')) wordEnd = end - 2;
-  const word = text.slice(start, wordEnd);
-  if (word.includes('-') && shouldSplitCompound(word.replace(/’/g, "'"), options)) {
+  if (end - start > 3 && text.charCodeAt(end - 1) === 115 /* s */ && isApostrophe(text.charCodeAt(end - 2))) wordEnd = end - 2;
+  const word = hasHyphen(text, start, wordEnd) ? text.slice(start, wordEnd) : '';
+  if (word !== '' && shouldSplitCompound(word.replace(/’/g, "'"), options)) {
     let offset = start;
     for (const part of word.split('-')) {
       if (part) pieces.push({ start: offset, end: offset + part.length });
@@ -132,6 +149,15 @@ function splitWord(text: string, start: number, end: number, options: TokenizeOp
   }
   if (wordEnd !== end) pieces.push({ start: wordEnd, end });
   return pieces;
+}
+
+function hasHyphen(text: string, start: number, end: number): boolean {
+  for (let i = start + 1; i < end; i++) if (text.charCodeAt(i) === 45) return true;
+  return false;
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 39 || code === 0x2019;
 }
 
 function shouldSplitCompound(word: string, options: TokenizeOptions): boolean {

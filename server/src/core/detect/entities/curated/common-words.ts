@@ -52,6 +52,11 @@ protesters students workers employees users viewers readers scholars historians 
 
 const COMMON_WORDS: ReadonlySet<string> = new Set(WORDS.filter(Boolean));
 
+/** True when the lowercased word itself is in the list ("Tuesday", "Mark" is not; "Denys" is not either). */
+export function isListedWord(word: string): boolean {
+  return COMMON_WORDS.has(word.toLowerCase());
+}
+
 /** True when the lowercased word, or a simple inflection of it, is a frequent English word. */
 export function isCommonWord(word: string): boolean {
   const w = word.toLowerCase();
