@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { evaluateGoldSet, loadGoldSet } from './goldSet';
 
 /** Measured figures rounded down, so that noise passes and a real regression does not. */
-const FLOORS: Record<string, number> = { all: 0, entity: 0, number: 0, date: 0 };
+const FLOORS: Record<string, number> = { all: 0.83, entity: 0.72, number: 0.92, date: 0.92 };
 
 describe('the hand-made gold set', () => {
   const articles = loadGoldSet();
