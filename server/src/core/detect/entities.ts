@@ -6,7 +6,7 @@
  * headlines and captions are labelled consistently.
  */
 import type { Span } from '../detection';
-import { tokenize, type Token } from './entities/tokenize';
+import { tokenize, type TokenList } from './entities/tokenize';
 import { classifyLines, type LineKind } from './entities/boilerplate';
 import { isKnownName } from './entities/lexicon';
 import { recognise, type Finding } from './entities/recognise';
@@ -32,13 +32,19 @@ function detect(text: string): Span[] {
 }
 
 /** The capitalised words of the document that also occur in lowercase in its prose ("Drones" / "drones"). */
-function lowercaseFormsOfCapitalisedWords(tokens: readonly Token[], lines: readonly LineKind[]): Set<string> {
-  const capitalised = new Set<string>();
-  for (const token of tokens) if (token.isCapitalised) capitalised.add(token.text.toLowerCase());
-  const found = new Set<string>();
-  for (const token of tokens) {
-    if (token.isWord && !token.isCapitalised && capitalised.has(token.text) && lines[token.line] === 'prose') found.add(token.text);
+function lowercaseFormsOfCapitalisedWords(tokens: TokenList, lines: readonly LineKind[]): Set<string> {
+  // Marked per distinct word, then compared once per word: the vocabulary is far smaller than the text.
+  const { vocabulary } = tokens;
+  const seenCapitalised = new Uint8Array(vocabulary.length);
+  const seenLowercaseInProse = new Uint8Array(vocabulary.length);
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens.isCapitalised(i)) seenCapitalised[tokens.wordId(i)] = 1;
+    else if (tokens.isWord(i) && lines[tokens.line(i)] === 'prose') seenLowercaseInProse[tokens.wordId(i)] = 1;
   }
+  const capitalised = new Set<string>();
+  for (let id = 0; id < vocabulary.length; id++) if (seenCapitalised[id]) capitalised.add(vocabulary[id]!.toLowerCase());
+  const found = new Set<string>();
+  for (let id = 0; id < vocabulary.length; id++) if (seenLowercaseInProse[id] && capitalised.has(vocabulary[id]!)) found.add(vocabulary[id]!);
   return found;
 }
 

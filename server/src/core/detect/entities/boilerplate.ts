@@ -2,7 +2,7 @@
  * Classifies each line of a web capture so that menus, subscription widgets and Title-Case headlines do not
  * produce guesses. Headlines still get gazetteer and document-level matches; junk lines get nothing.
  */
-import type { Token } from './tokenize';
+import type { TokenList } from './tokenize';
 
 export type LineKind = 'prose' | 'headline' | 'junk';
 
@@ -29,13 +29,13 @@ const MINOR_WORDS = new Set([
   'vs', 'via', 'per', 'into', 'onto', 'up', 'off', "'s",
 ]);
 
-export function classifyLines(text: string, tokens: readonly Token[]): LineKind[] {
+export function classifyLines(text: string, tokens: TokenList): LineKind[] {
   const kinds: LineKind[] = [];
   let first = 0;
   while (first < tokens.length) {
-    const line = tokens[first]!.line;
+    const line = tokens.line(first);
     let last = first;
-    while (last + 1 < tokens.length && tokens[last + 1]!.line === line) last++;
+    while (last + 1 < tokens.length && tokens.line(last + 1) === line) last++;
     while (kinds.length < line) kinds.push('prose');
     kinds.push(classifyLine(text, tokens, first, last));
     first = last + 1;
@@ -47,9 +47,9 @@ export function classifyLines(text: string, tokens: readonly Token[]): LineKind[
 const MAX_JUNK_LINE_LENGTH = 60;
 const MAX_BANNER_LENGTH = 300;
 
-function classifyLine(text: string, tokens: readonly Token[], first: number, last: number): LineKind {
-  const lineStart = tokens[first]!.start;
-  const lineEnd = tokens[last]!.end;
+function classifyLine(text: string, tokens: TokenList, first: number, last: number): LineKind {
+  const lineStart = tokens.start(first);
+  const lineEnd = tokens.end(last);
   if (lineEnd - lineStart <= MAX_BANNER_LENGTH) {
     const lineText = text.slice(lineStart, lineEnd).toLowerCase();
     if (JUNK_MARKERS.some((marker) => lineText.includes(marker)) || /^home\s*[>›»/]/.test(lineText)) return 'junk';
@@ -63,16 +63,17 @@ function classifyLine(text: string, tokens: readonly Token[], first: number, las
   let capitalised = 0;
   let shouting = 0;
   for (let i = first; i <= last; i++) {
-    const token = tokens[i]!;
-    if (!token.isWord || isDigit(token.text.charCodeAt(0))) continue;
-    if (!token.isCapitalised) {
-      if (token.text.length <= 4 && MINOR_WORDS.has(token.text)) continue;
+    if (!tokens.isWord(i)) continue;
+    const word = tokens.text(i);
+    if (isDigit(word.charCodeAt(0))) continue;
+    if (!tokens.isCapitalised(i)) {
+      if (word.length <= 4 && MINOR_WORDS.has(word)) continue;
       words++;
       continue;
     }
     words++;
     capitalised++;
-    if (isShouted(token.text)) shouting++;
+    if (isShouted(word)) shouting++;
   }
   if (words === 0) return 'junk';
   // Shouting lines ("DOWNLOAD THE APP") are banners; acronyms alone are not enough to call a line shouting.

@@ -3,7 +3,7 @@
  * "NATO Matthew Whitaker") and segments each chunk into items: gazetteer phrases, titles, free words and
  * connectors. The rules in recognise.ts then read items rather than raw tokens.
  */
-import type { Token } from './tokenize';
+import type { TokenList } from './tokenize';
 import type { LineKind } from './boilerplate';
 import { STATIC_INDEX, type LexiconEntry, type PhraseIndex } from './lexicon';
 import { TITLES } from './curated/titles';
@@ -12,7 +12,7 @@ import { NAME_PARTICLES } from './persons';
 
 /** Everything the rules know about one document. */
 export interface Scan {
-  tokens: readonly Token[];
+  tokens: TokenList;
   lines: readonly LineKind[];
   /** Words seen written in lowercase in prose: their capitalised forms are probably not names. */
   lowercaseWords: ReadonlySet<string>;
@@ -40,23 +40,23 @@ const CONNECTORS = new Set(['of', '&', ...NAME_PARTICLES]);
 export function matchPhrase(scan: Scan, index: number): { to: number; entry: LexiconEntry } | null {
   const match = longestMatch(STATIC_INDEX, scan.tokens, index);
   if (match) return match;
-  const token = scan.tokens[index]!;
-  if (token.isCapitalised && isModelDesignator(token.text)) {
+  const { tokens } = scan;
+  if (tokens.isCapitalised(index) && isModelDesignator(tokens.text(index))) {
     return { to: index + 1, entry: { label: 'PRODUCT', source: 'curated', needsContext: false } };
   }
   return null;
 }
 
-export function longestMatch(index: PhraseIndex, tokens: readonly Token[], at: number): { to: number; entry: LexiconEntry } | null {
-  const first = tokens[at]!;
-  const maxTokens = index.maxTokensByFirst.get(first.text);
+export function longestMatch(index: PhraseIndex, tokens: TokenList, at: number): { to: number; entry: LexiconEntry } | null {
+  const maxTokens = index.maxTokensByFirst.get(tokens.text(at));
   if (maxTokens === undefined) return null;
+  const line = tokens.line(at);
   let best: { to: number; entry: LexiconEntry } | null = null;
   let key = '';
   for (let length = 1; length <= maxTokens && at + length <= tokens.length; length++) {
-    const token = tokens[at + length - 1]!;
-    if (token.line !== first.line) break;
-    key = length === 1 ? token.text : `${key} ${token.text}`;
+    const t = at + length - 1;
+    if (tokens.line(t) !== line) break;
+    key = length === 1 ? tokens.text(t) : `${key} ${tokens.text(t)}`;
     const entry = index.entries.get(key);
     if (entry) best = { to: at + length, entry };
   }
@@ -71,22 +71,22 @@ export function readChunk(scan: Scan, start: number): { items: Item[]; next: num
   const { tokens } = scan;
   const items: Item[] = [];
   let j = start;
-  const line = tokens[start]!.line;
-  while (j < tokens.length && tokens[j]!.line === line) {
-    const token = tokens[j]!;
+  const line = tokens.line(start);
+  while (j < tokens.length && tokens.line(j) === line) {
     const phrase = matchPhrase(scan, j);
     if (phrase) {
       items.push({ kind: 'phrase', from: j, to: phrase.to, entry: phrase.entry });
       j = phrase.to;
       continue;
     }
-    if (!token.isWord) break;
-    if (token.isCapitalised) {
-      if (FUNCTION_CAPS.has(token.text)) {
+    if (!tokens.isWord(j)) break;
+    if (tokens.isCapitalised(j)) {
+      const word = tokens.text(j);
+      if (FUNCTION_CAPS.has(word)) {
         if (items.length > 0) break;
         return { items, next: j + 1 };
       }
-      items.push({ kind: TITLES.has(token.text) ? 'title' : 'free', from: j, to: j + 1 });
+      items.push({ kind: TITLES.has(word) ? 'title' : 'free', from: j, to: j + 1 });
       j++;
       continue;
     }
@@ -105,12 +105,11 @@ export function readChunk(scan: Scan, start: number): { items: Item[]; next: num
  * Length of the connector run at `j` ("of", "of the", "&", "von der") when a capitalised word follows it,
  * else 0: connectors join capitalised words ("Bank of England", "Ursula von der Leyen").
  */
-function connectorLengthAt(tokens: readonly Token[], j: number): number {
-  const first = tokens[j]!;
+function connectorLengthAt(tokens: TokenList, j: number): number {
+  const line = tokens.line(j);
   let k = j;
-  while (k < tokens.length && tokens[k]!.line === first.line && (CONNECTORS.has(tokens[k]!.text) || (k > j && tokens[k]!.text === 'the' && tokens[k - 1]!.text === 'of'))) k++;
-  const next = tokens[k];
-  const joins = k > j && next !== undefined && next.line === first.line && next.isCapitalised && !FUNCTION_CAPS.has(next.text);
+  while (k < tokens.length && tokens.line(k) === line && (CONNECTORS.has(tokens.text(k)) || (k > j && tokens.text(k) === 'the' && tokens.text(k - 1) === 'of'))) k++;
+  const joins = k > j && k < tokens.length && tokens.line(k) === line && tokens.isCapitalised(k) && !FUNCTION_CAPS.has(tokens.text(k));
   return joins ? k - j : 0;
 }
 

@@ -17,7 +17,7 @@ export function learnDocumentNames(scan: Scan, findings: readonly Finding[]): Ph
   for (const finding of findings) {
     if (finding.evidence !== 'context' || finding.confidence < MIN_CONFIDENCE_TO_LEARN) continue;
     const words: string[] = [];
-    for (let t = finding.fromToken; t < finding.toToken; t++) words.push(scan.tokens[t]!.text);
+    for (let t = finding.fromToken; t < finding.toToken; t++) words.push(scan.tokens.text(t));
     const entry = { label: finding.label, source: 'document' as const, needsContext: false };
     addPhrase(index, words.join(' '), entry);
     const surname = words[words.length - 1]!;
@@ -44,9 +44,8 @@ export function propagateDocumentNames(scan: Scan, findings: readonly Finding[],
   result.forEach((finding, n) => coveredBy.fill(n, finding.fromToken, finding.toToken));
 
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (!token.isCapitalised || !index.maxTokensByFirst.has(token.text)) continue;
-    const lineKind = lines[token.line] ?? 'prose';
+    if (!tokens.isCapitalised(i) || !index.maxTokensByFirst.has(tokens.text(i))) continue;
+    const lineKind = lines[tokens.line(i)] ?? 'prose';
     if (lineKind === 'junk') continue;
     const match = longestMatch(index, tokens, i);
     if (!match) continue;
@@ -61,13 +60,13 @@ export function propagateDocumentNames(scan: Scan, findings: readonly Finding[],
       else blocked = true;
     }
     // A learnt surname followed by another unexplained capitalised word is part of some other name.
-    const next = tokens[match.to];
-    const continuesName = next !== undefined && next.isCapitalised && next.line === token.line && coveredBy[match.to] === -1;
+    const next = match.to;
+    const continuesName = next < tokens.length && tokens.isCapitalised(next) && tokens.line(next) === tokens.line(i) && coveredBy[next] === -1;
     if (blocked || continuesName) continue;
     const confidence = lineKind === 'headline' ? DOCUMENT_CONFIDENCE - HEADLINE_PENALTY : DOCUMENT_CONFIDENCE;
     const finding: Finding = {
-      start: token.start,
-      end: tokens[match.to - 1]!.end,
+      start: tokens.start(i),
+      end: tokens.end(match.to - 1),
       label: match.entry.label,
       confidence,
       fromToken: i,

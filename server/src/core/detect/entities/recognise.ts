@@ -6,7 +6,7 @@
  */
 import type { EntityLabel } from '../../labels';
 import type { Span } from '../../detection';
-import type { Token } from './tokenize';
+import type { TokenList } from './tokenize';
 import { readChunk, isFunctionCap, type Item, type Scan } from './chunks';
 import { STATIC_INDEX, LANGUAGE_NAMES, firstNameStrength } from './lexicon';
 import { cueLabel, ofHeadLabel, isClubSuffix } from './cues';
@@ -39,9 +39,8 @@ export function recognise(scan: Scan): Finding[] {
   const findings: Finding[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const token = tokens[i]!;
-    const lineKind = lines[token.line] ?? 'prose';
-    if (lineKind === 'junk' || !token.isWord || !(token.isCapitalised || LOWERCASE_PHRASE_STARTS.has(token.text))) {
+    const lineKind = lines[tokens.line(i)] ?? 'prose';
+    if (lineKind === 'junk' || !tokens.isWord(i) || !(tokens.isCapitalised(i) || LOWERCASE_PHRASE_STARTS.has(tokens.text(i)))) {
       i++;
       continue;
     }
@@ -58,7 +57,7 @@ const LOWERCASE_PHRASE_STARTS: ReadonlySet<string> = new Set(
 );
 
 class ChunkReader {
-  private readonly tokens: readonly Token[];
+  private readonly tokens: TokenList;
 
   constructor(
     private readonly scan: Scan,
@@ -113,8 +112,8 @@ class ChunkReader {
   /** "striker Erling Haaland", "his Russian counterpart Sergey Lavrov". */
   private personAfterLowercaseTitle(): number {
     if (this.headline) return 0;
-    const before = this.tokens[this.items[0]!.from - 1];
-    if (!before || !LOWERCASE_TITLES.has(before.text)) return 0;
+    const before = this.items[0]!.from - 1;
+    if (!this.tokens.has(before) || !LOWERCASE_TITLES.has(this.tokens.text(before))) return 0;
     const run = this.nameRun(0);
     if (run === null) return 0;
     this.emit(this.items[0]!.from, run.endToken, 'PERSON', 0.8, 'context');
@@ -126,9 +125,8 @@ class ChunkReader {
     while (this.items[last + 1]?.kind === 'title') last++;
     const run = this.nameRun(last + 1);
     if (run === null) return last + 1;
-    const firstToken = this.tokens[this.items[last + 1]!.from]!;
-    const knownName = firstNameStrength(firstToken.text) !== null;
-    if (this.headline && !knownName && !hasSlavicSurnameShape(this.tokens[run.endToken - 1]!.text)) return run.nextItem;
+    const knownName = firstNameStrength(this.tokens.text(this.items[last + 1]!.from)) !== null;
+    if (this.headline && !knownName && !hasSlavicSurnameShape(this.tokens.text(run.endToken - 1))) return run.nextItem;
     this.emit(this.items[last + 1]!.from, run.endToken, 'PERSON', knownName ? 0.9 : 0.85, 'context');
     return run.nextItem;
   }
@@ -137,13 +135,12 @@ class ChunkReader {
     const item = this.items[k]!;
     const isPlaceNamedLikePerson = item.kind === 'phrase' && (item.entry.source === 'city' || item.entry.source === 'country') && item.to - item.from === 1;
     if (item.kind !== 'free' && !isPlaceNamedLikePerson) return null;
-    const first = this.tokens[item.from]!;
-    const strength = firstNameStrength(first.text);
+    const strength = firstNameStrength(this.tokens.text(item.from));
     if (strength === null) return null;
     const run = this.nameRun(k + 1);
     if (run === null) return null;
-    const surname = this.tokens[run.endToken - 1]!;
-    if (strength === 'weak' && (first.opensSentence || this.headline) && !hasSlavicSurnameShape(surname.text)) return null;
+    const surname = this.tokens.text(run.endToken - 1);
+    if (strength === 'weak' && (this.tokens.opensSentence(item.from) || this.headline) && !hasSlavicSurnameShape(surname)) return null;
     this.emit(item.from, run.endToken, 'PERSON', strength === 'strong' ? 0.9 : 0.7, 'context');
     return run.nextItem;
   }
@@ -159,7 +156,7 @@ class ChunkReader {
     for (let m = k; m < this.items.length && names < MAX_NAME_TOKENS; m++) {
       const item = this.items[m]!;
       if (item.kind === 'connector') {
-        if (names === 0 || !NAME_PARTICLES.has(this.tokens[item.from]!.text)) break;
+        if (names === 0 || !NAME_PARTICLES.has(this.tokens.text(item.from))) break;
         continue;
       }
       // Generated city names double as surnames ("Oleksandr Kamyshin"); curated places and countries do not.
@@ -173,9 +170,8 @@ class ChunkReader {
   }
 
   private isNameToken(index: number): boolean {
-    const token = this.tokens[index]!;
-    const word = token.text;
-    if (!token.isCapitalised || word.length < 2 || /\d/.test(word)) return false;
+    const word = this.tokens.text(index);
+    if (!this.tokens.isCapitalised(index) || word.length < 2 || /\d/.test(word)) return false;
     if (word === word.toUpperCase()) return false;
     if (TITLES.has(word) || cueLabel(word) !== undefined || isFunctionCap(word)) return false;
     if (firstNameStrength(word) === 'strong') return true;
@@ -196,7 +192,7 @@ class ChunkReader {
     for (let c = k; c < items.length && this.canStartSequence(items[c]!); c++) {
       const item = items[c]!;
       if (item.kind !== 'free') continue;
-      const word = tokens[item.from]!.text;
+      const word = tokens.text(item.from);
       const previous = items[c - 1];
       const afterPlace = c > k && previous?.kind === 'phrase' && previous.entry.label === 'GPE';
       // "Manchester United", "Los Angeles Lakers": a team suffix or a plural nickname after a place.
@@ -204,13 +200,13 @@ class ChunkReader {
       const club = afterPlace && (isClubSuffix(word) || nickname);
       if (club || (cueLabel(word) !== undefined && !isClubSuffix(word))) head = c;
     }
-    const hasOfTail = (h: number) => items[h + 1]?.kind === 'connector' && tokens[items[h + 1]!.from]!.text === 'of' && h + 2 < items.length;
-    if (head < 0 && items[k]!.kind === 'free' && ofHeadLabel(tokens[items[k]!.from]!.text) && hasOfTail(k)) head = k;
+    const hasOfTail = (h: number) => items[h + 1]?.kind === 'connector' && tokens.text(items[h + 1]!.from) === 'of' && h + 2 < items.length;
+    if (head < 0 && items[k]!.kind === 'free' && ofHeadLabel(tokens.text(items[k]!.from)) && hasOfTail(k)) head = k;
     if (head < 0) return null;
     const titleAfter = items[head + 1];
-    if (titleAfter?.kind === 'title' && PORTFOLIO_TITLES.has(tokens[titleAfter.from]!.text)) return null;
+    if (titleAfter?.kind === 'title' && PORTFOLIO_TITLES.has(tokens.text(titleAfter.from))) return null;
 
-    const headWord = tokens[items[head]!.from]!.text;
+    const headWord = tokens.text(items[head]!.from);
     const label: EntityLabel = cueLabel(headWord) ?? ofHeadLabel(headWord) ?? 'ORG';
     let start = k;
     for (let m = k; m < head; m++) {
@@ -219,7 +215,7 @@ class ChunkReader {
       if (!absorbable) start = m + 1;
     }
     if (this.headline) {
-      while (start < head && items[start]!.kind === 'free' && isCommonWord(tokens[items[start]!.from]!.text)) start++;
+      while (start < head && items[start]!.kind === 'free' && isCommonWord(tokens.text(items[start]!.from))) start++;
     }
     let end = head;
     if (hasOfTail(head)) {
@@ -252,7 +248,8 @@ class ChunkReader {
       if (hasProductContext(this.tokens, item.from, item.to)) {
         confidence = 0.85;
       } else {
-        const otherSense = this.tokens[item.from - 1]?.text === 'The' ? THE_SENSES.get(text) : undefined;
+        const afterThe = this.tokens.has(item.from - 1) && this.tokens.text(item.from - 1) === 'The';
+        const otherSense = afterThe ? THE_SENSES.get(text) : undefined;
         if (!otherSense) return;
         label = otherSense;
         confidence = 0.7;
@@ -265,13 +262,12 @@ class ChunkReader {
 
   /** "in Ukrainian", "speaks Russian.", "translated into English": a cue before, no noun after. */
   private hasLanguageCue(from: number, to: number): boolean {
-    const after = this.tokens[to];
-    const nounFollows = after !== undefined && after.isWord && !after.isCapitalised && !['language', 'languages', 'and', 'or'].includes(after.text);
+    const { tokens } = this;
+    const nounFollows = tokens.has(to) && tokens.isWord(to) && !tokens.isCapitalised(to) && !['language', 'languages', 'and', 'or'].includes(tokens.text(to));
     if (nounFollows) return false;
     for (let i = from - 1; i >= Math.max(0, from - 3); i--) {
-      const token = this.tokens[i]!;
-      if (!token.isWord || token.isCapitalised) return false;
-      if (LANGUAGE_CUES.has(token.text)) return true;
+      if (!tokens.isWord(i) || tokens.isCapitalised(i)) return false;
+      if (LANGUAGE_CUES.has(tokens.text(i))) return true;
     }
     return false;
   }
@@ -292,12 +288,11 @@ class ChunkReader {
       this.emit(firstToken, endToken, 'PRODUCT', 0.7, 'context');
       return;
     }
-    const last = tokens[endToken - 1]!.text;
+    const last = tokens.text(endToken - 1);
     const slavic = hasSlavicSurnameShape(last);
-    const verbAfter = endsChunk && SPEECH_VERBS.has(tokens[endToken]?.text ?? '');
-    const before = tokens[firstToken - 1];
-    const after = tokens[endToken];
-    const verbBefore = from === 0 && before !== undefined && SPEECH_VERBS.has(before.text) && (after === undefined || !after.isWord);
+    const verbAfter = endsChunk && tokens.has(endToken) && SPEECH_VERBS.has(tokens.text(endToken));
+    const before = firstToken - 1;
+    const verbBefore = from === 0 && tokens.has(before) && SPEECH_VERBS.has(tokens.text(before)) && (!tokens.has(endToken) || !tokens.isWord(endToken));
     if (verbAfter || verbBefore) {
       this.emit(firstToken, endToken, 'PERSON', slavic ? 0.8 : 0.65, 'context');
       return;
@@ -308,22 +303,23 @@ class ChunkReader {
   /** A product head follows, directly or after a coordinated name: "Flamingo and Ruta missiles". */
   private precedesProductHead(index: number): boolean {
     if (isProductHead(this.tokens, index)) return true;
-    const joiner = this.tokens[index]?.text;
+    const { tokens } = this;
+    const joiner = tokens.has(index) ? tokens.text(index) : undefined;
     if (joiner !== 'and' && joiner !== 'or' && joiner !== ',') return false;
-    return this.tokens[index + 1]?.isCapitalised === true && isProductHead(this.tokens, index + 2);
+    return tokens.has(index + 1) && tokens.isCapitalised(index + 1) && isProductHead(tokens, index + 2);
   }
 
   // ---- output --------------------------------------------------------------------------------------------
 
   private phraseText(from: number, to: number): string {
-    let text = this.tokens[from]!.text;
-    for (let i = from + 1; i < to; i++) text += ' ' + this.tokens[i]!.text;
+    let text = this.tokens.text(from);
+    for (let i = from + 1; i < to; i++) text += ' ' + this.tokens.text(i);
     return text;
   }
 
   private emit(fromToken: number, toToken: number, label: EntityLabel, confidence: number, evidence: Evidence): void {
-    const start = this.tokens[fromToken]!.start;
-    const end = this.tokens[toToken - 1]!.end;
+    const start = this.tokens.start(fromToken);
+    const end = this.tokens.end(toToken - 1);
     const adjusted = this.headline ? confidence - HEADLINE_PENALTY : confidence;
     this.out.push({ start, end, label, confidence: Math.round(adjusted * 100) / 100, fromToken, toToken, evidence });
   }

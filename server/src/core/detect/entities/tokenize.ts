@@ -3,25 +3,137 @@
  * capitalisation, line number and whether the word opens a sentence. Offsets are UTF-16 string indices.
  */
 
-export interface Token {
-  start: number;
-  end: number;
+import { Vocabulary } from './vocabulary';
+
+const WORD_FLAG = 1;
+const CAPITALISED_FLAG = 2;
+const OPENS_SENTENCE_FLAG = 4;
+
+/**
+ * The tokens of one document, stored column-wise in typed arrays: a news article has hundreds of thousands of
+ * tokens, and one object each made allocation and garbage collection the main cost of detection.
+ */
+export class TokenList {
+  constructor(
+    readonly length: number,
+    private readonly starts: Int32Array,
+    private readonly ends: Int32Array,
+    private readonly lines: Int32Array,
+    private readonly flags: Uint8Array,
+    private readonly wordIds: Int32Array,
+    /** The distinct token texts; `wordId` indexes it. */
+    readonly vocabulary: readonly string[],
+  ) {}
+
+  /** True for an index inside the list: neighbours of a token may lie outside it. */
+  has(i: number): boolean {
+    return i >= 0 && i < this.length;
+  }
+
+  start(i: number): number {
+    return this.starts[i]!;
+  }
+
+  end(i: number): number {
+    return this.ends[i]!;
+  }
+
+  line(i: number): number {
+    return this.lines[i]!;
+  }
+
   /** Surface text with typographic apostrophes folded to "'" so lookups need one spelling. */
-  text: string;
-  isWord: boolean;
+  text(i: number): string {
+    return this.vocabulary[this.wordIds[i]!]!;
+  }
+
+  /** Same id for the same text. */
+  wordId(i: number): number {
+    return this.wordIds[i]!;
+  }
+
+  isWord(i: number): boolean {
+    return (this.flags[i]! & WORD_FLAG) !== 0;
+  }
+
   /** Starts with an uppercase letter (or is a capitalised designator such as "F-16"). */
-  isCapitalised: boolean;
-  line: number;
+  isCapitalised(i: number): boolean {
+    return (this.flags[i]! & CAPITALISED_FLAG) !== 0;
+  }
+
   /** First word of a line or after sentence punctuation: capitals there are weak evidence. */
-  opensSentence: boolean;
+  opensSentence(i: number): boolean {
+    return (this.flags[i]! & OPENS_SENTENCE_FLAG) !== 0;
+  }
+}
+
+/** Collects tokens into growing typed arrays. */
+class TokenListBuilder {
+  private length = 0;
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private lines: Int32Array;
+  private flags: Uint8Array;
+  private wordIds: Int32Array;
+  private readonly vocabulary = new Vocabulary();
+
+  constructor(
+    private readonly text: string,
+    expectedTokens: number,
+  ) {
+    this.starts = new Int32Array(expectedTokens);
+    this.ends = new Int32Array(expectedTokens);
+    this.lines = new Int32Array(expectedTokens);
+    this.flags = new Uint8Array(expectedTokens);
+    this.wordIds = new Int32Array(expectedTokens);
+  }
+
+  push(start: number, end: number, line: number, flags: number): void {
+    if (this.length === this.starts.length) this.grow();
+    const n = this.length++;
+    this.starts[n] = start;
+    this.ends[n] = end;
+    this.lines[n] = line;
+    this.flags[n] = flags;
+    this.wordIds[n] = this.vocabulary.idOf(this.text, start, end);
+  }
+
+  finish(): TokenList {
+    const n = this.length;
+    return new TokenList(
+      n,
+      this.starts.subarray(0, n),
+      this.ends.subarray(0, n),
+      this.lines.subarray(0, n),
+      this.flags.subarray(0, n),
+      this.wordIds.subarray(0, n),
+      this.vocabulary.words,
+    );
+  }
+
+  private grow(): void {
+    const capacity = this.starts.length * 2 + 16;
+    this.starts = copyInto(new Int32Array(capacity), this.starts);
+    this.ends = copyInto(new Int32Array(capacity), this.ends);
+    this.lines = copyInto(new Int32Array(capacity), this.lines);
+    this.flags = copyInto(new Uint8Array(capacity), this.flags);
+    this.wordIds = copyInto(new Int32Array(capacity), this.wordIds);
+  }
+}
+
+function copyInto<T extends Int32Array | Uint8Array>(target: T, source: T): T {
+  target.set(source);
+  return target;
 }
 
 const UPPERCASE_START = /^\p{Lu}/u;
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
-const WHITESPACE = /^\s+$/;
+const WHITESPACE = /^\s$/;
 /** Characters that join two word parts into one token: "Ivano-Frankivsk", "O'Brien", "U.S", "AT&T". */
-const JOINERS = new Set(['-', "'", '’', '.', '&']);
-const SENTENCE_ENDERS = new Set(['.', '!', '?', ':', '"', '“', '”', "'", '‘', '(', '[', '*', '•', '|', '>', '-', '–', '—', '#']);
+const JOINER_CODES = new Set(['-', "'", '’', '.', '&'].map((joiner) => joiner.charCodeAt(0)));
+const SENTENCE_ENDER_CODES = new Set(
+  ['.', '!', '?', ':', '"', '“', '”', "'", '‘', '(', '[', '*', '•', '|', '>', '-', '–', '—', '#'].map((ender) => ender.charCodeAt(0)),
+);
 
 /** Abbreviations whose trailing period belongs to the word ("Mr.", "Inc."), not to the sentence. */
 const ABBREVIATIONS = new Set([
@@ -29,23 +141,27 @@ const ABBREVIATIONS = new Set([
   'Sgt', 'Capt', 'Prof', 'Adm', 'Maj', 'Rev', 'Mt', 'Ft', 'vs',
 ]);
 
-const ASCII_CHARS = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code));
-
-// Word-character test by UTF-16 unit, cached: a regex per character would cap throughput far below 20 MB/s.
+// Character classes by UTF-16 unit, cached: a regex per character would cap throughput far below 20 MB/s.
 const UNKNOWN = 0;
 const WORD = 1;
-const NOT_WORD = 2;
-const wordCharCache = new Uint8Array(65536);
+const SPACE = 2;
+const SYMBOL = 3;
+const charClassCache = new Uint8Array(65536);
+
+function charClass(code: number): number {
+  let cached = charClassCache[code]!;
+  if (cached === UNKNOWN) {
+    const char = String.fromCharCode(code);
+    // Surrogate halves count as symbols: astral letters are rare in English news and stay punctuation.
+    const isSurrogate = code >= 0xd800 && code <= 0xdfff;
+    cached = !isSurrogate && WORD_CHAR.test(char) ? WORD : WHITESPACE.test(char) ? SPACE : SYMBOL;
+    charClassCache[code] = cached;
+  }
+  return cached;
+}
 
 function isWordUnit(code: number): boolean {
-  let cached = wordCharCache[code]!;
-  if (cached === UNKNOWN) {
-    // Surrogate halves count as non-word: astral letters are rare in English news and stay punctuation.
-    const isSurrogate = code >= 0xd800 && code <= 0xdfff;
-    cached = !isSurrogate && WORD_CHAR.test(String.fromCharCode(code)) ? WORD : NOT_WORD;
-    wordCharCache[code] = cached;
-  }
-  return cached === WORD;
+  return charClass(code) === WORD;
 }
 
 function startsUppercase(word: string): boolean {
@@ -59,9 +175,10 @@ export interface TokenizeOptions {
   isKnownCompound: (text: string) => boolean;
 }
 
-export function tokenize(text: string, options: TokenizeOptions): Token[] {
-  const tokens: Token[] = [];
+export function tokenize(text: string, options: TokenizeOptions): TokenList {
   const length = text.length;
+  // English prose has fewer than one token per four characters; the builder grows if needed.
+  const tokens = new TokenListBuilder(text, (length >> 2) + 16);
   let line = 0;
   let opensSentence = true;
   let i = 0;
@@ -73,26 +190,24 @@ export function tokenize(text: string, options: TokenizeOptions): Token[] {
       i++;
       continue;
     }
-    if (code === 32 || code === 9 || code === 13 || code === 160 || code === 12 || code === 11) {
+    const kind = charClass(code);
+    if (kind === SPACE) {
       i++;
       continue;
     }
-    if (!isWordUnit(code)) {
+    if (kind === SYMBOL) {
       // One symbol; an astral character (emoji) keeps both UTF-16 halves together.
       const next = text.charCodeAt(i + 1);
       const width = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
-      const symbol = width === 1 && code < 128 ? ASCII_CHARS[code]! : text.slice(i, i + width);
-      if (!WHITESPACE.test(symbol)) {
-        tokens.push({ start: i, end: i + width, text: symbol, isWord: false, isCapitalised: false, line, opensSentence: false });
-        if (SENTENCE_ENDERS.has(symbol)) opensSentence = true;
-      }
+      tokens.push(i, i + width, line, 0);
+      if (width === 1 && SENTENCE_ENDER_CODES.has(code)) opensSentence = true;
       i += width;
       continue;
     }
     let end = i + 1;
     while (end < length) {
       if (isWordUnit(text.charCodeAt(end))) end++;
-      else if (JOINERS.has(text[end]!) && end + 1 < length && isWordUnit(text.charCodeAt(end + 1))) end += 2;
+      else if (JOINER_CODES.has(text.charCodeAt(end)) && end + 1 < length && isWordUnit(text.charCodeAt(end + 1))) end += 2;
       else break;
     }
     // "Mr." and "U.S." keep their final period.
@@ -108,14 +223,26 @@ export function tokenize(text: string, options: TokenizeOptions): Token[] {
     opensSentence = false;
     i = end;
   }
-  return tokens;
+  return tokens.finish();
 }
 
-function pushWord(tokens: Token[], text: string, start: number, end: number, line: number, opensSentence: boolean): void {
-  const surface = text.slice(start, end);
-  const word = surface.includes('’') ? surface.replace(/’/g, "'") : surface;
-  // Same property order as punctuation tokens: one hidden class keeps every later pass fast.
-  tokens.push({ start, end, text: word, isWord: true, isCapitalised: startsUppercase(word), line, opensSentence });
+function pushWord(tokens: TokenListBuilder, text: string, start: number, end: number, line: number, opensSentence: boolean): void {
+  const flags = WORD_FLAG | (isUppercaseUnit(text.charCodeAt(start)) ? CAPITALISED_FLAG : 0) | (opensSentence ? OPENS_SENTENCE_FLAG : 0);
+  tokens.push(start, end, line, flags);
+}
+
+const UPPERCASE = 1;
+const NOT_UPPERCASE = 2;
+const uppercaseCache = new Uint8Array(65536);
+
+/** Whether a word starting with this unit is capitalised (cached like the character classes). */
+function isUppercaseUnit(code: number): boolean {
+  let cached = uppercaseCache[code]!;
+  if (cached === UNKNOWN) {
+    cached = startsUppercase(String.fromCharCode(code)) ? UPPERCASE : NOT_UPPERCASE;
+    uppercaseCache[code] = cached;
+  }
+  return cached === UPPERCASE;
 }
 
 /** Only words with a hyphen or a possessive "'s" need the slower splitting. */
