@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-const CHECKS = ['seeds-detect'];
+const CHECKS = ['seeds-detect', 'lsp-contract'];
 const folder = path.resolve('..', 'shared', 'acceptance');
 
 if (!existsSync(folder)) {

@@ -41,6 +41,8 @@ export interface CodeServerOptions {
   settings?: Record<string, unknown>;
   /** Extra environment for code-server and so its extension host. */
   env?: Record<string, string>;
+  /** A folder kept between runs for code-server's state (window layout, settings); default: a temp folder removed on stop. */
+  stateDir?: string;
 }
 
 export interface RunningCodeServer {
@@ -59,13 +61,15 @@ export function assertCodeServerInstalled(): void {
 
 export async function startCodeServer(options: CodeServerOptions): Promise<RunningCodeServer> {
   assertCodeServerInstalled();
-  const root = await mkdtemp(path.join(tmpdir(), 'marginalia-code-server-'));
+  const root = options.stateDir ?? (await mkdtemp(path.join(tmpdir(), 'marginalia-code-server-')));
   const userDataDir = path.join(root, 'user-data');
   const extensionsDir = path.join(root, 'extensions');
   await mkdir(path.join(userDataDir, 'User'), { recursive: true });
-  await mkdir(extensionsDir);
+  await mkdir(extensionsDir, { recursive: true });
   for (const extensionPath of options.extensionPaths) {
-    await symlink(path.resolve(extensionPath), path.join(extensionsDir, await extensionFolderName(extensionPath)), 'dir');
+    const link = path.join(extensionsDir, await extensionFolderName(extensionPath));
+    await rm(link, { force: true });
+    await symlink(path.resolve(extensionPath), link, 'dir');
   }
   await writeFile(
     path.join(userDataDir, 'User', 'settings.json'),
@@ -100,7 +104,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
       signalAll(-child.pid, tree, 'SIGKILL');
       if (!stoppedInTime) await exited;
     }
-    await rm(root, { recursive: true, force: true });
+    if (!options.stateDir) await rm(root, { recursive: true, force: true });
   };
 
   try {

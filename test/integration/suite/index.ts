@@ -15,8 +15,8 @@ export interface SuiteReport {
 function mochaWithTests(): Mocha {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false });
   // The tests are bundled into this file; they register with the suite as this module loads them.
-  mocha.suite.emit('pre-require', globalThis, 'article.test', mocha);
-  require('./article.test');
+  mocha.suite.emit('pre-require', globalThis, 'article.suite', mocha);
+  require('./article.suite');
   return mocha;
 }
 

@@ -361,11 +361,12 @@ const ANCHOR_WORDS = [
   'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'thousand', 'million', 'billion',
   'trillion', 'dozen', ...VAGUE_COUNTS.keys(), ...ORDINAL_WORDS.keys(), ...FRACTION_DENOMINATORS.keys(),
 ];
-const ANCHOR_SOURCE = `\\d+|[${[...CURRENCY_SYMBOLS.keys()].join('').replace('$', '\\$')}]|\\b(?:${[...new Set(ANCHOR_WORDS)].sort((a, b) => b.length - a.length).join('|')})\\b`;
-/** Matched against the lower-cased text, which is much faster than a case-insensitive search. */
-const ANCHOR = new RegExp(ANCHOR_SOURCE, 'g');
-/** For the rare text whose lower-case form has another length ("İ"), so offsets would shift. */
-const ANCHOR_ANY_CASE = new RegExp(ANCHOR_SOURCE, 'gi');
+const ANCHOR_WORD_SET: ReadonlySet<string> = new Set(ANCHOR_WORDS);
+/** For the rare text with a "İ", whose lower-case form is longer: the same search, case-insensitive on the text itself. */
+const ANCHOR_ANY_CASE = new RegExp(
+  `\\d+|[${[...CURRENCY_SYMBOLS.keys()].join('').replace('$', '\\$')}]|\\b(?:${[...ANCHOR_WORD_SET].sort((a, b) => b.length - a.length).join('|')})\\b`,
+  'gi',
+);
 /** Words a match can begin with, in lower case, and the case-sensitive currency prefixes ("US$", "UAH"). */
 const START_WORDS = new Set<string>([
   ...ANCHOR_WORDS, ...MODIFIERS_BY_FIRST_WORD.keys(), 'a', 'an', 'between', 'several', ...DOLLAR_PREFIXES.keys(),
@@ -375,18 +376,87 @@ const START_WORDS = new Set<string>([
 const CONTEXT_BEFORE = 40;
 const CONTEXT_AFTER = 64;
 
+const KELVIN_SIGN = 0x212a;
+const CAPITAL_I_WITH_DOT = 0x130;
+
+/** A character of a regex word (\w) once the text is lower-cased: "K" (the Kelvin sign) lower-cases to "k". */
+function isWordCharacterWhenLowered(code: number): boolean {
+  const lower = code | 32;
+  return (lower >= 97 && lower <= 122) || isDigit(code) || code === 0x5f || code === KELVIN_SIGN;
+}
+
+/** A hash of a word's lower-cased letters, computed while scanning, so that most words never become strings. */
+function hashLetters(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + (code | 32)) | 0;
+}
+
+const HASH_FILTER_MASK = 0xffff;
+/** Set at the (masked) hash of every anchor word; words that miss it cannot be anchors. */
+const ANCHOR_HASHES = new Uint8Array(HASH_FILTER_MASK + 1);
+for (const word of ANCHOR_WORD_SET) {
+  let hash = 0;
+  for (let k = 0; k < word.length; k++) hash = hashLetters(hash, word.charCodeAt(k));
+  ANCHOR_HASHES[hash & HASH_FILTER_MASK] = 1;
+}
+
+/**
+ * Start and end offsets, flattened, of the anchors: digit runs, currency signs, and whole words
+ * (bounded as a regex \b bounds them in the lower-cased text) that are anchor words in any case.
+ * Undefined when the text holds a "İ", which lower-cases to two characters.
+ */
+function anchorsOf(text: string): number[] | undefined {
+  const anchors: number[] = [];
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    if (!isWordCharacterWhenLowered(code)) {
+      if (code === CAPITAL_I_WITH_DOT) return undefined;
+      if (code === 0x24 || (code >= 0xa0 && CURRENCY_SYMBOLS.has(text[i]))) anchors.push(i, i + 1);
+      i++;
+      continue;
+    }
+    // A run of word characters: an anchor word only as a whole; otherwise only its digits count.
+    const start = i;
+    let hash = 0;
+    let hasDigits = false;
+    for (; i < length; i++) {
+      const next = text.charCodeAt(i);
+      if (!isWordCharacterWhenLowered(next)) break;
+      if (isDigit(next)) hasDigits = true;
+      else hash = hashLetters(hash, next);
+    }
+    if (!hasDigits) {
+      if (ANCHOR_HASHES[hash & HASH_FILTER_MASK] === 1 && ANCHOR_WORD_SET.has(text.slice(start, i).toLowerCase())) anchors.push(start, i);
+      continue;
+    }
+    for (let k = start; k < i; k++) {
+      if (!isDigit(text.charCodeAt(k))) continue;
+      const digitsStart = k;
+      while (k < i && isDigit(text.charCodeAt(k))) k++;
+      anchors.push(digitsStart, k);
+    }
+  }
+  return anchors;
+}
+
+function anchorsOfAnyCase(text: string): number[] {
+  const anchors: number[] = [];
+  ANCHOR_ANY_CASE.lastIndex = 0;
+  for (let anchor = ANCHOR_ANY_CASE.exec(text); anchor !== null; anchor = ANCHOR_ANY_CASE.exec(text)) anchors.push(anchor.index, anchor.index + anchor[0].length);
+  return anchors;
+}
+
 /** Disjoint stretches of the text, cut at whitespace, that hold every anchor with its context. */
 function segmentsToScan(text: string): [number, number][] {
   const segments: [number, number][] = [];
   const length = text.length;
-  const lowered = text.toLowerCase();
-  const [anchors, searched] = lowered.length === length ? [ANCHOR, lowered] : [ANCHOR_ANY_CASE, text];
-  anchors.lastIndex = 0;
-  for (let anchor = anchors.exec(searched); anchor !== null; anchor = anchors.exec(searched)) {
+  const anchors = anchorsOf(text) ?? anchorsOfAnyCase(text);
+  for (let a = 0; a < anchors.length; a += 2) {
     const last = segments[segments.length - 1];
-    const from = Math.max(0, anchor.index - CONTEXT_BEFORE);
+    const from = Math.max(0, anchors[a] - CONTEXT_BEFORE);
     // Scan forward from where the previous segment ended, so a long chunk is walked once.
-    let to = Math.max(Math.min(length, anchor.index + anchor[0].length + CONTEXT_AFTER), last?.[1] ?? 0);
+    let to = Math.max(Math.min(length, anchors[a + 1] + CONTEXT_AFTER), last?.[1] ?? 0);
     while (to < length && !isSpace(text.charCodeAt(to))) to++;
     if (last !== undefined && from <= last[1]) {
       last[1] = to;
@@ -550,6 +620,15 @@ function isNumberWord(lower: string): boolean {
   return value !== undefined && Number.isInteger(value) && lower !== 'a' && lower !== 'an' && lower !== 'dozen';
 }
 
+/** text.toLowerCase(), without its cost for the many words that hold no capital and no accent. */
+function toLowerCase(text: string): string {
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if ((code >= 65 && code <= 90) || code >= 128) return text.toLowerCase();
+  }
+  return text;
+}
+
 function scaleByPowerOfTen(value: number, power: number): number {
   if (power === 0) return value;
   const written = String(value);
@@ -583,7 +662,7 @@ class NumberScanner {
     let lowered = this.lowered[index];
     if (lowered === undefined) {
       const token = this.tokens[index];
-      lowered = token === undefined ? '' : token.text.toLowerCase();
+      lowered = token === undefined ? '' : toLowerCase(token.text);
       this.lowered[index] = lowered;
     }
     return lowered;

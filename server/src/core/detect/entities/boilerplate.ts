@@ -23,6 +23,13 @@ const JUNK_MARKERS = [
   'enter your email', 'we’ve sent you', "we've sent you",
 ];
 
+/** The markers and the breadcrumb "Home >" in one regex: one native scan per line instead of one per marker. */
+const JUNK_PATTERN = new RegExp(`${JUNK_MARKERS.map(escapeRegExp).join('|')}|^home\\s*[>›»/]`);
+
+function escapeRegExp(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Small words that stay lowercase in Title-Case headlines. */
 const MINOR_WORDS = new Set([
   'a', 'an', 'the', 'of', 'and', 'or', 'nor', 'but', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'as',
@@ -52,7 +59,7 @@ function classifyLine(text: string, tokens: TokenList, first: number, last: numb
   const lineEnd = tokens.end(last);
   if (lineEnd - lineStart <= MAX_BANNER_LENGTH) {
     const lineText = text.slice(lineStart, lineEnd).toLowerCase();
-    if (JUNK_MARKERS.some((marker) => lineText.includes(marker)) || /^home\s*[>›»/]/.test(lineText)) return 'junk';
+    if (JUNK_PATTERN.test(lineText)) return 'junk';
     if (lineEnd - lineStart <= MAX_JUNK_LINE_LENGTH) {
       const normalised = lineText.replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/'/g, '').replace(/\s+/g, ' ').trim();
       if (JUNK_LINES.has(normalised)) return 'junk';

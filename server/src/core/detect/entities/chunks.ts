@@ -48,17 +48,14 @@ export function matchPhrase(scan: Scan, index: number): { to: number; entry: Lex
 }
 
 export function longestMatch(index: PhraseIndex, tokens: TokenList, at: number): { to: number; entry: LexiconEntry } | null {
-  const maxTokens = index.maxTokensByFirst.get(tokens.text(at));
-  if (maxTokens === undefined) return null;
+  let node = index.byFirstWord.get(tokens.text(at));
   const line = tokens.line(at);
   let best: { to: number; entry: LexiconEntry } | null = null;
-  let key = '';
-  for (let length = 1; length <= maxTokens && at + length <= tokens.length; length++) {
-    const t = at + length - 1;
-    if (tokens.line(t) !== line) break;
-    key = length === 1 ? tokens.text(t) : `${key} ${tokens.text(t)}`;
-    const entry = index.entries.get(key);
-    if (entry) best = { to: at + length, entry };
+  for (let t = at; node !== undefined; ) {
+    if (node.entry) best = { to: t + 1, entry: node.entry };
+    t++;
+    if (node.next === undefined || t >= tokens.length || tokens.line(t) !== line) break;
+    node = node.next.get(tokens.text(t));
   }
   return best;
 }

@@ -44,7 +44,7 @@ export function propagateDocumentNames(scan: Scan, findings: readonly Finding[],
   result.forEach((finding, n) => coveredBy.fill(n, finding.fromToken, finding.toToken));
 
   for (let i = 0; i < tokens.length; i++) {
-    if (!tokens.isCapitalised(i) || !index.maxTokensByFirst.has(tokens.text(i))) continue;
+    if (!tokens.isCapitalised(i) || !index.byFirstWord.has(tokens.text(i))) continue;
     const lineKind = lines[tokens.line(i)] ?? 'prose';
     if (lineKind === 'junk') continue;
     const match = longestMatch(index, tokens, i);

@@ -26,12 +26,23 @@ export interface LexiconEntry {
 export interface PhraseIndex {
   /** Key: the phrase's tokens joined by single spaces. */
   entries: Map<string, LexiconEntry>;
-  /** Longest phrase length in tokens, by first token, to bound the longest-match search. */
-  maxTokensByFirst: Map<string, number>;
+  /** The same phrases as a trie of tokens: longest-match lookup walks it without building keys. */
+  byFirstWord: Map<string, PhraseNode>;
 }
+
+/** One token of a phrase: the entry of the phrase that ends here, and the tokens that continue it. */
+export interface PhraseNode {
+  entry: LexiconEntry | undefined;
+  next: Map<string, PhraseNode> | undefined;
+}
+
+/** Anything phraseKey would change: apostrophes, commas, brackets, other than single inner spaces. */
+const NEEDS_KEYING = /['’,()]|[^\S ]|\s\s|^\s|\s$/;
 
 /** Splits a phrase the way the tokenizer splits text, so keys match token sequences. */
 export function phraseKey(phrase: string): string {
+  // Most phrases, and the names learnt from tokens, are keys already: skip the regex rewriting.
+  if (!NEEDS_KEYING.test(phrase)) return phrase;
   return phrase
     .replace(/’/g, "'")
     .replace(/'s\b/g, " 's")
@@ -44,14 +55,21 @@ export function phraseKey(phrase: string): string {
 export function addPhrase(index: PhraseIndex, phrase: string, entry: LexiconEntry): void {
   const key = phraseKey(phrase);
   index.entries.set(key, entry);
-  const spaceAt = key.indexOf(' ');
-  const first = spaceAt < 0 ? key : key.slice(0, spaceAt);
-  const length = spaceAt < 0 ? 1 : key.split(' ').length;
-  index.maxTokensByFirst.set(first, Math.max(index.maxTokensByFirst.get(first) ?? 0, length));
+  let level = index.byFirstWord;
+  let node: PhraseNode | undefined;
+  for (const word of key.split(' ')) {
+    if (node) level = node.next ??= new Map();
+    node = level.get(word);
+    if (!node) {
+      node = { entry: undefined, next: undefined };
+      level.set(word, node);
+    }
+  }
+  node!.entry = entry;
 }
 
 export function emptyIndex(): PhraseIndex {
-  return { entries: new Map(), maxTokensByFirst: new Map() };
+  return { entries: new Map(), byFirstWord: new Map() };
 }
 
 function buildStaticIndex(): PhraseIndex {
@@ -99,5 +117,5 @@ export function firstNameStrength(word: string): 'strong' | 'weak' | null {
 
 /** True for a gazetteer phrase start or a first name: hyphenated compounds of these stay whole. */
 export function isKnownName(word: string): boolean {
-  return STATIC_INDEX.maxTokensByFirst.has(word) || FIRST_NAMES.has(word);
+  return STATIC_INDEX.byFirstWord.has(word) || FIRST_NAMES.has(word);
 }

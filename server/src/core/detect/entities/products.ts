@@ -28,6 +28,7 @@ export function isProductHead(tokens: TokenList, index: number): boolean {
 
 /** "Su-34", "Shahed-136", "Kh-101": a known prefix, a hyphen, digits. */
 export function isModelDesignator(word: string): boolean {
+  if (!word.includes('-')) return false;
   const match = DESIGNATOR.exec(word);
   return match !== null && DESIGNATOR_PREFIXES.has(match[1]!);
 }

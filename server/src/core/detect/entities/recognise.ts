@@ -53,7 +53,7 @@ export function recognise(scan: Scan): Finding[] {
 
 /** Gazetteer phrases that start with a lowercase word ("the Netherlands", "iPhone"); document names never do. */
 const LOWERCASE_PHRASE_STARTS: ReadonlySet<string> = new Set(
-  [...STATIC_INDEX.maxTokensByFirst.keys()].filter((word) => !/^\p{Lu}/u.test(word)),
+  [...STATIC_INDEX.byFirstWord.keys()].filter((word) => !/^\p{Lu}/u.test(word)),
 );
 
 class ChunkReader {
