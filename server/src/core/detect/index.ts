@@ -1,5 +1,5 @@
 import type { DetectOptions, Detection, Span } from '../detection';
-import { kindOf, type Kind } from '../labels';
+import type { Kind } from '../labels';
 import { CodePointIndex } from '../offsets';
 import { findArticleDate } from './articleDate';
 import { findDates } from './dates';
@@ -28,8 +28,7 @@ export function detectSpans(text: string, options: DetectOptions = {}): KindedSp
   // A number inside a date ("November 4") or a name ("F-16", "Leopard 2") is part of that, not a count.
   const numbers = guarded(() => findNumbers(text), []).filter((number) => !overlapsAny(number, dates) && !overlapsAny(number, entities));
 
-  const spans = [...entities, ...numbers, ...dates].map((span) => ({ ...span, kind: kindOf(span.label) }));
-  return spans.sort(byPosition);
+  return mergeSorted([withKind(entities, 'entity'), withKind(numbers, 'number'), withKind(dates, 'date')]);
 }
 
 /** Same as detectSpans, in code point offsets with the covered text, as the CLI and sidecars store them. */
@@ -80,6 +79,23 @@ function firstEndingAfter(spans: readonly Span[], offset: number): number {
   return low;
 }
 
-function byPosition(a: KindedSpan, b: KindedSpan): number {
-  return a.start - b.start || b.end - a.end || a.kind.localeCompare(b.kind);
+function withKind(spans: readonly Span[], kind: Kind): KindedSpan[] {
+  return spans.map((span) => ({ start: span.start, end: span.end, label: span.label, confidence: span.confidence, value: span.value, kind }));
+}
+
+/** Merges lists already sorted by start (each detector sorts its own) in one pass: start, then longest first. */
+function mergeSorted(lists: KindedSpan[][]): KindedSpan[] {
+  const merged: KindedSpan[] = [];
+  const next = lists.map(() => 0);
+  for (;;) {
+    let best = -1;
+    for (let list = 0; list < lists.length; list++) {
+      const candidate = lists[list][next[list]];
+      if (candidate === undefined) continue;
+      const current = best === -1 ? undefined : lists[best][next[best]];
+      if (!current || candidate.start < current.start || (candidate.start === current.start && candidate.end > current.end)) best = list;
+    }
+    if (best === -1) return merged;
+    merged.push(lists[best][next[best]++]);
+  }
 }

@@ -379,10 +379,17 @@ const CONTEXT_AFTER = 64;
 const KELVIN_SIGN = 0x212a;
 const CAPITAL_I_WITH_DOT = 0x130;
 
-/** A character of a regex word (\w) once the text is lower-cased: "K" (the Kelvin sign) lower-cases to "k". */
-function isWordCharacterWhenLowered(code: number): boolean {
-  const lower = code | 32;
-  return (lower >= 97 && lower <= 122) || isDigit(code) || code === 0x5f || code === KELVIN_SIGN;
+/** What a character is to a regex \b in the lower-cased text: part of a word (a letter, digit or "_") or not. */
+const NOT_WORD = 0;
+const LETTER = 1;
+const DIGIT = 2;
+const ASCII_WORD_KINDS = new Uint8Array(128).map((_, code) =>
+  isDigit(code) ? DIGIT : (code | 32) >= 97 && (code | 32) <= 122 || code === 0x5f ? LETTER : NOT_WORD,
+);
+
+/** "K" (the Kelvin sign) lower-cases to "k", a word character. */
+function wordKind(code: number): number {
+  return code < 128 ? ASCII_WORD_KINDS[code] : code === KELVIN_SIGN ? LETTER : NOT_WORD;
 }
 
 /** A hash of a word's lower-cased letters, computed while scanning, so that most words never become strings. */
@@ -410,7 +417,7 @@ function anchorsOf(text: string): number[] | undefined {
   let i = 0;
   while (i < length) {
     const code = text.charCodeAt(i);
-    if (!isWordCharacterWhenLowered(code)) {
+    if (wordKind(code) === NOT_WORD) {
       if (code === CAPITAL_I_WITH_DOT) return undefined;
       if (code === 0x24 || (code >= 0xa0 && CURRENCY_SYMBOLS.has(text[i]))) anchors.push(i, i + 1);
       i++;
@@ -422,9 +429,10 @@ function anchorsOf(text: string): number[] | undefined {
     let hasDigits = false;
     for (; i < length; i++) {
       const next = text.charCodeAt(i);
-      if (!isWordCharacterWhenLowered(next)) break;
-      if (isDigit(next)) hasDigits = true;
-      else hash = hashLetters(hash, next);
+      const kind = wordKind(next);
+      if (kind === LETTER) hash = hashLetters(hash, next);
+      else if (kind === DIGIT) hasDigits = true;
+      else break;
     }
     if (!hasDigits) {
       if (ANCHOR_HASHES[hash & HASH_FILTER_MASK] === 1 && ANCHOR_WORD_SET.has(text.slice(start, i).toLowerCase())) anchors.push(start, i);
@@ -526,13 +534,18 @@ function isNumbered(tokens: readonly Token[], index: number): boolean {
 }
 
 function isShortAmount(digits: string): boolean {
-  return digits.includes(',') || digits.split('.')[0].length <= 3;
+  return digits.includes(',') || integerPart(digits).length <= 3;
+}
+
+function integerPart(digits: string): string {
+  const point = digits.indexOf('.');
+  return point < 0 ? digits : digits.slice(0, point);
 }
 
 /** Leading zeros ("007", "0123") and long digit strings without separators are codes, not amounts. */
 function looksLikeCode(digits: string): boolean {
-  const integerPart = digits.split('.')[0];
-  return (integerPart.length > 1 && integerPart.startsWith('0')) || (integerPart.length >= 7 && !integerPart.includes(','));
+  const integer = integerPart(digits);
+  return (integer.length > 1 && integer.startsWith('0')) || (integer.length >= 7 && !integer.includes(','));
 }
 
 /**
@@ -707,7 +720,8 @@ class NumberScanner {
     const token = this.tokens[index];
     if (token.kind === 'num') return !token.blocked;
     if (token.kind === 'sym') return CURRENCY_SYMBOLS.has(token.text);
-    return START_WORDS.has(token.text) || START_WORDS.has(this.lower(index));
+    const lowered = this.lower(index);
+    return START_WORDS.has(lowered) || (lowered !== token.text && START_WORDS.has(token.text));
   }
 
   // --- top level ------------------------------------------------------------------------------
@@ -1002,9 +1016,10 @@ class NumberScanner {
     for (let last = pieces.length; last > 0; last--) {
       if (pieces[last - 1] === '-' || pieces[last - 1] === 'and') continue;
       const phrase = pieces.slice(0, last).join(' ').replaceAll(' - ', '-');
-      let value = parseWordNumber(phrase);
-      if (value === undefined || !Number.isInteger(value) || phrase === 'a' || phrase === 'an') continue;
       // "a" alone parses as 1, but only "a hundred", "a million" … are numbers.
+      if (phrase === 'a' || phrase === 'an') continue;
+      let value = parseWordNumber(phrase);
+      if (value === undefined || !Number.isInteger(value)) continue;
       let next = first + last;
       // "a dozen" parses whole; "two dozen" multiplies.
       if (this.isWord(next, 'dozen') && this.continues(next)) {

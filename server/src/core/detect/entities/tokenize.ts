@@ -129,8 +129,12 @@ function copyInto<T extends Int32Array | Uint8Array>(target: T, source: T): T {
 const UPPERCASE_START = /^\p{Lu}/u;
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
 const WHITESPACE = /^\s$/;
+const HYPHEN = 45;
+
 /** Characters that join two word parts into one token: "Ivano-Frankivsk", "O'Brien", "U.S", "AT&T". */
-const JOINER_CODES = new Set(['-', "'", '’', '.', '&'].map((joiner) => joiner.charCodeAt(0)));
+function isJoiner(code: number): boolean {
+  return code === HYPHEN || code === 39 /* ' */ || code === 0x2019 /* ’ */ || code === 46 /* . */ || code === 38 /* & */;
+}
 const SENTENCE_ENDER_CODES = new Set(
   ['.', '!', '?', ':', '"', '“', '”', "'", '‘', '(', '[', '*', '•', '|', '>', '-', '–', '—', '#'].map((ender) => ender.charCodeAt(0)),
 );
@@ -205,17 +209,24 @@ export function tokenize(text: string, options: TokenizeOptions): TokenList {
       continue;
     }
     let end = i + 1;
+    let hyphenated = false;
     while (end < length) {
-      if (isWordUnit(text.charCodeAt(end))) end++;
-      else if (JOINER_CODES.has(text.charCodeAt(end)) && end + 1 < length && isWordUnit(text.charCodeAt(end + 1))) end += 2;
-      else break;
+      const next = text.charCodeAt(end);
+      if (isWordUnit(next)) {
+        end++;
+      } else if (isJoiner(next) && end + 1 < length && isWordUnit(text.charCodeAt(end + 1))) {
+        if (next === HYPHEN) hyphenated = true;
+        end += 2;
+      } else {
+        break;
+      }
     }
     // "Mr." and "U.S." keep their final period.
     if (text.charCodeAt(end) === 46 && end - i <= 8) {
       const raw = text.slice(i, end);
       if (ABBREVIATIONS.has(raw) || (raw.length >= 3 && raw[1] === '.' && startsUppercase(raw))) end++;
     }
-    if (needsSplitting(text, i, end)) {
+    if (hyphenated || isPossessive(text, i, end)) {
       for (const piece of splitWord(text, i, end, options)) pushWord(tokens, text, piece.start, piece.end, line, opensSentence);
     } else {
       pushWord(tokens, text, i, end, line, opensSentence);
@@ -245,10 +256,9 @@ function isUppercaseUnit(code: number): boolean {
   return cached === UPPERCASE;
 }
 
-/** Only words with a hyphen or a possessive "'s" need the slower splitting. */
-function needsSplitting(text: string, start: number, end: number): boolean {
-  if (end - start > 3 && text.charCodeAt(end - 1) === 115 && isApostrophe(text.charCodeAt(end - 2))) return true;
-  return hasHyphen(text, start, end);
+/** "Umerov's": the possessive "'s" becomes a token of its own. */
+function isPossessive(text: string, start: number, end: number): boolean {
+  return end - start > 3 && text.charCodeAt(end - 1) === 115 /* s */ && isApostrophe(text.charCodeAt(end - 2));
 }
 
 interface Piece {
@@ -262,8 +272,7 @@ interface Piece {
  */
 function splitWord(text: string, start: number, end: number, options: TokenizeOptions): Piece[] {
   const pieces: Piece[] = [];
-  let wordEnd = end;
-  if (end - start > 3 && text.charCodeAt(end - 1) === 115 /* s */ && isApostrophe(text.charCodeAt(end - 2))) wordEnd = end - 2;
+  const wordEnd = isPossessive(text, start, end) ? end - 2 : end;
   const word = hasHyphen(text, start, wordEnd) ? text.slice(start, wordEnd) : '';
   if (word !== '' && shouldSplitCompound(word.replace(/’/g, "'"), options)) {
     let offset = start;
