@@ -6,13 +6,13 @@ import path from 'node:path';
 import type { SemanticTokens } from 'vscode-languageserver-protocol';
 import { detect } from '../server/src/core/detect';
 import { startSession } from '../test/lsp/lspClient';
+import { PROJECT_ROOT } from '../test/projectRoot';
 
 const short = process.argv.includes('--short');
-const project = path.join(__dirname, '..');
-const seedText = readdirSync(path.join(project, 'seeds'))
+const seedText = readdirSync(path.join(PROJECT_ROOT, 'seeds'))
   .filter((file) => file.endsWith('.txt'))
   .sort()
-  .map((file) => readFileSync(path.join(project, 'seeds', file), 'utf8'))
+  .map((file) => readFileSync(path.join(PROJECT_ROOT, 'seeds', file), 'utf8'))
   .join('\n');
 const corpusOf = (bytes: number) => seedText.repeat(Math.ceil(bytes / seedText.length)).slice(0, bytes);
 

@@ -18,8 +18,10 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
-const CLI = path.join(__dirname, '..', '..', 'bin', 'marginalia.js');
-const SEEDS = path.join(__dirname, '..', '..', 'seeds');
+import { PROJECT_ROOT } from '../projectRoot';
+
+const CLI = path.join(PROJECT_ROOT, 'bin', 'marginalia.js');
+const SEEDS = path.join(PROJECT_ROOT, 'seeds');
 
 export interface Session {
   connection: ProtocolConnection;

@@ -48,10 +48,10 @@ const titleCase = (word: string): string => word[0]!.toUpperCase() + word.slice(
 /** Months are only recognised in Title Case or ALL CAPS: "may" and "march" are verbs. */
 const MONTH_FULL_NAMES = new Set(MONTHS.flatMap((month) => [titleCase(month), month.toUpperCase()]));
 const MONTH_FULL = anyOf([...MONTH_FULL_NAMES]);
-const MONTH_ABBREVIATED = anyOf(
-  ['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'].flatMap((month) => [month, month.toUpperCase()]),
-);
-const WEEKDAY = anyOf(WEEKDAYS.flatMap((day) => [titleCase(day), day.toUpperCase()]));
+const MONTH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'].flatMap((month) => [month, month.toUpperCase()]);
+const MONTH_ABBREVIATED = anyOf(MONTH_ABBREVIATIONS);
+const WEEKDAY_NAMES = WEEKDAYS.flatMap((day) => [titleCase(day), day.toUpperCase()]);
+const WEEKDAY = anyOf(WEEKDAY_NAMES);
 
 const DAY = '(?<day>[0-3]?\\d)(?:st|nd|rd|th)?';
 const YEAR = '(?:19|20)\\d{2}';
@@ -104,7 +104,8 @@ function mayEndCount(token: string): boolean {
 }
 
 const PARTS_OF_DAY = anyOf(['morning', 'afternoon', 'evening', 'night']);
-const SEASONS = anyOf(['spring', 'summer', 'autumn', 'fall', 'winter', 'Spring', 'Summer', 'Autumn', 'Fall', 'Winter']);
+const SEASON_NAMES = ['spring', 'summer', 'autumn', 'fall', 'winter', 'Spring', 'Summer', 'Autumn', 'Fall', 'Winter'];
+const SEASONS = anyOf(SEASON_NAMES);
 
 /** Nouns after which a bare year names an event or period: "the 2024 election", "2023 budget". */
 const YEAR_NOUNS = anyOf(['election', 'elections', 'vote', 'ballot', 'campaign', 'race', 'primary', 'primaries', 'midterm', 'midterms',
@@ -219,7 +220,14 @@ interface Scan {
 type Reader = (trigger: RegExpExecArray, scan: Scan) => Candidate | undefined;
 
 interface Rule {
+  /** Sticky: tried only where a match can begin, as the fields below tell. */
   trigger: RegExp;
+  /** The words a match can begin with, as written; only their letters ("Q" for "Q3", "o" for "o'clock"). */
+  startWords?: readonly string[];
+  /** Matches begin with a digit that starts a word. */
+  startsWithDigit?: boolean;
+  /** Matches may begin with an apostrophe before a digit ("'90s"). */
+  startsWithApostrophe?: boolean;
   readers: readonly Reader[];
 }
 
@@ -426,7 +434,8 @@ const readBareMonth: Reader = (trigger, scan) => {
 };
 
 const monthRule: Rule = {
-  trigger: new RegExp(`\\b(?:${MONTH_FULL}|${MONTH_ABBREVIATED}\\.?)(?![A-Za-z])`, 'g'),
+  trigger: new RegExp(`\\b(?:${MONTH_FULL}|${MONTH_ABBREVIATED}\\.?)(?![A-Za-z])`, 'y'),
+  startWords: [...MONTH_FULL_NAMES, ...MONTH_ABBREVIATIONS],
   readers: [readMonthDay, readDayMonth, readMonthYear, readBareMonth],
 };
 
@@ -437,7 +446,8 @@ const NUMBER_GLUE_BEFORE = new Set(['$', '€', '£', '.', ',', '/', '-', '#', '
 
 const isoDateRule: Rule = {
   // "2023-10-26", "2023/10/26"
-  trigger: /\b(?<year>[12]\d{3})(?<separator>[-/.])(?<month>\d{2})\k<separator>(?<day>\d{2})\b(?![/]|[.-]\d)/g,
+  trigger: /\b(?<year>[12]\d{3})(?<separator>[-/.])(?<month>\d{2})\k<separator>(?<day>\d{2})\b(?![/]|[.-]\d)/y,
+  startsWithDigit: true,
   readers: [
     (trigger, scan) => {
       if (NUMBER_GLUE_BEFORE.has(charBefore(scan.text, trigger.index))) return undefined;
@@ -452,7 +462,8 @@ const VERSION_BEFORE = /(?:version|ver\.?|v|release|build)\s*$/i;
 
 const numericDateRule: Rule = {
   // "10/26/2023" (US, month first unless the first number cannot be a month), "26.10.2023" (day first)
-  trigger: new RegExp(`\\b(?<first>\\d{1,2})(?<separator>[/.])(?<second>\\d{1,2})\\k<separator>(?<year>${ANY_YEAR})\\b(?![/]|[.-]\\d)`, 'g'),
+  trigger: new RegExp(`\\b(?<first>\\d{1,2})(?<separator>[/.])(?<second>\\d{1,2})\\k<separator>(?<year>${ANY_YEAR})\\b(?![/]|[.-]\\d)`, 'y'),
+  startsWithDigit: true,
   readers: [
     (trigger, scan) => {
       const start = trigger.index;
@@ -529,13 +540,15 @@ const readFiscalYear: Reader = (trigger, scan) => {
 };
 
 const yearRule: Rule = {
-  trigger: new RegExp(`\\b${YEAR}\\b`, 'g'),
+  trigger: new RegExp(`\\b${YEAR}\\b`, 'y'),
+  startsWithDigit: true,
   readers: [readYearInContext, readYearBeforeNoun, readYearRange, readFiscalYear],
 };
 
 const shortFiscalYearRule: Rule = {
   // "FY2024", "FY 2024", "FY24"
-  trigger: new RegExp(`\\bFY ?(?<year>${YEAR}|\\d{2})\\b`, 'g'),
+  trigger: new RegExp(`\\bFY ?(?<year>${YEAR}|\\d{2})\\b`, 'y'),
+  startWords: ['FY'],
   readers: [(trigger) => candidate('DATE', trigger.index, triggerEnd(trigger), 0.85, dateValue(`20${trigger.groups!['year']!}`.slice(-4)))],
 };
 
@@ -543,7 +556,9 @@ const THE_BEFORE_PERIOD = before(`(?<![\\w])[Tt]he${SP}(?:(?:[Ee]arly|[Ll]ate|[M
 
 const decadeRule: Rule = {
   // "the 1990s", "the early 2000s", "the '90s", "the 1800s" (a century); not "in their 30s", an age
-  trigger: /(?:\b(?<century>1[5-9]|20)(?<decade>\d)0s|\b(?<bare>\d)0s|['’](?<apostrophe>\d)0s)(?![\w'’])/g,
+  trigger: /(?:\b(?<century>1[5-9]|20)(?<decade>\d)0s|\b(?<bare>\d)0s|['’](?<apostrophe>\d)0s)(?![\w'’])/y,
+  startsWithDigit: true,
+  startsWithApostrophe: true,
   readers: [
     (trigger, scan) => {
       const the = PERIOD_MODIFIER_TOKENS.has(tokenBefore(scan, trigger.index)) ? readBefore(scan.text, trigger.index, THE_BEFORE_PERIOD) : undefined;
@@ -570,7 +585,8 @@ const ORDINAL_BEFORE_CENTURY = before(
 
 const centuryRule: Rule = {
   // "the 19th century", "the twenty-first century", "21st-century"
-  trigger: /\bcentury\b/g,
+  trigger: /\bcentury\b/y,
+  startWords: ['century'],
   readers: [
     (trigger, scan) => {
       if (!/(?:st|nd|rd|th)-?$/.test(tokenBefore(scan, trigger.index))) return undefined;
@@ -646,7 +662,8 @@ const readRelativeQuarter: Reader = (trigger, scan) => {
 };
 
 const quarterRule: Rule = {
-  trigger: /\b(?:Q[1-4]|H[12]|quarter)\b/g,
+  trigger: /\b(?:Q[1-4]|H[12]|quarter)\b/y,
+  startWords: ['Q', 'H', 'quarter'],
   readers: [readQuarterCode, readOrdinalQuarter, readRelativeQuarter],
 };
 
@@ -677,7 +694,8 @@ function seasonYear(scan: Scan, season: string, determiner: string): number | un
 
 const seasonRule: Rule = {
   // "this summer", "last winter", "spring 2024", "the summer of 2023", "in the fall"; not "prices fall", "the fall of Bakhmut", "the Arab Spring"
-  trigger: new RegExp(`\\b${SEASONS}\\b`, 'g'),
+  trigger: new RegExp(`\\b${SEASONS}\\b`, 'y'),
+  startWords: SEASON_NAMES,
   readers: [
     (trigger, scan) => {
       const previous = tokenBefore(scan, trigger.index);
@@ -714,7 +732,8 @@ const DAY_BEFORE_OR_AFTER = before(`(?<![\\w])[Tt]he${SP}day${SP}(?<direction>be
 
 const relativeDayRule: Rule = {
   // "today", "yesterday", "tomorrow morning", "the day before yesterday"
-  trigger: new RegExp(`\\b(?<word>[Tt]oday|[Yy]esterday|[Tt]omorrow)(?:${SP}(?<part>${PARTS_OF_DAY}))?(?![\\w])`, 'g'),
+  trigger: new RegExp(`\\b(?<word>[Tt]oday|[Yy]esterday|[Tt]omorrow)(?:${SP}(?<part>${PARTS_OF_DAY}))?(?![\\w])`, 'y'),
+  startWords: ['today', 'Today', 'yesterday', 'Yesterday', 'tomorrow', 'Tomorrow'],
   readers: [
     (trigger, scan) => {
       let offset = RELATIVE_DAY_OFFSETS[trigger.groups!['word']!.toLowerCase()]!;
@@ -750,7 +769,8 @@ function weekdayDay(scan: Scan, weekday: number, relative: string | undefined, s
 
 const weekdayRule: Rule = {
   // "Monday", "last Friday", "Wednesday night" (TIME), "every Sunday", "Mondays"
-  trigger: new RegExp(`\\b(?<weekday>${WEEKDAY})(?<plural>s)?(?:${SP}(?<part>${PARTS_OF_DAY}))?(?![\\w])`, 'g'),
+  trigger: new RegExp(`\\b(?<weekday>${WEEKDAY})(?<plural>s)?(?:${SP}(?<part>${PARTS_OF_DAY}))?(?![\\w])`, 'y'),
+  startWords: WEEKDAY_NAMES.flatMap((name) => [name, `${name}s`]),
   readers: [
     (trigger, scan) => {
       if (WEEKDAY_TITLE_AFTER.test(scan.text.slice(triggerEnd(trigger), triggerEnd(trigger) + 16))) return undefined;
@@ -771,7 +791,8 @@ const HOLIDAY_DATES: Readonly<Record<string, string>> = {
 
 const holidayRule: Rule = {
   // Holidays are dates in OntoNotes; the fixed ones get a value.
-  trigger: /\b(?:Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)|Easter(?: Sunday| Monday)?|Thanksgiving(?: Day)?|Halloween|Ramadan)\b/g,
+  trigger: /\b(?:Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)|Easter(?: Sunday| Monday)?|Thanksgiving(?: Day)?|Halloween|Ramadan)\b/y,
+  startWords: ['Christmas', 'New', 'Easter', 'Thanksgiving', 'Halloween', 'Ramadan'],
   readers: [
     (trigger, scan) => {
       const monthDay = HOLIDAY_DATES[trigger[0].replace('’', "'")];
@@ -791,8 +812,9 @@ const clockWithMeridiemRule: Rule = {
   // "6:04 PM", "10 a.m.", "10.30am", "11pm GMT"
   trigger: new RegExp(
     `\\b(?<hour>\\d{1,2})(?:[:.](?<minute>[0-5]\\d))?(?::[0-5]\\d)?[ \\t\\u00a0\\u202f]?(?<meridiem>[ap]\\.m\\.|[AP]\\.M\\.|[ap]\\.m|[AP]\\.M|[ap]m|[AP]M)(?![\\w])${OPTIONAL_TIME_ZONE}`,
-    'g',
+    'y',
   ),
+  startsWithDigit: true,
   readers: [
     (trigger, scan) => {
       const hour = Number(trigger.groups!['hour']);
@@ -811,8 +833,9 @@ const twentyFourHourClockRule: Rule = {
   // "at 10:30", "18:04 GMT", "1800 GMT"
   trigger: new RegExp(
     `\\b(?:(?<hour>[01]?\\d|2[0-3]):(?<minute>[0-5]\\d)(?![\\w:]|[.,]\\d)(?<zone>${OPTIONAL_TIME_ZONE})|(?<militaryHour>[01]\\d|2[0-3])(?<militaryMinute>[0-5]\\d)${SP}(?:GMT|UTC|hours|hrs)(?![\\w]))`,
-    'g',
+    'y',
   ),
+  startsWithDigit: true,
   readers: [
     (trigger, scan) => {
       if (NUMBER_GLUE_BEFORE.has(charBefore(scan.text, trigger.index))) return undefined;
@@ -829,7 +852,8 @@ const O_CLOCK_HOURS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'e
 const HOUR_BEFORE_O_CLOCK = before(`(?<![\\w])(?<hour>1[0-2]|[1-9]|${anyOf(O_CLOCK_HOURS, { sentenceCase: true })})${SP}`);
 
 const oClockRule: Rule = {
-  trigger: /\bo['’]clock\b/g,
+  trigger: /\bo['’]clock\b/y,
+  startWords: ['o'],
   readers: [
     (trigger, scan) => {
       const hourBefore = readBefore(scan.text, trigger.index, HOUR_BEFORE_O_CLOCK);
@@ -878,13 +902,16 @@ const readTwilight: Reader = (trigger, scan) => {
 };
 
 const timeOfDayRule: Rule = {
-  trigger: /\b(?:[Tt]onight|[Oo]vernight|noon|midnight|Midnight|midday|morning|afternoon|evening|night|dawn|dusk|daybreak|nightfall|sunrise|sunset)\b/g,
+  trigger: /\b(?:[Tt]onight|[Oo]vernight|noon|midnight|Midnight|midday|morning|afternoon|evening|night|dawn|dusk|daybreak|nightfall|sunrise|sunset)\b/y,
+  startWords: ['tonight', 'Tonight', 'overnight', 'Overnight', 'noon', 'midnight', 'Midnight', 'midday', 'morning', 'afternoon', 'evening',
+    'night', 'dawn', 'dusk', 'daybreak', 'nightfall', 'sunrise', 'sunset'],
   readers: [readNamedTime, readDayPart, readTwilight],
 };
 
 const matchMinuteRule: Rule = {
   // "the 90th minute" of a match
-  trigger: new RegExp(`\\b\\d{1,3}(?:st|nd|rd|th)(?:-|${SP})minute\\b`, 'g'),
+  trigger: new RegExp(`\\b\\d{1,3}(?:st|nd|rd|th)(?:-|${SP})minute\\b`, 'y'),
+  startsWithDigit: true,
   readers: [(trigger, scan) => candidate('TIME', readBefore(scan.text, trigger.index, THE_BEFORE_PERIOD)?.start ?? trigger.index, triggerEnd(trigger), 0.7)],
 };
 
@@ -1216,14 +1243,16 @@ const readEarlyHours: Reader = (trigger, scan) => {
 };
 
 const unitRule: Rule = {
-  trigger: new RegExp(`\\b(?:(?<unit>${UNIT}|weekend|season)|(?<fused>year|week|day|month)long)(?![\\w])`, 'g'),
+  trigger: new RegExp(`\\b(?:(?<unit>${UNIT}|weekend|season)|(?<fused>year|week|day|month)long)(?![\\w])`, 'y'),
+  startWords: [...UNIT_WORDS, ...UNIT_ABBREVIATIONS, 'weekend', 'season', 'yearlong', 'weeklong', 'daylong', 'monthlong'],
   readers: [readCountedDuration, readCompoundDuration, readLongDuration, readBarePluralDuration, readAgo, readAnchoredPeriod,
     readRelativePeriod, readPartOfPeriod, readPeriodEnd, readRecurring, readEarlyHours],
 };
 
 const attachedUnitRule: Rule = {
   // "24h", "48hrs", "15min"
-  trigger: /\b(?<count>\d+(?:\.\d+)?)(?<unit>h|hrs?|mins?|secs?)\b/g,
+  trigger: /\b(?<count>\d+(?:\.\d+)?)(?<unit>h|hrs?|mins?|secs?)\b/y,
+  startsWithDigit: true,
   readers: [
     (trigger, scan) => {
       if (NUMBER_GLUE_BEFORE.has(charBefore(scan.text, trigger.index))) return undefined;

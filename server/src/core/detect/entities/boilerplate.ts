@@ -61,8 +61,7 @@ function classifyLine(text: string, tokens: TokenList, first: number, last: numb
     const lineText = text.slice(lineStart, lineEnd).toLowerCase();
     if (JUNK_PATTERN.test(lineText)) return 'junk';
     if (lineEnd - lineStart <= MAX_JUNK_LINE_LENGTH) {
-      const normalised = lineText.replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/'/g, '').replace(/\s+/g, ' ').trim();
-      if (JUNK_LINES.has(normalised)) return 'junk';
+      if (JUNK_LINES.has(junkLineKey(lineText))) return 'junk';
     }
   }
 
@@ -89,6 +88,15 @@ function classifyLine(text: string, tokens: TokenList, first: number, last: numb
   const endsLikeSentence = '.!?"”\''.includes(lastChar);
   if (capitalised === words && !endsLikeSentence) return 'headline';
   return 'prose';
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** The lowercased line as letter and digit runs separated by single spaces, apostrophes dropped. */
+function junkLineKey(lowercased: string): string {
+  // Most lines are ASCII, where ASCII classes give the same runs much faster than Unicode properties.
+  const runs = NON_ASCII.test(lowercased) ? lowercased.replace(/[^\p{L}\p{N}' ]+/gu, ' ') : lowercased.replace(/[^A-Za-z0-9' ]+/g, ' ');
+  return runs.replace(/'/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /** "NEWS", "APP": every letter uppercase (checked on the first two and the last, which is enough for banners). */

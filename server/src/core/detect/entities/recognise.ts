@@ -37,10 +37,16 @@ const HEADLINE_PENALTY = 0.05;
 export function recognise(scan: Scan): Finding[] {
   const { tokens, lines } = scan;
   const findings: Finding[] = [];
+  // Looked up once per distinct word rather than once per token.
+  const startsLowercasePhrase = tokens.vocabulary.map((word) => LOWERCASE_PHRASE_STARTS.has(word));
   let i = 0;
   while (i < tokens.length) {
+    if (!tokens.isWord(i) || !(tokens.isCapitalised(i) || startsLowercasePhrase[tokens.wordId(i)])) {
+      i++;
+      continue;
+    }
     const lineKind = lines[tokens.line(i)] ?? 'prose';
-    if (lineKind === 'junk' || !tokens.isWord(i) || !(tokens.isCapitalised(i) || LOWERCASE_PHRASE_STARTS.has(tokens.text(i)))) {
+    if (lineKind === 'junk') {
       i++;
       continue;
     }
