@@ -1269,6 +1269,109 @@ const RULES: readonly Rule[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------
+// Finding the triggers: one pass over the text visits every place where a rule's match can begin
+// ---------------------------------------------------------------------------------------------
+
+const NOT_WORD = 0;
+const LETTER = 1;
+const DIGIT = 2;
+const UNDERSCORE = 3;
+/** ASCII characters as a regex \b sees them (without the u flag, only these make words). */
+const ASCII_WORD_KINDS = new Uint8Array(128).map((_, code) =>
+  code >= 48 && code <= 57 ? DIGIT : (code | 32) >= 97 && (code | 32) <= 122 ? LETTER : code === 0x5f ? UNDERSCORE : NOT_WORD,
+);
+
+/** Where the scan is: between words, in a word's leading letters, or further on in a word. */
+const OUTSIDE_WORD = 0;
+const LEADING_LETTERS = 1;
+const REST_OF_WORD = 2;
+
+const wordKind = (code: number): number => (code < 128 ? ASCII_WORD_KINDS[code]! : NOT_WORD);
+const isApostrophe = (code: number): boolean => code === 0x27 || code === 0x2019;
+
+/** A hash of a word's letters, computed while scanning, so that most words never become strings. */
+const hashLetter = (hash: number, code: number): number => (Math.imul(hash, 31) + code) | 0;
+const HASH_FILTER_MASK = 0xffff;
+
+/** Indexes into RULES of the rules that can begin at a given word, at a digit and at an apostrophe. */
+const RULES_BY_START_WORD = new Map<string, number[]>();
+/** Set at the (masked) hash of every start word; words that miss it start no rule. */
+const START_WORD_HASHES = new Uint8Array(HASH_FILTER_MASK + 1);
+const RULES_AT_DIGIT: number[] = [];
+const RULES_AT_APOSTROPHE: number[] = [];
+RULES.forEach((rule, index) => {
+  for (const word of new Set(rule.startWords)) {
+    RULES_BY_START_WORD.set(word, [...(RULES_BY_START_WORD.get(word) ?? []), index]);
+    let hash = 0;
+    for (let k = 0; k < word.length; k++) hash = hashLetter(hash, word.charCodeAt(k));
+    START_WORD_HASHES[hash & HASH_FILTER_MASK] = 1;
+  }
+  if (rule.startsWithDigit) RULES_AT_DIGIT.push(index);
+  if (rule.startsWithApostrophe) RULES_AT_APOSTROPHE.push(index);
+});
+
+/**
+ * The candidates of every rule, rule by rule and each rule's in text order: as if each trigger ran as a
+ * global regex, but in one pass over the text that tries a trigger only where it can begin.
+ */
+function findCandidates(scan: Scan): Candidate[] {
+  const { text } = scan;
+  const found: Candidate[][] = RULES.map(() => []);
+  // A global regex resumes after its last match: matches of one rule never overlap.
+  const resumeAt = RULES.map(() => 0);
+  const tryRules = (ruleIndexes: readonly number[], position: number): void => {
+    for (const index of ruleIndexes) {
+      if (position < resumeAt[index]!) continue;
+      const { trigger, readers } = RULES[index]!;
+      trigger.lastIndex = position;
+      const match = trigger.exec(text);
+      if (!match) continue;
+      resumeAt[index] = position + match[0].length;
+      for (const read of readers) {
+        const candidate = read(match, scan);
+        if (candidate && candidate.end > candidate.start) found[index]!.push(candidate);
+      }
+    }
+  };
+
+  const tryWord = (start: number, end: number, hash: number): void => { if (process.env.NOWORD) return;
+    const rules = START_WORD_HASHES[hash & HASH_FILTER_MASK] === 1 ? RULES_BY_START_WORD.get(text.slice(start, end)) : undefined;
+    if (rules !== undefined) tryRules(rules, start);
+  };
+
+  // Each character is read once. A \b-anchored trigger begins only where a word begins: at its
+  // leading letters (up to a digit or "_": "FY2024"), or at its first digit.
+  let state = OUTSIDE_WORD;
+  let wordStart = 0;
+  let hash = 0;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    const kind = wordKind(code);
+    if (kind === LETTER) {
+      if (state === LEADING_LETTERS) {
+        hash = hashLetter(hash, code);
+      } else if (state === OUTSIDE_WORD) {
+        state = LEADING_LETTERS;
+        wordStart = i;
+        hash = hashLetter(0, code);
+      }
+      continue;
+    }
+    if (state === LEADING_LETTERS) tryWord(wordStart, i, hash);
+    if (kind === NOT_WORD) {
+      state = OUTSIDE_WORD;
+      if (isApostrophe(code) && i + 1 < length && wordKind(text.charCodeAt(i + 1)) === DIGIT) tryRules(RULES_AT_APOSTROPHE, i);
+    } else {
+      if (state === OUTSIDE_WORD && kind === DIGIT && process.env.NODIG === undefined) tryRules(RULES_AT_DIGIT, i);
+      state = REST_OF_WORD;
+    }
+  }
+  if (state === LEADING_LETTERS) tryWord(wordStart, length, hash);
+  return found.flat();
+}
+
+// ---------------------------------------------------------------------------------------------
 // Resolution
 // ---------------------------------------------------------------------------------------------
 
@@ -1369,17 +1472,7 @@ function dateTimes(text: string, spans: readonly Candidate[]): void {
 export function findDates(text: string, anchor?: string): Span[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const scan: Scan = { text, anchor: parseIsoDay(anchor), previous: { position: -1, token: '' } };
-  const candidates: Candidate[] = [];
-  for (const { trigger, readers } of RULES) {
-    trigger.lastIndex = 0;
-    for (let match = trigger.exec(text); match; match = trigger.exec(text)) {
-      for (const read of readers) {
-        const found = read(match, scan);
-        if (found && found.end > found.start) candidates.push(found);
-      }
-    }
-  }
-  const spans = resolveOverlaps(outsideRanges(candidates, urlRanges(text)));
+  const spans = resolveOverlaps(outsideRanges(findCandidates(scan), urlRanges(text)));
   attachModifiers(text, spans);
   dateTimes(text, spans);
   return spans.map(({ start, end, label, confidence, value }) => (value === undefined ? { start, end, label, confidence } : { start, end, label, confidence, value }));

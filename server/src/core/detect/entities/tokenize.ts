@@ -135,6 +135,7 @@ const HYPHEN = 45;
 function isJoiner(code: number): boolean {
   return code === HYPHEN || code === 39 /* ' */ || code === 0x2019 /* ’ */ || code === 46 /* . */ || code === 38 /* & */;
 }
+
 const SENTENCE_ENDER_CODES = new Set(
   ['.', '!', '?', ':', '"', '“', '”', "'", '‘', '(', '[', '*', '•', '|', '>', '-', '–', '—', '#'].map((ender) => ender.charCodeAt(0)),
 );
