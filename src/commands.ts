@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ServerCommands, type CommandResult, type RejectArguments, type TagArguments } from '../server/src/api/protocol';
+import { ServerCommands, type ArticleViewItem, type CommandResult, type RejectArguments, type TagArguments } from '../server/src/api/protocol';
 import type { ArticleViews } from './articleViews';
 
 /**
@@ -24,6 +24,18 @@ export function registerCommands(client: LanguageClient, views: ArticleViews): v
     }
     return { editor, view };
   };
+  /** The suggestion or tag under the cursor that `wanted` accepts, with its document's uri and text. */
+  const itemUnderCursor = (wanted: (item: ArticleViewItem) => boolean) => {
+    const current = article();
+    if (!current) return undefined;
+    const document = current.editor.document;
+    const item = views.itemAt(document, document.offsetAt(current.editor.selection.active));
+    if (!item || !wanted(item)) {
+      void vscode.window.showInformationMessage('Marginalia: no suggestion under the cursor.');
+      return undefined;
+    }
+    return { uri: document.uri.toString(), item, text: document.getText().slice(item.start, item.end) };
+  };
 
   return [
     vscode.commands.registerCommand('marginalia.tagSelection', async () => {
@@ -44,24 +56,18 @@ export function registerCommands(client: LanguageClient, views: ArticleViews): v
     vscode.commands.registerCommand('marginalia.nextSuggestion', () => jump(views, +1)),
     vscode.commands.registerCommand('marginalia.previousSuggestion', () => jump(views, -1)),
     vscode.commands.registerCommand('marginalia.acceptSuggestion', async () => {
-      const current = article();
-      if (!current) return;
-      const { editor } = current;
-      const document = editor.document;
-      const item = views.itemAt(document, document.offsetAt(editor.selection.active));
-      if (!item || item.state === 'tagged') return void vscode.window.showInformationMessage('Marginalia: no suggestion under the cursor.');
-      if (item.tagId) await run(ServerCommands.accept, { uri: document.uri.toString(), tagId: item.tagId });
-      else await run(ServerCommands.tag, { uri: document.uri.toString(), start: item.start, end: item.end, text: document.getText().slice(item.start, item.end), label: item.label, source: 'suggestion' } satisfies TagArguments);
+      const target = itemUnderCursor((item) => item.state !== 'tagged');
+      if (!target) return;
+      const { uri, item, text } = target;
+      if (item.tagId) await run(ServerCommands.accept, { uri, tagId: item.tagId });
+      else await run(ServerCommands.tag, { uri, start: item.start, end: item.end, text, label: item.label, source: 'suggestion' } satisfies TagArguments);
       await jump(views, +1);
     }),
     vscode.commands.registerCommand('marginalia.rejectSuggestion', async () => {
-      const current = article();
-      if (!current) return;
-      const { editor } = current;
-      const document = editor.document;
-      const item = views.itemAt(document, document.offsetAt(editor.selection.active));
-      if (!item || item.state === 'rejected') return void vscode.window.showInformationMessage('Marginalia: no suggestion under the cursor.');
-      await run(ServerCommands.reject, { uri: document.uri.toString(), start: item.start, end: item.end, text: document.getText().slice(item.start, item.end), label: item.label } satisfies RejectArguments);
+      const target = itemUnderCursor((item) => item.state !== 'rejected');
+      if (!target) return;
+      const { uri, item, text } = target;
+      await run(ServerCommands.reject, { uri, start: item.start, end: item.end, text, label: item.label } satisfies RejectArguments);
       await jump(views, +1);
     }),
     vscode.commands.registerCommand('marginalia.undoTagAction', () => undoOrRedo(client, views, 'undo')),

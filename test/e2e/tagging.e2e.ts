@@ -7,40 +7,23 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, openFile, openWorkbench, screenshot } from '../harness/browser';
-import { startCodeServer, type RunningCodeServer } from '../harness/codeServer';
-
-const PROJECT = path.join(__dirname, '..', '..');
+import type { Locator, Page } from 'playwright-core';
+import { openFile, screenshot } from '../harness/browser';
+import { openSeedsWorkbench, waitForFile, type Workbench } from '../harness/workbench';
+import { PROJECT_ROOT } from '../projectRoot';
 const ARTICLE = '000_d6449e741489756f.txt';
 
 describe('tagging in the browser', () => {
-  let scratch = '';
-  let workspace = '';
-  let server: RunningCodeServer | undefined;
-  let browser: Browser | undefined;
+  let workbench: Workbench;
   let page: Page;
 
   before(async () => {
-    scratch = await mkdtemp(path.join(tmpdir(), 'marginalia-e2e-'));
-    workspace = path.join(scratch, 'workspace');
-    await cp(path.join(PROJECT, 'seeds'), path.join(workspace, 'seeds'), { recursive: true, filter: (source) => !source.endsWith('.annotations.json') });
-    server = await startCodeServer({ workspace, extensionPaths: [PROJECT], settings: { 'marginalia.annotator': 'e2e-annotator' } });
-    browser = await launchBrowser();
-    page = await openWorkbench(browser, server.url, workspace);
+    workbench = await openSeedsWorkbench('e2e', { extensionPaths: [PROJECT_ROOT], settings: { 'marginalia.annotator': 'e2e-annotator' } });
+    page = workbench.page;
   });
 
-  after(async () => {
-    // The last state of the page, whatever happened: the first thing to look at when a step fails.
-    if (page) await screenshot(page, 'e2e-last-state').catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-    await rm(scratch, { recursive: true, force: true });
-  });
+  after(() => workbench?.close());
 
   /** The rendered "Volodymyr Zelensky" in the editor (its spaces render as non-breaking ones). */
   const zelensky = (): Locator => page.locator('.editor-group-container.active .view-lines span span', { hasText: /Zelensky/ }).first();
@@ -69,13 +52,8 @@ describe('tagging in the browser', () => {
     assert.match((await focused.textContent()) ?? '', /Tag as PERSON/);
     await page.keyboard.press('Enter');
 
-    const sidecar = path.join(workspace, 'seeds', ARTICLE.replace(/\.txt$/, '.annotations.json'));
-    const deadline = Date.now() + 20_000;
-    while (!existsSync(sidecar)) {
-      assert.ok(Date.now() < deadline, 'no sidecar written');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const tags = JSON.parse(await readFile(sidecar, 'utf8')).annotations;
+    const sidecar = path.join(workbench.workspace, 'seeds', ARTICLE.replace(/\.txt$/, '.annotations.json'));
+    const tags = JSON.parse(await waitForFile(sidecar, 20_000)).annotations;
     assert.equal(tags.length, 1);
     assert.deepEqual([tags[0].label, tags[0].text, tags[0].annotator], ['PERSON', 'Volodymyr Zelensky', 'e2e-annotator']);
 

@@ -5,14 +5,13 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openFile, openWorkbench, screenshot } from './browser';
-import { startCodeServer, VSCODE_VERSION, type RunningCodeServer } from './codeServer';
+import { openFile, screenshot } from './browser';
+import { VSCODE_VERSION } from './codeServer';
+import { openSeedsWorkbench, waitForFile, type Workbench } from './workbench';
 
-const SEEDS = path.join(__dirname, '..', '..', 'seeds');
 const ARTICLE = '000_d6449e741489756f.txt';
 const ACTIVATION_MARKER = '.smoke-extension-activated';
 
@@ -36,55 +35,31 @@ exports.activate = async () => {
 
 describe('end-to-end harness', () => {
   let scratch = '';
-  let workspace = '';
-  let server: RunningCodeServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
+  let workbench: Workbench;
 
   before(async () => {
-    scratch = await mkdtemp(path.join(tmpdir(), 'marginalia-smoke-'));
-    workspace = path.join(scratch, 'workspace');
-    const extension = path.join(scratch, 'extension');
-    await cp(SEEDS, workspace, { recursive: true });
-    await mkdir(extension);
-    await writeFile(path.join(extension, 'package.json'), JSON.stringify(SMOKE_EXTENSION_MANIFEST));
-    await writeFile(path.join(extension, 'extension.js'), SMOKE_EXTENSION_MAIN);
-    server = await startCodeServer({ workspace, extensionPaths: [extension] });
-    browser = await launchBrowser();
-    page = await openWorkbench(browser, server.url, workspace);
+    scratch = await mkdtemp(path.join(tmpdir(), 'marginalia-smoke-extension-'));
+    await writeFile(path.join(scratch, 'package.json'), JSON.stringify(SMOKE_EXTENSION_MANIFEST));
+    await writeFile(path.join(scratch, 'extension.js'), SMOKE_EXTENSION_MAIN);
+    workbench = await openSeedsWorkbench('harness-smoke', { extensionPaths: [scratch] });
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await workbench?.close();
     await rm(scratch, { recursive: true, force: true });
   });
 
   it('activates the linked extension in the real VS Code', { timeout: 60_000 }, async () => {
-    const activatedIn = await waitForFile(path.join(workspace, ACTIVATION_MARKER), 45_000);
+    const activatedIn = await waitForFile(path.join(workbench.workspace, ACTIVATION_MARKER), 45_000);
     assert.equal(activatedIn, VSCODE_VERSION);
   });
 
   it('opens a seed article in the editor', { timeout: 60_000 }, async () => {
-    await openFile(page, ARTICLE);
-    const firstLine = (await readFile(path.join(workspace, ARTICLE), 'utf8')).split('\n')[0];
-    const shown = await page.locator('.editor-group-container.active .monaco-editor .view-lines').innerText();
+    await openFile(workbench.page, `seeds/${ARTICLE}`);
+    const firstLine = (await readFile(path.join(workbench.workspace, 'seeds', ARTICLE), 'utf8')).split('\n')[0];
+    const shown = await workbench.page.locator('.editor-group-container.active .monaco-editor .view-lines').innerText();
     // The editor renders spaces as no-break spaces.
     assert.ok(shown.replace(/\u00a0/g, ' ').includes(firstLine), `editor shows:\n${shown}`);
-    await screenshot(page, 'harness-smoke-article');
+    await screenshot(workbench.page, 'harness-smoke-article');
   });
 });
-
-/** Polls for a file the workbench writes, returning its text. */
-async function waitForFile(file: string, timeoutMs: number): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await readFile(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      if (Date.now() > deadline) throw new Error(`${file} did not appear within ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}

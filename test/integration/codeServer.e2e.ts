@@ -4,53 +4,33 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openWorkbench } from '../harness/browser';
-import { startCodeServer, type RunningCodeServer } from '../harness/codeServer';
+import { openSeedsWorkbench, waitForFile, type Workbench } from '../harness/workbench';
+import { PROJECT_ROOT } from '../projectRoot';
 import { buildSuite } from './buildSuite';
 import type { SuiteReport } from './suite';
 
-const PROJECT = path.join(__dirname, '..', '..');
-
 describe('integration suite in code-server', () => {
   let scratch = '';
-  let server: RunningCodeServer | undefined;
-  let browser: Browser | undefined;
-  let results = '';
+  let workbench: Workbench;
 
   before(async () => {
-    scratch = await mkdtemp(path.join(tmpdir(), 'marginalia-integration-'));
-    const workspace = path.join(scratch, 'workspace');
-    await cp(path.join(PROJECT, 'seeds'), path.join(workspace, 'seeds'), { recursive: true, filter: (source) => !source.endsWith('.annotations.json') });
-    results = path.join(scratch, 'results.json');
-    server = await startCodeServer({
-      workspace,
-      extensionPaths: [PROJECT, path.join(__dirname, 'runner')],
-      env: { MARGINALIA_INTEGRATION_SUITE: await buildSuite(), MARGINALIA_INTEGRATION_RESULTS: results },
+    scratch = await mkdtemp(path.join(tmpdir(), 'marginalia-integration-results-'));
+    workbench = await openSeedsWorkbench('integration', {
+      extensionPaths: [PROJECT_ROOT, path.join(__dirname, 'runner')],
+      env: { MARGINALIA_INTEGRATION_SUITE: await buildSuite(), MARGINALIA_INTEGRATION_RESULTS: path.join(scratch, 'results.json') },
     });
-    browser = await launchBrowser();
-    await openWorkbench(browser, server.url, workspace);
   });
 
   after(async () => {
-    await browser?.close();
-    // The extension host's logs (the language server's output among them) outlive the run, for debugging.
-    if (server) await cp(path.join(server.userDataDir, 'logs'), path.join(PROJECT, 'test-results', 'integration-logs'), { recursive: true }).catch(() => undefined);
-    await server?.stop();
+    await workbench?.close();
     await rm(scratch, { recursive: true, force: true });
   });
 
   it('passes every test of the suite', async () => {
-    const deadline = Date.now() + 240_000;
-    while (!existsSync(results)) {
-      assert.ok(Date.now() < deadline, 'the suite did not report within 4 minutes');
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    const report = JSON.parse(await readFile(results, 'utf8')) as SuiteReport;
+    const report = JSON.parse(await waitForFile(path.join(scratch, 'results.json'), 240_000)) as SuiteReport;
     for (const line of report.titles) console.log(`  ${line}`);
     assert.equal(report.failed, 0, report.failures.map((failure) => `${failure.title}\n${failure.error}`).join('\n\n'));
     assert.ok(report.passed >= 6, `${report.passed} passed`);
