@@ -48,10 +48,10 @@ const titleCase = (word: string): string => word[0]!.toUpperCase() + word.slice(
 /** Months are only recognised in Title Case or ALL CAPS: "may" and "march" are verbs. */
 const MONTH_FULL_NAMES = new Set(MONTHS.flatMap((month) => [titleCase(month), month.toUpperCase()]));
 const MONTH_FULL = anyOf([...MONTH_FULL_NAMES]);
-const MONTH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'].flatMap((month) => [month, month.toUpperCase()]);
-const MONTH_ABBREVIATED = anyOf(MONTH_ABBREVIATIONS);
-const WEEKDAY_NAMES = WEEKDAYS.flatMap((day) => [titleCase(day), day.toUpperCase()]);
-const WEEKDAY = anyOf(WEEKDAY_NAMES);
+const MONTH_ABBREVIATED = anyOf(
+  ['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'].flatMap((month) => [month, month.toUpperCase()]),
+);
+const WEEKDAY = anyOf(WEEKDAYS.flatMap((day) => [titleCase(day), day.toUpperCase()]));
 
 const DAY = '(?<day>[0-3]?\\d)(?:st|nd|rd|th)?';
 const YEAR = '(?:19|20)\\d{2}';
@@ -104,8 +104,7 @@ function mayEndCount(token: string): boolean {
 }
 
 const PARTS_OF_DAY = anyOf(['morning', 'afternoon', 'evening', 'night']);
-const SEASON_NAMES = ['spring', 'summer', 'autumn', 'fall', 'winter', 'Spring', 'Summer', 'Autumn', 'Fall', 'Winter'];
-const SEASONS = anyOf(SEASON_NAMES);
+const SEASONS = anyOf(['spring', 'summer', 'autumn', 'fall', 'winter', 'Spring', 'Summer', 'Autumn', 'Fall', 'Winter']);
 
 /** Nouns after which a bare year names an event or period: "the 2024 election", "2023 budget". */
 const YEAR_NOUNS = anyOf(['election', 'elections', 'vote', 'ballot', 'campaign', 'race', 'primary', 'primaries', 'midterm', 'midterms',
@@ -220,14 +219,7 @@ interface Scan {
 type Reader = (trigger: RegExpExecArray, scan: Scan) => Candidate | undefined;
 
 interface Rule {
-  /** Sticky: tried only where a match can begin, as the fields below tell. */
   trigger: RegExp;
-  /** The words a match can begin with, as written; only their letters ("Q" for "Q3", "o" for "o'clock"). */
-  startWords?: readonly string[];
-  /** Matches begin with a digit that starts a word. */
-  startsWithDigit?: boolean;
-  /** Matches may begin with an apostrophe before a digit ("'90s"). */
-  startsWithApostrophe?: boolean;
   readers: readonly Reader[];
 }
 
@@ -434,8 +426,7 @@ const readBareMonth: Reader = (trigger, scan) => {
 };
 
 const monthRule: Rule = {
-  trigger: new RegExp(`\\b(?:${MONTH_FULL}|${MONTH_ABBREVIATED}\\.?)(?![A-Za-z])`, 'y'),
-  startWords: [...MONTH_FULL_NAMES, ...MONTH_ABBREVIATIONS],
+  trigger: new RegExp(`\\b(?:${MONTH_FULL}|${MONTH_ABBREVIATED}\\.?)(?![A-Za-z])`, 'g'),
   readers: [readMonthDay, readDayMonth, readMonthYear, readBareMonth],
 };
 
@@ -446,8 +437,7 @@ const NUMBER_GLUE_BEFORE = new Set(['$', '€', '£', '.', ',', '/', '-', '#', '
 
 const isoDateRule: Rule = {
   // "2023-10-26", "2023/10/26"
-  trigger: /\b(?<year>[12]\d{3})(?<separator>[-/.])(?<month>\d{2})\k<separator>(?<day>\d{2})\b(?![/]|[.-]\d)/y,
-  startsWithDigit: true,
+  trigger: /\b(?<year>[12]\d{3})(?<separator>[-/.])(?<month>\d{2})\k<separator>(?<day>\d{2})\b(?![/]|[.-]\d)/g,
   readers: [
     (trigger, scan) => {
       if (NUMBER_GLUE_BEFORE.has(charBefore(scan.text, trigger.index))) return undefined;
@@ -462,8 +452,7 @@ const VERSION_BEFORE = /(?:version|ver\.?|v|release|build)\s*$/i;
 
 const numericDateRule: Rule = {
   // "10/26/2023" (US, month first unless the first number cannot be a month), "26.10.2023" (day first)
-  trigger: new RegExp(`\\b(?<first>\\d{1,2})(?<separator>[/.])(?<second>\\d{1,2})\\k<separator>(?<year>${ANY_YEAR})\\b(?![/]|[.-]\\d)`, 'y'),
-  startsWithDigit: true,
+  trigger: new RegExp(`\\b(?<first>\\d{1,2})(?<separator>[/.])(?<second>\\d{1,2})\\k<separator>(?<year>${ANY_YEAR})\\b(?![/]|[.-]\\d)`, 'g'),
   readers: [
     (trigger, scan) => {
       const start = trigger.index;
@@ -540,15 +529,13 @@ const readFiscalYear: Reader = (trigger, scan) => {
 };
 
 const yearRule: Rule = {
-  trigger: new RegExp(`\\b${YEAR}\\b`, 'y'),
-  startsWithDigit: true,
+  trigger: new RegExp(`\\b${YEAR}\\b`, 'g'),
   readers: [readYearInContext, readYearBeforeNoun, readYearRange, readFiscalYear],
 };
 
 const shortFiscalYearRule: Rule = {
   // "FY2024", "FY 2024", "FY24"
-  trigger: new RegExp(`\\bFY ?(?<year>${YEAR}|\\d{2})\\b`, 'y'),
-  startWords: ['FY'],
+  trigger: new RegExp(`\\bFY ?(?<year>${YEAR}|\\d{2})\\b`, 'g'),
   readers: [(trigger) => candidate('DATE', trigger.index, triggerEnd(trigger), 0.85, dateValue(`20${trigger.groups!['year']!}`.slice(-4)))],
 };
 
@@ -556,9 +543,7 @@ const THE_BEFORE_PERIOD = before(`(?<![\\w])[Tt]he${SP}(?:(?:[Ee]arly|[Ll]ate|[M
 
 const decadeRule: Rule = {
   // "the 1990s", "the early 2000s", "the '90s", "the 1800s" (a century); not "in their 30s", an age
-  trigger: /(?:\b(?<century>1[5-9]|20)(?<decade>\d)0s|\b(?<bare>\d)0s|['’](?<apostrophe>\d)0s)(?![\w'’])/y,
-  startsWithDigit: true,
-  startsWithApostrophe: true,
+  trigger: /(?:\b(?<century>1[5-9]|20)(?<decade>\d)0s|\b(?<bare>\d)0s|['’](?<apostrophe>\d)0s)(?![\w'’])/g,
   readers: [
     (trigger, scan) => {
       const the = PERIOD_MODIFIER_TOKENS.has(tokenBefore(scan, trigger.index)) ? readBefore(scan.text, trigger.index, THE_BEFORE_PERIOD) : undefined;
@@ -585,8 +570,7 @@ const ORDINAL_BEFORE_CENTURY = before(
 
 const centuryRule: Rule = {
   // "the 19th century", "the twenty-first century", "21st-century"
-  trigger: /\bcentury\b/y,
-  startWords: ['century'],
+  trigger: /\bcentury\b/g,
   readers: [
     (trigger, scan) => {
       if (!/(?:st|nd|rd|th)-?$/.test(tokenBefore(scan, trigger.index))) return undefined;
@@ -662,8 +646,7 @@ const readRelativeQuarter: Reader = (trigger, scan) => {
 };
 
 const quarterRule: Rule = {
-  trigger: /\b(?:Q[1-4]|H[12]|quarter)\b/y,
-  startWords: ['Q', 'H', 'quarter'],
+  trigger: /\b(?:Q[1-4]|H[12]|quarter)\b/g,
   readers: [readQuarterCode, readOrdinalQuarter, readRelativeQuarter],
 };
 
@@ -694,8 +677,7 @@ function seasonYear(scan: Scan, season: string, determiner: string): number | un
 
 const seasonRule: Rule = {
   // "this summer", "last winter", "spring 2024", "the summer of 2023", "in the fall"; not "prices fall", "the fall of Bakhmut", "the Arab Spring"
-  trigger: new RegExp(`\\b${SEASONS}\\b`, 'y'),
-  startWords: SEASON_NAMES,
+  trigger: new RegExp(`\\b${SEASONS}\\b`, 'g'),
   readers: [
     (trigger, scan) => {
       const previous = tokenBefore(scan, trigger.index);
@@ -732,8 +714,7 @@ const DAY_BEFORE_OR_AFTER = before(`(?<![\\w])[Tt]he${SP}day${SP}(?<direction>be
 
 const relativeDayRule: Rule = {
   // "today", "yesterday", "tomorrow morning", "the day before yesterday"
-  trigger: new RegExp(`\\b(?<word>[Tt]oday|[Yy]esterday|[Tt]omorrow)(?:${SP}(?<part>${PARTS_OF_DAY}))?(?![\\w])`, 'y'),
-  startWords: ['today', 'Today', 'yesterday', 'Yesterday', 'tomorrow', 'Tomorrow'],
+  trigger: new RegExp(`\\b(?<word>[Tt]oday|[Yy]esterday|[Tt]omorrow)(?:${SP}(?<part>${PARTS_OF_DAY}))?(?![\\w])`, 'g'),
   readers: [
     (trigger, scan) => {
       let offset = RELATIVE_DAY_OFFSETS[trigger.groups!['word']!.toLowerCase()]!;
@@ -769,8 +750,7 @@ function weekdayDay(scan: Scan, weekday: number, relative: string | undefined, s
 
 const weekdayRule: Rule = {
   // "Monday", "last Friday", "Wednesday night" (TIME), "every Sunday", "Mondays"
-  trigger: new RegExp(`\\b(?<weekday>${WEEKDAY})(?<plural>s)?(?:${SP}(?<part>${PARTS_OF_DAY}))?(?![\\w])`, 'y'),
-  startWords: WEEKDAY_NAMES.flatMap((name) => [name, `${name}s`]),
+  trigger: new RegExp(`\\b(?<weekday>${WEEKDAY})(?<plural>s)?(?:${SP}(?<part>${PARTS_OF_DAY}))?(?![\\w])`, 'g'),
   readers: [
     (trigger, scan) => {
       if (WEEKDAY_TITLE_AFTER.test(scan.text.slice(triggerEnd(trigger), triggerEnd(trigger) + 16))) return undefined;
@@ -791,8 +771,7 @@ const HOLIDAY_DATES: Readonly<Record<string, string>> = {
 
 const holidayRule: Rule = {
   // Holidays are dates in OntoNotes; the fixed ones get a value.
-  trigger: /\b(?:Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)|Easter(?: Sunday| Monday)?|Thanksgiving(?: Day)?|Halloween|Ramadan)\b/y,
-  startWords: ['Christmas', 'New', 'Easter', 'Thanksgiving', 'Halloween', 'Ramadan'],
+  trigger: /\b(?:Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)|Easter(?: Sunday| Monday)?|Thanksgiving(?: Day)?|Halloween|Ramadan)\b/g,
   readers: [
     (trigger, scan) => {
       const monthDay = HOLIDAY_DATES[trigger[0].replace('’', "'")];
@@ -812,9 +791,8 @@ const clockWithMeridiemRule: Rule = {
   // "6:04 PM", "10 a.m.", "10.30am", "11pm GMT"
   trigger: new RegExp(
     `\\b(?<hour>\\d{1,2})(?:[:.](?<minute>[0-5]\\d))?(?::[0-5]\\d)?[ \\t\\u00a0\\u202f]?(?<meridiem>[ap]\\.m\\.|[AP]\\.M\\.|[ap]\\.m|[AP]\\.M|[ap]m|[AP]M)(?![\\w])${OPTIONAL_TIME_ZONE}`,
-    'y',
+    'g',
   ),
-  startsWithDigit: true,
   readers: [
     (trigger, scan) => {
       const hour = Number(trigger.groups!['hour']);
@@ -833,9 +811,8 @@ const twentyFourHourClockRule: Rule = {
   // "at 10:30", "18:04 GMT", "1800 GMT"
   trigger: new RegExp(
     `\\b(?:(?<hour>[01]?\\d|2[0-3]):(?<minute>[0-5]\\d)(?![\\w:]|[.,]\\d)(?<zone>${OPTIONAL_TIME_ZONE})|(?<militaryHour>[01]\\d|2[0-3])(?<militaryMinute>[0-5]\\d)${SP}(?:GMT|UTC|hours|hrs)(?![\\w]))`,
-    'y',
+    'g',
   ),
-  startsWithDigit: true,
   readers: [
     (trigger, scan) => {
       if (NUMBER_GLUE_BEFORE.has(charBefore(scan.text, trigger.index))) return undefined;
@@ -852,8 +829,7 @@ const O_CLOCK_HOURS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'e
 const HOUR_BEFORE_O_CLOCK = before(`(?<![\\w])(?<hour>1[0-2]|[1-9]|${anyOf(O_CLOCK_HOURS, { sentenceCase: true })})${SP}`);
 
 const oClockRule: Rule = {
-  trigger: /\bo['’]clock\b/y,
-  startWords: ['o'],
+  trigger: /\bo['’]clock\b/g,
   readers: [
     (trigger, scan) => {
       const hourBefore = readBefore(scan.text, trigger.index, HOUR_BEFORE_O_CLOCK);
@@ -902,16 +878,13 @@ const readTwilight: Reader = (trigger, scan) => {
 };
 
 const timeOfDayRule: Rule = {
-  trigger: /\b(?:[Tt]onight|[Oo]vernight|noon|midnight|Midnight|midday|morning|afternoon|evening|night|dawn|dusk|daybreak|nightfall|sunrise|sunset)\b/y,
-  startWords: ['tonight', 'Tonight', 'overnight', 'Overnight', 'noon', 'midnight', 'Midnight', 'midday', 'morning', 'afternoon', 'evening',
-    'night', 'dawn', 'dusk', 'daybreak', 'nightfall', 'sunrise', 'sunset'],
+  trigger: /\b(?:[Tt]onight|[Oo]vernight|noon|midnight|Midnight|midday|morning|afternoon|evening|night|dawn|dusk|daybreak|nightfall|sunrise|sunset)\b/g,
   readers: [readNamedTime, readDayPart, readTwilight],
 };
 
 const matchMinuteRule: Rule = {
   // "the 90th minute" of a match
-  trigger: new RegExp(`\\b\\d{1,3}(?:st|nd|rd|th)(?:-|${SP})minute\\b`, 'y'),
-  startsWithDigit: true,
+  trigger: new RegExp(`\\b\\d{1,3}(?:st|nd|rd|th)(?:-|${SP})minute\\b`, 'g'),
   readers: [(trigger, scan) => candidate('TIME', readBefore(scan.text, trigger.index, THE_BEFORE_PERIOD)?.start ?? trigger.index, triggerEnd(trigger), 0.7)],
 };
 
@@ -1243,16 +1216,14 @@ const readEarlyHours: Reader = (trigger, scan) => {
 };
 
 const unitRule: Rule = {
-  trigger: new RegExp(`\\b(?:(?<unit>${UNIT}|weekend|season)|(?<fused>year|week|day|month)long)(?![\\w])`, 'y'),
-  startWords: [...UNIT_WORDS, ...UNIT_ABBREVIATIONS, 'weekend', 'season', 'yearlong', 'weeklong', 'daylong', 'monthlong'],
+  trigger: new RegExp(`\\b(?:(?<unit>${UNIT}|weekend|season)|(?<fused>year|week|day|month)long)(?![\\w])`, 'g'),
   readers: [readCountedDuration, readCompoundDuration, readLongDuration, readBarePluralDuration, readAgo, readAnchoredPeriod,
     readRelativePeriod, readPartOfPeriod, readPeriodEnd, readRecurring, readEarlyHours],
 };
 
 const attachedUnitRule: Rule = {
   // "24h", "48hrs", "15min"
-  trigger: /\b(?<count>\d+(?:\.\d+)?)(?<unit>h|hrs?|mins?|secs?)\b/y,
-  startsWithDigit: true,
+  trigger: /\b(?<count>\d+(?:\.\d+)?)(?<unit>h|hrs?|mins?|secs?)\b/g,
   readers: [
     (trigger, scan) => {
       if (NUMBER_GLUE_BEFORE.has(charBefore(scan.text, trigger.index))) return undefined;
@@ -1267,109 +1238,6 @@ const RULES: readonly Rule[] = [
   relativeDayRule, weekdayRule, holidayRule, clockWithMeridiemRule, twentyFourHourClockRule, oClockRule, timeOfDayRule, matchMinuteRule,
   unitRule, attachedUnitRule,
 ];
-
-// ---------------------------------------------------------------------------------------------
-// Finding the triggers: one pass over the text visits every place where a rule's match can begin
-// ---------------------------------------------------------------------------------------------
-
-const NOT_WORD = 0;
-const LETTER = 1;
-const DIGIT = 2;
-const UNDERSCORE = 3;
-/** ASCII characters as a regex \b sees them (without the u flag, only these make words). */
-const ASCII_WORD_KINDS = new Uint8Array(128).map((_, code) =>
-  code >= 48 && code <= 57 ? DIGIT : (code | 32) >= 97 && (code | 32) <= 122 ? LETTER : code === 0x5f ? UNDERSCORE : NOT_WORD,
-);
-
-/** Where the scan is: between words, in a word's leading letters, or further on in a word. */
-const OUTSIDE_WORD = 0;
-const LEADING_LETTERS = 1;
-const REST_OF_WORD = 2;
-
-const wordKind = (code: number): number => (code < 128 ? ASCII_WORD_KINDS[code]! : NOT_WORD);
-const isApostrophe = (code: number): boolean => code === 0x27 || code === 0x2019;
-
-/** A hash of a word's letters, computed while scanning, so that most words never become strings. */
-const hashLetter = (hash: number, code: number): number => (Math.imul(hash, 31) + code) | 0;
-const HASH_FILTER_MASK = 0xffff;
-
-/** Indexes into RULES of the rules that can begin at a given word, at a digit and at an apostrophe. */
-const RULES_BY_START_WORD = new Map<string, number[]>();
-/** Set at the (masked) hash of every start word; words that miss it start no rule. */
-const START_WORD_HASHES = new Uint8Array(HASH_FILTER_MASK + 1);
-const RULES_AT_DIGIT: number[] = [];
-const RULES_AT_APOSTROPHE: number[] = [];
-RULES.forEach((rule, index) => {
-  for (const word of new Set(rule.startWords)) {
-    RULES_BY_START_WORD.set(word, [...(RULES_BY_START_WORD.get(word) ?? []), index]);
-    let hash = 0;
-    for (let k = 0; k < word.length; k++) hash = hashLetter(hash, word.charCodeAt(k));
-    START_WORD_HASHES[hash & HASH_FILTER_MASK] = 1;
-  }
-  if (rule.startsWithDigit) RULES_AT_DIGIT.push(index);
-  if (rule.startsWithApostrophe) RULES_AT_APOSTROPHE.push(index);
-});
-
-/**
- * The candidates of every rule, rule by rule and each rule's in text order: as if each trigger ran as a
- * global regex, but in one pass over the text that tries a trigger only where it can begin.
- */
-function findCandidates(scan: Scan): Candidate[] {
-  const { text } = scan;
-  const found: Candidate[][] = RULES.map(() => []);
-  // A global regex resumes after its last match: matches of one rule never overlap.
-  const resumeAt = RULES.map(() => 0);
-  const tryRules = (ruleIndexes: readonly number[], position: number): void => {
-    for (const index of ruleIndexes) {
-      if (position < resumeAt[index]!) continue;
-      const { trigger, readers } = RULES[index]!;
-      trigger.lastIndex = position;
-      const match = trigger.exec(text);
-      if (!match) continue;
-      resumeAt[index] = position + match[0].length;
-      for (const read of readers) {
-        const candidate = read(match, scan);
-        if (candidate && candidate.end > candidate.start) found[index]!.push(candidate);
-      }
-    }
-  };
-
-  const tryWord = (start: number, end: number, hash: number): void => { if (process.env.NOWORD) return;
-    const rules = START_WORD_HASHES[hash & HASH_FILTER_MASK] === 1 ? RULES_BY_START_WORD.get(text.slice(start, end)) : undefined;
-    if (rules !== undefined) tryRules(rules, start);
-  };
-
-  // Each character is read once. A \b-anchored trigger begins only where a word begins: at its
-  // leading letters (up to a digit or "_": "FY2024"), or at its first digit.
-  let state = OUTSIDE_WORD;
-  let wordStart = 0;
-  let hash = 0;
-  const length = text.length;
-  for (let i = 0; i < length; i++) {
-    const code = text.charCodeAt(i);
-    const kind = wordKind(code);
-    if (kind === LETTER) {
-      if (state === LEADING_LETTERS) {
-        hash = hashLetter(hash, code);
-      } else if (state === OUTSIDE_WORD) {
-        state = LEADING_LETTERS;
-        wordStart = i;
-        hash = hashLetter(0, code);
-      }
-      continue;
-    }
-    if (state === LEADING_LETTERS) tryWord(wordStart, i, hash);
-    if (kind === NOT_WORD) {
-      state = OUTSIDE_WORD;
-      if (isApostrophe(code) && i + 1 < length && wordKind(text.charCodeAt(i + 1)) === DIGIT) tryRules(RULES_AT_APOSTROPHE, i);
-    } else {
-      if (state === OUTSIDE_WORD && kind === DIGIT && process.env.NODIG === undefined) tryRules(RULES_AT_DIGIT, i);
-      state = REST_OF_WORD;
-    }
-  }
-  if (state === LEADING_LETTERS) tryWord(wordStart, length, hash);
-  return found.flat();
-}
 
 // ---------------------------------------------------------------------------------------------
 // Resolution
@@ -1472,7 +1340,17 @@ function dateTimes(text: string, spans: readonly Candidate[]): void {
 export function findDates(text: string, anchor?: string): Span[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const scan: Scan = { text, anchor: parseIsoDay(anchor), previous: { position: -1, token: '' } };
-  const spans = resolveOverlaps(outsideRanges(findCandidates(scan), urlRanges(text)));
+  const candidates: Candidate[] = [];
+  for (const { trigger, readers } of RULES) {
+    trigger.lastIndex = 0;
+    for (let match = trigger.exec(text); match; match = trigger.exec(text)) {
+      for (const read of readers) {
+        const found = read(match, scan);
+        if (found && found.end > found.start) candidates.push(found);
+      }
+    }
+  }
+  const spans = resolveOverlaps(outsideRanges(candidates, urlRanges(text)));
   attachModifiers(text, spans);
   dateTimes(text, spans);
   return spans.map(({ start, end, label, confidence, value }) => (value === undefined ? { start, end, label, confidence } : { start, end, label, confidence, value }));

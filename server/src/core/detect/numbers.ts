@@ -376,6 +376,8 @@ const START_WORDS = new Set<string>([
 const CONTEXT_BEFORE = 40;
 const CONTEXT_AFTER = 64;
 
+/** Every currency sign is one UTF-16 unit. */
+const CURRENCY_SYMBOL_CODES: ReadonlySet<number> = new Set([...CURRENCY_SYMBOLS.keys()].map((symbol) => symbol.charCodeAt(0)));
 const KELVIN_SIGN = 0x212a;
 const CAPITAL_I_WITH_DOT = 0x130;
 
@@ -384,7 +386,7 @@ const NOT_WORD = 0;
 const LETTER = 1;
 const DIGIT = 2;
 const ASCII_WORD_KINDS = new Uint8Array(128).map((_, code) =>
-  isDigit(code) ? DIGIT : (code | 32) >= 97 && (code | 32) <= 122 || code === 0x5f ? LETTER : NOT_WORD,
+  isDigit(code) ? DIGIT : ((code | 32) >= 97 && (code | 32) <= 122) || code === 0x5f ? LETTER : NOT_WORD,
 );
 
 /** "K" (the Kelvin sign) lower-cases to "k", a word character. */
@@ -419,7 +421,7 @@ function anchorsOf(text: string): number[] | undefined {
     const code = text.charCodeAt(i);
     if (wordKind(code) === NOT_WORD) {
       if (code === CAPITAL_I_WITH_DOT) return undefined;
-      if (code === 0x24 || (code >= 0xa0 && CURRENCY_SYMBOLS.has(text[i]))) anchors.push(i, i + 1);
+      if (CURRENCY_SYMBOL_CODES.has(code)) anchors.push(i, i + 1);
       i++;
       continue;
     }
