@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { writeFileAtomically } from './atomicWrite';
+import { withFileLock } from './fileLock';
 import { SidecarError } from './errors';
 import { describeIssues } from '../zodIssues';
 import { parseSidecar } from './parse';
@@ -43,7 +44,8 @@ export class SidecarStore {
   update(articlePath: string, mutate: (sidecar: Sidecar) => Sidecar | void): Promise<LoadedSidecar> {
     const path = sidecarPathFor(articlePath);
     const article = basename(articlePath);
-    return queue.run(resolve(path), async () => {
+    // The queue orders updates within this process; the lock file, against other processes.
+    return queue.run(resolve(path), () => withFileLock(path, async () => {
       const loaded = await load(path, article);
       // `loaded.sidecar` was parsed just now and is shared with no one, so mutating it needs no copy.
       const mutated = mutate(loaded.sidecar) ?? loaded.sidecar;
@@ -63,7 +65,7 @@ export class SidecarStore {
         throw new SidecarError(path, `cannot write (${(error as Error).message})`, { cause: error });
       }
       return { sidecar, hash: sha256(Buffer.from(text, 'utf8')), exists: true };
-    });
+    }));
   }
 }
 

@@ -1,0 +1,70 @@
+import { readdir, readFile, rm, open } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** Longer than any read-merge-write of a sidecar; a lock older than this is stale, whoever holds it. */
+const STALE_AFTER_MS = 30_000;
+const GIVE_UP_AFTER_MS = 15_000;
+
+/**
+ * Runs `work` while holding a lock file beside `path`, so that two processes (two editor windows,
+ * the CLI and the editor) never interleave a read-modify-write of the same sidecar. A lock left by
+ * a process that died (kill -9) is recognised by its dead pid, or its age, and taken over.
+ */
+export async function withFileLock<T>(path: string, work: () => Promise<T>): Promise<T> {
+  const lockPath = join(dirname(path), `.${basename(path)}.lock`);
+  const deadline = Date.now() + GIVE_UP_AFTER_MS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open(lockPath, 'wx');
+      await handle.writeFile(`${process.pid} ${Date.now()}\n`);
+      await handle.close();
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (await isStale(lockPath)) {
+        await rm(lockPath, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`${path} is locked by another process (${lockPath}); try again`);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 + attempt * 2)));
+    }
+  }
+  try {
+    await removeOrphanedTempFiles(path);
+    return await work();
+  } finally {
+    await rm(lockPath, { force: true });
+  }
+}
+
+async function isStale(lockPath: string): Promise<boolean> {
+  let content: string;
+  try {
+    content = await readFile(lockPath, 'utf8');
+  } catch {
+    return false; // Released meanwhile: just try again.
+  }
+  const [pid, since] = content.trim().split(' ').map(Number);
+  // A lock file still being written has no content yet; give its writer a moment.
+  if (!pid || !since) return false;
+  if (Date.now() - since > STALE_AFTER_MS) return true;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** Temp files of writers killed mid-write; only the lock holder may remove them. */
+async function removeOrphanedTempFiles(path: string): Promise<void> {
+  const prefix = `.${basename(path)}.`;
+  const folder = dirname(path);
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return;
+  }
+  await Promise.all(names.filter((name) => name.startsWith(prefix) && name.endsWith('.tmp')).map((name) => rm(join(folder, name), { force: true })));
+}
