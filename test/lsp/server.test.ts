@@ -164,6 +164,29 @@ describe('language server', () => {
     assert.match((hover.contents as { value: string }).value, /Guideline:\* Named weapon systems/);
   });
 
+  it('refuses a binary file politely instead of highlighting noise', async () => {
+    const binary = await session.open('seeds/photo.txt', 'PNG\u0000\u0000\u0000IHDR\u0000\u0001 Poland Zelensky');
+    assert.deepEqual(await tokens(binary), []);
+    assert.ok(session.messages.some((message) => message.includes('photo.txt looks like a binary file')));
+  });
+
+  it('picks up tags written to the sidecar by another program', async () => {
+    const other = await session.open('seeds/002_41c27c843f947f33.txt');
+    const { SidecarStore, newTag } = await import('../../server/src/core/sidecar');
+    const start = [...other.text].join('').indexOf('Keir Starmer');
+    await new SidecarStore().update(other.path, (sidecar) => {
+      sidecar.annotations.push(newTag({ text: other.text, start: [...other.text.slice(0, start)].length, end: [...other.text.slice(0, start)].length + 12, label: 'PERSON', source: 'manual', annotator: 'cli' }));
+    });
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: other.uri.replace(/\.txt$/, '.annotations.json'), type: 2 }] });
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const token = (await tokens(other)).find((candidate) => candidate.text === 'Keir Starmer');
+      if (token?.modifiers.includes('tagged')) break;
+      assert.ok(Date.now() < deadline, 'the server did not reload the sidecar');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  });
+
   it('never overwrites a broken sidecar, and says which file is wrong', async () => {
     const broken = path.join(session.root, 'seeds', '001_2a083d8a6e258254.annotations.json');
     writeFileSync(broken, '{"version": 1, "annotations": [ {"start": "x"');

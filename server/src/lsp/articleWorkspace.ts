@@ -1,5 +1,7 @@
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { looksBinary } from '../core/detect/binary';
 import { ArticleSelector } from '../core/project/articleSelector';
 import { resolveLabelSet, type LabelDefinition } from '../core/project/labelSet';
 import { SidecarError, SidecarStore } from '../core/sidecar';
@@ -67,6 +69,10 @@ export class ArticleWorkspace {
     if (!path || !this.selector.isArticle(path)) {
       const problem = path ? this.selector.projectOf(path).problem : undefined;
       if (problem) this.events.warn(problem);
+      return undefined;
+    }
+    if (looksBinary(document.getText())) {
+      this.events.warn(`Marginalia: ${basename(path)} looks like a binary file, not an article; it is left alone.`);
       return undefined;
     }
     const article = new Article(path, document, () => this.settings.maxAnalysedCharacters);
