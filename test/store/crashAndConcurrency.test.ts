@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseSidecar, sidecarPathFor } from '../../server/src/core/sidecar';
@@ -74,5 +74,30 @@ describe('the sidecar store under crashes and concurrent writers', () => {
     const byWriter = (name: string) => tags.filter((tag) => tag.annotator.startsWith(name)).length;
     assert.deepEqual([byWriter('window-a'), byWriter('cli-b')], [perWriter, perWriter]);
     assert.deepEqual(readdirSync(folder).filter((file) => file.endsWith('.tmp') || file.endsWith('.lock')), [], 'no temp or lock files left');
+  });
+});
+
+describe('a hostile sidecar of a million tags', () => {
+  it('is refused with a clear message, without reading it into memory, and never overwritten', { timeout: 120_000 }, async () => {
+    const { createWriteStream } = await import('node:fs');
+    const { SidecarStore } = await import('../../server/src/core/sidecar');
+    const folder = mkdtempSync(path.join(tmpdir(), 'marginalia-huge-'));
+    try {
+      const article = path.join(folder, 'a.txt');
+      cpSync(path.join(PROJECT_ROOT, 'seeds', '000_d6449e741489756f.txt'), article);
+      const sidecar = sidecarPathFor(article);
+      const out = createWriteStream(sidecar);
+      out.write('{"version":1,"article":"a.txt","annotations":[\n');
+      const tag = (i: number) => `{"id":"t-${i.toString(16).padStart(12, '0')}","start":0,"end":4,"text":"Home","label":"ORG","kind":"entity","status":"accepted","source":"manual","annotator":"bot","created":"2024-01-01T00:00:00.000Z","modified":"2024-01-01T00:00:00.000Z","context":{"prefix":"","suffix":" > War"}}`;
+      for (let i = 0; i < 1_000_000; i++) if (!out.write(tag(i) + (i < 999_999 ? ',\n' : '\n'))) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      await new Promise<void>((resolve) => out.end(']}\n', () => resolve()));
+      const size = statSync(sidecar).size;
+      const store = new SidecarStore();
+      await assert.rejects(store.read(article), /too large to open \(\d+ MB; Marginalia reads sidecars up to 64 MB\)/);
+      await assert.rejects(store.update(article, () => undefined), /too large/);
+      assert.equal(statSync(sidecar).size, size, 'left untouched');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

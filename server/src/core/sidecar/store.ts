@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { writeFileAtomically } from './atomicWrite';
 import { withFileLock } from './fileLock';
@@ -74,11 +74,19 @@ interface LoadedText extends LoadedSidecar {
   text: string;
 }
 
+/** About 250,000 tags; past this, parsing would stall the editor and take gigabytes, so the file is refused. */
+export const MAX_SIDECAR_BYTES = 64 * 1024 * 1024;
+
 async function load(path: string, article: string): Promise<LoadedText> {
   let bytes: Buffer;
   try {
+    const { size } = await stat(path);
+    if (size > MAX_SIDECAR_BYTES) {
+      throw new SidecarError(path, `too large to open (${(size / 1024 / 1024).toFixed(0)} MB; Marginalia reads sidecars up to ${MAX_SIDECAR_BYTES / 1024 / 1024} MB). Split the article, or remove tags with another tool; this file is left untouched.`);
+    }
     bytes = await readFile(path);
   } catch (error) {
+    if (error instanceof SidecarError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       return { sidecar: { version: SIDECAR_VERSION, article, annotations: [] }, hash: null, exists: false, text: '' };
     }
