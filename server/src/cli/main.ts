@@ -1,6 +1,10 @@
+import { realpathSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { version } from '../../../package.json';
+import { runCheck, type CheckFormat } from './checkCommand';
 import { runDetect, type DetectFormat } from './detectCommand';
+import { runGitSetup } from './gitSetupCommand';
+import { runMergeDriver } from './mergeDriverCommand';
 
 const USAGE = `marginalia ${version}: find entities, numbers and dates in news articles
 
@@ -9,12 +13,28 @@ Usage:
       Print what the detector finds. jsonl: one JSON object a line with file, start, end (Unicode
       code points, end exclusive), text, kind, label, confidence and value. table: for people.
       --reference-date resolves relative dates ("Monday") in articles that state no date.
+  marginalia check [--format text|json] [PATH]
+      Check every sidecar (*.annotations.json) below PATH (default: this folder; node_modules and
+      dot-folders skipped) against its article: schema, missing article, offsets in range, stored
+      text equal to the article's, orphaned tags, tags in conflict. One line a problem, as
+      path:line: message; json: for tools. Exit codes: 0 all well, 1 problems found, 2 bad usage.
+  marginalia git-setup
+      Make git merge sidecars tag by tag in the repository around this folder: registers the merge
+      driver in .git/config (run once per clone) and adds '*.annotations.json merge=marginalia' to
+      .gitattributes (commit it). Running it again changes nothing.
+  marginalia merge-driver BASE OURS THEIRS [NAME]
+      What git runs (as %O %A %B %P) to merge a sidecar: tags added on either side are kept, a tag
+      deleted on one side and unchanged on the other is deleted, a tag changed differently on both
+      sides gets status "conflict" with both versions. Writes the result into OURS. Exit codes:
+      0 merged, 1 merged with conflicts to resolve, 2 not merged (an input is not a valid sidecar;
+      OURS is left as it was).
   marginalia lsp --stdio
       Start the language server for any LSP editor (highlights, quick-fix tags, sidecars).
   marginalia --help       This help.
   marginalia --version    The version.
 
-Exit codes: 0 done, 1 internal error, 2 bad usage or a file that could not be read (others are still processed).`;
+Exit codes, unless stated above: 0 done, 1 internal error, 2 bad usage or a file that could not be
+read (others are still processed).`;
 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -28,6 +48,9 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'detect') return detectCommand(rest);
+  if (command === 'check') return checkCommand(rest);
+  if (command === 'git-setup') return gitSetupCommand(rest);
+  if (command === 'merge-driver') return mergeDriverCommand(rest);
   if (command === 'lsp') return lspCommand(rest);
   return usageError(`unknown command '${command}'`);
 }
@@ -61,6 +84,44 @@ async function detectCommand(args: string[]): Promise<number> {
     (chunk) => process.stdout.write(chunk),
     (line) => process.stderr.write(line + '\n'),
   );
+}
+
+async function checkCommand(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    return usageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (values.format !== 'text' && values.format !== 'json') return usageError(`--format must be text or json, not '${values.format}'`);
+  if (positionals.length > 1) return usageError('check takes one PATH (a folder or a sidecar)');
+  return runCheck(
+    { path: positionals[0] ?? '.', format: values.format as CheckFormat },
+    (chunk) => process.stdout.write(chunk),
+    (line) => process.stderr.write(line + '\n'),
+  );
+}
+
+async function gitSetupCommand(args: string[]): Promise<number> {
+  if (args.length > 0) return usageError(`git-setup takes no arguments (run it inside the repository), got '${args[0]}'`);
+  // The script as run (npx and npm link reach it through a symlink), so that git needs neither npx nor PATH.
+  const cliScript = realpathSync(process.argv[1]);
+  return runGitSetup(
+    { cwd: process.cwd(), nodePath: process.execPath, cliScript },
+    (line) => process.stdout.write(line + '\n'),
+    (line) => process.stderr.write(line + '\n'),
+  );
+}
+
+async function mergeDriverCommand(args: string[]): Promise<number> {
+  if (args.length < 3 || args.length > 4) return usageError('merge-driver needs BASE OURS THEIRS [NAME], as git passes them (%O %A %B %P)');
+  const [base, ours, theirs, name] = args;
+  return runMergeDriver({ base, ours, theirs, name }, (line) => process.stderr.write(line + '\n'));
 }
 
 /** Serves LSP until the editor disconnects; the returned promise never settles, so the process stays up. */

@@ -1,13 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { newTag, type Sidecar } from './sidecar';
+import { newTag, SIDECAR_VERSION, type Sidecar } from './sidecar';
 import { applyEdit, invertEdit, modifiedTag } from './tagEdits';
 import { TagHistory } from './tagHistory';
 
 const text = 'President Volodymyr Zelensky met NATO officials.';
 const person = newTag({ text, start: 10, end: 28, label: 'PERSON', source: 'suggestion', annotator: 'olena' });
 const nato = newTag({ text, start: 33, end: 37, label: 'ORG', source: 'manual', annotator: 'olena' });
-const empty = (): Sidecar => ({ version: 1, article: 'a.txt', annotations: [] });
+const empty = (): Sidecar => ({ version: SIDECAR_VERSION, article: 'a.txt', annotations: [] });
 
 describe('tag edits', () => {
   it('add, change and remove tags by id', () => {

@@ -1,21 +1,27 @@
 /** The sidecar store: tags saved as `<article>.annotations.json` beside `<article>.txt`. */
 export { SidecarError } from './errors';
+export { mergeSidecars, UnresolvedConflictError, type MergeResult } from './merge';
 export { parseSidecar } from './parse';
 export { isSidecarPath, sidecarPathFor } from './paths';
 export {
   CONTEXT_LENGTH,
+  DELETED,
+  SETTLED_STATUSES,
   SIDECAR_VERSION,
   SidecarSchema,
   TAG_SOURCES,
   TAG_STATUSES,
   TagSchema,
   type Sidecar,
+  type SettledStatus,
   type Tag,
+  type TagConflict,
   type TagContext,
   type TagSource,
   type TagStatus,
   type TagValue,
+  type TagVersion,
 } from './schema';
-export { compareTags, serializeSidecar } from './serialize';
+export { compareTags, serializeSidecar, serializeTag } from './serialize';
 export { SidecarStore, type LoadedSidecar } from './store';
 export { newTag, tagId, type NewTagOptions } from './tags';

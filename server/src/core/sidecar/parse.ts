@@ -1,8 +1,12 @@
 import { describeIssues } from '../zodIssues';
 import { SidecarError } from './errors';
+import { migrateSidecar } from './migrate';
 import { SIDECAR_VERSION, SidecarSchema, type Sidecar } from './schema';
 
-/** Parses and validates the text of a sidecar; `path` only names the file in errors. */
+/**
+ * Parses and validates the text of a sidecar, migrating an earlier format version to the current one
+ * in memory (it is written in the current version on the next update); `path` only names the file in errors.
+ */
 export function parseSidecar(text: string, path: string): Sidecar {
   let json: unknown;
   try {
@@ -17,7 +21,8 @@ export function parseSidecar(text: string, path: string): Sidecar {
       `written by a newer Marginalia (sidecar format version ${version}; this version reads up to ${SIDECAR_VERSION}). Update Marginalia to open it.`,
     );
   }
-  const result = SidecarSchema.safeParse(json);
+  const current = typeof version === 'number' && version < SIDECAR_VERSION ? migrateSidecar(json, version, path) : json;
+  const result = SidecarSchema.safeParse(current);
   if (!result.success) throw new SidecarError(path, describeIssues(result.error.issues), { cause: result.error });
   return result.data;
 }

@@ -69,4 +69,31 @@ describe('the sidecar schema', () => {
     assert.equal(TagSchema.safeParse(exampleTag({ value: { type: 'money', amount: 5, currency: 'dollars' } })).success, false);
     assert.equal(TagSchema.safeParse(exampleTag({ value: { type: 'colour', hex: '#fff' } as never })).success, false);
   });
+
+  describe('conflict state', () => {
+    const { id: _id, ...version } = exampleTag({ status: 'accepted' });
+    // Untyped, so that the tests can build the invalid ones too.
+    const conflicted = (overrides: Record<string, unknown> = {}) =>
+      ({ ...exampleTag(), status: 'conflict', conflict: { base: version, ours: { ...version, label: 'ORG' }, theirs: { ...version, label: 'LOC' } }, ...overrides }) as never;
+
+    it('accepts a tag in conflict that holds the versions in conflict', () => {
+      assert.deepEqual(problems(exampleSidecar([conflicted()])), []);
+      assert.deepEqual(problems(exampleSidecar([conflicted({ conflict: { ours: 'deleted', theirs: version } })])), []);
+    });
+
+    it('requires the status and the versions to go together', () => {
+      assert.deepEqual(problems(exampleSidecar([conflicted({ conflict: undefined })])), ['annotations.0.conflict']);
+      assert.deepEqual(problems(exampleSidecar([conflicted({ status: 'accepted' })])), ['annotations.0.status']);
+    });
+
+    it('refuses a conflict where neither side kept the tag', () => {
+      assert.deepEqual(problems(exampleSidecar([conflicted({ conflict: { ours: 'deleted', theirs: 'deleted' } })])), ['annotations.0.conflict']);
+    });
+
+    it('holds each version to the rules of a tag, and allows no conflict inside a version', () => {
+      assert.deepEqual(problems(exampleSidecar([conflicted({ conflict: { ours: { ...version, end: 9 }, theirs: version } })])), ['annotations.0.conflict.ours.text']);
+      assert.deepEqual(problems(exampleSidecar([conflicted({ conflict: { ours: { ...version, status: 'conflict' }, theirs: version } })])), ['annotations.0.conflict.ours']);
+      assert.deepEqual(problems(exampleSidecar([conflicted({ conflict: { ours: { ...version, id: 't-1' }, theirs: version } })])), ['annotations.0.conflict.ours']);
+    });
+  });
 });

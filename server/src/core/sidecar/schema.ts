@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { NormalizedValue } from '../detection';
 import { KINDS } from '../labels';
+import { describeIssues } from '../zodIssues';
 
 /**
  * The sidecar format, shared by the language server, the CLI and the tests.
@@ -11,14 +12,22 @@ import { KINDS } from '../labels';
  * - Keeping it ("passthrough") would carry unvalidated data, `__proto__` and `constructor` keys
  *   included, into every layer that spreads or merges tags.
  * A sidecar that fails is left untouched and reported, so nothing is lost either way. New fields
- * therefore come with a new SIDECAR_VERSION, which older versions refuse with a clear message.
+ * therefore come with a new SIDECAR_VERSION, which older versions refuse with a clear message,
+ * while this version reads every earlier one through migrate.ts.
+ *
+ * Version 2 added the conflict state written by `marginalia merge-driver`.
  */
-export const SIDECAR_VERSION = 1;
+export const SIDECAR_VERSION = 2;
 
 /** How many code points of surrounding text a tag keeps on each side, to find its span again. */
 export const CONTEXT_LENGTH = 32;
 
-export const TAG_STATUSES = ['accepted', 'rejected', 'proposed'] as const;
+/** What a person or a tool decided about a tag: the statuses of one version of it. */
+export const SETTLED_STATUSES = ['accepted', 'rejected', 'proposed'] as const;
+export type SettledStatus = (typeof SETTLED_STATUSES)[number];
+
+/** conflict: two branches changed the tag differently; its `conflict` field holds both versions until a person picks one. */
+export const TAG_STATUSES = [...SETTLED_STATUSES, 'conflict'] as const;
 export type TagStatus = (typeof TAG_STATUSES)[number];
 
 export const TAG_SOURCES = ['manual', 'suggestion', 'import'] as const;
@@ -56,55 +65,113 @@ export const TagContextSchema = z.strictObject({
 const offset = z.number().int().nonnegative();
 const utcTimestamp = z.iso.datetime({ message: 'expected an ISO 8601 UTC timestamp such as "2024-05-01T12:00:00.000Z"' });
 
-/** Field order here is the key order in the file (see serialize.ts). */
+const tagId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected an id of letters, digits, "-" or "_"');
+
+/** Field order here is the key order in the file (see serialize.ts). A version of a tag is everything but its id. */
+const tagVersionFields = {
+  /** Code point offsets into the article, end exclusive. */
+  start: offset,
+  end: offset,
+  text: z.string(),
+  /** OntoNotes labels today; any upper-case name so that projects can add their own (callers check the label set). */
+  label: z.string().regex(/^[A-Z0-9_]+$/, 'expected a label of A-Z, 0-9 and "_" such as "PERSON"'),
+  kind: z.enum(KINDS),
+  /** accepted: tagged by a person or an accepted suggestion; rejected: kept so it is not suggested again; proposed: written by a tool, awaiting a person. */
+  status: z.enum(SETTLED_STATUSES),
+  source: z.enum(TAG_SOURCES),
+  annotator: z.string().min(1),
+  created: utcTimestamp,
+  modified: utcTimestamp,
+  value: NormalizedValueSchema.optional(),
+  context: TagContextSchema,
+};
+
+function checkSpan(tag: { start: number; end: number; text: string }, ctx: z.RefinementCtx): void {
+  if (tag.end <= tag.start) {
+    ctx.addIssue({ code: 'custom', path: ['end'], message: `expected end (${tag.end}) to be greater than start (${tag.start})` });
+  } else if (codePointCount(tag.text) !== tag.end - tag.start) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['text'],
+      message: `has ${codePointCount(tag.text)} characters but the span ${tag.start}..${tag.end} covers ${tag.end - tag.start}`,
+    });
+  }
+}
+
+/** One branch's version of a conflicted tag. */
+export const TagVersionSchema = z.strictObject(tagVersionFields).superRefine(checkSpan);
+
+/** A side that deleted the tag while the other side changed it. */
+export const DELETED = 'deleted';
+
+/** One branch's side of a conflict; a version's own problems are named, not just "invalid input". */
+const TagSideSchema = z.union([z.literal(DELETED), TagVersionSchema], {
+  error: (issue) =>
+    issue.code === 'invalid_union' && typeof issue.input === 'object' && issue.input !== null
+      ? describeIssues(issue.errors[1] ?? [])
+      : `expected a version of the tag or "${DELETED}"`,
+});
+
+/** Both versions of a tag that two branches changed differently, and the common one they started from (absent when both added it). */
+export const TagConflictSchema = z
+  .strictObject({
+    base: TagVersionSchema.optional(),
+    ours: TagSideSchema,
+    theirs: TagSideSchema,
+  })
+  .superRefine((conflict, ctx) => {
+    if (conflict.ours === DELETED && conflict.theirs === DELETED) ctx.addIssue({ code: 'custom', message: 'both sides deleted the tag, so there is no conflict' });
+  });
+
 export const TagSchema = z
   .strictObject({
-    id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected an id of letters, digits, "-" or "_"'),
-    /** Code point offsets into the article, end exclusive. */
-    start: offset,
-    end: offset,
-    text: z.string(),
-    /** OntoNotes labels today; any upper-case name so that projects can add their own (callers check the label set). */
-    label: z.string().regex(/^[A-Z0-9_]+$/, 'expected a label of A-Z, 0-9 and "_" such as "PERSON"'),
-    kind: z.enum(KINDS),
-    /** accepted: tagged by a person or an accepted suggestion; rejected: kept so it is not suggested again; proposed: written by a tool, awaiting a person. */
+    id: tagId,
+    ...tagVersionFields,
     status: z.enum(TAG_STATUSES),
-    source: z.enum(TAG_SOURCES),
-    annotator: z.string().min(1),
-    created: utcTimestamp,
-    modified: utcTimestamp,
-    value: NormalizedValueSchema.optional(),
-    context: TagContextSchema,
+    conflict: TagConflictSchema.optional(),
   })
   .superRefine((tag, ctx) => {
-    if (tag.end <= tag.start) {
-      ctx.addIssue({ code: 'custom', path: ['end'], message: `expected end (${tag.end}) to be greater than start (${tag.start})` });
-    } else if (codePointCount(tag.text) !== tag.end - tag.start) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['text'],
-        message: `has ${codePointCount(tag.text)} characters but the span ${tag.start}..${tag.end} covers ${tag.end - tag.start}`,
-      });
-    }
+    checkSpan(tag, ctx);
+    // The two go together, so that every reader can rely on the status alone.
+    if (tag.status === 'conflict' && !tag.conflict) ctx.addIssue({ code: 'custom', path: ['conflict'], message: 'a tag in conflict needs the versions in conflict' });
+    if (tag.status !== 'conflict' && tag.conflict) ctx.addIssue({ code: 'custom', path: ['status'], message: `expected "conflict" for a tag with versions in conflict, not "${tag.status}"` });
   });
+
+// Ids are how the editor and the CLI refer to a tag; two tags with one id would be edited together.
+function checkUniqueIds(sidecar: { annotations: readonly { id: string }[] }, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  sidecar.annotations.forEach((tag, index) => {
+    if (seen.has(tag.id)) ctx.addIssue({ code: 'custom', path: ['annotations', index, 'id'], message: `duplicate id "${tag.id}"` });
+    seen.add(tag.id);
+  });
+}
+
+const articleName = z.string().regex(/^[^/\\]+$/, 'expected the file name of the article, without a folder');
 
 export const SidecarSchema = z
   .strictObject({
     version: z.literal(SIDECAR_VERSION),
     /** File name of the article, without its folder. */
-    article: z.string().regex(/^[^/\\]+$/, 'expected the file name of the article, without a folder'),
+    article: articleName,
     annotations: z.array(TagSchema),
   })
-  .superRefine((sidecar, ctx) => {
-    // Ids are how the editor and the CLI refer to a tag; two tags with one id would be edited together.
-    const seen = new Set<string>();
-    sidecar.annotations.forEach((tag, index) => {
-      if (seen.has(tag.id)) ctx.addIssue({ code: 'custom', path: ['annotations', index, 'id'], message: `duplicate id "${tag.id}"` });
-      seen.add(tag.id);
-    });
-  });
+  .superRefine(checkUniqueIds);
+
+/**
+ * Format version 1, as it was written: version 2 without the conflict state. Read only to migrate it
+ * (migrate.ts); should a later version change a shared field, this keeps the field's old definition.
+ */
+export const SidecarV1Schema = z
+  .strictObject({
+    version: z.literal(1),
+    article: articleName,
+    annotations: z.array(z.strictObject({ id: tagId, ...tagVersionFields }).superRefine(checkSpan)),
+  })
+  .superRefine(checkUniqueIds);
 
 export type TagValue = z.infer<typeof NormalizedValueSchema>;
 export type TagContext = z.infer<typeof TagContextSchema>;
+export type TagVersion = z.infer<typeof TagVersionSchema>;
+export type TagConflict = z.infer<typeof TagConflictSchema>;
 export type Tag = z.infer<typeof TagSchema>;
 export type Sidecar = z.infer<typeof SidecarSchema>;

@@ -1,10 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { KINDS } from '../labels';
 import { parseSidecar } from './parse';
-import { CONTEXT_LENGTH, TAG_SOURCES, TAG_STATUSES, type Sidecar, type Tag, type TagValue } from './schema';
+import { SIDECAR_VERSION, type Sidecar, type Tag } from './schema';
 import { serializeSidecar } from './serialize';
+import { sidecarArbitrary } from './sidecarArbitraries';
 import { exampleSidecar, exampleTag } from './testSidecars';
 
 describe('serializing a sidecar', () => {
@@ -26,7 +26,7 @@ describe('serializing a sidecar', () => {
       serializeSidecar(exampleSidecar([tag])),
       [
         '{',
-        '  "version": 1,',
+        '  "version": 2,',
         '  "article": "000_kyiv.txt",',
         '  "annotations": [',
         '    {"id": "t-4", "start": 0, "end": 4, "text": "four", "label": "CARDINAL", "kind": "number", "status": "accepted", ' +
@@ -40,7 +40,7 @@ describe('serializing a sidecar', () => {
   });
 
   it('keeps an empty annotations array, ending the file with a newline', () => {
-    assert.equal(serializeSidecar(exampleSidecar([])), '{\n  "version": 1,\n  "article": "000_kyiv.txt",\n  "annotations": []\n}\n');
+    assert.equal(serializeSidecar(exampleSidecar([])), '{\n  "version": 2,\n  "article": "000_kyiv.txt",\n  "annotations": []\n}\n');
   });
 
   it('orders keys the same way however the objects were built', () => {
@@ -48,7 +48,7 @@ describe('serializing a sidecar', () => {
     const reversed = Object.fromEntries(Object.entries(tag).reverse()) as Tag;
     reversed.value = { approximate: true, currency: 'USD', amount: 5, type: 'money' };
     reversed.context = { suffix: tag.context.suffix, prefix: tag.context.prefix };
-    const shuffled = { annotations: [reversed], article: '000_kyiv.txt', version: 1 } as Sidecar;
+    const shuffled = { annotations: [reversed], article: '000_kyiv.txt', version: SIDECAR_VERSION } as Sidecar;
     assert.equal(serializeSidecar(shuffled), serializeSidecar(exampleSidecar([tag])));
   });
 
@@ -80,50 +80,3 @@ describe('serializing a sidecar', () => {
     );
   });
 });
-
-const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
-const number = fc.double({ noNaN: true, noDefaultInfinity: true });
-// Any code points, plus the characters JSON and line-based diffs care most about.
-const anyText = (minLength: number, maxLength: number) =>
-  fc
-    .array(fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.constantFrom('"', '\\', '\n', '\r', '\u2028', '😀', '\ud800')), {
-      minLength,
-      maxLength,
-    })
-    .map((characters) => characters.join(''));
-const timestamp = fc.date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((date) => date.toISOString());
-
-const valueArbitrary: fc.Arbitrary<TagValue> = fc.oneof(
-  fc.record({ type: fc.constant('date' as const), iso: fc.constant('2023-11-04'), endIso: optional(fc.constant('2023-11-05')) }),
-  fc.record({ type: fc.constant('time' as const), iso: fc.constant('T18:04') }),
-  fc.record({ type: fc.constant('duration' as const), iso: fc.constant('P3Y'), maxIso: optional(fc.constant('P5Y')), approximate: optional(fc.boolean()) }),
-  fc.record({ type: fc.constant('number' as const), value: number, min: optional(number), max: optional(number), approximate: optional(fc.boolean()) }),
-  fc.record({ type: fc.constant('ordinal' as const), value: number }),
-  fc.record({ type: fc.constant('money' as const), amount: number, currency: fc.constantFrom('USD', 'UAH'), approximate: optional(fc.boolean()) }),
-  fc.record({ type: fc.constant('percent' as const), value: number, max: optional(number) }),
-  fc.record({ type: fc.constant('quantity' as const), value: number, unit: fc.constantFrom('km', 'MW') }),
-);
-
-const tagArbitrary: fc.Arbitrary<Tag> = fc
-  .record({
-    start: fc.nat({ max: 100_000 }),
-    text: anyText(1, 40),
-    label: fc.stringMatching(/^[A-Z0-9_]{1,12}$/),
-    kind: fc.constantFrom(...KINDS),
-    status: fc.constantFrom(...TAG_STATUSES),
-    source: fc.constantFrom(...TAG_SOURCES),
-    annotator: anyText(1, 10),
-    created: timestamp,
-    modified: timestamp,
-    value: optional(valueArbitrary),
-    context: fc.record({ prefix: anyText(0, CONTEXT_LENGTH), suffix: anyText(0, CONTEXT_LENGTH) }),
-  })
-  .map((fields) => ({ id: 't-0', ...fields, end: fields.start + [...fields.text].length }));
-
-const sidecarArbitrary: fc.Arbitrary<Sidecar> = fc
-  .record({ article: fc.stringMatching(/^[^/\\]+$/), annotations: fc.array(tagArbitrary, { maxLength: 8 }) })
-  .map(({ article, annotations }) => ({
-    version: 1 as const,
-    article,
-    annotations: annotations.map((tag, index) => ({ ...tag, id: `t-${index}` })),
-  }));

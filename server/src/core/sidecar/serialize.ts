@@ -1,4 +1,15 @@
-import { NormalizedValueSchema, SidecarSchema, TagContextSchema, TagSchema, type Sidecar, type Tag } from './schema';
+import {
+  DELETED,
+  NormalizedValueSchema,
+  SidecarSchema,
+  TagConflictSchema,
+  TagContextSchema,
+  TagSchema,
+  TagVersionSchema,
+  type Sidecar,
+  type Tag,
+  type TagVersion,
+} from './schema';
 
 /*
  * Layout: the file is indented JSON, except that each tag is printed on ONE line inside the
@@ -14,6 +25,8 @@ import { NormalizedValueSchema, SidecarSchema, TagContextSchema, TagSchema, type
 
 const SIDECAR_KEYS = Object.keys(SidecarSchema.shape) as (keyof Sidecar)[];
 const TAG_KEYS = Object.keys(TagSchema.shape) as (keyof Tag)[];
+const VERSION_KEYS = Object.keys(TagVersionSchema.shape);
+const CONFLICT_KEYS = Object.keys(TagConflictSchema.shape);
 const CONTEXT_KEYS = Object.keys(TagContextSchema.shape);
 /** One order across all value variants: each variant's keys are a subsequence of it. */
 const VALUE_KEYS = [...new Set(NormalizedValueSchema.options.flatMap((variant) => Object.keys(variant.shape)))];
@@ -33,12 +46,27 @@ export function compareTags(a: Tag, b: Tag): number {
 
 function printTags(tags: readonly Tag[]): string {
   if (tags.length === 0) return '[]';
-  const lines = [...tags].sort(compareTags).map((tag) => `    ${printInline(orderTag(tag))}`);
+  const lines = [...tags].sort(compareTags).map((tag) => `    ${serializeTag(tag)}`);
   return `[\n${lines.join(',\n')}\n  ]`;
 }
 
+/** The tag's line in the file, without indentation: equal tags print equal lines. */
+export function serializeTag(tag: Tag): string {
+  return printInline(orderTag(tag));
+}
+
 function orderTag(tag: Tag): Record<string, unknown> {
-  const ordered = pick(tag, TAG_KEYS);
+  const ordered = orderFields(tag, TAG_KEYS);
+  if (tag.conflict) {
+    const orderVersion = (version: TagVersion | typeof DELETED) => (version === DELETED ? version : orderFields(version, VERSION_KEYS));
+    const { base, ours, theirs } = tag.conflict;
+    ordered.conflict = pick({ base: base && orderVersion(base), ours: orderVersion(ours), theirs: orderVersion(theirs) }, CONFLICT_KEYS);
+  }
+  return ordered;
+}
+
+function orderFields(tag: Tag | TagVersion, keys: readonly string[]): Record<string, unknown> {
+  const ordered = pick(tag, keys);
   ordered.context = pick(tag.context, CONTEXT_KEYS);
   if (tag.value) ordered.value = pick(tag.value, VALUE_KEYS);
   return ordered;

@@ -5,6 +5,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SidecarError } from './errors';
+import { SIDECAR_VERSION } from './schema';
 import { SidecarStore } from './store';
 import { newTag } from './tags';
 
@@ -28,7 +29,7 @@ describe('the sidecar store', () => {
 
   it('reads an absent sidecar as an empty one without creating a file', async () => {
     const loaded = await store.read(article);
-    assert.deepEqual(loaded, { sidecar: { version: 1, article: '000_kyiv.txt', annotations: [] }, hash: null, exists: false });
+    assert.deepEqual(loaded, { sidecar: { version: SIDECAR_VERSION, article: '000_kyiv.txt', annotations: [] }, hash: null, exists: false });
     await store.update(article, () => {});
     assert.deepEqual(await readdir(folder), ['000_kyiv.txt']);
   });
@@ -83,7 +84,7 @@ describe('the sidecar store', () => {
   });
 
   it('never overwrites a sidecar that fails the schema and names the file', async () => {
-    const broken = JSON.stringify({ version: 1, article: '000_kyiv.txt', annotations: [{ ...tag(0, 8, 'PERSON'), end: 'eight' }] });
+    const broken = JSON.stringify({ version: SIDECAR_VERSION, article: '000_kyiv.txt', annotations: [{ ...tag(0, 8, 'PERSON'), end: 'eight' }] });
     await writeFile(sidecarPath, broken);
     const expected = (error: unknown) =>
       error instanceof SidecarError &&
@@ -109,8 +110,21 @@ describe('the sidecar store', () => {
   });
 
   it('refuses a sidecar written by a newer Marginalia', async () => {
-    await writeFile(sidecarPath, JSON.stringify({ version: 2, article: '000_kyiv.txt', annotations: [], reviews: [] }));
-    await assert.rejects(store.read(article), /written by a newer Marginalia \(sidecar format version 2; this version reads up to 1\)/);
+    const newer = SIDECAR_VERSION + 1;
+    await writeFile(sidecarPath, JSON.stringify({ version: newer, article: '000_kyiv.txt', annotations: [], reviews: [] }));
+    await assert.rejects(store.read(article), new RegExp(`written by a newer Marginalia \\(sidecar format version ${newer}; this version reads up to ${SIDECAR_VERSION}\\)`));
+  });
+
+  it('reads a version 1 sidecar as the current version, and writes the current version on the next update', async () => {
+    const v1 = JSON.stringify({ version: 1, article: '000_kyiv.txt', annotations: [tag(0, 8, 'PERSON')] });
+    await writeFile(sidecarPath, v1);
+    const loaded = await store.read(article);
+    assert.equal(loaded.sidecar.version, SIDECAR_VERSION);
+    assert.equal(await readFile(sidecarPath, 'utf8'), v1, 'reading alone changes nothing');
+    await store.update(article, (sidecar) => void sidecar.annotations.push(tag(23, 27, 'GPE')));
+    const written = JSON.parse(await readFile(sidecarPath, 'utf8'));
+    assert.equal(written.version, SIDECAR_VERSION);
+    assert.deepEqual(written.annotations.map((t: { label: string }) => t.label), ['PERSON', 'GPE']);
   });
 
   it('refuses an update that would write an invalid sidecar, leaving the file as it was', async () => {

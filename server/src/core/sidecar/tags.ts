@@ -52,9 +52,19 @@ export function newTag(options: NewTagOptions): Tag {
     created: timestamp,
     modified: timestamp,
     ...(value && { value }),
-    context: { prefix: slice(start - CONTEXT_LENGTH, start), suffix: slice(end, end + CONTEXT_LENGTH) },
+    context: contextAround(text, start, end, index),
   });
   // Fail here, where the caller can see why, rather than later when the sidecar is written.
   if (!result.success) throw new TypeError(`invalid tag: ${describeIssues(result.error.issues)}`);
   return result.data;
+}
+
+/** The tag's text and up to CONTEXT_LENGTH code points on each side, cut from the article at [start, end) in code points. */
+export function placedAt(tag: Tag, text: string, start: number, end: number, index = new CodePointIndex(text)): Tag {
+  return { ...tag, start, end, text: text.slice(index.toUtf16(start), index.toUtf16(end)), context: contextAround(text, start, end, index) };
+}
+
+function contextAround(text: string, start: number, end: number, index: CodePointIndex): Tag['context'] {
+  const slice = (from: number, to: number) => text.slice(index.toUtf16(Math.max(0, from)), index.toUtf16(to));
+  return { prefix: slice(start - CONTEXT_LENGTH, start), suffix: slice(end, end + CONTEXT_LENGTH) };
 }

@@ -1,4 +1,4 @@
-import type { Sidecar, Tag } from './schema';
+import { SIDECAR_VERSION, type Sidecar, type Tag } from './schema';
 
 /** A valid tag for tests; `overrides` change what the test is about. */
 export function exampleTag(overrides: Partial<Tag> = {}): Tag {
@@ -20,5 +20,5 @@ export function exampleTag(overrides: Partial<Tag> = {}): Tag {
 }
 
 export function exampleSidecar(annotations: Tag[] = [exampleTag()]): Sidecar {
-  return { version: 1, article: '000_kyiv.txt', annotations };
+  return { version: SIDECAR_VERSION, article: '000_kyiv.txt', annotations };
 }

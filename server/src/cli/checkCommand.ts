@@ -1,0 +1,110 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { checkSidecar, type SidecarProblem } from '../core/sidecar/check';
+import { isSidecarPath, sidecarPathFor } from '../core/sidecar/paths';
+
+export type CheckFormat = 'text' | 'json';
+
+export interface CheckRequest {
+  /** A folder to search, or one sidecar. */
+  path: string;
+  format: CheckFormat;
+}
+
+interface FoundSidecar {
+  path: string;
+  /** The article beside it, if there is one. */
+  articlePath: string | undefined;
+}
+
+interface FileReport {
+  sidecar: string;
+  article: string | null;
+  tags: number;
+  problems: SidecarProblem[];
+}
+
+/**
+ * Checks every sidecar below `path` against its article, for people or for CI (exit codes: 0 all
+ * well, 1 problems found, 2 bad usage). Folders named node_modules or starting with "." are skipped.
+ */
+export async function runCheck(request: CheckRequest, out: (chunk: string) => void, err: (line: string) => void): Promise<number> {
+  let found: FoundSidecar[];
+  try {
+    found = await findSidecars(request.path);
+  } catch (error) {
+    err(`marginalia check: ${(error as Error).message}`);
+    return 2;
+  }
+  const reports: FileReport[] = [];
+  for (const sidecar of found) reports.push(await checkFile(sidecar));
+  const problems = reports.reduce((sum, report) => sum + report.problems.length, 0);
+  out(request.format === 'json' ? JSON.stringify({ sidecars: reports, problems }, null, 2) + '\n' : forPeople(request.path, reports, problems));
+  return problems === 0 ? 0 : 1;
+}
+
+async function checkFile({ path, articlePath }: FoundSidecar): Promise<FileReport> {
+  const expectedArticle = basename(path).replace(/\.annotations\.json$/, '.txt');
+  let sidecarText: string;
+  try {
+    sidecarText = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path));
+  } catch (error) {
+    const message = error instanceof TypeError ? 'not valid UTF-8 text' : `cannot read (${(error as Error).message})`;
+    return { sidecar: path, article: articlePath ?? null, tags: 0, problems: [{ kind: 'invalid-sidecar', message }] };
+  }
+  // An article listed a moment ago but unreadable now is reported like a missing one.
+  const articleText = articlePath === undefined ? undefined : await readFile(articlePath, 'utf8').catch(() => undefined);
+  const { tags, problems } = checkSidecar(sidecarText, path, { name: articlePath ? basename(articlePath) : expectedArticle, text: articleText });
+  return { sidecar: path, article: articlePath ?? null, tags, problems };
+}
+
+/** Sidecars below `path` (or `path` itself), sorted, each with the article beside it. */
+async function findSidecars(path: string): Promise<FoundSidecar[]> {
+  const stats = await stat(path).catch(() => undefined);
+  if (!stats) throw new Error(`${path}: no such file or folder`);
+  if (stats.isFile()) {
+    if (!isSidecarPath(path)) throw new Error(`${path} is not a sidecar (*.annotations.json); give a folder or a sidecar`);
+    const folder = dirname(path);
+    return [{ path, articlePath: articleAmong(folder, await readdir(folder), basename(path)) }];
+  }
+  const found: FoundSidecar[] = [];
+  const walk = async (folder: string): Promise<void> => {
+    const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const names = entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
+    for (const entry of entries) {
+      if (entry.isFile() && isSidecarPath(entry.name)) found.push({ path: join(folder, entry.name), articlePath: articleAmong(folder, names, entry.name) });
+      // Dot folders hold git's objects, editors' settings and caches; node_modules holds other people's files.
+      else if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) await walk(join(folder, entry.name));
+    }
+  };
+  await walk(path);
+  return found;
+}
+
+/** The article whose sidecar is `sidecarName`, among the file names of its folder (its extension may be .txt in any case). */
+function articleAmong(folder: string, names: readonly string[], sidecarName: string): string | undefined {
+  const article = names.find((name) => /\.txt$/i.test(name) && sidecarPathFor(name) === sidecarName);
+  return article === undefined ? undefined : join(folder, article);
+}
+
+/** One line a problem, `path:line: message`, then a count line per file and a summary. */
+function forPeople(root: string, reports: readonly FileReport[], problems: number): string {
+  if (reports.length === 0) return `No sidecars (*.annotations.json) below ${root}.\n`;
+  const lines: string[] = [];
+  for (const report of reports) {
+    for (const problem of report.problems) lines.push(`${report.sidecar}${problem.line === undefined ? '' : `:${problem.line}`}: ${problem.message}`);
+    const count = report.problems.length;
+    lines.push(`${report.sidecar}: ${plural(report.tags, 'tag')}, ${count === 0 ? 'all well' : plural(count, 'problem')}`);
+  }
+  const troubled = reports.filter((report) => report.problems.length > 0).length;
+  lines.push(
+    problems === 0
+      ? `Checked ${plural(reports.length, 'sidecar')}: all well.`
+      : `Checked ${plural(reports.length, 'sidecar')}: ${plural(problems, 'problem')} in ${troubled} of them.`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

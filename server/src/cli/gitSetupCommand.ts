@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomically } from '../core/sidecar/atomicWrite';
+
+export interface GitSetupRequest {
+  /** Any folder inside the corpus's repository. */
+  cwd: string;
+  /** Absolute paths of node and of the marginalia script: git runs the driver with no npx, PATH or network. */
+  nodePath: string;
+  cliScript: string;
+}
+
+export const GITATTRIBUTES_LINE = '*.annotations.json merge=marginalia';
+
+/**
+ * Registers `marginalia merge-driver` for sidecars in the repository around `cwd`: the driver in
+ * .git/config (through `git config`, which git does not share between clones) and the attribute
+ * in .gitattributes (which can be committed). Running it again changes nothing. Returns the exit code.
+ */
+export async function runGitSetup(request: GitSetupRequest, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  const topLevel = git(request.cwd, ['rev-parse', '--show-toplevel']);
+  if (topLevel.error) {
+    err(`marginalia git-setup: cannot run git (${topLevel.error}); install git and try again.`);
+    return 2;
+  }
+  if (topLevel.status !== 0) {
+    err(`marginalia git-setup: ${request.cwd} is not inside a git repository. Run it from a folder of your corpus's repository (or 'git init' one first).`);
+    return 2;
+  }
+  const root = topLevel.stdout.trim();
+  const driver = `${shellQuote(request.nodePath)} ${shellQuote(request.cliScript)} merge-driver %O %A %B %P`;
+  for (const [key, value] of [
+    ['merge.marginalia.name', 'Marginalia: merges annotation sidecars tag by tag'],
+    ['merge.marginalia.driver', driver],
+  ]) {
+    const set = git(root, ['config', key, value]);
+    if (set.status !== 0) {
+      err(`marginalia git-setup: git config ${key} failed: ${set.stderr.trim() || set.error}`);
+      return 2;
+    }
+  }
+  out(`Merge driver registered in the repository's git config: ${driver}`);
+
+  const attributesPath = join(root, '.gitattributes');
+  const attributes = await readFile(attributesPath, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return '';
+    throw error;
+  });
+  if (attributes.split('\n').some((line) => line.trim() === GITATTRIBUTES_LINE)) {
+    out(`${attributesPath} already routes sidecars to it.`);
+  } else {
+    const separator = attributes === '' || attributes.endsWith('\n') ? '' : '\n';
+    await writeFileAtomically(attributesPath, `${attributes}${separator}${GITATTRIBUTES_LINE}\n`);
+    out(`Added '${GITATTRIBUTES_LINE}' to ${attributesPath}; commit it so that every clone routes sidecars to the driver.`);
+  }
+  out("Every clone runs 'marginalia git-setup' once, since git does not copy .git/config.");
+  return 0;
+}
+
+interface GitRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  error?: string;
+}
+
+function git(cwd: string, args: string[]): GitRun {
+  const run = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  return { status: run.status, stdout: run.stdout ?? '', stderr: run.stderr ?? '', error: run.error?.message };
+}
+
+/** For the shell git runs the driver with: bare when safe, else in single quotes (also fine for Windows paths under Git for Windows' sh). */
+function shellQuote(text: string): string {
+  return /^[A-Za-z0-9_./:@+=-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { CodePointIndex } from '../offsets';
+import { describeIssues } from '../zodIssues';
+import { describeConflict, quote } from './conflict';
+import { SidecarError } from './errors';
+import { parseSidecar } from './parse';
+import type { Tag } from './schema';
+
+export type ProblemKind = 'invalid-sidecar' | 'missing-article' | 'out-of-range' | 'text-mismatch' | 'orphan' | 'conflict';
+
+export interface SidecarProblem {
+  kind: ProblemKind;
+  /** 1-based line in the sidecar, when the problem has one. */
+  line?: number;
+  tagId?: string;
+  /** For people, without the sidecar's path. */
+  message: string;
+}
+
+export interface SidecarCheck {
+  /** Tags in the sidecar (as far as it could be read). */
+  tags: number;
+  problems: SidecarProblem[];
+}
+
+/**
+ * Checks a sidecar against its article: the schema, the article's presence, and for each tag that
+ * its offsets lie in the article and that its stored text is what the article has there (in code
+ * points). A tag whose text is nowhere in the article is an orphan; tags in conflict state are problems too.
+ */
+export function checkSidecar(sidecarText: string, sidecarPath: string, article: { name: string; text: string | undefined }): SidecarCheck {
+  const problems: SidecarProblem[] = [];
+  if (article.text === undefined) problems.push({ kind: 'missing-article', message: `article ${article.name} is missing (expected beside the sidecar)` });
+  let tags: Tag[];
+  try {
+    tags = parseSidecar(sidecarText, sidecarPath).annotations;
+  } catch (error) {
+    if (!(error instanceof SidecarError)) throw error;
+    return { tags: countTags(sidecarText), problems: [...problems, ...schemaProblems(error, sidecarText)] };
+  }
+  const index = article.text === undefined ? undefined : new CodePointIndex(article.text);
+  for (const tag of tags) {
+    const where = { line: lineOfTag(sidecarText, tag.id), tagId: tag.id };
+    const prefix = `tag ${tag.id} ${tag.label} ${quote(tag.text)} at ${tag.start}-${tag.end}`;
+    if (tag.conflict) problems.push({ kind: 'conflict', ...where, message: `${prefix}: in conflict between two branches: ${describeConflict(tag.conflict)}` });
+    if (article.text === undefined || index === undefined) continue;
+    if (tag.end > index.length) {
+      problems.push({ kind: 'out-of-range', ...where, message: `${prefix}: past the end of the article (${index.length} characters)` });
+      continue;
+    }
+    const actual = article.text.slice(index.toUtf16(tag.start), index.toUtf16(tag.end));
+    if (actual === tag.text) continue;
+    const nearest = nearestOccurrence(article.text, tag.text, index.toUtf16(tag.start));
+    if (nearest === undefined) {
+      problems.push({ kind: 'orphan', ...where, message: `${prefix}: text is ${quote(actual)} in the article; orphaned: ${quote(tag.text)} is nowhere in it` });
+    } else {
+      const start = index.toCodePoint(nearest);
+      problems.push({ kind: 'text-mismatch', ...where, message: `${prefix}: text is ${quote(actual)} in the article; ${quote(tag.text)} is at ${start}-${start + tag.end - tag.start}` });
+    }
+  }
+  return { tags: tags.length, problems };
+}
+
+/** One problem per schema issue (not just the first few), on the line of the tag it concerns when there is one. */
+function schemaProblems(error: SidecarError, sidecarText: string): SidecarProblem[] {
+  if (!(error.cause instanceof z.ZodError)) {
+    const position = /at position (\d+)/.exec(error.problem);
+    // One line a problem: V8 quotes the bad JSON, line breaks included, in some of its messages.
+    return [{ kind: 'invalid-sidecar', line: position ? lineAt(sidecarText, Number(position[1])) : undefined, message: error.problem.replace(/\s*\n\s*/g, ' ') }];
+  }
+  const json = JSON.parse(sidecarText) as { annotations?: unknown };
+  return error.cause.issues.map((issue): SidecarProblem => {
+    const [field, index] = issue.path;
+    const tag: unknown = field === 'annotations' && typeof index === 'number' && Array.isArray(json.annotations) ? json.annotations[index] : undefined;
+    const id = typeof tag === 'object' && tag !== null && 'id' in tag && typeof tag.id === 'string' ? tag.id : undefined;
+    return { kind: 'invalid-sidecar', line: id === undefined ? undefined : lineOfTag(sidecarText, id), tagId: id, message: describeIssues([issue]) };
+  });
+}
+
+/** The UTF-16 offset of the occurrence of `needle` nearest to `near`, if any. */
+function nearestOccurrence(haystack: string, needle: string, near: number): number | undefined {
+  let best: number | undefined;
+  for (let found = haystack.indexOf(needle); found !== -1; found = haystack.indexOf(needle, found + 1)) {
+    if (best === undefined || Math.abs(found - near) < Math.abs(best - near)) best = found;
+    if (found > near) break;
+  }
+  return best;
+}
+
+/** Serialised sidecars hold a tag a line, so the line of its id is the line of the tag. */
+function lineOfTag(sidecarText: string, id: string): number | undefined {
+  const match = new RegExp(`"id"\\s*:\\s*${escapeRegExp(JSON.stringify(id))}`).exec(sidecarText);
+  return match ? lineAt(sidecarText, match.index) : undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+function countTags(sidecarText: string): number {
+  try {
+    const json = JSON.parse(sidecarText) as { annotations?: unknown };
+    return Array.isArray(json.annotations) ? json.annotations.length : 0;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,35 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseSidecar } from './parse';
+import { SIDECAR_VERSION } from './schema';
+import { exampleTag } from './testSidecars';
+
+const v1Text = (annotations: unknown[] = [exampleTag()]) => JSON.stringify({ version: 1, article: '000_kyiv.txt', annotations });
+const parse = (text: string) => parseSidecar(text, 'a.annotations.json');
+
+describe('reading sidecars of earlier format versions', () => {
+  it('reads a version 1 sidecar as a current one with the same tags', () => {
+    const sidecar = parse(v1Text());
+    assert.equal(SIDECAR_VERSION, 2);
+    assert.deepEqual(sidecar, { version: SIDECAR_VERSION, article: '000_kyiv.txt', annotations: [exampleTag()] });
+  });
+
+  it('holds a version 1 sidecar to the rules of version 1, which knew no conflict state', () => {
+    const conflicted = { ...exampleTag(), status: 'conflict', conflict: { ours: 'deleted', theirs: 'deleted' } };
+    assert.throws(() => parse(v1Text([conflicted])), /^SidecarError: a\.annotations\.json: sidecar format version 1: annotations\[0\]/);
+  });
+
+  it('keeps version 1 strict: an unknown key is refused, naming the version', () => {
+    assert.throws(() => parse(v1Text([{ ...exampleTag(), colour: 'red' }])), /sidecar format version 1: annotations\[0\]: Unrecognized key: "colour"/);
+  });
+
+  it('names a format version that never existed', () => {
+    for (const version of [0, -1, 1.5]) {
+      assert.throws(() => parse(JSON.stringify({ version, article: 'a.txt', annotations: [] })), new RegExp(`unknown sidecar format version ${version} \\(this version of Marginalia reads versions 1 to ${SIDECAR_VERSION}\\)`));
+    }
+  });
+
+  it('refuses a newer format version with a clear message', () => {
+    assert.throws(() => parse(JSON.stringify({ version: SIDECAR_VERSION + 1, article: 'a.txt', annotations: [] })), /written by a newer Marginalia .* Update Marginalia to open it/);
+  });
+});

@@ -1,0 +1,121 @@
+/** `marginalia check`, as a person or a CI job runs it over a corpus: the built bin, real files, real exit codes. */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { newTag, serializeSidecar, SIDECAR_VERSION, type Tag } from '../server/src/core/sidecar';
+
+const BIN = path.join(__dirname, '..', 'bin', 'marginalia.js');
+const marginalia = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
+
+const TEXT = '🏆 President Volodymyr Zelensky met NATO officials in Brussels.\n';
+const tagOn = (text: string, label: string, id: string, article = TEXT) => {
+  const start = [...article.slice(0, article.indexOf(text))].length;
+  return { ...newTag({ text: article, start, end: start + [...text].length, label, source: 'manual', annotator: 'olena' }), id };
+};
+
+describe('marginalia check', () => {
+  let corpus = '';
+  let healthy = '';
+  const write = (relative: string, text: string) => {
+    const file = path.join(corpus, relative);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  };
+  const writeSidecar = (relative: string, annotations: Tag[]) =>
+    write(relative, serializeSidecar({ version: SIDECAR_VERSION, article: path.basename(relative).replace('.annotations.json', '.txt'), annotations }));
+
+  before(() => {
+    corpus = mkdtempSync(path.join(tmpdir(), 'marginalia-check-'));
+    healthy = path.join(corpus, 'healthy');
+    const zelensky = tagOn('Zelensky', 'PERSON', 't-zelensky');
+    write('healthy/a.txt', TEXT);
+    writeSidecar('healthy/a.annotations.json', [zelensky, tagOn('NATO', 'ORG', 't-nato')]);
+    // An earlier format version is still healthy: it is read through the migration.
+    write('healthy/old.txt', TEXT);
+    write('healthy/old.annotations.json', JSON.stringify({ version: 1, article: 'old.txt', annotations: [zelensky] }));
+    // Not part of the corpus.
+    write('healthy/node_modules/pkg/x.annotations.json', 'not json');
+    write('healthy/.history/x.annotations.json', 'not json');
+
+    // The article was edited after tagging: "Zelensky" became "Zelinsky" (the name is further on), and "Brussels" is gone.
+    const edited = '🏆 President Volodymyr Zelinsky met NATO officials in Antwerp. Zelensky left.\n';
+    write('troubled/edited.txt', edited);
+    const { id: _id, ...nato } = tagOn('NATO', 'ORG', 't-nato');
+    const ours = { ...nato, status: 'accepted' as const };
+    const theirs = { ...ours, label: 'NORP', status: 'rejected' as const };
+    writeSidecar('troubled/edited.annotations.json', [
+      tagOn('Zelensky', 'PERSON', 't-zelensky'),
+      tagOn('Brussels', 'GPE', 't-brussels'),
+      { ...tagOn('NATO', 'ORG', 't-nato', edited), status: 'conflict', conflict: { ours, theirs } },
+      { ...tagOn('Zelensky', 'PERSON', 't-far'), start: 500, end: 508 },
+    ]);
+    writeSidecar('troubled/lost.annotations.json', [tagOn('NATO', 'ORG', 't-nato')]);
+    write('troubled/invalid.txt', TEXT);
+    write('troubled/invalid.annotations.json', JSON.stringify({ version: SIDECAR_VERSION, article: 'invalid.txt', annotations: [{ ...tagOn('NATO', 'ORG', 't-bad'), end: 'x' }] }, null, 2));
+    write('troubled/broken.txt', TEXT);
+    write('troubled/broken.annotations.json', '{\n  "version": 2,\n  "annotations": [\n    {"id" "t-1"}\n');
+    write('troubled/newer.txt', TEXT);
+    write('troubled/newer.annotations.json', JSON.stringify({ version: SIDECAR_VERSION + 1, article: 'newer.txt', annotations: [] }));
+  });
+  after(() => rmSync(corpus, { recursive: true, force: true }));
+
+  it('passes a healthy corpus with exit code 0, counting tags per file, skipping node_modules and dot-folders', () => {
+    const run = marginalia(healthy, 'check');
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.equal(
+      run.stdout,
+      ['a.annotations.json: 2 tags, all well', 'old.annotations.json: 1 tag, all well', 'Checked 2 sidecars: all well.', ''].join('\n'),
+    );
+  });
+
+  it('reports each problem on a line of its own, path:line first, with exit code 1', () => {
+    const run = marginalia(corpus, 'check', 'troubled');
+    assert.equal(run.status, 1, run.stderr);
+    const lines = run.stdout.trimEnd().split('\n');
+    const edited = path.join('troubled', 'edited.annotations.json');
+    const lineOf = (id: string) => lines.find((line) => line.includes(`tag ${id} `));
+    assert.equal(lineOf('t-zelensky'), `${edited}:5: tag t-zelensky PERSON "Zelensky" at 22-30: text is "Zelinsky" in the article; "Zelensky" is at 62-70`);
+    assert.equal(lineOf('t-nato'), `${edited}:6: tag t-nato ORG "NATO" at 35-39: in conflict between two branches: ours ORG "NATO" at 35-39 / theirs NORP "NATO" at 35-39 (rejected)`);
+    assert.equal(lineOf('t-brussels'), `${edited}:7: tag t-brussels GPE "Brussels" at 53-61: text is "Antwerp." in the article; orphaned: "Brussels" is nowhere in it`);
+    assert.equal(lineOf('t-far'), `${edited}:8: tag t-far PERSON "Zelensky" at 500-508: past the end of the article (77 characters)`);
+    assert.ok(lines.includes(`${edited}: 4 tags, 4 problems`));
+    assert.ok(lines.includes(`${path.join('troubled', 'lost.annotations.json')}: article lost.txt is missing (expected beside the sidecar)`));
+    assert.match(run.stdout, /^troubled\/invalid\.annotations\.json:\d+: annotations\[0\]\.end: Invalid input: expected number, received string$/m);
+    assert.match(run.stdout, /^troubled\/broken\.annotations\.json:4: not valid JSON/m);
+    assert.match(run.stdout, /^troubled\/newer\.annotations\.json: written by a newer Marginalia/m);
+    assert.match(lines.at(-1)!, /^Checked 5 sidecars: 8 problems in 5 of them\.$/);
+  });
+
+  it('prints the same findings as JSON for tools', () => {
+    const run = marginalia(corpus, 'check', '--format', 'json', 'troubled');
+    assert.equal(run.status, 1);
+    const report = JSON.parse(run.stdout);
+    const edited = report.sidecars.find((file: { sidecar: string }) => file.sidecar.endsWith('edited.annotations.json'));
+    assert.equal(edited.article, path.join('troubled', 'edited.txt'));
+    assert.equal(edited.tags, 4);
+    assert.deepEqual(edited.problems.map((problem: { kind: string; tagId: string }) => [problem.kind, problem.tagId]).sort(), [
+      ['conflict', 't-nato'],
+      ['orphan', 't-brussels'],
+      ['out-of-range', 't-far'],
+      ['text-mismatch', 't-zelensky'],
+    ]);
+    assert.equal(report.problems, 8);
+  });
+
+  it('checks a single sidecar too', () => {
+    const run = marginalia(corpus, 'check', path.join('healthy', 'a.annotations.json'));
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /2 tags, all well/);
+  });
+
+  it('rejects bad usage with exit code 2 and a clear message', () => {
+    for (const args of [['check', 'no-such-folder'], ['check', path.join('healthy', 'a.txt')], ['check', '--format', 'xml'], ['check', 'healthy', 'troubled']]) {
+      const run = marginalia(corpus, ...args);
+      assert.equal(run.status, 2, args.join(' '));
+      assert.match(run.stderr, /^marginalia/);
+    }
+  });
+});

@@ -1,0 +1,161 @@
+/**
+ * Two annotators' branches of a corpus merged by real git through `marginalia git-setup`: sidecars
+ * merge tag by tag, and a tag both changed differently becomes a visible conflict state, never markers.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { newTag, parseSidecar, serializeSidecar, SIDECAR_VERSION, type Sidecar, type Tag } from '../server/src/core/sidecar';
+
+const PROJECT = path.join(__dirname, '..');
+const TEXT = 'President Volodymyr Zelensky met NATO officials in Brussels on Monday.\n';
+const tagOn = (text: string, label: string) => {
+  const start = [...TEXT.slice(0, TEXT.indexOf(text))].length;
+  return newTag({ text: TEXT, start, end: start + [...text].length, label, source: 'manual', annotator: 'olena', now: new Date('2024-05-01T12:00:00Z') });
+};
+const zelensky = tagOn('Volodymyr Zelensky', 'PERSON');
+const nato = tagOn('NATO', 'ORG');
+const brussels = tagOn('Brussels', 'GPE');
+const monday = tagOn('Monday', 'DATE');
+const changed = (tag: Tag, changes: Partial<Tag>, annotator: string): Tag => ({ ...tag, ...changes, annotator, modified: '2024-06-01T12:00:00.000Z' });
+const sidecarOf = (article: string, annotations: Tag[]): Sidecar => ({ version: SIDECAR_VERSION, article, annotations });
+
+describe('merging annotators\' branches with git', () => {
+  let root = '';
+  let repo = '';
+  let installedBin = '';
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_CEILING_DIRECTORIES: root } });
+  const ok = (...args: string[]) => {
+    const run = git(...args);
+    assert.equal(run.status, 0, `git ${args.join(' ')}: ${run.stderr}`);
+    return run.stdout;
+  };
+  const marginalia = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [installedBin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, GIT_CEILING_DIRECTORIES: root } });
+  const sidecarFile = (name: string) => path.join(repo, 'corpus', `${name}.annotations.json`);
+  const writeSidecar = (name: string, annotations: Tag[]) => writeFileSync(sidecarFile(name), serializeSidecar(sidecarOf(`${name}.txt`, annotations)));
+  const readSidecar = (name: string) => parseSidecar(readFileSync(sidecarFile(name), 'utf8'), sidecarFile(name));
+  /** A branch from main that rewrites the sidecar `name` and commits it. */
+  const branch = (branchName: string, name: string, annotations: Tag[]) => {
+    ok('checkout', '-q', '-b', branchName, 'main');
+    writeSidecar(name, annotations);
+    ok('commit', '-q', '-am', `${branchName}: ${name}`);
+  };
+
+  before(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'marginalia-git-'));
+    // Installed under a path with spaces, so that the driver command must quote it.
+    const install = path.join(root, 'tools with spaces', 'marginalia');
+    mkdirSync(path.join(install, 'bin'), { recursive: true });
+    mkdirSync(path.join(install, 'dist'));
+    copyFileSync(path.join(PROJECT, 'bin', 'marginalia.js'), path.join(install, 'bin', 'marginalia.js'));
+    copyFileSync(path.join(PROJECT, 'dist', 'cli.js'), path.join(install, 'dist', 'cli.js'));
+    installedBin = path.join(install, 'bin', 'marginalia.js');
+
+    repo = path.join(root, 'newsroom corpus');
+    mkdirSync(path.join(repo, 'corpus'), { recursive: true });
+    ok('init', '-q', '-b', 'main');
+    ok('config', 'user.name', 'Test Annotator');
+    ok('config', 'user.email', 'annotator@example.invalid');
+    ok('config', 'commit.gpgsign', 'false');
+    writeFileSync(path.join(repo, '.gitattributes'), '*.txt text eol=lf\n');
+    for (const name of ['clean', 'conflicted']) {
+      writeFileSync(path.join(repo, 'corpus', `${name}.txt`), TEXT);
+      writeSidecar(name, [zelensky, nato, brussels, monday]);
+    }
+    const setup = marginalia(path.join(repo, 'corpus'), 'git-setup');
+    assert.equal(setup.status, 0, setup.stderr);
+    ok('add', '-A');
+    ok('commit', '-q', '-m', 'articles and their first tags');
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  describe('git-setup', () => {
+    it('registers the driver with absolute, quoted paths of node and of the script', () => {
+      const driver = ok('config', '--get', 'merge.marginalia.driver').trim();
+      const quotedScript = `'${installedBin}'`;
+      assert.ok(driver.includes(quotedScript), driver);
+      assert.ok(driver.startsWith(process.execPath) || driver.startsWith(`'${process.execPath}'`), driver);
+      assert.match(driver, / merge-driver %O %A %B %P$/);
+      assert.ok(ok('config', '--get', 'merge.marginalia.name').trim().length > 0);
+    });
+
+    it('adds the attribute once, keeping what .gitattributes held, however often it runs', () => {
+      const again = marginalia(repo, 'git-setup');
+      assert.equal(again.status, 0, again.stderr);
+      assert.match(again.stdout, /already/);
+      assert.equal(readFileSync(path.join(repo, '.gitattributes'), 'utf8'), '*.txt text eol=lf\n*.annotations.json merge=marginalia\n');
+      assert.equal(ok('config', '--get-all', 'merge.marginalia.driver').trim().split('\n').length, 1);
+      assert.equal(ok('check-attr', 'merge', 'corpus/clean.annotations.json').trim(), 'corpus/clean.annotations.json: merge: marginalia');
+    });
+
+    it('says so, with exit code 2, outside a git repository', () => {
+      const outside = path.join(root, 'not a repository');
+      mkdirSync(outside);
+      const run = marginalia(outside, 'git-setup');
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /is not inside a git repository/);
+    });
+  });
+
+  it('merges cleanly when the branches touched different tags: both sides\' new tags kept, a deletion on one side applied', () => {
+    const olenaTag = tagOn('officials', 'NORP');
+    const mykolaTag = tagOn('NATO officials', 'ORG');
+    branch('clean-olena', 'clean', [zelensky, changed(nato, { status: 'rejected' }, 'olena'), brussels, olenaTag]);
+    branch('clean-mykola', 'clean', [changed(zelensky, { label: 'ORG' }, 'mykola'), nato, brussels, monday, mykolaTag]);
+    ok('checkout', '-q', 'clean-olena');
+    const merge = git('merge', '--no-edit', 'clean-mykola');
+    assert.equal(merge.status, 0, merge.stdout + merge.stderr);
+
+    const merged = readSidecar('clean');
+    const byId = new Map(merged.annotations.map((tag) => [tag.id, tag]));
+    assert.deepEqual(merged.annotations.map((tag) => tag.text).sort(), ['Brussels', 'NATO', 'NATO officials', 'Volodymyr Zelensky', 'officials']);
+    assert.equal(byId.get(zelensky.id)?.label, 'ORG');
+    assert.equal(byId.get(nato.id)?.status, 'rejected');
+    assert.equal(byId.has(monday.id), false, 'deleted on one side, unchanged on the other');
+    assert.equal(ok('status', '--porcelain').trim(), '');
+  });
+
+  it('records a tag both branches changed differently as a conflict in valid JSON, and git flags the file', () => {
+    const olenaTag = tagOn('officials', 'NORP');
+    const mykolaTag = tagOn('Monday', 'TIME');
+    branch('conflict-olena', 'conflicted', [changed(zelensky, { label: 'ORG' }, 'olena'), nato, brussels, olenaTag]);
+    branch('conflict-mykola', 'conflicted', [changed(zelensky, { status: 'rejected' }, 'mykola'), nato, brussels, monday, { ...mykolaTag, id: 't-mykola' }]);
+    ok('checkout', '-q', 'conflict-olena');
+    const merge = git('merge', '--no-edit', 'conflict-mykola');
+    assert.notEqual(merge.status, 0);
+    assert.match(merge.stdout + merge.stderr, /CONFLICT.*conflicted\.annotations\.json/);
+    assert.match(merge.stdout + merge.stderr, /1 tag changed differently on both branches/);
+    assert.match(ok('diff', '--name-only', '--diff-filter=U'), /^corpus\/conflicted\.annotations\.json$/m);
+
+    const text = readFileSync(sidecarFile('conflicted'), 'utf8');
+    assert.doesNotMatch(text, /<<<<<<<|>>>>>>>|=======/);
+    const merged = parseSidecar(text, sidecarFile('conflicted'));
+    const byId = new Map(merged.annotations.map((tag) => [tag.id, tag]));
+    assert.ok(byId.has(olenaTag.id) && byId.has('t-mykola'), 'both sides\' new tags');
+    assert.equal(byId.has(monday.id), false, 'deleted on one side, unchanged on the other');
+    const conflicted = byId.get(zelensky.id)!;
+    assert.equal(conflicted.status, 'conflict');
+    const { ours, theirs, base } = conflicted.conflict!;
+    assert.deepEqual(
+      [ours !== 'deleted' && [ours.label, ours.status, ours.annotator], theirs !== 'deleted' && [theirs.label, theirs.status, theirs.annotator], base?.label],
+      [['ORG', 'accepted', 'olena'], ['PERSON', 'rejected', 'mykola'], 'PERSON'],
+    );
+    ok('merge', '--abort');
+  });
+
+  it('leaves ours in place, flagged by git, when a side is not a valid sidecar', () => {
+    ok('checkout', '-q', '-b', 'broken-olena', 'main');
+    writeFileSync(sidecarFile('clean'), '{"version": 2, "annotations": [');
+    ok('commit', '-q', '-am', 'broken by hand');
+    branch('broken-mykola', 'clean', [zelensky, nato, brussels]);
+    ok('checkout', '-q', 'broken-olena');
+    const merge = git('merge', '--no-edit', 'broken-mykola');
+    assert.notEqual(merge.status, 0);
+    assert.match(merge.stderr, /corpus\/clean\.annotations\.json \(ours\): not valid JSON/);
+    assert.equal(readFileSync(sidecarFile('clean'), 'utf8'), '{"version": 2, "annotations": [');
+    ok('merge', '--abort');
+  });
+});
