@@ -99,7 +99,8 @@ export function startServer(connection: Connection = connectionFromArguments()):
     canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        // didSave tells when tags that moved with edits can get their new offsets in the sidecar.
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         executeCommandProvider: { commands: Object.values(ServerCommands) },
@@ -143,8 +144,12 @@ export function startServer(connection: Connection = connectionFromArguments()):
   documents.onDidChangeContent(({ document }) => {
     const article = workspace.get(document.uri);
     if (!article) return;
-    article.document = document;
+    article.documentChanged(document);
     publishDiagnostics(article, 300);
+  });
+  documents.onDidSave(({ document }) => {
+    const article = workspace.get(document.uri);
+    if (article) void workspace.saved(article);
   });
   documents.onDidClose(({ document }) => {
     workspace.close(document.uri);
@@ -152,35 +157,31 @@ export function startServer(connection: Connection = connectionFromArguments()):
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
-  connection.languages.semanticTokens.on(({ textDocument }) =>
-    guard('semantic tokens', () => {
-      const article = workspace.get(textDocument.uri);
-      return tokens.full(textDocument.uri, article ? encodeSemanticTokens(article.document, article.highlights()) : []);
-    }, { data: [] }),
-  );
-  connection.languages.semanticTokens.onDelta(({ textDocument, previousResultId }) =>
-    guard('semantic tokens delta', () => {
-      const article = workspace.get(textDocument.uri);
-      return tokens.delta(textDocument.uri, previousResultId, article ? encodeSemanticTokens(article.document, article.highlights()) : []);
-    }, { data: [] }),
-  );
-  connection.languages.semanticTokens.onRange(({ textDocument, range }) =>
-    guard('semantic tokens range', () => {
-      const article = workspace.get(textDocument.uri);
+  connection.languages.semanticTokens.on(async ({ textDocument }) => {
+    const article = await workspace.ready(textDocument.uri);
+    return guard('semantic tokens', () => tokens.full(textDocument.uri, article ? encodeSemanticTokens(article.document, article.highlights()) : []), { data: [] });
+  });
+  connection.languages.semanticTokens.onDelta(async ({ textDocument, previousResultId }) => {
+    const article = await workspace.ready(textDocument.uri);
+    return guard('semantic tokens delta', () => tokens.delta(textDocument.uri, previousResultId, article ? encodeSemanticTokens(article.document, article.highlights()) : []), { data: [] });
+  });
+  connection.languages.semanticTokens.onRange(async ({ textDocument, range }) => {
+    const article = await workspace.ready(textDocument.uri);
+    return guard('semantic tokens range', () => {
       if (!article) return { data: [] };
       const start = article.document.offsetAt(range.start);
       const end = article.document.offsetAt(range.end);
       return { data: encodeSemanticTokens(article.document, article.highlights().filter((h) => h.start < end && start < h.end)) };
-    }, { data: [] }),
-  );
+    }, { data: [] });
+  });
 
-  connection.onCodeAction(({ textDocument, range }) =>
-    guard('code actions', () => {
-      const article = workspace.get(textDocument.uri);
+  connection.onCodeAction(async ({ textDocument, range }) => {
+    const article = await workspace.ready(textDocument.uri);
+    return guard('code actions', () => {
       if (!article) return [];
       return codeActionsAt(article, workspace.labelsFor(article), article.document.offsetAt(range.start), article.document.offsetAt(range.end));
-    }, []),
-  );
+    }, []);
+  });
 
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
     try {
@@ -223,7 +224,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
       const items: ArticleView['items'] = suggestions.map((span) => ({ start: span.start, end: span.end, label: span.label, state: 'suggested' as const }));
       for (const { tag, start, end, orphaned } of placed) {
         if (orphaned) continue;
-        items.push({ start, end, label: tag.label, tagId: tag.id, state: tag.status === 'accepted' ? 'tagged' : tag.status === 'proposed' ? 'proposed' : 'rejected' });
+        items.push({ start, end, label: tag.label, tagId: tag.id, state: tag.status === 'accepted' ? 'tagged' : tag.status === 'rejected' ? 'rejected' : 'proposed' });
       }
       items.sort((a, b) => a.start - b.start || b.end - a.end);
       return { uri, version, labels: workspace.labelsFor(article), items, lastTagAction: workspace.lastTagAction(article) };

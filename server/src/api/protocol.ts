@@ -13,6 +13,8 @@ export const ServerCommands = {
   accept: 'marginalia.accept',
   changeLabel: 'marginalia.changeLabel',
   removeTag: 'marginalia.removeTag',
+  resolveConflict: 'marginalia.resolveConflict',
+  reattach: 'marginalia.reattach',
   undo: 'marginalia.undo',
   redo: 'marginalia.redo',
   summary: 'marginalia.summary',
@@ -49,6 +51,16 @@ export interface TagIdArguments {
 
 export interface ChangeLabelArguments extends TagIdArguments {
   label: string;
+}
+
+/** Keeps one branch's version of a tag in conflict state (see `marginalia merge-driver`). */
+export interface ResolveConflictArguments extends TagIdArguments {
+  side: 'ours' | 'theirs';
+}
+
+/** Places an orphaned tag on a span the annotator selected (UTF-16 offsets, with the text they covered). */
+export interface ReattachArguments extends SpanArguments {
+  tagId: string;
 }
 
 export interface DocumentArguments {

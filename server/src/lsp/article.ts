@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectSpans, type KindedSpan } from '../core/detect';
+import { shiftTags, type CodePointChange } from '../core/anchoring/editTracking';
 import { CodePointIndex } from '../core/offsets';
 import type { Tag } from '../core/sidecar';
 import type { Highlight } from './semanticTokens';
@@ -25,7 +26,13 @@ export interface ArticleModel {
 /** An open article: its document, what the detector finds in it, and its tags from the sidecar. */
 export class Article {
   private tags: Tag[] = [];
+  /** Tags whose text was deleted or rewritten, or that re-anchoring could not find: kept, shown as warnings. */
+  private orphanedIds = new Set<string>();
+  /** The text the tags' offsets refer to: the document as it was when they were last placed or shifted. */
+  private placedText = '';
   private tagsRevision = 0;
+  /** Tags moved with edits not yet saved: their new offsets reach the sidecar when the article is saved. */
+  positionsDirty = false;
   private detections?: { version: number; spans: KindedSpan[]; truncated: boolean };
   private model?: ArticleModel & { tagsRevision: number };
   /** Why the sidecar could not be read, if it could not: its tags are then unknown, and nothing is written. */
@@ -41,9 +48,33 @@ export class Article {
     return this.document.uri;
   }
 
-  setTags(tags: Tag[]): void {
+  /** Tags placed in the document's current text (re-anchored by the caller); `orphanedIds` could not be placed. */
+  setTags(tags: Tag[], orphanedIds: ReadonlySet<string> = new Set()): void {
     this.tags = tags;
+    this.orphanedIds = new Set(orphanedIds);
+    this.placedText = this.document.getText();
     this.tagsRevision++;
+  }
+
+  /** The editor changed the text: tags move with their text; a tag whose text was touched is orphaned. */
+  documentChanged(document: TextDocument): void {
+    this.document = document;
+    const text = document.getText();
+    if (text === this.placedText) return;
+    if (this.tags.length > 0) {
+      const change = changedRegion(this.placedText, text);
+      this.tags = shiftTags(this.tags, [change]).map(({ tag, orphaned }) => {
+        if (orphaned) this.orphanedIds.add(tag.id);
+        return tag;
+      });
+      this.positionsDirty = true;
+      this.tagsRevision++;
+    }
+    this.placedText = text;
+  }
+
+  isOrphaned(tagId: string): boolean {
+    return this.orphanedIds.has(tagId);
   }
 
   getTags(): readonly Tag[] {
@@ -55,7 +86,7 @@ export class Article {
     if (this.model && this.model.version === version && this.model.tagsRevision === this.tagsRevision) return this.model;
     const { spans, truncated } = this.detect();
     const text = this.document.getText();
-    const placed = placeTags(text, this.tags);
+    const placed = placeTags(text, this.tags, this.orphanedIds);
     this.model = { version, placed, suggestions: unclaimedSuggestions(spans, placed), truncated, tagsRevision: this.tagsRevision };
     return this.model;
   }
@@ -84,14 +115,37 @@ export class Article {
 }
 
 /** Maps each tag's code point offsets into the document; a tag whose text is not at its place is orphaned. */
-function placeTags(text: string, tags: readonly Tag[]): PlacedTag[] {
+function placeTags(text: string, tags: readonly Tag[], orphanedIds: ReadonlySet<string>): PlacedTag[] {
   if (tags.length === 0) return [];
   const index = new CodePointIndex(text);
   return tags.map((tag) => {
     const start = index.toUtf16(tag.start);
     const end = index.toUtf16(tag.end);
-    return { tag, start, end, orphaned: tag.end > index.length || text.slice(start, end) !== tag.text };
+    return { tag, start, end, orphaned: orphanedIds.has(tag.id) || tag.end > index.length || text.slice(start, end) !== tag.text };
   });
+}
+
+/**
+ * The one region where two texts differ, in code points of the old text: what an edit replaced.
+ * Comparing the texts (common prefix and suffix) needs no raw change events and handles any edit.
+ */
+function changedRegion(before: string, after: string): CodePointChange {
+  let prefix = 0;
+  const shorter = Math.min(before.length, after.length);
+  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  // Never split a surrogate pair: widen the region to whole characters.
+  if (prefix > 0 && isLowSurrogate(before.charCodeAt(prefix))) prefix--;
+  if (suffix > 0 && isLowSurrogate(before.charCodeAt(before.length - suffix))) suffix--;
+  const beforeIndex = new CodePointIndex(before);
+  const afterIndex = new CodePointIndex(after);
+  const start = beforeIndex.toCodePoint(prefix);
+  return { start, end: beforeIndex.toCodePoint(before.length - suffix), newLength: afterIndex.toCodePoint(after.length - suffix) - afterIndex.toCodePoint(prefix) };
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
 }
 
 /**

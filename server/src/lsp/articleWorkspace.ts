@@ -1,10 +1,13 @@
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { looksBinary } from '../core/detect/binary';
 import { ArticleSelector } from '../core/project/articleSelector';
 import { resolveLabelSet, type LabelDefinition } from '../core/project/labelSet';
-import { SidecarError, SidecarStore } from '../core/sidecar';
+import { reanchorTags } from '../core/anchoring/reanchor';
+import { SidecarError, SidecarStore, type Tag } from '../core/sidecar';
+import { placedAt } from '../core/sidecar/tags';
 import { applyEdit, type TagEdit } from '../core/tagEdits';
 import { TagHistory } from '../core/tagHistory';
 import { Article } from './article';
@@ -25,6 +28,7 @@ export class ArticleWorkspace {
   private readonly articles = new Map<string, Article>();
   private readonly histories = new Map<string, TagHistory>();
   private readonly lastActions = new Map<string, number>();
+  private readonly loading = new Map<string, Promise<void>>();
   private readonly store = new SidecarStore();
   private selector: ArticleSelector;
   settings: Settings = DEFAULT_SETTINGS;
@@ -47,6 +51,12 @@ export class ArticleWorkspace {
   /** Project files changed on disk: forget them, so the next lookups read them again. */
   projectFilesChanged(): void {
     this.selector.forgetProjects();
+  }
+
+  /** The article once its tags are loaded: requests right after opening see its tags, not bare suggestions. */
+  async ready(uri: string): Promise<Article | undefined> {
+    await this.loading.get(uri);
+    return this.articles.get(uri);
   }
 
   get(uri: string): Article | undefined {
@@ -77,7 +87,10 @@ export class ArticleWorkspace {
     }
     const article = new Article(path, document, () => this.settings.maxAnalysedCharacters);
     this.articles.set(document.uri, article);
-    await this.reloadTags(article);
+    const loaded = this.reloadTags(article);
+    this.loading.set(document.uri, loaded);
+    await loaded;
+    this.loading.delete(document.uri);
     return article;
   }
 
@@ -97,12 +110,17 @@ export class ArticleWorkspace {
     return this.labelsFor(article).find((definition) => definition.name === label)?.guideline;
   }
 
-  /** Reads the sidecar again (opened, or changed on disk by another program). */
+  /**
+   * Reads the sidecar again (opened, or changed on disk by another program) and finds each tag in the
+   * article as it is now: exact place, else its quote and context, else a bounded fuzzy match;
+   * what cannot be found is orphaned, never guessed. Moved tags are saved when the article is.
+   */
   async reloadTags(article: Article): Promise<void> {
     try {
       const { sidecar } = await this.store.read(article.path);
       article.sidecarProblem = undefined;
-      article.setTags(sidecar.annotations);
+      this.placeTags(article, sidecar.annotations);
+      if (article.positionsDirty && (await this.matchesDisk(article))) await this.savePositions(article);
     } catch (error) {
       article.sidecarProblem = messageOf(error);
       article.setTags([]);
@@ -112,8 +130,8 @@ export class ArticleWorkspace {
   }
 
   /**
-   * Applies a tag action to the article's sidecar (queued, validated, atomic), records it for undo
-   * and refreshes the editor. Refuses to touch a sidecar that could not be read.
+   * Applies a tag action to the article's sidecar (queued, locked, validated, atomic), records it for
+   * undo and refreshes the editor. Refuses to touch a sidecar that could not be read.
    */
   async applyTagEdit(article: Article, edit: TagEdit, record: 'record' | 'replay' = 'record'): Promise<string> {
     if (article.sidecarProblem) throw new Error(`${article.sidecarProblem} — fix or move that file; Marginalia will not overwrite it.`);
@@ -121,11 +139,53 @@ export class ArticleWorkspace {
     const { sidecar } = await this.store.update(article.path, (current) => {
       skipped = applyEdit(current, edit).length;
     });
-    article.setTags(sidecar.annotations);
+    // The sidecar may hold offsets of the saved text while the editor holds unsaved edits: place them anew.
+    this.placeTags(article, sidecar.annotations);
     if (record === 'record') this.historyOf(article).record(edit);
     this.lastActions.set(article.uri, Date.now());
     this.events.articleChanged(article);
     return skipped === 0 ? edit.description : `${edit.description} (${skipped} tag${skipped === 1 ? ' was' : 's were'} changed elsewhere meanwhile and left as they are)`;
+  }
+
+  /** The article was saved: tags that moved with the edits get their new offsets in the sidecar. */
+  async saved(article: Article): Promise<void> {
+    if (!article.positionsDirty || article.sidecarProblem) return;
+    try {
+      await this.savePositions(article);
+    } catch (error) {
+      this.events.warn(messageOf(error));
+    }
+  }
+
+  private placeTags(article: Article, stored: readonly Tag[]): void {
+    const text = article.document.getText();
+    const results = reanchorTags(text, stored);
+    const orphaned = new Set(results.filter((result) => result.outcome === 'orphaned').map((result) => result.tag.id));
+    article.setTags(results.map((result) => result.tag), orphaned);
+    article.positionsDirty = results.some((result) => result.outcome === 'moved' || result.outcome === 'fuzzy');
+  }
+
+  /** Writes the current offsets of placed tags; orphans keep what they had, for a person to re-attach. */
+  private async savePositions(article: Article): Promise<void> {
+    const placed = new Map(article.getTags().filter((tag) => !article.isOrphaned(tag.id)).map((tag) => [tag.id, tag]));
+    const text = article.document.getText();
+    const { sidecar } = await this.store.update(article.path, (current) => {
+      current.annotations = current.annotations.map((tag) => {
+        const now = placed.get(tag.id);
+        return now && (now.start !== tag.start || now.end !== tag.end || now.text !== tag.text) ? placedAt(tag, text, now.start, now.end) : tag;
+      });
+    });
+    this.placeTags(article, sidecar.annotations);
+    article.positionsDirty = false;
+  }
+
+  /** Whether the editor's text is what is on disk (offsets written now will match the saved article). */
+  private async matchesDisk(article: Article): Promise<boolean> {
+    try {
+      return (await readFile(article.path, 'utf8')) === article.document.getText();
+    } catch {
+      return false;
+    }
   }
 
   historyOf(article: Article): TagHistory {

@@ -1,5 +1,6 @@
 import { CodeActionKind, type CodeAction, type Command } from 'vscode-languageserver';
-import { ServerCommands, type RejectArguments, type TagAllArguments, type TagArguments } from '../api/protocol';
+import { ServerCommands, type ReattachArguments, type RejectArguments, type ResolveConflictArguments, type TagAllArguments, type TagArguments } from '../api/protocol';
+import { DELETED, type TagConflict } from '../core/sidecar';
 import type { KindedSpan } from '../core/detect';
 import { labelsOfKind, type LabelDefinition } from '../core/project/labelSet';
 import type { Kind } from '../core/labels';
@@ -11,7 +12,7 @@ import { wholeWordOccurrences } from './tagActions';
  * so any editor can list them without a picker of its own:
  * on a suggestion, "Tag as PERSON" (preferred) then the other labels of its kind, "Tag all N
  * occurrences…", "Reject suggestion PERSON"; on a tag, accept / reject (if proposed), "Change label to
- * ORG", "Remove tag"; on a selection that is neither, "Tag "…" as …" for every label.
+ * ORG", "Remove tag"; on a tag in conflict, "Keep ours (PERSON)", "Keep theirs (ORG)", "Remove tag"; on a selection that is neither, "Tag "…" as …" for every label.
  */
 export function codeActionsAt(article: Article, labels: readonly LabelDefinition[], start: number, end: number): CodeAction[] {
   const model = article.current();
@@ -31,7 +32,32 @@ export function codeActionsAt(article: Article, labels: readonly LabelDefinition
   const isNewSpan = selection && ![...tags, ...suggestions].some((item) => item.start === selection.start && item.end === selection.end);
   if (isNewSpan) actions.push(...selectionActions(article, labels, selection.start, selection.end, text));
 
+  actions.push(...orphanActions(article, start, end, selection, text));
   if (actions.length > 0) actions[0].isPreferred = true;
+  return actions;
+}
+
+/** How many orphans a selection offers to re-attach: the list stays short, the outline shows all. */
+const MAX_REATTACH_OFFERS = 5;
+
+/**
+ * Orphaned tags (their text deleted or rewritten): on a selection, "Re-attach … here" for each;
+ * where the orphan's warning stands, "Remove orphaned tag".
+ */
+function orphanActions(article: Article, start: number, end: number, selection: Span | undefined, text: string): CodeAction[] {
+  const orphans = article.current().placed.filter((placed) => placed.orphaned);
+  const actions: CodeAction[] = [];
+  if (selection) {
+    const covered = text.slice(selection.start, selection.end);
+    for (const { tag } of orphans.slice(0, MAX_REATTACH_OFFERS)) {
+      actions.push(action(`Re-attach orphaned ${tag.label} tag "${tag.text}" here`, ServerCommands.reattach, { uri: article.uri, tagId: tag.id, start: selection.start, end: selection.end, text: covered } satisfies ReattachArguments));
+    }
+  }
+  const length = text.length;
+  for (const { tag, start: from, end: to } of orphans) {
+    // The warning sits where the tag was; the cursor on it offers the removal.
+    if (Math.min(from, length) <= end && start <= Math.min(to, length)) actions.push(action(`Remove orphaned ${tag.label} tag "${tag.text}"`, ServerCommands.removeTag, { uri: article.uri, tagId: tag.id }));
+  }
   return actions;
 }
 
@@ -55,6 +81,13 @@ function tagActions(article: Article, labels: readonly LabelDefinition[], placed
   const { tag } = placed;
   const id = { uri: article.uri, tagId: tag.id };
   const actions: CodeAction[] = [];
+  // Until one version is chosen, other edits would have to pick one silently.
+  if (tag.conflict) {
+    for (const side of ['ours', 'theirs'] as const) {
+      actions.push(action(`Keep ${side} (${describeSide(tag.conflict, side)})`, ServerCommands.resolveConflict, { ...id, side } satisfies ResolveConflictArguments));
+    }
+    return [...actions, action(`Remove tag ${tag.label} on "${tag.text}"`, ServerCommands.removeTag, id)];
+  }
   if (tag.status === 'proposed') {
     actions.push(action(`Accept suggestion ${tag.label} on "${tag.text}"`, ServerCommands.accept, id));
     actions.push(action(`Reject suggestion ${tag.label} on "${tag.text}"`, ServerCommands.reject, { uri: article.uri, start: placed.start, end: placed.end, text: tag.text, label: tag.label } satisfies RejectArguments));
@@ -69,6 +102,13 @@ function tagActions(article: Article, labels: readonly LabelDefinition[], placed
   }
   actions.push(action(tag.status === 'rejected' ? `Remove the rejection of ${tag.label} on "${tag.text}"` : `Remove tag ${tag.label} on "${tag.text}"`, ServerCommands.removeTag, id));
   return actions;
+}
+
+/** "PERSON", "ORG, rejected" or "deleted": what keeping that side gives. */
+function describeSide(conflict: TagConflict, side: 'ours' | 'theirs'): string {
+  const version = conflict[side];
+  if (version === DELETED) return DELETED;
+  return version.status === 'accepted' ? version.label : `${version.label}, ${version.status}`;
 }
 
 function selectionActions(article: Article, labels: readonly LabelDefinition[], start: number, end: number, text: string): CodeAction[] {

@@ -16,6 +16,7 @@ export function summaryOf(article: Article): { headline: string; byLabel: string
   const parts = [`${count('accepted')} tagged`, `${suggestions.length} suggested`];
   if (count('proposed') > 0) parts.push(`${count('proposed')} proposed`);
   if (count('rejected') > 0) parts.push(`${count('rejected')} rejected`);
+  if (count('conflict') > 0) parts.push(`${count('conflict')} in conflict`);
   if (orphaned > 0) parts.push(`${orphaned} orphaned`);
   const labels = new Map<string, number>();
   for (const p of placed) if (!p.orphaned && p.tag.status === 'accepted') labels.set(p.tag.label, (labels.get(p.tag.label) ?? 0) + 1);

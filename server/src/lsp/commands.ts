@@ -7,7 +7,9 @@ import { summaryOf } from './codeLens';
 import {
   ChangeLabelArgumentsSchema,
   DocumentArgumentsSchema,
+  ReattachArgumentsSchema,
   RejectArgumentsSchema,
+  ResolveConflictArgumentsSchema,
   TagAllArgumentsSchema,
   TagArgumentsSchema,
   TagIdArgumentsSchema,
@@ -48,10 +50,20 @@ export async function executeCommand(workspace: ArticleWorkspace, command: strin
       const article = articleOf(workspace, args.uri);
       return apply(article, actionsFor(article).changeLabel(args.tagId, args.label));
     }
+    case ServerCommands.reattach: {
+      const args = parse(ReattachArgumentsSchema, raw, command);
+      const article = articleOf(workspace, args.uri);
+      return apply(article, actionsFor(article).reattach(args.tagId, args.start, args.end, args.text));
+    }
     case ServerCommands.removeTag: {
       const args = parse(TagIdArgumentsSchema, raw, command);
       const article = articleOf(workspace, args.uri);
       return apply(article, actionsFor(article).remove(args.tagId));
+    }
+    case ServerCommands.resolveConflict: {
+      const args = parse(ResolveConflictArgumentsSchema, raw, command);
+      const article = articleOf(workspace, args.uri);
+      return apply(article, actionsFor(article).resolveConflict(args.tagId, args.side));
     }
     case ServerCommands.undo:
     case ServerCommands.redo: {

@@ -1,4 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { describeConflict } from '../core/sidecar/conflict';
 import type { Article } from './article';
 
 /** Hints are cheap for an editor to hold, but not unbounded: beyond this the outline and tokens still show all. */
@@ -6,7 +7,7 @@ const MAX_SUGGESTION_HINTS = 2000;
 
 /**
  * Diagnostics are opt-in noise: untagged suggestions are Hints (never Problems), so Ctrl+. works on
- * them in every editor; orphaned tags and an unreadable sidecar are Warnings.
+ * them in every editor; orphaned tags, tags in conflict after a git merge and an unreadable sidecar are Warnings.
  */
 export function diagnosticsOf(article: Article, suggestionHints: boolean): Diagnostic[] {
   const { placed, suggestions, truncated } = article.current();
@@ -20,6 +21,9 @@ export function diagnosticsOf(article: Article, suggestionHints: boolean): Diagn
     diagnostics.push({ range: range(0, 0), severity: DiagnosticSeverity.Information, source: 'marginalia', code: 'truncated', message: 'This article is very long: only its beginning was analysed for suggestions (see the setting marginalia.maxAnalysedCharacters). Tags are kept everywhere.' });
   }
   for (const { tag, start, end, orphaned } of placed) {
+    if (tag.conflict && !orphaned) {
+      diagnostics.push({ range: range(start, end), severity: DiagnosticSeverity.Warning, source: 'marginalia', code: 'tag-conflict', message: `Conflict: two branches changed the tag on "${tag.text}": ${describeConflict(tag.conflict)}. Ctrl+. to keep one.` });
+    }
     if (!orphaned) continue;
     diagnostics.push({ range: range(Math.min(start, document.getText().length), Math.min(end, document.getText().length)), severity: DiagnosticSeverity.Warning, source: 'marginalia', code: 'orphaned-tag', message: `Orphaned ${tag.label} tag: "${tag.text}" is no longer at this place in the article.` });
   }

@@ -3,6 +3,8 @@ import type { KindedSpan } from '../core/detect';
 import type { LabelDefinition } from '../core/project/labelSet';
 import { CodePointIndex } from '../core/offsets';
 import { newTag, type Tag } from '../core/sidecar';
+import { placedAt } from '../core/sidecar/tags';
+import { resolveConflict, type ConflictSide } from '../core/sidecar/conflict';
 import { modifiedTag, type TagChange, type TagEdit } from '../core/tagEdits';
 import type { Article } from './article';
 
@@ -51,9 +53,28 @@ export class TagActions {
     return this.edit(`Changed "${tag.text}" from ${tag.label} to ${label.name}`, tag, { label: label.name, kind: label.kind, status: 'accepted', annotator: this.annotator });
   }
 
+  /** An orphaned tag placed again where the annotator says its text now is. */
+  reattach(tagId: string, start: number, end: number, text: string): TagEdit {
+    this.expectText(start, end, text);
+    const tag = this.tagById(tagId);
+    const article = this.article.document.getText();
+    const index = new CodePointIndex(article);
+    const placed = placedAt(tag, article, index.toCodePoint(start), index.toCodePoint(end), index);
+    return { description: `Re-attached the ${tag.label} tag "${tag.text}" to "${text}"`, changes: [{ before: tag, after: modifiedTag(placed, { annotator: this.annotator }) }] };
+  }
+
   remove(tagId: string): TagEdit {
     const tag = this.tagById(tagId);
     return { description: `Removed the ${tag.label} tag on "${tag.text}"`, changes: [{ before: tag }] };
+  }
+
+  /** Keeps one side's version of a tag in conflict state exactly as that branch had it, or deletes the tag if that side did. */
+  resolveConflict(tagId: string, side: ConflictSide): TagEdit {
+    const tag = this.tagById(tagId);
+    if (!tag.conflict) throw new Error(`The ${tag.label} tag on "${tag.text}" is not in conflict any more`);
+    const kept = resolveConflict(tag, side);
+    const description = kept ? `Kept ${side} (${kept.label}) for "${tag.text}"` : `Kept ${side}: removed the tag on "${tag.text}"`;
+    return { description, changes: [{ before: tag, after: kept }] };
   }
 
   /**
@@ -65,6 +86,7 @@ export class TagActions {
     if (existing.some((tag) => tag.label === label.name && tag.status === 'accepted')) return undefined;
     const replaceable = existing.find((tag) => tag.label === label.name) ?? existing.find((tag) => tag.status !== 'accepted') ?? existing[0];
     if (replaceable) {
+      this.expectSettled(replaceable);
       return { before: replaceable, after: modifiedTag(replaceable, { label: label.name, kind: label.kind, status: 'accepted', annotator: this.annotator, source }) };
     }
     return { after: this.newTag(start, end, label, source, 'accepted') };
@@ -88,6 +110,7 @@ export class TagActions {
   }
 
   private edit(description: string, tag: Tag, changes: Parameters<typeof modifiedTag>[1]): TagEdit {
+    this.expectSettled(tag);
     return { description, changes: [{ before: tag, after: modifiedTag(tag, changes) }] };
   }
 
@@ -112,6 +135,11 @@ export class TagActions {
     const label = this.labels.find((definition) => definition.name === name);
     if (!label) throw new Error(`${name} is not a label of this project (labels: ${this.labels.map((l) => l.name).join(', ')})`);
     return label;
+  }
+
+  /** Editing one version of a tag in conflict would silently drop the other. */
+  private expectSettled(tag: Tag): void {
+    if (tag.conflict) throw new Error(`The ${tag.label} tag on "${tag.text}" is in conflict between two branches: keep ours or theirs first (Ctrl+.)`);
   }
 
   private expectText(start: number, end: number, text: string): void {
