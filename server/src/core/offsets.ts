@@ -1,3 +1,5 @@
+import { firstAtLeast } from './sortedSearch';
+
 /**
  * Converts between UTF-16 offsets (what JS strings and LSP count) and Unicode code point offsets
  * (what sidecars, exports and the CLI store, as brat, W3C Web Annotation and Python do), so that an
@@ -32,7 +34,7 @@ export class CodePointIndex {
   toCodePoint(utf16Offset: number): number {
     const offset = clamp(utf16Offset, 0, this.text.length);
     // Every pair starting before `offset` contributed one extra unit (a pair cut in half counts whole).
-    return offset - countBelow(this.pairStarts, offset);
+    return offset - firstAtLeast(this.pairStarts, offset);
   }
 
   /** UTF-16 offset of a code point offset. */
@@ -48,18 +50,6 @@ export class CodePointIndex {
     }
     return offset + low;
   }
-}
-
-/** How many ascending `values` are strictly below `limit`. */
-function countBelow(values: readonly number[], limit: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (values[mid] < limit) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 function clamp(value: number, min: number, max: number): number {

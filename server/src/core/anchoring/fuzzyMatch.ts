@@ -1,3 +1,4 @@
+import { firstAtLeast } from '../sortedSearch';
 import type { ArticleText } from './articleText';
 import { boundedEditDistance } from './editDistance';
 import { contextScore, keepsWordBoundaries, type Match, type Needle } from './needle';
@@ -82,14 +83,3 @@ function nearestHits(hits: number[], expected: number): number[] {
   return [...hits].sort((a, b) => Math.abs(a - expected) - Math.abs(b - expected)).slice(0, MAX_ANCHOR_HITS);
 }
 
-/** Index of the first of ascending `values` that is at least `limit`. */
-function firstAtLeast(values: readonly number[], limit: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (values[mid] < limit) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}

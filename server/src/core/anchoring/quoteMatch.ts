@@ -1,3 +1,4 @@
+import { firstAtLeast } from '../sortedSearch';
 import type { ArticleText } from './articleText';
 import { contextScore, keepsWordBoundaries, requiredContextScore, type Match, type Needle } from './needle';
 
@@ -61,13 +62,7 @@ function proximityBonus(distance: number): number {
 /** The `count` values of ascending `values` nearest to `target`. */
 function nearest(values: readonly number[], target: number, count: number): number[] {
   if (values.length <= count) return [...values];
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (values[mid] < target) low = mid + 1;
-    else high = mid;
-  }
+  const low = firstAtLeast(values, target);
   let left = low - 1;
   let right = low;
   const chosen: number[] = [];
