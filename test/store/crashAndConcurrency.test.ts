@@ -24,7 +24,13 @@ function startWriter(article: string, name: string, count: number) {
     writes += (chunk.toString().match(/wrote/g) ?? []).length;
     for (const listener of listeners.splice(0)) listener();
   });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      resolve(code);
+      // Wake anyone waiting for writes, so that a writer that died fails the test instead of hanging it.
+      for (const listener of listeners.splice(0)) listener();
+    }),
+  );
   /** Resolves once the writer has written at least `n` times. */
   const afterWrites = (n: number) =>
     new Promise<void>((resolve, reject) => {

@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, open } from 'node:fs/promises';
+import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Longer than any read-merge-write of a sidecar; a lock older than this is stale, whoever holds it. */
@@ -37,16 +37,21 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>): Pro
   }
 }
 
+/** A lock whose writer died before writing its pid stays empty; after this long it is abandoned. */
+const EMPTY_LOCK_GRACE_MS = 1_000;
+
 async function isStale(lockPath: string): Promise<boolean> {
   let content: string;
+  let age: number;
   try {
     content = await readFile(lockPath, 'utf8');
+    age = Date.now() - (await stat(lockPath)).mtimeMs;
   } catch {
     return false; // Released meanwhile: just try again.
   }
   const [pid, since] = content.trim().split(' ').map(Number);
-  // A lock file still being written has no content yet; give its writer a moment.
-  if (!pid || !since) return false;
+  // A lock file still being written has no content yet; give its writer a moment, not forever.
+  if (!pid || !since) return age > EMPTY_LOCK_GRACE_MS;
   if (Date.now() - since > STALE_AFTER_MS) return true;
   try {
     process.kill(pid, 0);
