@@ -89,7 +89,7 @@ function articleAmong(folder: string, names: readonly string[], sidecarName: str
 
 /** One line a problem, `path:line: message`, then a count line per file and a summary. */
 function forPeople(root: string, reports: readonly FileReport[], problems: number): string {
-  if (reports.length === 0) return `No sidecars (*.annotations.json) below ${root}.\n`;
+  if (reports.length === 0) return `No sidecars (*.annotations.json) below ${root === '.' ? 'this folder' : root}.\n`;
   const lines: string[] = [];
   for (const report of reports) {
     for (const problem of report.problems) lines.push(`${report.sidecar}${problem.line === undefined ? '' : `:${problem.line}`}: ${problem.message}`);
