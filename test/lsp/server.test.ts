@@ -49,6 +49,7 @@ describe('language server', () => {
     assert.equal(actions[0].title, 'Tag as PERSON');
     assert.equal(actions[0].isPreferred, true);
     assert.ok(titles(actions).includes('Tag as ORG'));
+    assert.ok(titles(actions).includes('Accept suggestion PERSON on "Volodymyr Zelensky"'));
     assert.ok(titles(actions).includes('Reject suggestion PERSON on "Volodymyr Zelensky"'));
     assert.ok(actions.every((action) => action.command && !action.edit), 'commands, never text edits of the article');
   });

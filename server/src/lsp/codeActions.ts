@@ -73,6 +73,7 @@ function suggestionActions(article: Article, labels: readonly LabelDefinition[],
   if (count > 1 && suggested) {
     actions.push(action(`Tag all ${count} occurrences of "${covered}" in this document as ${span.label}`, ServerCommands.tagAll, { uri: article.uri, text: covered, label: span.label } satisfies TagAllArguments));
   }
+  if (suggested) actions.push(action(`Accept suggestion ${span.label} on "${covered}"`, ServerCommands.tag, { ...base, label: span.label, source: 'suggestion' } satisfies TagArguments));
   actions.push(action(`Reject suggestion ${span.label} on "${covered}"`, ServerCommands.reject, { ...base, label: span.label } satisfies RejectArguments));
   return actions;
 }
