@@ -81,7 +81,7 @@ async function jump(views: ArticleViews, direction: 1 | -1): Promise<void> {
   if (!editor) return;
   const document = editor.document;
   const view = (await views.fetch(document)) ?? views.latest(document);
-  const pending = (view?.items ?? []).filter((item) => item.state === 'suggested' || item.state === 'proposed');
+  const pending = (view?.items ?? []).filter((item) => item.state === 'suggested' || item.state === 'proposed' || item.state === 'conflict');
   if (pending.length === 0) return void vscode.window.setStatusBarMessage('Marginalia: nothing left to review in this article', 4000);
   const cursor = document.offsetAt(direction > 0 ? editor.selection.end : editor.selection.start);
   const target = direction > 0 ? (pending.find((item) => item.start >= cursor && item.end > cursor) ?? pending[0]) : ([...pending].reverse().find((item) => item.end <= cursor && item.start < cursor) ?? pending[pending.length - 1]);

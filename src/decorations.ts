@@ -5,7 +5,8 @@ type State = ArticleViewItem['state'];
 
 /**
  * Label colours on the text: a tagged span solid (tinted background and a solid underline), a
- * suggestion or proposed tag dotted underline, a rejected suggestion struck through.
+ * suggestion or proposed tag dotted underline, a rejected suggestion struck through, a tag in
+ * conflict between two branches wavy, with a red mark in the scroll bar.
  */
 export class Decorations implements vscode.Disposable {
   private readonly types = new Map<string, vscode.TextEditorDecorationType>();
@@ -47,5 +48,7 @@ function styleOf(state: State, color: string): vscode.DecorationRenderOptions {
       return { textDecoration: `underline dotted ${color}` };
     case 'rejected':
       return { textDecoration: 'line-through', opacity: '0.6' };
+    case 'conflict':
+      return { textDecoration: `underline wavy ${color}`, borderColor: '#e53935', borderStyle: 'none none solid none', borderWidth: '1px', overviewRulerColor: '#e53935', overviewRulerLane: vscode.OverviewRulerLane.Full };
   }
 }

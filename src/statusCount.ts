@@ -16,7 +16,8 @@ export class StatusCount implements vscode.Disposable {
       return;
     }
     const count = (state: string) => view.items.filter((item) => item.state === state).length;
-    this.item.text = `$(tag) ${count('tagged')} tagged · ${count('suggested') + count('proposed')} to review`;
+    const conflicts = count('conflict') > 0 ? ` · $(warning) ${count('conflict')} in conflict` : '';
+    this.item.text = `$(tag) ${count('tagged')} tagged · ${count('suggested') + count('proposed')} to review${conflicts}`;
     this.item.tooltip = `Marginalia: ${count('tagged')} tagged, ${count('suggested')} suggested, ${count('proposed')} proposed, ${count('rejected')} rejected. Click for the next suggestion.`;
     this.item.show();
   }

@@ -224,7 +224,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
       const items: ArticleView['items'] = suggestions.map((span) => ({ start: span.start, end: span.end, label: span.label, state: 'suggested' as const }));
       for (const { tag, start, end, orphaned } of placed) {
         if (orphaned) continue;
-        items.push({ start, end, label: tag.label, tagId: tag.id, state: tag.status === 'accepted' ? 'tagged' : tag.status === 'rejected' ? 'rejected' : 'proposed' });
+        items.push({ start, end, label: tag.label, tagId: tag.id, state: VIEW_STATE[tag.status] });
       }
       items.sort((a, b) => a.start - b.start || b.end - a.end);
       return { uri, version, labels: workspace.labelsFor(article), items, lastTagAction: workspace.lastTagAction(article) };
@@ -234,6 +234,8 @@ export function startServer(connection: Connection = connectionFromArguments()):
   documents.listen(connection);
   connection.listen();
 }
+
+const VIEW_STATE = { accepted: 'tagged', rejected: 'rejected', proposed: 'proposed', conflict: 'conflict' } as const;
 
 /** stdio unless the command line names another transport (--node-ipc from the VS Code client). */
 function connectionFromArguments(): Connection {

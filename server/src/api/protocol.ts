@@ -82,7 +82,8 @@ export interface ArticleViewItem {
   start: number;
   end: number;
   label: string;
-  state: 'suggested' | 'tagged' | 'proposed' | 'rejected';
+  /** conflict: two branches changed the tag differently (see `marginalia merge-driver`). */
+  state: 'suggested' | 'tagged' | 'proposed' | 'rejected' | 'conflict';
   /** The tag's id; absent for a suggestion, which is not in the sidecar yet. */
   tagId?: string;
 }
