@@ -44,10 +44,11 @@ describe('the sidecar lock file', () => {
     done();
   });
 
-  it('removes temp files that a killed writer left behind', async () => {
-    const { sidecar, done } = scratch();
+  it('removes temp files that a writer killed while holding the lock left behind', async () => {
+    const { sidecar, lock, done } = scratch();
     const orphan = path.join(path.dirname(sidecar), '.a.annotations.json.1a2b3c4d.tmp');
     writeFileSync(orphan, '{"half": ');
+    writeFileSync(lock, `999999999 ${Date.now()}\n`);
     await withFileLock(sidecar, async () => undefined);
     assert.equal(existsSync(orphan), false);
     done();

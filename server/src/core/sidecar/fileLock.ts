@@ -22,6 +22,8 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>): Pro
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       if (await isStale(lockPath)) {
+        // Its holder died, perhaps mid-write: its temp files are orphans now (only a lock holder writes them).
+        await removeOrphanedTempFiles(path);
         await rm(lockPath, { force: true });
         continue;
       }
@@ -30,7 +32,6 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>): Pro
     }
   }
   try {
-    await removeOrphanedTempFiles(path);
     return await work();
   } finally {
     await rm(lockPath, { force: true });
@@ -61,7 +62,7 @@ async function isStale(lockPath: string): Promise<boolean> {
   }
 }
 
-/** Temp files of writers killed mid-write; only the lock holder may remove them. */
+/** Temp files of writers killed mid-write. Listing the folder is costly in big corpora, so only after a crash. */
 async function removeOrphanedTempFiles(path: string): Promise<void> {
   const prefix = `.${basename(path)}.`;
   const folder = dirname(path);
