@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { version } from '../../../package.json';
+import { runAgreement, type AgreementFormat } from './agreementCommand';
 import { runCheck, type CheckFormat } from './checkCommand';
 import { runDetect, type DetectFormat } from './detectCommand';
 import { runGitSetup } from './gitSetupCommand';
@@ -18,6 +19,14 @@ Usage:
       dot-folders skipped) against its article: schema, missing article, offsets in range, stored
       text equal to the article's, orphaned tags, tags in conflict. One line a problem, as
       path:line: message; json: for tools. Exit codes: 0 all well, 1 problems found, 2 bad usage.
+  marginalia agreement [--annotators A,B] [--format table|json] [PATH]
+      How far two annotators agree in the sidecars below PATH (default: this folder): per label and
+      overall, span F1 on exact match (same start, end and label) and on overlap match (same label,
+      sharing a character), and token-level Cohen's kappa (tokens: runs of letters and digits; per
+      label, that label against the rest), per document and for the corpus. An annotator's tags are
+      those they accepted; an article counts once both have left a tag in it. Without --annotators,
+      the only two annotators found. table: for people; json: for tools. Exit codes: 0 figures
+      printed (files left out are named on stderr), 2 bad usage or nothing to compare.
   marginalia git-setup
       Make git merge sidecars tag by tag in the repository around this folder: registers the merge
       driver in .git/config (run once per clone) and adds '*.annotations.json merge=marginalia' to
@@ -49,6 +58,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (command === 'detect') return detectCommand(rest);
   if (command === 'check') return checkCommand(rest);
+  if (command === 'agreement') return agreementCommand(rest);
   if (command === 'git-setup') return gitSetupCommand(rest);
   if (command === 'merge-driver') return mergeDriverCommand(rest);
   if (command === 'lsp') return lspCommand(rest);
@@ -102,6 +112,35 @@ async function checkCommand(args: string[]): Promise<number> {
   if (positionals.length > 1) return usageError('check takes one PATH (a folder or a sidecar)');
   return runCheck(
     { path: positionals[0] ?? '.', format: values.format as CheckFormat },
+    (chunk) => process.stdout.write(chunk),
+    (line) => process.stderr.write(line + '\n'),
+  );
+}
+
+async function agreementCommand(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { annotators: { type: 'string' }, format: { type: 'string', default: 'table' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    return usageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (values.format !== 'table' && values.format !== 'json') return usageError(`--format must be table or json, not '${values.format}'`);
+  const annotators = values.annotators?.split(',').map((name) => name.trim());
+  if (annotators !== undefined && (annotators.length !== 2 || annotators.includes('') || annotators[0] === annotators[1])) {
+    return usageError(`--annotators takes two different names separated by a comma, such as 'ann,bob', not '${values.annotators}'`);
+  }
+  if (positionals.length > 1) return usageError('agreement takes one PATH (a folder or a sidecar)');
+  return runAgreement(
+    { path: positionals[0] ?? '.', annotators: annotators && [annotators[0], annotators[1]], format: values.format as AgreementFormat },
     (chunk) => process.stdout.write(chunk),
     (line) => process.stderr.write(line + '\n'),
   );
