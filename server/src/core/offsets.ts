@@ -1,5 +1,7 @@
 import { firstAtLeast } from './sortedSearch';
 
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
+
 /**
  * Converts between UTF-16 offsets (what JS strings and LSP count) and Unicode code point offsets
  * (what sidecars, exports and the CLI store, as brat, W3C Web Annotation and Python do), so that an
@@ -13,6 +15,8 @@ export class CodePointIndex {
   private readonly pairStarts: number[] = [];
 
   constructor(private readonly text: string) {
+    // One native scan rules out the common all-BMP text before the loop that looks at every unit.
+    if (!HIGH_SURROGATE.test(text)) return;
     for (let i = 0; i < text.length - 1; i++) {
       const unit = text.charCodeAt(i);
       if (unit >= 0xd800 && unit <= 0xdbff) {
@@ -33,6 +37,7 @@ export class CodePointIndex {
   /** Code point offset of a UTF-16 offset; an offset inside a surrogate pair maps to the pair's code point. */
   toCodePoint(utf16Offset: number): number {
     const offset = clamp(utf16Offset, 0, this.text.length);
+    if (this.pairStarts.length === 0) return offset;
     // Every pair starting before `offset` contributed one extra unit (a pair cut in half counts whole).
     return offset - firstAtLeast(this.pairStarts, offset);
   }

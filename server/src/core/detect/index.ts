@@ -19,6 +19,29 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
  * binary yields nothing, and a detector that fails yields nothing for its kind alone.
  */
 export function detectSpans(text: string, options: DetectOptions = {}): KindedSpan[] {
+  return detectInto(text, options, (span, kind) => ({ start: span.start, end: span.end, label: span.label, confidence: span.confidence, value: span.value, kind }));
+}
+
+/** Same as detectSpans, in code point offsets with the covered text, as the CLI and sidecars store them. */
+export function detect(text: string, options: DetectOptions = {}): Detection[] {
+  if (typeof text !== 'string') return [];
+  const index = new CodePointIndex(text);
+  return detectInto(text, options, (span, kind) => {
+    const detection: Detection = {
+      start: index.toCodePoint(span.start),
+      end: index.toCodePoint(span.end),
+      text: text.slice(span.start, span.end),
+      kind,
+      label: span.label,
+      confidence: span.confidence,
+    };
+    if (span.value !== undefined) detection.value = span.value;
+    return detection;
+  });
+}
+
+/** Runs the detectors and merges their spans, building each output object once with `make`. */
+function detectInto<T>(text: string, options: DetectOptions, make: (span: Span, kind: Kind) => T): T[] {
   if (typeof text !== 'string' || text.length === 0 || looksBinary(text)) return [];
   const reference = options.referenceDate && ISO_DAY.test(options.referenceDate) ? options.referenceDate : undefined;
   const anchor = guarded(() => findArticleDate(text), undefined) ?? reference;
@@ -28,23 +51,7 @@ export function detectSpans(text: string, options: DetectOptions = {}): KindedSp
   // A number inside a date ("November 4") or a name ("F-16", "Leopard 2") is part of that, not a count.
   const numbers = guarded(() => findNumbers(text), []).filter((number) => !overlapsAny(number, dates) && !overlapsAny(number, entities));
 
-  return mergeSorted([withKind(entities, 'entity'), withKind(numbers, 'number'), withKind(dates, 'date')]);
-}
-
-/** Same as detectSpans, in code point offsets with the covered text, as the CLI and sidecars store them. */
-export function detect(text: string, options: DetectOptions = {}): Detection[] {
-  const spans = detectSpans(text, options);
-  if (spans.length === 0) return [];
-  const index = new CodePointIndex(text);
-  return spans.map(({ start, end, kind, label, confidence, value }) => ({
-    start: index.toCodePoint(start),
-    end: index.toCodePoint(end),
-    text: text.slice(start, end),
-    kind,
-    label,
-    confidence,
-    ...(value === undefined ? {} : { value }),
-  }));
+  return mergeSorted([entities, numbers, dates], ['entity', 'number', 'date'], make);
 }
 
 function guarded<T>(find: () => T, fallback: T): T {
@@ -79,23 +86,23 @@ function firstEndingAfter(spans: readonly Span[], offset: number): number {
   return low;
 }
 
-function withKind(spans: readonly Span[], kind: Kind): KindedSpan[] {
-  return spans.map((span) => ({ start: span.start, end: span.end, label: span.label, confidence: span.confidence, value: span.value, kind }));
-}
-
 /** Merges lists already sorted by start (each detector sorts its own) in one pass: start, then longest first. */
-function mergeSorted(lists: KindedSpan[][]): KindedSpan[] {
-  const merged: KindedSpan[] = [];
+function mergeSorted<T>(lists: readonly (readonly Span[])[], kinds: readonly Kind[], make: (span: Span, kind: Kind) => T): T[] {
+  const merged: T[] = [];
   const next = lists.map(() => 0);
   for (;;) {
     let best = -1;
+    let current: Span | undefined;
     for (let list = 0; list < lists.length; list++) {
-      const candidate = lists[list][next[list]];
+      const candidate = lists[list]![next[list]!];
       if (candidate === undefined) continue;
-      const current = best === -1 ? undefined : lists[best][next[best]];
-      if (!current || candidate.start < current.start || (candidate.start === current.start && candidate.end > current.end)) best = list;
+      if (!current || candidate.start < current.start || (candidate.start === current.start && candidate.end > current.end)) {
+        best = list;
+        current = candidate;
+      }
     }
-    if (best === -1) return merged;
-    merged.push(lists[best][next[best]++]);
+    if (current === undefined) return merged;
+    next[best]!++;
+    merged.push(make(current, kinds[best]!));
   }
 }

@@ -38,23 +38,33 @@ const MINOR_WORDS = new Set([
 
 export function classifyLines(text: string, tokens: TokenList): LineKind[] {
   const kinds: LineKind[] = [];
+  const wordShapes = tokens.vocabulary.map(wordShape);
   let first = 0;
   while (first < tokens.length) {
     const line = tokens.line(first);
     let last = first;
     while (last + 1 < tokens.length && tokens.line(last + 1) === line) last++;
     while (kinds.length < line) kinds.push('prose');
-    kinds.push(classifyLine(text, tokens, first, last));
+    kinds.push(classifyLine(text, tokens, wordShapes, first, last));
     first = last + 1;
   }
   return kinds;
+}
+
+// What a line's classification needs to know of a word, worked out once per distinct word, not per token.
+const STARTS_WITH_DIGIT = 1;
+const MINOR_WORD = 2;
+const SHOUTED = 4;
+
+function wordShape(word: string): number {
+  return (isDigit(word.charCodeAt(0)) ? STARTS_WITH_DIGIT : 0) | (word.length <= 4 && MINOR_WORDS.has(word) ? MINOR_WORD : 0) | (isShouted(word) ? SHOUTED : 0);
 }
 
 /** Junk lines and banners are short; longer lines are prose and skip the string work. */
 const MAX_JUNK_LINE_LENGTH = 60;
 const MAX_BANNER_LENGTH = 300;
 
-function classifyLine(text: string, tokens: TokenList, first: number, last: number): LineKind {
+function classifyLine(text: string, tokens: TokenList, wordShapes: readonly number[], first: number, last: number): LineKind {
   const lineStart = tokens.start(first);
   const lineEnd = tokens.end(last);
   if (lineEnd - lineStart <= MAX_BANNER_LENGTH) {
@@ -70,16 +80,16 @@ function classifyLine(text: string, tokens: TokenList, first: number, last: numb
   let shouting = 0;
   for (let i = first; i <= last; i++) {
     if (!tokens.isWord(i)) continue;
-    const word = tokens.text(i);
-    if (isDigit(word.charCodeAt(0))) continue;
+    const shape = wordShapes[tokens.wordId(i)]!;
+    if (shape & STARTS_WITH_DIGIT) continue;
     if (!tokens.isCapitalised(i)) {
-      if (word.length <= 4 && MINOR_WORDS.has(word)) continue;
+      if (shape & MINOR_WORD) continue;
       words++;
       continue;
     }
     words++;
     capitalised++;
-    if (isShouted(word)) shouting++;
+    if (shape & SHOUTED) shouting++;
   }
   if (words === 0) return 'junk';
   // Shouting lines ("DOWNLOAD THE APP") are banners; acronyms alone are not enough to call a line shouting.

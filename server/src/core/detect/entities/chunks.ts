@@ -50,14 +50,19 @@ export function matchPhrase(scan: Scan, index: number): { to: number; entry: Lex
 export function longestMatch(index: PhraseIndex, tokens: TokenList, at: number): { to: number; entry: LexiconEntry } | null {
   let node = index.byFirstWord.get(tokens.text(at));
   const line = tokens.line(at);
-  let best: { to: number; entry: LexiconEntry } | null = null;
+  // One match object at the end, none for the shorter entries the walk passes on its way.
+  let bestTo = -1;
+  let bestEntry: LexiconEntry | undefined;
   for (let t = at; node !== undefined; ) {
-    if (node.entry) best = { to: t + 1, entry: node.entry };
+    if (node.entry) {
+      bestTo = t + 1;
+      bestEntry = node.entry;
+    }
     t++;
     if (node.next === undefined || t >= tokens.length || tokens.line(t) !== line) break;
     node = node.next.get(tokens.text(t));
   }
-  return best;
+  return bestEntry === undefined ? null : { to: bestTo, entry: bestEntry };
 }
 
 /**

@@ -42,9 +42,11 @@ export function propagateDocumentNames(scan: Scan, findings: readonly Finding[],
   if (index.entries.size === 0) return result;
   const coveredBy = new Int32Array(tokens.length).fill(-1);
   result.forEach((finding, n) => coveredBy.fill(n, finding.fromToken, finding.toToken));
+  // Looked up once per distinct word rather than once per token.
+  const startsLearntName = tokens.vocabulary.map((word) => index.byFirstWord.has(word));
 
   for (let i = 0; i < tokens.length; i++) {
-    if (!tokens.isCapitalised(i) || !index.byFirstWord.has(tokens.text(i))) continue;
+    if (!tokens.isCapitalised(i) || !startsLearntName[tokens.wordId(i)]) continue;
     const lineKind = lines[tokens.line(i)] ?? 'prose';
     if (lineKind === 'junk') continue;
     const match = longestMatch(index, tokens, i);

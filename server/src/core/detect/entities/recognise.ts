@@ -39,6 +39,7 @@ export function recognise(scan: Scan): Finding[] {
   const findings: Finding[] = [];
   // Looked up once per distinct word rather than once per token.
   const startsLowercasePhrase = tokens.vocabulary.map((word) => LOWERCASE_PHRASE_STARTS.has(word));
+  const nameWords = new Uint8Array(tokens.vocabulary.length);
   let i = 0;
   while (i < tokens.length) {
     if (!tokens.isWord(i) || !(tokens.isCapitalised(i) || startsLowercasePhrase[tokens.wordId(i)])) {
@@ -51,7 +52,7 @@ export function recognise(scan: Scan): Finding[] {
       continue;
     }
     const { items, next } = readChunk(scan, i);
-    if (items.length > 0) new ChunkReader(scan, items, lineKind === 'headline', findings).read();
+    if (items.length > 0) new ChunkReader(scan, items, lineKind === 'headline', findings, nameWords).read();
     i = next;
   }
   return findings;
@@ -62,14 +63,35 @@ const LOWERCASE_PHRASE_STARTS: ReadonlySet<string> = new Set(
   [...STATIC_INDEX.byFirstWord.keys()].filter((word) => !/^\p{Lu}/u.test(word)),
 );
 
+const NAME_WORD = 1;
+const NOT_NAME_WORD = 2;
+
+function isPlaceOrNationality(label: EntityLabel): boolean {
+  return label === 'GPE' || label === 'NORP' || label === 'LOC';
+}
+
+function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
+}
+
 class ChunkReader {
   private readonly tokens: TokenList;
+  /** The run of sequence-capable items [runStart, runEnd) last looked at, and its last head word. */
+  private runStart = 0;
+  private runEnd = 0;
+  private lastHeadInRun = -1;
 
   constructor(
     private readonly scan: Scan,
     private readonly items: readonly Item[],
     private readonly headline: boolean,
     private readonly out: Finding[],
+    /** Per word id, whether a capitalised word can be part of a name: NAME_WORD, NOT_NAME_WORD, or 0 until asked. */
+    private readonly nameWords: Uint8Array,
   ) {
     this.tokens = scan.tokens;
   }
@@ -176,8 +198,19 @@ class ChunkReader {
   }
 
   private isNameToken(index: number): boolean {
-    const word = this.tokens.text(index);
-    if (!this.tokens.isCapitalised(index) || word.length < 2 || /\d/.test(word)) return false;
+    if (!this.tokens.isCapitalised(index)) return false;
+    // The answer depends on the word alone, and a document repeats its names: asked once per distinct word.
+    const id = this.tokens.wordId(index);
+    let known = this.nameWords[id]!;
+    if (known === 0) {
+      known = this.isNameWord(this.tokens.text(index)) ? NAME_WORD : NOT_NAME_WORD;
+      this.nameWords[id] = known;
+    }
+    return known === NAME_WORD;
+  }
+
+  private isNameWord(word: string): boolean {
+    if (word.length < 2 || hasDigit(word)) return false;
     if (word === word.toUpperCase()) return false;
     if (TITLES.has(word) || cueLabel(word) !== undefined || isFunctionCap(word)) return false;
     if (firstNameStrength(word) === 'strong') return true;
@@ -194,18 +227,8 @@ class ChunkReader {
   private cueSequence(k: number): number | null {
     const { items, tokens } = this;
     if (!this.canStartSequence(items[k]!)) return null;
-    let head = -1;
-    for (let c = k; c < items.length && this.canStartSequence(items[c]!); c++) {
-      const item = items[c]!;
-      if (item.kind !== 'free') continue;
-      const word = tokens.text(item.from);
-      const previous = items[c - 1];
-      const afterPlace = c > k && previous?.kind === 'phrase' && previous.entry.label === 'GPE';
-      // "Manchester United", "Los Angeles Lakers": a team suffix or a plural nickname after a place.
-      const nickname = !this.headline && previous?.kind === 'phrase' && previous.entry.source === 'city' && word.endsWith('s') && this.isNameToken(item.from);
-      const club = afterPlace && (isClubSuffix(word) || nickname);
-      if (club || (cueLabel(word) !== undefined && !isClubSuffix(word))) head = c;
-    }
+    const lastHeadAfterK = this.lastHeadAfter(k);
+    let head = lastHeadAfterK >= 0 ? lastHeadAfterK : this.isHeadWord(k, false) ? k : -1;
     const hasOfTail = (h: number) => items[h + 1]?.kind === 'connector' && tokens.text(items[h + 1]!.from) === 'of' && h + 2 < items.length;
     if (head < 0 && items[k]!.kind === 'free' && ofHeadLabel(tokens.text(items[k]!.from)) && hasOfTail(k)) head = k;
     if (head < 0) return null;
@@ -217,7 +240,7 @@ class ChunkReader {
     let start = k;
     for (let m = k; m < head; m++) {
       const item = items[m]!;
-      const absorbable = item.kind !== 'phrase' || ['GPE', 'NORP', 'LOC'].includes(item.entry.label) || label === 'EVENT';
+      const absorbable = item.kind !== 'phrase' || isPlaceOrNationality(item.entry.label) || label === 'EVENT';
       if (!absorbable) start = m + 1;
     }
     if (this.headline) {
@@ -236,6 +259,36 @@ class ChunkReader {
     }
     this.emit(items[start]!.from, items[end]!.to, label, this.headline ? 0.65 : 0.75, 'context');
     return end + 1;
+  }
+
+  /**
+   * The last head word after item `k` in the run of items that can form a sequence with it, or -1. The run and
+   * its last head are found once per run, not once per item: a long Title-Case line would be quadratic.
+   */
+  private lastHeadAfter(k: number): number {
+    if (k < this.runStart || k >= this.runEnd) {
+      this.runStart = k;
+      this.lastHeadInRun = -1;
+      let c = k + 1;
+      for (; c < this.items.length && this.canStartSequence(this.items[c]!); c++) if (this.isHeadWord(c, true)) this.lastHeadInRun = c;
+      this.runEnd = c;
+    }
+    return this.lastHeadInRun > k ? this.lastHeadInRun : -1;
+  }
+
+  /**
+   * A free word that ends a sequence: a cue word or, after a place other than the sequence's first item,
+   * a team suffix or a plural nickname ("Manchester United", "Los Angeles Lakers").
+   */
+  private isHeadWord(c: number, afterSequenceStart: boolean): boolean {
+    const item = this.items[c]!;
+    if (item.kind !== 'free') return false;
+    const word = this.tokens.text(item.from);
+    if (cueLabel(word) !== undefined && !isClubSuffix(word)) return true;
+    const previous = this.items[c - 1];
+    if (!afterSequenceStart || previous?.kind !== 'phrase' || previous.entry.label !== 'GPE') return false;
+    const nickname = !this.headline && previous.entry.source === 'city' && word.endsWith('s') && this.isNameToken(item.from);
+    return isClubSuffix(word) || nickname;
   }
 
   private canStartSequence(item: Item): boolean {
@@ -287,8 +340,7 @@ class ChunkReader {
     const firstToken = items[from]!.from;
     const endToken = items[until - 1]!.to;
     const endsChunk = until === items.length;
-    const allNames = items.slice(from, until).every((item) => this.isNameToken(item.from));
-    if (!allNames) return;
+    for (let m = from; m < until; m++) if (!this.isNameToken(items[m]!.from)) return;
 
     if (endsChunk && this.precedesProductHead(endToken)) {
       this.emit(firstToken, endToken, 'PRODUCT', 0.7, 'context');

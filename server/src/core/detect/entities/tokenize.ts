@@ -3,7 +3,7 @@
  * capitalisation, line number and whether the word opens a sentence. Offsets are UTF-16 string indices.
  */
 
-import { Vocabulary } from './vocabulary';
+import { EMPTY_WORD_HASH, Vocabulary, hashUnit } from './vocabulary';
 
 const WORD_FLAG = 1;
 const CAPITALISED_FLAG = 2;
@@ -89,13 +89,22 @@ class TokenListBuilder {
   }
 
   push(start: number, end: number, line: number, flags: number): void {
+    this.pushWithId(start, end, line, flags, this.vocabulary.idOf(this.text, start, end));
+  }
+
+  /** Same as push, for a token the scanner hashed while reading it (see `hashUnit`). */
+  pushHashed(start: number, end: number, line: number, flags: number, hash: number): void {
+    this.pushWithId(start, end, line, flags, this.vocabulary.idOfHashed(this.text, start, end, hash));
+  }
+
+  private pushWithId(start: number, end: number, line: number, flags: number, wordId: number): void {
     if (this.length === this.starts.length) this.grow();
     const n = this.length++;
     this.starts[n] = start;
     this.ends[n] = end;
     this.lines[n] = line;
     this.flags[n] = flags;
-    this.wordIds[n] = this.vocabulary.idOf(this.text, start, end);
+    this.wordIds[n] = wordId;
   }
 
   finish(): TokenList {
@@ -209,14 +218,18 @@ export function tokenize(text: string, options: TokenizeOptions): TokenList {
       i += width;
       continue;
     }
+    // The word is hashed while its end is found, so the vocabulary need not read it again.
     let end = i + 1;
+    let hash = hashUnit(EMPTY_WORD_HASH, code);
     let hyphenated = false;
     while (end < length) {
       const next = text.charCodeAt(end);
       if (isWordUnit(next)) {
+        hash = hashUnit(hash, next);
         end++;
       } else if (isJoiner(next) && end + 1 < length && isWordUnit(text.charCodeAt(end + 1))) {
         if (next === HYPHEN) hyphenated = true;
+        hash = hashUnit(hashUnit(hash, next), text.charCodeAt(end + 1));
         end += 2;
       } else {
         break;
@@ -225,12 +238,15 @@ export function tokenize(text: string, options: TokenizeOptions): TokenList {
     // "Mr." and "U.S." keep their final period.
     if (text.charCodeAt(end) === 46 && end - i <= 8) {
       const raw = text.slice(i, end);
-      if (ABBREVIATIONS.has(raw) || (raw.length >= 3 && raw[1] === '.' && startsUppercase(raw))) end++;
+      if (ABBREVIATIONS.has(raw) || (raw.length >= 3 && raw[1] === '.' && startsUppercase(raw))) {
+        hash = hashUnit(hash, 46);
+        end++;
+      }
     }
     if (hyphenated || isPossessive(text, i, end)) {
       for (const piece of splitWord(text, i, end, options)) pushWord(tokens, text, piece.start, piece.end, line, opensSentence);
     } else {
-      pushWord(tokens, text, i, end, line, opensSentence);
+      tokens.pushHashed(i, end, line, wordFlags(text, i, opensSentence), hash);
     }
     opensSentence = false;
     i = end;
@@ -239,8 +255,11 @@ export function tokenize(text: string, options: TokenizeOptions): TokenList {
 }
 
 function pushWord(tokens: TokenListBuilder, text: string, start: number, end: number, line: number, opensSentence: boolean): void {
-  const flags = WORD_FLAG | (isUppercaseUnit(text.charCodeAt(start)) ? CAPITALISED_FLAG : 0) | (opensSentence ? OPENS_SENTENCE_FLAG : 0);
-  tokens.push(start, end, line, flags);
+  tokens.push(start, end, line, wordFlags(text, start, opensSentence));
+}
+
+function wordFlags(text: string, start: number, opensSentence: boolean): number {
+  return WORD_FLAG | (isUppercaseUnit(text.charCodeAt(start)) ? CAPITALISED_FLAG : 0) | (opensSentence ? OPENS_SENTENCE_FLAG : 0);
 }
 
 const UPPERCASE = 1;

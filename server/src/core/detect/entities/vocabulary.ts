@@ -6,6 +6,16 @@
 const APOSTROPHE = 39;
 const TYPOGRAPHIC_APOSTROPHE = 0x2019;
 const EMPTY_SLOT = -1;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** The hash of an empty word; `hashUnit` extends it one UTF-16 unit at a time. */
+export const EMPTY_WORD_HASH = FNV_OFFSET;
+
+/** Extends a word hash by one unit, so a scanner can hash a word while it finds its end. */
+export function hashUnit(hash: number, code: number): number {
+  return Math.imul(hash ^ foldApostrophe(code), FNV_PRIME);
+}
 
 export class Vocabulary {
   /** Word by id; typographic apostrophes are folded to "'" so lookups need one spelling. */
@@ -15,8 +25,13 @@ export class Vocabulary {
 
   /** Id of the word `text.slice(start, end)` (apostrophes folded), adding it when new. */
   idOf(text: string, start: number, end: number): number {
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ foldApostrophe(text.charCodeAt(i)), 0x01000193);
+    let hash = EMPTY_WORD_HASH;
+    for (let i = start; i < end; i++) hash = hashUnit(hash, text.charCodeAt(i));
+    return this.idOfHashed(text, start, end, hash);
+  }
+
+  /** Same as idOf, for a caller that already hashed the word with `hashUnit`. */
+  idOfHashed(text: string, start: number, end: number, hash: number): number {
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const id = this.slots[slot]!;
