@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { SemanticTokens, SemanticTokensDelta } from 'vscode-languageserver-protocol';
 import { startSession } from '../../test/lsp/lspClient';
 import { report } from './figures';
-import { SeededRandom } from './random';
+import { SeededRandom } from '../../server/src/core/seededRandom';
 import { corpusOf } from './seeds';
 import { p95, median, round } from './statistics';
 

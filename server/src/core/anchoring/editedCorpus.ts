@@ -1,7 +1,7 @@
 import { detect } from '../detect';
 import type { Tag } from '../sidecar/schema';
 import { newTag } from '../sidecar/tags';
-import { SeededRandom } from './random';
+import { SeededRandom } from '../seededRandom';
 import { TrackedText } from './trackedText';
 
 export const EDIT_TYPES = ['insertion', 'paragraph-deletion', 'paragraph-move', 'whitespace', 'quote-style', 'mixed'] as const;

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { CodePointIndex } from '../offsets';
 import { CONTEXT_LENGTH, type Tag } from '../sidecar/schema';
-import { SeededRandom } from './random';
+import { SeededRandom } from '../seededRandom';
 import { reanchorTags } from './reanchor';
 
 const SEEDS = path.join(__dirname, '..', '..', '..', '..', 'seeds');

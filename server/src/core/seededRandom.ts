@@ -1,6 +1,6 @@
 /**
- * A small seeded generator (mulberry32): the bench must build the same articles and pick the same
- * places on every run, so that two runs differ only by the machine.
+ * A small seeded pseudo-random generator (mulberry32): generated corpora and benchmark inputs come
+ * out the same on every run, so two runs differ only by the code or the machine.
  */
 export class SeededRandom {
   private state: number;
@@ -18,19 +18,28 @@ export class SeededRandom {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
-  /** Integer in [min, max]. */
+  /** An integer in [0, limit). */
+  below(limit: number): number {
+    return Math.floor(this.next() * limit);
+  }
+
+  /** An integer in [min, max]. */
   integer(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
+    return min + this.below(max - min + 1);
+  }
+
+  chance(probability: number): boolean {
+    return this.next() < probability;
   }
 
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
+    return items[this.below(items.length)];
   }
 
   shuffled<T>(items: readonly T[]): T[] {
     const copy = [...items];
     for (let i = copy.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
+      const j = this.below(i + 1);
       [copy[i], copy[j]] = [copy[j], copy[i]];
     }
     return copy;
