@@ -1,5 +1,5 @@
 import { realpathSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { version } from '../../../package.json';
 import { runAgreement, type AgreementFormat } from './agreementCommand';
 import { runCheck, type CheckFormat } from './checkCommand';
@@ -65,26 +65,26 @@ export async function main(argv: string[]): Promise<number> {
   return usageError(`unknown command '${command}'`);
 }
 
-async function detectCommand(args: string[]): Promise<number> {
-  let parsed;
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+/** A command's options with --help built in: the parsed values, or the exit code when help was shown or the usage is wrong. */
+function parseCommand<T extends OptionsConfig>(args: string[], options: T) {
   try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'jsonl' },
-        'reference-date': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    const parsed = parseArgs({ args, allowPositionals: true, options: { ...options, help: { type: 'boolean', short: 'h' } } as T });
+    if ((parsed.values as { help?: boolean }).help) {
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    }
+    return parsed;
   } catch (error) {
     return usageError(error instanceof Error ? error.message : String(error));
   }
+}
+
+async function detectCommand(args: string[]): Promise<number> {
+  const parsed = parseCommand(args, { format: { type: 'string', default: 'jsonl' }, 'reference-date': { type: 'string' } });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(USAGE + '\n');
-    return 0;
-  }
   if (values.format !== 'jsonl' && values.format !== 'table') return usageError(`--format must be jsonl or table, not '${values.format}'`);
   const referenceDate = values['reference-date'];
   if (referenceDate !== undefined && !isCalendarDate(referenceDate)) return usageError(`--reference-date must be a date as YYYY-MM-DD, not '${referenceDate}'`);
@@ -97,17 +97,9 @@ async function detectCommand(args: string[]): Promise<number> {
 }
 
 async function checkCommand(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    return usageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommand(args, { format: { type: 'string', default: 'text' } });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(USAGE + '\n');
-    return 0;
-  }
   if (values.format !== 'text' && values.format !== 'json') return usageError(`--format must be text or json, not '${values.format}'`);
   if (positionals.length > 1) return usageError('check takes one PATH (a folder or a sidecar)');
   return runCheck(
@@ -118,21 +110,9 @@ async function checkCommand(args: string[]): Promise<number> {
 }
 
 async function agreementCommand(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { annotators: { type: 'string' }, format: { type: 'string', default: 'table' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    return usageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommand(args, { annotators: { type: 'string' }, format: { type: 'string', default: 'table' } });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(USAGE + '\n');
-    return 0;
-  }
   if (values.format !== 'table' && values.format !== 'json') return usageError(`--format must be table or json, not '${values.format}'`);
   const annotators = values.annotators?.split(',').map((name) => name.trim());
   if (annotators !== undefined && (annotators.length !== 2 || annotators.includes('') || annotators[0] === annotators[1])) {
