@@ -80,14 +80,27 @@ function pick(object: object, order: readonly string[]): Record<string, unknown>
   return ordered;
 }
 
-/** JSON on one line, with a space after ":" and "," for the eye; keys keep their insertion order. */
+/**
+ * JSON on one line, with a space after ":" and "," for the eye; keys keep their insertion order.
+ * Plain loops and concatenation: this runs for every field of every tag on each write.
+ */
 function printInline(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(printInline).join(', ')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const fields = Object.entries(value).filter(([, field]) => field !== undefined);
-    return `{${fields.map(([key, field]) => `${JSON.stringify(key)}: ${printInline(field)}`).join(', ')}}`;
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let printed = '[';
+    for (let i = 0; i < value.length; i++) printed += (i === 0 ? '' : ', ') + printInline(value[i]);
+    return printed + ']';
   }
-  return JSON.stringify(value);
+  const record = value as Record<string, unknown>;
+  let printed = '{';
+  let first = true;
+  for (const key of Object.keys(record)) {
+    const field = record[key];
+    if (field === undefined) continue;
+    printed += (first ? '' : ', ') + JSON.stringify(key) + ': ' + printInline(field);
+    first = false;
+  }
+  return printed + '}';
 }
 
 function compareStrings(a: string, b: string): number {

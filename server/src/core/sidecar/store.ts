@@ -55,8 +55,9 @@ export class SidecarStore {
         throw new SidecarError(path, `update refused, it would write an invalid sidecar: ${describeIssues(result.error.issues)}`);
       }
       const text = serializeSidecar(result.data);
-      // Parsed back from the text, so that it is exactly what the next read returns (tags sorted, no undefined fields).
-      const sidecar = parseSidecar(text, path);
+      // Read back from the text, so that it is exactly what the next read returns (tags sorted, no
+      // undefined fields); the data was validated just above, so plain JSON parsing is enough.
+      const sidecar = JSON.parse(text) as Sidecar;
       const unchanged = loaded.exists ? text === loaded.text : sidecar.annotations.length === 0;
       if (unchanged) return { sidecar, hash: loaded.hash, exists: loaded.exists };
       try {
@@ -64,6 +65,7 @@ export class SidecarStore {
       } catch (error) {
         throw new SidecarError(path, `cannot write (${(error as Error).message})`, { cause: error });
       }
+      writtenTexts.remember(path, text);
       return { sidecar, hash: sha256(Buffer.from(text, 'utf8')), exists: true };
     }));
   }
@@ -100,8 +102,34 @@ async function load(path: string, article: string): Promise<LoadedText> {
   } catch (error) {
     throw new SidecarError(path, 'not valid UTF-8 text', { cause: error });
   }
-  return { sidecar: parseSidecar(text, path), hash: sha256(bytes), exists: true, text };
+  // A file still holding exactly what this process wrote was validated before it was written.
+  const sidecar = writtenTexts.has(path, text) ? (JSON.parse(text) as Sidecar) : parseSidecar(text, path);
+  return { sidecar, hash: sha256(bytes), exists: true, text };
 }
+
+/**
+ * The last text this process wrote to each sidecar, so that reading it back (after every tag action
+ * and every file-watcher event) skips a full schema validation of thousands of tags. Bounded: only
+ * the most recently written sidecars are remembered.
+ */
+class WrittenTexts {
+  private readonly texts = new Map<string, string>();
+
+  constructor(private readonly limit: number) {}
+
+  remember(path: string, text: string): void {
+    const key = resolve(path);
+    this.texts.delete(key);
+    this.texts.set(key, text);
+    if (this.texts.size > this.limit) this.texts.delete(this.texts.keys().next().value!);
+  }
+
+  has(path: string, text: string): boolean {
+    return this.texts.get(resolve(path)) === text;
+  }
+}
+
+const writtenTexts = new WrittenTexts(16);
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
