@@ -10,6 +10,8 @@ import type { Article } from './article';
 
 /** Builds the tag edits behind each code action, checking the article still reads as the action expects. */
 export class TagActions {
+  private index?: { text: string; index: CodePointIndex };
+
   constructor(
     private readonly article: Article,
     private readonly labels: readonly LabelDefinition[],
@@ -58,7 +60,7 @@ export class TagActions {
     this.expectText(start, end, text);
     const tag = this.tagById(tagId);
     const article = this.article.document.getText();
-    const index = new CodePointIndex(article);
+    const index = this.indexOf(article);
     const placed = placedAt(tag, article, index.toCodePoint(start), index.toCodePoint(end), index);
     return { description: `Re-attached the ${tag.label} tag "${tag.text}" to "${text}"`, changes: [{ before: tag, after: modifiedTag(placed, { annotator: this.annotator }) }] };
   }
@@ -94,7 +96,7 @@ export class TagActions {
 
   private newTag(start: number, end: number, label: LabelDefinition, source: 'manual' | 'suggestion', status: Tag['status']): Tag {
     const text = this.article.document.getText();
-    const index = new CodePointIndex(text);
+    const index = this.indexOf(text);
     const detection = this.detectionAt(start, end, label.name);
     return newTag({
       text,
@@ -105,8 +107,15 @@ export class TagActions {
       source,
       status,
       annotator: this.annotator,
+      index,
       ...(detection?.value ? { value: detection.value } : {}),
     });
+  }
+
+  /** One code point index per article text, however many tags an action makes ("Tag all" makes dozens). */
+  private indexOf(text: string): CodePointIndex {
+    if (this.index?.text !== text) this.index = { text, index: new CodePointIndex(text) };
+    return this.index.index;
   }
 
   private edit(description: string, tag: Tag, changes: Parameters<typeof modifiedTag>[1]): TagEdit {

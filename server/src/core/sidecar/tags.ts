@@ -20,6 +20,8 @@ export interface NewTagOptions {
   annotator: string;
   value?: NormalizedValue;
   now?: Date;
+  /** The code point index of `text`, when the caller has one: tagging many spans builds it once. */
+  index?: CodePointIndex;
 }
 
 /** A random id such as "t-3f9a0c1b7e42": 48 bits, plenty for the tags of one article. */
@@ -30,7 +32,7 @@ export function tagId(): string {
 /** A new tag on `text[start, end)` in code points, with its text and surrounding context filled in. */
 export function newTag(options: NewTagOptions): Tag {
   const { text, start, end, label, source, annotator, value } = options;
-  const index = new CodePointIndex(text);
+  const index = options.index ?? new CodePointIndex(text);
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > index.length) {
     throw new RangeError(`a tag needs 0 <= start < end <= ${index.length} (the article's length), got ${start}..${end}`);
   }
