@@ -1,7 +1,7 @@
 // `npm run bench`: how fast Marginalia is, one JSON object a line, then a table of figure, target
 // and verdict. Throughputs come with a ratio to a baseline measured in the same run, because
 // machines are noisy. `--short` (CI) measures every figure on smaller sizes with few repetitions,
-// to prove the bench works, not to time it.
+// to prove the bench works, not to time it. `--only detect` measures only the figures named so.
 // The same bundle is the pre-annotation worker: started as a worker thread it runs that task only.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { benchActivation } from './bench/activation';
@@ -17,6 +17,9 @@ import { benchServerStart } from './bench/serverStart';
 
 async function main(): Promise<void> {
   const short = process.argv.includes('--short');
+  // `--only <text>` measures just the figures whose name contains it, to iterate on one target.
+  const onlyIndex = process.argv.indexOf('--only');
+  const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
   const started = performance.now();
   // Packaging comes first: it leaves minified bundles in dist/, so every later figure measures what ships.
   const measures: Array<[string, () => void | Promise<void>]> = [
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
     ['extension activation', () => benchActivation(short)],
   ];
   for (const [name, measure] of measures) {
+    if (only !== undefined && !name.includes(only)) continue;
     try {
       await measure();
     } catch (error) {
