@@ -4,7 +4,8 @@ import type { ArticleView, ArticleViewItem } from '../server/src/api/protocol';
 type State = ArticleViewItem['state'];
 
 /**
- * Label colours on the text: a tagged span solid (tinted background and a solid underline), a
+ * Label colours on the text: a tagged span solid (tinted background and a solid underline), an
+ * approved one the same with a double underline, a
  * suggestion or proposed tag dotted underline, a rejected suggestion struck through, a tag in
  * conflict between two branches wavy, with a red mark in the scroll bar.
  */
@@ -42,6 +43,9 @@ function styleOf(state: State, color: string): vscode.DecorationRenderOptions {
   switch (state) {
     case 'tagged':
       return { backgroundColor: `${color}33`, borderColor: color, borderStyle: 'none none solid none', borderWidth: '2px', overviewRulerColor: color, overviewRulerLane: vscode.OverviewRulerLane.Center };
+    case 'approved':
+      // Solid like a tagged span, with a thicker double underline: a reviewer confirmed it.
+      return { backgroundColor: `${color}33`, borderColor: color, borderStyle: 'none none double none', borderWidth: '3px', overviewRulerColor: color, overviewRulerLane: vscode.OverviewRulerLane.Center };
     case 'proposed':
       return { textDecoration: `underline dashed ${color}`, overviewRulerColor: `${color}88`, overviewRulerLane: vscode.OverviewRulerLane.Right };
     case 'suggested':

@@ -235,7 +235,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
   connection.listen();
 }
 
-const VIEW_STATE = { accepted: 'tagged', rejected: 'rejected', proposed: 'proposed', conflict: 'conflict' } as const;
+const VIEW_STATE = { accepted: 'tagged', approved: 'approved', rejected: 'rejected', proposed: 'proposed', conflict: 'conflict' } as const;
 
 /** stdio unless the command line names another transport (--node-ipc from the VS Code client). */
 function connectionFromArguments(): Connection {

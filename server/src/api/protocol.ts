@@ -83,7 +83,7 @@ export interface ArticleViewItem {
   end: number;
   label: string;
   /** conflict: two branches changed the tag differently (see `marginalia merge-driver`). */
-  state: 'suggested' | 'tagged' | 'proposed' | 'rejected' | 'conflict';
+  state: 'suggested' | 'tagged' | 'approved' | 'proposed' | 'rejected' | 'conflict';
   /** The tag's id; absent for a suggestion, which is not in the sidecar yet. */
   tagId?: string;
 }

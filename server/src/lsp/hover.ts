@@ -34,7 +34,7 @@ export function hoverAt(article: Article, offset: number, guidelineOf: (label: s
   return undefined;
 }
 
-const STATUS_WORDS = { accepted: 'tagged', proposed: 'proposed, awaiting review', rejected: 'rejected suggestion', conflict: 'in conflict between two branches' } as const;
+const STATUS_WORDS = { accepted: 'tagged, awaiting review', approved: 'approved', proposed: 'proposed, awaiting review', rejected: 'rejected', conflict: 'in conflict between two branches' } as const;
 
 function guideline(text: string | undefined): string | undefined {
   return text ? `---\n*Guideline:* ${text}` : undefined;

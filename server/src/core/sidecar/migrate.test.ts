@@ -10,8 +10,22 @@ const parse = (text: string) => parseSidecar(text, 'a.annotations.json');
 describe('reading sidecars of earlier format versions', () => {
   it('reads a version 1 sidecar as a current one with the same tags', () => {
     const sidecar = parse(v1Text());
-    assert.equal(SIDECAR_VERSION, 2);
+    assert.equal(SIDECAR_VERSION, 3);
     assert.deepEqual(sidecar, { version: SIDECAR_VERSION, article: '000_kyiv.txt', annotations: [exampleTag()] });
+  });
+
+  it('reads a version 2 sidecar, conflict state included, as a current one', () => {
+    const { id: _id, ...ours } = exampleTag({ label: 'ORG' });
+    const conflicted = { ...exampleTag(), status: 'conflict', conflict: { ours, theirs: 'deleted' } };
+    const sidecar = parse(JSON.stringify({ version: 2, article: '000_kyiv.txt', annotations: [conflicted] }));
+    assert.deepEqual(sidecar, { version: SIDECAR_VERSION, article: '000_kyiv.txt', annotations: [conflicted] });
+  });
+
+  it('holds a version 2 sidecar to the rules of version 2, which knew no review', () => {
+    const approved = { ...exampleTag(), status: 'approved' };
+    assert.throws(() => parse(JSON.stringify({ version: 2, article: 'a.txt', annotations: [approved] })), /sidecar format version 2: annotations\[0\]\.status: the status "approved" needs format version 3/);
+    const reviewed = { ...exampleTag(), history: [{ at: '2025-01-06T09:00:00.000Z', by: 'rev', action: 'approved' }] };
+    assert.throws(() => parse(JSON.stringify({ version: 2, article: 'a.txt', annotations: [reviewed] })), /sidecar format version 2: annotations\[0\]\.history: a history needs format version 3/);
   });
 
   it('holds a version 1 sidecar to the rules of version 1, which knew no conflict state', () => {

@@ -1,6 +1,6 @@
 import { describeIssues } from '../zodIssues';
 import { SidecarError } from './errors';
-import { SIDECAR_VERSION, SidecarV1Schema } from './schema';
+import { SIDECAR_VERSION, SidecarV1Schema, SidecarV2Schema } from './schema';
 
 /**
  * Lifts the JSON of a sidecar written in an earlier format version to the current one, one version at
@@ -24,5 +24,11 @@ const MIGRATIONS: Record<number, (json: unknown, path: string) => unknown> = {
     const result = SidecarV1Schema.safeParse(json);
     if (!result.success) throw new SidecarError(path, `sidecar format version 1: ${describeIssues(result.error.issues)}`, { cause: result.error });
     return { ...result.data, version: 2 };
+  },
+  // Version 3 only added the status "approved" and the history, so every valid version 2 sidecar is a version 3 one.
+  2: (json, path) => {
+    const result = SidecarV2Schema.safeParse(json);
+    if (!result.success) throw new SidecarError(path, `sidecar format version 2: ${describeIssues(result.error.issues)}`, { cause: result.error });
+    return { ...result.data, version: 3 };
   },
 };

@@ -15,15 +15,20 @@ import { describeIssues } from '../zodIssues';
  * therefore come with a new SIDECAR_VERSION, which older versions refuse with a clear message,
  * while this version reads every earlier one through migrate.ts.
  *
- * Version 2 added the conflict state written by `marginalia merge-driver`.
+ * Version 2 added the conflict state written by `marginalia merge-driver`; version 3 the reviewer's
+ * status `approved` and each tag's review history.
  */
-export const SIDECAR_VERSION = 2;
+export const SIDECAR_VERSION = 3;
 
 /** How many code points of surrounding text a tag keeps on each side, to find its span again. */
 export const CONTEXT_LENGTH = 32;
 
-/** What a person or a tool decided about a tag: the statuses of one version of it. */
-export const SETTLED_STATUSES = ['accepted', 'rejected', 'proposed'] as const;
+/**
+ * What a person or a tool decided about a tag: the statuses of one version of it.
+ * proposed: written by a tool, awaiting a person; accepted: an annotator's tag, awaiting review;
+ * approved: a reviewer confirmed it; rejected: turned down, kept so it is not suggested again.
+ */
+export const SETTLED_STATUSES = ['accepted', 'approved', 'rejected', 'proposed'] as const;
 export type SettledStatus = (typeof SETTLED_STATUSES)[number];
 
 /** conflict: two branches changed the tag differently; its `conflict` field holds both versions until a person picks one. */
@@ -65,6 +70,24 @@ export const TagContextSchema = z.strictObject({
 const offset = z.number().int().nonnegative();
 const utcTimestamp = z.iso.datetime({ message: 'expected an ISO 8601 UTC timestamp such as "2024-05-01T12:00:00.000Z"' });
 
+/** What a review step did to a tag. */
+export const REVIEW_ACTIONS = ['accepted', 'approved', 'rejected', 'relabelled', 'resized', 'reattached', 'commented', 'reopened'] as const;
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+
+/** Longest comment a history entry keeps: a note, not an essay hidden in a one-line tag. */
+export const MAX_COMMENT_LENGTH = 2000;
+
+/** One change to a tag after it was created: who, when, what changed (from → to) and why. */
+export const HistoryEntrySchema = z.strictObject({
+  at: utcTimestamp,
+  by: z.string().min(1),
+  action: z.enum(REVIEW_ACTIONS),
+  /** The changed value before and after, in words: a label ("ORG"), a span ("'Zelensky' 12..20"), a status. */
+  from: z.string().optional(),
+  to: z.string().optional(),
+  comment: z.string().min(1).max(MAX_COMMENT_LENGTH, `expected a comment of at most ${MAX_COMMENT_LENGTH} characters`).optional(),
+});
+
 const tagId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected an id of letters, digits, "-" or "_"');
 
 /** Field order here is the key order in the file (see serialize.ts). A version of a tag is everything but its id. */
@@ -76,7 +99,7 @@ const tagVersionFields = {
   /** OntoNotes labels today; any upper-case name so that projects can add their own (callers check the label set). */
   label: z.string().regex(/^[A-Z0-9_]+$/, 'expected a label of A-Z, 0-9 and "_" such as "PERSON"'),
   kind: z.enum(KINDS),
-  /** accepted: tagged by a person or an accepted suggestion; rejected: kept so it is not suggested again; proposed: written by a tool, awaiting a person. */
+  /** See SETTLED_STATUSES. */
   status: z.enum(SETTLED_STATUSES),
   source: z.enum(TAG_SOURCES),
   annotator: z.string().min(1),
@@ -84,6 +107,8 @@ const tagVersionFields = {
   modified: utcTimestamp,
   value: NormalizedValueSchema.optional(),
   context: TagContextSchema,
+  /** Oldest first; absent until someone reviews or changes the tag. */
+  history: z.array(HistoryEntrySchema).optional(),
 };
 
 function checkSpan(tag: { start: number; end: number; text: string }, ctx: z.RefinementCtx): void {
@@ -158,6 +183,20 @@ export const SidecarSchema = z
   .superRefine(checkUniqueIds);
 
 /**
+ * Format version 2, as it was written: version 3 without the status `approved` and the history. Read
+ * only to migrate it (migrate.ts).
+ */
+export const SidecarV2Schema = z
+  .strictObject({ version: z.literal(2), article: articleName, annotations: z.array(TagSchema) })
+  .superRefine(checkUniqueIds)
+  .superRefine((sidecar, ctx) => {
+    sidecar.annotations.forEach((tag, index) => {
+      if (tag.status === 'approved') ctx.addIssue({ code: 'custom', path: ['annotations', index, 'status'], message: 'the status "approved" needs format version 3' });
+      if (tag.history) ctx.addIssue({ code: 'custom', path: ['annotations', index, 'history'], message: 'a history needs format version 3' });
+    });
+  });
+
+/**
  * Format version 1, as it was written: version 2 without the conflict state. Read only to migrate it
  * (migrate.ts); should a later version change a shared field, this keeps the field's old definition.
  */
@@ -169,6 +208,7 @@ export const SidecarV1Schema = z
   })
   .superRefine(checkUniqueIds);
 
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 export type TagValue = z.infer<typeof NormalizedValueSchema>;
 export type TagContext = z.infer<typeof TagContextSchema>;
 export type TagVersion = z.infer<typeof TagVersionSchema>;
