@@ -37,6 +37,10 @@ export class Article {
   private model?: ArticleModel & { tagsRevision: number };
   /** Why the sidecar could not be read, if it could not: its tags are then unknown, and nothing is written. */
   sidecarProblem?: string;
+  /** Which tags this person may see (blind double annotation hides other annotators'); all are kept and moved with edits. */
+  private isVisible: (tag: Tag) => boolean = () => true;
+  /** Reviewing: decided tags (approved, rejected) are left out of the highlights to show what still needs a person. */
+  private onlyToReview = false;
 
   constructor(
     readonly path: string,
@@ -73,6 +77,18 @@ export class Article {
     this.placedText = text;
   }
 
+  /** Who may see which tags, and whether decided tags are hidden; the model is rebuilt when either changes. */
+  setDisplay(isVisible: (tag: Tag) => boolean, onlyToReview: boolean): void {
+    this.isVisible = isVisible;
+    this.onlyToReview = onlyToReview;
+    this.tagsRevision++;
+  }
+
+  /** The tags this person sees (all of them unless in blind mode): the ones actions may touch. */
+  visibleTags(): Tag[] {
+    return this.tags.filter(this.isVisible);
+  }
+
   isOrphaned(tagId: string): boolean {
     return this.orphanedIds.has(tagId);
   }
@@ -86,7 +102,7 @@ export class Article {
     if (this.model && this.model.version === version && this.model.tagsRevision === this.tagsRevision) return this.model;
     const { spans, truncated } = this.detect();
     const text = this.document.getText();
-    const placed = placeTags(text, this.tags, this.orphanedIds);
+    const placed = placeTags(text, this.visibleTags(), this.orphanedIds);
     this.model = { version, placed, suggestions: unclaimedSuggestions(spans, placed), truncated, tagsRevision: this.tagsRevision };
     return this.model;
   }
@@ -95,8 +111,8 @@ export class Article {
     const { placed, suggestions } = this.current();
     const highlights: Highlight[] = suggestions.map((span) => ({ start: span.start, end: span.end, kind: span.kind, modifier: 'suggested' }));
     for (const { tag, start, end, orphaned } of placed) {
-      if (orphaned) continue;
-      const modifier = tag.status === 'accepted' ? 'tagged' : tag.status === 'rejected' ? 'rejected' : 'suggested';
+      if (orphaned || (this.onlyToReview && isDecided(tag))) continue;
+      const modifier = tag.status === 'accepted' || tag.status === 'approved' ? 'tagged' : tag.status === 'rejected' ? 'rejected' : 'suggested';
       highlights.push({ start, end, kind: tag.kind, modifier });
     }
     return highlights;
@@ -112,6 +128,11 @@ export class Article {
     }
     return this.detections;
   }
+}
+
+/** Approved or rejected: a person has had the last word on it. */
+export function isDecided(tag: Tag): boolean {
+  return tag.status === 'approved' || tag.status === 'rejected';
 }
 
 /** Maps each tag's code point offsets into the document; a tag whose text is not at its place is orphaned. */
@@ -149,14 +170,14 @@ function isLowSurrogate(unit: number): boolean {
 }
 
 /**
- * A detection stops being a suggestion once a tag speaks for it: any tag on the same span (accepted,
- * proposed or rejected), or an accepted tag of the same kind overlapping it.
+ * A detection stops being a suggestion once a tag speaks for it: any tag on the same span (whatever
+ * its status), or an accepted or approved tag of the same kind overlapping it.
  */
 function unclaimedSuggestions(spans: readonly KindedSpan[], placed: readonly PlacedTag[]): KindedSpan[] {
   const live = placed.filter((p) => !p.orphaned);
   if (live.length === 0) return [...spans];
   const exact = new Set(live.map((p) => `${p.start}:${p.end}`));
-  const accepted = live.filter((p) => p.tag.status === 'accepted').sort((a, b) => a.start - b.start);
+  const accepted = live.filter((p) => p.tag.status === 'accepted' || p.tag.status === 'approved').sort((a, b) => a.start - b.start);
   // Sweep: spans come sorted by start; `active` holds the accepted tags that may still overlap.
   const active: PlacedTag[] = [];
   let next = 0;
