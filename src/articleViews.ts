@@ -40,9 +40,9 @@ export class ArticleViews implements vscode.Disposable {
     return view && view.version === document.version ? view : undefined;
   }
 
-  /** The innermost item under the cursor, if any. */
-  itemAt(document: vscode.TextDocument, offset: number): ArticleViewItem | undefined {
-    const items = this.latest(document)?.items.filter((item) => item.start <= offset && offset <= item.end) ?? [];
+  /** The innermost item under the cursor that `wanted` accepts (any, by default). */
+  itemAt(document: vscode.TextDocument, offset: number, wanted: (item: ArticleViewItem) => boolean = () => true): ArticleViewItem | undefined {
+    const items = this.latest(document)?.items.filter((item) => item.start <= offset && offset <= item.end && wanted(item)) ?? [];
     return items.sort((a, b) => a.end - a.start - (b.end - b.start))[0];
   }
 

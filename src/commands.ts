@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ServerCommands, type ArticleViewItem, type CommandResult, type RejectArguments, type TagArguments } from '../server/src/api/protocol';
+import { ServerCommands, type ArticleViewItem, type CommandResult, type RejectArguments, type ReviewArguments, type TagArguments } from '../server/src/api/protocol';
 import type { ArticleViews } from './articleViews';
+import { jumpTo, needsReview } from './reviewCommands';
 
 /**
  * Commands with keybindings for what a picker or the keyboard does better than a code action list:
@@ -29,8 +30,8 @@ export function registerCommands(client: LanguageClient, views: ArticleViews): v
     const current = article();
     if (!current) return undefined;
     const document = current.editor.document;
-    const item = views.itemAt(document, document.offsetAt(current.editor.selection.active));
-    if (!item || !wanted(item)) {
+    const item = views.itemAt(document, document.offsetAt(current.editor.selection.active), wanted);
+    if (!item) {
       void vscode.window.showInformationMessage('Marginalia: no suggestion under the cursor.');
       return undefined;
     }
@@ -53,41 +54,35 @@ export function registerCommands(client: LanguageClient, views: ArticleViews): v
       if (!picked) return;
       await run(ServerCommands.tag, { uri: document.uri.toString(), start: document.offsetAt(selection.start), end: document.offsetAt(selection.end), text, label: picked.label, source: 'manual' } satisfies TagArguments);
     }),
-    vscode.commands.registerCommand('marginalia.nextSuggestion', () => jump(views, +1)),
-    vscode.commands.registerCommand('marginalia.previousSuggestion', () => jump(views, -1)),
+    vscode.commands.registerCommand('marginalia.nextSuggestion', () => jumpTo(views, +1, isUndecidedSuggestion)),
+    vscode.commands.registerCommand('marginalia.previousSuggestion', () => jumpTo(views, -1, isUndecidedSuggestion)),
+    // One key to say yes: accept a suggestion or proposal, approve an annotator's tag in review.
     vscode.commands.registerCommand('marginalia.acceptSuggestion', async () => {
-      const target = itemUnderCursor((item) => item.state !== 'tagged');
+      const target = itemUnderCursor((item) => item.state !== 'approved');
       if (!target) return;
       const { uri, item, text } = target;
-      if (item.tagId) await run(ServerCommands.accept, { uri, tagId: item.tagId });
+      if (item.state === 'tagged' && item.tagId) await run(ServerCommands.approve, { uri, tagId: item.tagId } satisfies ReviewArguments);
+      else if (item.tagId) await run(ServerCommands.accept, { uri, tagId: item.tagId });
       else await run(ServerCommands.tag, { uri, start: item.start, end: item.end, text, label: item.label, source: 'suggestion' } satisfies TagArguments);
-      await jump(views, +1);
+      await jumpTo(views, +1, item.state === 'tagged' ? needsReview : isUndecidedSuggestion);
     }),
+    // One key to say no: reject a suggestion, a proposal or, in review, a tag.
     vscode.commands.registerCommand('marginalia.rejectSuggestion', async () => {
       const target = itemUnderCursor((item) => item.state !== 'rejected');
       if (!target) return;
       const { uri, item, text } = target;
-      await run(ServerCommands.reject, { uri, start: item.start, end: item.end, text, label: item.label } satisfies RejectArguments);
-      await jump(views, +1);
+      if (item.tagId && (item.state === 'tagged' || item.state === 'approved')) await run(ServerCommands.rejectTag, { uri, tagId: item.tagId } satisfies ReviewArguments);
+      else await run(ServerCommands.reject, { uri, start: item.start, end: item.end, text, label: item.label } satisfies RejectArguments);
+      await jumpTo(views, +1, item.state === 'tagged' || item.state === 'approved' ? needsReview : isUndecidedSuggestion);
     }),
     vscode.commands.registerCommand('marginalia.undoTagAction', () => undoOrRedo(client, views, 'undo')),
     vscode.commands.registerCommand('marginalia.redoTagAction', () => undoOrRedo(client, views, 'redo')),
   ];
 }
 
-/** Moves the selection to the next (or previous) suggestion or proposed tag, wrapping around. */
-async function jump(views: ArticleViews, direction: 1 | -1): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor) return;
-  const document = editor.document;
-  const view = (await views.fetch(document)) ?? views.latest(document);
-  const pending = (view?.items ?? []).filter((item) => item.state === 'suggested' || item.state === 'proposed' || item.state === 'conflict');
-  if (pending.length === 0) return void vscode.window.setStatusBarMessage('Marginalia: nothing left to review in this article', 4000);
-  const cursor = document.offsetAt(direction > 0 ? editor.selection.end : editor.selection.start);
-  const target = direction > 0 ? (pending.find((item) => item.start >= cursor && item.end > cursor) ?? pending[0]) : ([...pending].reverse().find((item) => item.end <= cursor && item.start < cursor) ?? pending[pending.length - 1]);
-  const range = new vscode.Range(document.positionAt(target.start), document.positionAt(target.end));
-  editor.selection = new vscode.Selection(range.start, range.end);
-  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+/** What the annotator's walk visits: suggestions, proposed tags and tags in conflict. */
+function isUndecidedSuggestion(item: ArticleViewItem): boolean {
+  return item.state === 'suggested' || item.state === 'proposed' || item.state === 'conflict';
 }
 
 /**

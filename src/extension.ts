@@ -8,6 +8,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { ArticleChangedNotification, type ArticleChanged } from '../server/src/api/protocol';
 import { ArticleViews } from './articleViews';
 import { registerCommands } from './commands';
+import { ADD_COMMENT_COMMAND, registerReviewCommands } from './reviewCommands';
 import { Decorations } from './decorations';
 import { markArticles } from './articleLanguage';
 import { refreshOutline } from './outlineRefresh';
@@ -30,6 +31,8 @@ export function activate(context: vscode.ExtensionContext): void {
       { scheme: 'file', language: 'plaintext', pattern: '**/*.txt' },
     ],
     synchronize: { configurationSection: 'marginalia' },
+    // The server offers "Add a comment…" as a code action running this command, which asks for the text.
+    initializationOptions: { commentCommand: ADD_COMMENT_COMMAND },
   };
   client = new LanguageClient('marginalia', 'Marginalia', serverOptions, clientOptions);
   // Activation holds up every editor feature, so it does not wait for the server: requests wait for
@@ -64,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): void {
       for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) void refresh(editor);
     }),
     ...registerCommands(client, views),
+    ...registerReviewCommands(views),
     markArticles(),
   );
   // `npm run bench` reads this line to hold activation to its budget.

@@ -17,7 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ArticleChangedNotification, ArticleViewRequest, ServerCommands, type ArticleView } from './api/protocol';
 import { PROJECT_FILE_NAME } from './core/project/projectFile';
 import { isSidecarPath } from './core/sidecar';
-import type { Article } from './lsp/article';
+import { isDecided, type Article } from './lsp/article';
 import { ArticleWorkspace } from './lsp/articleWorkspace';
 import { codeActionsAt } from './lsp/codeActions';
 import { codeLensesOf } from './lsp/codeLens';
@@ -36,6 +36,8 @@ export function startServer(connection: Connection = connectionFromArguments()):
   let canRefreshTokens = false;
   let canAskConfiguration = false;
   let canWatchFiles = false;
+  /** The client command that asks the person for a comment, if the client has one (see commentCommandOf). */
+  let commentCommand: string | undefined;
   let workspaceFolders: string[] = [];
 
   const warn = (message: string) => {
@@ -52,7 +54,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
       setTimeout(() => {
         diagnosticTimers.delete(article.uri);
         if (workspace.get(article.uri) !== article) return;
-        guard('diagnostics', () => void connection.sendDiagnostics({ uri: article.uri, version: article.document.version, diagnostics: diagnosticsOf(article, workspace.settings.suggestionHints) }), undefined);
+        guard('diagnostics', () => void connection.sendDiagnostics({ uri: article.uri, version: article.document.version, diagnostics: diagnosticsOf(article, { suggestionHints: workspace.settings.suggestionHints, seesEveryone: workspace.seesEveryone, onlyToReview: workspace.reviewFilter }) }), undefined);
       }, delay),
     );
   };
@@ -97,12 +99,13 @@ export function startServer(connection: Connection = connectionFromArguments()):
     canRefreshTokens = capabilities.workspace?.semanticTokens?.refreshSupport === true;
     canAskConfiguration = capabilities.workspace?.configuration === true;
     canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    commentCommand = commentCommandOf(params.initializationOptions);
     return {
       capabilities: {
         // didSave tells when tags that moved with edits can get their new offsets in the sidecar.
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] },
         executeCommandProvider: { commands: Object.values(ServerCommands) },
         hoverProvider: true,
         documentSymbolProvider: true,
@@ -179,7 +182,8 @@ export function startServer(connection: Connection = connectionFromArguments()):
     const article = await workspace.ready(textDocument.uri);
     return guard('code actions', () => {
       if (!article) return [];
-      return codeActionsAt(article, workspace.labelsFor(article), article.document.offsetAt(range.start), article.document.offsetAt(range.end));
+      const options = { seesEveryone: workspace.seesEveryone, onlyToReview: workspace.reviewFilter, commentCommand };
+      return codeActionsAt(article, workspace.labelsFor(article), article.document.offsetAt(range.start), article.document.offsetAt(range.end), options);
     }, []);
   });
 
@@ -195,41 +199,36 @@ export function startServer(connection: Connection = connectionFromArguments()):
     }
   });
 
-  connection.onHover(({ textDocument, position }) =>
-    guard('hover', () => {
-      const article = workspace.get(textDocument.uri);
-      return article ? hoverAt(article, article.document.offsetAt(position), (label) => workspace.guidelineOf(article, label)) : null;
-    }, null),
-  );
+  connection.onHover(async ({ textDocument, position }) => {
+    const article = await workspace.ready(textDocument.uri);
+    return guard('hover', () => (article ? hoverAt(article, article.document.offsetAt(position), (label) => workspace.guidelineOf(article, label)) : null), null);
+  });
 
-  connection.onDocumentSymbol(({ textDocument }) =>
-    guard('document symbols', () => {
-      const article = workspace.get(textDocument.uri);
-      return article ? documentSymbolsOf(article) : [];
-    }, []),
-  );
+  connection.onDocumentSymbol(async ({ textDocument }) => {
+    const article = await workspace.ready(textDocument.uri);
+    return guard('document symbols', () => (article ? documentSymbolsOf(article) : []), []);
+  });
 
-  connection.onCodeLens(({ textDocument }) =>
-    guard('code lens', () => {
-      const article = workspace.get(textDocument.uri);
-      return article ? codeLensesOf(article) : [];
-    }, []),
-  );
+  connection.onCodeLens(async ({ textDocument }) => {
+    const article = await workspace.ready(textDocument.uri);
+    return guard('code lens', () => (article ? codeLensesOf(article) : []), []);
+  });
 
-  connection.onRequest(ArticleViewRequest, ({ uri }: { uri: string }): ArticleView | null =>
-    guard('article view', () => {
-      const article = workspace.get(uri);
+  // Waits for the article's tags, like the other requests: a view of bare suggestions would flash wrong states.
+  connection.onRequest(ArticleViewRequest, async ({ uri }: { uri: string }): Promise<ArticleView | null> => {
+    const article = await workspace.ready(uri);
+    return guard('article view', () => {
       if (!article) return null;
       const { placed, suggestions, version } = article.current();
       const items: ArticleView['items'] = suggestions.map((span) => ({ start: span.start, end: span.end, label: span.label, state: 'suggested' as const }));
       for (const { tag, start, end, orphaned } of placed) {
-        if (orphaned) continue;
+        if (orphaned || (workspace.reviewFilter && isDecided(tag))) continue;
         items.push({ start, end, label: tag.label, tagId: tag.id, state: VIEW_STATE[tag.status] });
       }
       items.sort((a, b) => a.start - b.start || b.end - a.end);
-      return { uri, version, labels: workspace.labelsFor(article), items, lastTagAction: workspace.lastTagAction(article) };
-    }, null),
-  );
+      return { uri, version, labels: workspace.labelsFor(article), items, lastTagAction: workspace.lastTagAction(article), onlyToReview: workspace.reviewFilter };
+    }, null);
+  });
 
   documents.listen(connection);
   connection.listen();
@@ -244,6 +243,15 @@ function connectionFromArguments(): Connection {
   // On stdio, anything printed to stdout would corrupt the protocol: send console output to stderr.
   console.log = console.error;
   return createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+}
+
+/**
+ * A client that can ask for a comment names its own command for it (VS Code: an input box), which
+ * then runs the server's `marginalia.comment`; LSP has no way for the server to ask for text.
+ */
+function commentCommandOf(initializationOptions: unknown): string | undefined {
+  const command = (initializationOptions as { commentCommand?: unknown } | undefined)?.commentCommand;
+  return typeof command === 'string' && command.startsWith('marginalia.') ? command : undefined;
 }
 
 function foldersOf(params: InitializeParams): string[] {

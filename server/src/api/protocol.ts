@@ -12,6 +12,12 @@ export const ServerCommands = {
   reject: 'marginalia.reject',
   accept: 'marginalia.accept',
   changeLabel: 'marginalia.changeLabel',
+  approve: 'marginalia.approve',
+  rejectTag: 'marginalia.rejectTag',
+  adjustSpan: 'marginalia.adjustSpan',
+  comment: 'marginalia.comment',
+  resolveDisagreement: 'marginalia.resolveDisagreement',
+  setReviewFilter: 'marginalia.setReviewFilter',
   removeTag: 'marginalia.removeTag',
   resolveConflict: 'marginalia.resolveConflict',
   reattach: 'marginalia.reattach',
@@ -51,6 +57,34 @@ export interface TagIdArguments {
 
 export interface ChangeLabelArguments extends TagIdArguments {
   label: string;
+  comment?: string;
+}
+
+/** Approve or reject a tag in review, with an optional note for its history. */
+export interface ReviewArguments extends TagIdArguments {
+  comment?: string;
+}
+
+export interface CommentArguments extends TagIdArguments {
+  comment: string;
+}
+
+/** Moves a tag to the span the reviewer selected (UTF-16 offsets, with the text they covered). */
+export interface AdjustSpanArguments extends SpanArguments {
+  tagId: string;
+  comment?: string;
+}
+
+/** Settles annotators' disagreement: the tags kept are approved, the others rejected, as one action. */
+export interface ResolveDisagreementArguments {
+  uri: string;
+  approve: string[];
+  reject: string[];
+}
+
+/** Workspace-wide: highlight only what still needs review (decided tags hidden), or everything. */
+export interface ReviewFilterArguments {
+  onlyToReview: boolean;
 }
 
 /** Keeps one branch's version of a tag in conflict state (see `marginalia merge-driver`). */
@@ -94,6 +128,8 @@ export interface ArticleView {
   labels: Array<{ name: string; kind: string; color: string }>;
   items: ArticleViewItem[];
   lastTagAction?: number;
+  /** The review filter is on: decided tags (approved, rejected) are left out of `items`. */
+  onlyToReview: boolean;
 }
 
 /** Notification from the server: an article's tags or suggestions changed; ask for its view again. */

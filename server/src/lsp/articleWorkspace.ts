@@ -33,6 +33,8 @@ export class ArticleWorkspace {
   private selector: ArticleSelector;
   settings: Settings = DEFAULT_SETTINGS;
   annotator = 'annotator';
+  /** The reviewer's filter: highlight only what still needs review. */
+  private onlyToReview = false;
 
   constructor(
     private workspaceFolders: string[],
@@ -46,6 +48,35 @@ export class ArticleWorkspace {
     this.annotator = annotator;
     this.workspaceFolders = workspaceFolders;
     this.selector = new ArticleSelector(workspaceFolders, settings.articles);
+    this.redisplayAll();
+  }
+
+  setReviewFilter(onlyToReview: boolean): void {
+    this.onlyToReview = onlyToReview;
+    this.redisplayAll();
+  }
+
+  get reviewFilter(): boolean {
+    return this.onlyToReview;
+  }
+
+  /** Whether this person sees other annotators' tags (and so their disagreements): not in blind mode. */
+  get seesEveryone(): boolean {
+    return !this.settings.blind;
+  }
+
+  private redisplayAll(): void {
+    for (const article of this.articles.values()) {
+      this.display(article);
+      this.events.articleChanged(article);
+    }
+  }
+
+  /** In blind mode, one's own tags, tools' proposals and merge conflicts; otherwise everyone's. */
+  private display(article: Article): void {
+    const { blind } = this.settings;
+    const annotator = this.annotator;
+    article.setDisplay((tag) => !blind || tag.annotator === annotator || tag.status === 'proposed' || tag.status === 'conflict', this.onlyToReview);
   }
 
   /** Project files changed on disk: forget them, so the next lookups read them again. */
@@ -86,6 +117,7 @@ export class ArticleWorkspace {
       return undefined;
     }
     const article = new Article(path, document, () => this.settings.maxAnalysedCharacters);
+    this.display(article);
     this.articles.set(document.uri, article);
     const loaded = this.reloadTags(article);
     this.loading.set(document.uri, loaded);

@@ -1,20 +1,46 @@
 import { CodeActionKind, type CodeAction, type Command } from 'vscode-languageserver';
-import { ServerCommands, type ReattachArguments, type RejectArguments, type ResolveConflictArguments, type TagAllArguments, type TagArguments } from '../api/protocol';
+import {
+  ServerCommands,
+  type AdjustSpanArguments,
+  type ReattachArguments,
+  type RejectArguments,
+  type ResolveConflictArguments,
+  type ResolveDisagreementArguments,
+  type ReviewArguments,
+  type ReviewFilterArguments,
+  type TagAllArguments,
+  type TagArguments,
+  type TagIdArguments,
+} from '../api/protocol';
 import { DELETED, type TagConflict } from '../core/sidecar';
 import type { KindedSpan } from '../core/detect';
 import { labelsOfKind, type LabelDefinition } from '../core/project/labelSet';
 import type { Kind } from '../core/labels';
 import type { Article, PlacedTag } from './article';
+import { describeClaim, disagreementsIn, extentOf, type PlacedDisagreement } from './disagreements';
 import { wholeWordOccurrences } from './tagActions';
+
+/** What the actions depend on beyond the article: who is looking, and what the client can do. */
+export interface CodeActionOptions {
+  /** Not in blind mode: other annotators' tags, and so disagreements, are shown. */
+  seesEveryone: boolean;
+  /** The review filter is on: offer to turn it off, else on. */
+  onlyToReview: boolean;
+  /** A client command that asks for a comment and sends it (VS Code); other editors comment through the server command. */
+  commentCommand?: string;
+}
 
 /**
  * The quick fixes for a cursor or selection, each a command the server runs, each titled by its result
  * so any editor can list them without a picker of its own:
  * on a suggestion, "Tag as PERSON" (preferred) then the other labels of its kind, "Tag all N
- * occurrences…", "Reject suggestion PERSON"; on a tag, accept / reject (if proposed), "Change label to
- * ORG", "Remove tag"; on a tag in conflict, "Keep ours (PERSON)", "Keep theirs (ORG)", "Remove tag"; on a selection that is neither, "Tag "…" as …" for every label.
+ * occurrences…", "Reject suggestion PERSON"; on a tag, accept / approve / reject, "Change label to
+ * ORG", "Change span of …" to a selection, "Remove tag"; on a tag in conflict, "Keep ours (PERSON)",
+ * "Keep theirs (ORG)", "Remove tag"; where annotators disagree, "Keep ann's …, reject bob's …" first;
+ * on a selection that is none of these, "Tag "…" as …" for every label. Source actions switch the
+ * review filter.
  */
-export function codeActionsAt(article: Article, labels: readonly LabelDefinition[], start: number, end: number): CodeAction[] {
+export function codeActionsAt(article: Article, labels: readonly LabelDefinition[], start: number, end: number, options: CodeActionOptions): CodeAction[] {
   const model = article.current();
   const text = article.document.getText();
   // A cursor touches what it stands in or right after; a selection, what it overlaps.
@@ -23,18 +49,40 @@ export function codeActionsAt(article: Article, labels: readonly LabelDefinition
   const suggestions = model.suggestions.filter(touches).sort(innermostFirst);
   const actions: CodeAction[] = [];
 
+  if (options.seesEveryone) {
+    for (const disagreement of disagreementsIn(model).filter((found) => touches(extentOf(found)))) actions.push(...disagreementActions(article, disagreement));
+  }
   const suggestion = suggestions[0];
   if (suggestion) actions.push(...suggestionActions(article, labels, suggestion, text));
-  const tag = tags[0];
-  if (tag) actions.push(...tagActions(article, labels, tag, text));
-
   const selection = trimmed(text, start, end);
+  const tag = tags[0];
+  if (tag) actions.push(...tagActions(article, labels, tag, text, selection, options));
+
   const isNewSpan = selection && ![...tags, ...suggestions].some((item) => item.start === selection.start && item.end === selection.end);
   if (isNewSpan) actions.push(...selectionActions(article, labels, selection.start, selection.end, text));
 
   actions.push(...orphanActions(article, start, end, selection, text));
   if (actions.length > 0) actions[0].isPreferred = true;
+  actions.push(reviewFilterAction(options.onlyToReview));
   return actions;
+}
+
+/** "Keep ann's PERSON "Volodymyr Zelensky", reject bob's PERSON "Zelensky"", both ways; for a boundary, also keep both. */
+function disagreementActions(article: Article, { kind, first, second }: PlacedDisagreement): CodeAction[] {
+  const resolve = (approve: string[], reject: string[]): ResolveDisagreementArguments => ({ uri: article.uri, approve, reject });
+  const actions = [
+    action(`Keep ${describeClaim(first)}, reject ${describeClaim(second)}`, ServerCommands.resolveDisagreement, resolve([first.tag.id], [second.tag.id])),
+    action(`Keep ${describeClaim(second)}, reject ${describeClaim(first)}`, ServerCommands.resolveDisagreement, resolve([second.tag.id], [first.tag.id])),
+  ];
+  // Nested spans can both be right ("Kyiv" GPE inside "Kyiv City Council" ORG); one span cannot hold two labels.
+  if (kind === 'boundary') actions.push(action(`Keep both: approve ${describeClaim(first)} and ${describeClaim(second)}`, ServerCommands.resolveDisagreement, resolve([first.tag.id, second.tag.id], [])));
+  return actions;
+}
+
+/** A source action, listed apart from the quick fixes: what the highlights show. */
+function reviewFilterAction(onlyToReview: boolean): CodeAction {
+  const title = onlyToReview ? 'Show all tags (turn off the review filter)' : 'Show only what needs review';
+  return { title, kind: CodeActionKind.Source, command: { title, command: ServerCommands.setReviewFilter, arguments: [{ onlyToReview: !onlyToReview } satisfies ReviewFilterArguments] } };
 }
 
 /** How many orphans a selection offers to re-attach: the list stays short, the outline shows all. */
@@ -78,9 +126,9 @@ function suggestionActions(article: Article, labels: readonly LabelDefinition[],
   return actions;
 }
 
-function tagActions(article: Article, labels: readonly LabelDefinition[], placed: PlacedTag, text: string): CodeAction[] {
+function tagActions(article: Article, labels: readonly LabelDefinition[], placed: PlacedTag, text: string, selection: Span | undefined, options: CodeActionOptions): CodeAction[] {
   const { tag } = placed;
-  const id = { uri: article.uri, tagId: tag.id };
+  const id: TagIdArguments = { uri: article.uri, tagId: tag.id };
   const actions: CodeAction[] = [];
   // Until one version is chosen, other edits would have to pick one silently.
   if (tag.conflict) {
@@ -93,12 +141,20 @@ function tagActions(article: Article, labels: readonly LabelDefinition[], placed
     actions.push(action(`Accept suggestion ${tag.label} on "${tag.text}"`, ServerCommands.accept, id));
     actions.push(action(`Reject suggestion ${tag.label} on "${tag.text}"`, ServerCommands.reject, { uri: article.uri, start: placed.start, end: placed.end, text: tag.text, label: tag.label } satisfies RejectArguments));
   }
+  if (tag.status === 'accepted') actions.push(action(`Approve ${tag.label} on "${tag.text}"`, ServerCommands.approve, id satisfies ReviewArguments));
+  if (tag.status === 'accepted' || tag.status === 'approved') actions.push(action(`Reject ${tag.label} on "${tag.text}"`, ServerCommands.rejectTag, id satisfies ReviewArguments));
   if (tag.status === 'rejected') actions.push(action(`Accept ${tag.label} on "${tag.text}" after all`, ServerCommands.accept, id));
+  // A selection overlapping the tag but not the same span: the reviewer shows the span it should have.
+  if (selection && selection.start < placed.end && placed.start < selection.end && (selection.start !== placed.start || selection.end !== placed.end)) {
+    const covered = text.slice(selection.start, selection.end);
+    actions.push(action(`Change span of ${tag.label} "${tag.text}" to "${shorten(covered)}"`, ServerCommands.adjustSpan, { ...id, start: selection.start, end: selection.end, text: covered } satisfies AdjustSpanArguments));
+  }
   for (const label of labelsOfKind(labels, tag.kind)) {
     if (label.name !== tag.label) actions.push(action(`Change label to ${label.name}`, ServerCommands.changeLabel, { ...id, label: label.name }));
   }
+  if (options.commentCommand) actions.push(action(`Add a comment on ${tag.label} "${tag.text}"…`, options.commentCommand, id));
   const untagged = wholeWordOccurrences(text, tag.text).length - 1;
-  if (tag.status === 'accepted' && untagged > 0) {
+  if ((tag.status === 'accepted' || tag.status === 'approved') && untagged > 0) {
     actions.push(action(`Tag all ${untagged + 1} occurrences of "${tag.text}" in this document as ${tag.label}`, ServerCommands.tagAll, { uri: article.uri, text: tag.text, label: tag.label } satisfies TagAllArguments));
   }
   actions.push(action(tag.status === 'rejected' ? `Remove the rejection of ${tag.label} on "${tag.text}"` : `Remove tag ${tag.label} on "${tag.text}"`, ServerCommands.removeTag, id));

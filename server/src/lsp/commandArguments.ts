@@ -1,16 +1,26 @@
 import { z } from 'zod';
-import type { ReattachArguments, ChangeLabelArguments, DocumentArguments, RejectArguments, ResolveConflictArguments, TagAllArguments, TagArguments, TagIdArguments } from '../api/protocol';
+import { MAX_COMMENT_LENGTH } from '../core/sidecar/schema';
+import type { AdjustSpanArguments, CommentArguments, ResolveDisagreementArguments, ReviewArguments, ReviewFilterArguments, ReattachArguments, ChangeLabelArguments, DocumentArguments, RejectArguments, ResolveConflictArguments, TagAllArguments, TagArguments, TagIdArguments } from '../api/protocol';
 
 /** Command arguments arrive from any client: each is validated against the protocol's types. */
 const uri = z.string().min(1);
 const span = { uri, start: z.number().int().nonnegative(), end: z.number().int().positive(), text: z.string().min(1) };
 const label = z.string().min(1);
+const tagId = z.string().min(1);
+const comment = z.string().trim().min(1, 'expected a comment').max(MAX_COMMENT_LENGTH, `expected a comment of at most ${MAX_COMMENT_LENGTH} characters`);
 
 export const TagArgumentsSchema = z.strictObject({ ...span, label, source: z.enum(['manual', 'suggestion']) }) satisfies z.ZodType<TagArguments>;
 export const TagAllArgumentsSchema = z.strictObject({ uri, text: z.string().min(1), label }) satisfies z.ZodType<TagAllArguments>;
 export const RejectArgumentsSchema = z.strictObject({ ...span, label }) satisfies z.ZodType<RejectArguments>;
 export const TagIdArgumentsSchema = z.strictObject({ uri, tagId: z.string().min(1) }) satisfies z.ZodType<TagIdArguments>;
-export const ChangeLabelArgumentsSchema = z.strictObject({ uri, tagId: z.string().min(1), label }) satisfies z.ZodType<ChangeLabelArguments>;
+export const ChangeLabelArgumentsSchema = z.strictObject({ uri, tagId, label, comment: comment.optional() }) satisfies z.ZodType<ChangeLabelArguments>;
+export const ReviewArgumentsSchema = z.strictObject({ uri, tagId, comment: comment.optional() }) satisfies z.ZodType<ReviewArguments>;
+export const CommentArgumentsSchema = z.strictObject({ uri, tagId, comment }) satisfies z.ZodType<CommentArguments>;
+export const AdjustSpanArgumentsSchema = z.strictObject({ ...span, tagId, comment: comment.optional() }) satisfies z.ZodType<AdjustSpanArguments>;
+export const ResolveDisagreementArgumentsSchema = z
+  .strictObject({ uri, approve: z.array(tagId), reject: z.array(tagId) })
+  .refine((args) => args.approve.length > 0, 'expected at least one tag to keep') satisfies z.ZodType<ResolveDisagreementArguments>;
+export const ReviewFilterArgumentsSchema = z.strictObject({ onlyToReview: z.boolean() }) satisfies z.ZodType<ReviewFilterArguments>;
 export const ResolveConflictArgumentsSchema = z.strictObject({ uri, tagId: z.string().min(1), side: z.enum(['ours', 'theirs']) }) satisfies z.ZodType<ResolveConflictArguments>;
 export const DocumentArgumentsSchema = z.strictObject({ uri }) satisfies z.ZodType<DocumentArguments>;
 export const ReattachArgumentsSchema = z.strictObject({ ...span, tagId: z.string().min(1) }) satisfies z.ZodType<ReattachArguments>;

@@ -5,7 +5,12 @@ import type { Article } from './article';
 import type { ArticleWorkspace } from './articleWorkspace';
 import { summaryOf } from './codeLens';
 import {
+  AdjustSpanArgumentsSchema,
   ChangeLabelArgumentsSchema,
+  CommentArgumentsSchema,
+  ResolveDisagreementArgumentsSchema,
+  ReviewArgumentsSchema,
+  ReviewFilterArgumentsSchema,
   DocumentArgumentsSchema,
   ReattachArgumentsSchema,
   RejectArgumentsSchema,
@@ -48,7 +53,37 @@ export async function executeCommand(workspace: ArticleWorkspace, command: strin
     case ServerCommands.changeLabel: {
       const args = parse(ChangeLabelArgumentsSchema, raw, command);
       const article = articleOf(workspace, args.uri);
-      return apply(article, actionsFor(article).changeLabel(args.tagId, args.label));
+      return apply(article, actionsFor(article).changeLabel(args.tagId, args.label, args.comment));
+    }
+    case ServerCommands.approve: {
+      const args = parse(ReviewArgumentsSchema, raw, command);
+      const article = articleOf(workspace, args.uri);
+      return apply(article, actionsFor(article).approve(args.tagId, args.comment));
+    }
+    case ServerCommands.rejectTag: {
+      const args = parse(ReviewArgumentsSchema, raw, command);
+      const article = articleOf(workspace, args.uri);
+      return apply(article, actionsFor(article).rejectTag(args.tagId, args.comment));
+    }
+    case ServerCommands.adjustSpan: {
+      const args = parse(AdjustSpanArgumentsSchema, raw, command);
+      const article = articleOf(workspace, args.uri);
+      return apply(article, actionsFor(article).adjustSpan(args.tagId, args.start, args.end, args.text, args.comment));
+    }
+    case ServerCommands.comment: {
+      const args = parse(CommentArgumentsSchema, raw, command);
+      const article = articleOf(workspace, args.uri);
+      return apply(article, actionsFor(article).comment(args.tagId, args.comment));
+    }
+    case ServerCommands.resolveDisagreement: {
+      const args = parse(ResolveDisagreementArgumentsSchema, raw, command);
+      const article = articleOf(workspace, args.uri);
+      return apply(article, actionsFor(article).resolveDisagreement(args.approve, args.reject));
+    }
+    case ServerCommands.setReviewFilter: {
+      const args = parse(ReviewFilterArgumentsSchema, raw, command);
+      workspace.setReviewFilter(args.onlyToReview);
+      return { message: args.onlyToReview ? 'Showing only what needs review' : 'Showing all tags' };
     }
     case ServerCommands.reattach: {
       const args = parse(ReattachArgumentsSchema, raw, command);

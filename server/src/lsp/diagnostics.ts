@@ -1,16 +1,27 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { describeConflict } from '../core/sidecar/conflict';
-import type { Article } from './article';
+import { isDecided, type Article } from './article';
+import { describeClaim, disagreementsIn, extentOf } from './disagreements';
+
+export interface DiagnosticOptions {
+  suggestionHints: boolean;
+  /** Not in blind mode: annotators' disagreements are Warnings, to walk with "next problem". */
+  seesEveryone: boolean;
+  /** The review filter is on: each tag still to review is an Information, so any editor walks them too. */
+  onlyToReview: boolean;
+}
 
 /** Hints are cheap for an editor to hold, but not unbounded: beyond this the outline and tokens still show all. */
 const MAX_SUGGESTION_HINTS = 2000;
 
 /**
  * Diagnostics are opt-in noise: untagged suggestions are Hints (never Problems), so Ctrl+. works on
- * them in every editor; orphaned tags, tags in conflict after a git merge and an unreadable sidecar are Warnings.
+ * them in every editor; orphaned tags, tags in conflict after a git merge, annotators' disagreements
+ * and an unreadable sidecar are Warnings; with the review filter on, tags awaiting review are Information.
  */
-export function diagnosticsOf(article: Article, suggestionHints: boolean): Diagnostic[] {
-  const { placed, suggestions, truncated } = article.current();
+export function diagnosticsOf(article: Article, { suggestionHints, seesEveryone, onlyToReview }: DiagnosticOptions): Diagnostic[] {
+  const model = article.current();
+  const { placed, suggestions, truncated } = model;
   const document = article.document;
   const range = (start: number, end: number) => ({ start: document.positionAt(start), end: document.positionAt(end) });
   const diagnostics: Diagnostic[] = [];
@@ -24,8 +35,19 @@ export function diagnosticsOf(article: Article, suggestionHints: boolean): Diagn
     if (tag.conflict && !orphaned) {
       diagnostics.push({ range: range(start, end), severity: DiagnosticSeverity.Warning, source: 'marginalia', code: 'tag-conflict', message: `Conflict: two branches changed the tag on "${tag.text}": ${describeConflict(tag.conflict)}. Ctrl+. to keep one.` });
     }
+    if (onlyToReview && !orphaned && !tag.conflict && !isDecided(tag)) {
+      const awaiting = tag.status === 'proposed' ? `Proposed ${tag.label} by ${tag.annotator}, to accept or reject` : `${tag.label} by ${tag.annotator}, awaiting review`;
+      diagnostics.push({ range: range(start, end), severity: DiagnosticSeverity.Information, source: 'marginalia', code: 'to-review', message: `${awaiting}. Ctrl+. to approve, reject or correct it.` });
+    }
     if (!orphaned) continue;
     diagnostics.push({ range: range(Math.min(start, document.getText().length), Math.min(end, document.getText().length)), severity: DiagnosticSeverity.Warning, source: 'marginalia', code: 'orphaned-tag', message: `Orphaned ${tag.label} tag: "${tag.text}" is no longer at this place in the article.` });
+  }
+  if (seesEveryone) {
+    for (const disagreement of disagreementsIn(model)) {
+      const { start, end } = extentOf(disagreement);
+      const what = disagreement.kind === 'label' ? 'labels' : 'spans';
+      diagnostics.push({ range: range(start, end), severity: DiagnosticSeverity.Warning, source: 'marginalia', code: 'disagreement', message: `Annotators disagree on the ${what}: ${describeClaim(disagreement.first)} and ${describeClaim(disagreement.second)}. Ctrl+. to keep one.` });
+    }
   }
   if (suggestionHints) {
     for (const span of suggestions.slice(0, MAX_SUGGESTION_HINTS)) {

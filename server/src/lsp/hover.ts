@@ -1,6 +1,10 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { describeValue } from '../core/describeValue';
+import { describeHistoryEntry, formatTime } from '../core/review/history';
+import type { HistoryEntry } from '../core/sidecar/schema';
 import type { Article } from './article';
+
+const MAX_HISTORY_LINES = 10;
 
 /**
  * What an annotator wants to know about the tag or suggestion under the cursor: label and kind,
@@ -18,6 +22,7 @@ export function hoverAt(article: Article, offset: number, guidelineOf: (label: s
       `**${t.label}** · ${t.kind} · ${STATUS_WORDS[t.status]}`,
       t.value ? `Value: \`${describeValue(t.value)}\`` : undefined,
       `Tagged by ${t.annotator} on ${formatTime(t.created)}${t.modified !== t.created ? `, last changed ${formatTime(t.modified)}` : ''} · source: ${t.source}`,
+      history(t.history),
       guideline(guidelineOf(t.label)),
     ];
     return markdown(lines, document.positionAt(tag.start), document.positionAt(tag.end));
@@ -36,13 +41,23 @@ export function hoverAt(article: Article, offset: number, guidelineOf: (label: s
 
 const STATUS_WORDS = { accepted: 'tagged, awaiting review', approved: 'approved', proposed: 'proposed, awaiting review', rejected: 'rejected', conflict: 'in conflict between two branches' } as const;
 
+/** Most recent last, as it happened; a long history shows its latest steps. */
+function history(entries: readonly HistoryEntry[] | undefined): string | undefined {
+  if (!entries?.length) return undefined;
+  const shown = entries.slice(-MAX_HISTORY_LINES);
+  const older = entries.length - shown.length;
+  return ['*History:*', ...(older > 0 ? [`- … ${older} earlier step${older === 1 ? '' : 's'}`] : []), ...shown.map((entry) => `- ${escapeMarkdown(describeHistoryEntry(entry))}`)].join('\n');
+}
+
+/** A comment is someone's text: shown as written, never as markup (a line starts with the date, so only inline marks matter). */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&');
+}
+
 function guideline(text: string | undefined): string | undefined {
   return text ? `---\n*Guideline:* ${text}` : undefined;
 }
 
-function formatTime(iso: string): string {
-  return iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
-}
 
 function markdown(lines: Array<string | undefined>, start: Position, end: Position): Hover {
   return { contents: { kind: MarkupKind.Markdown, value: lines.filter(Boolean).join('\n\n') }, range: { start, end } };

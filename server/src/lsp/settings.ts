@@ -13,6 +13,11 @@ export const SettingsSchema = z.object({
   labels: z.record(LabelNameSchema, LabelSettingsSchema).default({}),
   /** Untagged suggestions as Hint diagnostics (never Problems); off for a quieter editor. */
   suggestionHints: z.boolean().default(true),
+  /**
+   * Blind double annotation: each annotator sees only their own tags (and tools' proposals), so two
+   * people can annotate the same articles independently. Off for a reviewer, who sees everyone's.
+   */
+  blind: z.boolean().default(false),
   /** Articles longer than this are analysed up to here only, and the annotator is told. */
   maxAnalysedCharacters: z.number().int().positive().default(5_000_000),
 });

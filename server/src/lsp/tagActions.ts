@@ -5,7 +5,8 @@ import { CodePointIndex } from '../core/offsets';
 import { newTag, type Tag } from '../core/sidecar';
 import { placedAt } from '../core/sidecar/tags';
 import { resolveConflict, type ConflictSide } from '../core/sidecar/conflict';
-import { modifiedTag, type TagChange, type TagEdit } from '../core/tagEdits';
+import { describeSpan, reviewedTag, type ReviewStep } from '../core/review/history';
+import type { TagChange, TagEdit } from '../core/tagEdits';
 import type { Article } from './article';
 
 /** Builds the tag edits behind each code action, checking the article still reads as the action expects. */
@@ -39,30 +40,70 @@ export class TagActions {
     const label = this.label(args.label);
     this.expectText(args.start, args.end, args.text);
     const existing = this.tagsAt(args.start, args.end).find((tag) => tag.status !== 'rejected');
-    if (existing) return this.edit(`Rejected ${existing.label} on "${args.text}"`, existing, { status: 'rejected', annotator: this.annotator });
+    if (existing) return this.rejectTag(existing.id);
     const tag = this.newTag(args.start, args.end, label, 'suggestion', 'rejected');
     return { description: `Rejected the suggestion ${label.name} on "${args.text}"`, changes: [{ after: tag }] };
   }
 
+  /** A proposed or rejected tag becomes this person's own. */
   accept(tagId: string): TagEdit {
     const tag = this.tagById(tagId);
-    return this.edit(`Accepted ${tag.label} on "${tag.text}"`, tag, { status: 'accepted', annotator: this.annotator });
+    return this.review(`Accepted ${tag.label} on "${tag.text}"`, tag, { action: 'accepted', from: tag.status, to: 'accepted' }, { status: 'accepted', annotator: this.annotator });
   }
 
-  changeLabel(tagId: string, labelName: string): TagEdit {
+  /** A reviewer confirms the tag; it stays its annotator's. */
+  approve(tagId: string, comment?: string): TagEdit {
+    const tag = this.tagById(tagId);
+    return this.review(`Approved ${tag.label} on "${tag.text}"`, tag, { action: 'approved', from: tag.status, to: 'approved', comment }, { status: 'approved' });
+  }
+
+  /** Turns a tag down, keeping it so the span is not suggested again; whose tag it was stays recorded. */
+  rejectTag(tagId: string, comment?: string): TagEdit {
+    const tag = this.tagById(tagId);
+    // A tool's proposal turned down is this person's decision; a person's tag rejected in review stays theirs.
+    const annotator = tag.status === 'proposed' ? this.annotator : tag.annotator;
+    return this.review(`Rejected ${tag.label} on "${tag.text}"`, tag, { action: 'rejected', from: tag.status, to: 'rejected', comment }, { status: 'rejected', annotator });
+  }
+
+  changeLabel(tagId: string, labelName: string, comment?: string): TagEdit {
     const tag = this.tagById(tagId);
     const label = this.label(labelName);
-    return this.edit(`Changed "${tag.text}" from ${tag.label} to ${label.name}`, tag, { label: label.name, kind: label.kind, status: 'accepted', annotator: this.annotator });
+    if (label.name === tag.label) throw new Error(`The tag on "${tag.text}" is already ${label.name}`);
+    return this.review(`Changed "${tag.text}" from ${tag.label} to ${label.name}`, tag, { action: 'relabelled', from: tag.label, to: label.name, comment }, { label: label.name, kind: label.kind, ...this.correctedBy(tag) });
+  }
+
+  /** The tag moved to a span the reviewer selected (UTF-16 offsets, with the text they covered). */
+  adjustSpan(tagId: string, start: number, end: number, text: string, comment?: string): TagEdit {
+    this.expectText(start, end, text);
+    const tag = this.tagById(tagId);
+    const placed = this.placedOn(tag, start, end);
+    if (placed.start === tag.start && placed.end === tag.end) throw new Error(`The ${tag.label} tag already covers "${text}"`);
+    const step = { action: 'resized' as const, from: describeSpan(tag), to: describeSpan(placed), comment };
+    return { description: `Changed the ${tag.label} tag "${tag.text}" to "${text}"`, changes: [{ before: tag, after: this.reviewed(placed, step, this.correctedBy(tag)) }] };
+  }
+
+  /** A note on the tag for the annotator or the next reviewer; nothing else changes. */
+  comment(tagId: string, comment: string): TagEdit {
+    const tag = this.tagById(tagId);
+    if (!comment.trim()) throw new Error('The comment is empty');
+    return this.review(`Commented on ${tag.label} "${tag.text}"`, tag, { action: 'commented', comment }, {});
+  }
+
+  /** Settles a disagreement between annotators in one step (one undo): the kept tags approved, the others rejected. */
+  resolveDisagreement(approveIds: readonly string[], rejectIds: readonly string[]): TagEdit {
+    const approved = approveIds.map((id) => this.approve(id).changes[0]!);
+    const rejected = rejectIds.map((id) => this.rejectTag(id).changes[0]!);
+    const names = (changes: TagChange[]) => changes.map(({ before }) => `${before!.annotator}'s ${before!.label} "${before!.text}"`).join(' and ');
+    const description = rejected.length > 0 ? `Kept ${names(approved)}, rejected ${names(rejected)}` : `Kept both: approved ${names(approved)}`;
+    return { description, changes: [...approved, ...rejected] };
   }
 
   /** An orphaned tag placed again where the annotator says its text now is. */
   reattach(tagId: string, start: number, end: number, text: string): TagEdit {
     this.expectText(start, end, text);
     const tag = this.tagById(tagId);
-    const article = this.article.document.getText();
-    const index = this.indexOf(article);
-    const placed = placedAt(tag, article, index.toCodePoint(start), index.toCodePoint(end), index);
-    return { description: `Re-attached the ${tag.label} tag "${tag.text}" to "${text}"`, changes: [{ before: tag, after: modifiedTag(placed, { annotator: this.annotator }) }] };
+    const placed = this.placedOn(tag, start, end);
+    return { description: `Re-attached the ${tag.label} tag "${tag.text}" to "${text}"`, changes: [{ before: tag, after: this.reviewed(placed, { action: 'reattached', from: describeSpan(tag), to: describeSpan(placed) }, {}) }] };
   }
 
   remove(tagId: string): TagEdit {
@@ -80,6 +121,16 @@ export class TagActions {
   }
 
   /**
+   * Who a correction leaves the tag to: a tool's proposal or a rejected tag corrected becomes this
+   * person's accepted tag; one's own tag stays accepted, awaiting review; another annotator's tag
+   * corrected is a reviewer's decision, so it stays theirs and is approved.
+   */
+  private correctedBy(tag: Tag): Pick<Tag, 'status' | 'annotator'> {
+    if (tag.status === 'proposed' || tag.status === 'rejected' || tag.annotator === this.annotator) return { status: 'accepted', annotator: this.annotator };
+    return { status: 'approved', annotator: tag.annotator };
+  }
+
+  /**
    * Tags a span: a tag already there with the same label is left alone; one with another label, or a
    * rejected or proposed one, becomes this accepted tag; otherwise a new tag is added.
    */
@@ -89,7 +140,8 @@ export class TagActions {
     const replaceable = existing.find((tag) => tag.label === label.name) ?? existing.find((tag) => tag.status !== 'accepted') ?? existing[0];
     if (replaceable) {
       this.expectSettled(replaceable);
-      return { before: replaceable, after: modifiedTag(replaceable, { label: label.name, kind: label.kind, status: 'accepted', annotator: this.annotator, source }) };
+      const step = replaceable.label === label.name ? { action: 'accepted' as const, from: replaceable.status, to: 'accepted' } : { action: 'relabelled' as const, from: replaceable.label, to: label.name };
+      return { before: replaceable, after: this.reviewed(replaceable, step, { label: label.name, kind: label.kind, status: 'accepted', annotator: this.annotator, source }) };
     }
     return { after: this.newTag(start, end, label, source, 'accepted') };
   }
@@ -118,9 +170,22 @@ export class TagActions {
     return this.index.index;
   }
 
-  private edit(description: string, tag: Tag, changes: Parameters<typeof modifiedTag>[1]): TagEdit {
+  /** One tag changed by this person, the step recorded in its history. */
+  private review(description: string, tag: Tag, step: Omit<ReviewStep, 'by'>, changes: Parameters<typeof reviewedTag>[2]): TagEdit {
     this.expectSettled(tag);
-    return { description, changes: [{ before: tag, after: modifiedTag(tag, changes) }] };
+    return { description, changes: [{ before: tag, after: this.reviewed(tag, step, changes) }] };
+  }
+
+  private reviewed(tag: Tag, step: Omit<ReviewStep, 'by'>, changes: Parameters<typeof reviewedTag>[2]): Tag {
+    return reviewedTag(tag, { ...step, by: this.annotator }, changes);
+  }
+
+  /** `tag` moved to a span of the article (UTF-16 offsets), with the quote and context found there. */
+  private placedOn(tag: Tag, start: number, end: number): Tag {
+    this.expectSettled(tag);
+    const article = this.article.document.getText();
+    const index = this.indexOf(article);
+    return placedAt(tag, article, index.toCodePoint(start), index.toCodePoint(end), index);
   }
 
   private tagsAt(start: number, end: number): Tag[] {
@@ -130,8 +195,9 @@ export class TagActions {
       .map((placed) => placed.tag);
   }
 
+  /** Only among the tags this person sees: blind mode must not let an action reach another annotator's tag. */
   private tagById(tagId: string): Tag {
-    const tag = this.article.getTags().find((candidate) => candidate.id === tagId);
+    const tag = this.article.visibleTags().find((candidate) => candidate.id === tagId);
     if (!tag) throw new Error(`No tag ${tagId} in this article any more (removed or changed elsewhere?)`);
     return tag;
   }
