@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { checkSidecar, type SidecarProblem } from '../core/sidecar/check';
-import { findSidecars, type FoundSidecar } from './findSidecars';
+import { findSidecars, type FoundSidecar } from '../core/findSidecars';
 
 export type CheckFormat = 'text' | 'json';
 

@@ -6,6 +6,7 @@ import { runCheck, type CheckFormat } from './checkCommand';
 import { runDetect, type DetectFormat } from './detectCommand';
 import { runGitSetup } from './gitSetupCommand';
 import { runMergeDriver } from './mergeDriverCommand';
+import { runReport, type ReportFormat } from './reportCommand';
 
 const USAGE = `marginalia ${version}: find entities, numbers and dates in news articles
 
@@ -27,6 +28,14 @@ Usage:
       those they accepted; an article counts once both have left a tag in it. Without --annotators,
       the only two annotators found. table: for people; json: for tools. Exit codes: 0 figures
       printed (files left out are named on stderr), 2 bad usage or nothing to compare.
+  marginalia report [--annotators A,B] [--format json|csv] [PATH]
+      The corpus report the editor's "Show Agreement and Report" shows, on the sidecars below PATH
+      (default: this folder): tags per label by review state (proposed, accepted, approved,
+      rejected, orphaned, conflict), review progress per article and overall, and the figures of
+      'marginalia agreement'. json: one object; csv: one table, one figure a row, with the columns
+      section, article, label, measure, value (empty article: the whole corpus; empty label: all
+      labels). Exit codes: 0 printed (without agreement when there are not exactly two annotators:
+      name them with --annotators), 2 bad usage or annotators that cannot be compared.
   marginalia git-setup
       Make git merge sidecars tag by tag in the repository around this folder: registers the merge
       driver in .git/config (run once per clone) and adds '*.annotations.json merge=marginalia' to
@@ -59,6 +68,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'detect') return detectCommand(rest);
   if (command === 'check') return checkCommand(rest);
   if (command === 'agreement') return agreementCommand(rest);
+  if (command === 'report') return reportCommand(rest);
   if (command === 'git-setup') return gitSetupCommand(rest);
   if (command === 'merge-driver') return mergeDriverCommand(rest);
   if (command === 'lsp') return lspCommand(rest);
@@ -121,6 +131,23 @@ async function agreementCommand(args: string[]): Promise<number> {
   if (positionals.length > 1) return usageError('agreement takes one PATH (a folder or a sidecar)');
   return runAgreement(
     { path: positionals[0] ?? '.', annotators: annotators && [annotators[0], annotators[1]], format: values.format as AgreementFormat },
+    (chunk) => process.stdout.write(chunk),
+    (line) => process.stderr.write(line + '\n'),
+  );
+}
+
+async function reportCommand(args: string[]): Promise<number> {
+  const parsed = parseCommand(args, { annotators: { type: 'string' }, format: { type: 'string', default: 'json' } });
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  if (values.format !== 'json' && values.format !== 'csv') return usageError(`--format must be json or csv, not '${values.format}'`);
+  const annotators = values.annotators?.split(',').map((name) => name.trim());
+  if (annotators !== undefined && (annotators.length !== 2 || annotators.includes('') || annotators[0] === annotators[1])) {
+    return usageError(`--annotators takes two different names separated by a comma, such as 'ann,bob', not '${values.annotators}'`);
+  }
+  if (positionals.length > 1) return usageError('report takes one PATH (a folder or a sidecar)');
+  return runReport(
+    { path: positionals[0] ?? '.', annotators: annotators && [annotators[0], annotators[1]], format: values.format as ReportFormat },
     (chunk) => process.stdout.write(chunk),
     (line) => process.stderr.write(line + '\n'),
   );

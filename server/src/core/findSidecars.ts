@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { isSidecarPath, sidecarPathFor } from '../core/sidecar/paths';
+import { isSidecarPath, sidecarPathFor } from './sidecar/paths';
 
 export interface FoundSidecar {
   path: string;

@@ -1,0 +1,55 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, relative, sep } from 'node:path';
+import { findSidecars } from '../findSidecars';
+import { SidecarError } from '../sidecar/errors';
+import type { Tag } from '../sidecar/schema';
+import { SidecarStore } from '../sidecar/store';
+
+/** An article on disk with the tags of its sidecar. */
+export interface CorpusFile {
+  /** As found below the path searched (joined to it). */
+  path: string;
+  /** '/'-separated, relative to the folder searched: how reports name it. */
+  name: string;
+  text: string;
+  tags: Tag[];
+}
+
+export interface UnreadableFile {
+  file: string;
+  problem: string;
+}
+
+/**
+ * Every sidecar below `path` (a folder, or one sidecar) with its article, as `check` and `agreement`
+ * find them, and the files that could not be read as such, each with why. Throws when `path` is
+ * neither a folder nor a sidecar.
+ */
+export async function loadSidecarCorpus(path: string): Promise<{ documents: CorpusFile[]; unreadable: UnreadableFile[] }> {
+  const sidecars = await findSidecars(path);
+  const root = (await stat(path)).isFile() ? dirname(path) : path;
+  const store = new SidecarStore();
+  const documents: CorpusFile[] = [];
+  const unreadable: UnreadableFile[] = [];
+  for (const found of sidecars) {
+    if (found.articlePath === undefined) {
+      unreadable.push({ file: found.path, problem: `its article ${basename(found.path).replace(/\.annotations\.json$/, '.txt')} is missing` });
+      continue;
+    }
+    const text = await readFile(found.articlePath, 'utf8').catch((error: Error) => error);
+    if (text instanceof Error) {
+      unreadable.push({ file: found.path, problem: `cannot read its article ${found.articlePath} (${text.message})` });
+      continue;
+    }
+    let tags: Tag[];
+    try {
+      tags = (await store.read(found.articlePath)).sidecar.annotations;
+    } catch (error) {
+      if (!(error instanceof SidecarError)) throw error;
+      unreadable.push({ file: found.path, problem: error.problem });
+      continue;
+    }
+    documents.push({ path: found.articlePath, name: relative(root, found.articlePath).split(sep).join('/'), text, tags });
+  }
+  return { documents, unreadable };
+}

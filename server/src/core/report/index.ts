@@ -1,0 +1,4 @@
+/** The corpus report: tags per label by review state, review progress, agreement; as JSON or CSV. */
+export { comparableDocuments, corpusReport, type ArticleProgress, type CorpusReport, type LabelDistribution, type MeasuredAgreement, type ReportDocument, type ReportOptions, type ReviewProgress, type UnavailableAgreement } from './corpusReport';
+export { loadSidecarCorpus, type CorpusFile, type UnreadableFile } from './corpusFiles';
+export { csvField, REPORT_CSV_COLUMNS, reportCsv, reportJson } from './reportCsv';
