@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { eachWithProgress, type ProgressOptions, type ProgressOutcome, type ProgressReporter } from '../core/progress';
 import { checkSidecar, type SidecarProblem } from '../core/sidecar/check';
 import { findSidecars, type FoundSidecar } from '../core/findSidecars';
 
@@ -11,7 +12,7 @@ export interface CheckRequest {
   format: CheckFormat;
 }
 
-interface FileReport {
+export interface FileReport {
   sidecar: string;
   article: string | null;
   tags: number;
@@ -22,7 +23,7 @@ interface FileReport {
  * Checks every sidecar below `path` against its article, for people or for CI (exit codes: 0 all
  * well, 1 problems found, 2 bad usage). Folders named node_modules or starting with "." are skipped.
  */
-export async function runCheck(request: CheckRequest, out: (chunk: string) => void, err: (line: string) => void): Promise<number> {
+export async function runCheck(request: CheckRequest, out: (chunk: string) => void, err: (line: string) => void, progress?: ProgressReporter): Promise<number> {
   let found: FoundSidecar[];
   try {
     found = await findSidecars(request.path);
@@ -30,11 +31,18 @@ export async function runCheck(request: CheckRequest, out: (chunk: string) => vo
     err(`marginalia check: ${(error as Error).message}`);
     return 2;
   }
-  const reports: FileReport[] = [];
-  for (const sidecar of found) reports.push(await checkFile(sidecar));
+  const { results: reports } = await checkSidecarFiles(found, { progress });
   const problems = reports.reduce((sum, report) => sum + report.problems.length, 0);
   out(request.format === 'json' ? JSON.stringify({ sidecars: reports, problems }, null, 2) + '\n' : forPeople(request.path, reports, problems));
   return problems === 0 ? 0 : 1;
+}
+
+/**
+ * Checks each sidecar against its article, in order; what `marginalia check` runs and the editor's
+ * "Check all articles' sidecars". A few files are read at once: reading overlaps checking.
+ */
+export function checkSidecarFiles(found: readonly FoundSidecar[], options: ProgressOptions = {}): Promise<ProgressOutcome<FileReport>> {
+  return eachWithProgress(found, checkFile, { concurrency: 4, ...options });
 }
 
 async function checkFile({ path, articlePath }: FoundSidecar): Promise<FileReport> {

@@ -6,6 +6,7 @@ import { runCheck, type CheckFormat } from './checkCommand';
 import { runDetect, type DetectFormat } from './detectCommand';
 import { runGitSetup } from './gitSetupCommand';
 import { runMergeDriver } from './mergeDriverCommand';
+import { withProgressBar } from './progressBar';
 import { runReport, type ReportFormat } from './reportCommand';
 
 const USAGE = `marginalia ${version}: find entities, numbers and dates in news articles
@@ -15,7 +16,7 @@ Usage:
       Print what the detector finds. jsonl: one JSON object a line with file, start, end (Unicode
       code points, end exclusive), text, kind, label, confidence and value. table: for people.
       --reference-date resolves relative dates ("Monday") in articles that state no date.
-  marginalia check [--format text|json] [PATH]
+  marginalia check [--format text|json] [--no-progress] [PATH]
       Check every sidecar (*.annotations.json) below PATH (default: this folder; node_modules and
       dot-folders skipped) against its article: schema, missing article, offsets in range, stored
       text equal to the article's, orphaned tags, tags in conflict. One line a problem, as
@@ -51,6 +52,9 @@ Usage:
   marginalia --help       This help.
   marginalia --version    The version.
 
+Commands that walk a folder draw a progress bar on stderr when it is a terminal (not when piped or
+in CI); --no-progress turns it off. Their output on stdout is never touched.
+
 Exit codes, unless stated above: 0 done, 1 internal error, 2 bad usage or a file that could not be
 read (others are still processed).`;
 
@@ -76,6 +80,9 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+/** For the commands that walk a folder: their progress bar on stderr (drawn only on a terminal) can be turned off. */
+const PROGRESS_OPTION = { 'no-progress': { type: 'boolean' } } as const;
 
 /** A command's options with --help built in: the parsed values, or the exit code when help was shown or the usage is wrong. */
 function parseCommand<T extends OptionsConfig>(args: string[], options: T) {
@@ -107,15 +114,18 @@ async function detectCommand(args: string[]): Promise<number> {
 }
 
 async function checkCommand(args: string[]): Promise<number> {
-  const parsed = parseCommand(args, { format: { type: 'string', default: 'text' } });
+  const parsed = parseCommand(args, { format: { type: 'string', default: 'text' }, ...PROGRESS_OPTION });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (values.format !== 'text' && values.format !== 'json') return usageError(`--format must be text or json, not '${values.format}'`);
   if (positionals.length > 1) return usageError('check takes one PATH (a folder or a sidecar)');
-  return runCheck(
-    { path: positionals[0] ?? '.', format: values.format as CheckFormat },
-    (chunk) => process.stdout.write(chunk),
-    (line) => process.stderr.write(line + '\n'),
+  return withProgressBar('checking', values['no-progress'] === true, (bar) =>
+    runCheck(
+      { path: positionals[0] ?? '.', format: values.format as CheckFormat },
+      bar.clearedBefore((chunk: string) => process.stdout.write(chunk)),
+      bar.clearedBefore((line: string) => process.stderr.write(line + '\n')),
+      bar,
+    ),
   );
 }
 
