@@ -2,10 +2,11 @@
  * The Marginalia language server: wires LSP requests to the article workspace. Started by the VS Code
  * extension over IPC, and by `marginalia lsp --stdio` for any other editor.
  */
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
@@ -14,13 +15,25 @@ import {
   type InitializeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ArticleChangedNotification, ArticleViewRequest, ServerCommands, type ArticleView } from './api/protocol';
+import {
+  ArticleChangedNotification,
+  ArticleViewRequest,
+  CorpusChangedNotification,
+  CorpusReportRequest,
+  CorpusRequest,
+  ServerCommands,
+  type ArticleView,
+  type CorpusParams,
+  type CorpusReportParams,
+} from './api/protocol';
 import { PROJECT_FILE_NAME } from './core/project/projectFile';
 import { isSidecarPath } from './core/sidecar';
 import { isDecided, type Article } from './lsp/article';
 import { ArticleWorkspace } from './lsp/articleWorkspace';
 import { codeActionsAt } from './lsp/codeActions';
 import { codeLensesOf } from './lsp/codeLens';
+import { Corpus, annotatorsParameter, urisParameter } from './lsp/corpus';
+import { CorpusChanges } from './lsp/corpusChanges';
 import { executeCommand } from './lsp/commands';
 import { diagnosticsOf } from './lsp/diagnostics';
 import { documentSymbolsOf } from './lsp/documentSymbols';
@@ -59,14 +72,17 @@ export function startServer(connection: Connection = connectionFromArguments()):
     );
   };
 
+  const corpusChanges = new CorpusChanges((change) => void connection.sendNotification(CorpusChangedNotification, change));
   const workspace = new ArticleWorkspace([], {
     articleChanged(article) {
       publishDiagnostics(article, 0);
       if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
       void connection.sendNotification(ArticleChangedNotification, { uri: article.uri });
+      corpusChanges.articleChanged(article.uri);
     },
     warn,
   });
+  const corpus = new Corpus(workspace, () => workspaceFolders);
 
   /** Every handler is guarded: one failure is logged and answered with nothing, never a crash loop. */
   function guard<T>(what: string, run: () => T, fallback: T): T {
@@ -118,7 +134,8 @@ export function startServer(connection: Connection = connectionFromArguments()):
   connection.onInitialized(async () => {
     await configure();
     if (canWatchFiles) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.annotations.json' }, { globPattern: `**/${PROJECT_FILE_NAME}` }] });
+      // Articles too: one edited, added or deleted outside the editor changes the corpus view.
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.annotations.json' }, { globPattern: `**/${PROJECT_FILE_NAME}` }, { globPattern: '**/*.txt' }] });
     }
     for (const document of documents.all()) await workspace.open(document);
   });
@@ -127,7 +144,14 @@ export function startServer(connection: Connection = connectionFromArguments()):
     await configure();
     for (const article of workspace.all()) publishDiagnostics(article, 0);
     if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
+    corpusChanges.corpusChanged();
   });
+
+  /** A file changed: its article's counts; a file created or deleted: the list of articles. */
+  const corpusChanged = (type: FileChangeType, articleUri: string) => {
+    if (type === FileChangeType.Changed) corpusChanges.articleChanged(articleUri);
+    else corpusChanges.corpusChanged();
+  };
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     for (const change of changes) {
@@ -136,9 +160,13 @@ export function startServer(connection: Connection = connectionFromArguments()):
       if (path.endsWith(PROJECT_FILE_NAME)) {
         workspace.projectFilesChanged();
         warned.clear();
+        corpusChanges.corpusChanged();
       } else if (isSidecarPath(path)) {
         const article = workspace.all().find((candidate) => path === candidate.path.replace(/\.txt$/i, '.annotations.json'));
         if (article) await workspace.reloadTags(article);
+        corpusChanged(change.type, article?.uri ?? pathToFileURL(path.replace(/\.annotations\.json$/, '.txt')).href);
+      } else {
+        corpusChanged(change.type, change.uri);
       }
     }
   });
@@ -149,12 +177,16 @@ export function startServer(connection: Connection = connectionFromArguments()):
     if (!article) return;
     article.documentChanged(document);
     publishDiagnostics(article, 300);
+    // Typing over a tag orphans it, unsaved.
+    corpusChanges.articleChanged(article.uri);
   });
   documents.onDidSave(({ document }) => {
     const article = workspace.get(document.uri);
     if (article) void workspace.saved(article);
   });
   documents.onDidClose(({ document }) => {
+    // Closed without saving: its counts are the file's again.
+    if (workspace.get(document.uri)) corpusChanges.articleChanged(document.uri);
     workspace.close(document.uri);
     tokens.forget(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
@@ -228,6 +260,24 @@ export function startServer(connection: Connection = connectionFromArguments()):
       items.sort((a, b) => a.start - b.start || b.end - a.end);
       return { uri, version, labels: workspace.labelsFor(article), items, lastTagAction: workspace.lastTagAction(article), onlyToReview: workspace.reviewFilter };
     }, null);
+  });
+
+  connection.onRequest(CorpusRequest, async (params: CorpusParams | undefined) => {
+    try {
+      return await corpus.summary(urisParameter(params));
+    } catch (error) {
+      connection.console.error(`corpus failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      throw error;
+    }
+  });
+
+  connection.onRequest(CorpusReportRequest, async (params: CorpusReportParams | undefined) => {
+    try {
+      return await corpus.report(annotatorsParameter(params));
+    } catch (error) {
+      connection.console.error(`corpus report failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      throw error;
+    }
   });
 
   documents.listen(connection);

@@ -5,6 +5,8 @@
  * the custom parts: every action is also a code action with a command the server runs itself.
  * Types only: the server validates arguments (lsp/commandArguments.ts), so the client bundles no zod.
  */
+import type { ReviewSummary } from '../core/review/corpusSummary';
+
 /** Commands the server executes (workspace/executeCommand); each writes the sidecar, never the article. */
 export const ServerCommands = {
   tag: 'marginalia.tag',
@@ -136,4 +138,51 @@ export interface ArticleView {
 export const ArticleChangedNotification = 'marginalia/articleChanged';
 export interface ArticleChanged {
   uri: string;
+}
+
+/**
+ * Request: the workspace's articles with their tags counted by review state, for a corpus view.
+ * Read from the sidecars and articles on disk (open articles as they are in the editor); the
+ * detector is not run, so untagged suggestions are not counted.
+ */
+export const CorpusRequest = 'marginalia/corpus';
+export interface CorpusParams {
+  /** Only these articles, without listing the workspace (after a CorpusChanged naming them). */
+  uris?: string[];
+}
+
+export interface CorpusArticle extends ReviewSummary {
+  uri: string;
+  /** '/'-separated path from its workspace folder (prefixed by the folder's name when there are several). */
+  name: string;
+  /** Why its sidecar could not be read; its tags are then unknown and counted as none. */
+  problem?: string;
+}
+
+export interface CorpusSummary extends ReviewSummary {
+  /** Sorted by path; at most a few thousand (see `omitted`). */
+  articles: CorpusArticle[];
+  /** Articles found beyond the listing limit, left out of `articles` and of the counts. */
+  omitted: number;
+}
+
+/**
+ * Notification from the server, sent a moment after the last of a burst of changes: tags or
+ * articles changed. `uris` names the articles whose counts changed; absent, articles may have come
+ * or gone too, so the whole corpus is to be listed again.
+ */
+export const CorpusChangedNotification = 'marginalia/corpusChanged';
+export interface CorpusChanged {
+  uris?: string[];
+}
+
+/**
+ * Request: the corpus report of the workspace (`marginalia report` on each workspace folder):
+ * tags per label by review state, review progress, and the agreement of two annotators. Answers a
+ * CorpusReport (core/report/corpusReport.ts), the object `marginalia report --format json` prints.
+ */
+export const CorpusReportRequest = 'marginalia/corpusReport';
+export interface CorpusReportParams {
+  /** The two annotators to compare; by default the only two with accepted tags. */
+  annotators?: [string, string];
 }

@@ -26,12 +26,14 @@ export class ArticleSummaryCache {
   private readonly remembered = new Map<string, { stamp: string; summary: ArticleFileSummary }>();
   private readonly store = new SidecarStore();
 
-  async summarize(paths: readonly string[]): Promise<ArticleFileSummary[]> {
-    const summaries = await mapConcurrently(paths, CONCURRENT_READS, (path) => this.summarizeOne(path));
-    // Forget articles no longer asked about (deleted, or no longer articles), so memory stays bounded.
-    const asked = new Set(paths);
-    for (const path of this.remembered.keys()) if (!asked.has(path)) this.remembered.delete(path);
-    return summaries;
+  summarize(paths: readonly string[]): Promise<ArticleFileSummary[]> {
+    return mapConcurrently(paths, CONCURRENT_READS, (path) => this.summarizeOne(path));
+  }
+
+  /** Forgets every article but these (the corpus as just listed), so that memory stays bounded. */
+  retainOnly(paths: readonly string[]): void {
+    const kept = new Set(paths);
+    for (const path of this.remembered.keys()) if (!kept.has(path)) this.remembered.delete(path);
   }
 
   private async summarizeOne(path: string): Promise<ArticleFileSummary> {

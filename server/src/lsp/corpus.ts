@@ -1,0 +1,107 @@
+import { basename, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CorpusReportRequest, CorpusRequest, type CorpusArticle, type CorpusSummary } from '../api/protocol';
+import { ArticleSelector } from '../core/project/articleSelector';
+import { corpusReport, type CorpusReport, type ReportDocument } from '../core/report/corpusReport';
+import { loadSidecarCorpus, type UnreadableFile } from '../core/report/corpusFiles';
+import { labelColorsFor } from '../core/report/labelColors';
+import { addSummaries, misplacedTagIds, summarizeTags, type ReviewSummary } from '../core/review/corpusSummary';
+import { ArticleSummaryCache, findArticleFiles } from '../core/review/corpusSummaryFiles';
+import type { Article } from './article';
+import type { ArticleWorkspace } from './articleWorkspace';
+
+/**
+ * Beyond this many articles the corpus view lists no more: nobody scrolls a longer tree, and every
+ * refresh looks at each listed article's files.
+ */
+export const MAX_LISTED_ARTICLES = 5000;
+
+/**
+ * The workspace as a corpus: every article's tags counted by review state (from disk, or from the
+ * editor for open articles), and the corpus report. The detector never runs here.
+ */
+export class Corpus {
+  private readonly onDisk = new ArticleSummaryCache();
+
+  constructor(
+    private readonly workspace: ArticleWorkspace,
+    private readonly folders: () => readonly string[],
+  ) {}
+
+  /** Every article of the workspace folders, or only those of `uris`. */
+  async summary(uris?: readonly string[]): Promise<CorpusSummary> {
+    const selector = new ArticleSelector(this.folders(), this.workspace.settings.articles);
+    const isArticle = (path: string) => selector.isArticle(path);
+    let paths: string[];
+    let omitted = 0;
+    if (uris) {
+      paths = uris.map(pathOf).filter((path): path is string => path !== undefined && isArticle(path));
+    } else {
+      ({ paths, omitted } = await findArticleFiles(this.folders(), isArticle, MAX_LISTED_ARTICLES));
+      this.onDisk.retainOnly(paths);
+    }
+    const open = new Map(this.workspace.all().map((article) => [article.path, article]));
+    const fromDisk = new Map((await this.onDisk.summarize(paths.filter((path) => !open.has(path)))).map((found) => [found.path, found]));
+    const articles: CorpusArticle[] = paths.map((path) => {
+      const article = open.get(path);
+      const { summary, problem } = article ? liveSummary(article) : fromDisk.get(path)!;
+      return { uri: pathToFileURL(path).href, name: this.nameOf(path), ...summary, ...(problem ? { problem } : {}) };
+    });
+    return { articles, omitted, ...addSummaries(articles) };
+  }
+
+  /** The report on the sidecars below each workspace folder, as `marginalia report FOLDER` makes it. */
+  async report(annotators?: [string, string]): Promise<CorpusReport> {
+    const documents: Array<ReportDocument & { path: string }> = [];
+    const unreadable: UnreadableFile[] = [];
+    for (const folder of this.folders()) {
+      const loaded = await loadSidecarCorpus(folder);
+      documents.push(...loaded.documents.map((document) => ({ ...document, name: this.nameOf(document.path) })));
+      unreadable.push(...loaded.unreadable.map(({ file, problem }) => ({ file: this.nameOf(file), problem })));
+    }
+    const selector = new ArticleSelector(this.folders(), this.workspace.settings.articles);
+    const colorOf = labelColorsFor(documents.map((document) => document.path), (path) => selector.projectOf(path), this.workspace.settings.labels);
+    return corpusReport(documents, { annotators, colorOf, unreadable });
+  }
+
+  /** '/'-separated from its workspace folder, prefixed by the folder's name when there are several. */
+  private nameOf(path: string): string {
+    const folders = this.folders();
+    const folder = folders.find((candidate) => !relative(candidate, path).startsWith('..'));
+    if (folder === undefined) return path;
+    const inside = relative(folder, path).split(sep).join('/');
+    return folders.length > 1 ? `${basename(folder)}/${inside}` : inside;
+  }
+}
+
+/** An open article as the editor has it: unsaved edits may have orphaned tags the file still holds. */
+function liveSummary(article: Article): { summary: ReviewSummary; problem?: string } {
+  const tags = article.getTags();
+  const misplaced = misplacedTagIds(article.document.getText(), tags);
+  const orphaned = new Set(tags.filter((tag) => misplaced.has(tag.id) || article.isOrphaned(tag.id)).map((tag) => tag.id));
+  return { summary: summarizeTags(tags, orphaned), problem: article.sidecarProblem };
+}
+
+/** The `uris` of a corpus request from any client: absent, or a list of strings; else a clear error. */
+export function urisParameter(params: unknown): string[] | undefined {
+  const uris = (params as { uris?: unknown } | null | undefined)?.uris;
+  if (uris === undefined) return undefined;
+  if (Array.isArray(uris) && uris.every((uri) => typeof uri === 'string')) return uris;
+  throw new Error(`${CorpusRequest}: "uris" must be a list of file URIs, not ${JSON.stringify(uris)}`);
+}
+
+/** The `annotators` of a report request from any client: absent, or two different names; else a clear error. */
+export function annotatorsParameter(params: unknown): [string, string] | undefined {
+  const annotators = (params as { annotators?: unknown } | null | undefined)?.annotators;
+  if (annotators === undefined) return undefined;
+  if (Array.isArray(annotators) && annotators.length === 2 && annotators.every((name) => typeof name === 'string' && name !== '') && annotators[0] !== annotators[1]) return [annotators[0], annotators[1]];
+  throw new Error(`${CorpusReportRequest}: "annotators" must be two different names, such as ["ann", "bob"], not ${JSON.stringify(annotators)}`);
+}
+
+function pathOf(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}

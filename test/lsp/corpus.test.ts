@@ -1,0 +1,109 @@
+/**
+ * The corpus through any LSP editor: every article with its tags counted by review state, kept up
+ * to date as tags and texts change (a notification a moment after each burst), and the corpus
+ * report with the figures `marginalia report` prints. The articles carry the two simulated
+ * annotators of test/fixtures/agreement ("ann" and "bob").
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CorpusChangedNotification, CorpusReportRequest, CorpusRequest, type CorpusChanged, type CorpusSummary } from '../../server/src/api/protocol';
+import { parseSidecar, SidecarStore } from '../../server/src/core/sidecar';
+import { PROJECT_ROOT } from '../projectRoot';
+import { startSession, type Session } from './lspClient';
+
+const FIXTURES = path.join(PROJECT_ROOT, 'test', 'fixtures', 'agreement');
+const SIDECARS = readdirSync(FIXTURES).filter((name) => name.endsWith('.annotations.json')).sort();
+const ARTICLE = '000_d6449e741489756f.txt';
+
+describe('corpus through LSP', () => {
+  let session: Session;
+  const changes: CorpusChanged[] = [];
+  const changeWaiters: Array<() => void> = [];
+  const corpus = (uris?: string[]) => session.connection.sendRequest(CorpusRequest, uris ? { uris } : {}) as Promise<CorpusSummary>;
+  /** The next corpusChanged notification that `wanted` accepts (the server sends one after each burst). */
+  const nextChange = async (wanted: (change: CorpusChanged) => boolean): Promise<CorpusChanged> => {
+    const deadline = Date.now() + 10_000;
+    for (let seen = 0; ; ) {
+      const found = changes.slice(seen).find(wanted);
+      if (found) return found;
+      seen = changes.length;
+      if (Date.now() > deadline) throw new Error(`no matching corpusChanged notification; got ${JSON.stringify(changes)}`);
+      await new Promise<void>((wake) => {
+        changeWaiters.push(wake);
+        setTimeout(wake, 1000).unref();
+      });
+    }
+  };
+
+  before(async () => {
+    session = await startSession({ annotator: 'rev' });
+    for (const name of SIDECARS) copyFileSync(path.join(FIXTURES, name), path.join(session.root, 'seeds', name));
+    writeFileSync(path.join(session.root, 'notes.txt'), 'Not an article: outside seeds/ and any folder with a marginalia.json.\n');
+    session.connection.onNotification(CorpusChangedNotification, (change: CorpusChanged) => {
+      changes.push(change);
+      for (const wake of changeWaiters.splice(0)) wake();
+    });
+  });
+  after(() => session.close());
+
+  it('lists every article with its tags counted by review state, and the totals', async () => {
+    const summary = await corpus();
+    assert.deepEqual(summary.articles.map((article) => article.name), SIDECARS.map((name) => `seeds/${name.replace('.annotations.json', '.txt')}`));
+    const first = summary.articles[0];
+    const tags = parseSidecar(readFileSync(path.join(FIXTURES, SIDECARS[0]), 'utf8'), SIDECARS[0]).annotations;
+    assert.equal(first.total, tags.length);
+    assert.equal(first.counts.accepted, tags.filter((tag) => tag.status === 'accepted').length);
+    assert.equal(first.counts.rejected, tags.filter((tag) => tag.status === 'rejected').length);
+    assert.equal(first.reviewed, first.counts.rejected);
+    assert.equal(summary.total, 94 + 96 + 151 + 392 + 197);
+    assert.equal(summary.omitted, 0);
+  });
+
+  it('counts a tag the annotator types over as orphaned at once, before saving, and says so', async () => {
+    const article = await session.open(`seeds/${ARTICLE}`);
+    // "Ukraine" at offset 13 carries tags of both annotators.
+    const position = article.positionOf('Ukraine');
+    await session.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: article.uri, version: 2 },
+      contentChanges: [{ range: { start: position, end: { line: position.line, character: position.character + 7 } }, text: 'Ukrainia' }],
+    });
+    await nextChange((change) => change.uris?.includes(article.uri) === true);
+    const [summary] = (await corpus([article.uri])).articles;
+    assert.ok(summary.counts.orphaned >= 2, `orphaned: ${summary.counts.orphaned}`);
+    assert.equal(summary.total, 94, 'still every tag of the sidecar');
+  });
+
+  it('follows a sidecar changed on disk by another program: the changed article only', async () => {
+    const other = path.join(session.root, 'seeds', '001_2a083d8a6e258254.txt');
+    await new SidecarStore().update(other, (sidecar) => ({ ...sidecar, annotations: sidecar.annotations.map((tag, index) => (index < 10 ? { ...tag, status: 'approved' as const } : tag)) }));
+    const uri = pathToFileURL(other).href;
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(other.replace(/\.txt$/, '.annotations.json')).href, type: 2 }] });
+    const change = await nextChange((candidate) => candidate.uris?.includes(uri) === true);
+    assert.deepEqual(change.uris, [uri]);
+    const [summary] = (await corpus([uri])).articles;
+    assert.equal(summary.counts.approved, 10);
+  });
+
+  it('asks for a new listing when an article is created', async () => {
+    writeFileSync(path.join(session.root, 'seeds', 'new.txt'), 'Kyiv, 5 January 2025.\n');
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(session.root, 'seeds', 'new.txt')).href, type: 1 }] });
+    await nextChange((change) => change.uris === undefined);
+    assert.ok((await corpus()).articles.some((article) => article.name === 'seeds/new.txt' && article.total === 0));
+  });
+
+  it('answers the corpus report with the figures of marginalia report on the workspace folder', async () => {
+    const report = await session.connection.sendRequest(CorpusReportRequest, {});
+    const printed = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'marginalia.js'), 'report', '--format', 'json', session.root], { encoding: 'utf8' });
+    assert.equal(printed.status, 0, printed.stderr);
+    assert.deepEqual(report, JSON.parse(printed.stdout));
+  });
+
+  it('refuses bad parameters with a clear message', async () => {
+    await assert.rejects(session.connection.sendRequest(CorpusReportRequest, { annotators: ['ann'] }), /"annotators" must be two different names, such as \["ann", "bob"\], not \["ann"\]/);
+    await assert.rejects(session.connection.sendRequest(CorpusRequest, { uris: 'seeds' }), /"uris" must be a list of file URIs/);
+  });
+});
