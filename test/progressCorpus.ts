@@ -16,7 +16,7 @@ const TAGGED = [
 
 export interface GeneratedCorpus {
   root: string;
-  /** Article paths, sorted as `marginalia check` walks them. */
+  /** Article paths by index, as `stale` counts them. */
   articles: string[];
 }
 
@@ -44,6 +44,5 @@ export function generateCorpus(count: number, options: { folders?: number; stale
     writeFileSync(path.join(folder, `${name}.annotations.json`), serializeSidecar({ version: SIDECAR_VERSION, article: `${name}.txt`, annotations }));
     articles.push(article);
   }
-  articles.sort();
   return { root, articles };
 }

@@ -32,6 +32,7 @@ import { isDecided, type Article } from './lsp/article';
 import { ArticleWorkspace } from './lsp/articleWorkspace';
 import { codeActionsAt } from './lsp/codeActions';
 import { codeLensesOf } from './lsp/codeLens';
+import { CorpusCheck, corpusCheckActions } from './lsp/corpusCheck';
 import { Corpus, annotatorsParameter, urisParameter } from './lsp/corpus';
 import { CorpusChanges } from './lsp/corpusChanges';
 import { executeCommand } from './lsp/commands';
@@ -210,18 +211,20 @@ export function startServer(connection: Connection = connectionFromArguments()):
     }, { data: [] });
   });
 
-  connection.onCodeAction(async ({ textDocument, range }) => {
+  connection.onCodeAction(async ({ textDocument, range, context }) => {
     const article = await workspace.ready(textDocument.uri);
-    return guard('code actions', () => {
+    const articleActions = guard('code actions', () => {
       if (!article) return [];
       const options = { seesEveryone: workspace.seesEveryone, onlyToReview: workspace.reviewFilter, commentCommand };
       return codeActionsAt(article, workspace.labelsFor(article), article.document.offsetAt(range.start), article.document.offsetAt(range.end), options);
     }, []);
+    return article ? [...articleActions, ...corpusCheckActions(context.only)] : [];
   });
 
+  const corpusCheck = new CorpusCheck(connection, () => workspaceFolders);
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
     try {
-      const result = await executeCommand(workspace, command, args);
+      const result = command === ServerCommands.checkCorpus ? await corpusCheck.run() : await executeCommand(workspace, command, args);
       connection.console.log(result.message);
       return result;
     } catch (error) {

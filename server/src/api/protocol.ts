@@ -26,6 +26,8 @@ export const ServerCommands = {
   undo: 'marginalia.undo',
   redo: 'marginalia.redo',
   summary: 'marginalia.summary',
+  /** Workspace-wide, no arguments: what `marginalia check` does, under cancellable progress. */
+  checkCorpus: 'marginalia.checkCorpus',
 } as const;
 
 /** A span of the open document in UTF-16 offsets, with the text it covered when the action was offered. */
@@ -108,6 +110,15 @@ export interface CommandResult {
   message: string;
   /** Epoch milliseconds of the latest tag action on this article, so the client can tell whether Ctrl+Z means a tag or a text edit. */
   lastTagAction?: number;
+}
+
+/** What `marginalia.checkCorpus` answers: the summary it also shows, and its figures. */
+export interface CorpusCheckResult extends CommandResult {
+  /** Articles whose sidecar was checked: fewer than `total` when cancelled. */
+  checked: number;
+  total: number;
+  problems: number;
+  cancelled: boolean;
 }
 
 /** Request: the highlights of an article with their label colours, for decorations and navigation. */
