@@ -12,6 +12,7 @@ import { ADD_COMMENT_COMMAND, registerReviewCommands } from './reviewCommands';
 import { Decorations } from './decorations';
 import { markArticles } from './articleLanguage';
 import { refreshOutline } from './outlineRefresh';
+import { ProgressNotifications } from './progressNotifications';
 import { StatusCount } from './statusCount';
 
 let client: LanguageClient | undefined;
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): void {
     initializationOptions: { commentCommand: ADD_COMMENT_COMMAND },
   };
   client = new LanguageClient('marginalia', 'Marginalia', serverOptions, clientOptions);
+  client.registerFeature(new ProgressNotifications(client));
   // Activation holds up every editor feature, so it does not wait for the server: requests wait for
   // the start themselves, and the open editors are decorated once it is up.
   const started = client.start();
