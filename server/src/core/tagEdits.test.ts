@@ -1,42 +1,64 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { newTag, SIDECAR_VERSION, type Sidecar } from './sidecar';
-import { applyEdit, invertEdit, modifiedTag } from './tagEdits';
+import { newTag, type Tag } from './sidecar';
+import { applyEdit, invertEdit, modifiedTag, type TagEdit } from './tagEdits';
 import { TagHistory } from './tagHistory';
 
 const text = 'President Volodymyr Zelensky met NATO officials.';
 const person = newTag({ text, start: 10, end: 28, label: 'PERSON', source: 'suggestion', annotator: 'olena' });
 const nato = newTag({ text, start: 33, end: 37, label: 'ORG', source: 'manual', annotator: 'olena' });
-const empty = (): Sidecar => ({ version: SIDECAR_VERSION, article: 'a.txt', annotations: [] });
+
+/** Tags by id, as the sidecar store keeps them; `apply` applies an edit to them as the store would. */
+class Tags {
+  readonly byId = new Map<string, Tag>();
+
+  apply(edit: TagEdit) {
+    const { put, remove, skipped } = applyEdit(this.byId, edit);
+    for (const id of remove) this.byId.delete(id);
+    for (const tag of put) this.byId.set(tag.id, tag);
+    return skipped;
+  }
+
+  get all(): Tag[] {
+    return [...this.byId.values()];
+  }
+}
 
 describe('tag edits', () => {
   it('add, change and remove tags by id', () => {
-    const sidecar = empty();
-    applyEdit(sidecar, { description: 'tag', changes: [{ after: person }, { after: nato }] });
-    assert.equal(sidecar.annotations.length, 2);
+    const tags = new Tags();
+    tags.apply({ description: 'tag', changes: [{ after: person }, { after: nato }] });
+    assert.equal(tags.all.length, 2);
     const relabelled = modifiedTag(nato, { label: 'NORP' });
-    applyEdit(sidecar, { description: 'relabel', changes: [{ before: nato, after: relabelled }] });
-    assert.equal(sidecar.annotations.find((tag) => tag.id === nato.id)?.label, 'NORP');
-    applyEdit(sidecar, { description: 'remove', changes: [{ before: person }] });
-    assert.deepEqual(sidecar.annotations.map((tag) => tag.id), [nato.id]);
+    tags.apply({ description: 'relabel', changes: [{ before: nato, after: relabelled }] });
+    assert.equal(tags.byId.get(nato.id)?.label, 'NORP');
+    tags.apply({ description: 'remove', changes: [{ before: person }] });
+    assert.deepEqual(tags.all.map((tag) => tag.id), [nato.id]);
   });
 
   it('undo exactly what they did, and redo it again', () => {
-    const sidecar = empty();
+    const tags = new Tags();
     const edit = { description: 'tag', changes: [{ after: person }] };
-    applyEdit(sidecar, edit);
-    applyEdit(sidecar, invertEdit(edit));
-    assert.deepEqual(sidecar.annotations, []);
-    applyEdit(sidecar, edit);
-    assert.deepEqual(sidecar.annotations, [person]);
+    tags.apply(edit);
+    tags.apply(invertEdit(edit));
+    assert.deepEqual(tags.all, []);
+    tags.apply(edit);
+    assert.deepEqual(tags.all, [person]);
   });
 
   it('skip, and report, a change to a tag that someone else changed meanwhile', () => {
-    const sidecar = empty();
-    sidecar.annotations.push(modifiedTag(person, { label: 'ORG' }));
-    const skipped = applyEdit(sidecar, { description: 'remove', changes: [{ before: person }] });
+    const tags = new Tags();
+    tags.apply({ description: 'tag', changes: [{ after: modifiedTag(person, { label: 'ORG' }) }] });
+    const skipped = tags.apply({ description: 'remove', changes: [{ before: person }] });
     assert.equal(skipped.length, 1);
-    assert.equal(sidecar.annotations[0].label, 'ORG');
+    assert.equal(tags.byId.get(person.id)?.label, 'ORG');
+  });
+
+  it('apply a second change of the same tag to what the first made of it', () => {
+    const tags = new Tags();
+    const relabelled = modifiedTag(person, { label: 'NORP' });
+    tags.apply({ description: 'tag, then relabel', changes: [{ after: person }, { before: person, after: relabelled }] });
+    assert.deepEqual(tags.all, [relabelled]);
   });
 });
 

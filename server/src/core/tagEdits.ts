@@ -1,4 +1,4 @@
-import type { Sidecar, Tag } from './sidecar';
+import type { Tag, TagChanges } from './sidecar';
 
 /**
  * One tag action (tag, tag all, reject, change label, remove…) as the tags it changed: for each, the
@@ -21,30 +21,23 @@ export function invertEdit(edit: TagEdit): TagEdit {
 }
 
 /**
- * Applies an edit to a sidecar in place. A change whose tag is no longer as the edit left it (changed
- * meanwhile by another window or the CLI) is skipped rather than overwritten; the skipped changes
- * are returned so the annotator can be told.
+ * What applying an edit to the current tags (by id) puts and removes. A change whose tag is no longer
+ * as the edit left it (changed meanwhile by another window or the CLI) is skipped rather than
+ * overwritten; the skipped changes are returned so the annotator can be told.
  */
-export function applyEdit(sidecar: Sidecar, edit: TagEdit): TagChange[] {
-  const byId = new Map(sidecar.annotations.map((tag, index) => [tag.id, index]));
+export function applyEdit(current: ReadonlyMap<string, Tag>, edit: TagEdit): TagChanges & { skipped: TagChange[] } {
+  // What the edit has made of each tag so far: a later change of the same tag sees it.
+  const changed = new Map<string, Tag | undefined>();
   const skipped: TagChange[] = [];
-  const removed = new Set<number>();
   for (const change of edit.changes) {
     const id = (change.before ?? change.after)!.id;
-    const index = byId.get(id);
-    const current = index === undefined ? undefined : sidecar.annotations[index];
-    if (!sameTag(current, change.before)) {
-      skipped.push(change);
-      continue;
-    }
-    if (change.after === undefined) removed.add(index!);
-    else if (index === undefined) {
-      byId.set(id, sidecar.annotations.length);
-      sidecar.annotations.push(change.after);
-    } else sidecar.annotations[index] = change.after;
+    const tag = changed.has(id) ? changed.get(id) : current.get(id);
+    if (!sameTag(tag, change.before)) skipped.push(change);
+    else changed.set(id, change.after);
   }
-  if (removed.size > 0) sidecar.annotations = sidecar.annotations.filter((_, index) => !removed.has(index));
-  return skipped;
+  const put = [...changed.values()].filter((tag) => tag !== undefined);
+  const remove = [...changed].filter(([, tag]) => tag === undefined).map(([id]) => id);
+  return { put, remove, skipped };
 }
 
 function sameTag(a: Tag | undefined, b: Tag | undefined): boolean {

@@ -168,8 +168,10 @@ export class ArticleWorkspace {
   async applyTagEdit(article: Article, edit: TagEdit, record: 'record' | 'replay' = 'record'): Promise<string> {
     if (article.sidecarProblem) throw new Error(`${article.sidecarProblem} — fix or move that file; Marginalia will not overwrite it.`);
     let skipped = 0;
-    const { sidecar } = await this.store.update(article.path, (current) => {
-      skipped = applyEdit(current, edit).length;
+    const { sidecar } = await this.store.updateTags(article.path, (current) => {
+      const applied = applyEdit(current, edit);
+      skipped = applied.skipped.length;
+      return applied;
     });
     // The sidecar may hold offsets of the saved text while the editor holds unsaved edits: place them anew.
     this.placeTags(article, sidecar.annotations);
@@ -201,11 +203,13 @@ export class ArticleWorkspace {
   private async savePositions(article: Article): Promise<void> {
     const placed = new Map(article.getTags().filter((tag) => !article.isOrphaned(tag.id)).map((tag) => [tag.id, tag]));
     const text = article.document.getText();
-    const { sidecar } = await this.store.update(article.path, (current) => {
-      current.annotations = current.annotations.map((tag) => {
+    const { sidecar } = await this.store.updateTags(article.path, (current) => {
+      const put: Tag[] = [];
+      for (const tag of current.values()) {
         const now = placed.get(tag.id);
-        return now && (now.start !== tag.start || now.end !== tag.end || now.text !== tag.text) ? placedAt(tag, text, now.start, now.end) : tag;
-      });
+        if (now && (now.start !== tag.start || now.end !== tag.end || now.text !== tag.text)) put.push(placedAt(tag, text, now.start, now.end));
+      }
+      return { put, remove: [] };
     });
     this.placeTags(article, sidecar.annotations);
     article.positionsDirty = false;

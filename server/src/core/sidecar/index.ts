@@ -23,5 +23,5 @@ export {
   type TagVersion,
 } from './schema';
 export { compareTags, serializeSidecar, serializeTag } from './serialize';
-export { SidecarStore, type LoadedSidecar } from './store';
+export { SidecarStore, type LoadedSidecar, type TagChanges } from './store';
 export { newTag, tagId, type NewTagOptions } from './tags';

@@ -32,22 +32,36 @@ const CONTEXT_KEYS = Object.keys(TagContextSchema.shape);
 const VALUE_KEYS = [...new Set(NormalizedValueSchema.options.flatMap((variant) => Object.keys(variant.shape)))];
 
 export function serializeSidecar(sidecar: Sidecar): string {
+  const { head, tags, separator, tail } = layOutSidecar(sidecar);
+  return head + tags.map(serializeTag).join(separator) + tail;
+}
+
+/** The file around its tag lines: `head`, each tag's serializeTag line joined by `separator`, then `tail`. */
+export interface SidecarLayout {
+  head: string;
+  /** Sorted, in the order their lines appear. */
+  tags: Tag[];
+  separator: string;
+  tail: string;
+}
+
+/** Where the tag lines go among the printed fields: a raw NUL, which JSON.stringify always escapes, so it occurs nowhere else. */
+const TAG_LINES = '\u0000';
+
+/** serializeSidecar in pieces, so that the store can reuse the lines of tags it printed before. */
+export function layOutSidecar(sidecar: Sidecar): SidecarLayout {
+  const tags = [...sidecar.annotations].sort(compareTags);
   const fields = SIDECAR_KEYS.map((key) => {
-    const printed = key === 'annotations' ? printTags(sidecar.annotations) : printInline(sidecar[key]);
+    const printed = key !== 'annotations' ? printInline(sidecar[key]) : tags.length === 0 ? '[]' : `[\n    ${TAG_LINES}\n  ]`;
     return `  ${JSON.stringify(key)}: ${printed}`;
   });
-  return `{\n${fields.join(',\n')}\n}\n`;
+  const [head, tail = ''] = `{\n${fields.join(',\n')}\n}\n`.split(TAG_LINES);
+  return { head, tags, separator: ',\n    ', tail };
 }
 
 /** Code unit comparison, not localeCompare: the order must not depend on the machine's locale. */
 export function compareTags(a: Tag, b: Tag): number {
   return a.start - b.start || a.end - b.end || compareStrings(a.label, b.label) || compareStrings(a.id, b.id);
-}
-
-function printTags(tags: readonly Tag[]): string {
-  if (tags.length === 0) return '[]';
-  const lines = [...tags].sort(compareTags).map((tag) => `    ${serializeTag(tag)}`);
-  return `[\n${lines.join(',\n')}\n  ]`;
 }
 
 /** The tag's line in the file, without indentation: equal tags print equal lines. */

@@ -139,6 +139,45 @@ describe('the sidecar store', () => {
     assert.equal(await readFile(sidecarPath, 'utf8'), before);
   });
 
+  it('puts and removes tags by id with updateTags, validating the tags it puts', async () => {
+    const [person, place] = [tag(0, 8, 'PERSON'), tag(23, 27, 'GPE')];
+    await store.update(article, (sidecar) => void sidecar.annotations.push(person, place));
+    const relabelled = { ...person, label: 'NORP', kind: 'entity' as const };
+    const { sidecar } = await store.updateTags(article, (current) => {
+      assert.deepEqual([...current.keys()], [person.id, place.id]);
+      return { put: [relabelled, tag(13, 19, 'PERSON')], remove: [place.id] };
+    });
+    assert.deepEqual(sidecar.annotations.map((t) => [t.text, t.label]), [['Zelensky', 'NORP'], ['Macron', 'PERSON']]);
+    assert.deepEqual((await store.read(article)).sidecar, sidecar);
+    const before = await readFile(sidecarPath, 'utf8');
+    await assert.rejects(store.updateTags(article, () => ({ put: [{ ...person, end: 3 }], remove: [] })), /update refused.*annotations\[\d\]\.text/);
+    await assert.rejects(store.updateTags(article, () => ({ put: [place, { ...place }], remove: [] })), /update refused.*duplicate id/);
+    assert.equal(await readFile(sidecarPath, 'utf8'), before);
+  });
+
+  it('hands out frozen tags, and copies to change in place to update', async () => {
+    await store.update(article, (sidecar) => void sidecar.annotations.push(tag(0, 8, 'PERSON')));
+    const { sidecar } = await store.read(article);
+    assert.ok(Object.isFrozen(sidecar.annotations) && Object.isFrozen(sidecar.annotations[0]) && Object.isFrozen(sidecar.annotations[0].context));
+    const updated = await store.update(article, (copy) => {
+      assert.ok(!Object.isFrozen(copy.annotations[0]));
+      copy.annotations[0].label = 'NORP';
+    });
+    assert.equal(updated.sidecar.annotations[0].label, 'NORP');
+    assert.equal(sidecar.annotations[0].label, 'PERSON');
+  });
+
+  it('reads a sidecar changed behind its back again, and never overwrites one broken meanwhile', async () => {
+    await store.update(article, (sidecar) => void sidecar.annotations.push(tag(0, 8, 'PERSON')));
+    const written = await readFile(sidecarPath, 'utf8');
+    await writeFile(sidecarPath, written.replace('"PERSON"', '"NORP"'));
+    assert.equal((await store.read(article)).sidecar.annotations[0].label, 'NORP');
+    const broken = written.replace('"Zelensky"', '"Zelensk"');
+    await writeFile(sidecarPath, broken);
+    await assert.rejects(store.updateTags(article, () => ({ put: [tag(23, 27, 'GPE')], remove: [] })), /annotations\[0\]\.text: has 7 characters/);
+    assert.equal(await readFile(sidecarPath, 'utf8'), broken);
+  });
+
   it('leaves no temp files behind', async () => {
     await Promise.all(
       [tag(0, 8, 'PERSON'), tag(13, 19, 'PERSON'), tag(23, 27, 'GPE'), tag(31, 37, 'DATE')].map((added) =>

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
+import type { z } from 'zod';
 import { writeFileAtomically } from './atomicWrite';
 import { withFileLock } from './fileLock';
 import { SidecarError } from './errors';
@@ -8,14 +9,24 @@ import { describeIssues } from '../zodIssues';
 import { parseSidecar } from './parse';
 import { sidecarPathFor } from './paths';
 import { KeyedQueue } from './queue';
-import { SIDECAR_VERSION, SidecarSchema, type Sidecar } from './schema';
-import { serializeSidecar } from './serialize';
+import { SIDECAR_VERSION, SidecarSchema, TagSchema, type Sidecar, type Tag } from './schema';
+import { layOutSidecar, serializeTag, type SidecarLayout } from './serialize';
 
 export interface LoadedSidecar {
+  /**
+   * Frozen, tags and all: the store's own copy, which it relies on staying exactly as it was validated
+   * and written. Change tags through `update` or `updateTags`.
+   */
   sidecar: Sidecar;
   /** sha256 (hex) of the file's bytes, to notice a change made behind our back; null when there is no file. */
   hash: string | null;
   exists: boolean;
+}
+
+/** Tags to add or to replace (the tag with the same id), and the ids of tags to remove. */
+export interface TagChanges {
+  put: readonly Tag[];
+  remove: readonly string[];
 }
 
 /** Shared by every store: updates to one sidecar must not interleave anywhere in this process. */
@@ -30,56 +41,108 @@ export class SidecarStore {
   read(articlePath: string): Promise<LoadedSidecar> {
     const path = sidecarPathFor(articlePath);
     return queue.run(resolve(path), async () => {
-      const { sidecar, hash, exists } = await load(path, basename(articlePath));
-      return { sidecar, hash, exists };
+      const known = await load(path);
+      if (!known) return { sidecar: freezeJson(emptySidecar(basename(articlePath))), hash: null, exists: false };
+      return { sidecar: known.sidecar, hash: known.hash, exists: true };
     });
   }
 
   /**
-   * Reads, lets `mutate` change the sidecar (in place, or by returning a new one), validates and
+   * Reads, lets `mutate` change the sidecar (a copy: in place, or by returning a new one), validates and
    * writes it atomically, after any update of the same sidecar queued before it. Nothing is written
    * if nothing changed, so an absent sidecar stays absent until it gets a tag; once it exists,
    * deleting the last tag leaves `"annotations": []` for git history to show.
+   * Copying and comparing every tag takes a few milliseconds per 10,000; updateTags does neither.
    */
   update(articlePath: string, mutate: (sidecar: Sidecar) => Sidecar | void): Promise<LoadedSidecar> {
-    const path = sidecarPathFor(articlePath);
-    const article = basename(articlePath);
-    // The queue orders updates within this process; the lock file, against other processes.
-    return queue.run(resolve(path), () => withFileLock(path, async () => {
-      const loaded = await load(path, article);
-      // `loaded.sidecar` was parsed just now and is shared with no one, so mutating it needs no copy.
-      const mutated = mutate(loaded.sidecar) ?? loaded.sidecar;
-      // The article's file name is the store's to set: a sidecar renamed together with its article follows it.
-      const result = SidecarSchema.safeParse({ ...mutated, article });
-      if (!result.success) {
-        throw new SidecarError(path, `update refused, it would write an invalid sidecar: ${describeIssues(result.error.issues)}`);
-      }
-      const text = serializeSidecar(result.data);
-      // Read back from the text, so that it is exactly what the next read returns (tags sorted, no
-      // undefined fields); the data was validated just above, so plain JSON parsing is enough.
-      const sidecar = JSON.parse(text) as Sidecar;
-      const unchanged = loaded.exists ? text === loaded.text : sidecar.annotations.length === 0;
-      if (unchanged) return { sidecar, hash: loaded.hash, exists: loaded.exists };
-      try {
-        await writeFileAtomically(path, text);
-      } catch (error) {
-        throw new SidecarError(path, `cannot write (${(error as Error).message})`, { cause: error });
-      }
-      writtenTexts.remember(path, text);
-      return { sidecar, hash: sha256(Buffer.from(text, 'utf8')), exists: true };
-    }));
+    return writeSidecar(articlePath, (current) => {
+      const originals = new Map<Tag, Tag>();
+      const working = copySidecar(current, originals);
+      return { sidecar: mutate(working) ?? working, originals };
+    });
+  }
+
+  /** Like `update`, for changes to a few tags of many: `changesFor` gets the current tags by id. */
+  updateTags(articlePath: string, changesFor: (tags: ReadonlyMap<string, Tag>) => TagChanges): Promise<LoadedSidecar> {
+    return writeSidecar(articlePath, (current) => {
+      const { put, remove } = changesFor(new Map(current.annotations.map((tag) => [tag.id, tag])));
+      const replaced = new Set([...remove, ...put.map((tag) => tag.id)]);
+      return { sidecar: { ...current, annotations: [...current.annotations.filter((tag) => !replaced.has(tag.id)), ...put] } };
+    });
   }
 }
 
-interface LoadedText extends LoadedSidecar {
-  /** The decoded text, to skip writes that would not change it. */
-  text: string;
+/**
+ * The sidecar as `change` leaves the current one, validated and written atomically, under the queue and
+ * the lock. `originals` maps copies of the store's tags that `change` was given to the tags they copy.
+ */
+function writeSidecar(articlePath: string, change: (current: Sidecar) => { sidecar: Sidecar; originals?: ReadonlyMap<Tag, Tag> }): Promise<LoadedSidecar> {
+  const path = sidecarPathFor(articlePath);
+  const article = basename(articlePath);
+  // The queue orders updates within this process; the lock file, against other processes.
+  return queue.run(resolve(path), () => withFileLock(path, async () => {
+    const known = await load(path);
+    const changed = change(known?.sidecar ?? emptySidecar(article));
+    // The article's file name is the store's to set: a sidecar renamed together with its article follows it.
+    const checked = checkForWrite(path, { ...changed.sidecar, article }, changed.originals);
+    const layout = layOutSidecar(checked);
+    const bytes = encode(layout);
+    const sidecar = freezeJson({ ...checked, annotations: layout.tags });
+    const unchanged = known ? bytes.equals(known.bytes) : layout.tags.length === 0;
+    if (unchanged) return { sidecar, hash: known?.hash ?? null, exists: known !== undefined };
+    try {
+      await writeFileAtomically(path, bytes);
+    } catch (error) {
+      throw new SidecarError(path, `cannot write (${(error as Error).message})`, { cause: error });
+    }
+    const written: KnownSidecar = { bytes, hash: sha256(bytes), sidecar };
+    knownSidecars.remember(path, written);
+    return { sidecar, hash: written.hash, exists: true };
+  }));
 }
+
+/** A sidecar as this process last read or wrote it: the file's exact bytes and the sidecar they hold, validated and frozen. */
+interface KnownSidecar {
+  bytes: Buffer;
+  hash: string;
+  sidecar: Sidecar;
+}
+
+/**
+ * The last sidecars read or written, so that an update of a file nobody else touched meanwhile (the
+ * same bytes) neither parses nor validates its thousands of tags again. Bounded: the most recent only.
+ */
+class KnownSidecars {
+  private readonly sidecars = new Map<string, KnownSidecar>();
+
+  constructor(private readonly limit: number) {}
+
+  remember(path: string, known: KnownSidecar): void {
+    const key = resolve(path);
+    this.sidecars.delete(key);
+    this.sidecars.set(key, known);
+    if (this.sidecars.size > this.limit) this.sidecars.delete(this.sidecars.keys().next().value!);
+  }
+
+  /** What was read or written last, if the file still holds exactly those bytes. */
+  get(path: string, bytes: Buffer): KnownSidecar | undefined {
+    const known = this.sidecars.get(resolve(path));
+    return known?.bytes.equals(bytes) ? known : undefined;
+  }
+}
+
+const knownSidecars = new KnownSidecars(16);
+
+/** Tags the store validated (read from a file or before writing them), frozen so that they stay valid. */
+const validatedTags = new WeakSet<Tag>();
+/** The serialized line of validated tags, as UTF-8, once printed. */
+const tagLines = new WeakMap<Tag, Uint8Array>();
 
 /** About 250,000 tags; past this, parsing would stall the editor and take gigabytes, so the file is refused. */
 export const MAX_SIDECAR_BYTES = 64 * 1024 * 1024;
 
-async function load(path: string, article: string): Promise<LoadedText> {
+/** The sidecar, validated and frozen, or undefined when there is no file. */
+async function load(path: string): Promise<KnownSidecar | undefined> {
   let bytes: Buffer;
   try {
     const { size } = await stat(path);
@@ -89,11 +152,11 @@ async function load(path: string, article: string): Promise<LoadedText> {
     bytes = await readFile(path);
   } catch (error) {
     if (error instanceof SidecarError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return { sidecar: { version: SIDECAR_VERSION, article, annotations: [] }, hash: null, exists: false, text: '' };
-    }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new SidecarError(path, `cannot read (${(error as Error).message})`, { cause: error });
   }
+  const known = knownSidecars.get(path, bytes);
+  if (known) return known;
   let text: string;
   try {
     // Fatal, so that bytes that are not UTF-8 are reported instead of turned into U+FFFD and saved.
@@ -102,34 +165,115 @@ async function load(path: string, article: string): Promise<LoadedText> {
   } catch (error) {
     throw new SidecarError(path, 'not valid UTF-8 text', { cause: error });
   }
-  // A file still holding exactly what this process wrote was validated before it was written.
-  const sidecar = writtenTexts.has(path, text) ? (JSON.parse(text) as Sidecar) : parseSidecar(text, path);
-  return { sidecar, hash: sha256(bytes), exists: true, text };
+  const sidecar = freezeJson(parseSidecar(text, path));
+  for (const tag of sidecar.annotations) validatedTags.add(tag);
+  const read: KnownSidecar = { bytes, hash: sha256(bytes), sidecar };
+  knownSidecars.remember(path, read);
+  return read;
 }
 
 /**
- * The last text this process wrote to each sidecar, so that reading it back (after every tag action
- * and every file-watcher event) skips a full schema validation of thousands of tags. Bounded: only
- * the most recently written sidecars are remembered.
+ * Validates the sidecar about to be written as SidecarSchema would, but each tag only if the store has
+ * not validated it before: its own frozen tags, and copies of them still equal to the tag they copy
+ * (`originals`), were validated when read or written. A tag's validity depends on nothing but the
+ * tag, except that ids must be unique across all tags, which is checked for all. So everything
+ * written has been validated. Returns the sidecar with the store's validated, frozen tags.
  */
-class WrittenTexts {
-  private readonly texts = new Map<string, string>();
-
-  constructor(private readonly limit: number) {}
-
-  remember(path: string, text: string): void {
-    const key = resolve(path);
-    this.texts.delete(key);
-    this.texts.set(key, text);
-    if (this.texts.size > this.limit) this.texts.delete(this.texts.keys().next().value!);
-  }
-
-  has(path: string, text: string): boolean {
-    return this.texts.get(resolve(path)) === text;
-  }
+function checkForWrite(path: string, sidecar: Sidecar, originals?: ReadonlyMap<Tag, Tag>): Sidecar {
+  const refuse = (issues: readonly z.core.$ZodIssue[]) => new SidecarError(path, `update refused, it would write an invalid sidecar: ${describeIssues(issues)}`);
+  if (!Array.isArray(sidecar.annotations)) throw refuse(SidecarSchema.safeParse(sidecar).error?.issues ?? []);
+  // The fields besides the tags, and their rules.
+  const issues = [...(SidecarSchema.safeParse({ ...sidecar, annotations: [] }).error?.issues ?? [])];
+  const seenIds = new Set<string>();
+  const tags = sidecar.annotations.map((tag, index) => {
+    const validated = validatedVersionOf(tag, originals);
+    if (!validated.success) {
+      issues.push(...validated.issues.map((issue) => ({ ...issue, path: ['annotations', index, ...issue.path] })));
+      return tag;
+    }
+    const { id } = validated.tag;
+    if (seenIds.has(id)) issues.push({ code: 'custom', input: id, path: ['annotations', index, 'id'], message: `duplicate id "${id}"` });
+    seenIds.add(id);
+    return validated.tag;
+  });
+  if (issues.length > 0) throw refuse(issues);
+  return { ...sidecar, annotations: tags };
 }
 
-const writtenTexts = new WrittenTexts(16);
+function validatedVersionOf(tag: Tag, originals?: ReadonlyMap<Tag, Tag>): { success: true; tag: Tag } | { success: false; issues: z.core.$ZodIssue[] } {
+  if (validatedTags.has(tag)) return { success: true, tag };
+  const original = originals?.get(tag);
+  if (original && equalJson(tag, original)) return { success: true, tag: original };
+  const result = TagSchema.safeParse(tag);
+  if (!result.success) return { success: false, issues: result.error.issues };
+  // Parsed back from its line: exactly what reading the file returns (no undefined fields, keys in file order).
+  const line = serializeTag(result.data);
+  const validated = freezeJson(JSON.parse(line) as Tag);
+  validatedTags.add(validated);
+  tagLines.set(validated, Buffer.from(line, 'utf8'));
+  return { success: true, tag: validated };
+}
+
+/** The file's bytes: the layout's text around each tag's line, printed once per tag. */
+function encode({ head, tags, separator, tail }: SidecarLayout): Buffer {
+  const separatorBytes = Buffer.from(separator, 'utf8');
+  const parts: Uint8Array[] = [Buffer.from(head, 'utf8')];
+  tags.forEach((tag, index) => {
+    if (index > 0) parts.push(separatorBytes);
+    parts.push(lineOf(tag));
+  });
+  parts.push(Buffer.from(tail, 'utf8'));
+  return Buffer.concat(parts);
+}
+
+function lineOf(tag: Tag): Uint8Array {
+  const printed = tagLines.get(tag);
+  if (printed) return printed;
+  const line = Buffer.from(serializeTag(tag), 'utf8');
+  tagLines.set(tag, line);
+  return line;
+}
+
+function emptySidecar(article: string): Sidecar {
+  return { version: SIDECAR_VERSION, article, annotations: [] };
+}
+
+/** A copy of the sidecar whose tags are copies too, each noted in `originals` with the tag it copies. */
+function copySidecar(sidecar: Sidecar, originals: Map<Tag, Tag>): Sidecar {
+  return {
+    ...sidecar,
+    annotations: sidecar.annotations.map((tag) => {
+      const copy = copyJson(tag);
+      originals.set(copy, tag);
+      return copy;
+    }),
+  };
+}
+
+/** A deep copy of JSON data (what a parsed sidecar holds). */
+function copyJson<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(copyJson) as T;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[key] = copyJson((value as Record<string, unknown>)[key]);
+  return copy as T;
+}
+
+/** Whether two JSON values hold the same data; a key present in one only, even as undefined, is a difference. */
+function equalJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.hasOwn(b, key) && equalJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+/** Freezes JSON data in depth; what is frozen already (the store's tags) is frozen all through. */
+function freezeJson<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  for (const field of Object.values(value)) freezeJson(field);
+  return Object.freeze(value);
+}
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
