@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { detectSpans, type KindedSpan } from '../core/detect';
+import type { KindedSpan } from '../core/detect';
+import { IncrementalDetector } from '../core/detect/incremental';
 import { shiftTags, type CodePointChange } from '../core/anchoring/editTracking';
 import { CodePointIndex } from '../core/offsets';
 import type { Tag } from '../core/sidecar';
@@ -34,6 +35,8 @@ export class Article {
   /** Tags moved with edits not yet saved: their new offsets reach the sidecar when the article is saved. */
   positionsDirty = false;
   private detections?: { version: number; spans: KindedSpan[]; truncated: boolean };
+  /** Re-analyses only what an edit can have changed, with the same result as analysing the whole text. */
+  private readonly detector = new IncrementalDetector();
   private model?: ArticleModel & { tagsRevision: number };
   /** Why the sidecar could not be read, if it could not: its tags are then unknown, and nothing is written. */
   sidecarProblem?: string;
@@ -124,7 +127,7 @@ export class Article {
       const text = this.document.getText();
       const limit = this.maxAnalysedCharacters();
       const truncated = text.length > limit;
-      this.detections = { version, spans: detectSpans(truncated ? text.slice(0, cutAtLineEnd(text, limit)) : text), truncated };
+      this.detections = { version, spans: this.detector.detect(truncated ? text.slice(0, cutAtLineEnd(text, limit)) : text), truncated };
     }
     return this.detections;
   }

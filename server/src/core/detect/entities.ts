@@ -4,13 +4,16 @@
  * One pass over the tokens finds entities from gazetteers and context; then the names this document has
  * established ("Umerov" after "Rustem Umerov") are found again wherever they recur, so surname-only mentions,
  * headlines and captions are labelled consistently.
+ *
+ * The stages are exported separately so that incremental re-analysis (incremental.ts) can run them on parts of
+ * a document with the document-wide facts (the vocabulary, the names learnt) supplied from outside.
  */
 import type { Span } from '../detection';
 import { tokenize, type TokenList } from './entities/tokenize';
 import { classifyLines, type LineKind } from './entities/boilerplate';
 import { isKnownName } from './entities/lexicon';
 import { recognise, type Finding } from './entities/recognise';
-import { learnDocumentNames, propagateDocumentNames } from './entities/document-names';
+import { indexOfNames, namesLearntFrom, propagateDocumentNames } from './entities/document-names';
 import type { Scan } from './entities/chunks';
 
 export function findEntities(text: string): Span[] {
@@ -24,32 +27,77 @@ export function findEntities(text: string): Span[] {
 }
 
 function detect(text: string): Span[] {
-  const tokens = tokenize(text, { isKnownCompound: isKnownName });
-  const lines = classifyLines(text, tokens);
-  const scan: Scan = { tokens, lines, lowercaseWords: lowercaseFormsOfCapitalisedWords(tokens, lines) };
+  const read = readEntityText(text);
+  const all = { from: 0, to: read.tokens.length };
+  const scan: Scan = { ...read, lowercaseWords: lowercaseFormsOfCapitalisedWords(wordUsages(read, [all])[0]!) };
   const findings = recognise(scan);
-  return withoutOverlaps(propagateDocumentNames(scan, findings, learnDocumentNames(scan, findings)));
+  const names = indexOfNames(namesLearntFrom(scan.tokens, findings));
+  return withoutOverlaps(propagateDocumentNames(scan, findings, names, all));
 }
 
-/** The capitalised words of the document that also occur in lowercase in its prose ("Drones" / "drones"). */
-function lowercaseFormsOfCapitalisedWords(tokens: TokenList, lines: readonly LineKind[]): Set<string> {
-  // Marked per distinct word, then compared once per word: the vocabulary is far smaller than the text.
-  const { vocabulary } = tokens;
-  const seenCapitalised = new Uint8Array(vocabulary.length);
-  const seenLowercaseInProse = new Uint8Array(vocabulary.length);
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens.isCapitalised(i)) seenCapitalised[tokens.wordId(i)] = 1;
-    else if (tokens.isWord(i) && lines[tokens.line(i)] === 'prose') seenLowercaseInProse[tokens.wordId(i)] = 1;
-  }
-  const capitalised = new Set<string>();
-  for (let id = 0; id < vocabulary.length; id++) if (seenCapitalised[id]) capitalised.add(vocabulary[id]!.toLowerCase());
+/** What the entity rules read of a text: its tokens and what kind of line each is on. */
+export interface EntityText {
+  tokens: TokenList;
+  lines: readonly LineKind[];
+}
+
+/** Tokens and line kinds depend on each line alone, so a run of whole lines reads the same on its own. */
+export function readEntityText(text: string): EntityText {
+  const tokens = tokenize(text, { isKnownCompound: isKnownName });
+  return { tokens, lines: classifyLines(text, tokens) };
+}
+
+/** Tokens [from, to) of a token list. */
+export interface TokenRange {
+  from: number;
+  to: number;
+}
+
+/** The words a stretch of text uses, as far as the document-wide lowercase vocabulary is concerned. */
+export interface WordUsage {
+  /** Capitalised words as written ("Drones"). */
+  capitalised: ReadonlySet<string>;
+  /** The same, lowercased ("drones"). */
+  capitalisedLowered: ReadonlySet<string>;
+  /** Words written in lowercase on prose lines ("drones"). */
+  lowercaseInProse: ReadonlySet<string>;
+}
+
+/** The word usage of each range, each distinct word looked at once per range. */
+export function wordUsages(read: EntityText, ranges: readonly TokenRange[]): WordUsage[] {
+  const { tokens, lines } = read;
+  // Per word id, the last range that recorded it: marks are never cleared between ranges.
+  const capitalisedIn = new Int32Array(tokens.vocabulary.length).fill(-1);
+  const lowercaseIn = new Int32Array(tokens.vocabulary.length).fill(-1);
+  return ranges.map(({ from, to }, range) => {
+    const capitalised = new Set<string>();
+    const lowercaseInProse = new Set<string>();
+    for (let i = from; i < to; i++) {
+      const id = tokens.wordId(i);
+      if (tokens.isCapitalised(i)) {
+        if (capitalisedIn[id] === range) continue;
+        capitalisedIn[id] = range;
+        capitalised.add(tokens.vocabulary[id]!);
+      } else if (tokens.isWord(i) && lines[tokens.line(i)] === 'prose' && lowercaseIn[id] !== range) {
+        lowercaseIn[id] = range;
+        lowercaseInProse.add(tokens.vocabulary[id]!);
+      }
+    }
+    const capitalisedLowered = new Set<string>();
+    for (const word of capitalised) capitalisedLowered.add(word.toLowerCase());
+    return { capitalised, capitalisedLowered, lowercaseInProse };
+  });
+}
+
+/** The capitalised words of a text that also occur in lowercase in its prose ("Drones" / "drones"). */
+export function lowercaseFormsOfCapitalisedWords(usage: WordUsage): Set<string> {
   const found = new Set<string>();
-  for (let id = 0; id < vocabulary.length; id++) if (seenLowercaseInProse[id] && capitalised.has(vocabulary[id]!)) found.add(vocabulary[id]!);
+  for (const word of usage.lowercaseInProse) if (usage.capitalisedLowered.has(word)) found.add(word);
   return found;
 }
 
 /** Sorted by start; where findings overlap, the longer (then more confident) one stays. */
-function withoutOverlaps(findings: readonly Finding[]): Span[] {
+export function withoutOverlaps(findings: readonly Finding[]): Span[] {
   const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end || b.confidence - a.confidence);
   const spans: Span[] = [];
   for (const { start, end, label, confidence } of sorted) {

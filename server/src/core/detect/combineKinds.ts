@@ -1,0 +1,58 @@
+/** How the three detectors' findings become one list: what one kind finds inside another is not a finding of its own. */
+import type { Span } from '../detection';
+import type { Kind } from '../labels';
+
+/**
+ * Drops dates inside names and numbers overlapping dates or names ("November 4", "F-16", "Leopard 2"), then
+ * merges the three lists (each sorted by start) into one, building each output object once with `make`.
+ */
+export function combineKinds<T>(entities: readonly Span[], dates: readonly Span[], numbers: readonly Span[], make: (span: Span, kind: Kind) => T): T[] {
+  const keptDates = dates.filter((date) => !insideAny(date, entities));
+  const keptNumbers = numbers.filter((number) => !overlapsAny(number, keptDates) && !overlapsAny(number, entities));
+  return mergeSorted([entities, keptNumbers, keptDates], ['entity', 'number', 'date'], make);
+}
+
+/** Whether `span` overlaps one of `others`, which are sorted and do not overlap each other. */
+function overlapsAny(span: Span, others: readonly Span[]): boolean {
+  const candidate = others[firstEndingAfter(others, span.start)];
+  return candidate !== undefined && candidate.start < span.end;
+}
+
+/** Whether `span` lies inside one of `others`, which are sorted and do not overlap each other. */
+function insideAny(span: Span, others: readonly Span[]): boolean {
+  const candidate = others[firstEndingAfter(others, span.start)];
+  return candidate !== undefined && candidate.start <= span.start && span.end <= candidate.end;
+}
+
+/** Index of the first span ending after `offset` (non-overlapping sorted spans have ascending ends). */
+function firstEndingAfter(spans: readonly Span[], offset: number): number {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (spans[mid].end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Merges lists already sorted by start in one pass: start, then longest first. */
+function mergeSorted<T>(lists: readonly (readonly Span[])[], kinds: readonly Kind[], make: (span: Span, kind: Kind) => T): T[] {
+  const merged: T[] = [];
+  const next = lists.map(() => 0);
+  for (;;) {
+    let best = -1;
+    let current: Span | undefined;
+    for (let list = 0; list < lists.length; list++) {
+      const candidate = lists[list]![next[list]!];
+      if (candidate === undefined) continue;
+      if (!current || candidate.start < current.start || (candidate.start === current.start && candidate.end > current.end)) {
+        best = list;
+        current = candidate;
+      }
+    }
+    if (current === undefined) return merged;
+    next[best]!++;
+    merged.push(make(current, kinds[best]!));
+  }
+}
