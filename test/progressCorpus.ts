@@ -21,11 +21,12 @@ export interface GeneratedCorpus {
 }
 
 /**
- * `count` articles in `folders` subfolders of a new temporary folder; the article of each index in
- * `stale` was edited after tagging ("Brussels" became "Antwerp"), so its Brussels tag is orphaned.
+ * `count` articles in `folders` subfolders of `root` (by default a new temporary folder); the
+ * article of each index in `stale` was edited after tagging ("Brussels" became "Antwerp"), so its
+ * Brussels tag is orphaned.
  */
-export function generateCorpus(count: number, options: { folders?: number; stale?: readonly number[] } = {}): GeneratedCorpus {
-  const root = mkdtempSync(path.join(tmpdir(), 'marginalia-progress-'));
+export function generateCorpus(count: number, options: { folders?: number; stale?: readonly number[]; root?: string } = {}): GeneratedCorpus {
+  const root = options.root ?? mkdtempSync(path.join(tmpdir(), 'marginalia-progress-'));
   const folders = options.folders ?? 4;
   const stale = new Set(options.stale ?? []);
   const now = new Date('2025-11-05T10:00:00Z');

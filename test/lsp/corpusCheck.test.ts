@@ -126,7 +126,7 @@ describe('checking every article of the workspace', () => {
     assert.equal(client.progress.size, 1, 'one progress, created by the server');
     const [values] = [...client.progress.values()];
     const begin = values[0] as WorkDoneProgressBegin;
-    assert.deepEqual(begin, { kind: 'begin', title: 'Checking sidecars', percentage: 0, cancellable: true });
+    assert.deepEqual(begin, { kind: 'begin', title: 'Checking sidecars', percentage: 0, message: 'Finding the articles…', cancellable: true });
     const reports = values.slice(1, -1) as WorkDoneProgressReport[];
     assert.ok(reports.every((value) => value.kind === 'report'));
     assert.deepEqual(reports[0], { kind: 'report', percentage: 0, message: '0 of 300 articles' });
@@ -167,7 +167,7 @@ describe('checking every article of the workspace', () => {
 
     assert.equal(result.cancelled, true);
     assert.ok(result.checked > 0 && result.checked < 2000, `cancelled half-way, after ${result.checked}`);
-    assert.equal(result.message, `Check cancelled after ${result.checked} of 2000 articles: no problem list changed`);
+    assert.equal(result.message, `Check cancelled after ${result.checked} of 2000 articles.`);
     assert.deepEqual(client.messages, [{ type: 3, message: result.message }]);
     const [values] = [...client.progress.values()];
     assert.deepEqual(values.at(-1), { kind: 'end' });

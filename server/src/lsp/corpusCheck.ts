@@ -68,7 +68,7 @@ export class CorpusCheck {
       const problems = reports.reduce((sum, report) => sum + report.problems.length, 0);
       const result = { checked: outcome.done, total: outcome.total, problems, cancelled: outcome.cancelled };
       if (outcome.cancelled) {
-        const message = `Check cancelled after ${outcome.done} of ${outcome.total} articles: no problem list changed`;
+        const message = `Check cancelled after ${outcome.done} of ${outcome.total} articles.`;
         void this.connection.window.showInformationMessage(message);
         return { ...result, message };
       }

@@ -27,7 +27,8 @@ export async function withWorkDoneProgress<T>(
     // The client refused the token: the work is still wanted, only unseen.
     connection.console.warn(`${title}: no progress shown (${error instanceof Error ? error.message : String(error)})`);
   }
-  reporter?.begin(title, 0, undefined, true);
+  // Until the first report, the operation is finding what to count.
+  reporter?.begin(title, 0, `Finding the ${unit}…`, true);
   let shownPercentage: number | undefined;
   const progress: ProgressReporter = {
     report(done, total, message) {
