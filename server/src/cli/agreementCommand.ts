@@ -1,4 +1,5 @@
 import { agreement, agreementTable, claimants, type AgreementDocument } from '../core/agreement';
+import type { ProgressReporter } from '../core/progress';
 import { loadSidecarCorpus } from '../core/report/corpusFiles';
 import { comparableDocuments } from '../core/report/corpusReport';
 import { sidecarPathFor } from '../core/sidecar/paths';
@@ -18,10 +19,10 @@ export interface AgreementRequest {
  * is named on stderr and left out; exit code 2 when nothing is left to compare or the annotators
  * are not clear, 0 otherwise.
  */
-export async function runAgreement(request: AgreementRequest, out: (chunk: string) => void, err: (line: string) => void): Promise<number> {
+export async function runAgreement(request: AgreementRequest, out: (chunk: string) => void, err: (line: string) => void, progress?: ProgressReporter): Promise<number> {
   let loaded: Awaited<ReturnType<typeof loadSidecarCorpus>>;
   try {
-    loaded = await loadSidecarCorpus(request.path);
+    loaded = await loadSidecarCorpus(request.path, progress);
   } catch (error) {
     err(`marginalia agreement: ${(error as Error).message}`);
     return 2;

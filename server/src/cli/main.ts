@@ -16,7 +16,7 @@ Usage:
       Print what the detector finds. jsonl: one JSON object a line with file, start, end (Unicode
       code points, end exclusive), text, kind, label, confidence and value. table: for people.
       --reference-date resolves relative dates ("Monday") in articles that state no date.
-  marginalia check [--format text|json] [--no-progress] [PATH]
+  marginalia check [--format text|json] [PATH]
       Check every sidecar (*.annotations.json) below PATH (default: this folder; node_modules and
       dot-folders skipped) against its article: schema, missing article, offsets in range, stored
       text equal to the article's, orphaned tags, tags in conflict. One line a problem, as
@@ -52,8 +52,8 @@ Usage:
   marginalia --help       This help.
   marginalia --version    The version.
 
-Commands that walk a folder draw a progress bar on stderr when it is a terminal (not when piped or
-in CI); --no-progress turns it off. Their output on stdout is never touched.
+check, agreement and report draw a progress bar on stderr while they read the files, when stderr is
+a terminal (not when piped or in CI); --no-progress turns it off. Their output on stdout is untouched.
 
 Exit codes, unless stated above: 0 done, 1 internal error, 2 bad usage or a file that could not be
 read (others are still processed).`;
@@ -130,7 +130,7 @@ async function checkCommand(args: string[]): Promise<number> {
 }
 
 async function agreementCommand(args: string[]): Promise<number> {
-  const parsed = parseCommand(args, { annotators: { type: 'string' }, format: { type: 'string', default: 'table' } });
+  const parsed = parseCommand(args, { annotators: { type: 'string' }, format: { type: 'string', default: 'table' }, ...PROGRESS_OPTION });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (values.format !== 'table' && values.format !== 'json') return usageError(`--format must be table or json, not '${values.format}'`);
@@ -139,15 +139,18 @@ async function agreementCommand(args: string[]): Promise<number> {
     return usageError(`--annotators takes two different names separated by a comma, such as 'ann,bob', not '${values.annotators}'`);
   }
   if (positionals.length > 1) return usageError('agreement takes one PATH (a folder or a sidecar)');
-  return runAgreement(
-    { path: positionals[0] ?? '.', annotators: annotators && [annotators[0], annotators[1]], format: values.format as AgreementFormat },
-    (chunk) => process.stdout.write(chunk),
-    (line) => process.stderr.write(line + '\n'),
+  return withProgressBar('loading', values['no-progress'] === true, (bar) =>
+    runAgreement(
+      { path: positionals[0] ?? '.', annotators: annotators && [annotators[0], annotators[1]], format: values.format as AgreementFormat },
+      bar.clearedBefore((chunk: string) => process.stdout.write(chunk)),
+      bar.clearedBefore((line: string) => process.stderr.write(line + '\n')),
+      bar,
+    ),
   );
 }
 
 async function reportCommand(args: string[]): Promise<number> {
-  const parsed = parseCommand(args, { annotators: { type: 'string' }, format: { type: 'string', default: 'json' } });
+  const parsed = parseCommand(args, { annotators: { type: 'string' }, format: { type: 'string', default: 'json' }, ...PROGRESS_OPTION });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (values.format !== 'json' && values.format !== 'csv') return usageError(`--format must be json or csv, not '${values.format}'`);
@@ -156,10 +159,13 @@ async function reportCommand(args: string[]): Promise<number> {
     return usageError(`--annotators takes two different names separated by a comma, such as 'ann,bob', not '${values.annotators}'`);
   }
   if (positionals.length > 1) return usageError('report takes one PATH (a folder or a sidecar)');
-  return runReport(
-    { path: positionals[0] ?? '.', annotators: annotators && [annotators[0], annotators[1]], format: values.format as ReportFormat },
-    (chunk) => process.stdout.write(chunk),
-    (line) => process.stderr.write(line + '\n'),
+  return withProgressBar('loading', values['no-progress'] === true, (bar) =>
+    runReport(
+      { path: positionals[0] ?? '.', annotators: annotators && [annotators[0], annotators[1]], format: values.format as ReportFormat },
+      bar.clearedBefore((chunk: string) => process.stdout.write(chunk)),
+      bar.clearedBefore((line: string) => process.stderr.write(line + '\n')),
+      bar,
+    ),
   );
 }
 

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { ProgressReporter } from '../core/progress';
 import { ArticleSelector } from '../core/project/articleSelector';
 import { corpusReport } from '../core/report/corpusReport';
 import { loadSidecarCorpus } from '../core/report/corpusFiles';
@@ -22,10 +23,10 @@ export interface ReportRequest {
  * named cannot be compared; 0 otherwise, also when agreement could not be measured for want of two
  * annotators (the report says why).
  */
-export async function runReport(request: ReportRequest, out: (chunk: string) => void, err: (line: string) => void): Promise<number> {
+export async function runReport(request: ReportRequest, out: (chunk: string) => void, err: (line: string) => void, progress?: ProgressReporter): Promise<number> {
   let loaded: Awaited<ReturnType<typeof loadSidecarCorpus>>;
   try {
-    loaded = await loadSidecarCorpus(request.path);
+    loaded = await loadSidecarCorpus(request.path, progress);
   } catch (error) {
     err(`marginalia report: ${(error as Error).message}`);
     return 2;

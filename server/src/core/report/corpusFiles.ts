@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, relative, sep } from 'node:path';
 import { findSidecars } from '../findSidecars';
+import type { ProgressReporter } from '../progress';
 import { SidecarError } from '../sidecar/errors';
 import type { Tag } from '../sidecar/schema';
 import { SidecarStore } from '../sidecar/store';
@@ -23,15 +24,16 @@ export interface UnreadableFile {
 /**
  * Every sidecar below `path` (a folder, or one sidecar) with its article, as `check` and `agreement`
  * find them, and the files that could not be read as such, each with why. Throws when `path` is
- * neither a folder nor a sidecar.
+ * neither a folder nor a sidecar. `progress` hears of each file as it is read.
  */
-export async function loadSidecarCorpus(path: string): Promise<{ documents: CorpusFile[]; unreadable: UnreadableFile[] }> {
+export async function loadSidecarCorpus(path: string, progress?: ProgressReporter): Promise<{ documents: CorpusFile[]; unreadable: UnreadableFile[] }> {
   const sidecars = await findSidecars(path);
   const root = (await stat(path)).isFile() ? dirname(path) : path;
   const store = new SidecarStore();
   const documents: CorpusFile[] = [];
   const unreadable: UnreadableFile[] = [];
-  for (const found of sidecars) {
+  for (const [index, found] of sidecars.entries()) {
+    progress?.report(index, sidecars.length);
     if (found.articlePath === undefined) {
       unreadable.push({ file: found.path, problem: `its article ${basename(found.path).replace(/\.annotations\.json$/, '.txt')} is missing` });
       continue;
@@ -51,5 +53,6 @@ export async function loadSidecarCorpus(path: string): Promise<{ documents: Corp
     }
     documents.push({ path: found.articlePath, name: relative(root, found.articlePath).split(sep).join('/'), text, tags });
   }
+  progress?.report(sidecars.length, sidecars.length);
   return { documents, unreadable };
 }
