@@ -5,13 +5,15 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { ArticleChangedNotification, type ArticleChanged } from '../server/src/api/protocol';
+import { ArticleChangedNotification, CorpusChangedNotification, type ArticleChanged, type CorpusChanged } from '../server/src/api/protocol';
 import { ArticleViews } from './articleViews';
 import { registerCommands } from './commands';
+import { CorpusView } from './corpusView';
 import { ADD_COMMENT_COMMAND, registerReviewCommands } from './reviewCommands';
 import { Decorations } from './decorations';
 import { markArticles } from './articleLanguage';
 import { refreshOutline } from './outlineRefresh';
+import { ReportPanel } from './reportPanel';
 import { ProgressNotifications } from './progressNotifications';
 import { StatusCount } from './statusCount';
 
@@ -43,12 +45,14 @@ export function activate(context: vscode.ExtensionContext): void {
 
   const views = new ArticleViews(client);
   const decorations = new Decorations();
-  const status = new StatusCount();
+  const status = new StatusCount(client);
+  const corpusView = new CorpusView(client, views);
+  const reportPanel = new ReportPanel(client, context.extensionUri);
   const refresh = async (editor: vscode.TextEditor | undefined) => {
     if (!editor) return;
     const view = await views.fetch(editor.document);
     decorations.show(editor, view);
-    if (editor === vscode.window.activeTextEditor) status.show(view);
+    if (editor === vscode.window.activeTextEditor) void status.show(view);
   };
   const refreshVisible = () => Promise.all(vscode.window.visibleTextEditors.map(refresh));
 
@@ -58,11 +62,20 @@ export function activate(context: vscode.ExtensionContext): void {
     status,
     client.onNotification(ArticleChangedNotification, ({ uri }: ArticleChanged) => {
       refreshOutline();
+      corpusView.articleChanged(uri);
       for (const editor of vscode.window.visibleTextEditors) if (editor.document.uri.toString() === uri) void refresh(editor);
     }),
+    client.onNotification(CorpusChangedNotification, (change: CorpusChanged) => {
+      corpusView.corpusChanged(change);
+      reportPanel.corpusChanged();
+    }),
+    corpusView,
+    ...corpusView.register(),
+    reportPanel,
+    ...reportPanel.register(),
     vscode.window.onDidChangeVisibleTextEditors(() => void refreshVisible()),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
-      status.show(undefined);
+      void status.show(undefined);
       void refresh(editor);
     }),
     views.onDidChangeDocument((document) => {

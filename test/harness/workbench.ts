@@ -17,11 +17,17 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
+export interface WorkbenchOptions extends Omit<CodeServerOptions, 'workspace'> {
+  /** Puts more files in the workspace (beside seeds/) before VS Code opens it. */
+  prepare?: (workspace: string) => Promise<void>;
+}
+
 /** `name` labels the last-state screenshot and the logs kept in test-results/. */
-export async function openSeedsWorkbench(name: string, options: Omit<CodeServerOptions, 'workspace'>): Promise<Workbench> {
+export async function openSeedsWorkbench(name: string, { prepare, ...options }: WorkbenchOptions): Promise<Workbench> {
   const scratch = await mkdtemp(path.join(tmpdir(), `marginalia-${name}-`));
   const workspace = path.join(scratch, 'workspace');
   await cp(path.join(PROJECT_ROOT, 'seeds'), path.join(workspace, 'seeds'), { recursive: true, filter: (source) => !source.endsWith('.annotations.json') });
+  await prepare?.(workspace);
   let server: RunningCodeServer | undefined;
   let browser: Browser | undefined;
   let page: Page | undefined;
@@ -43,16 +49,17 @@ export async function openSeedsWorkbench(name: string, options: Omit<CodeServerO
   }
 }
 
-/** Waits for a file that the workbench writes, and returns its text. */
-export async function waitForFile(file: string, timeoutMs: number): Promise<string> {
+/** Waits for a file that the workbench writes (until `isComplete` accepts its text), and returns its text. */
+export async function waitForFile(file: string, timeoutMs: number, isComplete: (text: string) => boolean = () => true): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      return await readFile(file, 'utf8');
+      const text = await readFile(file, 'utf8');
+      if (isComplete(text)) return text;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      if (Date.now() > deadline) throw new Error(`${file} did not appear within ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    if (Date.now() > deadline) throw new Error(`${file} did not appear (complete) within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -34,11 +34,11 @@ describe('review summary of an article', () => {
     assert.equal(summarizeTags([on('a', 'Kyiv', 'approved'), on('b', 'Odesa', 'approved')], new Set(['b'])).counts.orphaned, 1);
   });
 
-  it('says progress as "reviewed/total · percent", rounded down so that 100% means done', () => {
+  it('says progress as "percent · reviewed/total", rounded down so that 100% means done', () => {
     const summary = (approved: number, accepted: number) => addSummaries([summarizeTags([...Array(approved)].map((_, i) => on(`p${i}`, 'Kyiv', 'approved')).concat([...Array(accepted)].map((_, i) => on(`q${i}`, 'Kyiv', 'accepted'))))]);
-    assert.equal(describeProgress(summary(12, 28)), '12/40 reviewed · 30%');
+    assert.equal(describeProgress(summary(12, 28)), '30% · 12/40 reviewed');
     assert.equal(percentReviewed(summary(199, 1)), 99);
-    assert.equal(describeProgress(summary(3, 0)), '3/3 reviewed · 100%');
+    assert.equal(describeProgress(summary(3, 0)), '100% · 3/3 reviewed');
     assert.equal(describeProgress(summary(0, 0)), 'no tags yet');
   });
 

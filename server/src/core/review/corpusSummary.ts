@@ -54,8 +54,11 @@ export function percentReviewed(summary: ReviewSummary): number {
   return Math.floor(reviewProgress(summary.counts) * 100);
 }
 
-/** "12/40 reviewed · 30%", or "no tags yet": how the corpus view, the status bar and the report say it. */
+/**
+ * "30% · 12/40 reviewed", or "no tags yet": how the corpus view and the status bar say it. The
+ * percentage first, so that it survives when a narrow view cuts the end off.
+ */
 export function describeProgress(summary: ReviewSummary): string {
   if (summary.total === 0) return 'no tags yet';
-  return `${summary.reviewed}/${summary.total} reviewed · ${percentReviewed(summary)}%`;
+  return `${percentReviewed(summary)}% · ${summary.reviewed}/${summary.total} reviewed`;
 }

@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { CorpusReportRequest, type CorpusReportParams } from '../server/src/api/protocol';
+import type { CorpusReport } from '../server/src/core/report/corpusReport';
+import { reportCsv, reportJson } from '../server/src/core/report/reportCsv';
+import { REPORT_ACTIONS, reportHtml, type ReportAction } from './report/reportHtml';
+
+export const SHOW_REPORT_COMMAND = 'marginalia.showAgreement';
+
+/**
+ * "Marginalia: Show Agreement and Report": the corpus report of the workspace (the server's, so the
+ * figures are those of `marginalia report` and `marginalia agreement`) drawn as charts in a webview,
+ * exportable as JSON or CSV. Kept up to date while it is open.
+ */
+export class ReportPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private report: CorpusReport | undefined;
+  /** The pair picked when there were more than two annotators; kept for refreshes. */
+  private annotators: [string, string] | undefined;
+  /** The corpus changed while the panel was hidden: refresh when it shows again. */
+  private stale = false;
+
+  constructor(
+    private readonly client: LanguageClient,
+    private readonly extensionUri: vscode.Uri,
+  ) {}
+
+  register(): vscode.Disposable[] {
+    return [vscode.commands.registerCommand(SHOW_REPORT_COMMAND, () => this.guarded('show the report', () => this.show()))];
+  }
+
+  /** The server says tags or articles changed. */
+  corpusChanged(): void {
+    if (!this.panel) return;
+    if (this.panel.visible) void this.guarded('refresh the report', () => this.refresh());
+    else this.stale = true;
+  }
+
+  private async show(): Promise<void> {
+    if (!vscode.workspace.workspaceFolders?.length) return void vscode.window.showInformationMessage('Marginalia: open a folder holding articles and their sidecars first.');
+    let report = await this.fetch(this.annotators);
+    if (report.annotators.length > 2 && !this.annotatorsStillIn(report)) {
+      const picked = await pickTwo(report.annotators, this.annotators);
+      if (!picked) return;
+      this.annotators = picked;
+      report = await this.fetch(picked);
+    }
+    this.render(report);
+  }
+
+  private async refresh(): Promise<void> {
+    this.stale = false;
+    this.render(await this.fetch(this.annotatorsStillIn(this.report) ? this.annotators : undefined), { reveal: false });
+  }
+
+  private annotatorsStillIn(report: CorpusReport | undefined): boolean {
+    return this.annotators !== undefined && report !== undefined && this.annotators.every((name) => report.annotators.includes(name));
+  }
+
+  private async fetch(annotators: [string, string] | undefined): Promise<CorpusReport> {
+    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Marginalia: reading the corpus for the report' }, () =>
+      this.client.sendRequest<CorpusReport>(CorpusReportRequest, (annotators ? { annotators } : {}) satisfies CorpusReportParams),
+    );
+  }
+
+  private render(report: CorpusReport, { reveal = true } = {}): void {
+    this.report = report;
+    const panel = this.panel ?? this.createPanel();
+    panel.webview.html = reportHtml(report, { nonce: randomBytes(16).toString('base64'), cspSource: panel.webview.cspSource });
+    if (reveal) panel.reveal();
+  }
+
+  private createPanel(): vscode.WebviewPanel {
+    const panel = vscode.window.createWebviewPanel('marginalia.report', 'Marginalia Report', vscode.ViewColumn.Active, {
+      enableScripts: true,
+      // The page is self-contained (inline SVG, nonce'd style and script): it may load nothing.
+      localResourceRoots: [],
+    });
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'marginalia.svg');
+    panel.webview.onDidReceiveMessage((message: unknown) => void this.guarded('answer the report', () => this.act(message)));
+    panel.onDidChangeViewState(() => {
+      if (panel.visible && this.stale) void this.guarded('refresh the report', () => this.refresh());
+    });
+    panel.onDidDispose(() => {
+      this.panel = undefined;
+      this.report = undefined;
+    });
+    this.panel = panel;
+    return panel;
+  }
+
+  private async act(message: unknown): Promise<void> {
+    const action = (message as { action?: unknown } | undefined)?.action;
+    if (!REPORT_ACTIONS.includes(action as ReportAction)) throw new Error(`unknown request from the report page: ${JSON.stringify(message)}`);
+    switch (action as ReportAction) {
+      case 'exportJson':
+        return this.export('json');
+      case 'exportCsv':
+        return this.export('csv');
+      case 'pickAnnotators': {
+        const picked = this.report && (await pickTwo(this.report.annotators, this.annotators));
+        if (!picked) return;
+        this.annotators = picked;
+        return this.render(await this.fetch(picked));
+      }
+      case 'refresh':
+        return this.refresh();
+    }
+  }
+
+  /** Saves the report's data where the user says (the workspace folder by default), then shows the file. */
+  private async export(format: 'json' | 'csv'): Promise<void> {
+    const report = this.report;
+    if (!report) return;
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({
+      title: `Export the report as ${format.toUpperCase()}`,
+      saveLabel: 'Export',
+      defaultUri: folder && vscode.Uri.joinPath(folder, `marginalia-report.${format}`),
+      filters: format === 'json' ? { JSON: ['json'] } : { CSV: ['csv'] },
+    });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, Buffer.from(format === 'json' ? reportJson(report) : reportCsv(report), 'utf8'));
+    await vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
+    vscode.window.setStatusBarMessage(`Marginalia: report saved as ${vscode.workspace.asRelativePath(target)}`, 5000);
+  }
+
+  /** Every handler is guarded: a failure is shown in words, never an unhandled rejection. */
+  private async guarded(what: string, run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Marginalia: could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+  }
+}
+
+/** Two annotators out of several, picked in one list; the previous pair (else the first two) ticked. */
+async function pickTwo(annotators: readonly string[], previous: readonly string[] | undefined): Promise<[string, string] | undefined> {
+  const ticked = previous?.every((name) => annotators.includes(name)) ? previous : annotators.slice(0, 2);
+  const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
+  pick.title = 'Agreement: pick the two annotators to compare';
+  pick.canSelectMany = true;
+  pick.items = annotators.map((name) => ({ label: name }));
+  pick.selectedItems = pick.items.filter((item) => ticked.includes(item.label));
+  return new Promise((resolve) => {
+    pick.onDidChangeSelection((items) => (pick.placeholder = items.length === 2 ? 'Enter to compare these two' : `Pick exactly two (${items.length} picked)`));
+    pick.onDidAccept(() => {
+      if (pick.selectedItems.length !== 2) return void (pick.placeholder = `Pick exactly two (${pick.selectedItems.length} picked)`);
+      const [first, second] = pick.selectedItems.map((item) => item.label);
+      resolve([first, second]);
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      resolve(undefined);
+      pick.dispose();
+    });
+    pick.show();
+  });
+}

@@ -1,0 +1,86 @@
+/** The report webview's page and charts, and where a reviewer starts in an article: pure client code. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { corpusReport, type ReportDocument } from '../server/src/core/report/corpusReport';
+import { newTag, type Tag } from '../server/src/core/sidecar';
+import { MAX_PROGRESS_ROWS, niceTicks, progressChart } from '../src/report/charts';
+import { reportHtml } from '../src/report/reportHtml';
+import { firstToReview } from '../src/firstToReview';
+
+const TEXT = 'President Volodymyr Zelensky met NATO officials in Brussels on Monday.\n';
+const tagOn = (words: string, label: string, annotator: string, status: Tag['status'] = 'accepted') => {
+  const start = TEXT.indexOf(words);
+  return newTag({ text: TEXT, start, end: start + words.length, label, source: 'manual', status, annotator });
+};
+const documents: ReportDocument[] = [
+  { name: 'kyiv/<b>"a".txt', text: TEXT, tags: [tagOn('Zelensky', 'PERSON', 'ann'), tagOn('Zelensky', 'PERSON', 'bob', 'approved'), tagOn('NATO', 'ORG', 'ann'), tagOn('Brussels', 'GPE', 'bob', 'rejected')] },
+];
+const colorOf = (label: string) => ({ PERSON: '#e0568a', ORG: '#4f8fe6' })[label] ?? '#9e9e9e';
+const SECURITY = { nonce: 'n0nce', cspSource: 'https://extension.example' };
+
+describe('report page', () => {
+  const html = reportHtml(corpusReport(documents, { colorOf }), SECURITY);
+
+  it('allows nothing but its own nonce’d style and script, and images from the extension or data:', () => {
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+    assert.equal(policy, "default-src 'none'; img-src https://extension.example data:; style-src 'nonce-n0nce'; script-src 'nonce-n0nce';");
+    assert.equal((html.match(/<style/g) ?? []).length, (html.match(/<style nonce="n0nce">/g) ?? []).length);
+    assert.equal((html.match(/<script/g) ?? []).length, (html.match(/<script nonce="n0nce">/g) ?? []).length);
+    assert.doesNotMatch(html, /\sstyle="/, 'no inline style attributes: the policy would block them');
+    assert.deepEqual([...new Set(html.match(/https?:\/\/[^\s"')]+/g))], ['https://extension.example', 'http://www.w3.org/2000/svg'], 'nothing remote');
+  });
+
+  it('draws three charts: tags per label, agreement per label, review progress', () => {
+    assert.equal((html.match(/<svg class="chart"/g) ?? []).length, 3);
+    assert.match(html, /aria-label="Tags per label by review state"/);
+    assert.match(html, /aria-label="Agreement of ann and bob per label"/);
+    assert.match(html, /aria-label="Review progress per article"/);
+    assert.match(html, /fill="#e0568a"/, 'the label set’s colour');
+    assert.match(html, /class="state-approved"><title>PERSON: 1 approved<\/title>/);
+  });
+
+  it('escapes names from files, so that none can inject markup', () => {
+    assert.doesNotMatch(html, /<b>"a"/);
+    assert.match(html, /kyiv\/&#60;b&#62;&#34;a&#34;\.txt/);
+  });
+
+  it('says why agreement is missing instead of drawing it', () => {
+    const alone = reportHtml(corpusReport([{ ...documents[0], tags: [tagOn('NATO', 'ORG', 'ann')] }], { colorOf }), SECURITY);
+    assert.equal((alone.match(/<svg class="chart"/g) ?? []).length, 2);
+    assert.match(alone, /<p class="notice">Agreement needs two annotators with accepted tags; found only ann\.<\/p>/);
+  });
+
+  it('offers to pick other annotators only when there are more than two', () => {
+    assert.doesNotMatch(html, /data-action="pickAnnotators"/);
+    const trio = [{ ...documents[0], tags: [...documents[0].tags, tagOn('NATO', 'ORG', 'carol')] }];
+    assert.match(reportHtml(corpusReport(trio, { colorOf, annotators: ['ann', 'bob'] }), SECURITY), /data-action="pickAnnotators"/);
+  });
+});
+
+describe('charts', () => {
+  it('puts about five round ticks on a count axis', () => {
+    assert.deepEqual(niceTicks(425), [0, 100, 200, 300, 400, 500]);
+    assert.deepEqual(niceTicks(3), [0, 1, 2, 3]);
+    assert.deepEqual(niceTicks(0), [0, 1]);
+  });
+
+  it('draws at most a few hundred articles and says how many more the data holds', () => {
+    const many = Array.from({ length: MAX_PROGRESS_ROWS + 5 }, (_, index) => ({ ...documents[0], name: `a${index}.txt` }));
+    const chart = progressChart(corpusReport(many, { colorOf }).progress);
+    assert.equal((chart.match(/class="track"/g) ?? []).length, MAX_PROGRESS_ROWS + 1, 'the corpus and the first articles');
+    assert.match(chart, /… and 5 more articles, all in the exported data/);
+  });
+});
+
+describe('first item to review', () => {
+  const item = (start: number, state: 'suggested' | 'tagged' | 'approved' | 'proposed' | 'rejected' | 'conflict') => ({ start, end: start + 3, label: 'ORG', state });
+
+  it('is the first tag nobody has reviewed, even after a suggestion', () => {
+    assert.deepEqual(firstToReview([item(40, 'tagged'), item(5, 'suggested'), item(1, 'approved'), item(30, 'conflict')]), item(30, 'conflict'));
+  });
+
+  it('else the first suggestion, else nothing', () => {
+    assert.deepEqual(firstToReview([item(9, 'suggested'), item(1, 'approved'), item(4, 'suggested')]), item(4, 'suggested'));
+    assert.equal(firstToReview([item(1, 'rejected')]), undefined);
+  });
+});
