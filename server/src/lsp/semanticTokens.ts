@@ -27,27 +27,51 @@ export interface Highlight {
  */
 export function encodeSemanticTokens(document: TextDocument, highlights: readonly Highlight[]): number[] {
   const text = document.getText();
+  const lineCount = document.lineCount;
   const data: number[] = [];
   let previousLine = 0;
   let previousCharacter = 0;
+  // Segments come sorted, so lines are found by walking forward, not searched for each token.
+  let line = 0;
+  let lineStart = 0;
+  let nextLine = document.offsetAt({ line: 1, character: 0 });
+  const advanceTo = (offset: number) => {
+    while (nextLine <= offset && line + 1 < lineCount) {
+      line++;
+      lineStart = nextLine;
+      nextLine = document.offsetAt({ line: line + 1, character: 0 });
+    }
+  };
   const emit = (start: number, end: number, highlight: Highlight) => {
-    let { line, character } = document.positionAt(start);
+    advanceTo(start);
+    // As positionAt counts an offset inside a line break: from the line's end.
+    let character = beforeLineBreak(text, start, lineStart) - lineStart;
     while (start < end) {
-      const nextLine = document.offsetAt({ line: line + 1, character: 0 });
       const pieceEnd = Math.min(end, contentEnd(text, start, nextLine));
       if (pieceEnd > start) {
-        data.push(line - previousLine, line === previousLine ? character - previousCharacter : character, pieceEnd - start, TYPE_OF_KIND[highlight.kind], 1 << TOKEN_MODIFIERS.indexOf(highlight.modifier));
+        data.push(line - previousLine, line === previousLine ? character - previousCharacter : character, pieceEnd - start, TYPE_OF_KIND[highlight.kind], MODIFIER_BIT[highlight.modifier]);
         previousLine = line;
         previousCharacter = character;
       }
       if (end <= nextLine || nextLine >= text.length) break;
       start = nextLine;
-      line++;
+      advanceTo(start);
       character = 0;
     }
   };
   for (const segment of innermostSegments(highlights)) emit(segment.start, segment.end, segment.highlight);
   return data;
+}
+
+const MODIFIER_BIT = Object.fromEntries(TOKEN_MODIFIERS.map((modifier, bit) => [modifier, 1 << bit])) as Record<TokenModifier, number>;
+
+function beforeLineBreak(text: string, offset: number, lineStart: number): number {
+  while (offset > lineStart && isLineBreak(text.charCodeAt(offset - 1))) offset--;
+  return offset;
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13;
 }
 
 interface Segment {
@@ -59,6 +83,8 @@ interface Segment {
 /** Cuts possibly nested or overlapping highlights into disjoint, sorted segments owned by the innermost one. */
 function innermostSegments(highlights: readonly Highlight[]): Segment[] {
   const sorted = highlights.filter((h) => h.end > h.start).sort((a, b) => a.start - b.start || b.end - a.end);
+  // Usually nothing nests (tags claim the suggestions they cover): each highlight is a segment of its own.
+  if (sorted.every((highlight, n) => n === 0 || sorted[n - 1]!.end <= highlight.start)) return sorted.map((highlight) => ({ start: highlight.start, end: highlight.end, highlight }));
   const segments: Segment[] = [];
   // Open highlights, outermost first; the last one is innermost. Nesting is shallow, so a small array is enough.
   const open: Highlight[] = [];

@@ -6,8 +6,8 @@ import { findDates } from './dates';
 /** Sidecar convention: the capture tool writes "date YYYY-MM-DD" on the first line. */
 const DATE_LINE = /^\s*date[:\s]\s*(\d{4}-\d{2}-\d{2})(?!\d)/i;
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** A dateline sits in the byline area; later dates are the story's own. */
-const HEAD_LENGTH = 3000;
+/** A dateline sits in the byline area; later dates are the story's own. Nothing after the head decides the article date. */
+export const HEAD_LENGTH = 3000;
 const PUBLISHED_LABEL = /\b(?:published|posted|updated|first published|date)\s*(?:on|at)?\s*[:|-]?\s*$/i;
 /** "on Feb. 24, 2022" inside a sentence is an event; a dateline stands alone. */
 const PREPOSITION_BEFORE = /\b(?:on|since|until|by|from|before|after|in|of|between|and|to)\s+$/i;

@@ -12,6 +12,7 @@
  * forgotten, and every block's dates when the article date changed.
  */
 import type { DetectOptions, Span } from '../detection';
+import { HEAD_LENGTH } from './articleDate';
 import { looksBinary } from './binary';
 import { combineKinds } from './combineKinds';
 import { findDates } from './dates';
@@ -48,6 +49,8 @@ interface Block extends TextRange {
   /** Relative to the block's start, like the numbers. */
   dates: Span[];
   numbers: Span[];
+  /** The block's spans combined, placed where the block started then; dropped whenever its spans change. */
+  output?: { at: number; spans: KindedSpan[] };
 }
 
 export class IncrementalDetector {
@@ -115,7 +118,8 @@ export class IncrementalDetector {
     // An edit over most of the text is cheaper to analyse as a whole than block by block.
     if (regionEnd - regionStart > text.length / 2) return this.analyseWhole(text);
 
-    const anchor = articleAnchor(text, this.options);
+    // The article date is read from the beginning of the text alone.
+    const anchor = change.start < HEAD_LENGTH ? articleAnchor(text, this.options) : this.anchor;
     const datesChanged = anchor !== this.anchor;
     this.anchor = anchor;
     for (let n = last + 1; n < this.blocks.length; n++) {
@@ -222,6 +226,7 @@ export class IncrementalDetector {
       span.end -= entities.origin;
     }
     entities.spans = spans;
+    block.output = undefined;
   }
 
   /** Gives each block the spans of a whole-text run that start in it. */
@@ -231,10 +236,28 @@ export class IncrementalDetector {
       const share: Span[] = [];
       while (next < spans.length && spans[next]!.start < block.end) share.push(shifted(spans[next++]!, -block.start));
       block[kind] = share;
+      block.output = undefined;
     }
   }
 
+  /**
+   * All blocks' spans combined. Each block combines its own, and keeps the result until its spans change or it
+   * moves, unless some date or number runs past the end of its block: then one may hide another in the next.
+   */
   private combined(): KindedSpan[] {
+    if (this.blocks.some(overruns)) return this.combinedAcrossBlocks();
+    const spans: KindedSpan[] = [];
+    for (const block of this.blocks) {
+      if (block.output?.at !== block.start) {
+        const at = block.start;
+        block.output = { at, spans: combineKinds(block.entities.spans, block.dates, block.numbers, (span, kind) => kindedSpan(span, kind, at)) };
+      }
+      for (const span of block.output.spans) spans.push(span);
+    }
+    return spans;
+  }
+
+  private combinedAcrossBlocks(): KindedSpan[] {
     const entities: Span[] = [];
     const dates: Span[] = [];
     const numbers: Span[] = [];
@@ -243,8 +266,14 @@ export class IncrementalDetector {
       for (const span of block.dates) dates.push(shifted(span, block.start));
       for (const span of block.numbers) numbers.push(shifted(span, block.start));
     }
-    return combineKinds(entities, dates, numbers, kindedSpan);
+    return combineKinds(entities, dates, numbers, (span, kind) => kindedSpan(span, kind));
   }
+}
+
+/** Whether a date or number of the block ends after it (entities never cross a line break). */
+function overruns(block: Block): boolean {
+  const length = block.end - block.start;
+  return block.dates.some((span) => span.end > length) || block.numbers.some((span) => span.end > length);
 }
 
 /** Index of the block holding `offset`; the last block for the end of the text. */

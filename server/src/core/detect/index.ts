@@ -20,11 +20,12 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
  * binary yields nothing, and a detector that fails yields nothing for its kind alone.
  */
 export function detectSpans(text: string, options: DetectOptions = {}): KindedSpan[] {
-  return detectInto(text, options, kindedSpan);
+  return detectInto(text, options, (span, kind) => kindedSpan(span, kind));
 }
 
-export function kindedSpan(span: Span, kind: Kind): KindedSpan {
-  return { start: span.start, end: span.end, label: span.label, confidence: span.confidence, value: span.value, kind };
+/** The span of a kind, moved by `offset`. */
+export function kindedSpan(span: Span, kind: Kind, offset = 0): KindedSpan {
+  return { start: span.start + offset, end: span.end + offset, label: span.label, confidence: span.confidence, value: span.value, kind };
 }
 
 /** Same as detectSpans, in code point offsets with the covered text, as the CLI and sidecars store them. */

@@ -15,13 +15,13 @@ export class LowercaseVocabulary {
   /** Takes blocks out and in; returns the words that entered or left `words`. */
   change(removed: readonly WordUsage[], added: readonly WordUsage[]): Set<string> {
     const touched = new Set<string>();
-    for (const usage of removed) {
-      count(this.capitalised, usage.capitalisedLowered, -1, touched);
-      count(this.lowercase, usage.lowercaseInProse, -1, touched);
-    }
-    for (const usage of added) {
-      count(this.capitalised, usage.capitalisedLowered, 1, touched);
-      count(this.lowercase, usage.lowercaseInProse, 1, touched);
+    // Counted by pairs, as only what differs between a block and its replacement moves a count: an edit
+    // replaces a few blocks with similar ones, whose thousand words are then looked at once each.
+    for (let n = 0; n < Math.max(removed.length, added.length); n++) {
+      const before = removed[n] ?? NO_USAGE;
+      const after = added[n] ?? NO_USAGE;
+      countDifference(this.capitalised, before.capitalisedLowered, after.capitalisedLowered, touched);
+      countDifference(this.lowercase, before.lowercaseInProse, after.lowercaseInProse, touched);
     }
     const flipped = new Set<string>();
     for (const word of touched) {
@@ -35,11 +35,16 @@ export class LowercaseVocabulary {
   }
 }
 
-function count(counts: Map<string, number>, words: ReadonlySet<string>, step: 1 | -1, touched: Set<string>): void {
-  for (const word of words) {
-    const updated = (counts.get(word) ?? 0) + step;
-    if (updated === 0) counts.delete(word);
-    else counts.set(word, updated);
-    touched.add(word);
-  }
+const NO_USAGE: WordUsage = { capitalised: new Set(), capitalisedLowered: new Set(), lowercaseInProse: new Set() };
+
+function countDifference(counts: Map<string, number>, before: ReadonlySet<string>, after: ReadonlySet<string>, touched: Set<string>): void {
+  for (const word of before) if (!after.has(word)) count(counts, word, -1, touched);
+  for (const word of after) if (!before.has(word)) count(counts, word, 1, touched);
+}
+
+function count(counts: Map<string, number>, word: string, step: 1 | -1, touched: Set<string>): void {
+  const updated = (counts.get(word) ?? 0) + step;
+  if (updated === 0) counts.delete(word);
+  else counts.set(word, updated);
+  touched.add(word);
 }
