@@ -67,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     client.onNotification(CorpusChangedNotification, (change: CorpusChanged) => {
       corpusView.corpusChanged(change);
-      reportPanel.corpusChanged();
+      reportPanel.corpusChanged(change);
     }),
     corpusView,
     ...corpusView.register(),

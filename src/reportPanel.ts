@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CorpusReportRequest, type CorpusReportParams } from '../server/src/api/protocol';
+import { CorpusReportRequest, type CorpusChanged, type CorpusReportParams } from '../server/src/api/protocol';
 import type { CorpusReport } from '../server/src/core/report/corpusReport';
 import { reportCsv, reportJson } from '../server/src/core/report/reportCsv';
 import { REPORT_ACTIONS, reportHtml, type ReportAction } from './report/reportHtml';
@@ -20,6 +20,9 @@ export class ReportPanel implements vscode.Disposable {
   private annotators: [string, string] | undefined;
   /** The corpus changed while the panel was hidden: refresh when it shows again. */
   private stale = false;
+  /** A refresh under way, and whether the corpus changed again meanwhile: refreshes never pile up. */
+  private refreshing: Promise<void> | undefined;
+  private changedWhileRefreshing = false;
 
   constructor(
     private readonly client: LanguageClient,
@@ -30,11 +33,17 @@ export class ReportPanel implements vscode.Disposable {
     return [vscode.commands.registerCommand(SHOW_REPORT_COMMAND, () => this.guarded('show the report', () => this.show()))];
   }
 
-  /** The server says tags or articles changed. */
-  corpusChanged(): void {
+  /**
+   * The server says tags or articles changed. The report reads the files, so typing in an article
+   * (its document unsaved) changes nothing in it until the article is saved.
+   */
+  corpusChanged(change: CorpusChanged): void {
     if (!this.panel) return;
-    if (this.panel.visible) void this.guarded('refresh the report', () => this.refresh());
-    else this.stale = true;
+    const unsaved = (uri: string) => vscode.workspace.textDocuments.some((document) => document.isDirty && document.uri.toString() === uri);
+    if (change.uris?.every(unsaved)) return;
+    if (!this.panel.visible) this.stale = true;
+    else if (this.refreshing) this.changedWhileRefreshing = true;
+    else void this.guarded('refresh the report', () => this.refresh());
   }
 
   private async show(): Promise<void> {
@@ -51,7 +60,19 @@ export class ReportPanel implements vscode.Disposable {
 
   private async refresh(): Promise<void> {
     this.stale = false;
-    this.render(await this.fetch(this.annotatorsStillIn(this.report) ? this.annotators : undefined), { reveal: false });
+    this.refreshing = this.fetch(this.annotatorsStillIn(this.report) ? this.annotators : undefined).then((report) => {
+      // Closed while the server was reading: stay closed.
+      if (this.panel) this.render(report, { reveal: false });
+    });
+    try {
+      await this.refreshing;
+    } finally {
+      this.refreshing = undefined;
+    }
+    if (this.changedWhileRefreshing) {
+      this.changedWhileRefreshing = false;
+      await this.refresh();
+    }
   }
 
   private annotatorsStillIn(report: CorpusReport | undefined): boolean {

@@ -1,11 +1,12 @@
 /// <reference lib="dom" />
 /**
  * End to end, as a reviewer works: code-server with Marginalia on a workspace holding the agreement
- * fixtures (two annotators, "ann" and "bob"), some of their tags approved. Open the Corpus view from
- * the command palette and find each article with its counts, see a sidecar changed on disk counted
- * anew, click an article and land on its first tag to review, then open the report, wait for its
- * charts, and export its data as JSON and CSV: the same as `marginalia report` prints. Screenshots go
- * to test-results/ (look at them).
+ * fixtures (two annotators, "ann" and "bob", and a few tags of a third, "carol"), some of their tags
+ * approved. Open the Corpus view from the command palette and find each article with its counts, see
+ * a sidecar changed on disk counted anew, click an article and land on its first tag to review, then
+ * open the report (picking ann and bob among the three), wait for its charts, and export its data as
+ * JSON and CSV: the same as `marginalia report --annotators ann,bob` prints. Screenshots go to
+ * test-results/ (look at them).
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -59,6 +60,11 @@ describe('corpus view and report in the browser', () => {
         // A reviewer has been here: some tags approved (still the annotators' claims, so agreement is unchanged).
         await setStatus(path.join(corpus, '003_afca2f42aae88a77.txt'), 150, 'approved');
         await setStatus(path.join(corpus, '000_d6449e741489756f.txt'), 40, 'approved');
+        // A third annotator, so that the report asks which two to compare.
+        await new SidecarStore().update(path.join(corpus, '002_41c27c843f947f33.txt'), (sidecar) => ({
+          ...sidecar,
+          annotations: [...sidecar.annotations, ...sidecar.annotations.filter((tag) => tag.annotator === 'ann').slice(0, 8).map((tag, index) => ({ ...tag, id: `carol-${index}`, annotator: 'carol' }))],
+        }));
       },
     });
     page = workbench.page;
@@ -88,7 +94,7 @@ describe('corpus view and report in the browser', () => {
       await articleRow(name).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
       assert.equal(await descriptionOf(name), await expectedDescription(path.join(corpus, name)), name);
     }
-    assert.match((await corpusView().locator('.monaco-list-row', { hasText: CORPUS }).first().textContent()) ?? '', /\d+% · \d+\/930 reviewed · 5 articles/);
+    assert.match((await corpusView().locator('.monaco-list-row', { hasText: CORPUS }).first().textContent()) ?? '', /\d+% · \d+\/938 reviewed · 5 articles/);
     await screenshot(page, 'report-1-corpus-view');
   });
 
@@ -119,10 +125,16 @@ describe('corpus view and report in the browser', () => {
 
   it('shows the report as charts, with the figures of marginalia agreement', async () => {
     await runCommand('Marginalia: Show Agreement and Report');
+    // Three annotators: the first two are ticked, Enter compares them.
+    await page.locator('.quick-input-widget', { hasText: 'pick the two annotators to compare' }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    const ticked = page.locator('.quick-input-list .monaco-list-row[aria-checked="true"]');
+    await ticked.nth(1).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    assert.deepEqual((await ticked.allTextContents()).map((text) => text.trim()), ['ann', 'bob']);
+    await page.keyboard.press('Enter');
     await report().locator('svg.chart').nth(2).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     assert.equal(await report().locator('svg.chart').count(), 3, 'tags per label, agreement per label, review progress');
     assert.ok((await report().locator('svg.chart rect.state-approved').count()) > 0, 'approved tags are drawn');
-    const measured = JSON.parse(marginalia('agreement', '--format', 'json', corpus).stdout);
+    const measured = JSON.parse(marginalia('agreement', '--annotators', 'ann,bob', '--format', 'json', corpus).stdout);
     await report().locator('.card .figure', { hasText: measured.corpus.overall.exact.f1.toFixed(3) }).waitFor({ state: 'visible' });
     // A window as tall as the report, so that one screenshot shows all three charts.
     const hidden = await report().locator('body').evaluate((body) => body.scrollHeight - window.innerHeight);
@@ -144,7 +156,7 @@ describe('corpus view and report in the browser', () => {
       await page.waitForFunction((suffix) => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith(suffix) === true, `marginalia-report.${format}`, { timeout: UI_TIMEOUT_MS });
       await page.keyboard.press('Enter');
       const exported = await waitForFile(path.join(workbench.workspace, `marginalia-report.${format}`), UI_TIMEOUT_MS, (text) => text.endsWith('\n'));
-      const printed = marginalia('report', '--format', format, workbench.workspace);
+      const printed = marginalia('report', '--annotators', 'ann,bob', '--format', format, workbench.workspace);
       assert.equal(printed.status, 0, printed.stderr);
       assert.equal(exported, printed.stdout);
       await page.locator('.tabs-container .tab', { hasText: `marginalia-report.${format}` }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
