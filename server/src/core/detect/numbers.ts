@@ -376,22 +376,29 @@ const START_WORDS = new Set<string>([
 const CONTEXT_BEFORE = 40;
 const CONTEXT_AFTER = 64;
 
-/** Every currency sign is one UTF-16 unit. */
-const CURRENCY_SYMBOL_CODES: ReadonlySet<number> = new Set([...CURRENCY_SYMBOLS.keys()].map((symbol) => symbol.charCodeAt(0)));
 const KELVIN_SIGN = 0x212a;
 const CAPITAL_I_WITH_DOT = 0x130;
 
-/** What a character is to a regex \b in the lower-cased text: part of a word (a letter, digit or "_") or not. */
-const NOT_WORD = 0;
+/**
+ * What each UTF-16 unit is to the anchor search: part of a word as a regex \b sees the lower-cased text
+ * (a letter, digit or "_"; the Kelvin sign lower-cases to "k"), a currency sign (each is one unit), a "İ",
+ * or nothing (0). One table lookup per character instead of range tests and a set lookup.
+ */
 const LETTER = 1;
 const DIGIT = 2;
-const ASCII_WORD_KINDS = new Uint8Array(128).map((_, code) =>
-  isDigit(code) ? DIGIT : ((code | 32) >= 97 && (code | 32) <= 122) || code === 0x5f ? LETTER : NOT_WORD,
-);
+const CURRENCY_SIGN = 3;
+const DOTTED_CAPITAL_I = 4;
+const CHARACTER_KINDS = new Uint8Array(65536);
+for (let code = 0; code < 128; code++) {
+  if (isDigit(code)) CHARACTER_KINDS[code] = DIGIT;
+  else if (((code | 32) >= 97 && (code | 32) <= 122) || code === 0x5f) CHARACTER_KINDS[code] = LETTER;
+}
+CHARACTER_KINDS[KELVIN_SIGN] = LETTER;
+for (const symbol of CURRENCY_SYMBOLS.keys()) CHARACTER_KINDS[symbol.charCodeAt(0)] = CURRENCY_SIGN;
+CHARACTER_KINDS[CAPITAL_I_WITH_DOT] = DOTTED_CAPITAL_I;
 
-/** "K" (the Kelvin sign) lower-cases to "k", a word character. */
-function wordKind(code: number): number {
-  return code < 128 ? ASCII_WORD_KINDS[code] : code === KELVIN_SIGN ? LETTER : NOT_WORD;
+function isCurrencySign(code: number): boolean {
+  return CHARACTER_KINDS[code] === CURRENCY_SIGN;
 }
 
 /** A hash of a word's lower-cased letters, computed while scanning, so that most words never become strings. */
@@ -408,6 +415,25 @@ for (const word of ANCHOR_WORD_SET) {
   ANCHOR_HASHES[hash & HASH_FILTER_MASK] = 1;
 }
 
+/** Set at the (masked) hash of every start word, so that most words need no lower-casing or set lookup. */
+const START_HASHES = new Uint8Array(HASH_FILTER_MASK + 1);
+for (const word of START_WORDS) {
+  let hash = 0;
+  for (let k = 0; k < word.length; k++) hash = hashLetters(hash, word.charCodeAt(k));
+  START_HASHES[hash & HASH_FILTER_MASK] = 1;
+}
+
+/** False for a word that is a start word in no case; only an ASCII word's letters fold to lower case by "| 32". */
+function mayBeStartWord(word: string): boolean {
+  let hash = 0;
+  for (let k = 0; k < word.length; k++) {
+    const code = word.charCodeAt(k);
+    if (code >= 128) return true;
+    hash = hashLetters(hash, code);
+  }
+  return START_HASHES[hash & HASH_FILTER_MASK] === 1;
+}
+
 /**
  * Start and end offsets, flattened, of the anchors: digit runs, currency signs, and whole words
  * (bounded as a regex \b bounds them in the lower-cased text) that are anchor words in any case.
@@ -418,10 +444,10 @@ function anchorsOf(text: string): number[] | undefined {
   const length = text.length;
   let i = 0;
   while (i < length) {
-    const code = text.charCodeAt(i);
-    if (wordKind(code) === NOT_WORD) {
-      if (code === CAPITAL_I_WITH_DOT) return undefined;
-      if (CURRENCY_SYMBOL_CODES.has(code)) anchors.push(i, i + 1);
+    const kind = CHARACTER_KINDS[text.charCodeAt(i)]!;
+    if (kind !== LETTER && kind !== DIGIT) {
+      if (kind === DOTTED_CAPITAL_I) return undefined;
+      if (kind === CURRENCY_SIGN) anchors.push(i, i + 1);
       i++;
       continue;
     }
@@ -431,9 +457,9 @@ function anchorsOf(text: string): number[] | undefined {
     let hasDigits = false;
     for (; i < length; i++) {
       const next = text.charCodeAt(i);
-      const kind = wordKind(next);
-      if (kind === LETTER) hash = hashLetters(hash, next);
-      else if (kind === DIGIT) hasDigits = true;
+      const nextKind = CHARACTER_KINDS[next];
+      if (nextKind === LETTER) hash = hashLetters(hash, next);
+      else if (nextKind === DIGIT) hasDigits = true;
       else break;
     }
     if (!hasDigits) {
@@ -721,7 +747,8 @@ class NumberScanner {
   private couldStart(index: number): boolean {
     const token = this.tokens[index];
     if (token.kind === 'num') return !token.blocked;
-    if (token.kind === 'sym') return CURRENCY_SYMBOLS.has(token.text);
+    if (token.kind === 'sym') return token.text.length === 1 && isCurrencySign(token.text.charCodeAt(0));
+    if (!mayBeStartWord(token.text)) return false;
     const lowered = this.lower(index);
     return START_WORDS.has(lowered) || (lowered !== token.text && START_WORDS.has(token.text));
   }
