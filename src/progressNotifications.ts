@@ -47,10 +47,11 @@ export class ProgressNotifications implements StaticFeature {
     let ended!: () => void;
     const closed = new Promise<void>((resolve) => (ended = resolve));
     const show = ({ message, percentage }: WorkDoneProgressBegin | WorkDoneProgressReport) => {
+      if (!notification) return;
       // VS Code's progress adds increments; LSP's states where it is.
       const increment = percentage === undefined ? undefined : Math.max(0, Math.min(100, percentage) - shownPercentage);
       shownPercentage += increment ?? 0;
-      notification?.report({ message, increment });
+      notification.report({ message, increment });
     };
     const end = () => {
       listener.dispose();

@@ -6,7 +6,7 @@ import { findSidecars, type FoundSidecar } from '../core/findSidecars';
 import type { ProblemKind, SidecarProblem } from '../core/sidecar/check';
 import { withWorkDoneProgress } from './workDoneProgress';
 
-export const CHECK_CORPUS_TITLE = "Check all articles' sidecars";
+const CHECK_CORPUS_TITLE = "Check all articles' sidecars";
 const CHECK_CORPUS_KIND = `${CodeActionKind.Source}.marginalia.checkCorpus`;
 
 /**
