@@ -47,6 +47,11 @@ export function startServer(connection: Connection = connectionFromArguments()):
   const tokens = new SemanticTokenResults();
   const warned = new Set<string>();
   const diagnosticTimers = new Map<string, NodeJS.Timeout>();
+  /**
+   * What each article's diagnostics last were: the same list is not sent again. Every send makes the
+   * editor recompute its code actions, which cancels a quick-fix list the person just asked for.
+   */
+  const publishedDiagnostics = new Map<string, string>();
   let canRefreshTokens = false;
   let canAskConfiguration = false;
   let canWatchFiles = false;
@@ -68,7 +73,13 @@ export function startServer(connection: Connection = connectionFromArguments()):
       setTimeout(() => {
         diagnosticTimers.delete(article.uri);
         if (workspace.get(article.uri) !== article) return;
-        guard('diagnostics', () => void connection.sendDiagnostics({ uri: article.uri, version: article.document.version, diagnostics: diagnosticsOf(article, { suggestionHints: workspace.settings.suggestionHints, seesEveryone: workspace.seesEveryone, onlyToReview: workspace.reviewFilter }) }), undefined);
+        guard('diagnostics', () => {
+          const diagnostics = diagnosticsOf(article, { suggestionHints: workspace.settings.suggestionHints, seesEveryone: workspace.seesEveryone, onlyToReview: workspace.reviewFilter });
+          const published = `${article.document.version}:${JSON.stringify(diagnostics)}`;
+          if (publishedDiagnostics.get(article.uri) === published) return;
+          publishedDiagnostics.set(article.uri, published);
+          void connection.sendDiagnostics({ uri: article.uri, version: article.document.version, diagnostics });
+        }, undefined);
       }, delay),
     );
   };
@@ -190,6 +201,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
     if (workspace.get(document.uri)) corpusChanges.articleChanged(document.uri);
     workspace.close(document.uri);
     tokens.forget(document.uri);
+    publishedDiagnostics.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 

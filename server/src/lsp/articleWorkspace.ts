@@ -29,6 +29,8 @@ export class ArticleWorkspace {
   private readonly histories = new Map<string, TagHistory>();
   private readonly lastActions = new Map<string, number>();
   private readonly loading = new Map<string, Promise<void>>();
+  /** The hash of the sidecar file each article's tags were last placed from: our own writes come back through the file watcher. */
+  private readonly placedFrom = new Map<string, string | null>();
   private readonly store = new SidecarStore();
   private selector: ArticleSelector;
   settings: Settings = DEFAULT_SETTINGS;
@@ -127,6 +129,8 @@ export class ArticleWorkspace {
   }
 
   close(uri: string): void {
+    const article = this.articles.get(uri);
+    if (article) this.placedFrom.delete(article.path);
     this.articles.delete(uri);
   }
 
@@ -149,11 +153,16 @@ export class ArticleWorkspace {
    */
   async reloadTags(article: Article): Promise<void> {
     try {
-      const { sidecar } = await this.store.read(article.path);
+      const { sidecar, hash } = await this.store.read(article.path);
+      // The file as we last placed it (our own write, seen again by the watcher): nothing to redo, and
+      // redrawing anyway would make the editor drop a quick-fix list the person has just opened.
+      if (!article.sidecarProblem && this.placedFrom.has(article.path) && this.placedFrom.get(article.path) === hash) return;
       article.sidecarProblem = undefined;
+      this.placedFrom.set(article.path, hash);
       this.placeTags(article, sidecar.annotations);
       if (article.positionsDirty && (await this.matchesDisk(article))) await this.savePositions(article);
     } catch (error) {
+      this.placedFrom.delete(article.path);
       article.sidecarProblem = messageOf(error);
       article.setTags([]);
       this.events.warn(article.sidecarProblem);
@@ -168,11 +177,12 @@ export class ArticleWorkspace {
   async applyTagEdit(article: Article, edit: TagEdit, record: 'record' | 'replay' = 'record'): Promise<string> {
     if (article.sidecarProblem) throw new Error(`${article.sidecarProblem} — fix or move that file; Marginalia will not overwrite it.`);
     let skipped = 0;
-    const { sidecar } = await this.store.updateTags(article.path, (current) => {
+    const { sidecar, hash } = await this.store.updateTags(article.path, (current) => {
       const applied = applyEdit(current, edit);
       skipped = applied.skipped.length;
       return applied;
     });
+    this.placedFrom.set(article.path, hash);
     // The sidecar may hold offsets of the saved text while the editor holds unsaved edits: place them anew.
     this.placeTags(article, sidecar.annotations);
     if (record === 'record') this.historyOf(article).record(edit);
@@ -203,7 +213,7 @@ export class ArticleWorkspace {
   private async savePositions(article: Article): Promise<void> {
     const placed = new Map(article.getTags().filter((tag) => !article.isOrphaned(tag.id)).map((tag) => [tag.id, tag]));
     const text = article.document.getText();
-    const { sidecar } = await this.store.updateTags(article.path, (current) => {
+    const { sidecar, hash } = await this.store.updateTags(article.path, (current) => {
       const put: Tag[] = [];
       for (const tag of current.values()) {
         const now = placed.get(tag.id);
@@ -211,6 +221,7 @@ export class ArticleWorkspace {
       }
       return { put, remove: [] };
     });
+    this.placedFrom.set(article.path, hash);
     this.placeTags(article, sidecar.annotations);
     article.positionsDirty = false;
   }
