@@ -1,0 +1,103 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Lexicon, type Lesson } from './lexicon';
+import { contextAround } from './matching';
+import { LexiconStore, lexiconPathIn } from './store';
+
+const AT = '2026-11-22T10:00:00.000Z';
+const lesson = (text: string, label = 'PERSON', overrides: Partial<Lesson> = {}): Lesson => ({ text, label, kind: 'entity', by: 'ann', article: '002.txt', at: AT, ...overrides });
+const found = (lexicon: Lexicon, article: string) => lexicon.matches(article).map((match) => `${article.slice(match.start, match.end)}:${match.label}`);
+
+describe('the project lexicon', () => {
+  it('finds taught text again as whole words, a possessive left outside the span', () => {
+    const lexicon = new Lexicon();
+    lexicon.learn(lesson('Umerov'));
+    assert.deepEqual(found(lexicon, "Umerov met Umerovich; Umerov's plan and Umerov’s aide."), ['Umerov:PERSON', 'Umerov:PERSON', 'Umerov:PERSON']);
+  });
+
+  it('keeps the case it was taught in, but matches a headline in capitals and a lower-case word starting a sentence', () => {
+    const lexicon = new Lexicon();
+    lexicon.learn(lesson('Will'));
+    lexicon.learn(lesson('drones', 'PRODUCT', { kind: 'entity' }));
+    assert.deepEqual(found(lexicon, 'Will said it will. WILL AGREES. Drones flew; drones fell.'), ['Will:PERSON', 'WILL:PERSON', 'Drones:PRODUCT', 'drones:PRODUCT']);
+  });
+
+  it('prefers the longest text at a place, and the label most tags gave to one text', () => {
+    const lexicon = new Lexicon();
+    lexicon.learn(lesson('Defense Ministry', 'ORG'));
+    lexicon.learn(lesson('Defense', 'ORG'));
+    lexicon.learn(lesson('Washington', 'PERSON'));
+    lexicon.learn(lesson('Washington', 'GPE'));
+    lexicon.learn(lesson('Washington', 'GPE'));
+    assert.deepEqual(found(lexicon, 'The Defense Ministry in Washington.'), ['Defense Ministry:ORG', 'Washington:GPE']);
+  });
+
+  it('forgets an entry once the last tag that taught it is gone', () => {
+    const lexicon = new Lexicon();
+    lexicon.learn(lesson('Umerov'));
+    lexicon.learn(lesson('Umerov'));
+    lexicon.unlearn('Umerov', 'PERSON');
+    assert.equal(found(lexicon, 'Umerov').length, 1);
+    lexicon.unlearn('Umerov', 'PERSON');
+    assert.equal(found(lexicon, 'Umerov').length, 0);
+  });
+
+  it('suppresses a rejected suggestion in the same context only: the words either side', () => {
+    const lexicon = new Lexicon();
+    lexicon.learn(lesson('Western', 'NORP'));
+    const article = 'Western aid arrived. Western aid again. Western leaders met.';
+    lexicon.suppress({ text: 'Western', label: 'NORP', ...contextAround(article, 0, 7), by: 'ann', article: '000.txt', at: AT });
+    assert.deepEqual(contextAround(article, 0, 7), { before: '', after: 'aid' });
+    assert.deepEqual(lexicon.matches(article).map((match) => match.start), [article.indexOf('Western leaders')]);
+    assert.ok(lexicon.isSuppressed(article, 21, 28, 'NORP'));
+    assert.ok(!lexicon.isSuppressed(article, 21, 28, 'GPE'), 'another label is another suggestion');
+  });
+
+  it('lists what it learnt in words, and forgets a rule by its id', () => {
+    const lexicon = new Lexicon();
+    lexicon.learn(lesson('Umerov'));
+    lexicon.suppress({ text: 'Western', label: 'GPE', before: '', after: 'aid', by: 'bob', article: '000.txt', at: AT });
+    const rules = lexicon.rules();
+    assert.deepEqual(rules.map((rule) => rule.description), ['"Umerov" is PERSON: taught by ann in 002.txt', '"Western" is not GPE in "Western aid": rejected by bob in 000.txt']);
+    assert.ok(lexicon.forget(rules[0]!.id));
+    assert.ok(lexicon.forget(rules[1]!.id));
+    assert.equal(lexicon.size, 0);
+    assert.ok(!lexicon.forget(rules[0]!.id));
+  });
+});
+
+describe('the lexicon file', () => {
+  it('is written one entry a line, sorted, and read back the same', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'marginalia-lexicon-'));
+    const file = lexiconPathIn(folder);
+    const store = new LexiconStore();
+    await store.update(file, (lexicon) => {
+      lexicon.learn(lesson('Zelensky'));
+      lexicon.learn(lesson('Umerov'));
+    });
+    const text = readFileSync(file, 'utf8');
+    assert.equal(text, [
+      '{',
+      '  "version": 1,',
+      '  "entries": [',
+      '    {"text":"Umerov","label":"PERSON","kind":"entity","count":1,"by":"ann","article":"002.txt","at":"2026-11-22T10:00:00.000Z"},',
+      '    {"text":"Zelensky","label":"PERSON","kind":"entity","count":1,"by":"ann","article":"002.txt","at":"2026-11-22T10:00:00.000Z"}',
+      '  ],',
+      '  "suppressions": []',
+      '}',
+      '',
+    ].join('\n'));
+    assert.deepEqual((await store.read(file)).toFile().entries.map((entry) => entry.text).sort(), ['Umerov', 'Zelensky']);
+  });
+
+  it('refuses a broken file with its name and problem, and never overwrites it', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'marginalia-lexicon-'));
+    const file = lexiconPathIn(folder);
+    writeFileSync(file, '{"version":1,"entries":[{"text":"Umerov"}],"suppressions":[]}');
+    await assert.rejects(new LexiconStore().update(file, (lexicon) => lexicon.learn(lesson('Zelensky'))), /marginalia\.lexicon\.json: is not a Marginalia lexicon: entries\[0\]/);
+    assert.equal(readFileSync(file, 'utf8'), '{"version":1,"entries":[{"text":"Umerov"}],"suppressions":[]}');
+  });
+});

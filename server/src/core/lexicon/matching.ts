@@ -1,0 +1,74 @@
+/**
+ * How learnt text is found again, stated once for the editor, the CLI and the simulation:
+ * - whole words only: "Kyiv" never matches inside "Kyivstar", and a possessive stays outside the
+ *   span ("Umerov's" gives "Umerov", the apostrophe ending the word);
+ * - case as taught: "Will" (a name) does not match "will"; but a headline in capitals matches the
+ *   upper-cased text ("ZELENSKY"), and text taught in lower case also matches with a capital first
+ *   letter, as at the start of a sentence ("drones" → "Drones");
+ * - no other inflection: a plural or another form is another text, taught by its own tag.
+ */
+
+export function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && /[\p{L}\p{N}]/u.test(char);
+}
+
+/** The forms of `text` that count as the same text in an article, the taught form first. */
+export function formsOf(text: string): string[] {
+  const forms = [text];
+  const upper = text.toUpperCase();
+  if (upper !== text) forms.push(upper);
+  const first = text.codePointAt(0)!;
+  const firstChar = String.fromCodePoint(first);
+  if (firstChar !== firstChar.toUpperCase() && firstChar === firstChar.toLowerCase()) forms.push(firstChar.toUpperCase() + text.slice(firstChar.length));
+  return forms;
+}
+
+/** The first word of `text` (letters and digits), or the whole text when it starts with neither. */
+export function firstWord(text: string): string {
+  let end = 0;
+  for (const char of text) {
+    if (!isWordChar(char)) break;
+    end += char.length;
+  }
+  return end === 0 ? text : text.slice(0, end);
+}
+
+/** Whether `text` stands at `start..end` of `article` as whole words. */
+export function isWholeWordsAt(article: string, start: number, end: number): boolean {
+  return !isWordChar(charBefore(article, start)) && !isWordChar(charAt(article, end));
+}
+
+/**
+ * The words either side of a span, lower-cased, within its sentence: the context in which a rejection
+ * applies. Spaces, quotes and brackets between are skipped; a line break or other punctuation ends
+ * the context ("" on that side), so "Western" starting a sentence has no word before it.
+ */
+export function contextAround(article: string, start: number, end: number): { before: string; after: string } {
+  let from = start;
+  while (from > 0 && isSkippable(article[from - 1]!)) from--;
+  let wordStart = from;
+  while (wordStart > 0 && isWordChar(charBefore(article, wordStart))) wordStart -= charBefore(article, wordStart)!.length;
+  let to = end;
+  while (to < article.length && isSkippable(article[to]!)) to++;
+  let wordEnd = to;
+  while (wordEnd < article.length && isWordChar(charAt(article, wordEnd))) wordEnd += charAt(article, wordEnd)!.length;
+  return { before: article.slice(wordStart, from).toLowerCase(), after: article.slice(to, wordEnd).toLowerCase() };
+}
+
+function isSkippable(char: string): boolean {
+  return /[^\S\r\n]|["'“”‘’«»()[\]]/.test(char);
+}
+
+/** The character (a whole code point) ending at `offset`. */
+function charBefore(text: string, offset: number): string | undefined {
+  if (offset <= 0) return undefined;
+  const code = text.charCodeAt(offset - 1);
+  if (code >= 0xdc00 && code <= 0xdfff && offset >= 2) return text.slice(offset - 2, offset);
+  return text[offset - 1];
+}
+
+/** The character (a whole code point) starting at `offset`. */
+function charAt(text: string, offset: number): string | undefined {
+  if (offset >= text.length) return undefined;
+  return String.fromCodePoint(text.codePointAt(offset)!);
+}
