@@ -97,7 +97,9 @@ export class CorpusView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     const folders = new Map<string, CorpusArticle[]>();
     for (const article of summary.articles) {
       const folder = article.name.includes('/') ? article.name.slice(0, article.name.lastIndexOf('/')) : '';
-      folders.set(folder, [...(folders.get(folder) ?? []), article]);
+      const articles = folders.get(folder);
+      if (articles) articles.push(article);
+      else folders.set(folder, [article]);
     }
     // One folder needs no grouping.
     if (folders.size === 1) return summary.articles.map((article) => ({ kind: 'article', article }));
@@ -162,7 +164,8 @@ export class CorpusView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     const items = await this.itemsOf(given);
     const target = items && firstToReview(items);
     const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === given);
-    if (!target || !editor) return void vscode.window.setStatusBarMessage('Marginalia: nothing left to review in this article', 4000);
+    if (!editor) return;
+    if (!target) return void vscode.window.setStatusBarMessage('Marginalia: nothing left to review in this article', 4000);
     const range = new vscode.Range(editor.document.positionAt(target.start), editor.document.positionAt(target.end));
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
