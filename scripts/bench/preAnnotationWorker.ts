@@ -5,6 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { detect } from '../../server/src/core/detect';
+import { CodePointIndex } from '../../server/src/core/offsets';
 import { newTag, SidecarStore } from '../../server/src/core/sidecar';
 
 export interface PreAnnotationTask {
@@ -12,9 +13,16 @@ export interface PreAnnotationTask {
   files: string[];
 }
 
+/**
+ * Sidecar writes in flight at once: while one waits for the disk (lock file, temp file, two fsyncs,
+ * a rename), the next articles are detected. Each write holds only its article's tags.
+ */
+const WRITES_IN_FLIGHT = 8;
+
 /** Resolves with the number of tags written. */
 export async function runPreAnnotationTask({ work, files }: PreAnnotationTask): Promise<number> {
   const store = new SidecarStore();
+  const writing = new Set<Promise<unknown>>();
   let tags = 0;
   for (const file of files) {
     const text = await readFile(file, 'utf8');
@@ -22,9 +30,12 @@ export async function runPreAnnotationTask({ work, files }: PreAnnotationTask): 
       await writeFile(`${file}.copy`, text);
       continue;
     }
+    // One code point index per article: newTag would otherwise index the whole text for each tag.
+    const index = new CodePointIndex(text);
     const proposed = detect(text).map((detection) =>
       newTag({
         text,
+        index,
         start: detection.start,
         end: detection.end,
         label: detection.label,
@@ -35,8 +46,11 @@ export async function runPreAnnotationTask({ work, files }: PreAnnotationTask): 
         ...(detection.value && { value: detection.value }),
       }),
     );
-    await store.update(file, (sidecar) => ({ ...sidecar, annotations: proposed }));
+    const written = store.update(file, (sidecar) => ({ ...sidecar, annotations: proposed })).finally(() => writing.delete(written));
+    writing.add(written);
+    if (writing.size >= WRITES_IN_FLIGHT) await Promise.race(writing);
     tags += proposed.length;
   }
+  await Promise.all(writing);
   return tags;
 }

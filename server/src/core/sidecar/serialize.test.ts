@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseSidecar } from './parse';
 import { SIDECAR_VERSION, type Sidecar, type Tag } from './schema';
-import { serializeSidecar } from './serialize';
+import { serializeSidecar, serializeTag } from './serialize';
 import { sidecarArbitrary } from './sidecarArbitraries';
 import { exampleSidecar, exampleTag } from './testSidecars';
 
@@ -68,6 +68,20 @@ describe('serializing a sidecar', () => {
     const lines = serializeSidecar(exampleSidecar([exampleTag({ end: 9, text: 'Kyiv\r\nOdes' })])).split('\n');
     assert.equal(lines.length, serializeSidecar(exampleSidecar([exampleTag()])).split('\n').length);
     assert.match(lines[4], /"text": "Kyiv\\r\\nOdes"/);
+  });
+
+  it('prints strings escaped as JSON.stringify does: no raw control characters or lone surrogates', () => {
+    fc.assert(
+      fc.property(sidecarArbitrary, (sidecar) => {
+        for (const tag of sidecar.annotations) {
+          const line = serializeTag(tag);
+          assert.doesNotMatch(line, /[\u0000-\u001f]/);
+          assert.equal(Buffer.from(line, 'utf8').toString('utf8'), line);
+          assert.equal(JSON.stringify(JSON.parse(line).context), JSON.stringify({ prefix: tag.context.prefix, suffix: tag.context.suffix }));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('round-trips: serialize → parse → serialize is the identity for any valid sidecar', () => {

@@ -66,39 +66,42 @@ export function compareTags(a: Tag, b: Tag): number {
 
 /** The tag's line in the file, without indentation: equal tags print equal lines. */
 export function serializeTag(tag: Tag): string {
-  return printInline(orderTag(tag));
+  return printTag(tag);
 }
 
-function orderTag(tag: Tag): Record<string, unknown> {
-  const ordered = orderFields(tag, TAG_KEYS);
-  if (tag.conflict) {
-    const orderVersion = (version: TagVersion | typeof DELETED) => (version === DELETED ? version : orderFields(version, VERSION_KEYS));
-    const { base, ours, theirs } = tag.conflict;
-    ordered.conflict = pick({ base: base && orderVersion(base), ours: orderVersion(ours), theirs: orderVersion(theirs) }, CONFLICT_KEYS);
-  }
-  return ordered;
+/**
+ * Prints objects of one schema on one line: the fields in `keys` order (the schema's), undefined ones
+ * left out, each through `nested` if it is an object of a schema too, else printInline.
+ */
+function fieldPrinter(keys: readonly string[], nested: Record<string, (value: never) => string> = {}): (object: object) => string {
+  const fields = keys.map((key) => ({ key, name: `${JSON.stringify(key)}: `, print: (nested[key] ?? printInline) as (value: unknown) => string }));
+  return (object) => {
+    const record = object as Record<string, unknown>;
+    let printed = '';
+    for (const { key, name, print } of fields) {
+      const value = record[key];
+      if (value !== undefined) printed += (printed === '' ? '{' : ', ') + name + print(value);
+    }
+    return printed === '' ? '{}' : printed + '}';
+  };
 }
 
-function orderFields(tag: Tag | TagVersion, keys: readonly string[]): Record<string, unknown> {
-  const ordered = pick(tag, keys);
-  ordered.context = pick(tag.context, CONTEXT_KEYS);
-  if (tag.value) ordered.value = pick(tag.value, VALUE_KEYS);
-  return ordered;
-}
+const printValue = fieldPrinter(VALUE_KEYS);
+const printContext = fieldPrinter(CONTEXT_KEYS);
+const printVersion = fieldPrinter(VERSION_KEYS, { context: printContext, value: printValue });
+const printSide = (side: TagVersion | typeof DELETED) => (side === DELETED ? printInline(side) : printVersion(side));
+const printConflict = fieldPrinter(CONFLICT_KEYS, { base: printVersion, ours: printSide, theirs: printSide });
+const printTag = fieldPrinter(TAG_KEYS, { context: printContext, value: printValue, conflict: printConflict });
 
-/** A copy of `object` with its keys inserted in `order`; absent and undefined fields are left out. */
-function pick(object: object, order: readonly string[]): Record<string, unknown> {
-  const source = object as Record<string, unknown>;
-  const ordered: Record<string, unknown> = {};
-  for (const key of order) if (source[key] !== undefined) ordered[key] = source[key];
-  return ordered;
-}
+/** What JSON.stringify escapes in a string (a surrogate only when lone; any sends the string to it). */
+const NEEDS_ESCAPES = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /**
  * JSON on one line, with a space after ":" and "," for the eye; keys keep their insertion order.
  * Plain loops and concatenation: this runs for every field of every tag on each write.
  */
 function printInline(value: unknown): string {
+  if (typeof value === 'string') return NEEDS_ESCAPES.test(value) ? JSON.stringify(value) : `"${value}"`;
   if (typeof value !== 'object' || value === null) return JSON.stringify(value);
   if (Array.isArray(value)) {
     let printed = '[';

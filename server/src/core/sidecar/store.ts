@@ -11,6 +11,7 @@ import { sidecarPathFor } from './paths';
 import { KeyedQueue } from './queue';
 import { SIDECAR_VERSION, SidecarSchema, TagSchema, type Sidecar, type Tag } from './schema';
 import { layOutSidecar, serializeTag, type SidecarLayout } from './serialize';
+import { freezeJson, frozenValidTag, isFrozenValidTag } from './validatedTags';
 
 export interface LoadedSidecar {
   /**
@@ -133,9 +134,7 @@ class KnownSidecars {
 
 const knownSidecars = new KnownSidecars(16);
 
-/** Tags the store validated (read from a file or before writing them), frozen so that they stay valid. */
-const validatedTags = new WeakSet<Tag>();
-/** The serialized line of validated tags, as UTF-8, once printed. */
+/** The serialized line of valid tags, as UTF-8, once printed. */
 const tagLines = new WeakMap<Tag, Uint8Array>();
 
 /** About 250,000 tags; past this, parsing would stall the editor and take gigabytes, so the file is refused. */
@@ -165,19 +164,20 @@ async function load(path: string): Promise<KnownSidecar | undefined> {
   } catch (error) {
     throw new SidecarError(path, 'not valid UTF-8 text', { cause: error });
   }
-  const sidecar = freezeJson(parseSidecar(text, path));
-  for (const tag of sidecar.annotations) validatedTags.add(tag);
+  const parsed = parseSidecar(text, path);
+  const sidecar = freezeJson({ ...parsed, annotations: parsed.annotations.map(frozenValidTag) });
   const read: KnownSidecar = { bytes, hash: sha256(bytes), sidecar };
   knownSidecars.remember(path, read);
   return read;
 }
 
 /**
- * Validates the sidecar about to be written as SidecarSchema would, but each tag only if the store has
- * not validated it before: its own frozen tags, and copies of them still equal to the tag they copy
- * (`originals`), were validated when read or written. A tag's validity depends on nothing but the
- * tag, except that ids must be unique across all tags, which is checked for all. So everything
- * written has been validated. Returns the sidecar with the store's validated, frozen tags.
+ * Validates the sidecar about to be written as SidecarSchema would, but each tag only if it is not
+ * known to be valid: frozen valid tags (the store's own, as read or written, and newTag's) cannot
+ * have changed since they were validated, and copies of the store's tags still equal to the tag they
+ * copy (`originals`) hold the same data. A tag's validity depends on nothing but the tag, except that
+ * ids must be unique across all tags, which is checked for all. So everything written has been
+ * validated. Returns the sidecar with frozen valid tags only.
  */
 function checkForWrite(path: string, sidecar: Sidecar, originals?: ReadonlyMap<Tag, Tag>): Sidecar {
   const refuse = (issues: readonly z.core.$ZodIssue[]) => new SidecarError(path, `update refused, it would write an invalid sidecar: ${describeIssues(issues)}`);
@@ -201,17 +201,16 @@ function checkForWrite(path: string, sidecar: Sidecar, originals?: ReadonlyMap<T
 }
 
 function validatedVersionOf(tag: Tag, originals?: ReadonlyMap<Tag, Tag>): { success: true; tag: Tag } | { success: false; issues: z.core.$ZodIssue[] } {
-  if (validatedTags.has(tag)) return { success: true, tag };
+  if (isFrozenValidTag(tag)) return { success: true, tag };
   const original = originals?.get(tag);
   if (original && equalJson(tag, original)) return { success: true, tag: original };
   const result = TagSchema.safeParse(tag);
   if (!result.success) return { success: false, issues: result.error.issues };
-  // Parsed back from its line: exactly what reading the file returns (no undefined fields, keys in file order).
+  // Parsed back from its line: exactly what reading the file returns (no undefined fields).
   const line = serializeTag(result.data);
-  const validated = freezeJson(JSON.parse(line) as Tag);
-  validatedTags.add(validated);
-  tagLines.set(validated, Buffer.from(line, 'utf8'));
-  return { success: true, tag: validated };
+  const valid = frozenValidTag(JSON.parse(line) as Tag);
+  tagLines.set(valid, Buffer.from(line, 'utf8'));
+  return { success: true, tag: valid };
 }
 
 /** The file's bytes: the layout's text around each tag's line, printed once per tag. */
@@ -266,13 +265,6 @@ function equalJson(a: unknown, b: unknown): boolean {
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
   return keys.every((key) => Object.hasOwn(b, key) && equalJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
-}
-
-/** Freezes JSON data in depth; what is frozen already (the store's tags) is frozen all through. */
-function freezeJson<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
-  for (const field of Object.values(value)) freezeJson(field);
-  return Object.freeze(value);
 }
 
 function sha256(bytes: Uint8Array): string {

@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import type { NormalizedValue } from '../detection';
 import { isLabel, kindOf, type Kind } from '../labels';
 import { CodePointIndex } from '../offsets';
 import { describeIssues } from '../zodIssues';
 import { CONTEXT_LENGTH, TagSchema, type Tag, type TagSource, type TagStatus } from './schema';
+import { frozenValidTag } from './validatedTags';
 
 export interface NewTagOptions {
   /** The whole article text: the tag's text and context are cut from it. */
@@ -24,12 +25,25 @@ export interface NewTagOptions {
   index?: CodePointIndex;
 }
 
+const ID_BYTES = 6;
+/** Random bytes for ids, drawn in one call per thousand ids: a call per id cost more than the rest of newTag. */
+const idBytes = Buffer.alloc(ID_BYTES * 1024);
+let idBytesUsed = idBytes.length;
+
 /** A random id such as "t-3f9a0c1b7e42": 48 bits, plenty for the tags of one article. */
 export function tagId(): string {
-  return `t-${randomBytes(6).toString('hex')}`;
+  if (idBytesUsed === idBytes.length) {
+    randomFillSync(idBytes);
+    idBytesUsed = 0;
+  }
+  idBytesUsed += ID_BYTES;
+  return `t-${idBytes.toString('hex', idBytesUsed - ID_BYTES, idBytesUsed)}`;
 }
 
-/** A new tag on `text[start, end)` in code points, with its text and surrounding context filled in. */
+/**
+ * A new tag on `text[start, end)` in code points, with its text and surrounding context filled in.
+ * Frozen, like every tag the store hands out: change a tag by making a new one (modifiedTag, placedAt).
+ */
 export function newTag(options: NewTagOptions): Tag {
   const { text, start, end, label, source, annotator, value } = options;
   const index = options.index ?? new CodePointIndex(text);
@@ -58,7 +72,8 @@ export function newTag(options: NewTagOptions): Tag {
   });
   // Fail here, where the caller can see why, rather than later when the sidecar is written.
   if (!result.success) throw new TypeError(`invalid tag: ${describeIssues(result.error.issues)}`);
-  return result.data;
+  // Frozen, so that the store can write it without validating it again.
+  return frozenValidTag(result.data);
 }
 
 /** The tag's text and up to CONTEXT_LENGTH code points on each side, cut from the article at [start, end) in code points. */
