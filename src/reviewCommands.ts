@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ServerCommands, type AdjustSpanArguments, type ArticleViewItem, type ChangeLabelArguments, type CommandResult, type CommentArguments, type ReviewFilterArguments, type TagIdArguments } from '../server/src/api/protocol';
-import { MAX_COMMENT_LENGTH } from '../server/src/core/sidecar/schema';
+import { MAX_COMMENT_LENGTH } from '../server/src/core/sidecar/limits';
 import type { ArticleViews } from './articleViews';
 
 /** The client command that asks for a comment; the server offers it as a code action once told of it. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { NormalizedValue } from '../detection';
 import { KINDS } from '../labels';
 import { describeIssues } from '../zodIssues';
+import { MAX_COMMENT_LENGTH } from './limits';
 
 /**
  * The sidecar format, shared by the language server, the CLI and the tests.
@@ -74,8 +75,7 @@ const utcTimestamp = z.iso.datetime({ message: 'expected an ISO 8601 UTC timesta
 export const REVIEW_ACTIONS = ['accepted', 'approved', 'rejected', 'relabelled', 'resized', 'reattached', 'commented', 'reopened'] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
-/** Longest comment a history entry keeps: a note, not an essay hidden in a one-line tag. */
-export const MAX_COMMENT_LENGTH = 2000;
+export { MAX_COMMENT_LENGTH };
 
 /** One change to a tag after it was created: who, when, what changed (from → to) and why. */
 export const HistoryEntrySchema = z.strictObject({
