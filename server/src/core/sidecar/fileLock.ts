@@ -1,4 +1,4 @@
-import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Longer than any read-merge-write of a sidecar; a lock older than this is stale, whoever holds it. */
@@ -15,9 +15,7 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>): Pro
   const deadline = Date.now() + GIVE_UP_AFTER_MS;
   for (let attempt = 0; ; attempt++) {
     try {
-      const handle = await open(lockPath, 'wx');
-      await handle.writeFile(`${process.pid} ${Date.now()}\n`);
-      await handle.close();
+      await writeFile(lockPath, `${process.pid} ${Date.now()}\n`, { flag: 'wx' });
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -34,7 +32,10 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>): Pro
   try {
     return await work();
   } finally {
-    await rm(lockPath, { force: true });
+    // unlink rather than rm, which looks at the path first: this runs on every sidecar write.
+    await unlink(lockPath).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
   }
 }
 
