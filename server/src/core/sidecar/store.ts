@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { webcrypto } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { z } from 'zod';
@@ -91,12 +91,13 @@ function writeSidecar(articlePath: string, change: (current: Sidecar) => { sidec
     const sidecar = freezeJson({ ...checked, annotations: layout.tags });
     const unchanged = known ? bytes.equals(known.bytes) : layout.tags.length === 0;
     if (unchanged) return { sidecar, hash: known?.hash ?? null, exists: known !== undefined };
+    const hashing = sha256(bytes);
     try {
       await writeFileAtomically(path, bytes);
     } catch (error) {
       throw new SidecarError(path, `cannot write (${(error as Error).message})`, { cause: error });
     }
-    const written: KnownSidecar = { bytes, hash: sha256(bytes), sidecar };
+    const written: KnownSidecar = { bytes, hash: await hashing, sidecar };
     knownSidecars.remember(path, written);
     return { sidecar, hash: written.hash, exists: true };
   }));
@@ -156,6 +157,7 @@ async function load(path: string): Promise<KnownSidecar | undefined> {
   }
   const known = knownSidecars.get(path, bytes);
   if (known) return known;
+  const hashing = sha256(bytes);
   let text: string;
   try {
     // Fatal, so that bytes that are not UTF-8 are reported instead of turned into U+FFFD and saved.
@@ -166,7 +168,7 @@ async function load(path: string): Promise<KnownSidecar | undefined> {
   }
   const parsed = parseSidecar(text, path);
   const sidecar = freezeJson({ ...parsed, annotations: parsed.annotations.map(frozenValidTag) });
-  const read: KnownSidecar = { bytes, hash: sha256(bytes), sidecar };
+  const read: KnownSidecar = { bytes, hash: await hashing, sidecar };
   knownSidecars.remember(path, read);
   return read;
 }
@@ -267,6 +269,7 @@ function equalJson(a: unknown, b: unknown): boolean {
   return keys.every((key) => Object.hasOwn(b, key) && equalJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+/** Hashed off the main thread (WebCrypto runs in the thread pool), while the file is parsed or written. */
+async function sha256(bytes: Uint8Array): Promise<string> {
+  return Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
 }
