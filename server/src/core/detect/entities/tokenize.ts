@@ -3,6 +3,7 @@
  * capitalisation, line number and whether the word opens a sentence. Offsets are UTF-16 string indices.
  */
 
+import { utf16Units } from '../utf16Units';
 import { EMPTY_WORD_HASH, Vocabulary, hashUnit } from './vocabulary';
 
 const WORD_FLAG = 1;
@@ -75,12 +76,10 @@ class TokenListBuilder {
   private lines: Int32Array;
   private flags: Uint8Array;
   private wordIds: Int32Array;
-  private readonly vocabulary = new Vocabulary();
+  private readonly vocabulary: Vocabulary;
 
-  constructor(
-    private readonly text: string,
-    expectedTokens: number,
-  ) {
+  constructor(text: string, units: Uint16Array, expectedTokens: number) {
+    this.vocabulary = new Vocabulary(text, units);
     this.starts = new Int32Array(expectedTokens);
     this.ends = new Int32Array(expectedTokens);
     this.lines = new Int32Array(expectedTokens);
@@ -89,12 +88,12 @@ class TokenListBuilder {
   }
 
   push(start: number, end: number, line: number, flags: number): void {
-    this.pushWithId(start, end, line, flags, this.vocabulary.idOf(this.text, start, end));
+    this.pushWithId(start, end, line, flags, this.vocabulary.idOf(start, end));
   }
 
   /** Same as push, for a token the scanner hashed while reading it (see `hashUnit`). */
   pushHashed(start: number, end: number, line: number, flags: number, hash: number): void {
-    this.pushWithId(start, end, line, flags, this.vocabulary.idOfHashed(this.text, start, end, hash));
+    this.pushWithId(start, end, line, flags, this.vocabulary.idOfHashed(start, end, hash));
   }
 
   private pushWithId(start: number, end: number, line: number, flags: number, wordId: number): void {
@@ -154,6 +153,7 @@ const ABBREVIATIONS = new Set([
   'Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Jr', 'Sr', 'Inc', 'Corp', 'Co', 'Ltd', 'Gen', 'Sen', 'Rep', 'Gov', 'Lt', 'Col',
   'Sgt', 'Capt', 'Prof', 'Adm', 'Maj', 'Rev', 'Mt', 'Ft', 'vs',
 ]);
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((abbreviation) => abbreviation.length));
 
 // Character classes by UTF-16 unit, cached: a regex per character would cap throughput far below 20 MB/s.
 const UNKNOWN = 0;
@@ -192,12 +192,13 @@ export interface TokenizeOptions {
 export function tokenize(text: string, options: TokenizeOptions): TokenList {
   const length = text.length;
   // English prose has fewer than one token per four characters; the builder grows if needed.
-  const tokens = new TokenListBuilder(text, (length >> 2) + 16);
+  const units = utf16Units(text);
+  const tokens = new TokenListBuilder(text, units, (length >> 2) + 16);
   let line = 0;
   let opensSentence = true;
   let i = 0;
   while (i < length) {
-    const code = text.charCodeAt(i);
+    const code = units[i]!;
     if (code === 10) {
       line++;
       opensSentence = true;
@@ -211,7 +212,7 @@ export function tokenize(text: string, options: TokenizeOptions): TokenList {
     }
     if (kind === SYMBOL) {
       // One symbol; an astral character (emoji) keeps both UTF-16 halves together.
-      const next = text.charCodeAt(i + 1);
+      const next = i + 1 < length ? units[i + 1]! : 0;
       const width = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
       tokens.push(i, i + width, line, 0);
       if (width === 1 && SENTENCE_ENDER_CODES.has(code)) opensSentence = true;
@@ -223,43 +224,44 @@ export function tokenize(text: string, options: TokenizeOptions): TokenList {
     let hash = hashUnit(EMPTY_WORD_HASH, code);
     let hyphenated = false;
     while (end < length) {
-      const next = text.charCodeAt(end);
+      const next = units[end]!;
       if (isWordUnit(next)) {
         hash = hashUnit(hash, next);
         end++;
-      } else if (isJoiner(next) && end + 1 < length && isWordUnit(text.charCodeAt(end + 1))) {
+      } else if (isJoiner(next) && end + 1 < length && isWordUnit(units[end + 1]!)) {
         if (next === HYPHEN) hyphenated = true;
-        hash = hashUnit(hashUnit(hash, next), text.charCodeAt(end + 1));
+        hash = hashUnit(hashUnit(hash, next), units[end + 1]!);
         end += 2;
       } else {
         break;
       }
     }
     // "Mr." and "U.S." keep their final period.
-    if (text.charCodeAt(end) === 46 && end - i <= 8) {
-      const raw = text.slice(i, end);
-      if (ABBREVIATIONS.has(raw) || (raw.length >= 3 && raw[1] === '.' && startsUppercase(raw))) {
-        hash = hashUnit(hash, 46);
-        end++;
-      }
+    if (end < length && units[end] === 46 && end - i <= 8 && keepsPeriod(text, units, i, end)) {
+      hash = hashUnit(hash, 46);
+      end++;
     }
-    if (hyphenated || isPossessive(text, i, end)) {
-      for (const piece of splitWord(text, i, end, options)) pushWord(tokens, text, piece.start, piece.end, line, opensSentence);
-    } else {
-      tokens.pushHashed(i, end, line, wordFlags(text, i, opensSentence), hash);
-    }
+    // "Umerov's": the possessive "'s" becomes a token of its own.
+    const wordEnd = isPossessive(units, i, end) ? end - 2 : end;
+    if (hyphenated) pushCompound(tokens, text, units, i, wordEnd, line, opensSentence, options);
+    else if (wordEnd === end) tokens.pushHashed(i, end, line, wordFlags(units, i, opensSentence), hash);
+    else tokens.push(i, wordEnd, line, wordFlags(units, i, opensSentence));
+    if (wordEnd !== end) tokens.push(wordEnd, end, line, wordFlags(units, wordEnd, opensSentence));
     opensSentence = false;
     i = end;
   }
   return tokens.finish();
 }
 
-function pushWord(tokens: TokenListBuilder, text: string, start: number, end: number, line: number, opensSentence: boolean): void {
-  tokens.push(start, end, line, wordFlags(text, start, opensSentence));
+/** An abbreviation ("Mr", "Inc") or initials ("U.S"), checked without slicing the many words that cannot be one. */
+function keepsPeriod(text: string, units: Uint16Array, start: number, end: number): boolean {
+  const length = end - start;
+  if (length <= LONGEST_ABBREVIATION && ABBREVIATIONS.has(text.slice(start, end))) return true;
+  return length >= 3 && units[start + 1] === 46 && isUppercaseUnit(units[start]!);
 }
 
-function wordFlags(text: string, start: number, opensSentence: boolean): number {
-  return WORD_FLAG | (isUppercaseUnit(text.charCodeAt(start)) ? CAPITALISED_FLAG : 0) | (opensSentence ? OPENS_SENTENCE_FLAG : 0);
+function wordFlags(units: Uint16Array, start: number, opensSentence: boolean): number {
+  return WORD_FLAG | (isUppercaseUnit(units[start]!) ? CAPITALISED_FLAG : 0) | (opensSentence ? OPENS_SENTENCE_FLAG : 0);
 }
 
 const UPPERCASE = 1;
@@ -276,40 +278,27 @@ function isUppercaseUnit(code: number): boolean {
   return cached === UPPERCASE;
 }
 
-/** "Umerov's": the possessive "'s" becomes a token of its own. */
-function isPossessive(text: string, start: number, end: number): boolean {
-  return end - start > 3 && text.charCodeAt(end - 1) === 115 /* s */ && isApostrophe(text.charCodeAt(end - 2));
-}
-
-interface Piece {
-  start: number;
-  end: number;
+function isPossessive(units: Uint16Array, start: number, end: number): boolean {
+  return end - start > 3 && units[end - 1] === 115 /* s */ && isApostrophe(units[end - 2]!);
 }
 
 /**
- * Splits the possessive "'s" off, and hyphenated names into parts ("Russia-Ukraine", "Kyiv-based",
- * "pro-Russian") unless the whole is itself a name or a model designator ("Ivano-Frankivsk", "Su-34").
+ * Splits hyphenated names into parts ("Russia-Ukraine", "Kyiv-based", "pro-Russian") unless the whole is itself
+ * a name or a model designator ("Ivano-Frankivsk", "Su-34").
  */
-function splitWord(text: string, start: number, end: number, options: TokenizeOptions): Piece[] {
-  const pieces: Piece[] = [];
-  const wordEnd = isPossessive(text, start, end) ? end - 2 : end;
-  const word = hasHyphen(text, start, wordEnd) ? text.slice(start, wordEnd) : '';
-  if (word !== '' && shouldSplitCompound(word.replace(/’/g, "'"), options)) {
-    let offset = start;
-    for (const part of word.split('-')) {
-      if (part) pieces.push({ start: offset, end: offset + part.length });
-      offset += part.length + 1;
-    }
-  } else {
-    pieces.push({ start, end: wordEnd });
+function pushCompound(
+  tokens: TokenListBuilder, text: string, units: Uint16Array, start: number, end: number, line: number, opensSentence: boolean, options: TokenizeOptions,
+): void {
+  const word = text.slice(start, end);
+  if (!shouldSplitCompound(word.replace(/’/g, "'"), options)) {
+    tokens.push(start, end, line, wordFlags(units, start, opensSentence));
+    return;
   }
-  if (wordEnd !== end) pieces.push({ start: wordEnd, end });
-  return pieces;
-}
-
-function hasHyphen(text: string, start: number, end: number): boolean {
-  for (let i = start + 1; i < end; i++) if (text.charCodeAt(i) === 45) return true;
-  return false;
+  let offset = start;
+  for (const part of word.split('-')) {
+    if (part) tokens.push(offset, offset + part.length, line, wordFlags(units, offset, opensSentence));
+    offset += part.length + 1;
+  }
 }
 
 function isApostrophe(code: number): boolean {
