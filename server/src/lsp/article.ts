@@ -112,7 +112,7 @@ export class Article {
 
   highlights(): Highlight[] {
     const { placed, suggestions } = this.current();
-    const highlights: Highlight[] = suggestions.map((span) => ({ start: span.start, end: span.end, kind: span.kind, modifier: 'suggested' }));
+    const highlights: Highlight[] = [...suggestions];
     for (const { tag, start, end, orphaned } of placed) {
       if (orphaned || (this.onlyToReview && isDecided(tag))) continue;
       const modifier = tag.status === 'accepted' || tag.status === 'approved' ? 'tagged' : tag.status === 'rejected' ? 'rejected' : 'suggested';

@@ -16,7 +16,8 @@ export interface Highlight {
   start: number;
   end: number;
   kind: Kind;
-  modifier: TokenModifier;
+  /** How it stands; absent for a detection nobody has tagged yet, so that suggestions are highlights as they are. */
+  modifier?: TokenModifier;
 }
 
 /**
@@ -49,7 +50,7 @@ export function encodeSemanticTokens(document: TextDocument, highlights: readonl
     while (start < end) {
       const pieceEnd = Math.min(end, contentEnd(text, start, nextLine));
       if (pieceEnd > start) {
-        data.push(line - previousLine, line === previousLine ? character - previousCharacter : character, pieceEnd - start, TYPE_OF_KIND[highlight.kind], MODIFIER_BIT[highlight.modifier]);
+        data.push(line - previousLine, line === previousLine ? character - previousCharacter : character, pieceEnd - start, TYPE_OF_KIND[highlight.kind], MODIFIER_BIT[highlight.modifier ?? 'suggested']);
         previousLine = line;
         previousCharacter = character;
       }
@@ -59,7 +60,13 @@ export function encodeSemanticTokens(document: TextDocument, highlights: readonl
       character = 0;
     }
   };
-  for (const segment of innermostSegments(highlights)) emit(segment.start, segment.end, segment.highlight);
+  const sorted = highlights.filter((h) => h.end > h.start).sort((a, b) => a.start - b.start || b.end - a.end);
+  // Usually nothing nests (tags claim the suggestions they cover): each highlight is a token of its own.
+  if (sorted.every((highlight, n) => n === 0 || sorted[n - 1]!.end <= highlight.start)) {
+    for (const highlight of sorted) emit(highlight.start, highlight.end, highlight);
+  } else {
+    for (const segment of innermostSegments(sorted)) emit(segment.start, segment.end, segment.highlight);
+  }
   return data;
 }
 
@@ -80,11 +87,8 @@ interface Segment {
   highlight: Highlight;
 }
 
-/** Cuts possibly nested or overlapping highlights into disjoint, sorted segments owned by the innermost one. */
-function innermostSegments(highlights: readonly Highlight[]): Segment[] {
-  const sorted = highlights.filter((h) => h.end > h.start).sort((a, b) => a.start - b.start || b.end - a.end);
-  // Usually nothing nests (tags claim the suggestions they cover): each highlight is a segment of its own.
-  if (sorted.every((highlight, n) => n === 0 || sorted[n - 1]!.end <= highlight.start)) return sorted.map((highlight) => ({ start: highlight.start, end: highlight.end, highlight }));
+/** Cuts nested or overlapping highlights, non-empty and sorted by start then longest, into disjoint segments owned by the innermost one. */
+function innermostSegments(sorted: readonly Highlight[]): Segment[] {
   const segments: Segment[] = [];
   // Open highlights, outermost first; the last one is innermost. Nesting is shallow, so a small array is enough.
   const open: Highlight[] = [];
@@ -111,7 +115,7 @@ function innermost(open: readonly Highlight[]): Highlight {
   let best = open[0];
   for (const candidate of open) {
     const shorter = candidate.end - candidate.start < best.end - best.start;
-    const sameButTagged = candidate.end - candidate.start === best.end - best.start && candidate.modifier !== 'suggested';
+    const sameButTagged = candidate.end - candidate.start === best.end - best.start && (candidate.modifier ?? 'suggested') !== 'suggested';
     if (shorter || sameButTagged) best = candidate;
   }
   return best;

@@ -49,8 +49,10 @@ interface Block extends TextRange {
   /** Relative to the block's start, like the numbers. */
   dates: Span[];
   numbers: Span[];
-  /** The block's spans combined, placed where the block started then; dropped whenever its spans change. */
-  output?: { at: number; spans: KindedSpan[] };
+  /** The block's spans combined, relative to its start; dropped whenever its spans change. */
+  combined?: KindedSpan[];
+  /** The same, placed where the block started then. */
+  placed?: { at: number; spans: KindedSpan[] };
 }
 
 export class IncrementalDetector {
@@ -226,7 +228,7 @@ export class IncrementalDetector {
       span.end -= entities.origin;
     }
     entities.spans = spans;
-    block.output = undefined;
+    block.combined = undefined;
   }
 
   /** Gives each block the spans of a whole-text run that start in it. */
@@ -236,23 +238,28 @@ export class IncrementalDetector {
       const share: Span[] = [];
       while (next < spans.length && spans[next]!.start < block.end) share.push(shifted(spans[next++]!, -block.start));
       block[kind] = share;
-      block.output = undefined;
+      block.combined = undefined;
     }
   }
 
   /**
-   * All blocks' spans combined. Each block combines its own, and keeps the result until its spans change or it
-   * moves, unless some date or number runs past the end of its block: then one may hide another in the next.
+   * All blocks' spans combined. Each block combines its own and keeps the result, placed in the text, until its
+   * spans change or it moves; unless some date or number runs past the end of its block: then one may hide
+   * another in the next.
    */
   private combined(): KindedSpan[] {
     if (this.blocks.some(overruns)) return this.combinedAcrossBlocks();
     const spans: KindedSpan[] = [];
     for (const block of this.blocks) {
-      if (block.output?.at !== block.start) {
-        const at = block.start;
-        block.output = { at, spans: combineKinds(block.entities.spans, block.dates, block.numbers, (span, kind) => kindedSpan(span, kind, at)) };
+      if (!block.combined) {
+        block.combined = combineKinds(block.entities.spans, block.dates, block.numbers, (span, kind) => kindedSpan(span, kind));
+        block.placed = undefined;
       }
-      for (const span of block.output.spans) spans.push(span);
+      if (block.placed?.at !== block.start) {
+        const at = block.start;
+        block.placed = { at, spans: block.combined.map((span) => kindedSpan(span, span.kind, at)) };
+      }
+      for (const span of block.placed.spans) spans.push(span);
     }
     return spans;
   }

@@ -3,13 +3,13 @@
  * a block that its detections depend on.
  *
  * Why a window is enough: every detector reads a line together with a bounded neighbourhood only. Entity
- * tokens, line kinds and name chunks never cross a line break, and the entity rules look at most three
- * tokens before or after a name (language cues, "said", product heads). Dates and numbers read at most
- * 150 characters around a candidate (the sports context of "third quarter"; the other look-backs are 64 or
- * fewer) and run across a line break only through a single whitespace character ("June 1\n-5"). The
- * document-wide facts (article date, lowercase vocabulary, names learnt) are supplied separately.
- * A window takes whole lines until it has MARGIN_CHARACTERS characters and MARGIN_WORDS words on either
- * side of the block, with room to spare over those reaches.
+ * tokens, line kinds and name chunks never cross a line break, a token never crosses whitespace, and the
+ * entity rules look at most three tokens before or after a name (language cues, "said", product heads).
+ * Dates and numbers read at most 150 characters around a candidate (the sports context of "third quarter";
+ * the other look-backs are 64 or fewer) and run across a line break only through a single whitespace
+ * character ("June 1\n-5"). Where a window starts or ends, a detector sees the start or end of a text, which
+ * changes what it finds near there only. The document-wide facts (article date, lowercase vocabulary, names
+ * learnt) are supplied separately.
  */
 
 export interface TextRange {
@@ -18,9 +18,10 @@ export interface TextRange {
 }
 
 /** Blocks hold whole lines and are cut once this long: small enough to re-run per keystroke, large enough to be few. */
-const BLOCK_LENGTH = 2048;
-const MARGIN_CHARACTERS = 400;
-/** Every whitespace-separated word holds at least one token, so this many words hold the three tokens entity rules read. */
+const BLOCK_LENGTH = 1024;
+/** Twice the longest reach of a detector, so that what a window's edge changes stays well away from its block. */
+const MARGIN_CHARACTERS = 300;
+/** Every whitespace-separated word holds at least one token: this many words hold the three tokens entity rules read, and more. */
 const MARGIN_WORDS = 8;
 
 /** Cuts [start, end), which begins a line and ends a line or the text, into blocks of whole lines. */
@@ -36,45 +37,41 @@ export function splitIntoBlocks(text: string, start: number, end: number): TextR
   return blocks;
 }
 
-/** The whole lines around the block [start, end) whose text decides what is detected in it. */
+/**
+ * The text around the block [start, end) whose text decides what is detected in it: at least
+ * MARGIN_CHARACTERS characters and MARGIN_WORDS words on either side, cut where whitespace starts or ends
+ * so that no word is cut in half. A block further on has a window ending no sooner, which lets an edit find
+ * the windows it touches by walking outwards from itself.
+ */
 export function windowAround(text: string, start: number, end: number): TextRange {
-  let windowStart = start;
-  let words = 0;
-  while (windowStart > 0 && (start - windowStart < MARGIN_CHARACTERS || words < MARGIN_WORDS)) {
-    const lineStart = windowStart < 2 ? 0 : text.lastIndexOf('\n', windowStart - 2) + 1;
-    words += wordsIn(text, lineStart, windowStart);
-    windowStart = lineStart;
-  }
-  let windowEnd = end;
-  words = 0;
-  while (windowEnd < text.length && (windowEnd - end < MARGIN_CHARACTERS || words < MARGIN_WORDS)) {
-    const lineFeed = text.indexOf('\n', windowEnd);
-    const lineEnd = lineFeed < 0 ? text.length : lineFeed + 1;
-    words += wordsIn(text, windowEnd, lineEnd);
-    windowEnd = lineEnd;
-  }
-  return { start: windowStart, end: windowEnd };
+  let charactersBefore = Math.max(0, start - MARGIN_CHARACTERS);
+  while (charactersBefore > 0 && !isWhitespace(text.charCodeAt(charactersBefore - 1))) charactersBefore--;
+  let charactersAfter = Math.min(text.length, end + MARGIN_CHARACTERS);
+  while (charactersAfter < text.length && !isWhitespace(text.charCodeAt(charactersAfter))) charactersAfter++;
+  return { start: Math.min(charactersBefore, startOfWordsBefore(text, start)), end: Math.max(charactersAfter, endOfWordsAfter(text, end)) };
 }
 
-/** Number of lines before `offset` in [from, offset): the line index of `offset` counted from `from`. */
-export function lineBreaksBetween(text: string, from: number, offset: number): number {
-  let count = 0;
-  for (let at = text.indexOf('\n', from); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) count++;
-  return count;
-}
-
-/** Whitespace-separated words in [from, to), counting as whitespace only what JS's \s does. */
-function wordsIn(text: string, from: number, to: number): number {
-  let words = 0;
-  let inWord = false;
-  for (let i = from; i < to; i++) {
-    const space = isWhitespace(text.charCodeAt(i));
-    if (!space && !inWord) words++;
-    inWord = !space;
+/** Where the MARGIN_WORDS-th whitespace-separated word before `offset` starts, or 0. */
+function startOfWordsBefore(text: string, offset: number): number {
+  let at = offset;
+  for (let words = 0; words < MARGIN_WORDS && at > 0; words++) {
+    while (at > 0 && isWhitespace(text.charCodeAt(at - 1))) at--;
+    while (at > 0 && !isWhitespace(text.charCodeAt(at - 1))) at--;
   }
-  return words;
+  return at;
 }
 
+/** Where the MARGIN_WORDS-th whitespace-separated word after `offset` ends, or the text's end. */
+function endOfWordsAfter(text: string, offset: number): number {
+  let at = offset;
+  for (let words = 0; words < MARGIN_WORDS && at < text.length; words++) {
+    while (at < text.length && isWhitespace(text.charCodeAt(at))) at++;
+    while (at < text.length && !isWhitespace(text.charCodeAt(at))) at++;
+  }
+  return at;
+}
+
+/** What JS's \s matches, as the tokenizers count whitespace. */
 function isWhitespace(code: number): boolean {
   if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
   if (code < 0xa0) return false;

@@ -8,17 +8,35 @@ export interface TextChange {
   newEnd: number;
 }
 
-/** Compared a chunk at a time with native string equality, then a character at a time within the first chunk that differs. */
-const CHUNK = 256;
-
 export function textChange(before: string, after: string): TextChange {
   const shorter = Math.min(before.length, after.length);
-  let prefix = 0;
-  while (prefix + CHUNK <= shorter && before.slice(prefix, prefix + CHUNK) === after.slice(prefix, prefix + CHUNK)) prefix += CHUNK;
-  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  const prefix = commonLength(shorter, (from, to) => before.slice(from, to) === after.slice(from, to), (at) => before.charCodeAt(at) === after.charCodeAt(at));
   const room = shorter - prefix;
-  let suffix = 0;
-  while (suffix + CHUNK <= room && before.slice(before.length - suffix - CHUNK, before.length - suffix) === after.slice(after.length - suffix - CHUNK, after.length - suffix)) suffix += CHUNK;
-  while (suffix < room && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  const suffix = commonLength(
+    room,
+    (from, to) => before.slice(before.length - to, before.length - from) === after.slice(after.length - to, after.length - from),
+    (at) => before.charCodeAt(before.length - 1 - at) === after.charCodeAt(after.length - 1 - at),
+  );
   return { start: prefix, oldEnd: before.length - suffix, newEnd: after.length - suffix };
+}
+
+/** Below this, characters are compared one by one. */
+const SMALLEST_STRETCH = 64;
+
+/**
+ * How many leading positions (up to `limit`) two sequences have in common, comparing stretches with native
+ * string equality: ever longer ones while they match, then halving into the one that differs.
+ */
+function commonLength(limit: number, sameStretch: (from: number, to: number) => boolean, sameAt: (at: number) => boolean): number {
+  let common = 0;
+  let stretch = SMALLEST_STRETCH;
+  while (common + stretch <= limit && sameStretch(common, common + stretch)) {
+    common += stretch;
+    stretch *= 2;
+  }
+  for (stretch >>= 1; stretch >= SMALLEST_STRETCH; stretch >>= 1) {
+    if (common + stretch <= limit && sameStretch(common, common + stretch)) common += stretch;
+  }
+  while (common < limit && sameAt(common)) common++;
+  return common;
 }
