@@ -27,6 +27,7 @@
 import type { NormalizedValue, Span } from '../detection';
 import type { NumberLabel } from '../labels';
 import { parseWordNumber } from './wordNumbers';
+import { utf16Units } from './utf16Units';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
@@ -246,11 +247,21 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-function isLetterAt(text: string, index: number): boolean {
-  const code = text.charCodeAt(index);
+const LETTER_OR_MARK_UNIT = 1;
+const OTHER_UNIT = 2;
+/** Whether each UTF-16 unit from U+00C0 on is a letter or mark, worked out on first sight: a regex per character is slow. */
+const letterOrMarkCache = new Uint8Array(65536);
+
+function isLetter(code: number): boolean {
   const lower = code | 32;
   if (lower >= 97 && lower <= 122) return true;
-  return code >= 0xc0 && LETTER_OR_MARK.test(text[index]);
+  if (code < 0xc0) return false;
+  let cached = letterOrMarkCache[code]!;
+  if (cached === 0) {
+    cached = LETTER_OR_MARK.test(String.fromCharCode(code)) ? LETTER_OR_MARK_UNIT : OTHER_UNIT;
+    letterOrMarkCache[code] = cached;
+  }
+  return cached === LETTER_OR_MARK_UNIT;
 }
 
 function isLineBreak(code: number): boolean {
@@ -269,17 +280,17 @@ function isApostrophe(code: number): boolean {
 }
 
 /** Characters that make a chunk worth checking against JUNK_CHUNK. */
-function isSuspicious(text: string, index: number): boolean {
-  const code = text.charCodeAt(index);
+function isSuspicious(units: Uint16Array, index: number): boolean {
+  const code = units[index]!;
   if (code === 0x40 || code === 0x2f || code === 0x23 || code === 0x5f || code === 0x5c || code === 0x3d) return true;
-  return code === 0x2e && index + 1 < text.length && isLetterAt(text, index + 1) && index > 0 && !isSpace(text.charCodeAt(index - 1));
+  return code === 0x2e && index + 1 < units.length && isLetter(units[index + 1]!) && index > 0 && !isSpace(units[index - 1]!);
 }
 
-/** Tokens of text[from, to); both ends lie on whitespace or the ends of the text. */
-function tokenize(text: string, from: number, to: number): Token[] {
+/** Tokens of text[from, to) (`units` are its UTF-16 units); both ends lie on whitespace or the ends of the text. */
+function tokenize(text: string, units: Uint16Array, from: number, to: number): Token[] {
   const tokens: Token[] = [];
   const length = to;
-  let gap = gapBefore(text, from);
+  let gap = gapBefore(units, from);
   let chunkStart = from;
   let chunkFirstToken = 0;
   let chunkSuspicious = false;
@@ -293,7 +304,7 @@ function tokenize(text: string, from: number, to: number): Token[] {
 
   let i = from;
   while (i < length) {
-    const code = text.charCodeAt(i);
+    const code = units[i]!;
     if (isSpace(code)) {
       if (gap === 0) closeChunk(i);
       gap = isLineBreak(code) || gap === 2 ? 2 : 1;
@@ -310,24 +321,25 @@ function tokenize(text: string, from: number, to: number): Token[] {
       kind = 'num';
       i++;
       while (i < length) {
-        const next = text.charCodeAt(i);
+        const next = units[i]!;
         if (isDigit(next)) i++;
-        else if ((next === 0x2c || next === 0x2e) && i + 1 < length && isDigit(text.charCodeAt(i + 1))) i += 2;
+        else if ((next === 0x2c || next === 0x2e) && i + 1 < length && isDigit(units[i + 1]!)) i += 2;
         else break;
       }
-    } else if (isLetterAt(text, i)) {
+    } else if (isLetter(code)) {
       kind = 'word';
       i++;
       while (i < length) {
-        if (isLetterAt(text, i)) i++;
-        else if (isApostrophe(text.charCodeAt(i)) && i + 1 < length && isLetterAt(text, i + 1)) i += 2;
+        const next = units[i]!;
+        if (isLetter(next)) i++;
+        else if (isApostrophe(next) && i + 1 < length && isLetter(units[i + 1]!)) i += 2;
         else break;
       }
     } else {
       kind = 'sym';
-      if (!chunkSuspicious && isSuspicious(text, i)) chunkSuspicious = true;
+      if (!chunkSuspicious && isSuspicious(units, i)) chunkSuspicious = true;
       // Keep a surrogate pair together so that no token splits a character.
-      i += code >= 0xd800 && code <= 0xdbff && i + 1 < length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      i += code >= 0xd800 && code <= 0xdbff && i + 1 < length && (units[i + 1]! & 0xfc00) === 0xdc00 ? 2 : 1;
     }
     tokens.push({ kind, start, end: i, text: text.slice(start, i), gap, blocked: false });
     gap = 0;
@@ -337,13 +349,13 @@ function tokenize(text: string, from: number, to: number): Token[] {
 }
 
 /** Whether the whitespace before `index` holds a line break (or `index` starts the text). */
-function gapBefore(text: string, index: number): 0 | 1 | 2 {
+function gapBefore(units: Uint16Array, index: number): 0 | 1 | 2 {
   if (index === 0) return 2;
   let k = index - 1;
-  if (!isSpace(text.charCodeAt(k))) return 0;
+  if (!isSpace(units[k]!)) return 0;
   // Bounded: a run of thousands of spaces says nothing more than a few do.
-  for (; k >= 0 && k >= index - 64 && isSpace(text.charCodeAt(k)); k--) {
-    if (isLineBreak(text.charCodeAt(k))) return 2;
+  for (; k >= 0 && k >= index - 64 && isSpace(units[k]!); k--) {
+    if (isLineBreak(units[k]!)) return 2;
   }
   return k < 0 ? 2 : 1;
 }
@@ -439,12 +451,12 @@ function mayBeStartWord(word: string): boolean {
  * (bounded as a regex \b bounds them in the lower-cased text) that are anchor words in any case.
  * Undefined when the text holds a "İ", which lower-cases to two characters.
  */
-function anchorsOf(text: string): number[] | undefined {
+function anchorsOf(text: string, units: Uint16Array): number[] | undefined {
   const anchors: number[] = [];
-  const length = text.length;
+  const length = units.length;
   let i = 0;
   while (i < length) {
-    const kind = CHARACTER_KINDS[text.charCodeAt(i)]!;
+    const kind = CHARACTER_KINDS[units[i]!]!;
     if (kind !== LETTER && kind !== DIGIT) {
       if (kind === DOTTED_CAPITAL_I) return undefined;
       if (kind === CURRENCY_SIGN) anchors.push(i, i + 1);
@@ -456,7 +468,7 @@ function anchorsOf(text: string): number[] | undefined {
     let hash = 0;
     let hasDigits = false;
     for (; i < length; i++) {
-      const next = text.charCodeAt(i);
+      const next = units[i]!;
       const nextKind = CHARACTER_KINDS[next];
       if (nextKind === LETTER) hash = hashLetters(hash, next);
       else if (nextKind === DIGIT) hasDigits = true;
@@ -467,9 +479,9 @@ function anchorsOf(text: string): number[] | undefined {
       continue;
     }
     for (let k = start; k < i; k++) {
-      if (!isDigit(text.charCodeAt(k))) continue;
+      if (!isDigit(units[k]!)) continue;
       const digitsStart = k;
-      while (k < i && isDigit(text.charCodeAt(k))) k++;
+      while (k < i && isDigit(units[k]!)) k++;
       anchors.push(digitsStart, k);
     }
   }
@@ -484,23 +496,23 @@ function anchorsOfAnyCase(text: string): number[] {
 }
 
 /** Disjoint stretches of the text, cut at whitespace, that hold every anchor with its context. */
-function segmentsToScan(text: string): [number, number][] {
+function segmentsToScan(text: string, units: Uint16Array): [number, number][] {
   const segments: [number, number][] = [];
-  const length = text.length;
-  const anchors = anchorsOf(text) ?? anchorsOfAnyCase(text);
+  const length = units.length;
+  const anchors = anchorsOf(text, units) ?? anchorsOfAnyCase(text);
   for (let a = 0; a < anchors.length; a += 2) {
     const last = segments[segments.length - 1];
     const from = Math.max(0, anchors[a] - CONTEXT_BEFORE);
     // Scan forward from where the previous segment ended, so a long chunk is walked once.
     let to = Math.max(Math.min(length, anchors[a + 1] + CONTEXT_AFTER), last?.[1] ?? 0);
-    while (to < length && !isSpace(text.charCodeAt(to))) to++;
+    while (to < length && !isSpace(units[to]!)) to++;
     if (last !== undefined && from <= last[1]) {
       last[1] = to;
       continue;
     }
     let start = from;
     const floor = last?.[1] ?? 0;
-    while (start > floor && !isSpace(text.charCodeAt(start - 1))) start--;
+    while (start > floor && !isSpace(units[start - 1]!)) start--;
     if (last !== undefined && start <= last[1]) last[1] = to;
     else segments.push([start, to]);
   }
@@ -1409,8 +1421,9 @@ export function findNumbers(text: string): Span[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   try {
     const spans: Span[] = [];
-    for (const [from, to] of segmentsToScan(text)) {
-      const tokens = tokenize(text, from, to);
+    const units = utf16Units(text);
+    for (const [from, to] of segmentsToScan(text, units)) {
+      const tokens = tokenize(text, units, from, to);
       blockCodesAndClusters(tokens);
       for (const span of new NumberScanner(tokens).scan()) spans.push(span);
     }
