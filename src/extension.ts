@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ArticleChangedNotification, CorpusChangedNotification, type ArticleChanged, type CorpusChanged } from '../server/src/api/protocol';
+import { registerAnnotateFolderCommand } from './annotateFolder';
 import { ArticleViews } from './articleViews';
 import { registerCommands } from './commands';
 import { CorpusView } from './corpusView';
@@ -83,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     ...registerCommands(client, views),
     ...registerReviewCommands(views),
+    registerAnnotateFolderCommand(),
     markArticles(),
   );
   // `npm run bench` reads this line to hold activation to its budget.

@@ -29,6 +29,7 @@ import {
 import { PROJECT_FILE_NAME } from './core/project/projectFile';
 import { isSidecarPath } from './core/sidecar';
 import { isDecided, type Article } from './lsp/article';
+import { FolderAnnotation, annotateFolderActions } from './lsp/annotateFolder';
 import { ArticleWorkspace } from './lsp/articleWorkspace';
 import { codeActionsAt } from './lsp/codeActions';
 import { codeLensesOf } from './lsp/codeLens';
@@ -230,13 +231,15 @@ export function startServer(connection: Connection = connectionFromArguments()):
       const options = { seesEveryone: workspace.seesEveryone, onlyToReview: workspace.reviewFilter, commentCommand };
       return codeActionsAt(article, workspace.labelsFor(article), article.document.offsetAt(range.start), article.document.offsetAt(range.end), options);
     }, []);
-    return article ? [...articleActions, ...corpusCheckActions(context.only)] : [];
+    return article ? [...articleActions, ...corpusCheckActions(context.only), ...annotateFolderActions(context.only)] : [];
   });
 
   const corpusCheck = new CorpusCheck(connection, () => workspaceFolders);
+  const folderAnnotation = new FolderAnnotation(connection, { workspace, folders: () => workspaceFolders, articlesChanged: (uris) => uris.forEach((uri) => corpusChanges.articleChanged(uri)) });
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
     try {
-      const result = command === ServerCommands.checkCorpus ? await corpusCheck.run() : await executeCommand(workspace, command, args);
+      const result =
+        command === ServerCommands.checkCorpus ? await corpusCheck.run() : command === ServerCommands.annotateFolder ? await folderAnnotation.run(args) : await executeCommand(workspace, command, args);
       connection.console.log(result.message);
       return result;
     } catch (error) {

@@ -28,6 +28,8 @@ export const ServerCommands = {
   summary: 'marginalia.summary',
   /** Workspace-wide, no arguments: what `marginalia check` does, under cancellable progress. */
   checkCorpus: 'marginalia.checkCorpus',
+  /** `{ uri? }` (a folder or an article; default: every workspace folder): `marginalia annotate`, under cancellable progress. */
+  annotateFolder: 'marginalia.annotateFolder',
 } as const;
 
 /** A span of the open document in UTF-16 offsets, with the text it covered when the action was offered. */
@@ -118,6 +120,24 @@ export interface CorpusCheckResult extends CommandResult {
   checked: number;
   total: number;
   problems: number;
+  cancelled: boolean;
+}
+
+/** Pre-annotates the articles below a folder (or one article); without a uri, every workspace folder. */
+export interface AnnotateFolderArguments {
+  uri?: string;
+}
+
+/** What `marginalia.annotateFolder` answers: the summary it also shows, and its figures. */
+export interface AnnotateFolderResult extends CommandResult {
+  /** Articles pre-annotated (changed or found as they were): fewer than `total` when cancelled or some were skipped. */
+  articles: number;
+  total: number;
+  /** Proposed tags written, and earlier proposals removed because they are no longer found. */
+  added: number;
+  removed: number;
+  /** Articles left untouched: unreadable, binary, or a broken sidecar, project or lexicon file (named in the message). */
+  skipped: number;
   cancelled: boolean;
 }
 

@@ -2,11 +2,13 @@ import { realpathSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { version } from '../../../package.json';
 import { runAgreement, type AgreementFormat } from './agreementCommand';
+import { runAnnotate, withCancellableProgressBar, type AnnotateFormat } from './annotateCommand';
 import { runCheck, type CheckFormat } from './checkCommand';
 import { runDetect, type DetectFormat } from './detectCommand';
 import { runGitSetup } from './gitSetupCommand';
 import { runMergeDriver } from './mergeDriverCommand';
 import { withProgressBar } from './progressBar';
+import { defaultWorkerCount } from '../core/annotate/pool';
 import { runReport, type ReportFormat } from './reportCommand';
 
 const USAGE = `marginalia ${version}: find entities, numbers and dates in news articles
@@ -37,6 +39,18 @@ Usage:
       section, article, label, measure, value (empty article: the whole corpus; empty label: all
       labels). Exit codes: 0 printed (without agreement when there are not exactly two annotators:
       name them with --annotators), 2 bad usage or annotators that cannot be compared.
+  marginalia annotate [--workers N] [--dry-run] [--format summary|json] PATH...
+      Pre-annotate: write what the detector finds in the articles below each PATH (a folder or a
+      .txt file; below a marginalia.json, the articles it selects; elsewhere every .txt file) into
+      their sidecars as proposed tags (source "import", annotator "marginalia") for people to accept
+      or reject. With a marginalia.lexicon.json beside marginalia.json (else in PATH), text
+      annotators tagged before is proposed too, and suggestions they rejected are not. Never
+      touches a tag a person made or decided, never proposes on a span already tagged or rejected
+      or across a person's tag; running it again replaces only its own proposals no longer found,
+      so a second run writes nothing. --workers: threads (default: one per core). --dry-run:
+      count, write nothing. Ctrl+C finishes the articles under way and stops. Exit codes: 0 done,
+      2 bad usage or articles skipped (unreadable, binary, broken sidecar or lexicon: named on
+      stderr and left untouched), 130 cancelled.
   marginalia git-setup
       Make git merge sidecars tag by tag in the repository around this folder: registers the merge
       driver in .git/config (run once per clone) and adds '*.annotations.json merge=marginalia' to
@@ -52,7 +66,7 @@ Usage:
   marginalia --help       This help.
   marginalia --version    The version.
 
-check, agreement and report draw a progress bar on stderr while they read the files, when stderr is
+check, agreement, report and annotate draw a progress bar on stderr while they read the files, when stderr is
 a terminal (not when piped or in CI); --no-progress turns it off. Their output on stdout is untouched.
 
 Exit codes, unless stated above: 0 done, 1 internal error, 2 bad usage or a file that could not be
@@ -73,6 +87,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'check') return checkCommand(rest);
   if (command === 'agreement') return agreementCommand(rest);
   if (command === 'report') return reportCommand(rest);
+  if (command === 'annotate') return annotateCommand(rest);
   if (command === 'git-setup') return gitSetupCommand(rest);
   if (command === 'merge-driver') return mergeDriverCommand(rest);
   if (command === 'lsp') return lspCommand(rest);
@@ -165,6 +180,25 @@ async function reportCommand(args: string[]): Promise<number> {
       bar.clearedBefore((chunk: string) => process.stdout.write(chunk)),
       bar.clearedBefore((line: string) => process.stderr.write(line + '\n')),
       bar,
+    ),
+  );
+}
+
+async function annotateCommand(args: string[]): Promise<number> {
+  const parsed = parseCommand(args, { workers: { type: 'string' }, 'dry-run': { type: 'boolean' }, format: { type: 'string', default: 'summary' }, ...PROGRESS_OPTION });
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  if (values.format !== 'summary' && values.format !== 'json') return usageError(`--format must be summary or json, not '${values.format}'`);
+  const workers = values.workers === undefined ? defaultWorkerCount() : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1) return usageError(`--workers must be a whole number of threads, 1 or more, not '${values.workers}'`);
+  if (positionals.length === 0) return usageError('annotate needs at least one PATH (a folder or an article)');
+  return withCancellableProgressBar('annotating', values['no-progress'] === true, (bar, cancellation) =>
+    runAnnotate(
+      { paths: positionals, workers, dryRun: values['dry-run'] === true, format: values.format as AnnotateFormat },
+      bar.clearedBefore((chunk: string) => process.stdout.write(chunk)),
+      bar.clearedBefore((line: string) => process.stderr.write(line + '\n')),
+      bar,
+      cancellation,
     ),
   );
 }

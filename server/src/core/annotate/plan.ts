@@ -1,0 +1,114 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { LexiconError, LexiconStore, lexiconPathIn } from '../lexicon';
+import { ArticleSelector, type ProjectLookup } from '../project/articleSelector';
+import { resolveLabelSet } from '../project/labelSet';
+import type { LabelSettings } from '../project/projectFile';
+import type { ArticleOutcome } from './annotateArticle';
+import type { PlannedArticle } from './pool';
+import type { ArticleProfile } from './worker';
+
+/** An article to pre-annotate, and the folder whose lexicon applies when no marginalia.json governs it. */
+export interface ArticleToAnnotate {
+  path: string;
+  /** The folder searched (the CLI's PATH) or the workspace folder: where a lexicon lies without a project. */
+  root: string;
+}
+
+export interface AnnotationPlan {
+  articles: PlannedArticle[];
+  profiles: ArticleProfile[];
+  /** Articles left out before any work, each with why (a broken project or lexicon file). */
+  skipped: Array<Extract<ArticleOutcome, { status: 'skipped' }>>;
+}
+
+export interface PlanOptions {
+  /** The project (marginalia.json) an article belongs to, or the problem with it. */
+  projectOf: (path: string) => ProjectLookup;
+  /** The editor's label settings, applied over the project's (the CLI has none). */
+  userLabels?: Record<string, LabelSettings>;
+  lexicons?: LexiconStore;
+}
+
+/**
+ * Groups articles by what their proposals depend on — the corpus lexicon (marginalia.lexicon.json in
+ * the folder of their marginalia.json, else in their root) and the project's label set — reading
+ * each lexicon once. An article under a broken marginalia.json or lexicon is skipped with the
+ * problem: proposing without the lexicon would bring back suggestions someone rejected.
+ */
+export async function planAnnotation(articles: readonly ArticleToAnnotate[], options: PlanOptions): Promise<AnnotationPlan> {
+  const lexicons = options.lexicons ?? new LexiconStore();
+  const plan: AnnotationPlan = { articles: [], profiles: [], skipped: [] };
+  const profileOfKey = new Map<string, number>();
+  const lexiconOfFolder = new Map<string, Promise<ArticleProfile['lexicon'] | LexiconError>>();
+  for (const { path, root } of articles) {
+    const lookup = options.projectOf(path);
+    if (lookup.problem) {
+      plan.skipped.push({ article: path, status: 'skipped', reason: lookup.problem });
+      continue;
+    }
+    const folder = resolve(lookup.project?.folder ?? root);
+    if (!lexiconOfFolder.has(folder)) lexiconOfFolder.set(folder, readLexicon(lexicons, lexiconPathIn(folder)));
+    const lexicon = await lexiconOfFolder.get(folder)!;
+    if (lexicon instanceof LexiconError) {
+      plan.skipped.push({ article: path, status: 'skipped', reason: lexicon.message });
+      continue;
+    }
+    const { labels } = resolveLabelSet(lookup.project?.file.labels, options.userLabels);
+    const labelNames = labels.map((label) => label.name).sort();
+    const key = `${folder}\u0000${labelNames.join(',')}`;
+    let profile = profileOfKey.get(key);
+    if (profile === undefined) {
+      profile = plan.profiles.push({ ...(lexicon && { lexicon }), labels: labelNames }) - 1;
+      profileOfKey.set(key, profile);
+    }
+    plan.articles.push({ path, profile });
+  }
+  return plan;
+}
+
+/** The lexicon file's contents, undefined when it is absent or empty, or the problem with it. */
+async function readLexicon(store: LexiconStore, path: string): Promise<ArticleProfile['lexicon'] | LexiconError> {
+  try {
+    const lexicon = await store.read(path);
+    return lexicon.size === 0 ? undefined : lexicon.toFile();
+  } catch (error) {
+    if (error instanceof LexiconError) return error;
+    throw error;
+  }
+}
+
+/**
+ * The articles `marginalia annotate PATH...` works on, sorted within each PATH, each once: a .txt
+ * file given by name, and the .txt files below a folder (node_modules and dot folders skipped, as
+ * `marginalia check` skips them) that the marginalia.json governing them selects (its `articles`
+ * and `exclude` globs); without one, every .txt file. Throws, naming it, for a PATH that does not
+ * exist or is neither a folder nor a .txt file.
+ */
+export async function findArticlesBelow(paths: readonly string[], selector = new ArticleSelector([])): Promise<ArticleToAnnotate[]> {
+  const found = new Map<string, ArticleToAnnotate>();
+  const isArticle = (path: string) => (selector.projectOf(path).project ? selector.isArticle(path) : true);
+  for (const given of paths) {
+    const stats = await stat(given).catch(() => undefined);
+    if (!stats) throw new Error(`${given}: no such file or folder`);
+    if (stats.isFile()) {
+      if (!/\.txt$/i.test(given)) throw new Error(`${given} is not an article (a .txt file); give articles or folders`);
+      if (!found.has(resolve(given))) found.set(resolve(given), { path: given, root: join(given, '..') });
+      continue;
+    }
+    const walk = async (folder: string): Promise<void> => {
+      const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const entry of entries) {
+        const path = join(folder, entry.name);
+        if (entry.isDirectory()) {
+          // Dot folders hold git's objects, editors' settings and caches; node_modules holds other people's files.
+          if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) await walk(path);
+        } else if (entry.isFile() && /\.txt$/i.test(entry.name) && isArticle(resolve(path)) && !found.has(resolve(path))) {
+          found.set(resolve(path), { path, root: given });
+        }
+      }
+    };
+    await walk(given);
+  }
+  return [...found.values()];
+}

@@ -1,0 +1,69 @@
+/**
+ * The worker thread's side of pre-annotation. Workers run the bundle they were started from
+ * (dist/cli.js, dist/server.js, the bench's), whose entry calls serveAnnotationWorker instead of its
+ * usual work when isAnnotationWorker says it was started as one; so no separate worker file ships.
+ */
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { Lexicon, type LexiconFile } from '../lexicon';
+import { SidecarStore } from '../sidecar/store';
+import { annotateArticle, type ArticleOutcome } from './annotateArticle';
+
+const WORKER_ROLE = 'marginalia-annotate';
+
+/** What articles share: their corpus's lexicon and label set. Sent to each worker once. */
+export interface ArticleProfile {
+  lexicon?: LexiconFile;
+  /** The labels the project uses; absent: any. */
+  labels?: string[];
+}
+
+/** A worker's instructions for the whole run (its workerData). */
+export interface WorkerSetup {
+  role: typeof WORKER_ROLE;
+  profiles: ArticleProfile[];
+  annotator: string;
+  dryRun: boolean;
+  /** ISO timestamp of the proposals: the run's start, the same in every worker. */
+  now: string;
+}
+
+export interface AnnotationTask {
+  id: number;
+  article: string;
+  /** Index into WorkerSetup.profiles. */
+  profile: number;
+}
+
+export type AnnotationReply = { id: number; outcome: ArticleOutcome } | { id: number; error: string };
+
+export function workerSetup(setup: Omit<WorkerSetup, 'role'>): WorkerSetup {
+  return { role: WORKER_ROLE, ...setup };
+}
+
+/** Whether this thread was started as a pre-annotation worker. */
+export function isAnnotationWorker(): boolean {
+  return !isMainThread && (workerData as Partial<WorkerSetup> | null)?.role === WORKER_ROLE;
+}
+
+/**
+ * Annotates each article the main thread sends, several at once: while one waits for the disk (the
+ * sidecar's lock, temp file, rename), the next is detected. Each reply says how it went; an
+ * unexpected failure is sent back as an error, never left to kill the thread silently.
+ */
+export function serveAnnotationWorker(): void {
+  const setup = workerData as WorkerSetup;
+  const port = parentPort!;
+  const store = new SidecarStore();
+  const now = new Date(setup.now);
+  const profiles = setup.profiles.map((profile) => ({
+    lexicon: profile.lexicon ? new Lexicon(profile.lexicon) : undefined,
+    labels: profile.labels ? new Set(profile.labels) : undefined,
+  }));
+  port.on('message', (task: AnnotationTask) => {
+    const { lexicon, labels } = profiles[task.profile];
+    annotateArticle(task.article, { store, annotator: setup.annotator, dryRun: setup.dryRun, now, lexicon, labels }).then(
+      (outcome) => port.postMessage({ id: task.id, outcome } satisfies AnnotationReply),
+      (error: unknown) => port.postMessage({ id: task.id, error: `${task.article}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` } satisfies AnnotationReply),
+    );
+  });
+}

@@ -1,0 +1,143 @@
+import { stat } from 'node:fs/promises';
+import { basename, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { CodeActionKind, type CodeAction, type Connection } from 'vscode-languageserver';
+import { ServerCommands, type AnnotateFolderArguments, type AnnotateFolderResult } from '../api/protocol';
+import type { ArticleOutcome } from '../core/annotate/annotateArticle';
+import { planAnnotation, type ArticleToAnnotate } from '../core/annotate/plan';
+import { annotateArticles } from '../core/annotate/pool';
+import { DEFAULT_PROPOSER } from '../core/annotate/proposals';
+import { ArticleSelector } from '../core/project/articleSelector';
+import { findArticleFiles } from '../core/review/corpusSummaryFiles';
+import { describeIssues } from '../core/zodIssues';
+import type { ArticleWorkspace } from './articleWorkspace';
+import { withWorkDoneProgress } from './workDoneProgress';
+
+const ANNOTATE_TITLE = 'Pre-annotate all articles';
+const ANNOTATE_KIND = `${CodeActionKind.Source}.marginalia.annotateFolder`;
+
+export const AnnotateFolderArgumentsSchema = z.strictObject({ uri: z.string().min(1).optional() }) satisfies z.ZodType<AnnotateFolderArguments>;
+
+/** The source action that pre-annotates the whole workspace, for editors that reach server commands only through code actions. */
+export function annotateFolderActions(only: readonly string[] | undefined): CodeAction[] {
+  const wanted = only === undefined || only.some((kind) => ANNOTATE_KIND === kind || ANNOTATE_KIND.startsWith(`${kind}.`));
+  return wanted ? [{ title: ANNOTATE_TITLE, kind: ANNOTATE_KIND, command: { title: ANNOTATE_TITLE, command: ServerCommands.annotateFolder } }] : [];
+}
+
+/** What the folder annotation needs of the server: the open articles, the settings, the workspace folders, and a way to say the corpus changed. */
+export interface AnnotateFolderHost {
+  workspace: ArticleWorkspace;
+  folders: () => readonly string[];
+  /** The sidecars of these articles changed (the corpus view recounts them). */
+  articlesChanged: (uris: readonly string[]) => void;
+}
+
+/**
+ * `marginalia annotate` run from the editor on a folder (default: every workspace folder): the
+ * articles the editor would open as such, pre-annotated by the same worker threads under cancellable
+ * work-done progress; then the open ones among them are redrawn with their new proposals.
+ */
+export class FolderAnnotation {
+  private running = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly host: AnnotateFolderHost,
+  ) {}
+
+  async run(rawArguments: unknown[] | undefined): Promise<AnnotateFolderResult> {
+    const parsed = AnnotateFolderArgumentsSchema.safeParse(rawArguments?.[0] ?? {});
+    if (!parsed.success) throw new Error(`${ServerCommands.annotateFolder}: bad arguments: ${describeIssues(parsed.error.issues)}`);
+    if (this.running) throw new Error('pre-annotation is already running; cancel it or wait for it');
+    const folders = this.host.folders();
+    const target = parsed.data.uri === undefined ? undefined : pathOf(parsed.data.uri);
+    if (target === undefined && folders.length === 0) throw new Error('open a folder to pre-annotate its articles: this window has none');
+    this.running = true;
+    try {
+      return await this.annotate(target ? [target] : folders, folders, target ? basename(target) : 'the workspace');
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async annotate(targets: readonly string[], folders: readonly string[], where: string): Promise<AnnotateFolderResult> {
+    const { workspace } = this.host;
+    const selector = new ArticleSelector(folders, workspace.settings.articles);
+    const outcome = await withWorkDoneProgress(this.connection, { title: 'Pre-annotating', unit: 'articles' }, async (options) => {
+      const articles = await articlesIn(targets, folders, selector);
+      const plan = await planAnnotation(articles, { projectOf: (path) => selector.projectOf(path), userLabels: workspace.settings.labels });
+      const run = await annotateArticles({ articles: plan.articles, profiles: plan.profiles, annotator: DEFAULT_PROPOSER }, options);
+      return { ...run, total: articles.length, outcomes: [...plan.skipped, ...run.results] };
+    });
+    await this.refresh(outcome.outcomes);
+    const result = resultOf(outcome.outcomes, outcome.total, outcome.cancelled, where);
+    for (const skipped of outcome.outcomes) if (skipped.status === 'skipped') this.connection.console.warn(`Pre-annotation skipped ${skipped.article}: ${skipped.reason}`);
+    void (result.skipped > 0 ? this.connection.window.showWarningMessage(result.message) : this.connection.window.showInformationMessage(result.message));
+    return result;
+  }
+
+  /** Open articles whose sidecar changed get their tags again at once (the file watcher may be slower, or absent). */
+  private async refresh(outcomes: readonly ArticleOutcome[]): Promise<void> {
+    const changed = new Set(outcomes.filter((outcome) => outcome.status === 'changed').map((outcome) => resolve(outcome.article)));
+    if (changed.size === 0) return;
+    for (const article of this.host.workspace.all()) {
+      if (changed.has(resolve(article.path))) await this.host.workspace.reloadTags(article);
+    }
+    this.host.articlesChanged([...changed].map((path) => pathToFileURL(path).href));
+  }
+}
+
+/** The articles below each target (a folder, or one article), each with the workspace folder it lies in: where its lexicon is when no marginalia.json governs it. */
+async function articlesIn(targets: readonly string[], folders: readonly string[], selector: ArticleSelector): Promise<ArticleToAnnotate[]> {
+  const rootOf = (path: string) => folders.find((folder) => !relative(folder, path).startsWith('..')) ?? targets.find((target) => !relative(target, path).startsWith('..')) ?? path;
+  const paths = new Set<string>();
+  for (const target of targets) {
+    const stats = await stat(target).catch(() => undefined);
+    if (!stats) throw new Error(`${target}: no such file or folder`);
+    if (stats.isFile()) {
+      if (!selector.isArticle(target)) throw new Error(`${basename(target)} is not an article (put it under seeds/ or in a folder with a marginalia.json)`);
+      paths.add(target);
+    } else {
+      for (const path of (await findArticleFiles([target], (path) => selector.isArticle(path), Infinity)).paths) paths.add(path);
+    }
+  }
+  return [...paths].map((path) => ({ path, root: rootOf(path) }));
+}
+
+function resultOf(outcomes: readonly ArticleOutcome[], total: number, cancelled: boolean, where: string): AnnotateFolderResult {
+  let added = 0;
+  let removed = 0;
+  let annotated = 0;
+  const skipped: string[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.status === 'skipped') {
+      skipped.push(`${basename(outcome.article)}: ${outcome.reason}`);
+      continue;
+    }
+    annotated++;
+    added += outcome.added;
+    removed += outcome.removed;
+  }
+  const figures = { articles: annotated, total, added, removed, skipped: skipped.length, cancelled };
+  if (total === 0) return { ...figures, message: `No articles to pre-annotate in ${where}.` };
+  const counts = `${plural(added, 'proposal', 'proposals')} added, ${removed} removed (no longer found)`;
+  const skippedNote = skipped.length === 0 ? '' : ` Skipped ${plural(skipped.length, 'article', 'articles')}, left untouched: ${skipped.slice(0, 3).join('; ')}${skipped.length > 3 ? '; …' : ''}`;
+  const message = cancelled
+    ? `Pre-annotation cancelled after ${outcomes.length} of ${total} articles: ${counts}.${skippedNote}`
+    : `Pre-annotated ${plural(annotated, 'article', 'articles')} in ${where}: ${counts}.${skippedNote}`;
+  return { ...figures, message };
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+
+function pathOf(uri: string): string {
+  try {
+    if (uri.startsWith('file:')) return fileURLToPath(uri);
+  } catch {
+    // Reported below.
+  }
+  throw new Error(`${ServerCommands.annotateFolder}: expected a file: URI of a folder, not ${uri}`);
+}

@@ -1,0 +1,159 @@
+/** `marginalia annotate` as a user runs it: the built bin, worker threads, real files, real exit codes. */
+import { describe, it, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { contextAround, Lexicon, lexiconPathIn, serializeLexicon } from '../server/src/core/lexicon';
+import { newTag, parseSidecar, serializeSidecar, SIDECAR_VERSION, type Tag } from '../server/src/core/sidecar';
+import { generateCorpus } from './progressCorpus';
+import { PROJECT_ROOT } from './projectRoot';
+
+const BIN = path.join(PROJECT_ROOT, 'bin', 'marginalia.js');
+const SEEDS = path.join(PROJECT_ROOT, 'seeds');
+const marginalia = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+const sh = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+
+const sidecarOf = (article: string) => article.replace(/\.txt$/, '.annotations.json');
+const tagsOf = (article: string): Tag[] => parseSidecar(readFileSync(sidecarOf(article), 'utf8'), sidecarOf(article)).annotations;
+/** Every file below `folder` with its bytes: what a run wrote. */
+const contents = (folder: string) => readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort().map((name) => `${name}\n${readFileSync(path.join(folder, name), 'utf8')}`);
+
+describe('marginalia annotate', () => {
+  const folders: string[] = [];
+  after(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+  /** A fresh copy of the seeds (a corpus: they hold a marginalia.json), without sidecars. */
+  const seedsCopy = () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'marginalia-annotate-'));
+    folders.push(folder);
+    cpSync(SEEDS, folder, { recursive: true, filter: (source) => !source.endsWith('.annotations.json') });
+    return { folder, articles: readdirSync(folder).filter((name) => name.endsWith('.txt')).sort().map((name) => path.join(folder, name)) };
+  };
+
+  it('writes proposals into every article, and a second run writes nothing', () => {
+    const { folder, articles } = seedsCopy();
+    const run = marginalia('annotate', '--workers', '2', folder);
+    assert.equal(run.status, 0, run.stderr);
+    const added = Number(/: ([\d,]+) proposals added, 0 removed \(no longer found\), 0 kept; 0 articles unchanged\.\n$/.exec(run.stdout)?.[1].replace(',', ''));
+    assert.match(run.stdout, /^Pre-annotated 5 articles in \d+\.\d s on 2 worker threads: /);
+    assert.equal(run.stderr, '');
+    let proposals = 0;
+    for (const article of articles) {
+      const tags = tagsOf(article);
+      assert.ok(tags.length > 0 && tags.every((tag) => tag.status === 'proposed' && tag.source === 'import' && tag.annotator === 'marginalia'));
+      for (const tag of tags) assert.equal([...readFileSync(article, 'utf8')].slice(tag.start, tag.end).join(''), tag.text);
+      proposals += tags.length;
+    }
+    assert.equal(proposals, added);
+
+    const written = contents(folder);
+    const again = marginalia('annotate', '--format', 'json', folder);
+    assert.equal(again.status, 0, again.stderr);
+    const summary = JSON.parse(again.stdout);
+    assert.deepEqual({ ...summary, seconds: 0, workers: 0 }, { articles: 5, done: 5, changed: 0, unchanged: 5, skipped: [], added: 0, removed: 0, kept: added, workers: 0, seconds: 0, dryRun: false, cancelled: false });
+    assert.deepEqual(contents(folder), written, 'not a byte changed');
+  });
+
+  it('counts without writing on --dry-run, and takes a single article', () => {
+    const { folder, articles } = seedsCopy();
+    const before = contents(folder);
+    const run = marginalia('annotate', '--dry-run', '--format', 'json', articles[2]);
+    assert.equal(run.status, 0, run.stderr);
+    const summary = JSON.parse(run.stdout);
+    assert.equal(summary.articles, 1);
+    assert.equal(summary.changed, 1);
+    assert.ok(summary.added > 0);
+    assert.equal(summary.dryRun, true);
+    assert.deepEqual(contents(folder), before);
+  });
+
+  it('keeps people’s tags, names a broken sidecar and leaves it as it is, and annotates the rest', () => {
+    const { folder, articles } = seedsCopy();
+    const text = readFileSync(articles[0], 'utf8');
+    const start = text.indexOf('Ukraine');
+    const accepted = newTag({ text, start, end: start + 'Ukraine'.length, label: 'LOC', source: 'manual', annotator: 'olena', now: new Date('2025-11-01T09:00:00.000Z') });
+    writeFileSync(sidecarOf(articles[0]), serializeSidecar({ version: SIDECAR_VERSION, article: path.basename(articles[0]), annotations: [accepted] }));
+    writeFileSync(sidecarOf(articles[1]), '{"version": 3, "article": "x.txt", "annotations": [oops]}\n');
+    const run = marginalia('annotate', folder);
+    assert.equal(run.status, 2, 'a broken sidecar is bad input');
+    assert.match(run.stderr, new RegExp(`^${articles[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: skipped: .*annotations\\.json: `));
+    assert.match(run.stdout, /^Pre-annotated 4 articles .*; 1 article skipped and left untouched \(named on stderr\)\.\n$/);
+    assert.equal(readFileSync(sidecarOf(articles[1]), 'utf8'), '{"version": 3, "article": "x.txt", "annotations": [oops]}\n');
+    const tags = tagsOf(articles[0]);
+    assert.deepEqual(tags.find((tag) => tag.id === accepted.id), accepted);
+    assert.ok(!tags.some((tag) => tag.id !== accepted.id && tag.start < accepted.end && accepted.start < tag.end), 'nothing proposed on or across it');
+    assert.ok(tagsOf(articles[2]).length > 0);
+  });
+
+  it('proposes what the corpus lexicon taught, and not what was rejected there', () => {
+    const { folder, articles } = seedsCopy();
+    const text = readFileSync(articles[0], 'utf8');
+    const at = '2025-11-01T09:00:00.000Z';
+    const lexicon = new Lexicon();
+    lexicon.learn({ text: 'drone production', label: 'PRODUCT', kind: 'entity', by: 'olena', article: 'a.txt', at });
+    const russian = text.indexOf('Russian');
+    lexicon.suppress({ text: 'Russian', label: 'NORP', ...contextAround(text, russian, russian + 'Russian'.length), by: 'olena', article: 'a.txt', at });
+    writeFileSync(lexiconPathIn(folder), serializeLexicon(lexicon.toFile()));
+    const run = marginalia('annotate', articles[0]);
+    assert.equal(run.status, 0, run.stderr);
+    const tags = tagsOf(articles[0]);
+    assert.ok(tags.some((tag) => tag.text === 'drone production' && tag.label === 'PRODUCT'), 'learnt');
+    assert.ok(!tags.some((tag) => tag.start === [...text.slice(0, russian)].length && tag.label === 'NORP'), 'rejected here before');
+  });
+
+  it('refuses bad usage with exit code 2', () => {
+    const { folder } = seedsCopy();
+    for (const args of [['annotate'], ['annotate', '--workers', '0', folder], ['annotate', '--workers', 'two', folder], ['annotate', '--format', 'csv', folder], ['annotate', path.join(folder, 'missing')], ['annotate', path.join(folder, 'marginalia.json')]]) {
+      const run = marginalia(...args);
+      assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
+      assert.match(run.stderr, /^marginalia( annotate)?: /);
+      assert.equal(run.stdout, '');
+    }
+    assert.match(marginalia('annotate', '--help').stdout, /marginalia annotate \[--workers N\] \[--dry-run\] \[--format summary\|json\] PATH\.\.\./);
+  });
+
+  it('on Ctrl+C finishes the articles under way, says how far it got, and every sidecar is whole', async () => {
+    const corpus = generateCorpus(1000);
+    folders.push(corpus.root);
+    writeFileSync(path.join(corpus.root, 'marginalia.json'), '{}\n');
+    // Outside the corpus, where it would be taken for an article.
+    const outputFolder = mkdtempSync(path.join(tmpdir(), 'marginalia-annotate-output-'));
+    folders.push(outputFolder);
+    const stdoutFile = path.join(outputFolder, 'stdout.log');
+    // A pseudo-terminal, so that the bar is drawn and Ctrl+C is typed as a person types it.
+    const command = `stty cols 100; exec ${sh(process.execPath)} ${sh(BIN)} annotate ${sh(corpus.root)} > ${sh(stdoutFile)}`;
+    const child = spawn('script', ['--quiet', '--flush', '--return', '--command', command, '/dev/null'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, CI: '', TERM: 'xterm' } });
+    let screen = '';
+    let typed = false;
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      screen += chunk;
+      // Once the bar shows some articles done, but not all.
+      if (!typed && /annotating [1-9]\d*\/1000 ▕/.test(screen)) {
+        typed = true;
+        child.stdin.write('\x03');
+      }
+    });
+    const exitCode = await new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    assert.ok(typed, `the bar was drawn: ${JSON.stringify(screen.slice(0, 300))}`);
+    assert.equal(exitCode, 130);
+    assert.match(screen, /Cancelling: finishing the articles under way/);
+    const summary = readFileSync(stdoutFile, 'utf8');
+    const done = Number(/^Cancelled after (\d+) of 1,000 articles \(those under way were finished\): \1 pre-annotated in /.exec(summary)?.[1]);
+    assert.ok(done > 0 && done < 1000, summary);
+    let annotated = 0;
+    for (const article of corpus.articles) {
+      const tags = tagsOf(article);
+      const proposed = tags.filter((tag) => tag.status === 'proposed').length;
+      // Of "President Volodymyr Zelensky met NATO officials in Brussels on Monday.", only Monday is left to propose.
+      assert.ok(proposed === 0 || proposed === 1, `${article}: its proposal or none, not ${proposed}`);
+      assert.equal(tags.length - proposed, 3);
+      annotated += proposed;
+    }
+    assert.equal(annotated, done, 'the articles reported done are those written');
+  });
+});
