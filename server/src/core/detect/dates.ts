@@ -22,6 +22,7 @@
 import type { NormalizedValue, Span } from '../detection';
 import type { DateLabel } from '../labels';
 import { parseWordNumber } from './wordNumbers';
+import { utf16Units } from './utf16Units';
 
 // ---------------------------------------------------------------------------------------------
 // Regex building blocks
@@ -48,10 +49,10 @@ const titleCase = (word: string): string => word[0]!.toUpperCase() + word.slice(
 /** Months are only recognised in Title Case or ALL CAPS: "may" and "march" are verbs. */
 const MONTH_FULL_NAMES = new Set(MONTHS.flatMap((month) => [titleCase(month), month.toUpperCase()]));
 const MONTH_FULL = anyOf([...MONTH_FULL_NAMES]);
-const MONTH_ABBREVIATED = anyOf(
-  ['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'].flatMap((month) => [month, month.toUpperCase()]),
-);
-const WEEKDAY = anyOf(WEEKDAYS.flatMap((day) => [titleCase(day), day.toUpperCase()]));
+const MONTH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'].flatMap((month) => [month, month.toUpperCase()]);
+const MONTH_ABBREVIATED = anyOf(MONTH_ABBREVIATIONS);
+const WEEKDAY_NAMES = WEEKDAYS.flatMap((day) => [titleCase(day), day.toUpperCase()]);
+const WEEKDAY = anyOf(WEEKDAY_NAMES);
 
 const DAY = '(?<day>[0-3]?\\d)(?:st|nd|rd|th)?';
 const YEAR = '(?:19|20)\\d{2}';
@@ -104,7 +105,8 @@ function mayEndCount(token: string): boolean {
 }
 
 const PARTS_OF_DAY = anyOf(['morning', 'afternoon', 'evening', 'night']);
-const SEASONS = anyOf(['spring', 'summer', 'autumn', 'fall', 'winter', 'Spring', 'Summer', 'Autumn', 'Fall', 'Winter']);
+const SEASON_WORDS = ['spring', 'summer', 'autumn', 'fall', 'winter', 'Spring', 'Summer', 'Autumn', 'Fall', 'Winter'];
+const SEASONS = anyOf(SEASON_WORDS);
 
 /** Nouns after which a bare year names an event or period: "the 2024 election", "2023 budget". */
 const YEAR_NOUNS = anyOf(['election', 'elections', 'vote', 'ballot', 'campaign', 'race', 'primary', 'primaries', 'midterm', 'midterms',
@@ -221,6 +223,11 @@ type Reader = (trigger: RegExpExecArray, scan: Scan) => Candidate | undefined;
 interface Rule {
   trigger: RegExp;
   readers: readonly Reader[];
+  /**
+   * The letters every match starts with, up to the first other character, when the match starts a word (as a
+   * regex \b sees it): the trigger is then tried only where such a word starts, not at every position of the text.
+   */
+  startWords?: readonly string[];
 }
 
 /** How far back the words before a trigger are read ("the past couple of hundred " is the longest). */
@@ -427,6 +434,7 @@ const readBareMonth: Reader = (trigger, scan) => {
 
 const monthRule: Rule = {
   trigger: new RegExp(`\\b(?:${MONTH_FULL}|${MONTH_ABBREVIATED}\\.?)(?![A-Za-z])`, 'g'),
+  startWords: [...MONTH_FULL_NAMES, ...MONTH_ABBREVIATIONS],
   readers: [readMonthDay, readDayMonth, readMonthYear, readBareMonth],
 };
 
@@ -536,6 +544,7 @@ const yearRule: Rule = {
 const shortFiscalYearRule: Rule = {
   // "FY2024", "FY 2024", "FY24"
   trigger: new RegExp(`\\bFY ?(?<year>${YEAR}|\\d{2})\\b`, 'g'),
+  startWords: ['FY'],
   readers: [(trigger) => candidate('DATE', trigger.index, triggerEnd(trigger), 0.85, dateValue(`20${trigger.groups!['year']!}`.slice(-4)))],
 };
 
@@ -571,6 +580,7 @@ const ORDINAL_BEFORE_CENTURY = before(
 const centuryRule: Rule = {
   // "the 19th century", "the twenty-first century", "21st-century"
   trigger: /\bcentury\b/g,
+  startWords: ['century'],
   readers: [
     (trigger, scan) => {
       if (!/(?:st|nd|rd|th)-?$/.test(tokenBefore(scan, trigger.index))) return undefined;
@@ -647,6 +657,7 @@ const readRelativeQuarter: Reader = (trigger, scan) => {
 
 const quarterRule: Rule = {
   trigger: /\b(?:Q[1-4]|H[12]|quarter)\b/g,
+  startWords: ['Q', 'H', 'quarter'],
   readers: [readQuarterCode, readOrdinalQuarter, readRelativeQuarter],
 };
 
@@ -678,6 +689,7 @@ function seasonYear(scan: Scan, season: string, determiner: string): number | un
 const seasonRule: Rule = {
   // "this summer", "last winter", "spring 2024", "the summer of 2023", "in the fall"; not "prices fall", "the fall of Bakhmut", "the Arab Spring"
   trigger: new RegExp(`\\b${SEASONS}\\b`, 'g'),
+  startWords: SEASON_WORDS,
   readers: [
     (trigger, scan) => {
       const previous = tokenBefore(scan, trigger.index);
@@ -715,6 +727,7 @@ const DAY_BEFORE_OR_AFTER = before(`(?<![\\w])[Tt]he${SP}day${SP}(?<direction>be
 const relativeDayRule: Rule = {
   // "today", "yesterday", "tomorrow morning", "the day before yesterday"
   trigger: new RegExp(`\\b(?<word>[Tt]oday|[Yy]esterday|[Tt]omorrow)(?:${SP}(?<part>${PARTS_OF_DAY}))?(?![\\w])`, 'g'),
+  startWords: ['today', 'Today', 'yesterday', 'Yesterday', 'tomorrow', 'Tomorrow'],
   readers: [
     (trigger, scan) => {
       let offset = RELATIVE_DAY_OFFSETS[trigger.groups!['word']!.toLowerCase()]!;
@@ -751,6 +764,7 @@ function weekdayDay(scan: Scan, weekday: number, relative: string | undefined, s
 const weekdayRule: Rule = {
   // "Monday", "last Friday", "Wednesday night" (TIME), "every Sunday", "Mondays"
   trigger: new RegExp(`\\b(?<weekday>${WEEKDAY})(?<plural>s)?(?:${SP}(?<part>${PARTS_OF_DAY}))?(?![\\w])`, 'g'),
+  startWords: WEEKDAY_NAMES.flatMap((day) => [day, `${day}s`]),
   readers: [
     (trigger, scan) => {
       if (WEEKDAY_TITLE_AFTER.test(scan.text.slice(triggerEnd(trigger), triggerEnd(trigger) + 16))) return undefined;
@@ -772,6 +786,7 @@ const HOLIDAY_DATES: Readonly<Record<string, string>> = {
 const holidayRule: Rule = {
   // Holidays are dates in OntoNotes; the fixed ones get a value.
   trigger: /\b(?:Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)|Easter(?: Sunday| Monday)?|Thanksgiving(?: Day)?|Halloween|Ramadan)\b/g,
+  startWords: ['Christmas', 'New', 'Easter', 'Thanksgiving', 'Halloween', 'Ramadan'],
   readers: [
     (trigger, scan) => {
       const monthDay = HOLIDAY_DATES[trigger[0].replace('’', "'")];
@@ -830,6 +845,7 @@ const HOUR_BEFORE_O_CLOCK = before(`(?<![\\w])(?<hour>1[0-2]|[1-9]|${anyOf(O_CLO
 
 const oClockRule: Rule = {
   trigger: /\bo['’]clock\b/g,
+  startWords: ['o'],
   readers: [
     (trigger, scan) => {
       const hourBefore = readBefore(scan.text, trigger.index, HOUR_BEFORE_O_CLOCK);
@@ -879,6 +895,8 @@ const readTwilight: Reader = (trigger, scan) => {
 
 const timeOfDayRule: Rule = {
   trigger: /\b(?:[Tt]onight|[Oo]vernight|noon|midnight|Midnight|midday|morning|afternoon|evening|night|dawn|dusk|daybreak|nightfall|sunrise|sunset)\b/g,
+  startWords: ['tonight', 'Tonight', 'overnight', 'Overnight', 'noon', 'midnight', 'Midnight', 'midday', 'morning', 'afternoon', 'evening',
+    'night', 'dawn', 'dusk', 'daybreak', 'nightfall', 'sunrise', 'sunset'],
   readers: [readNamedTime, readDayPart, readTwilight],
 };
 
@@ -1217,6 +1235,7 @@ const readEarlyHours: Reader = (trigger, scan) => {
 
 const unitRule: Rule = {
   trigger: new RegExp(`\\b(?:(?<unit>${UNIT}|weekend|season)|(?<fused>year|week|day|month)long)(?![\\w])`, 'g'),
+  startWords: [...UNIT_WORDS, ...UNIT_ABBREVIATIONS, 'weekend', 'season', 'yearlong', 'weeklong', 'daylong', 'monthlong'],
   readers: [readCountedDuration, readCompoundDuration, readLongDuration, readBarePluralDuration, readAgo, readAnchoredPeriod,
     readRelativePeriod, readPartOfPeriod, readPeriodEnd, readRecurring, readEarlyHours],
 };
@@ -1238,6 +1257,88 @@ const RULES: readonly Rule[] = [
   relativeDayRule, weekdayRule, holidayRule, clockWithMeridiemRule, twentyFourHourClockRule, oClockRule, timeOfDayRule, matchMinuteRule,
   unitRule, attachedUnitRule,
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Where the word-triggered rules start: one pass over the words instead of one regex pass per rule
+// ---------------------------------------------------------------------------------------------
+
+/** The trigger of each rule with start words as a sticky regex, tried at one position at a time. */
+const STICKY_TRIGGERS = RULES.map((rule) => (rule.startWords === undefined ? undefined : new RegExp(rule.trigger.source, 'y')));
+
+/** The indices in RULES of the rules a start word may start. */
+const RULES_BY_START_WORD = new Map<string, number[]>();
+RULES.forEach((rule, index) => {
+  for (const word of rule.startWords ?? []) RULES_BY_START_WORD.set(word, [...(RULES_BY_START_WORD.get(word) ?? []), index]);
+});
+
+function hashLetter(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + code) | 0;
+}
+
+const HASH_FILTER_MASK = 0xffff;
+/** Set at the (masked) hash of every start word, so that most words are never sliced out of the text. */
+const START_WORD_HASHES = new Uint8Array(HASH_FILTER_MASK + 1);
+for (const word of RULES_BY_START_WORD.keys()) {
+  let hash = 0;
+  for (let k = 0; k < word.length; k++) hash = hashLetter(hash, word.charCodeAt(k));
+  START_WORD_HASHES[hash & HASH_FILTER_MASK] = 1;
+}
+
+/** Word characters to a regex \b without the u flag, by UTF-16 unit: ASCII letters, and digits or "_". */
+const NOT_WORD = 0;
+const LETTER = 1;
+const DIGIT_OR_UNDERSCORE = 2;
+const WORD_CHARACTERS = new Uint8Array(65536);
+for (let code = 0; code < 128; code++) {
+  if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) WORD_CHARACTERS[code] = LETTER;
+  else if ((code >= 48 && code <= 57) || code === 95) WORD_CHARACTERS[code] = DIGIT_OR_UNDERSCORE;
+}
+
+/**
+ * For each rule with start words (by index in RULES), the ascending offsets where a word starts whose letters,
+ * up to the first other character, are one of them: every place the rule's trigger can match.
+ */
+function startWordOffsets(text: string, units: Uint16Array): (number[] | undefined)[] {
+  const offsets = RULES.map((rule): number[] | undefined => (rule.startWords === undefined ? undefined : []));
+  const length = units.length;
+  let i = 0;
+  while (i < length) {
+    if (WORD_CHARACTERS[units[i]!] === NOT_WORD) {
+      i++;
+      continue;
+    }
+    // A regex \b holds here: the unit before is no word character.
+    const start = i;
+    let hash = 0;
+    for (; i < length && WORD_CHARACTERS[units[i]!] === LETTER; i++) hash = hashLetter(hash, units[i]!);
+    if (i > start && START_WORD_HASHES[hash & HASH_FILTER_MASK] === 1) {
+      for (const rule of RULES_BY_START_WORD.get(text.slice(start, i)) ?? []) offsets[rule]!.push(start);
+    }
+    while (i < length && WORD_CHARACTERS[units[i]!] !== NOT_WORD) i++;
+  }
+  return offsets;
+}
+
+/** Calls `found` with every match of RULES[index]'s trigger in order, as a global regex scan would find them. */
+function forEachTrigger(index: number, text: string, starts: readonly number[] | undefined, found: (trigger: RegExpExecArray) => void): void {
+  if (starts === undefined) {
+    const { trigger } = RULES[index]!;
+    trigger.lastIndex = 0;
+    for (let match = trigger.exec(text); match; match = trigger.exec(text)) found(match);
+    return;
+  }
+  const sticky = STICKY_TRIGGERS[index]!;
+  // Like the global scan, the next match is looked for after the end of the last one.
+  let resumeAt = 0;
+  for (const start of starts) {
+    if (start < resumeAt) continue;
+    sticky.lastIndex = start;
+    const match = sticky.exec(text);
+    if (match === null) continue;
+    found(match);
+    resumeAt = start + match[0].length;
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Resolution
@@ -1341,15 +1442,15 @@ export function findDates(text: string, anchor?: string): Span[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const scan: Scan = { text, anchor: parseIsoDay(anchor), previous: { position: -1, token: '' } };
   const candidates: Candidate[] = [];
-  for (const { trigger, readers } of RULES) {
-    trigger.lastIndex = 0;
-    for (let match = trigger.exec(text); match; match = trigger.exec(text)) {
+  const starts = startWordOffsets(text, utf16Units(text));
+  RULES.forEach(({ readers }, index) => {
+    forEachTrigger(index, text, starts[index], (match) => {
       for (const read of readers) {
         const found = read(match, scan);
         if (found && found.end > found.start) candidates.push(found);
       }
-    }
-  }
+    });
+  });
   const spans = resolveOverlaps(outsideRanges(candidates, urlRanges(text)));
   attachModifiers(text, spans);
   dateTimes(text, spans);
