@@ -29,7 +29,10 @@ export interface Highlight {
 export function encodeSemanticTokens(document: TextDocument, highlights: readonly Highlight[]): number[] {
   const text = document.getText();
   const lineCount = document.lineCount;
-  const data: number[] = [];
+  const sorted = highlights.filter((h) => h.end > h.start).sort((a, b) => a.start - b.start || b.end - a.end);
+  // Five numbers a token, one token a highlight unless it spans lines: sized once rather than grown by pushes.
+  const data = new Array<number>(sorted.length * 5);
+  let size = 0;
   let previousLine = 0;
   let previousCharacter = 0;
   // Segments come sorted, so lines are found by walking forward, not searched for each token.
@@ -50,7 +53,11 @@ export function encodeSemanticTokens(document: TextDocument, highlights: readonl
     while (start < end) {
       const pieceEnd = Math.min(end, contentEnd(text, start, nextLine));
       if (pieceEnd > start) {
-        data.push(line - previousLine, line === previousLine ? character - previousCharacter : character, pieceEnd - start, TYPE_OF_KIND[highlight.kind], MODIFIER_BIT[highlight.modifier ?? 'suggested']);
+        data[size++] = line - previousLine;
+        data[size++] = line === previousLine ? character - previousCharacter : character;
+        data[size++] = pieceEnd - start;
+        data[size++] = TYPE_OF_KIND[highlight.kind];
+        data[size++] = MODIFIER_BIT[highlight.modifier ?? 'suggested'];
         previousLine = line;
         previousCharacter = character;
       }
@@ -60,13 +67,13 @@ export function encodeSemanticTokens(document: TextDocument, highlights: readonl
       character = 0;
     }
   };
-  const sorted = highlights.filter((h) => h.end > h.start).sort((a, b) => a.start - b.start || b.end - a.end);
   // Usually nothing nests (tags claim the suggestions they cover): each highlight is a token of its own.
   if (sorted.every((highlight, n) => n === 0 || sorted[n - 1]!.end <= highlight.start)) {
     for (const highlight of sorted) emit(highlight.start, highlight.end, highlight);
   } else {
     for (const segment of innermostSegments(sorted)) emit(segment.start, segment.end, segment.highlight);
   }
+  data.length = size;
   return data;
 }
 

@@ -25,7 +25,7 @@ import type { TokenList } from './entities/tokenize';
 import { articleAnchor, detectSpans, kindedSpan, type KindedSpan } from './index';
 import { LowercaseVocabulary } from './lowercaseVocabulary';
 import { findNumbers } from './numbers';
-import { splitIntoBlocks, windowAround, type TextRange } from './textBlocks';
+import { ENTITY_RULES, splitIntoBlocks, windowAround, type TextRange } from './textBlocks';
 import { textChange, type TextChange } from './textChange';
 
 /** What one block knows of its entities, and what it contributes to the document-wide facts. */
@@ -177,7 +177,7 @@ export class IncrementalDetector {
     return [first, last];
   }
 
-  /** A new block, read in its window: its tokens and vocabulary, dates and numbers; its entities come later. */
+  /** A new block, read in its windows: its tokens and vocabulary, dates and numbers; its entities come later. */
   private readBlock(text: string, range: TextRange, withDates: boolean): Block {
     const window = windowAround(text, range.start, range.end);
     const windowText = text.slice(window.start, window.end);
@@ -185,21 +185,18 @@ export class IncrementalDetector {
     const length = range.end - range.start;
     return {
       ...range,
-      entities: this.readWindowEntities(windowText, origin, length),
+      entities: this.readEntities(text, range),
       dates: withDates ? startingWithin(findDates(windowText, this.anchor), origin, length) : [],
       numbers: startingWithin(findNumbers(windowText), origin, length),
     };
   }
 
-  private readEntities(text: string, range: TextRange, usage: WordUsage): BlockEntities {
-    const window = windowAround(text, range.start, range.end);
-    return this.readWindowEntities(text.slice(window.start, window.end), range.start - window.start, range.end - range.start, usage);
-  }
-
-  /** Reads the tokens of a window for the block at `origin` in it. */
-  private readWindowEntities(windowText: string, origin: number, length: number, usage?: WordUsage): BlockEntities {
-    const read = readEntityText(windowText);
-    const range = tokenRangeOf(read.tokens, origin, origin + length);
+  /** The tokens of the block's entity window; `usage` is known already for a block kept from before. */
+  private readEntities(text: string, block: TextRange, usage?: WordUsage): BlockEntities {
+    const window = windowAround(text, block.start, block.end, ENTITY_RULES);
+    const read = readEntityText(text.slice(window.start, window.end));
+    const origin = block.start - window.start;
+    const range = tokenRangeOf(read.tokens, origin, origin + block.end - block.start);
     return {
       scan: { ...read, lowercaseWords: this.vocabulary.words },
       range,

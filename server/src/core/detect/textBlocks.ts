@@ -19,10 +19,21 @@ export interface TextRange {
 
 /** Blocks hold whole lines and are cut once this long: small enough to re-run per keystroke, large enough to be few. */
 const BLOCK_LENGTH = 1024;
-/** Twice the longest reach of a detector, so that what a window's edge changes stays well away from its block. */
-const MARGIN_CHARACTERS = 300;
-/** Every whitespace-separated word holds at least one token: this many words hold the three tokens entity rules read, and more. */
-const MARGIN_WORDS = 8;
+
+/** How far beyond a stretch of text a detector reads, in characters and in whitespace-separated words. */
+export interface Reach {
+  characters: number;
+  words: number;
+}
+
+/**
+ * What any detector reads: twice the longest reach in characters, so that what a window's edge changes stays
+ * well away from its block; every word holds at least one token, so the words hold the three tokens entity
+ * rules read, and more. An edit this close to a block can change what is found in it.
+ */
+export const ANY_DETECTOR: Reach = { characters: 300, words: 8 };
+/** Entity rules read a block's own lines and a few tokens beyond. */
+export const ENTITY_RULES: Reach = { characters: 0, words: 8 };
 
 /** Cuts [start, end), which begins a line and ends a line or the text, into blocks of whole lines. */
 export function splitIntoBlocks(text: string, start: number, end: number): TextRange[] {
@@ -38,33 +49,32 @@ export function splitIntoBlocks(text: string, start: number, end: number): TextR
 }
 
 /**
- * The text around the block [start, end) whose text decides what is detected in it: at least
- * MARGIN_CHARACTERS characters and MARGIN_WORDS words on either side, cut where whitespace starts or ends
- * so that no word is cut in half. A block further on has a window ending no sooner, which lets an edit find
- * the windows it touches by walking outwards from itself.
+ * The text around the block [start, end) whose text decides what a detector with that reach finds in it,
+ * cut where whitespace starts or ends so that no word is cut in half. A block further on has a window ending
+ * no sooner, which lets an edit find the windows it touches by walking outwards from itself.
  */
-export function windowAround(text: string, start: number, end: number): TextRange {
-  let charactersBefore = Math.max(0, start - MARGIN_CHARACTERS);
+export function windowAround(text: string, start: number, end: number, reach: Reach = ANY_DETECTOR): TextRange {
+  let charactersBefore = Math.max(0, start - reach.characters);
   while (charactersBefore > 0 && !isWhitespace(text.charCodeAt(charactersBefore - 1))) charactersBefore--;
-  let charactersAfter = Math.min(text.length, end + MARGIN_CHARACTERS);
+  let charactersAfter = Math.min(text.length, end + reach.characters);
   while (charactersAfter < text.length && !isWhitespace(text.charCodeAt(charactersAfter))) charactersAfter++;
-  return { start: Math.min(charactersBefore, startOfWordsBefore(text, start)), end: Math.max(charactersAfter, endOfWordsAfter(text, end)) };
+  return { start: Math.min(charactersBefore, startOfWordsBefore(text, start, reach.words)), end: Math.max(charactersAfter, endOfWordsAfter(text, end, reach.words)) };
 }
 
-/** Where the MARGIN_WORDS-th whitespace-separated word before `offset` starts, or 0. */
-function startOfWordsBefore(text: string, offset: number): number {
+/** Where the `count`-th whitespace-separated word before `offset` starts, or 0. */
+function startOfWordsBefore(text: string, offset: number, count: number): number {
   let at = offset;
-  for (let words = 0; words < MARGIN_WORDS && at > 0; words++) {
+  for (let words = 0; words < count && at > 0; words++) {
     while (at > 0 && isWhitespace(text.charCodeAt(at - 1))) at--;
     while (at > 0 && !isWhitespace(text.charCodeAt(at - 1))) at--;
   }
   return at;
 }
 
-/** Where the MARGIN_WORDS-th whitespace-separated word after `offset` ends, or the text's end. */
-function endOfWordsAfter(text: string, offset: number): number {
+/** Where the `count`-th whitespace-separated word after `offset` ends, or the text's end. */
+function endOfWordsAfter(text: string, offset: number, count: number): number {
   let at = offset;
-  for (let words = 0; words < MARGIN_WORDS && at < text.length; words++) {
+  for (let words = 0; words < count && at < text.length; words++) {
     while (at < text.length && isWhitespace(text.charCodeAt(at))) at++;
     while (at < text.length && !isWhitespace(text.charCodeAt(at))) at++;
   }
