@@ -3,6 +3,7 @@ import type { KindedSpan } from '../core/detect';
 import { IncrementalDetector } from '../core/detect/incremental';
 import { shiftTags, type CodePointChange } from '../core/anchoring/editTracking';
 import { CodePointIndex } from '../core/offsets';
+import { textChange } from '../core/detect/textChange';
 import type { Tag } from '../core/sidecar';
 import type { Highlight } from './semanticTokens';
 
@@ -31,6 +32,7 @@ export class Article {
   private orphanedIds = new Set<string>();
   /** The text the tags' offsets refer to: the document as it was when they were last placed or shifted. */
   private placedText = '';
+  private indexed?: { text: string; index: CodePointIndex };
   private tagsRevision = 0;
   /** Tags moved with edits not yet saved: their new offsets reach the sidecar when the article is saved. */
   positionsDirty = false;
@@ -69,7 +71,7 @@ export class Article {
     const text = document.getText();
     if (text === this.placedText) return;
     if (this.tags.length > 0) {
-      const change = changedRegion(this.placedText, text);
+      const change = changedRegion(this.placedText, this.codePointIndex(this.placedText), text);
       this.tags = shiftTags(this.tags, [change]).map(({ tag, orphaned }) => {
         if (orphaned) this.orphanedIds.add(tag.id);
         return tag;
@@ -105,7 +107,8 @@ export class Article {
     if (this.model && this.model.version === version && this.model.tagsRevision === this.tagsRevision) return this.model;
     const { spans, truncated } = this.detect();
     const text = this.document.getText();
-    const placed = placeTags(text, this.visibleTags(), this.orphanedIds);
+    const visible = this.visibleTags();
+    const placed = visible.length === 0 ? [] : placeTags(text, this.codePointIndex(text), visible, this.orphanedIds);
     this.model = { version, placed, suggestions: unclaimedSuggestions(spans, placed), truncated, tagsRevision: this.tagsRevision };
     return this.model;
   }
@@ -119,6 +122,12 @@ export class Article {
       highlights.push({ start, end, kind: tag.kind, modifier });
     }
     return highlights;
+  }
+
+  /** The code point index of a text, kept for the latest text asked about: placing tags and following an edit ask for the same. */
+  private codePointIndex(text: string): CodePointIndex {
+    if (this.indexed?.text !== text) this.indexed = { text, index: new CodePointIndex(text) };
+    return this.indexed.index;
   }
 
   private detect(): { spans: KindedSpan[]; truncated: boolean } {
@@ -139,9 +148,7 @@ export function isDecided(tag: Tag): boolean {
 }
 
 /** Maps each tag's code point offsets into the document; a tag whose text is not at its place is orphaned. */
-function placeTags(text: string, tags: readonly Tag[], orphanedIds: ReadonlySet<string>): PlacedTag[] {
-  if (tags.length === 0) return [];
-  const index = new CodePointIndex(text);
+function placeTags(text: string, index: CodePointIndex, tags: readonly Tag[], orphanedIds: ReadonlySet<string>): PlacedTag[] {
   return tags.map((tag) => {
     const start = index.toUtf16(tag.start);
     const end = index.toUtf16(tag.end);
@@ -151,21 +158,31 @@ function placeTags(text: string, tags: readonly Tag[], orphanedIds: ReadonlySet<
 
 /**
  * The one region where two texts differ, in code points of the old text: what an edit replaced.
- * Comparing the texts (common prefix and suffix) needs no raw change events and handles any edit.
+ * Comparing the texts (common prefix and suffix) needs no raw change events and handles any edit;
+ * of the new text, only what replaced the region is counted.
  */
-function changedRegion(before: string, after: string): CodePointChange {
-  let prefix = 0;
-  const shorter = Math.min(before.length, after.length);
-  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+function changedRegion(before: string, beforeIndex: CodePointIndex, after: string): CodePointChange {
+  const change = textChange(before, after);
+  let prefix = change.start;
+  let suffix = before.length - change.oldEnd;
   // Never split a surrogate pair: widen the region to whole characters.
   if (prefix > 0 && isLowSurrogate(before.charCodeAt(prefix))) prefix--;
   if (suffix > 0 && isLowSurrogate(before.charCodeAt(before.length - suffix))) suffix--;
-  const beforeIndex = new CodePointIndex(before);
-  const afterIndex = new CodePointIndex(after);
   const start = beforeIndex.toCodePoint(prefix);
-  return { start, end: beforeIndex.toCodePoint(before.length - suffix), newLength: afterIndex.toCodePoint(after.length - suffix) - afterIndex.toCodePoint(prefix) };
+  return { start, end: beforeIndex.toCodePoint(before.length - suffix), newLength: codePointsBetween(after, prefix, after.length - suffix) };
+}
+
+/** Code points in [from, to), a surrogate pair starting there counting once (as CodePointIndex counts). */
+function codePointsBetween(text: string, from: number, to: number): number {
+  let count = to - from;
+  for (let i = from; i < to && i + 1 < text.length; i++) {
+    if (isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1))) count--;
+  }
+  return count;
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
 }
 
 function isLowSurrogate(unit: number): boolean {
