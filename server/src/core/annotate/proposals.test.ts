@@ -91,14 +91,15 @@ describe('proposalsFor', () => {
     assert.ok(!described(propose([accepted], edited)).includes('NATO:ORG'));
   });
 
-  it('proposes lexicon matches in place of the detections they overlap, and drops suppressed places', () => {
+  it('proposes lexicon matches in place of the detections they overlap, unless a longer detection contains them, and drops suppressed places', () => {
     const text = 'Rustem Umerov met Ukrainian officials in Kyiv on Friday.\n';
     assert.deepEqual(described(propose([], text)), ['Rustem Umerov:PERSON', 'Ukrainian:NORP', 'Kyiv:GPE', 'Friday:DATE'], 'what the detector alone proposes');
     const lexicon = new Lexicon();
     lexicon.learn({ text: 'Umerov', label: 'ORG', kind: 'entity', by: 'ann', article: 'a.txt', at: AT });
+    lexicon.learn({ text: 'Kyiv on Friday', label: 'EVENT', kind: 'entity', by: 'ann', article: 'a.txt', at: AT });
     const ukrainian = text.indexOf('Ukrainian');
     lexicon.suppress({ text: 'Ukrainian', label: 'NORP', ...contextAround(text, ukrainian, ukrainian + 'Ukrainian'.length), by: 'ann', article: 'a.txt', at: AT });
-    assert.deepEqual(described(propose([], text, lexicon)), ['Umerov:ORG', 'Kyiv:GPE', 'Friday:DATE']);
+    assert.deepEqual(described(propose([], text, lexicon)), ['Rustem Umerov:PERSON', 'Kyiv on Friday:EVENT']);
   });
 
   it('keeps the detection, with its value, where the lexicon taught the same span and label', () => {

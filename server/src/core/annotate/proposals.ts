@@ -28,8 +28,9 @@ export interface ProposalChanges extends TagChanges {
  * - each candidate (detection or lexicon match, see candidatesFor) becomes a `proposed` tag, source
  *   `import`, signed `options.annotator`;
  * - unless a tag already stands on exactly its span, whatever its label, status or author (a
- *   rejected tag is a person's "no" there), or a claim overlaps it (an accepted, approved or
- *   conflicting tag: a person's span that a proposal must not cut across);
+ *   rejected tag is a person's "no" there), or a claim of its kind overlaps it (an accepted,
+ *   approved or conflicting tag: a person's span, which a proposal must not cut across) — exactly
+ *   what the editor still suggests given those tags (a date inside a tagged event is still one);
  * - the tool's own earlier proposals (proposed, import, same annotator, untouched: no history) that
  *   are no longer found are removed, and those found again exactly are kept, so a second run changes
  *   nothing. Every other tag is left as it is.
@@ -45,11 +46,45 @@ export function proposalChanges(text: string, candidates: readonly Candidate[], 
   const { annotator } = options;
   const index = options.index ?? new CodePointIndex(text);
   const now = options.now ?? new Date();
+  const { fresh, kept, stale } = unclaimedCandidates(text, candidates, currentTags, annotator);
+  const put = fresh.map((candidate) =>
+    newTag({
+      text,
+      index,
+      start: candidate.start,
+      end: candidate.end,
+      label: candidate.label,
+      kind: candidate.kind,
+      source: 'import',
+      status: 'proposed',
+      annotator,
+      now,
+      ...(candidate.value && { value: candidate.value }),
+    }),
+  );
+  return { put, remove: stale.map((tag) => tag.id), kept: kept.length };
+}
+
+/** The candidates sorted out against the tags an article has (see proposalsFor). */
+export interface SortedCandidates {
+  /** Candidates to propose: no tag speaks for them yet. */
+  fresh: Candidate[];
+  /** The tool's own proposals found again exactly, to keep. */
+  kept: Tag[];
+  /** The tool's own proposals no longer found (or moved), to remove. */
+  stale: Tag[];
+}
+
+/**
+ * Which candidates no tag speaks for: not on the span of any tag but the tool's own replaceable
+ * proposals, and not across a claim of their kind; and which of those proposals are found again.
+ */
+export function unclaimedCandidates(text: string, candidates: readonly Candidate[], currentTags: readonly Tag[], annotator: string): SortedCandidates {
   /** The tool's earlier proposals: by place, label and value if still at their place; all of them, to remove those not found again. */
   const ownAtPlace = new Map<string, Tag>();
   const ownProposals: Tag[] = [];
   const taken = new Set<string>();
-  const claims: Array<{ start: number; end: number }> = [];
+  const claims: Claim[] = [];
   if (currentTags.length > 0) {
     for (const { tag, outcome } of reanchorTags(text, currentTags)) {
       if (isOwnProposal(tag, annotator)) {
@@ -60,38 +95,19 @@ export function proposalChanges(text: string, candidates: readonly Candidate[], 
       }
       if (outcome === 'orphaned') continue;
       taken.add(spanKey(tag.start, tag.end));
-      if (isClaim(tag)) claims.push({ start: tag.start, end: tag.end });
+      if (isClaim(tag)) claims.push({ start: tag.start, end: tag.end, kind: tag.kind });
     }
   }
   const overlapsClaim = claimSweep(claims);
-
-  const put: Tag[] = [];
-  const keptIds = new Set<string>();
+  const fresh: Candidate[] = [];
+  const kept = new Set<Tag>();
   for (const candidate of [...candidates].sort((a, b) => a.start - b.start)) {
     if (overlapsClaim(candidate) || taken.has(spanKey(candidate.start, candidate.end))) continue;
     const earlier = ownAtPlace.get(candidateKey(candidate));
-    if (earlier && !keptIds.has(earlier.id)) {
-      keptIds.add(earlier.id);
-      continue;
-    }
-    put.push(
-      newTag({
-        text,
-        index,
-        start: candidate.start,
-        end: candidate.end,
-        label: candidate.label,
-        kind: candidate.kind,
-        source: 'import',
-        status: 'proposed',
-        annotator,
-        now,
-        ...(candidate.value && { value: candidate.value }),
-      }),
-    );
+    if (earlier && !kept.has(earlier)) kept.add(earlier);
+    else fresh.push(candidate);
   }
-  const remove = ownProposals.filter((tag) => !keptIds.has(tag.id)).map((tag) => tag.id);
-  return { put, remove, kept: keptIds.size };
+  return { fresh, kept: [...kept], stale: ownProposals.filter((tag) => !kept.has(tag)) };
 }
 
 /** A proposal this tool made and nobody has touched since: the only kind of tag pre-annotation replaces. */
@@ -118,19 +134,19 @@ function canonicalJson(value: object): string {
   return JSON.stringify(Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
 }
 
-type Span = { start: number; end: number };
+type Claim = { start: number; end: number; kind: string };
 
 /**
- * Whether a span overlaps one of `claims`, asked of spans in ascending start order: a sweep that
- * keeps only the claims that may still overlap, so thousands of tags cost one pass.
+ * Whether a candidate overlaps a claim of its kind, asked of candidates in ascending start order: a
+ * sweep that keeps only the claims that may still overlap, so thousands of tags cost one pass.
  */
-function claimSweep(claims: Span[]): (span: Span) => boolean {
+function claimSweep(claims: Claim[]): (candidate: Claim) => boolean {
   const sorted = [...claims].sort((a, b) => a.start - b.start);
-  const active: Span[] = [];
+  const active: Claim[] = [];
   let next = 0;
-  return (span) => {
-    while (next < sorted.length && sorted[next].start < span.end) active.push(sorted[next++]);
-    for (let i = active.length - 1; i >= 0; i--) if (active[i].end <= span.start) active.splice(i, 1);
-    return active.some((claim) => claim.start < span.end);
+  return (candidate) => {
+    while (next < sorted.length && sorted[next].start < candidate.end) active.push(sorted[next++]);
+    for (let i = active.length - 1; i >= 0; i--) if (active[i].end <= candidate.start) active.splice(i, 1);
+    return active.some((claim) => claim.start < candidate.end && claim.kind === candidate.kind);
   };
 }
