@@ -27,6 +27,7 @@ import {
   type CorpusReportParams,
 } from './api/protocol';
 import { PROJECT_FILE_NAME } from './core/project/projectFile';
+import { LEXICON_FILE_NAME } from './core/lexicon/schema';
 import { isSidecarPath } from './core/sidecar';
 import { isDecided, type Article } from './lsp/article';
 import { FolderAnnotation, annotateFolderActions } from './lsp/annotateFolder';
@@ -40,6 +41,8 @@ import { executeCommand } from './lsp/commands';
 import { diagnosticsOf } from './lsp/diagnostics';
 import { documentSymbolsOf } from './lsp/documentSymbols';
 import { hoverAt } from './lsp/hover';
+import { executeLearningCommand, isLearningCommand, learningSourceActions } from './lsp/learningCommands';
+import { WorkspaceTagAll, tagAllPreviewCommandOf } from './lsp/workspaceTagAll';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokenResults, encodeSemanticTokens } from './lsp/semanticTokens';
 import { parseSettings, resolveAnnotator } from './lsp/settings';
 
@@ -96,6 +99,9 @@ export function startServer(connection: Connection = connectionFromArguments()):
     warn,
   });
   const corpus = new Corpus(workspace, () => workspaceFolders);
+  const tagAllInWorkspace = new WorkspaceTagAll(workspace);
+  /** The client command that previews "Tag all … in the workspace" in a picker (VS Code); else the server offers a preview action. */
+  let tagAllPreviewCommand: string | undefined;
 
   /** Every handler is guarded: one failure is logged and answered with nothing, never a crash loop. */
   function guard<T>(what: string, run: () => T, fallback: T): T {
@@ -129,6 +135,9 @@ export function startServer(connection: Connection = connectionFromArguments()):
     canAskConfiguration = capabilities.workspace?.configuration === true;
     canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     commentCommand = commentCommandOf(params.initializationOptions);
+    tagAllPreviewCommand = tagAllPreviewCommandOf(params.initializationOptions);
+    // Without file events, the workspace search lists and checks the corpus's files each time.
+    tagAllInWorkspace.watching = canWatchFiles;
     return {
       capabilities: {
         // didSave tells when tags that moved with edits can get their new offsets in the sidecar.
@@ -148,7 +157,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
     await configure();
     if (canWatchFiles) {
       // Articles too: one edited, added or deleted outside the editor changes the corpus view.
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.annotations.json' }, { globPattern: `**/${PROJECT_FILE_NAME}` }, { globPattern: '**/*.txt' }] });
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.annotations.json' }, { globPattern: `**/${PROJECT_FILE_NAME}` }, { globPattern: '**/*.txt' }, { globPattern: `**/${LEXICON_FILE_NAME}` }] });
     }
     for (const document of documents.all()) await workspace.open(document);
   });
@@ -170,7 +179,11 @@ export function startServer(connection: Connection = connectionFromArguments()):
     for (const change of changes) {
       const path = safePath(change.uri);
       if (!path) continue;
-      if (path.endsWith(PROJECT_FILE_NAME)) {
+      tagAllInWorkspace.filesChanged([path], change.type !== FileChangeType.Changed || path.endsWith(PROJECT_FILE_NAME));
+      if (path.endsWith(LEXICON_FILE_NAME)) {
+        // What the corpus learnt changed (git, another window): its open articles' suggestions follow.
+        await workspace.lexicons.fileChanged(path);
+      } else if (path.endsWith(PROJECT_FILE_NAME)) {
         workspace.projectFilesChanged();
         warned.clear();
         corpusChanges.corpusChanged();
@@ -226,20 +239,33 @@ export function startServer(connection: Connection = connectionFromArguments()):
 
   connection.onCodeAction(async ({ textDocument, range, context }) => {
     const article = await workspace.ready(textDocument.uri);
+    // The corpus's other articles, read before the quick fixes count in them.
+    if (article) await tagAllInWorkspace.prepare(article).catch((error: unknown) => connection.console.error(`reading the corpus failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
     const articleActions = guard('code actions', () => {
       if (!article) return [];
-      const options = { seesEveryone: workspace.seesEveryone, onlyToReview: workspace.reviewFilter, commentCommand };
+      const options = { seesEveryone: workspace.seesEveryone, onlyToReview: workspace.reviewFilter, commentCommand, tagAllInWorkspace: (text: string, label: string) => tagAllInWorkspace.actionsFor(article, text, label, tagAllPreviewCommand) };
       return codeActionsAt(article, workspace.labelsFor(article), article.document.offsetAt(range.start), article.document.offsetAt(range.end), options);
     }, []);
-    return article ? [...articleActions, ...corpusCheckActions(context.only), ...annotateFolderActions(context.only)] : [];
+    return article ? [...articleActions, ...corpusCheckActions(context.only), ...annotateFolderActions(context.only), ...guard('learning actions', () => learningSourceActions(article, workspace, context.only), [])] : [];
   });
 
   const corpusCheck = new CorpusCheck(connection, () => workspaceFolders);
+  const learningClient = {
+    // A client without window/showDocument answers with an error: the command then says where the file is.
+    showDocument: (uri: string) => connection.window.showDocument({ uri, takeFocus: true }).then((result) => result.success, () => false),
+    showInformation: (message: string) => void connection.window.showInformationMessage(message),
+  };
   const folderAnnotation = new FolderAnnotation(connection, { workspace, folders: () => workspaceFolders, articlesChanged: (uris) => uris.forEach((uri) => corpusChanges.articleChanged(uri)) });
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
     try {
       const result =
-        command === ServerCommands.checkCorpus ? await corpusCheck.run() : command === ServerCommands.annotateFolder ? await folderAnnotation.run(args) : await executeCommand(workspace, command, args);
+        command === ServerCommands.checkCorpus
+          ? await corpusCheck.run()
+          : command === ServerCommands.annotateFolder
+            ? await folderAnnotation.run(args)
+            : isLearningCommand(command)
+              ? await executeLearningCommand(workspace, tagAllInWorkspace, learningClient, command, args)
+              : await executeCommand(workspace, command, args);
       connection.console.log(result.message);
       return result;
     } catch (error) {

@@ -28,6 +28,18 @@ export const ServerCommands = {
   summary: 'marginalia.summary',
   /** Workspace-wide, no arguments: what `marginalia check` does, under cancellable progress. */
   checkCorpus: 'marginalia.checkCorpus',
+  /** `{ uri }` (any article of the corpus): what the corpus learnt from its tags, as LearnedRulesResult. */
+  learnedRules: 'marginalia.learnedRules',
+  /** `{ uri, id }` or `{ uri, ids }`: forgets learnt rules by the ids learnedRules answers. */
+  forgetRule: 'marginalia.forgetRule',
+  /** `{ uri }`: opens the corpus's lexicon file (window/showDocument), where what was learnt is written one rule a line. */
+  openLexicon: 'marginalia.openLexicon',
+  /** WorkspaceOccurrencesArguments: the untagged occurrences of a text in the corpus, answered only. */
+  occurrencesInWorkspace: 'marginalia.occurrencesInWorkspace',
+  /** WorkspaceOccurrencesArguments: the same, also shown as a message (the preview for editors without a picker). */
+  showOccurrencesInWorkspace: 'marginalia.showOccurrencesInWorkspace',
+  /** TagAllInWorkspaceArguments: tags the occurrences in every article of the corpus, one undo step per article. */
+  tagAllInWorkspace: 'marginalia.tagAllInWorkspace',
   /** `{ uri? }` (a folder or an article; default: every workspace folder): `marginalia annotate`, under cancellable progress. */
   annotateFolder: 'marginalia.annotateFolder',
 } as const;
@@ -139,6 +151,77 @@ export interface AnnotateFolderResult extends CommandResult {
   /** Articles left untouched: unreadable, binary, or a broken sidecar, project or lexicon file (named in the message). */
   skipped: number;
   cancelled: boolean;
+}
+
+/** One thing the corpus learnt from its annotators' tags, in words; `id` forgets it. */
+export interface LearnedRuleItem {
+  id: string;
+  /** "label": the text is suggested with this label; "suppression": this label is not suggested on the text in that context. */
+  type: 'label' | 'suppression';
+  text: string;
+  label: string;
+  description: string;
+}
+
+export interface LearnedRulesResult extends CommandResult {
+  rules: LearnedRuleItem[];
+  /** The lexicon file's uri, whether or not it exists yet. */
+  file: string;
+}
+
+/** Forgets one rule (`id`) or several (`ids`) of the corpus of the article `uri`. */
+export interface ForgetRuleArguments {
+  uri: string;
+  id?: string;
+  ids?: string[];
+}
+
+export interface ForgetRuleResult extends CommandResult {
+  /** Rules forgotten; fewer than asked when some were already gone. */
+  forgotten: number;
+}
+
+/** A text and label of the article `uri`, to find or tag wherever the text stands untagged in its corpus. */
+export interface WorkspaceOccurrencesArguments {
+  uri: string;
+  text: string;
+  label: string;
+}
+
+/** A place of an article where a text stands untagged: UTF-16 offsets in the article as the server has it (open ones as edited). */
+export interface OccurrenceRef {
+  uri: string;
+  start: number;
+  end: number;
+  /** The text found there: a headline's "UMEROV" for "Umerov" (the lexicon's case rules). */
+  text: string;
+}
+
+export interface WorkspaceOccurrence extends OccurrenceRef {
+  /** The article's path from its corpus folder, '/'-separated. */
+  article: string;
+  /** 0-based, as LSP counts. */
+  line: number;
+  /** The line around the occurrence, white space collapsed, cut with "…". */
+  excerpt: string;
+}
+
+export interface WorkspaceOccurrencesResult extends CommandResult {
+  occurrences: WorkspaceOccurrence[];
+  /** Articles holding them. */
+  articles: number;
+}
+
+/** Tags `occurrences` (as found by occurrencesInWorkspace), or all current ones when absent; each is checked again first. */
+export interface TagAllInWorkspaceArguments extends WorkspaceOccurrencesArguments {
+  occurrences?: OccurrenceRef[];
+}
+
+export interface TagAllInWorkspaceResult extends CommandResult {
+  tagged: number;
+  articles: number;
+  /** Occurrences not tagged, each with why: its text is no longer there, it is tagged meanwhile, or its sidecar is broken. */
+  skipped: Array<OccurrenceRef & { reason: string }>;
 }
 
 /** Request: the highlights of an article with their label colours, for decorations and navigation. */

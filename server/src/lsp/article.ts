@@ -4,6 +4,8 @@ import { IncrementalDetector } from '../core/detect/incremental';
 import { shiftTags, type CodePointChange } from '../core/anchoring/editTracking';
 import { CodePointIndex } from '../core/offsets';
 import { textChange } from '../core/detect/textChange';
+import type { Lexicon } from '../core/lexicon/lexicon';
+import { LearntSuggestions, type Suggestion } from '../core/lexicon/suggestions';
 import type { Tag } from '../core/sidecar';
 import type { Highlight } from './semanticTokens';
 
@@ -19,8 +21,8 @@ export interface PlacedTag {
 export interface ArticleModel {
   version: number;
   placed: PlacedTag[];
-  /** Detections no tag speaks for yet: the suggestions to accept or reject. */
-  suggestions: KindedSpan[];
+  /** Detections and learnt text (see withLearntSuggestions) no tag speaks for yet: the suggestions to accept or reject. */
+  suggestions: Suggestion[];
   /** True when the article was longer than the analysis limit and only its beginning was analysed. */
   truncated: boolean;
 }
@@ -36,10 +38,12 @@ export class Article {
   private tagsRevision = 0;
   /** Tags moved with edits not yet saved: their new offsets reach the sidecar when the article is saved. */
   positionsDirty = false;
-  private detections?: { version: number; spans: KindedSpan[]; truncated: boolean };
+  private detections?: { version: number; spans: KindedSpan[]; truncated: boolean; analysed: string };
   /** Re-analyses only what an edit can have changed, with the same result as analysing the whole text. */
   private readonly detector = new IncrementalDetector();
-  private model?: ArticleModel & { tagsRevision: number };
+  private model?: ArticleModel & { tagsRevision: number; lexicon?: Lexicon; lexiconRevision?: number };
+  /** What the corpus's lexicon finds in the text, re-matched only on the lines an edit touched. */
+  private readonly learnt = new LearntSuggestions();
   /** Why the sidecar could not be read, if it could not: its tags are then unknown, and nothing is written. */
   sidecarProblem?: string;
   /** Which tags this person may see (blind double annotation hides other annotators'); all are kept and moved with edits. */
@@ -51,6 +55,8 @@ export class Article {
     readonly path: string,
     public document: TextDocument,
     private readonly maxAnalysedCharacters: () => number,
+    /** The lexicon of the article's corpus, if it has one that could be read. */
+    private readonly lexicon: () => Lexicon | undefined = () => undefined,
   ) {}
 
   get uri(): string {
@@ -104,12 +110,14 @@ export class Article {
 
   current(): ArticleModel {
     const version = this.document.version;
-    if (this.model && this.model.version === version && this.model.tagsRevision === this.tagsRevision) return this.model;
-    const { spans, truncated } = this.detect();
+    const lexicon = this.lexicon();
+    if (this.model && this.model.version === version && this.model.tagsRevision === this.tagsRevision && this.model.lexicon === lexicon && this.model.lexiconRevision === lexicon?.revision) return this.model;
+    const { spans, truncated, analysed } = this.detect();
     const text = this.document.getText();
     const visible = this.visibleTags();
     const placed = visible.length === 0 ? [] : placeTags(text, this.codePointIndex(text), visible, this.orphanedIds);
-    this.model = { version, placed, suggestions: unclaimedSuggestions(spans, placed), truncated, tagsRevision: this.tagsRevision };
+    const suggested = this.learnt.suggest(analysed, spans, lexicon);
+    this.model = { version, placed, suggestions: unclaimedSuggestions(suggested, placed), truncated, tagsRevision: this.tagsRevision, lexicon, lexiconRevision: lexicon?.revision };
     return this.model;
   }
 
@@ -130,13 +138,14 @@ export class Article {
     return this.indexed.index;
   }
 
-  private detect(): { spans: KindedSpan[]; truncated: boolean } {
+  private detect(): { spans: KindedSpan[]; truncated: boolean; analysed: string } {
     const version = this.document.version;
     if (this.detections?.version !== version) {
       const text = this.document.getText();
       const limit = this.maxAnalysedCharacters();
       const truncated = text.length > limit;
-      this.detections = { version, spans: this.detector.detect(truncated ? text.slice(0, cutAtLineEnd(text, limit)) : text), truncated };
+      const analysed = truncated ? text.slice(0, cutAtLineEnd(text, limit)) : text;
+      this.detections = { version, spans: this.detector.detect(analysed), truncated, analysed };
     }
     return this.detections;
   }
@@ -193,7 +202,7 @@ function isLowSurrogate(unit: number): boolean {
  * A detection stops being a suggestion once a tag speaks for it: any tag on the same span (whatever
  * its status), or an accepted or approved tag of the same kind overlapping it.
  */
-function unclaimedSuggestions(spans: readonly KindedSpan[], placed: readonly PlacedTag[]): KindedSpan[] {
+function unclaimedSuggestions<T extends KindedSpan>(spans: readonly T[], placed: readonly PlacedTag[]): T[] {
   const live = placed.filter((p) => !p.orphaned);
   if (live.length === 0) return [...spans];
   const exact = new Set(live.map((p) => `${p.start}:${p.end}`));

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, isAbsolute, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { looksBinary } from '../core/detect/binary';
 import { ArticleSelector } from '../core/project/articleSelector';
@@ -8,9 +8,10 @@ import { resolveLabelSet, type LabelDefinition } from '../core/project/labelSet'
 import { reanchorTags } from '../core/anchoring/reanchor';
 import { SidecarError, SidecarStore, type Tag } from '../core/sidecar';
 import { placedAt } from '../core/sidecar/tags';
-import { applyEdit, type TagEdit } from '../core/tagEdits';
+import { applyEdit, type TagChange, type TagEdit } from '../core/tagEdits';
 import { TagHistory } from '../core/tagHistory';
 import { Article } from './article';
+import { CorpusLexicons } from './lexicons';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 export interface WorkspaceEvents {
@@ -37,12 +38,20 @@ export class ArticleWorkspace {
   annotator = 'annotator';
   /** The reviewer's filter: highlight only what still needs review. */
   private onlyToReview = false;
+  /** What each corpus learnt from its tags: suggested in its articles, taught by every tag action. */
+  readonly lexicons: CorpusLexicons<Article>;
 
   constructor(
     private workspaceFolders: string[],
     private readonly events: WorkspaceEvents,
   ) {
     this.selector = new ArticleSelector(workspaceFolders, DEFAULT_SETTINGS.articles);
+    this.lexicons = new CorpusLexicons({
+      corpusFolderOf: (path) => this.corpusFolderOf(path),
+      openArticles: () => this.all(),
+      articleChanged: (article) => events.articleChanged(article),
+      warn: (message) => events.warn(message),
+    });
   }
 
   configure(settings: Settings, annotator: string, workspaceFolders = this.workspaceFolders): void {
@@ -84,6 +93,19 @@ export class ArticleWorkspace {
   /** Project files changed on disk: forget them, so the next lookups read them again. */
   projectFilesChanged(): void {
     this.selector.forgetProjects();
+    void this.lexicons.reloadAll();
+  }
+
+  isArticlePath(path: string): boolean {
+    return this.selector.isArticle(path);
+  }
+
+  /** The corpus an article belongs to: the folder of its marginalia.json, else the workspace folder holding it. */
+  corpusFolderOf(path: string): string | undefined {
+    const project = this.selector.projectOf(path).project;
+    if (project) return project.folder;
+    const holding = this.workspaceFolders.filter((folder) => isInside(folder, path));
+    return holding.sort((a, b) => b.length - a.length)[0];
   }
 
   /** The article once its tags are loaded: requests right after opening see its tags, not bare suggestions. */
@@ -118,10 +140,11 @@ export class ArticleWorkspace {
       this.events.warn(`Marginalia: ${basename(path)} looks like a binary file, not an article; it is left alone.`);
       return undefined;
     }
-    const article = new Article(path, document, () => this.settings.maxAnalysedCharacters);
+    const article = new Article(path, document, () => this.settings.maxAnalysedCharacters, () => this.lexicons.lexiconFor(path));
     this.display(article);
     this.articles.set(document.uri, article);
-    const loaded = this.reloadTags(article);
+    // The lexicon first: the article's first drawing shows what its corpus learnt.
+    const loaded = this.lexicons.load(path).then(() => this.reloadTags(article));
     this.loading.set(document.uri, loaded);
     await loaded;
     this.loading.delete(document.uri);
@@ -176,19 +199,41 @@ export class ArticleWorkspace {
    */
   async applyTagEdit(article: Article, edit: TagEdit, record: 'record' | 'replay' = 'record'): Promise<string> {
     if (article.sidecarProblem) throw new Error(`${article.sidecarProblem} — fix or move that file; Marginalia will not overwrite it.`);
-    let skipped = 0;
+    let skipped: TagChange[] = [];
+    const text = article.document.getText();
     const { sidecar, hash } = await this.store.updateTags(article.path, (current) => {
       const applied = applyEdit(current, edit);
-      skipped = applied.skipped.length;
+      skipped = applied.skipped;
       return applied;
     });
     this.placedFrom.set(article.path, hash);
+    await this.lexicons.learnFrom(article.path, text, edit.changes.filter((change) => !skipped.includes(change)), this.annotator);
     // The sidecar may hold offsets of the saved text while the editor holds unsaved edits: place them anew.
     this.placeTags(article, sidecar.annotations);
     if (record === 'record') this.historyOf(article).record(edit);
     this.lastActions.set(article.uri, Date.now());
     this.events.articleChanged(article);
-    return skipped === 0 ? edit.description : `${edit.description} (${skipped} tag${skipped === 1 ? ' was' : 's were'} changed elsewhere meanwhile and left as they are)`;
+    return skipped.length === 0 ? edit.description : `${edit.description} (${skipped.length} tag${skipped.length === 1 ? ' was' : 's were'} changed elsewhere meanwhile and left as they are)`;
+  }
+
+  /**
+   * A tag action on an article that is not open (tag all in the workspace): written to its sidecar,
+   * recorded for undo when the article is opened, and taught to the lexicon. `text` is the article on
+   * disk, which the edit's offsets refer to. Answers the changes applied.
+   */
+  async applyTagEditToFile(path: string, text: string, edit: TagEdit): Promise<TagChange[]> {
+    let skipped: TagChange[] = [];
+    await this.store.updateTags(path, (current) => {
+      const applied = applyEdit(current, edit);
+      skipped = applied.skipped;
+      return applied;
+    });
+    const applied = edit.changes.filter((change) => !skipped.includes(change));
+    this.historyAt(path).record({ ...edit, changes: applied });
+    // Ctrl+Z in that article, once opened, undoes this before any text edit.
+    this.lastActions.set(pathToFileURL(path).href, Date.now());
+    await this.lexicons.learnFrom(path, text, applied, this.annotator);
+    return applied;
   }
 
   /** The article was saved: tags that moved with the edits get their new offsets in the sidecar. */
@@ -236,14 +281,23 @@ export class ArticleWorkspace {
   }
 
   historyOf(article: Article): TagHistory {
-    let history = this.histories.get(article.path);
-    if (!history) this.histories.set(article.path, (history = new TagHistory()));
+    return this.historyAt(article.path);
+  }
+
+  private historyAt(path: string): TagHistory {
+    let history = this.histories.get(path);
+    if (!history) this.histories.set(path, (history = new TagHistory()));
     return history;
   }
 
   lastTagAction(article: Article): number | undefined {
     return this.lastActions.get(article.uri);
   }
+}
+
+function isInside(folder: string, path: string): boolean {
+  const inside = relative(folder, path);
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
 }
 
 function pathOf(uri: string): string | undefined {

@@ -28,6 +28,8 @@ export interface CodeActionOptions {
   onlyToReview: boolean;
   /** A client command that asks for a comment and sends it (VS Code); other editors comment through the server command. */
   commentCommand?: string;
+  /** "Tag all N occurrences of … in the workspace" for an entity's text and label, when it stands untagged in other articles. */
+  tagAllInWorkspace?: (text: string, label: string) => CodeAction[];
 }
 
 /**
@@ -53,7 +55,7 @@ export function codeActionsAt(article: Article, labels: readonly LabelDefinition
     for (const disagreement of disagreementsIn(model).filter((found) => touches(extentOf(found)))) actions.push(...disagreementActions(article, disagreement));
   }
   const suggestion = suggestions[0];
-  if (suggestion) actions.push(...suggestionActions(article, labels, suggestion, text));
+  if (suggestion) actions.push(...suggestionActions(article, labels, suggestion, text, options));
   const selection = trimmed(text, start, end);
   const tag = tags[0];
   if (tag) actions.push(...tagActions(article, labels, tag, text, selection, options));
@@ -109,7 +111,7 @@ function orphanActions(article: Article, start: number, end: number, selection: 
   return actions;
 }
 
-function suggestionActions(article: Article, labels: readonly LabelDefinition[], span: KindedSpan, text: string): CodeAction[] {
+function suggestionActions(article: Article, labels: readonly LabelDefinition[], span: KindedSpan, text: string, options: CodeActionOptions): CodeAction[] {
   const covered = text.slice(span.start, span.end);
   const base = { uri: article.uri, start: span.start, end: span.end, text: covered };
   const suggested = labels.find((label) => label.name === span.label);
@@ -121,6 +123,7 @@ function suggestionActions(article: Article, labels: readonly LabelDefinition[],
   if (count > 1 && suggested) {
     actions.push(action(`Tag all ${count} occurrences of "${covered}" in this document as ${span.label}`, ServerCommands.tagAll, { uri: article.uri, text: covered, label: span.label } satisfies TagAllArguments));
   }
+  if (suggested && suggested.kind === 'entity' && options.tagAllInWorkspace) actions.push(...options.tagAllInWorkspace(covered, span.label));
   if (suggested) actions.push(action(`Accept suggestion ${span.label} on "${covered}"`, ServerCommands.tag, { ...base, label: span.label, source: 'suggestion' } satisfies TagArguments));
   actions.push(action(`Reject suggestion ${span.label} on "${covered}"`, ServerCommands.reject, { ...base, label: span.label } satisfies RejectArguments));
   return actions;
@@ -157,6 +160,7 @@ function tagActions(article: Article, labels: readonly LabelDefinition[], placed
   if ((tag.status === 'accepted' || tag.status === 'approved') && untagged > 0) {
     actions.push(action(`Tag all ${untagged + 1} occurrences of "${tag.text}" in this document as ${tag.label}`, ServerCommands.tagAll, { uri: article.uri, text: tag.text, label: tag.label } satisfies TagAllArguments));
   }
+  if ((tag.status === 'accepted' || tag.status === 'approved') && tag.kind === 'entity' && options.tagAllInWorkspace) actions.push(...options.tagAllInWorkspace(tag.text, tag.label));
   actions.push(action(tag.status === 'rejected' ? `Remove the rejection of ${tag.label} on "${tag.text}"` : `Remove tag ${tag.label} on "${tag.text}"`, ServerCommands.removeTag, id));
   return actions;
 }

@@ -28,8 +28,11 @@ export function hoverAt(article: Article, offset: number, guidelineOf: (label: s
     return markdown(lines, document.positionAt(tag.start), document.positionAt(tag.end));
   }
   if (suggestion) {
+    const { learnt } = suggestion;
     const lines = [
-      `**${suggestion.label}** · ${suggestion.kind} · suggested (confidence ${suggestion.confidence.toFixed(2)})`,
+      learnt ? `**${suggestion.label}** · ${suggestion.kind} · suggested, learnt from the corpus` : `**${suggestion.label}** · ${suggestion.kind} · suggested (confidence ${suggestion.confidence.toFixed(2)})`,
+      // Names as written (an article's file name keeps its underscores): only inline marks are escaped.
+      learnt ? `because ${escapeInline(learnt.by)} tagged "${escapeInline(learnt.text)}" ${learnt.label} in ${escapeInline(learnt.article)}${learnt.count > 1 ? ` (${learnt.count} tags say so)` : ''}` : undefined,
       suggestion.value ? `Value: \`${describeValue(suggestion.value)}\`` : undefined,
       'Not tagged yet: Ctrl+. to tag, change or reject it.',
       guideline(guidelineOf(suggestion.label)),
@@ -52,6 +55,11 @@ function history(entries: readonly HistoryEntry[] | undefined): string | undefin
 /** A comment is someone's text: shown as written, never as markup (a line starts with the date, so only inline marks matter). */
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>|~]/g, '\\$&');
+}
+
+/** Like escapeMarkdown, but "_" stays: CommonMark never reads it inside a word, and file names are full of it. */
+function escapeInline(text: string): string {
+  return text.replace(/[\\`*[\]<>|~]/g, '\\$&');
 }
 
 function guideline(text: string | undefined): string | undefined {

@@ -1,5 +1,7 @@
 /** The project lexicon: what annotators' tags taught and their rejections ruled out, found again across the corpus. */
 export { Lexicon, type LearnedRule, type Lesson, type LexiconMatch, type Rejection } from './lexicon';
-export { contextAround, formsOf, isWholeWordsAt } from './matching';
+export { applyLessons, isLearnableText, lessonsOf, type LessonSource, type LexiconUpdate } from './lessons';
+export { contextAround, formsOf, isWholeWordsAt, occurrencesOf } from './matching';
 export { LEXICON_FILE_NAME, LEXICON_VERSION, LexiconFileSchema, type LexiconEntry, type LexiconFile, type Suppression } from './schema';
 export { LexiconError, LexiconStore, lexiconPathIn, serializeLexicon } from './store';
+export { IncrementalLexiconMatches, LearntSuggestions, withLearntSuggestions, type Suggestion } from './suggestions';

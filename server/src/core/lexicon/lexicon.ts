@@ -50,6 +50,11 @@ export class Lexicon {
   private readonly suppressions = new Map<string, Suppression>();
   /** Entries by the first word of each form they match in, rebuilt lazily after a change. */
   private byFirstWord?: Map<string, Array<{ form: string; entry: LexiconEntry }>>;
+  /** The first UTF-16 unit of every key of byFirstWord. */
+  private firstChars?: Set<number>;
+  /** The label and text of every suppression: most suggestions are ruled out by one lookup, without reading their context. */
+  private suppressedTexts?: { texts: Set<string>; lengths: Set<number> };
+  private changes = 0;
 
   constructor(file?: LexiconFile) {
     for (const entry of file?.entries ?? []) this.entries.set(entryKey(entry.text, entry.label), entry);
@@ -58,6 +63,15 @@ export class Lexicon {
 
   get size(): number {
     return this.entries.size + this.suppressions.size;
+  }
+
+  get hasSuppressions(): boolean {
+    return this.suppressions.size > 0;
+  }
+
+  /** Goes up with every change: what was found with an older revision is to be found again. */
+  get revision(): number {
+    return this.changes;
   }
 
   toFile(): LexiconFile {
@@ -70,7 +84,7 @@ export class Lexicon {
     const known = this.entries.get(key);
     const entry: LexiconEntry = known ? { ...known, count: known.count + 1 } : { text: lesson.text, label: lesson.label, kind: lesson.kind, count: 1, by: lesson.by, article: lesson.article, at: lesson.at };
     this.entries.set(key, entry);
-    this.byFirstWord = undefined;
+    this.changed();
     return entry;
   }
 
@@ -81,25 +95,33 @@ export class Lexicon {
     if (!known) return;
     if (known.count > 1) this.entries.set(key, { ...known, count: known.count - 1 });
     else this.entries.delete(key);
-    this.byFirstWord = undefined;
+    this.changed();
   }
 
   /** Someone rejected `label` on `text` between these words: not suggested there again, in any article. */
   suppress(rejection: Rejection): void {
     const suppression: Suppression = { ...rejection };
     const key = suppressionKey(suppression);
-    if (!this.suppressions.has(key)) this.suppressions.set(key, suppression);
+    if (this.suppressions.has(key)) return;
+    this.suppressions.set(key, suppression);
+    this.changed();
   }
 
   /** The rejection was taken back (accepted after all, or undone). */
   unsuppress(rejection: Pick<Rejection, 'text' | 'label' | 'before' | 'after'>): void {
-    this.suppressions.delete(suppressionKey(rejection));
+    if (this.suppressions.delete(suppressionKey(rejection))) this.changed();
   }
 
+  /** Whether someone rejected `label` on `article[start, end)` (UTF-16 offsets) in this context. */
   isSuppressed(article: string, start: number, end: number, label: string): boolean {
     if (this.suppressions.size === 0) return false;
+    const suppressed = this.suppressedTextSet();
+    // Most suggestions differ in length from every rejected text: ruled out without copying their text.
+    if (!suppressed.lengths.has(end - start)) return false;
+    const text = article.slice(start, end);
+    if (!suppressed.texts.has(entryKey(text, label))) return false;
     const { before, after } = contextAround(article, start, end);
-    return this.suppressions.has(suppressionKey({ text: article.slice(start, end), label, before, after }));
+    return this.suppressions.has(suppressionKey({ text, label, before, after }));
   }
 
   /** Everything learnt, labels first, each in words and with the id that forgets it. */
@@ -123,13 +145,9 @@ export class Lexicon {
 
   /** Forgets one learnt rule by its id (from `rules`); false when there is no such rule any more. */
   forget(id: string): boolean {
-    if (id.startsWith('label:')) {
-      const forgotten = this.entries.delete(id.slice('label:'.length));
-      if (forgotten) this.byFirstWord = undefined;
-      return forgotten;
-    }
-    if (id.startsWith('not:')) return this.suppressions.delete(id.slice('not:'.length));
-    return false;
+    const forgotten = id.startsWith('label:') ? this.entries.delete(id.slice('label:'.length)) : id.startsWith('not:') ? this.suppressions.delete(id.slice('not:'.length)) : false;
+    if (forgotten) this.changed();
+    return forgotten;
   }
 
   /**
@@ -137,27 +155,56 @@ export class Lexicon {
    * several labels, the label most tags gave (then the latest). Suppressed places are left out.
    */
   matches(article: string): LexiconMatch[] {
-    if (this.entries.size === 0) return [];
-    const index = this.index();
     const found: LexiconMatch[] = [];
-    let offset = 0;
-    while (offset < article.length) {
-      const start = nextWordStart(article, offset);
-      if (start < 0) break;
-      const word = firstWord(article.slice(start, start + 64));
+    this.forEachMatch(article, (start, end, entry) => found.push({ start, end, label: entry.label, kind: entry.kind, entry }));
+    return found;
+  }
+
+  /**
+   * `matches` without a list: each match of `article[from, to)` in turn, `from` and `to` at line edges
+   * (no match or context crosses a line break), so that a few lines can be matched in place.
+   */
+  forEachMatch(article: string, visit: (start: number, end: number, entry: LexiconEntry) => void, from = 0, to = article.length): void {
+    if (this.entries.size === 0) return;
+    const index = this.index();
+    const firstChars = this.firstChars!;
+    let at = from;
+    while (at < to) {
+      // The next whole word: letters and digits after something else.
+      while (at < to && !isWordUnit(article, at)) at++;
+      if (at >= to) return;
+      const start = at;
+      while (at < to && isWordUnit(article, at)) at++;
+      // Most words start with a letter no learnt text starts with: no need to read them.
+      if (!firstChars.has(article.charCodeAt(start))) continue;
+      const candidates = index.get(article.slice(start, at));
+      if (!candidates) continue;
       let best: { form: string; entry: LexiconEntry } | undefined;
-      for (const candidate of index.get(word) ?? []) {
+      for (const candidate of candidates) {
         const end = start + candidate.form.length;
-        if (!article.startsWith(candidate.form, start) || !isWholeWordsAt(article, start, end)) continue;
+        if (end > to || !article.startsWith(candidate.form, start) || !isWholeWordsAt(article, start, end)) continue;
         if (!best || candidate.form.length > best.form.length || (candidate.form.length === best.form.length && prefer(candidate.entry, best.entry))) best = candidate;
       }
-      if (best) {
-        const end = start + best.form.length;
-        if (!this.isSuppressed(article, start, end, best.entry.label)) found.push({ start, end, label: best.entry.label, kind: best.entry.kind, entry: best.entry });
-        offset = end;
-      } else offset = start + Math.max(1, word.length);
+      if (!best) continue;
+      const end = start + best.form.length;
+      if (!this.isSuppressed(article, start, end, best.entry.label)) visit(start, end, best.entry);
+      at = end;
     }
-    return found;
+  }
+
+  private changed(): void {
+    this.changes++;
+    this.byFirstWord = undefined;
+    this.firstChars = undefined;
+    this.suppressedTexts = undefined;
+  }
+
+  private suppressedTextSet(): { texts: Set<string>; lengths: Set<number> } {
+    if (!this.suppressedTexts) {
+      const suppressions = [...this.suppressions.values()];
+      this.suppressedTexts = { texts: new Set(suppressions.map((suppression) => entryKey(suppression.text, suppression.label))), lengths: new Set(suppressions.map((suppression) => suppression.text.length)) };
+    }
+    return this.suppressedTexts;
   }
 
   private index(): Map<string, Array<{ form: string; entry: LexiconEntry }>> {
@@ -171,20 +218,28 @@ export class Lexicon {
           this.byFirstWord.set(key, list);
         }
       }
+      this.firstChars = new Set([...this.byFirstWord.keys()].map((key) => key.charCodeAt(0)));
     }
     return this.byFirstWord;
   }
 }
 
-function nextWordStart(article: string, from: number): number {
-  for (let at = from; at < article.length; at++) {
-    if (isWordChar(article[at]) && !isWordChar(article[at - 1])) return at;
-    // Astral letters: test the whole code point.
-    const code = article.charCodeAt(at);
-    if (code >= 0xd800 && code <= 0xdbff && isWordChar(String.fromCodePoint(article.codePointAt(at)!)) && !isWordChar(article[at - 1])) return at;
+/** Whether the UTF-16 unit at `at` belongs to a letter or digit (isWordChar), either half of an astral one included. */
+function isWordUnit(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  if (code >= 0xd800 && code <= 0xdfff) {
+    const previous = at > 0 ? text.charCodeAt(at - 1) : 0;
+    const pairStart = code >= 0xdc00 && previous >= 0xd800 && previous <= 0xdbff ? at - 1 : at;
+    return isWordChar(String.fromCodePoint(text.codePointAt(pairStart)!));
   }
-  return -1;
+  let known = BMP_WORD_UNITS[code];
+  if (known === 0) BMP_WORD_UNITS[code] = known = isWordChar(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
 }
+
+/** Whether each BMP character is a letter or digit, learnt as met: 0 not yet known, 1 yes, 2 no. */
+const BMP_WORD_UNITS = new Uint8Array(0x10000);
 
 /** Whether `a` should win over `b` for the same text: more tags, then taught later. */
 function prefer(a: LexiconEntry, b: LexiconEntry): boolean {

@@ -9,7 +9,11 @@
  */
 
 export function isWordChar(char: string | undefined): boolean {
-  return char !== undefined && /[\p{L}\p{N}]/u.test(char);
+  if (char === undefined) return false;
+  const code = char.charCodeAt(0);
+  // ASCII, most of any English article, without the regular expression.
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  return /[\p{L}\p{N}]/u.test(char);
 }
 
 /** The forms of `text` that count as the same text in an article, the taught form first. */
@@ -71,4 +75,34 @@ function charBefore(text: string, offset: number): string | undefined {
 function charAt(text: string, offset: number): string | undefined {
   if (offset >= text.length) return undefined;
   return String.fromCodePoint(text.codePointAt(offset)!);
+}
+
+/**
+ * Where `phrase` stands in `text` as the lexicon would find it (any of its forms, as whole words):
+ * UTF-16 starts and ends, in order, never overlapping.
+ */
+export function occurrencesOf(text: string, phrase: string): Array<{ start: number; end: number }> {
+  const found: Array<{ start: number; end: number }> = [];
+  if (phrase.length === 0) return found;
+  const forms = formsOf(phrase);
+  const next = forms.map((form) => text.indexOf(form));
+  let from = 0;
+  for (;;) {
+    // The leftmost of the forms' next places (upper case may change the length: "ß" is "SS").
+    let start = -1;
+    let length = 0;
+    for (let n = 0; n < forms.length; n++) {
+      if (next[n]! >= 0 && next[n]! < from) next[n] = text.indexOf(forms[n]!, from);
+      if (next[n]! >= 0 && (start < 0 || next[n]! < start)) {
+        start = next[n]!;
+        length = forms[n]!.length;
+      }
+    }
+    if (start < 0) return found;
+    const end = start + length;
+    if (isWholeWordsAt(text, start, end)) {
+      found.push({ start, end });
+      from = end;
+    } else from = start + 1;
+  }
 }

@@ -1,0 +1,170 @@
+import { dirname, relative, resolve, sep } from 'node:path';
+import { Lexicon } from '../core/lexicon/lexicon';
+import { applyLessons, lessonsOf } from '../core/lexicon/lessons';
+import { LexiconError, LexiconStore, lexiconPathIn, serializeLexicon } from '../core/lexicon/store';
+import type { LearnedRule } from '../core/lexicon/lexicon';
+import type { TagChange } from '../core/tagEdits';
+
+/** What the lexicons need of the workspace: where an article's corpus is, the open articles, and how to tell. */
+export interface LexiconHost<A extends { path: string }> {
+  /** The folder of the article's marginalia.json, else the workspace folder holding it; undefined outside both. */
+  corpusFolderOf(articlePath: string): string | undefined;
+  openArticles(): A[];
+  /** The article's suggestions changed: redraw it. */
+  articleChanged(article: A): void;
+  /** Something the annotator must know (a broken lexicon file). */
+  warn(message: string): void;
+}
+
+/** One corpus's lexicon: as last read or written, or why its file could not be read. */
+interface CorpusLexicon {
+  path: string;
+  lexicon?: Lexicon;
+  /** The file's problem: nothing is learnt or suggested from it, and it is never written, until it is fixed. */
+  problem?: string;
+  /** The file as `lexicon` would be written: a watcher event for our own write changes nothing. */
+  printed?: string;
+  loading?: Promise<void>;
+}
+
+/**
+ * The lexicon of each corpus with open articles (marginalia.lexicon.json beside its marginalia.json, or
+ * in the workspace folder): loaded when an article of the corpus opens, taught by every applied tag
+ * action (lessonsOf), reloaded when the file changes on disk, and asked for learnt suggestions.
+ */
+export class CorpusLexicons<A extends { path: string }> {
+  private readonly store = new LexiconStore();
+  private readonly corpora = new Map<string, CorpusLexicon>();
+
+  constructor(private readonly host: LexiconHost<A>) {}
+
+  /** Reads the lexicon of the article's corpus if it is not known yet; a broken file is reported, never thrown. */
+  async load(articlePath: string): Promise<void> {
+    const corpus = this.corpusOf(articlePath);
+    if (!corpus) return;
+    if (!corpus.lexicon && !corpus.problem) corpus.loading ??= this.read(corpus);
+    await corpus.loading;
+  }
+
+  /** The lexicon learnt in the article's corpus, once loaded and readable. */
+  lexiconFor(articlePath: string): Lexicon | undefined {
+    const folder = this.host.corpusFolderOf(articlePath);
+    return folder === undefined ? undefined : this.corpora.get(lexiconPathIn(folder))?.lexicon;
+  }
+
+  /** The lexicon file of the article's corpus, if the article is in one. */
+  pathFor(articlePath: string): string | undefined {
+    const folder = this.host.corpusFolderOf(articlePath);
+    return folder === undefined ? undefined : lexiconPathIn(folder);
+  }
+
+  /**
+   * Teaches the corpus what an applied tag action changed in an article (`text`: the article text its
+   * tags' offsets refer to). Never fails the action: a lexicon that cannot be written is reported.
+   */
+  async learnFrom(articlePath: string, text: string, changes: readonly TagChange[], by: string): Promise<void> {
+    const corpus = this.corpusOf(articlePath);
+    if (!corpus) return;
+    await this.load(articlePath);
+    if (corpus.problem) return;
+    const article = relative(dirname(corpus.path), articlePath).split(sep).join('/');
+    const updates = lessonsOf(changes, { by, article, at: new Date().toISOString(), articleText: text });
+    if (updates.length === 0) return;
+    await this.change(corpus, (lexicon) => applyLessons(lexicon, updates));
+  }
+
+  /** The learnt rules of the article's corpus, in words, with the file they are kept in. */
+  async rules(articlePath: string): Promise<{ path: string; rules: LearnedRule[] }> {
+    const corpus = this.readableCorpusOf(articlePath);
+    await this.load(articlePath);
+    if (corpus.problem) throw new Error(`${corpus.problem} — the learnt rules cannot be listed until it is fixed.`);
+    return { path: corpus.path, rules: corpus.lexicon?.rules() ?? [] };
+  }
+
+  /** Forgets rules by id; answers how many there were to forget. */
+  async forget(articlePath: string, ids: readonly string[]): Promise<number> {
+    const corpus = this.readableCorpusOf(articlePath);
+    await this.load(articlePath);
+    if (corpus.problem) throw new Error(`${corpus.problem} — nothing can be forgotten until it is fixed.`);
+    let forgotten = 0;
+    await this.change(corpus, (lexicon) => {
+      forgotten = ids.filter((id) => lexicon.forget(id)).length;
+    });
+    return forgotten;
+  }
+
+  /** A lexicon file changed on disk (git, another window, a hand edit): read it again and redraw its corpus. */
+  async fileChanged(path: string): Promise<void> {
+    const corpus = this.corpora.get(resolve(path));
+    if (!corpus) return;
+    await this.read(corpus);
+  }
+
+  /** The project files changed: which corpus an article belongs to may have too, so every lexicon is read again. */
+  async reloadAll(): Promise<void> {
+    this.corpora.clear();
+    const articles = this.host.openArticles();
+    await Promise.all(articles.map((article) => this.load(article.path)));
+    for (const article of articles) this.host.articleChanged(article);
+  }
+
+  private corpusOf(articlePath: string): CorpusLexicon | undefined {
+    const path = this.pathFor(articlePath);
+    if (path === undefined) return undefined;
+    let corpus = this.corpora.get(path);
+    if (!corpus) this.corpora.set(path, (corpus = { path }));
+    return corpus;
+  }
+
+  private readableCorpusOf(articlePath: string): CorpusLexicon {
+    const corpus = this.corpusOf(articlePath);
+    if (!corpus) throw new Error(`${articlePath} is in no corpus (a folder with a marginalia.json, or a workspace folder), so nothing is learnt for it`);
+    return corpus;
+  }
+
+  private async read(corpus: CorpusLexicon): Promise<void> {
+    try {
+      this.settle(corpus, await this.store.read(corpus.path));
+    } catch (error) {
+      this.fail(corpus, error);
+    }
+  }
+
+  private async change(corpus: CorpusLexicon, change: (lexicon: Lexicon) => void): Promise<void> {
+    try {
+      this.settle(corpus, await this.store.update(corpus.path, change));
+    } catch (error) {
+      this.fail(corpus, error);
+    }
+  }
+
+  /**
+   * The lexicon as now read or written; its corpus's open articles are redrawn if it says anything new.
+   * Not on the first read: articles wait for it before they are first drawn (ArticleWorkspace.open).
+   */
+  private settle(corpus: CorpusLexicon, lexicon: Lexicon): void {
+    const printed = serializeLexicon(lexicon.toFile());
+    const known = corpus.lexicon !== undefined || corpus.problem !== undefined;
+    const unchanged = corpus.lexicon !== undefined && corpus.printed === printed;
+    // Our own write seen again by the watcher: the lexicon in use stays, and so does what was matched with it.
+    if (unchanged) return;
+    corpus.problem = undefined;
+    corpus.printed = printed;
+    corpus.lexicon = lexicon;
+    if (known) this.redraw(corpus);
+  }
+
+  private fail(corpus: CorpusLexicon, error: unknown): void {
+    const message = error instanceof LexiconError ? error.message : `${corpus.path}: ${error instanceof Error ? error.message : String(error)}`;
+    const wasWorking = corpus.lexicon !== undefined;
+    corpus.problem = `Marginalia: the learnt lexicon ${message}. Tags are still saved, but nothing is learnt or suggested from it until it is fixed; the file is left as it is`;
+    corpus.lexicon = undefined;
+    corpus.printed = undefined;
+    this.host.warn(corpus.problem);
+    if (wasWorking) this.redraw(corpus);
+  }
+
+  private redraw(corpus: CorpusLexicon): void {
+    for (const article of this.host.openArticles()) if (this.pathFor(article.path) === corpus.path) this.host.articleChanged(article);
+  }
+}
