@@ -17,6 +17,8 @@ import { refreshOutline } from './outlineRefresh';
 import { ReportPanel } from './reportPanel';
 import { ProgressNotifications } from './progressNotifications';
 import { StatusCount } from './statusCount';
+import { registerLearnedRules } from './learnedRules';
+import { TAG_ALL_PREVIEW_COMMAND, registerTagAllPreview } from './tagAllPreview';
 
 let client: LanguageClient | undefined;
 
@@ -35,8 +37,9 @@ export function activate(context: vscode.ExtensionContext): void {
       { scheme: 'file', language: 'plaintext', pattern: '**/*.txt' },
     ],
     synchronize: { configurationSection: 'marginalia' },
-    // The server offers "Add a comment…" as a code action running this command, which asks for the text.
-    initializationOptions: { commentCommand: ADD_COMMENT_COMMAND },
+    // The server offers "Add a comment…" as a code action running this command, which asks for the text,
+    // and "Tag all … in the workspace" running the other, which shows the occurrences to tag in a picker.
+    initializationOptions: { commentCommand: ADD_COMMENT_COMMAND, tagAllPreviewCommand: TAG_ALL_PREVIEW_COMMAND },
   };
   client = new LanguageClient('marginalia', 'Marginalia', serverOptions, clientOptions);
   client.registerFeature(new ProgressNotifications(client));
@@ -84,6 +87,8 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     ...registerCommands(client, views),
     ...registerReviewCommands(views),
+    registerLearnedRules(views),
+    registerTagAllPreview(),
     registerAnnotateFolderCommand(),
     markArticles(),
   );
