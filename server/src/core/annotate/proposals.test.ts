@@ -102,14 +102,6 @@ describe('proposalsFor', () => {
     assert.deepEqual(described(propose([], text, lexicon)), ['Rustem Umerov:PERSON', 'Kyiv on Friday:EVENT']);
   });
 
-  it('keeps the detection, with its value, where the lexicon taught the same span and label', () => {
-    const lexicon = new Lexicon();
-    lexicon.learn({ text: 'Monday, March 3, 2025', label: 'DATE', kind: 'date', by: 'ann', article: 'a.txt', at: AT });
-    assert.equal(lexicon.matches(TEXT).length, 1);
-    const date = propose([], TEXT, lexicon).put.find((tag) => tag.text === 'Monday, March 3, 2025');
-    assert.deepEqual(date?.value, { type: 'date', iso: '2025-03-03' });
-  });
-
   it('proposes only the labels the project uses', () => {
     const changes = proposalsFor(TEXT, [], { annotator: 'marginalia', now: NOW, labels: new Set(['PERSON', 'GPE']) });
     assert.ok(changes.put.length > 0 && changes.put.every((tag) => tag.label === 'PERSON' || tag.label === 'GPE'));

@@ -13,15 +13,15 @@
  *   one still shown after that is rejected;
  * - any other suggestion: **reject** (1 action);
  * - a true tag no suggestion offers: **manual** tag (1 action: select, then pick the label).
- * With learning on, each action teaches the corpus lexicon as the editor's do: an accepted, relabelled
- * or manual entity tag is learnt (text → label; numbers and dates are not, their values depend on the
- * article), a rejection suppresses its label on its text between the same two words. The lexicon
- * carries over to the next article, whose suggestions are then the detector's and the lexicon's
- * (candidatesFor). Without learning, only the detector suggests.
+ * With learning on, each action teaches the corpus lexicon through the editor's own lessonsOf: an
+ * accepted, relabelled or manual entity tag is learnt (text → label; numbers and dates are not, their
+ * values depend on the article), a rejection suppresses its label on its text between the same two
+ * words. The lexicon carries over to the next article, whose suggestions are then the detector's and
+ * the lexicon's, as the editor merges them (candidatesFor). Without learning, only the detector suggests.
  */
 import { detectSpans, type KindedSpan } from '../detect';
 import { isLabel, kindOf, type Kind } from '../labels';
-import { contextAround, Lexicon } from '../lexicon';
+import { applyLessons, Lexicon, lessonsOf } from '../lexicon';
 import { CodePointIndex } from '../offsets';
 import type { Tag } from '../sidecar/schema';
 import { newTag } from '../sidecar/tags';
@@ -112,15 +112,11 @@ function annotateOne(article: TruthArticle, lexicon: Lexicon | undefined, clock:
   const correct = opening.filter((suggestion) => truthKeys.has(tagKey(suggestion))).length;
 
   const tag = (span: TruthSpan | Candidate, label: string, status: 'accepted' | 'rejected', source: 'suggestion' | 'manual') => {
-    const kind = kindOfLabel(label, span);
     const at = clock();
-    tags.push(newTag({ text, index, start: span.start, end: span.end, label, kind, source, status, annotator: ANNOTATOR, now: at }));
-    if (!lexicon) return;
-    const start = index.toUtf16(span.start);
-    const end = index.toUtf16(span.end);
-    const lesson = { text: text.slice(start, end), label, by: ANNOTATOR, article: article.name, at: at.toISOString() };
-    if (status === 'rejected') lexicon.suppress({ ...lesson, ...contextAround(text, start, end) });
-    else if (kind === 'entity') lexicon.learn({ ...lesson, kind });
+    const made = newTag({ text, index, start: span.start, end: span.end, label, kind: kindOfLabel(label, span), source, status, annotator: ANNOTATOR, now: at });
+    tags.push(made);
+    // What the editor teaches the corpus lexicon after each applied tag action.
+    if (lexicon) applyLessons(lexicon, lessonsOf([{ after: made }], { by: ANNOTATOR, article: article.name, at: at.toISOString(), articleText: text }));
   };
   const tagByHand = (truth: TruthSpan) => {
     tag(truth, truth.label, 'accepted', 'manual');
