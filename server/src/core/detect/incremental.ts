@@ -146,7 +146,10 @@ export class IncrementalDetector {
     for (const block of recognised) {
       const namesBefore = fresh.includes(block) ? undefined : block.entities.names;
       // A block kept from before may share the whole text's tokens: the rules re-run on its window alone.
-      if (namesBefore) block.entities = this.readEntities(text, block, block.entities.usage);
+      if (namesBefore) {
+        const window = windowAround(text, block.start, block.end, ENTITY_RULES);
+        block.entities = this.readEntities(detached(text, window), { start: block.start - window.start, end: block.end - window.start }, block.entities.usage);
+      }
       this.recognise(block);
       if (namesBefore && !sameNames(namesBefore, block.entities.names)) namesChanged = true;
     }
@@ -180,18 +183,21 @@ export class IncrementalDetector {
   /** A new block, read in its windows: its tokens and vocabulary, dates and numbers; its entities come later. */
   private readBlock(text: string, range: TextRange, withDates: boolean): Block {
     const window = windowAround(text, range.start, range.end);
-    const windowText = text.slice(window.start, window.end);
+    const windowText = detached(text, window);
     const origin = range.start - window.start;
     const length = range.end - range.start;
     return {
       ...range,
-      entities: this.readEntities(text, range),
+      entities: this.readEntities(windowText, { start: origin, end: origin + length }),
       dates: withDates ? startingWithin(findDates(windowText, this.anchor), origin, length) : [],
       numbers: startingWithin(findNumbers(windowText), origin, length),
     };
   }
 
-  /** The tokens of the block's entity window; `usage` is known already for a block kept from before. */
+  /**
+   * The tokens of the block's entity window, in a text holding it (the whole text or a window detached from
+   * it); `usage` is known already for a block kept from before.
+   */
   private readEntities(text: string, block: TextRange, usage?: WordUsage): BlockEntities {
     const window = windowAround(text, block.start, block.end, ENTITY_RULES);
     const read = readEntityText(text.slice(window.start, window.end));
@@ -278,6 +284,15 @@ export class IncrementalDetector {
 function overruns(block: Block): boolean {
   const length = block.end - block.start;
   return block.dates.some((span) => span.end > length) || block.numbers.some((span) => span.end > length);
+}
+
+/**
+ * A copy of part of the text that shares no memory with it. A slice keeps the whole text it was cut from
+ * alive, and the words the detectors cut from a block's window stay with the block: from slices, every block
+ * would keep the version of the document it was read in.
+ */
+function detached(text: string, range: TextRange): string {
+  return JSON.parse(JSON.stringify(text.slice(range.start, range.end))) as string;
 }
 
 /** Index of the block holding `offset`; the last block for the end of the text. */
