@@ -22,7 +22,7 @@ export function registerTagAllPreview(): vscode.Disposable {
         matchOnDetail: true,
         ignoreFocusOut: true,
         title: `Tag "${args.text}" as ${args.label}: ${count} occurrence${count === 1 ? '' : 's'} in ${found.articles} article${found.articles === 1 ? '' : 's'}`,
-        placeHolder: 'Untick the places to leave out, then press Enter (Escape tags nothing)',
+        placeHolder: 'Untick places to leave out; Enter tags the rest, Escape nothing',
       },
     );
     if (!picked) return void vscode.window.setStatusBarMessage('Marginalia: nothing tagged', 4000);
