@@ -5,10 +5,11 @@
  */
 import type { TokenList } from './tokenize';
 import type { LineKind } from './boilerplate';
-import { STATIC_INDEX, type LexiconEntry, type PhraseIndex } from './lexicon';
+import { STATIC_INDEX, type LexiconEntry, type PhraseIndex, type PhraseNode } from './lexicon';
 import { TITLES } from './curated/titles';
 import { isModelDesignator } from './products';
 import { NAME_PARTICLES } from './persons';
+import { PerWord } from './perWord';
 
 /** Everything the rules know about one document. */
 export interface Scan {
@@ -36,19 +37,15 @@ const FUNCTION_CAPS = new Set([
 
 const CONNECTORS = new Set(['of', '&', ...NAME_PARTICLES]);
 
-/** Longest static-gazetteer match starting at `index`, or a model designator ("Su-34"). */
-export function matchPhrase(scan: Scan, index: number): { to: number; entry: LexiconEntry } | null {
-  const match = longestMatch(STATIC_INDEX, scan.tokens, index);
-  if (match) return match;
-  const { tokens } = scan;
-  if (tokens.isCapitalised(index) && isModelDesignator(tokens.text(index))) {
-    return { to: index + 1, entry: { label: 'PRODUCT', source: 'curated', needsContext: false } };
-  }
-  return null;
-}
+const MODEL_DESIGNATOR: LexiconEntry = { label: 'PRODUCT', source: 'curated', needsContext: false };
 
 export function longestMatch(index: PhraseIndex, tokens: TokenList, at: number): { to: number; entry: LexiconEntry } | null {
-  let node = index.byFirstWord.get(tokens.text(at));
+  return longestMatchFrom(index.byFirstWord.get(tokens.text(at)), tokens, at);
+}
+
+/** The longest phrase through `first` (the node of the token at `at`) and the tokens after it on the same line. */
+function longestMatchFrom(first: PhraseNode | undefined, tokens: TokenList, at: number): { to: number; entry: LexiconEntry } | null {
+  let node = first;
   const line = tokens.line(at);
   // One match object at the end, none for the shorter entries the walk passes on its way.
   let bestTo = -1;
@@ -65,54 +62,98 @@ export function longestMatch(index: PhraseIndex, tokens: TokenList, at: number):
   return bestEntry === undefined ? null : { to: bestTo, entry: bestEntry };
 }
 
-/**
- * Reads the chunk that starts at `start` (a capitalised word or a phrase start). Returns its items and the
- * index after it; the items are empty when nothing there can be a name.
- */
-export function readChunk(scan: Scan, start: number): { items: Item[]; next: number } {
-  const { tokens } = scan;
-  const items: Item[] = [];
-  let j = start;
-  const line = tokens.line(start);
-  while (j < tokens.length && tokens.line(j) === line) {
-    const phrase = matchPhrase(scan, j);
-    if (phrase) {
-      items.push({ kind: 'phrase', from: j, to: phrase.to, entry: phrase.entry });
-      j = phrase.to;
-      continue;
-    }
-    if (!tokens.isWord(j)) break;
-    if (tokens.isCapitalised(j)) {
-      const word = tokens.text(j);
-      if (FUNCTION_CAPS.has(word)) {
-        if (items.length > 0) break;
-        return { items, next: j + 1 };
-      }
-      items.push({ kind: TITLES.has(word) ? 'title' : 'free', from: j, to: j + 1 });
-      j++;
-      continue;
-    }
-    const connectorLength = items.length > 0 ? connectorLengthAt(tokens, j) : 0;
-    if (connectorLength > 0) {
-      items.push({ kind: 'connector', from: j, to: j + connectorLength });
-      j += connectorLength;
-      continue;
-    }
-    break;
-  }
-  return { items, next: Math.max(j, start + 1) };
+/** What a word is to a chunk. */
+const FUNCTION_CAP = 1;
+const TITLE = 2;
+const CONNECTOR = 3;
+const OF = 4;
+const THE = 5;
+const OTHER = 6;
+
+function chunkRole(word: string): number {
+  if (FUNCTION_CAPS.has(word)) return FUNCTION_CAP;
+  if (TITLES.has(word)) return TITLE;
+  if (word === 'of') return OF;
+  if (CONNECTORS.has(word)) return CONNECTOR;
+  return word === 'the' ? THE : OTHER;
 }
 
-/**
- * Length of the connector run at `j` ("of", "of the", "&", "von der") when a capitalised word follows it,
- * else 0: connectors join capitalised words ("Bank of England", "Ursula von der Leyen").
- */
-function connectorLengthAt(tokens: TokenList, j: number): number {
-  const line = tokens.line(j);
-  let k = j;
-  while (k < tokens.length && tokens.line(k) === line && (CONNECTORS.has(tokens.text(k)) || (k > j && tokens.text(k) === 'the' && tokens.text(k - 1) === 'of'))) k++;
-  const joins = k > j && k < tokens.length && tokens.line(k) === line && tokens.isCapitalised(k) && !FUNCTION_CAPS.has(tokens.text(k));
-  return joins ? k - j : 0;
+/** Reads the chunks of one document. */
+export class ChunkScanner {
+  private readonly tokens: TokenList;
+  private readonly phraseStarts: PerWord<PhraseNode | undefined>;
+  private readonly roles: PerWord<number>;
+
+  constructor(scan: Scan) {
+    this.tokens = scan.tokens;
+    this.phraseStarts = new PerWord(this.tokens, (word) => STATIC_INDEX.byFirstWord.get(word));
+    this.roles = new PerWord(this.tokens, chunkRole);
+  }
+
+  /**
+   * Reads the chunk that starts at `start` (a capitalised word or a phrase start). Returns its items and the
+   * index after it; the items are empty when nothing there can be a name.
+   */
+  read(start: number): { items: Item[]; next: number } {
+    const { tokens } = this;
+    const items: Item[] = [];
+    let j = start;
+    const line = tokens.line(start);
+    while (j < tokens.length && tokens.line(j) === line) {
+      const phrase = this.matchPhrase(j);
+      if (phrase) {
+        items.push({ kind: 'phrase', from: j, to: phrase.to, entry: phrase.entry });
+        j = phrase.to;
+        continue;
+      }
+      if (!tokens.isWord(j)) break;
+      if (tokens.isCapitalised(j)) {
+        const role = this.roles.at(j);
+        if (role === FUNCTION_CAP) {
+          if (items.length > 0) break;
+          return { items, next: j + 1 };
+        }
+        items.push({ kind: role === TITLE ? 'title' : 'free', from: j, to: j + 1 });
+        j++;
+        continue;
+      }
+      const connectorLength = items.length > 0 ? this.connectorLengthAt(j) : 0;
+      if (connectorLength > 0) {
+        items.push({ kind: 'connector', from: j, to: j + connectorLength });
+        j += connectorLength;
+        continue;
+      }
+      break;
+    }
+    return { items, next: Math.max(j, start + 1) };
+  }
+
+  /** Longest static-gazetteer match starting at `index`, or a model designator ("Su-34"). */
+  private matchPhrase(index: number): { to: number; entry: LexiconEntry } | null {
+    const { tokens } = this;
+    const match = longestMatchFrom(this.phraseStarts.at(index), tokens, index);
+    if (match) return match;
+    if (tokens.isCapitalised(index) && isModelDesignator(tokens.text(index))) return { to: index + 1, entry: MODEL_DESIGNATOR };
+    return null;
+  }
+
+  /**
+   * Length of the connector run at `j` ("of", "of the", "&", "von der") when a capitalised word follows it,
+   * else 0: connectors join capitalised words ("Bank of England", "Ursula von der Leyen").
+   */
+  private connectorLengthAt(j: number): number {
+    const { tokens, roles } = this;
+    const line = tokens.line(j);
+    let k = j;
+    for (; k < tokens.length && tokens.line(k) === line; k++) {
+      const role = roles.at(k);
+      if (role === CONNECTOR || role === OF) continue;
+      if (role === THE && k > j && roles.at(k - 1) === OF) continue;
+      break;
+    }
+    const joins = k > j && k < tokens.length && tokens.line(k) === line && tokens.isCapitalised(k) && roles.at(k) !== FUNCTION_CAP;
+    return joins ? k - j : 0;
+  }
 }
 
 export function isFunctionCap(word: string): boolean {

@@ -7,7 +7,8 @@
 import type { EntityLabel } from '../../labels';
 import type { Span } from '../../detection';
 import type { TokenList } from './tokenize';
-import { readChunk, isFunctionCap, type Item, type Scan } from './chunks';
+import { ChunkScanner, isFunctionCap, type Item, type Scan } from './chunks';
+import { PerWord } from './perWord';
 import { STATIC_INDEX, LANGUAGE_NAMES, firstNameStrength } from './lexicon';
 import { cueLabel, ofHeadLabel, isClubSuffix } from './cues';
 import { hasSlavicSurnameShape, SPEECH_VERBS, NAME_PARTICLES } from './persons';
@@ -39,7 +40,8 @@ export function recognise(scan: Scan): Finding[] {
   const findings: Finding[] = [];
   // Looked up once per distinct word rather than once per token.
   const startsLowercasePhrase = tokens.vocabulary.map((word) => LOWERCASE_PHRASE_STARTS.has(word));
-  const nameWords = new Uint8Array(tokens.vocabulary.length);
+  const words = new WordFacts(scan);
+  const chunks = new ChunkScanner(scan);
   let i = 0;
   while (i < tokens.length) {
     if (!tokens.isWord(i) || !(tokens.isCapitalised(i) || startsLowercasePhrase[tokens.wordId(i)])) {
@@ -51,8 +53,8 @@ export function recognise(scan: Scan): Finding[] {
       i++;
       continue;
     }
-    const { items, next } = readChunk(scan, i);
-    if (items.length > 0) new ChunkReader(scan, items, lineKind === 'headline', findings, nameWords).read();
+    const { items, next } = chunks.read(i);
+    if (items.length > 0) new ChunkReader(tokens, words, items, lineKind === 'headline', findings).read();
     i = next;
   }
   return findings;
@@ -62,9 +64,6 @@ export function recognise(scan: Scan): Finding[] {
 const LOWERCASE_PHRASE_STARTS: ReadonlySet<string> = new Set(
   [...STATIC_INDEX.byFirstWord.keys()].filter((word) => !/^\p{Lu}/u.test(word)),
 );
-
-const NAME_WORD = 1;
-const NOT_NAME_WORD = 2;
 
 function isPlaceOrNationality(label: EntityLabel): boolean {
   return label === 'GPE' || label === 'NORP' || label === 'LOC';
@@ -78,23 +77,46 @@ function hasDigit(word: string): boolean {
   return false;
 }
 
+/** What the rules ask about the words of one document: each depends on the word alone, so each word is asked once. */
+class WordFacts {
+  readonly firstNameStrength: PerWord<'strong' | 'weak' | null>;
+  readonly cueLabel: PerWord<EntityLabel | undefined>;
+  readonly ofHeadLabel: PerWord<EntityLabel | undefined>;
+  readonly isSpeechVerb: PerWord<boolean>;
+  /** Whether a capitalised word can be part of a name. */
+  readonly isNameWord: PerWord<boolean>;
+
+  constructor(scan: Scan) {
+    const { tokens, lowercaseWords } = scan;
+    this.firstNameStrength = new PerWord(tokens, firstNameStrength);
+    this.cueLabel = new PerWord(tokens, cueLabel);
+    this.ofHeadLabel = new PerWord(tokens, ofHeadLabel);
+    this.isSpeechVerb = new PerWord(tokens, (word) => SPEECH_VERBS.has(word));
+    this.isNameWord = new PerWord(tokens, (word) => isNameWord(word, lowercaseWords));
+  }
+}
+
+function isNameWord(word: string, lowercaseWords: ReadonlySet<string>): boolean {
+  if (word.length < 2 || hasDigit(word)) return false;
+  if (word === word.toUpperCase()) return false;
+  if (TITLES.has(word) || cueLabel(word) !== undefined || isFunctionCap(word)) return false;
+  if (firstNameStrength(word) === 'strong') return true;
+  return !isCommonWord(word) && !lowercaseWords.has(word.toLowerCase());
+}
+
 class ChunkReader {
-  private readonly tokens: TokenList;
   /** The run of sequence-capable items [runStart, runEnd) last looked at, and its last head word. */
   private runStart = 0;
   private runEnd = 0;
   private lastHeadInRun = -1;
 
   constructor(
-    private readonly scan: Scan,
+    private readonly tokens: TokenList,
+    private readonly words: WordFacts,
     private readonly items: readonly Item[],
     private readonly headline: boolean,
     private readonly out: Finding[],
-    /** Per word id, whether a capitalised word can be part of a name: NAME_WORD, NOT_NAME_WORD, or 0 until asked. */
-    private readonly nameWords: Uint8Array,
-  ) {
-    this.tokens = scan.tokens;
-  }
+  ) {}
 
   read(): void {
     const { items } = this;
@@ -153,7 +175,7 @@ class ChunkReader {
     while (this.items[last + 1]?.kind === 'title') last++;
     const run = this.nameRun(last + 1);
     if (run === null) return last + 1;
-    const knownName = firstNameStrength(this.tokens.text(this.items[last + 1]!.from)) !== null;
+    const knownName = this.words.firstNameStrength.at(this.items[last + 1]!.from) !== null;
     if (this.headline && !knownName && !hasSlavicSurnameShape(this.tokens.text(run.endToken - 1))) return run.nextItem;
     this.emit(this.items[last + 1]!.from, run.endToken, 'PERSON', knownName ? 0.9 : 0.85, 'context');
     return run.nextItem;
@@ -163,7 +185,7 @@ class ChunkReader {
     const item = this.items[k]!;
     const isPlaceNamedLikePerson = item.kind === 'phrase' && (item.entry.source === 'city' || item.entry.source === 'country') && item.to - item.from === 1;
     if (item.kind !== 'free' && !isPlaceNamedLikePerson) return null;
-    const strength = firstNameStrength(this.tokens.text(item.from));
+    const strength = this.words.firstNameStrength.at(item.from);
     if (strength === null) return null;
     const run = this.nameRun(k + 1);
     if (run === null) return null;
@@ -198,23 +220,7 @@ class ChunkReader {
   }
 
   private isNameToken(index: number): boolean {
-    if (!this.tokens.isCapitalised(index)) return false;
-    // The answer depends on the word alone, and a document repeats its names: asked once per distinct word.
-    const id = this.tokens.wordId(index);
-    let known = this.nameWords[id]!;
-    if (known === 0) {
-      known = this.isNameWord(this.tokens.text(index)) ? NAME_WORD : NOT_NAME_WORD;
-      this.nameWords[id] = known;
-    }
-    return known === NAME_WORD;
-  }
-
-  private isNameWord(word: string): boolean {
-    if (word.length < 2 || hasDigit(word)) return false;
-    if (word === word.toUpperCase()) return false;
-    if (TITLES.has(word) || cueLabel(word) !== undefined || isFunctionCap(word)) return false;
-    if (firstNameStrength(word) === 'strong') return true;
-    return !isCommonWord(word) && !this.scan.lowercaseWords.has(word.toLowerCase());
+    return this.tokens.isCapitalised(index) && this.words.isNameWord.at(index);
   }
 
   // ---- head words ----------------------------------------------------------------------------------------
@@ -230,13 +236,13 @@ class ChunkReader {
     const lastHeadAfterK = this.lastHeadAfter(k);
     let head = lastHeadAfterK >= 0 ? lastHeadAfterK : this.isHeadWord(k, false) ? k : -1;
     const hasOfTail = (h: number) => items[h + 1]?.kind === 'connector' && tokens.text(items[h + 1]!.from) === 'of' && h + 2 < items.length;
-    if (head < 0 && items[k]!.kind === 'free' && ofHeadLabel(tokens.text(items[k]!.from)) && hasOfTail(k)) head = k;
+    if (head < 0 && items[k]!.kind === 'free' && this.words.ofHeadLabel.at(items[k]!.from) && hasOfTail(k)) head = k;
     if (head < 0) return null;
     const titleAfter = items[head + 1];
     if (titleAfter?.kind === 'title' && PORTFOLIO_TITLES.has(tokens.text(titleAfter.from))) return null;
 
-    const headWord = tokens.text(items[head]!.from);
-    const label: EntityLabel = cueLabel(headWord) ?? ofHeadLabel(headWord) ?? 'ORG';
+    const headToken = items[head]!.from;
+    const label: EntityLabel = this.words.cueLabel.at(headToken) ?? this.words.ofHeadLabel.at(headToken) ?? 'ORG';
     let start = k;
     for (let m = k; m < head; m++) {
       const item = items[m]!;
@@ -284,7 +290,7 @@ class ChunkReader {
     const item = this.items[c]!;
     if (item.kind !== 'free') return false;
     const word = this.tokens.text(item.from);
-    if (cueLabel(word) !== undefined && !isClubSuffix(word)) return true;
+    if (this.words.cueLabel.at(item.from) !== undefined && !isClubSuffix(word)) return true;
     const previous = this.items[c - 1];
     if (!afterSequenceStart || previous?.kind !== 'phrase' || previous.entry.label !== 'GPE') return false;
     const nickname = !this.headline && previous.entry.source === 'city' && word.endsWith('s') && this.isNameToken(item.from);
@@ -348,9 +354,9 @@ class ChunkReader {
     }
     const last = tokens.text(endToken - 1);
     const slavic = hasSlavicSurnameShape(last);
-    const verbAfter = endsChunk && tokens.has(endToken) && SPEECH_VERBS.has(tokens.text(endToken));
+    const verbAfter = endsChunk && tokens.has(endToken) && this.words.isSpeechVerb.at(endToken);
     const before = firstToken - 1;
-    const verbBefore = from === 0 && tokens.has(before) && SPEECH_VERBS.has(tokens.text(before)) && (!tokens.has(endToken) || !tokens.isWord(endToken));
+    const verbBefore = from === 0 && tokens.has(before) && this.words.isSpeechVerb.at(before) && (!tokens.has(endToken) || !tokens.isWord(endToken));
     if (verbAfter || verbBefore) {
       this.emit(firstToken, endToken, 'PERSON', slavic ? 0.8 : 0.65, 'context');
       return;
