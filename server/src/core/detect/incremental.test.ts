@@ -24,6 +24,7 @@ const INSERTIONS = [
   'e', 'x', ' ', '.', ',', '-', "'s", '\n', '\n\n', '3', '2024', 'November 4, ', 'last week', 'Monday', 'said ', ' said',
   'Rustem Umerov ', 'President ', 'Zelensky', 'Kyiv', 'drones', 'Drones', 'missiles ', 'the ', 'The ', 'Ministry of Defence',
   '$50 billion', 'three years', 'date 2025-11-05\n', 'Published: March 3, 2023\n', 'Home > News\n', 'SUBSCRIBE\n', 'in Ukrainian',
+  'on June 1\n-25 ',
 ];
 
 const edit: fc.Arbitrary<Edit> = fc.record({
@@ -103,6 +104,13 @@ describe('incremental detection', () => {
     detector.detect(text);
     const redated = text.replace('2025-11-05', '2024-02-29');
     assert.deepEqual(detector.detect(redated), detectSpans(redated));
+  });
+
+  it('combines dates that run across a line break, wherever blocks are cut', () => {
+    // "June 1\n-25" is one date: on every line, so that some run across the end of a block.
+    const text = corpus.split('\n').map((line) => (line === '' ? line : `${line} It began on June 1\n-25 people`)).join('\n');
+    const edits: Edit[] = [0.1, 0.3, 0.5, 0.7, 0.9].map((at) => ({ kind: 'insert', at, length: 1, text: 'e' }));
+    assertFollowsEdits(text, edits);
   });
 
   it('gives nothing for empty or binary text and recovers after it', () => {

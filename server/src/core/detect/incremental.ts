@@ -3,7 +3,7 @@
  * detectors only where the edit can have changed something.
  *
  * The text is cut into blocks of whole lines (textBlocks.ts). Each block keeps its own detections, found in the
- * window of lines around it that they depend on. The document-wide facts the detectors use are kept beside the
+ * window of text around it that they depend on. The document-wide facts the detectors use are kept beside the
  * blocks and recomputed from per-block summaries: the article date (from the text's beginning), the lowercase
  * vocabulary (counted per block), and the names learnt (each block's list, in document order). After an edit,
  * the blocks whose window the edit touched are cut again and re-run; a block elsewhere is re-run only for the
