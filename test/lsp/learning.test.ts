@@ -237,3 +237,21 @@ describe('a broken lexicon file', () => {
     await lexiconChanged(session, seed004, async () => /because bob tagged "Spruds" PERSON in 003\.txt/.test(await hoverText(session, seed004, 'Spruds provided')));
   });
 });
+
+describe('learning in blind double annotation', () => {
+  let session: Session;
+  before(async () => {
+    session = await startSession({ annotator: 'bob', blind: true });
+    const entry = (text: string, by: string) => `{"text":"${text}","label":"PERSON","kind":"entity","count":1,"by":"${by}","article":"003.txt","at":"2026-11-22T10:00:00.000Z"}`;
+    writeFileSync(lexiconPath(session), `{"version":1,"entries":[${entry('Spruds', 'ann')},${entry('Umerov', 'bob')}],"suppressions":[]}`);
+  });
+  after(() => session.close());
+
+  it("suggests and lists only what this annotator taught: another's lessons would tell their decisions", async () => {
+    const seed004 = await session.open(SEED_004);
+    assert.match(await hoverText(session, seed004, 'Umerov nor'), /because bob tagged "Umerov" PERSON/);
+    assert.doesNotMatch(await hoverText(session, seed004, 'Spruds provided'), /because/);
+    const listed = await command<LearnedRulesResult>(session, ServerCommands.learnedRules, { uri: seed004.uri });
+    assert.deepEqual(listed.rules.map((rule) => rule.text), ['Umerov']);
+  });
+});

@@ -140,7 +140,8 @@ export class ArticleWorkspace {
       this.events.warn(`Marginalia: ${basename(path)} looks like a binary file, not an article; it is left alone.`);
       return undefined;
     }
-    const article = new Article(path, document, () => this.settings.maxAnalysedCharacters, () => this.lexicons.lexiconFor(path));
+    // In blind mode only one's own lessons are suggested: another annotator's would tell their decisions.
+    const article = new Article(path, document, () => this.settings.maxAnalysedCharacters, () => this.lexicons.lexiconFor(path, this.settings.blind ? this.annotator : undefined));
     this.display(article);
     this.articles.set(document.uri, article);
     // The lexicon first: the article's first drawing shows what its corpus learnt.

@@ -60,7 +60,7 @@ export async function executeLearningCommand(workspace: ArticleWorkspace, tagAll
   switch (command) {
     case ServerCommands.learnedRules: {
       const article = corpusArticleOf(workspace, parse(DocumentArgumentsSchema, raw, command).uri);
-      const { path, rules } = await workspace.lexicons.rules(article);
+      const { path, rules } = await workspace.lexicons.rules(article, workspace.settings.blind ? workspace.annotator : undefined);
       const result: LearnedRulesResult = { message: rules.length === 0 ? 'Nothing learnt yet in this corpus' : `${rules.length} learned rule${rules.length === 1 ? '' : 's'} in ${path}`, rules, file: pathToFileURL(path).href };
       return result;
     }

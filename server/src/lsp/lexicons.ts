@@ -35,6 +35,7 @@ interface CorpusLexicon {
 export class CorpusLexicons<A extends { path: string }> {
   private readonly store = new LexiconStore();
   private readonly corpora = new Map<string, CorpusLexicon>();
+  private readonly views = new WeakMap<Lexicon, Map<string, Lexicon>>();
 
   constructor(private readonly host: LexiconHost<A>) {}
 
@@ -46,10 +47,14 @@ export class CorpusLexicons<A extends { path: string }> {
     await corpus.loading;
   }
 
-  /** The lexicon learnt in the article's corpus, once loaded and readable. */
-  lexiconFor(articlePath: string): Lexicon | undefined {
+  /**
+   * The lexicon learnt in the article's corpus, once loaded and readable; with `onlyBy` (blind double
+   * annotation), only what that annotator taught, so that nobody is shown another's decisions.
+   */
+  lexiconFor(articlePath: string, onlyBy?: string): Lexicon | undefined {
     const folder = this.host.corpusFolderOf(articlePath);
-    return folder === undefined ? undefined : this.corpora.get(lexiconPathIn(folder))?.lexicon;
+    const lexicon = folder === undefined ? undefined : this.corpora.get(lexiconPathIn(folder))?.lexicon;
+    return lexicon && onlyBy !== undefined ? this.taughtBy(lexicon, onlyBy) : lexicon;
   }
 
   /** The lexicon file of the article's corpus, if the article is in one. */
@@ -74,11 +79,11 @@ export class CorpusLexicons<A extends { path: string }> {
   }
 
   /** The learnt rules of the article's corpus, in words, with the file they are kept in. */
-  async rules(articlePath: string): Promise<{ path: string; rules: LearnedRule[] }> {
+  async rules(articlePath: string, onlyBy?: string): Promise<{ path: string; rules: LearnedRule[] }> {
     const corpus = this.readableCorpusOf(articlePath);
     await this.load(articlePath);
     if (corpus.problem) throw new Error(`${corpus.problem} — the learnt rules cannot be listed until it is fixed.`);
-    return { path: corpus.path, rules: corpus.lexicon?.rules() ?? [] };
+    return { path: corpus.path, rules: this.lexiconFor(articlePath, onlyBy)?.rules() ?? [] };
   }
 
   /** Forgets rules by id; answers how many there were to forget. */
@@ -106,6 +111,18 @@ export class CorpusLexicons<A extends { path: string }> {
     const articles = this.host.openArticles();
     await Promise.all(articles.map((article) => this.load(article.path)));
     for (const article of articles) this.host.articleChanged(article);
+  }
+
+  /** One annotator's part of a lexicon, made once per lexicon read or written (they are never changed in place). */
+  private taughtBy(lexicon: Lexicon, by: string): Lexicon {
+    let views = this.views.get(lexicon);
+    if (!views) this.views.set(lexicon, (views = new Map()));
+    let view = views.get(by);
+    if (!view) {
+      const file = lexicon.toFile();
+      views.set(by, (view = new Lexicon({ ...file, entries: file.entries.filter((entry) => entry.by === by), suppressions: file.suppressions.filter((suppression) => suppression.by === by) })));
+    }
+    return view;
   }
 
   private corpusOf(articlePath: string): CorpusLexicon | undefined {
