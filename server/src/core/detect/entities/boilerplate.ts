@@ -25,6 +25,12 @@ const JUNK_MARKERS = [
 
 /** The markers and the breadcrumb "Home >" in one regex: one native scan per line instead of one per marker. */
 const JUNK_PATTERN = new RegExp(`${JUNK_MARKERS.map(escapeRegExp).join('|')}|^home\\s*[>›»/]`);
+/**
+ * The same, case-insensitive, for the line as written: it judges every line as JUNK_PATTERN judges the line
+ * lower-cased, except one with a Kelvin sign, which only toLowerCase turns into an ASCII "k".
+ */
+const JUNK_PATTERN_ANY_CASE = new RegExp(JUNK_PATTERN.source, 'i');
+const KELVIN_SIGN = '\u212a';
 
 function escapeRegExp(literal: string): string {
   return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -68,10 +74,11 @@ function classifyLine(text: string, tokens: TokenList, wordShapes: readonly numb
   const lineStart = tokens.start(first);
   const lineEnd = tokens.end(last);
   if (lineEnd - lineStart <= MAX_BANNER_LENGTH) {
-    const lineText = text.slice(lineStart, lineEnd).toLowerCase();
-    if (JUNK_PATTERN.test(lineText)) return 'junk';
-    if (lineEnd - lineStart <= MAX_JUNK_LINE_LENGTH) {
-      if (JUNK_LINES.has(junkLineKey(lineText))) return 'junk';
+    const lineText = text.slice(lineStart, lineEnd);
+    const hasMarker = lineText.includes(KELVIN_SIGN) ? JUNK_PATTERN.test(lineText.toLowerCase()) : JUNK_PATTERN_ANY_CASE.test(lineText);
+    if (hasMarker) return 'junk';
+    if (lineEnd - lineStart <= MAX_JUNK_LINE_LENGTH && mayBeJunkLine(text, lineStart, lineEnd)) {
+      if (JUNK_LINES.has(junkLineKey(lineText.toLowerCase()))) return 'junk';
     }
   }
 
@@ -101,6 +108,63 @@ function classifyLine(text: string, tokens: TokenList, wordShapes: readonly numb
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+
+function hashUnit(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + code) | 0;
+}
+
+const HASH_FILTER_MASK = 0xffff;
+/** Set at the (masked) hash of every junk line key, so that most short lines need no lower-casing and no regex. */
+const JUNK_LINE_HASHES = new Uint8Array(HASH_FILTER_MASK + 1);
+for (const key of JUNK_LINES) {
+  let hash = 0;
+  for (let k = 0; k < key.length; k++) hash = hashUnit(hash, key.charCodeAt(k));
+  JUNK_LINE_HASHES[hash & HASH_FILTER_MASK] = 1;
+}
+
+const SEPARATOR = 1;
+const LETTER_OR_NUMBER = 2;
+/** Per UTF-16 unit from U+0080 on, on first sight: a letter or number (or surrogate half), or a separator in junkLineKey. */
+const nonAsciiKinds = new Uint8Array(65536);
+
+function nonAsciiKind(code: number): number {
+  let kind = nonAsciiKinds[code]!;
+  if (kind === 0) {
+    const isSurrogate = code >= 0xd800 && code <= 0xdfff;
+    kind = isSurrogate || /[\p{L}\p{N}]/u.test(String.fromCharCode(code)) ? LETTER_OR_NUMBER : SEPARATOR;
+    nonAsciiKinds[code] = kind;
+  }
+  return kind;
+}
+
+/**
+ * False when junkLineKey of text[start, end) is certainly no junk line: its hash, computed as the key would be
+ * built, misses JUNK_LINE_HASHES. A line with a non-ASCII letter or number is left to the exact check, since
+ * lower-casing could turn it into ASCII (the Kelvin sign into "k").
+ */
+function mayBeJunkLine(text: string, start: number, end: number): boolean {
+  let hash = 0;
+  let started = false;
+  let spaceDue = false;
+  for (let k = start; k < end; k++) {
+    let code = text.charCodeAt(k);
+    if (code >= 128) {
+      if (nonAsciiKind(code) === LETTER_OR_NUMBER) return true;
+      spaceDue = true;
+      continue;
+    }
+    if (code >= 65 && code <= 90) code |= 32;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      if (spaceDue && started) hash = hashUnit(hash, 32);
+      hash = hashUnit(hash, code);
+      started = true;
+      spaceDue = false;
+    } else if (code !== 39) {
+      spaceDue = true;
+    }
+  }
+  return JUNK_LINE_HASHES[hash & HASH_FILTER_MASK] === 1;
+}
 
 /** The lowercased line as letter and digit runs separated by single spaces, apostrophes dropped. */
 function junkLineKey(lowercased: string): string {
