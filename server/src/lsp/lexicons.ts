@@ -75,7 +75,12 @@ export class CorpusLexicons<A extends { path: string }> {
     const article = relative(dirname(corpus.path), articlePath).split(sep).join('/');
     const updates = lessonsOf(changes, { by, article, at: new Date().toISOString(), articleText: text });
     if (updates.length === 0) return;
-    await this.change(corpus, (lexicon) => applyLessons(lexicon, updates));
+    try {
+      // The article acting is redrawn by its action: only the corpus's other open articles are redrawn here.
+      await this.change(corpus, (lexicon) => applyLessons(lexicon, updates), articlePath);
+    } catch (error) {
+      if (!corpus.problem) this.host.warn(`Marginalia: what this tag action taught could not be saved in ${corpus.path} (${error instanceof Error ? error.message : String(error)}); the tags are saved`);
+    }
   }
 
   /** The learnt rules of the article's corpus, in words, with the file they are kept in. */
@@ -147,11 +152,17 @@ export class CorpusLexicons<A extends { path: string }> {
     }
   }
 
-  private async change(corpus: CorpusLexicon, change: (lexicon: Lexicon) => void): Promise<void> {
+  /**
+   * Changes the lexicon file (read afresh under its lock) and takes what was written. When that fails, the
+   * file is read again: a file broken meanwhile stops learning, a write that failed alone (a lock held
+   * too long, a full disk) leaves the lexicon as it is on disk. Throws what failed.
+   */
+  private async change(corpus: CorpusLexicon, change: (lexicon: Lexicon) => void, notRedrawn?: string): Promise<void> {
     try {
-      this.settle(corpus, await this.store.update(corpus.path, change));
+      this.settle(corpus, await this.store.update(corpus.path, change), notRedrawn);
     } catch (error) {
-      this.fail(corpus, error);
+      await this.read(corpus);
+      throw error;
     }
   }
 
@@ -159,7 +170,7 @@ export class CorpusLexicons<A extends { path: string }> {
    * The lexicon as now read or written; its corpus's open articles are redrawn if it says anything new.
    * Not on the first read: articles wait for it before they are first drawn (ArticleWorkspace.open).
    */
-  private settle(corpus: CorpusLexicon, lexicon: Lexicon): void {
+  private settle(corpus: CorpusLexicon, lexicon: Lexicon, notRedrawn?: string): void {
     const printed = serializeLexicon(lexicon.toFile());
     const known = corpus.lexicon !== undefined || corpus.problem !== undefined;
     const unchanged = corpus.lexicon !== undefined && corpus.printed === printed;
@@ -168,7 +179,7 @@ export class CorpusLexicons<A extends { path: string }> {
     corpus.problem = undefined;
     corpus.printed = printed;
     corpus.lexicon = lexicon;
-    if (known) this.redraw(corpus);
+    if (known) this.redraw(corpus, notRedrawn);
   }
 
   private fail(corpus: CorpusLexicon, error: unknown): void {
@@ -181,7 +192,7 @@ export class CorpusLexicons<A extends { path: string }> {
     if (wasWorking) this.redraw(corpus);
   }
 
-  private redraw(corpus: CorpusLexicon): void {
-    for (const article of this.host.openArticles()) if (this.pathFor(article.path) === corpus.path) this.host.articleChanged(article);
+  private redraw(corpus: CorpusLexicon, except?: string): void {
+    for (const article of this.host.openArticles()) if (article.path !== except && this.pathFor(article.path) === corpus.path) this.host.articleChanged(article);
   }
 }
