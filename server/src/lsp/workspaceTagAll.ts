@@ -29,7 +29,7 @@ interface SearchedArticle {
   path: string;
   uri: string;
   text: string;
-  tagged: Array<{ start: number; end: number }>;
+  tagged: TaggedSpans;
   /** Why its sidecar cannot be read: it can be neither searched nor tagged. */
   problem?: string;
 }
@@ -147,14 +147,14 @@ export class WorkspaceTagAll {
   /** Tags for the occurrences that still stand as they were found, untagged, each checked against the others too. */
   private newTags(article: SearchedArticle, refs: readonly OccurrenceRef[], forms: ReadonlySet<string>, label: LabelDefinition, skip: (ref: OccurrenceRef, reason: string) => void): TagChange[] {
     const index = new CodePointIndex(article.text);
-    const taken = [...article.tagged];
+    const taken: Array<{ start: number; end: number }> = [];
     const changes: TagChange[] = [];
     for (const ref of [...refs].sort((a, b) => a.start - b.start)) {
       if (!forms.has(ref.text) || article.text.slice(ref.start, ref.end) !== ref.text || !isWholeWordsAt(article.text, ref.start, ref.end)) {
         skip(ref, `"${ref.text}" is no longer there`);
         continue;
       }
-      if (taken.some((span) => span.start < ref.end && ref.start < span.end)) {
+      if (article.tagged.overlaps(ref.start, ref.end) || taken.some((span) => span.start < ref.end && ref.start < span.end)) {
         skip(ref, 'tagged meanwhile');
         continue;
       }
@@ -188,11 +188,12 @@ export class WorkspaceTagAll {
     const found: WorkspaceOccurrence[] = [];
     for (const path of this.listed.get(folder) ?? []) {
       const open = this.openArticleAt(path);
-      const article = open ? openArticle(open) : this.onDisk.get(path)?.article;
-      if (!article || article.problem) continue;
-      const places = occurrencesOf(article.text, phrase);
+      const places = occurrencesOf(open ? open.document.getText() : (this.onDisk.get(path)?.article.text ?? ''), phrase);
       if (places.length === 0) continue;
-      const untagged = places.filter((place) => !article.tagged.some((span) => span.start < place.end && place.start < span.end));
+      // Where its tags are is worked out only for an article holding the text.
+      const article = open ? openArticle(open) : this.onDisk.get(path)!.article;
+      if (article.problem) continue;
+      const untagged = places.filter((place) => !article.tagged.overlaps(place.start, place.end));
       const name = relative(folder, path).split(sep).join('/');
       for (const place of untagged) found.push({ uri: article.uri, article: name, start: place.start, end: place.end, text: article.text.slice(place.start, place.end), ...lineAround(article.text, place.start, place.end) });
     }
@@ -235,9 +236,9 @@ export class WorkspaceTagAll {
     const uri = pathToFileURL(path).href;
     try {
       const { sidecar } = await this.store.read(path);
-      return { path, uri, text, tagged: spansOf(text, sidecar.annotations) };
+      return { path, uri, text, tagged: new TaggedSpans(text, sidecar.annotations) };
     } catch (error) {
-      return { path, uri, text, tagged: [], problem: error instanceof Error ? error.message : String(error) };
+      return { path, uri, text, tagged: new TaggedSpans(text, []), problem: error instanceof Error ? error.message : String(error) };
     }
   }
 
@@ -250,14 +251,40 @@ export class WorkspaceTagAll {
 function openArticle(article: Article): SearchedArticle {
   const text = article.document.getText();
   const live = article.getTags().filter((tag) => !article.isOrphaned(tag.id));
-  return { path: article.path, uri: article.uri, text, tagged: spansOf(text, live), problem: article.sidecarProblem };
+  return { path: article.path, uri: article.uri, text, tagged: new TaggedSpans(text, live), problem: article.sidecarProblem };
 }
 
-/** The UTF-16 spans of tags given in code points. */
-function spansOf(text: string, tags: readonly Tag[]): Array<{ start: number; end: number }> {
-  if (tags.length === 0) return [];
-  const index = new CodePointIndex(text);
-  return tags.map((tag) => ({ start: index.toUtf16(tag.start), end: index.toUtf16(tag.end) }));
+/** Where an article's tags are (UTF-16), worked out when first asked, sorted so that a check reads only the tags near a place. */
+class TaggedSpans {
+  private spans?: { starts: Int32Array; ends: Int32Array; longest: number };
+
+  constructor(
+    private readonly text: string,
+    private readonly tags: readonly Tag[],
+  ) {}
+
+  overlaps(start: number, end: number): boolean {
+    const { starts, ends, longest } = this.sorted();
+    // The tags starting before `end`, and no longer ago than the longest tag is long.
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (starts[mid]! < end) low = mid + 1;
+      else high = mid;
+    }
+    for (let n = low - 1; n >= 0 && starts[n]! > start - longest; n--) if (ends[n]! > start) return true;
+    return false;
+  }
+
+  private sorted(): { starts: Int32Array; ends: Int32Array; longest: number } {
+    if (!this.spans) {
+      const index = this.tags.length > 0 ? new CodePointIndex(this.text) : undefined;
+      const spans = this.tags.map((tag) => ({ start: index!.toUtf16(tag.start), end: index!.toUtf16(tag.end) })).sort((a, b) => a.start - b.start);
+      this.spans = { starts: Int32Array.from(spans, (span) => span.start), ends: Int32Array.from(spans, (span) => span.end), longest: spans.reduce((most, span) => Math.max(most, span.end - span.start), 0) };
+    }
+    return this.spans;
+  }
 }
 
 /** The 0-based line of an occurrence and the line's text around it, white space collapsed, cut with "…". */

@@ -78,7 +78,7 @@ export class Lexicon {
     return { version: LEXICON_VERSION, entries: [...this.entries.values()], suppressions: [...this.suppressions.values()] };
   }
 
-  /** One more tag says `text` is `label`: the entry is made or counted, and its rejection here, if any, lifted. */
+  /** One more tag says `text` is `label`: the entry is made, or counted once more (its first teacher stays named). */
   learn(lesson: Lesson): LexiconEntry {
     const key = entryKey(lesson.text, lesson.label);
     const known = this.entries.get(key);
