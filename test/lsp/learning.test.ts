@@ -121,6 +121,19 @@ describe('learning from the tags people make', () => {
     assert.equal(again.message, 'Forgot 0 learned rules (1 already gone)');
   });
 
+  it('opens the lexicon file from a source action, for editors without a picker', async () => {
+    const c = await session.open('seeds/learn_c.txt');
+    const shown: string[] = [];
+    session.connection.onRequest('window/showDocument', (params: { uri: string }) => {
+      shown.push(params.uri);
+      return { success: true };
+    });
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: c.uri }, range: { start: c.positionOf('Later'), end: c.positionOf('Later') }, context: { diagnostics: [], only: ['source'] } })) as CodeAction[];
+    const open = find(actions, 'Open what Marginalia learnt in this corpus (marginalia.lexicon.json)');
+    assert.equal((await c.run(open)).message, `Opened ${lexiconPath(session)}`);
+    assert.deepEqual(shown, [pathToFileURL(lexiconPath(session)).href]);
+  });
+
   it('unlearns what an undone tag taught, and learns it again on redo', async () => {
     const d = await session.open('seeds/learn_d.txt');
     await d.run(find(await d.actionsAt('Zorvanets'), /^Tag (?:"Zorvanets" )?as ORG$/));

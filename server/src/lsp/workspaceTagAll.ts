@@ -106,7 +106,11 @@ export class WorkspaceTagAll {
     const folder = this.folderOf(article);
     const wanted = args.occurrences ?? (await this.occurrences(args));
     const byArticle = new Map<string, OccurrenceRef[]>();
-    for (const occurrence of wanted) byArticle.set(occurrence.uri, [...(byArticle.get(occurrence.uri) ?? []), occurrence]);
+    for (const occurrence of wanted) {
+      const refs = byArticle.get(occurrence.uri);
+      if (refs) refs.push(occurrence);
+      else byArticle.set(occurrence.uri, [occurrence]);
+    }
     const forms = new Set(formsOf(args.text));
     const skipped: TagAllInWorkspaceResult['skipped'] = [];
     let tagged = 0;
