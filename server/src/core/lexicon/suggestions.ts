@@ -45,6 +45,8 @@ export function withLearntSuggestions(
   isSuppressed: ((start: number, end: number, label: string) => boolean) | undefined,
   previous: readonly Suggestion[] = [],
 ): { suggestions: Suggestion[]; learnt: Suggestion[] } {
+  // Nothing learnt stands in this text, and nothing was rejected: the detector's suggestions as they are.
+  if (learnt.length === 0 && !isSuppressed) return { suggestions: [...detected], learnt: [] };
   const dropped = new Uint8Array(detected.length);
   if (isSuppressed) for (let n = 0; n < detected.length; n++) if (isSuppressed(detected[n]!.start, detected[n]!.end, detected[n]!.label)) dropped[n] = 1;
   // The furthest end of the detections up to each one: walking back from a match stops where none can reach it.
