@@ -44,7 +44,10 @@ const MINOR_WORDS = new Set([
 
 export function classifyLines(text: string, tokens: TokenList): LineKind[] {
   const kinds: LineKind[] = [];
-  const wordShapes = tokens.vocabulary.map(wordShape);
+  const { vocabulary } = tokens;
+  // A typed array keeps one shape from call to call, so optimised code that reads it stays valid.
+  const wordShapes = new Uint8Array(vocabulary.length);
+  for (let id = 0; id < vocabulary.length; id++) wordShapes[id] = wordShape(vocabulary[id]!);
   let first = 0;
   while (first < tokens.length) {
     const line = tokens.line(first);
@@ -70,7 +73,7 @@ function wordShape(word: string): number {
 const MAX_JUNK_LINE_LENGTH = 60;
 const MAX_BANNER_LENGTH = 300;
 
-function classifyLine(text: string, tokens: TokenList, wordShapes: readonly number[], first: number, last: number): LineKind {
+function classifyLine(text: string, tokens: TokenList, wordShapes: Uint8Array, first: number, last: number): LineKind {
   const lineStart = tokens.start(first);
   const lineEnd = tokens.end(last);
   if (lineEnd - lineStart <= MAX_BANNER_LENGTH) {

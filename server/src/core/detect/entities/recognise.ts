@@ -38,13 +38,15 @@ const HEADLINE_PENALTY = 0.05;
 export function recognise(scan: Scan): Finding[] {
   const { tokens, lines } = scan;
   const findings: Finding[] = [];
-  // Looked up once per distinct word rather than once per token.
-  const startsLowercasePhrase = tokens.vocabulary.map((word) => LOWERCASE_PHRASE_STARTS.has(word));
+  // Looked up once per distinct word rather than once per token; a typed array keeps one shape from call to call.
+  const { vocabulary } = tokens;
+  const startsLowercasePhrase = new Uint8Array(vocabulary.length);
+  for (let id = 0; id < vocabulary.length; id++) if (LOWERCASE_PHRASE_STARTS.has(vocabulary[id]!)) startsLowercasePhrase[id] = 1;
   const words = new WordFacts(scan);
   const chunks = new ChunkScanner(scan);
   let i = 0;
   while (i < tokens.length) {
-    if (!tokens.isWord(i) || !(tokens.isCapitalised(i) || startsLowercasePhrase[tokens.wordId(i)])) {
+    if (!tokens.isWord(i) || !(tokens.isCapitalised(i) || startsLowercasePhrase[tokens.wordId(i)] === 1)) {
       i++;
       continue;
     }
