@@ -7,9 +7,9 @@ const BIG_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 0;
  * most of all on a string sliced from another.
  */
 export function utf16Units(text: string): Uint16Array {
-  const units = new Uint16Array(text.length);
-  const bytes = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
+  // Not zero-filled first: the copy writes every byte.
+  const bytes = Buffer.allocUnsafe(2 * text.length);
   bytes.write(text, 'utf16le');
   if (BIG_ENDIAN) bytes.swap16();
-  return units;
+  return new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
 }
