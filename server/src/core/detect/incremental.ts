@@ -49,8 +49,11 @@ interface Block extends TextRange {
   /** Relative to the block's start, like the numbers. */
   dates: Span[];
   numbers: Span[];
-  /** The block's spans combined, relative to its start; dropped whenever its spans change. */
-  combined?: KindedSpan[];
+  /**
+   * The block's spans combined, relative to its start, and whether a date or number of it runs past its end;
+   * dropped whenever its spans change.
+   */
+  combined?: { spans: KindedSpan[]; overruns: boolean };
   /** The same, placed where the block started then. */
   placed?: { at: number; spans: KindedSpan[] };
 }
@@ -251,16 +254,20 @@ export class IncrementalDetector {
    * another in the next.
    */
   private combined(): KindedSpan[] {
-    if (this.blocks.some(overruns)) return this.combinedAcrossBlocks();
-    const spans: KindedSpan[] = [];
+    let anyOverruns = false;
     for (const block of this.blocks) {
       if (!block.combined) {
-        block.combined = combineKinds(block.entities.spans, block.dates, block.numbers, (span, kind) => kindedSpan(span, kind));
+        block.combined = { spans: combineKinds(block.entities.spans, block.dates, block.numbers, (span, kind) => kindedSpan(span, kind)), overruns: overruns(block) };
         block.placed = undefined;
       }
+      anyOverruns ||= block.combined.overruns;
+    }
+    if (anyOverruns) return this.combinedAcrossBlocks();
+    const spans: KindedSpan[] = [];
+    for (const block of this.blocks) {
       if (block.placed?.at !== block.start) {
         const at = block.start;
-        block.placed = { at, spans: block.combined.map((span) => kindedSpan(span, span.kind, at)) };
+        block.placed = { at, spans: block.combined!.spans.map((span) => kindedSpan(span, span.kind, at)) };
       }
       for (const span of block.placed.spans) spans.push(span);
     }
