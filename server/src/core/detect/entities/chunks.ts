@@ -80,6 +80,12 @@ function chunkRole(word: string): number {
 
 /** Reads the chunks of one document. */
 export class ChunkScanner {
+  /**
+   * The items of the chunk last read: items[0, itemCount). The array is kept from chunk to chunk (emptying an
+   * array frees its storage), so reading a chunk allocates only its items.
+   */
+  readonly items: Item[] = [];
+  itemCount = 0;
   private readonly tokens: TokenList;
   private readonly phraseStarts: PerWord<PhraseNode | undefined>;
   private readonly roles: PerWord<number>;
@@ -91,18 +97,18 @@ export class ChunkScanner {
   }
 
   /**
-   * Reads the chunk that starts at `start` (a capitalised word or a phrase start). Returns its items and the
-   * index after it; the items are empty when nothing there can be a name.
+   * Reads the chunk that starts at `start` (a capitalised word or a phrase start) into `items` and returns the
+   * index after it; there are no items when nothing there can be a name.
    */
-  read(start: number): { items: Item[]; next: number } {
+  read(start: number): number {
     const { tokens } = this;
-    const items: Item[] = [];
+    this.itemCount = 0;
     let j = start;
     const line = tokens.line(start);
     while (j < tokens.length && tokens.line(j) === line) {
       const phrase = this.matchPhrase(j);
       if (phrase) {
-        items.push({ kind: 'phrase', from: j, to: phrase.to, entry: phrase.entry });
+        this.add({ kind: 'phrase', from: j, to: phrase.to, entry: phrase.entry });
         j = phrase.to;
         continue;
       }
@@ -110,22 +116,26 @@ export class ChunkScanner {
       if (tokens.isCapitalised(j)) {
         const role = this.roles.at(j);
         if (role === FUNCTION_CAP) {
-          if (items.length > 0) break;
-          return { items, next: j + 1 };
+          if (this.itemCount > 0) break;
+          return j + 1;
         }
-        items.push({ kind: role === TITLE ? 'title' : 'free', from: j, to: j + 1 });
+        this.add({ kind: role === TITLE ? 'title' : 'free', from: j, to: j + 1 });
         j++;
         continue;
       }
-      const connectorLength = items.length > 0 ? this.connectorLengthAt(j) : 0;
+      const connectorLength = this.itemCount > 0 ? this.connectorLengthAt(j) : 0;
       if (connectorLength > 0) {
-        items.push({ kind: 'connector', from: j, to: j + connectorLength });
+        this.add({ kind: 'connector', from: j, to: j + connectorLength });
         j += connectorLength;
         continue;
       }
       break;
     }
-    return { items, next: Math.max(j, start + 1) };
+    return Math.max(j, start + 1);
+  }
+
+  private add(item: Item): void {
+    this.items[this.itemCount++] = item;
   }
 
   /** Longest static-gazetteer match starting at `index`, or a model designator ("Su-34"). */

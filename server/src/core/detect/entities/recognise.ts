@@ -42,8 +42,8 @@ export function recognise(scan: Scan): Finding[] {
   const { vocabulary } = tokens;
   const startsLowercasePhrase = new Uint8Array(vocabulary.length);
   for (let id = 0; id < vocabulary.length; id++) if (LOWERCASE_PHRASE_STARTS.has(vocabulary[id]!)) startsLowercasePhrase[id] = 1;
-  const words = new WordFacts(scan);
   const chunks = new ChunkScanner(scan);
+  const reader = new ChunkReader(tokens, new WordFacts(scan), findings);
   let i = 0;
   while (i < tokens.length) {
     if (!tokens.isWord(i) || !(tokens.isCapitalised(i) || startsLowercasePhrase[tokens.wordId(i)] === 1)) {
@@ -55,8 +55,8 @@ export function recognise(scan: Scan): Finding[] {
       i++;
       continue;
     }
-    const { items, next } = chunks.read(i);
-    if (items.length > 0) new ChunkReader(tokens, words, items, lineKind === 'headline', findings).read();
+    const next = chunks.read(i);
+    if (chunks.itemCount > 0) reader.read(chunks.items, chunks.itemCount, lineKind === 'headline');
     i = next;
   }
   return findings;
@@ -106,57 +106,69 @@ function isNameWord(word: string, lowercaseWords: ReadonlySet<string>): boolean 
   return !isCommonWord(word) && !lowercaseWords.has(word.toLowerCase());
 }
 
+/** Reads the chunks of one document one after another, adding what it finds to `out`. */
 class ChunkReader {
+  /** The chunk being read is items[0, count); the array may hold more, left from longer chunks. */
+  private items: readonly Item[] = [];
+  private count = 0;
+  private headline = false;
   /** The run of sequence-capable items [runStart, runEnd) last looked at, and its last head word. */
   private runStart = 0;
   private runEnd = 0;
   private lastHeadInRun = -1;
+  /** The first of the free items no rule has explained yet, or -1. */
+  private unexplainedFrom = -1;
 
   constructor(
     private readonly tokens: TokenList,
     private readonly words: WordFacts,
-    private readonly items: readonly Item[],
-    private readonly headline: boolean,
     private readonly out: Finding[],
   ) {}
 
-  read(): void {
-    const { items } = this;
+  read(items: readonly Item[], count: number, headline: boolean): void {
+    this.items = items;
+    this.count = count;
+    this.headline = headline;
+    this.runStart = 0;
+    this.runEnd = 0;
+    this.lastHeadInRun = -1;
+    this.unexplainedFrom = -1;
     let k = this.personAfterLowercaseTitle();
-    let unexplainedFrom = -1;
-    const flush = (until: number) => {
-      if (unexplainedFrom >= 0) this.guessFreeRun(unexplainedFrom, until);
-      unexplainedFrom = -1;
-    };
-    while (k < items.length) {
+    while (k < this.count) {
       const item = items[k]!;
       if (item.kind === 'connector') {
-        flush(k);
+        this.flushUnexplained(k);
         k++;
         continue;
       }
       if (item.kind === 'title') {
         // Free words right before a title belong to it: "Strategic Industries Minister", "Vice President".
-        unexplainedFrom = -1;
+        this.unexplainedFrom = -1;
         k = this.personAfterTitle(k);
         continue;
       }
       const next = this.cueSequence(k) ?? this.personFromFirstName(k);
       if (next !== null) {
-        flush(k);
+        this.flushUnexplained(k);
         k = next;
         continue;
       }
       if (item.kind === 'phrase') {
-        flush(k);
+        this.flushUnexplained(k);
         this.emitPhrase(item);
         k++;
         continue;
       }
-      if (unexplainedFrom < 0) unexplainedFrom = k;
+      if (this.unexplainedFrom < 0) this.unexplainedFrom = k;
       k++;
     }
-    flush(items.length);
+    this.flushUnexplained(this.count);
+  }
+
+  /** The free items before `until` that no rule explained get a last look for outside evidence. */
+  private flushUnexplained(until: number): void {
+    if (this.unexplainedFrom >= 0) this.guessFreeRun(this.unexplainedFrom, until);
+    this.unexplainedFrom = -1;
   }
 
   // ---- persons -------------------------------------------------------------------------------------------
@@ -174,7 +186,7 @@ class ChunkReader {
 
   private personAfterTitle(k: number): number {
     let last = k;
-    while (this.items[last + 1]?.kind === 'title') last++;
+    while (this.item(last + 1)?.kind === 'title') last++;
     const run = this.nameRun(last + 1);
     if (run === null) return last + 1;
     const knownName = this.words.firstNameStrength.at(this.items[last + 1]!.from) !== null;
@@ -205,7 +217,7 @@ class ChunkReader {
     let names = 0;
     let endToken = -1;
     let nextItem = k;
-    for (let m = k; m < this.items.length && names < MAX_NAME_TOKENS; m++) {
+    for (let m = k; m < this.count && names < MAX_NAME_TOKENS; m++) {
       const item = this.items[m]!;
       if (item.kind === 'connector') {
         if (names === 0 || !NAME_PARTICLES.has(this.tokens.text(item.from))) break;
@@ -237,10 +249,9 @@ class ChunkReader {
     if (!this.canStartSequence(items[k]!)) return null;
     const lastHeadAfterK = this.lastHeadAfter(k);
     let head = lastHeadAfterK >= 0 ? lastHeadAfterK : this.isHeadWord(k, false) ? k : -1;
-    const hasOfTail = (h: number) => items[h + 1]?.kind === 'connector' && tokens.text(items[h + 1]!.from) === 'of' && h + 2 < items.length;
-    if (head < 0 && items[k]!.kind === 'free' && this.words.ofHeadLabel.at(items[k]!.from) && hasOfTail(k)) head = k;
+    if (head < 0 && items[k]!.kind === 'free' && this.words.ofHeadLabel.at(items[k]!.from) && this.hasOfTail(k)) head = k;
     if (head < 0) return null;
-    const titleAfter = items[head + 1];
+    const titleAfter = this.item(head + 1);
     if (titleAfter?.kind === 'title' && PORTFOLIO_TITLES.has(tokens.text(titleAfter.from))) return null;
 
     const headToken = items[head]!.from;
@@ -255,9 +266,9 @@ class ChunkReader {
       while (start < head && items[start]!.kind === 'free' && isCommonWord(tokens.text(items[start]!.from))) start++;
     }
     let end = head;
-    if (hasOfTail(head)) {
+    if (this.hasOfTail(head)) {
       end = head + 2;
-      while (end + 1 < items.length && items[end + 1]!.kind !== 'title' && !(items[end + 1]!.kind === 'connector' && end + 2 >= items.length)) end++;
+      while (end + 1 < this.count && items[end + 1]!.kind !== 'title' && !(items[end + 1]!.kind === 'connector' && end + 2 >= this.count)) end++;
     } else if (start === head) {
       return null;
     }
@@ -269,6 +280,17 @@ class ChunkReader {
     return end + 1;
   }
 
+  /** "Ministry of …": item `h` is followed by "of" and more. */
+  private hasOfTail(h: number): boolean {
+    const next = this.item(h + 1);
+    return next?.kind === 'connector' && this.tokens.text(next.from) === 'of' && h + 2 < this.count;
+  }
+
+  /** Item `k` of the chunk, undefined outside it. */
+  private item(k: number): Item | undefined {
+    return k >= 0 && k < this.count ? this.items[k] : undefined;
+  }
+
   /**
    * The last head word after item `k` in the run of items that can form a sequence with it, or -1. The run and
    * its last head are found once per run, not once per item: a long Title-Case line would be quadratic.
@@ -278,7 +300,7 @@ class ChunkReader {
       this.runStart = k;
       this.lastHeadInRun = -1;
       let c = k + 1;
-      for (; c < this.items.length && this.canStartSequence(this.items[c]!); c++) if (this.isHeadWord(c, true)) this.lastHeadInRun = c;
+      for (; c < this.count && this.canStartSequence(this.items[c]!); c++) if (this.isHeadWord(c, true)) this.lastHeadInRun = c;
       this.runEnd = c;
     }
     return this.lastHeadInRun > k ? this.lastHeadInRun : -1;
@@ -293,7 +315,7 @@ class ChunkReader {
     if (item.kind !== 'free') return false;
     const word = this.tokens.text(item.from);
     if (this.words.cueLabel.at(item.from) !== undefined && !isClubSuffix(word)) return true;
-    const previous = this.items[c - 1];
+    const previous = this.item(c - 1);
     if (!afterSequenceStart || previous?.kind !== 'phrase' || previous.entry.label !== 'GPE') return false;
     const nickname = !this.headline && previous.entry.source === 'city' && word.endsWith('s') && this.isNameToken(item.from);
     return isClubSuffix(word) || nickname;
@@ -347,7 +369,7 @@ class ChunkReader {
     const { items, tokens } = this;
     const firstToken = items[from]!.from;
     const endToken = items[until - 1]!.to;
-    const endsChunk = until === items.length;
+    const endsChunk = until === this.count;
     for (let m = from; m < until; m++) if (!this.isNameToken(items[m]!.from)) return;
 
     if (endsChunk && this.precedesProductHead(endToken)) {
