@@ -214,8 +214,9 @@ interface Scan {
   text: string;
   /** The article date as a day number, when known. */
   anchor: number | undefined;
-  /** The last token read by tokenBefore, which every reader of one trigger asks for. */
-  previous: { position: number; token: string };
+  /** The last token read by tokenBefore and where, since every reader of one trigger asks for it. */
+  previousPosition: number;
+  previousToken: string;
 }
 
 type Reader = (trigger: RegExpExecArray, scan: Scan) => Candidate | undefined;
@@ -248,9 +249,9 @@ interface Before {
 function readBefore(text: string, position: number, pattern: RegExp): Before | undefined {
   let offset = Math.max(0, position - LOOKBACK);
   if (offset > 0) {
-    const firstSpace = text.slice(offset, position).search(/\s/);
-    if (firstSpace < 0) return undefined;
-    offset += firstSpace + 1;
+    while (offset < position && !isWhitespace(text.charCodeAt(offset))) offset++;
+    if (offset === position) return undefined;
+    offset++;
   }
   const match = pattern.exec(text.slice(offset, position));
   if (!match) return undefined;
@@ -271,22 +272,50 @@ function readAfter(text: string, position: number, pattern: RegExp): RegExpExecA
   return pattern.exec(text);
 }
 
+/** What a regex \s matches (without the u flag): white space and line terminators. */
+function isWhitespace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
 const TOKEN_CHARACTER = /[\p{L}\p{N}'’.,-]/u;
+const IS_TOKEN_CHARACTER = 1;
+const NOT_TOKEN_CHARACTER = 2;
+/** TOKEN_CHARACTER's verdict on each UTF-16 unit, worked out on first sight: a regex per character is slow. */
+const tokenCharacters = new Uint8Array(65536);
+
+function isTokenCharacter(code: number): boolean {
+  let known = tokenCharacters[code]!;
+  if (known === 0) {
+    known = TOKEN_CHARACTER.test(String.fromCharCode(code)) ? IS_TOKEN_CHARACTER : NOT_TOKEN_CHARACTER;
+    tokenCharacters[code] = known;
+  }
+  return known === IS_TOKEN_CHARACTER;
+}
 
 /**
  * The token just before `position`, across spaces, lowercased: "in", "mid-", "three-", "1,000", "19th".
  * Readers check it against a set of words before running a lookback regex, which keeps them cheap.
  */
 function tokenBefore(scan: Scan, position: number): string {
-  if (scan.previous.position === position) return scan.previous.token;
+  if (scan.previousPosition === position) return scan.previousToken;
   const { text } = scan;
   let end = position;
-  while (end > 0 && end > position - 8 && (text[end - 1] === ' ' || text[end - 1] === '\t' || text[end - 1] === '\u00a0')) end--;
+  while (end > 0 && end > position - 8 && isHorizontalSpace(text.charCodeAt(end - 1))) end--;
   let start = end;
-  while (start > 0 && end - start < 24 && TOKEN_CHARACTER.test(text[start - 1]!)) start--;
+  while (start > 0 && end - start < 24 && isTokenCharacter(text.charCodeAt(start - 1))) start--;
   const token = text.slice(start, end).toLowerCase().replace(/^[.,'’]+/, '');
-  scan.previous = { position, token };
+  scan.previousPosition = position;
+  scan.previousToken = token;
   return token;
+}
+
+/** A space, tab or no-break space. */
+function isHorizontalSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0;
 }
 
 const before = (source: string): RegExp => new RegExp(`${source}$`, 'd');
@@ -1367,24 +1396,34 @@ function outsideRanges(candidates: Candidate[], ranges: ReadonlyArray<[number, n
 /** Keeps, wherever candidates overlap, the longest, then the most confident, then the earliest. */
 function resolveOverlaps(candidates: readonly Candidate[]): Candidate[] {
   const kept: Candidate[] = [];
-  let cluster: Candidate[] = [];
+  // Clusters of overlapping candidates are runs of the (sorted) list: candidates[clusterStart, i).
+  let clusterStart = 0;
   let clusterEnd = -1;
-  const flush = (): void => {
-    const best = [...cluster].sort((a, b) => b.end - b.start - (a.end - a.start) || b.confidence - a.confidence || a.start - b.start);
-    const chosen: Candidate[] = [];
-    for (const option of best) {
-      if (chosen.every((other) => option.end <= other.start || other.end <= option.start)) chosen.push(option);
+  for (let i = 0; i < candidates.length; i++) {
+    const option = candidates[i]!;
+    if (option.start >= clusterEnd && i > clusterStart) {
+      keepBest(candidates, clusterStart, i, kept);
+      clusterStart = i;
     }
-    kept.push(...chosen.sort((a, b) => a.start - b.start));
-    cluster = [];
-  };
-  for (const option of candidates) {
-    if (option.start >= clusterEnd && cluster.length > 0) flush();
-    cluster.push(option);
     clusterEnd = Math.max(clusterEnd, option.end);
   }
-  if (cluster.length > 0) flush();
+  if (candidates.length > clusterStart) keepBest(candidates, clusterStart, candidates.length, kept);
   return kept;
+}
+
+/** Adds to `kept` the best of candidates[from, to) that do not overlap each other, by start. */
+function keepBest(candidates: readonly Candidate[], from: number, to: number, kept: Candidate[]): void {
+  // Most candidates overlap no other.
+  if (to - from === 1) {
+    kept.push(candidates[from]!);
+    return;
+  }
+  const best = candidates.slice(from, to).sort((a, b) => b.end - b.start - (a.end - a.start) || b.confidence - a.confidence || a.start - b.start);
+  const chosen: Candidate[] = [];
+  for (const option of best) {
+    if (chosen.every((other) => option.end <= other.start || other.end <= option.start)) chosen.push(option);
+  }
+  kept.push(...chosen.sort((a, b) => a.start - b.start));
 }
 
 /** "early", "the end of", "the first half of", "mid-" before a date make one span with it: "the end of this year". */
@@ -1440,7 +1479,7 @@ function dateTimes(text: string, spans: readonly Candidate[]): void {
  */
 export function findDates(text: string, anchor?: string): Span[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const scan: Scan = { text, anchor: parseIsoDay(anchor), previous: { position: -1, token: '' } };
+  const scan: Scan = { text, anchor: parseIsoDay(anchor), previousPosition: -1, previousToken: '' };
   const candidates: Candidate[] = [];
   const starts = startWordOffsets(text, utf16Units(text));
   RULES.forEach(({ readers }, index) => {
