@@ -229,6 +229,8 @@ interface Rule {
    * regex \b sees it): the trigger is then tried only where such a word starts, not at every position of the text.
    */
   startWords?: readonly string[];
+  /** Every match starts a word (as a regex \b sees it) with a digit: the trigger can be tried only there. */
+  startsWithDigit?: true;
 }
 
 /** How far back the words before a trigger are read ("the past couple of hundred " is the longest). */
@@ -475,6 +477,7 @@ const NUMBER_GLUE_BEFORE = new Set(['$', '€', '£', '.', ',', '/', '-', '#', '
 const isoDateRule: Rule = {
   // "2023-10-26", "2023/10/26"
   trigger: /\b(?<year>[12]\d{3})(?<separator>[-/.])(?<month>\d{2})\k<separator>(?<day>\d{2})\b(?![/]|[.-]\d)/g,
+  startsWithDigit: true,
   readers: [
     (trigger, scan) => {
       if (NUMBER_GLUE_BEFORE.has(charBefore(scan.text, trigger.index))) return undefined;
@@ -490,6 +493,7 @@ const VERSION_BEFORE = /(?:version|ver\.?|v|release|build)\s*$/i;
 const numericDateRule: Rule = {
   // "10/26/2023" (US, month first unless the first number cannot be a month), "26.10.2023" (day first)
   trigger: new RegExp(`\\b(?<first>\\d{1,2})(?<separator>[/.])(?<second>\\d{1,2})\\k<separator>(?<year>${ANY_YEAR})\\b(?![/]|[.-]\\d)`, 'g'),
+  startsWithDigit: true,
   readers: [
     (trigger, scan) => {
       const start = trigger.index;
@@ -567,6 +571,7 @@ const readFiscalYear: Reader = (trigger, scan) => {
 
 const yearRule: Rule = {
   trigger: new RegExp(`\\b${YEAR}\\b`, 'g'),
+  startsWithDigit: true,
   readers: [readYearInContext, readYearBeforeNoun, readYearRange, readFiscalYear],
 };
 
@@ -837,6 +842,7 @@ const clockWithMeridiemRule: Rule = {
     `\\b(?<hour>\\d{1,2})(?:[:.](?<minute>[0-5]\\d))?(?::[0-5]\\d)?[ \\t\\u00a0\\u202f]?(?<meridiem>[ap]\\.m\\.|[AP]\\.M\\.|[ap]\\.m|[AP]\\.M|[ap]m|[AP]M)(?![\\w])${OPTIONAL_TIME_ZONE}`,
     'g',
   ),
+  startsWithDigit: true,
   readers: [
     (trigger, scan) => {
       const hour = Number(trigger.groups!['hour']);
@@ -857,6 +863,7 @@ const twentyFourHourClockRule: Rule = {
     `\\b(?:(?<hour>[01]?\\d|2[0-3]):(?<minute>[0-5]\\d)(?![\\w:]|[.,]\\d)(?<zone>${OPTIONAL_TIME_ZONE})|(?<militaryHour>[01]\\d|2[0-3])(?<militaryMinute>[0-5]\\d)${SP}(?:GMT|UTC|hours|hrs)(?![\\w]))`,
     'g',
   ),
+  startsWithDigit: true,
   readers: [
     (trigger, scan) => {
       if (NUMBER_GLUE_BEFORE.has(charBefore(scan.text, trigger.index))) return undefined;
@@ -932,6 +939,7 @@ const timeOfDayRule: Rule = {
 const matchMinuteRule: Rule = {
   // "the 90th minute" of a match
   trigger: new RegExp(`\\b\\d{1,3}(?:st|nd|rd|th)(?:-|${SP})minute\\b`, 'g'),
+  startsWithDigit: true,
   readers: [(trigger, scan) => candidate('TIME', readBefore(scan.text, trigger.index, THE_BEFORE_PERIOD)?.start ?? trigger.index, triggerEnd(trigger), 0.7)],
 };
 
@@ -1272,6 +1280,7 @@ const unitRule: Rule = {
 const attachedUnitRule: Rule = {
   // "24h", "48hrs", "15min"
   trigger: /\b(?<count>\d+(?:\.\d+)?)(?<unit>h|hrs?|mins?|secs?)\b/g,
+  startsWithDigit: true,
   readers: [
     (trigger, scan) => {
       if (NUMBER_GLUE_BEFORE.has(charBefore(scan.text, trigger.index))) return undefined;
@@ -1288,11 +1297,13 @@ const RULES: readonly Rule[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------
-// Where the word-triggered rules start: one pass over the words instead of one regex pass per rule
+// Where triggers can match: one pass over the words instead of one regex scan of the text per rule
 // ---------------------------------------------------------------------------------------------
 
-/** The trigger of each rule with start words as a sticky regex, tried at one position at a time. */
-const STICKY_TRIGGERS = RULES.map((rule) => (rule.startWords === undefined ? undefined : new RegExp(rule.trigger.source, 'y')));
+/** The trigger of each rule tried at chosen positions, as a sticky regex that matches at one position only. */
+const STICKY_TRIGGERS = RULES.map((rule) =>
+  rule.startWords === undefined && rule.startsWithDigit === undefined ? undefined : new RegExp(rule.trigger.source, 'y'),
+);
 
 /** The indices in RULES of the rules a start word may start. */
 const RULES_BY_START_WORD = new Map<string, number[]>();
@@ -1313,45 +1324,66 @@ for (const word of RULES_BY_START_WORD.keys()) {
   START_WORD_HASHES[hash & HASH_FILTER_MASK] = 1;
 }
 
-/** Word characters to a regex \b without the u flag, by UTF-16 unit: ASCII letters, and digits or "_". */
+/** Word characters to a regex \b without the u flag, by UTF-16 unit: ASCII letters, digits and "_". */
 const NOT_WORD = 0;
 const LETTER = 1;
-const DIGIT_OR_UNDERSCORE = 2;
+const DIGIT = 2;
+const UNDERSCORE = 3;
 const WORD_CHARACTERS = new Uint8Array(65536);
 for (let code = 0; code < 128; code++) {
   if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) WORD_CHARACTERS[code] = LETTER;
-  else if ((code >= 48 && code <= 57) || code === 95) WORD_CHARACTERS[code] = DIGIT_OR_UNDERSCORE;
+  else if (code >= 48 && code <= 57) WORD_CHARACTERS[code] = DIGIT;
+}
+WORD_CHARACTERS[95] = UNDERSCORE;
+
+/** Where the triggers of rules with start words or a leading digit can match, found in one pass over the text. */
+interface TriggerStarts {
+  /** For each rule with start words (by index in RULES), the ascending offsets where a word starts with one. */
+  byStartWord: (number[] | undefined)[];
+  /** The ascending offsets where a word starts with a digit, unless there are too many to try each. */
+  digits: number[] | undefined;
 }
 
 /**
- * For each rule with start words (by index in RULES), the ascending offsets where a word starts whose letters,
- * up to the first other character, are one of them: every place the rule's trigger can match.
+ * Trying a trigger at one position costs about as much as a regex scan of this many characters: on digit-dense
+ * text (tables, scores), the rules that start with a digit scan the whole text instead.
  */
-function startWordOffsets(text: string, units: Uint16Array): (number[] | undefined)[] {
-  const offsets = RULES.map((rule): number[] | undefined => (rule.startWords === undefined ? undefined : []));
+const CHARACTERS_PER_TRY = 100;
+
+function triggerStarts(text: string, units: Uint16Array): TriggerStarts {
+  const byStartWord = RULES.map((rule): number[] | undefined => (rule.startWords === undefined ? undefined : []));
   const length = units.length;
+  const mostDigitStarts = Math.floor(length / CHARACTERS_PER_TRY);
+  let digits: number[] | undefined = [];
   let i = 0;
   while (i < length) {
-    if (WORD_CHARACTERS[units[i]!] === NOT_WORD) {
+    const kind = WORD_CHARACTERS[units[i]!];
+    if (kind === NOT_WORD) {
       i++;
       continue;
     }
     // A regex \b holds here: the unit before is no word character.
     const start = i;
+    if (kind === DIGIT && digits !== undefined) {
+      if (digits.length < mostDigitStarts) digits.push(start);
+      else digits = undefined;
+    }
     let hash = 0;
     for (; i < length && WORD_CHARACTERS[units[i]!] === LETTER; i++) hash = hashLetter(hash, units[i]!);
     if (i > start && START_WORD_HASHES[hash & HASH_FILTER_MASK] === 1) {
-      for (const rule of RULES_BY_START_WORD.get(text.slice(start, i)) ?? []) offsets[rule]!.push(start);
+      for (const rule of RULES_BY_START_WORD.get(text.slice(start, i)) ?? []) byStartWord[rule]!.push(start);
     }
     while (i < length && WORD_CHARACTERS[units[i]!] !== NOT_WORD) i++;
   }
-  return offsets;
+  return { byStartWord, digits };
 }
 
 /** Calls `found` with every match of RULES[index]'s trigger in order, as a global regex scan would find them. */
-function forEachTrigger(index: number, text: string, starts: readonly number[] | undefined, found: (trigger: RegExpExecArray) => void): void {
-  if (starts === undefined) {
-    const { trigger } = RULES[index]!;
+function forEachTrigger(index: number, text: string, starts: TriggerStarts, found: (trigger: RegExpExecArray) => void): void {
+  const rule = RULES[index]!;
+  const positions = rule.startWords !== undefined ? starts.byStartWord[index] : rule.startsWithDigit ? starts.digits : undefined;
+  if (positions === undefined) {
+    const { trigger } = rule;
     trigger.lastIndex = 0;
     for (let match = trigger.exec(text); match; match = trigger.exec(text)) found(match);
     return;
@@ -1359,7 +1391,7 @@ function forEachTrigger(index: number, text: string, starts: readonly number[] |
   const sticky = STICKY_TRIGGERS[index]!;
   // Like the global scan, the next match is looked for after the end of the last one.
   let resumeAt = 0;
-  for (const start of starts) {
+  for (const start of positions) {
     if (start < resumeAt) continue;
     sticky.lastIndex = start;
     const match = sticky.exec(text);
@@ -1481,9 +1513,9 @@ export function findDates(text: string, anchor?: string): Span[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const scan: Scan = { text, anchor: parseIsoDay(anchor), previousPosition: -1, previousToken: '' };
   const candidates: Candidate[] = [];
-  const starts = startWordOffsets(text, utf16Units(text));
+  const starts = triggerStarts(text, utf16Units(text));
   RULES.forEach(({ readers }, index) => {
-    forEachTrigger(index, text, starts[index], (match) => {
+    forEachTrigger(index, text, starts, (match) => {
       for (const read of readers) {
         const found = read(match, scan);
         if (found && found.end > found.start) candidates.push(found);

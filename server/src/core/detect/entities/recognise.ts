@@ -85,6 +85,7 @@ class WordFacts {
   readonly cueLabel: PerWord<EntityLabel | undefined>;
   readonly ofHeadLabel: PerWord<EntityLabel | undefined>;
   readonly isSpeechVerb: PerWord<boolean>;
+  readonly isLowercaseTitle: PerWord<boolean>;
   /** Whether a capitalised word can be part of a name. */
   readonly isNameWord: PerWord<boolean>;
 
@@ -94,6 +95,7 @@ class WordFacts {
     this.cueLabel = new PerWord(tokens, cueLabel);
     this.ofHeadLabel = new PerWord(tokens, ofHeadLabel);
     this.isSpeechVerb = new PerWord(tokens, (word) => SPEECH_VERBS.has(word));
+    this.isLowercaseTitle = new PerWord(tokens, (word) => LOWERCASE_TITLES.has(word));
     this.isNameWord = new PerWord(tokens, (word) => isNameWord(word, lowercaseWords));
   }
 }
@@ -177,7 +179,7 @@ class ChunkReader {
   private personAfterLowercaseTitle(): number {
     if (this.headline) return 0;
     const before = this.items[0]!.from - 1;
-    if (!this.tokens.has(before) || !LOWERCASE_TITLES.has(this.tokens.text(before))) return 0;
+    if (!this.tokens.has(before) || !this.words.isLowercaseTitle.at(before)) return 0;
     const run = this.nameRun(0);
     if (run === null) return 0;
     this.emit(this.items[0]!.from, run.endToken, 'PERSON', 0.8, 'context');
