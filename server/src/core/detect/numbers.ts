@@ -226,15 +226,24 @@ const PREPOSITION_MODIFIERS = new Set(['about', 'around', 'over', 'under', 'abov
 
 type TokenKind = 'num' | 'word' | 'sym';
 
-interface Token {
-  kind: TokenKind;
-  start: number;
-  end: number;
-  text: string;
-  /** Whitespace before the token: 0 none (glued), 1 spaces, 2 a line break or the start of the text. */
-  gap: 0 | 1 | 2;
+/** A token of text[start, end); most are only ever looked at by kind, so their text is sliced on first use. */
+class Token {
   /** Part of a URL, e-mail address, hashtag, file name, phone number or code: never a number here. */
-  blocked: boolean;
+  blocked = false;
+  private sliced: string | undefined;
+
+  constructor(
+    readonly kind: TokenKind,
+    readonly start: number,
+    readonly end: number,
+    /** Whitespace before the token: 0 none (glued), 1 spaces, 2 a line break or the start of the text. */
+    readonly gap: 0 | 1 | 2,
+    private readonly source: string,
+  ) {}
+
+  get text(): string {
+    return (this.sliced ??= this.source.slice(this.start, this.end));
+  }
 }
 
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
@@ -341,7 +350,7 @@ function tokenize(text: string, units: Uint16Array, from: number, to: number): T
       // Keep a surrogate pair together so that no token splits a character.
       i += code >= 0xd800 && code <= 0xdbff && i + 1 < length && (units[i + 1]! & 0xfc00) === 0xdc00 ? 2 : 1;
     }
-    tokens.push({ kind, start, end: i, text: text.slice(start, i), gap, blocked: false });
+    tokens.push(new Token(kind, start, i, gap, text));
     gap = 0;
   }
   closeChunk(length);
@@ -435,11 +444,11 @@ for (const word of START_WORDS) {
   START_HASHES[hash & HASH_FILTER_MASK] = 1;
 }
 
-/** False for a word that is a start word in no case; only an ASCII word's letters fold to lower case by "| 32". */
-function mayBeStartWord(word: string): boolean {
+/** False for a word units[start, end) that is a start word in no case; only ASCII letters fold to lower case by "| 32". */
+function mayBeStartWord(units: Uint16Array, start: number, end: number): boolean {
   let hash = 0;
-  for (let k = 0; k < word.length; k++) {
-    const code = word.charCodeAt(k);
+  for (let k = start; k < end; k++) {
+    const code = units[k]!;
     if (code >= 128) return true;
     hash = hashLetters(hash, code);
   }
@@ -691,7 +700,11 @@ function scaleByPowerOfTen(value: number, power: number): number {
 class NumberScanner {
   private readonly lowered: (string | undefined)[];
 
-  constructor(private readonly tokens: readonly Token[]) {
+  constructor(
+    private readonly tokens: readonly Token[],
+    /** The UTF-16 units of the text the tokens come from. */
+    private readonly units: Uint16Array,
+  ) {
     this.lowered = new Array<string | undefined>(tokens.length);
   }
 
@@ -759,8 +772,8 @@ class NumberScanner {
   private couldStart(index: number): boolean {
     const token = this.tokens[index];
     if (token.kind === 'num') return !token.blocked;
-    if (token.kind === 'sym') return token.text.length === 1 && isCurrencySign(token.text.charCodeAt(0));
-    if (!mayBeStartWord(token.text)) return false;
+    if (token.kind === 'sym') return token.end - token.start === 1 && isCurrencySign(this.units[token.start]!);
+    if (!mayBeStartWord(this.units, token.start, token.end)) return false;
     const lowered = this.lower(index);
     return START_WORDS.has(lowered) || (lowered !== token.text && START_WORDS.has(token.text));
   }
@@ -1425,7 +1438,7 @@ export function findNumbers(text: string): Span[] {
     for (const [from, to] of segmentsToScan(text, units)) {
       const tokens = tokenize(text, units, from, to);
       blockCodesAndClusters(tokens);
-      for (const span of new NumberScanner(tokens).scan()) spans.push(span);
+      for (const span of new NumberScanner(tokens, units).scan()) spans.push(span);
     }
     return spans;
   } catch {
