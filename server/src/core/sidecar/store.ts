@@ -1,4 +1,4 @@
-import { webcrypto } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { z } from 'zod';
@@ -19,8 +19,11 @@ export interface LoadedSidecar {
    * and written. Change tags through `update` or `updateTags`.
    */
   sidecar: Sidecar;
-  /** sha256 (hex) of the file's bytes, to notice a change made behind our back; null when there is no file. */
-  hash: string | null;
+  /**
+   * sha256 (hex) of the file's bytes, to notice a change made behind our back; null when there is no
+   * file. Computed when first read: a pre-annotation run never needs it.
+   */
+  readonly hash: string | null;
   exists: boolean;
 }
 
@@ -43,8 +46,7 @@ export class SidecarStore {
     const path = sidecarPathFor(articlePath);
     return queue.run(resolve(path), async () => {
       const known = await load(path);
-      if (!known) return { sidecar: freezeJson(emptySidecar(basename(articlePath))), hash: null, exists: false };
-      return { sidecar: known.sidecar, hash: known.hash, exists: true };
+      return known ? loadedFrom(known, known.sidecar) : { sidecar: freezeJson(emptySidecar(basename(articlePath))), hash: null, exists: false };
     });
   }
 
@@ -90,23 +92,23 @@ function writeSidecar(articlePath: string, change: (current: Sidecar) => { sidec
     const bytes = encode(layout);
     const sidecar = freezeJson({ ...checked, annotations: layout.tags });
     const unchanged = known ? bytes.equals(known.bytes) : layout.tags.length === 0;
-    if (unchanged) return { sidecar, hash: known?.hash ?? null, exists: known !== undefined };
-    const hashing = sha256(bytes);
+    if (unchanged) return known ? loadedFrom(known, sidecar) : { sidecar, hash: null, exists: false };
     try {
       await writeFileAtomically(path, bytes);
     } catch (error) {
       throw new SidecarError(path, `cannot write (${(error as Error).message})`, { cause: error });
     }
-    const written: KnownSidecar = { bytes, hash: await hashing, sidecar };
+    const written: KnownSidecar = { bytes, sidecar };
     knownSidecars.remember(path, written);
-    return { sidecar, hash: written.hash, exists: true };
+    return loadedFrom(written, sidecar);
   }));
 }
 
 /** A sidecar as this process last read or wrote it: the file's exact bytes and the sidecar they hold, validated and frozen. */
 interface KnownSidecar {
   bytes: Buffer;
-  hash: string;
+  /** sha256 of the bytes, once asked for. */
+  hash?: string;
   sidecar: Sidecar;
 }
 
@@ -157,7 +159,6 @@ async function load(path: string): Promise<KnownSidecar | undefined> {
   }
   const known = knownSidecars.get(path, bytes);
   if (known) return known;
-  const hashing = sha256(bytes);
   let text: string;
   try {
     // Fatal, so that bytes that are not UTF-8 are reported instead of turned into U+FFFD and saved.
@@ -168,7 +169,7 @@ async function load(path: string): Promise<KnownSidecar | undefined> {
   }
   const parsed = parseSidecar(text, path);
   const sidecar = freezeJson({ ...parsed, annotations: parsed.annotations.map(frozenValidTag) });
-  const read: KnownSidecar = { bytes, hash: await hashing, sidecar };
+  const read: KnownSidecar = { bytes, sidecar };
   knownSidecars.remember(path, read);
   return read;
 }
@@ -269,7 +270,13 @@ function equalJson(a: unknown, b: unknown): boolean {
   return keys.every((key) => Object.hasOwn(b, key) && equalJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
-/** Hashed off the main thread (WebCrypto runs in the thread pool), while the file is parsed or written. */
-async function sha256(bytes: Uint8Array): Promise<string> {
-  return Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
+/** The LoadedSidecar of a sidecar as read or written, hashing its bytes only if asked. */
+function loadedFrom(known: KnownSidecar, sidecar: Sidecar): LoadedSidecar {
+  return {
+    sidecar,
+    get hash() {
+      return (known.hash ??= createHash('sha256').update(known.bytes).digest('hex'));
+    },
+    exists: true,
+  };
 }
