@@ -37,6 +37,9 @@ describe('the sidecar schema', () => {
     assert.deepEqual(problems(exampleSidecar([exampleTag({ start: 4, end: 4, text: '' })])), ['annotations.0.end']);
     assert.deepEqual(problems(exampleSidecar([exampleTag({ end: 5 })])), ['annotations.0.text']);
     assert.deepEqual(problems(exampleSidecar([exampleTag({ start: 0, end: 1, text: '😀' })])), []);
+    // Counted as iterating the string counts: a lone surrogate is one character, a pair is one.
+    assert.deepEqual(problems(exampleSidecar([exampleTag({ start: 0, end: 4, text: '\ud800a😀\udc00' })])), []);
+    assert.deepEqual(problems(exampleSidecar([exampleTag({ start: 0, end: 3, text: '\udc00\ud800😀' })])), []);
   });
 
   it('requires ids to be unique within a sidecar', () => {

@@ -39,7 +39,21 @@ export type TagStatus = (typeof TAG_STATUSES)[number];
 export const TAG_SOURCES = ['manual', 'suggestion', 'import'] as const;
 export type TagSource = (typeof TAG_SOURCES)[number];
 
-const codePointCount = (text: string): number => [...text].length;
+/** Code points as iterating `text` counts them (a lone surrogate is one), without building an array: this runs three times a tag. */
+function codePointCount(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
+}
 
 const finite = z.number();
 const isoText = z.string().min(1);
