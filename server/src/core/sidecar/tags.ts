@@ -54,7 +54,7 @@ export function newTag(options: NewTagOptions): Tag {
   if (!kind) throw new TypeError(`"${label}" is not an OntoNotes label, so the tag needs an explicit kind`);
 
   const slice = (from: number, to: number) => text.slice(index.toUtf16(from), index.toUtf16(to));
-  const timestamp = (options.now ?? new Date()).toISOString();
+  const timestamp = isoTimestamp(options.now ?? new Date());
   const result = TagSchema.safeParse({
     id: tagId(),
     start,
@@ -74,6 +74,18 @@ export function newTag(options: NewTagOptions): Tag {
   if (!result.success) throw new TypeError(`invalid tag: ${describeIssues(result.error.issues)}`);
   // Frozen, so that the store can write it without validating it again.
   return frozenValidTag(result.data);
+}
+
+let lastTimestamp = { time: NaN, iso: '' };
+
+/**
+ * date.toISOString(), remembered for the last time printed: V8 formats dates through printf, which
+ * took a tenth of newTag, and pre-annotation stamps all the tags of a run with one time.
+ */
+function isoTimestamp(date: Date): string {
+  const time = date.getTime();
+  if (time !== lastTimestamp.time) lastTimestamp = { time, iso: date.toISOString() };
+  return lastTimestamp.iso;
 }
 
 /** The tag's text and up to CONTEXT_LENGTH code points on each side, cut from the article at [start, end) in code points. */
