@@ -2,8 +2,10 @@
 // and verdict. Throughputs come with a ratio to a baseline measured in the same run, because
 // machines are noisy. `--short` (CI) measures every figure on smaller sizes with few repetitions,
 // to prove the bench works, not to time it. `--only detect` measures only the figures named so.
-// The same bundle is the pre-annotation worker: started as a worker thread it runs that task only.
+// The same bundle is the pre-annotation worker: started as a worker thread it serves `marginalia
+// annotate`'s articles, or runs the read-write baseline's task.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isAnnotationWorker, serveAnnotationWorker } from '../server/src/core/annotate/worker';
 import { benchActivation } from './bench/activation';
 import { benchDetect } from './bench/detectThroughput';
 import { benchEditTokens } from './bench/editTokens';
@@ -51,6 +53,8 @@ if (isMainThread) {
     console.error(error);
     process.exit(1);
   });
+} else if (isAnnotationWorker()) {
+  serveAnnotationWorker();
 } else {
-  void runPreAnnotationTask(workerData as PreAnnotationTask).then((tags) => parentPort!.postMessage(tags));
+  void runPreAnnotationTask(workerData as PreAnnotationTask).then(() => parentPort!.postMessage('done'));
 }

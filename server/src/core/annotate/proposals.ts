@@ -103,7 +103,8 @@ export function unclaimedCandidates(text: string, candidates: readonly Candidate
   const kept = new Set<Tag>();
   for (const candidate of [...candidates].sort((a, b) => a.start - b.start)) {
     if (overlapsClaim(candidate) || taken.has(spanKey(candidate.start, candidate.end))) continue;
-    const earlier = ownAtPlace.get(candidateKey(candidate));
+    // Most articles have no earlier proposals: no key to build.
+    const earlier = ownAtPlace.size === 0 ? undefined : ownAtPlace.get(candidateKey(candidate));
     if (earlier && !kept.has(earlier)) kept.add(earlier);
     else fresh.push(candidate);
   }
