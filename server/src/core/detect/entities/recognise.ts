@@ -347,7 +347,10 @@ class ChunkReader {
       }
     }
     if (label === 'NORP' && LANGUAGE_NAMES.has(text) && this.hasLanguageCue(item.from, item.to)) label = 'LANGUAGE';
-    if (entry.source === 'city' && firstNameStrength(text) !== null) confidence = 0.6;
+    if (entry.source === 'city') {
+      const strength = item.to - item.from === 1 ? this.words.firstNameStrength.at(item.from) : firstNameStrength(text);
+      if (strength !== null) confidence = 0.6;
+    }
     this.emit(item.from, item.to, label, confidence, entry.source === 'city' ? 'city' : 'gazetteer');
   }
 
