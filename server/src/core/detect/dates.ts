@@ -207,7 +207,7 @@ function nearestYearOfMonth(anchor: number, month: number, direction: 'nearest' 
 
 interface Candidate extends Span {
   /** A modifier just before it ("early", "the end of", "mid-") may join the span. */
-  modifiable?: boolean;
+  modifiable: boolean;
 }
 
 interface Scan {
@@ -343,10 +343,8 @@ function dateValue(iso: string | undefined, endIso?: string): NormalizedValue | 
 }
 
 function candidate(label: DateLabel, start: number, end: number, confidence: number, value?: NormalizedValue, modifiable = false): Candidate {
-  const found: Candidate = { start, end, label, confidence };
-  if (value !== undefined) found.value = value;
-  if (modifiable) found.modifiable = true;
-  return found;
+  // Every candidate has the same fields, so that code reading them sees one shape.
+  return { start, end, label, confidence, value, modifiable };
 }
 
 /** "will meet on Monday", "planned for Thursday": the sentence so far talks about the future. */
@@ -1371,7 +1369,8 @@ function triggerStarts(text: string, units: Uint16Array): TriggerStarts {
     let hash = 0;
     for (; i < length && WORD_CHARACTERS[units[i]!] === LETTER; i++) hash = hashLetter(hash, units[i]!);
     if (i > start && START_WORD_HASHES[hash & HASH_FILTER_MASK] === 1) {
-      for (const rule of RULES_BY_START_WORD.get(text.slice(start, i)) ?? []) byStartWord[rule]!.push(start);
+      const rules = RULES_BY_START_WORD.get(text.slice(start, i));
+      if (rules !== undefined) for (const rule of rules) byStartWord[rule]!.push(start);
     }
     while (i < length && WORD_CHARACTERS[units[i]!] !== NOT_WORD) i++;
   }

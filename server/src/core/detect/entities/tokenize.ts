@@ -200,16 +200,7 @@ export function tokenize(text: string, options: TokenizeOptions): TokenList {
   // English prose has fewer than one token per four characters; the builder grows if needed.
   const units = utf16Units(text);
   const tokens = new TokenListBuilder(text, units, (length >> 2) + 16);
-  // Whether to split a compound depends on its text alone, and a document repeats its compounds.
-  const compoundSplits = new Map<string, boolean>();
-  const splitsCompound = (word: string): boolean => {
-    let split = compoundSplits.get(word);
-    if (split === undefined) {
-      split = shouldSplitCompound(word.replace(/’/g, "'"), options);
-      compoundSplits.set(word, split);
-    }
-    return split;
-  };
+  const compounds = new CompoundSplits(options);
   let line = 0;
   let opensSentence = true;
   let i = 0;
@@ -259,7 +250,7 @@ export function tokenize(text: string, options: TokenizeOptions): TokenList {
     }
     // "Umerov's": the possessive "'s" becomes a token of its own.
     const wordEnd = isPossessive(units, i, end) ? end - 2 : end;
-    if (hyphenated) pushCompound(tokens, text, units, i, wordEnd, line, opensSentence, splitsCompound);
+    if (hyphenated) pushCompound(tokens, text, units, i, wordEnd, line, opensSentence, compounds);
     else if (wordEnd === end) tokens.pushHashed(i, end, line, wordFlags(units, i, opensSentence), hash);
     else tokens.push(i, wordEnd, line, wordFlags(units, i, opensSentence));
     if (wordEnd !== end) tokens.push(wordEnd, end, line, wordFlags(units, wordEnd, opensSentence));
@@ -304,10 +295,10 @@ function isPossessive(units: Uint16Array, start: number, end: number): boolean {
  */
 function pushCompound(
   tokens: TokenListBuilder, text: string, units: Uint16Array, start: number, end: number, line: number, opensSentence: boolean,
-  splitsCompound: (word: string) => boolean,
+  compounds: CompoundSplits,
 ): void {
   const word = text.slice(start, end);
-  if (!splitsCompound(word)) {
+  if (!compounds.split(word)) {
     tokens.push(start, end, line, wordFlags(units, start, opensSentence));
     return;
   }
@@ -320,6 +311,22 @@ function pushCompound(
 
 function isApostrophe(code: number): boolean {
   return code === 39 || code === 0x2019;
+}
+
+/** Whether to split a compound depends on its text alone, and a document repeats its compounds: each is judged once. */
+class CompoundSplits {
+  private readonly known = new Map<string, boolean>();
+
+  constructor(private readonly options: TokenizeOptions) {}
+
+  split(word: string): boolean {
+    let split = this.known.get(word);
+    if (split === undefined) {
+      split = shouldSplitCompound(word.replace(/’/g, "'"), this.options);
+      this.known.set(word, split);
+    }
+    return split;
+  }
 }
 
 function shouldSplitCompound(word: string, options: TokenizeOptions): boolean {
