@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
-import { ArticleViewRequest, type ArticleView } from '../../server/src/api/protocol';
+import { ArticleViewRequest, CorpusReportRequest, CorpusRequest, type ArticleView, type CorpusSummary } from '../../server/src/api/protocol';
 import { findDisagreements } from '../../server/src/core/review';
 import { newTag, SidecarStore, type Tag } from '../../server/src/core/sidecar';
 import { PROJECT_ROOT } from '../projectRoot';
@@ -202,5 +202,19 @@ describe('blind double annotation', () => {
     assert.equal(result.failed, true);
     assert.match(result.message, /No tag bob-\d+ in this article/);
     assert.deepEqual((await tagsOf(article)).find((tag) => tag.id === bobs.id), bobs);
+  });
+
+  it('counts only the annotator\'s own tags in the corpus view, open article or not', async () => {
+    const corpus = (await session.connection.sendRequest(CorpusRequest, {})) as CorpusSummary;
+    for (const name of ARTICLES) {
+      const listed = corpus.articles.find((entry) => entry.name === `seeds/${name}`);
+      assert.ok(listed, `seeds/${name} is listed`);
+      const own = (await new SidecarStore().read(path.join(session.root, 'seeds', name))).sidecar.annotations.filter((tag) => tag.annotator === 'ann' || tag.status === 'proposed');
+      assert.equal(listed.total, own.length, `${name}: ann's tags only`);
+    }
+  });
+
+  it('keeps the agreement report, which shows everyone\'s labels, closed', async () => {
+    await assert.rejects(session.connection.sendRequest(CorpusReportRequest, {}), /blind mode/);
   });
 });

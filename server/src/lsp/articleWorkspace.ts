@@ -84,10 +84,15 @@ export class ArticleWorkspace {
   }
 
   /** In blind mode, one's own tags, tools' proposals and merge conflicts; otherwise everyone's. */
+  readonly isVisible = (tag: Tag): boolean => !this.settings.blind || tag.annotator === this.annotator || tag.status === 'proposed' || tag.status === 'conflict';
+
+  /** Who sees what, as a key that changes whenever `isVisible` would answer differently. */
+  get visibilityKey(): string {
+    return this.settings.blind ? `blind:${this.annotator}` : 'everyone';
+  }
+
   private display(article: Article): void {
-    const { blind } = this.settings;
-    const annotator = this.annotator;
-    article.setDisplay((tag) => !blind || tag.annotator === annotator || tag.status === 'proposed' || tag.status === 'conflict', this.onlyToReview);
+    article.setDisplay(this.isVisible, this.onlyToReview);
   }
 
   /** Project files changed on disk: forget them, so the next lookups read them again. */

@@ -7,6 +7,7 @@ import { loadSidecarCorpus, type UnreadableFile } from '../core/report/corpusFil
 import { labelColorsFor } from '../core/report/labelColors';
 import { addSummaries, misplacedTagIds, summarizeTags, type ReviewSummary } from '../core/review/corpusSummary';
 import { ArticleSummaryCache, findArticleFiles } from '../core/review/corpusSummaryFiles';
+import type { Tag } from '../core/sidecar';
 import type { Article } from './article';
 import type { ArticleWorkspace } from './articleWorkspace';
 
@@ -15,6 +16,8 @@ import type { ArticleWorkspace } from './articleWorkspace';
  * refresh looks at each listed article's files.
  */
 export const MAX_LISTED_ARTICLES = 5000;
+
+export const BLIND_REPORT_REFUSAL = 'the report compares annotators, so blind mode (the "marginalia.blind" setting) hides it until double annotation is done; a reviewer, not in blind mode, can open it.';
 
 /**
  * The workspace as a corpus: every article's tags counted by review state (from disk, or from the
@@ -41,10 +44,11 @@ export class Corpus {
       this.onDisk.retainOnly(paths);
     }
     const open = new Map(this.workspace.all().map((article) => [article.path, article]));
-    const fromDisk = new Map((await this.onDisk.summarize(paths.filter((path) => !open.has(path)))).map((found) => [found.path, found]));
+    const { isVisible, visibilityKey } = this.workspace;
+    const fromDisk = new Map((await this.onDisk.summarize(paths.filter((path) => !open.has(path)), { key: visibilityKey, isVisible })).map((found) => [found.path, found]));
     const articles: CorpusArticle[] = paths.map((path) => {
       const article = open.get(path);
-      const { summary, problem } = article ? liveSummary(article) : fromDisk.get(path)!;
+      const { summary, problem } = article ? liveSummary(article, isVisible) : fromDisk.get(path)!;
       return { uri: pathToFileURL(path).href, name: this.nameOf(path), ...summary, ...(problem ? { problem } : {}) };
     });
     return { articles, omitted, ...addSummaries(articles) };
@@ -52,6 +56,8 @@ export class Corpus {
 
   /** The report on the sidecars below each workspace folder, as `marginalia report FOLDER` makes it. */
   async report(annotators?: [string, string]): Promise<CorpusReport> {
+    // The report shows every annotator's labels and how they agree: blind double annotation must not see it.
+    if (!this.workspace.seesEveryone) throw new Error(BLIND_REPORT_REFUSAL);
     const documents: Array<ReportDocument & { path: string }> = [];
     const unreadable: UnreadableFile[] = [];
     for (const folder of this.folders()) {
@@ -75,8 +81,8 @@ export class Corpus {
 }
 
 /** An open article as the editor has it: unsaved edits may have orphaned tags the file still holds. */
-function liveSummary(article: Article): { summary: ReviewSummary; problem?: string } {
-  const tags = article.getTags();
+function liveSummary(article: Article, isVisible: (tag: Tag) => boolean): { summary: ReviewSummary; problem?: string } {
+  const tags = article.getTags().filter(isVisible);
   const misplaced = misplacedTagIds(article.document.getText(), tags);
   const orphaned = new Set(tags.filter((tag) => misplaced.has(tag.id) || article.isOrphaned(tag.id)).map((tag) => tag.id));
   return { summary: summarizeTags(tags, orphaned), problem: article.sidecarProblem };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { SidecarError } from '../sidecar/errors';
 import { sidecarPathFor } from '../sidecar/paths';
 import { SidecarStore } from '../sidecar/store';
+import type { Tag } from '../sidecar/schema';
 import { emptyReviewCounts } from './reviewState';
 import { summarizeArticle, summaryOf, type ReviewSummary } from './corpusSummary';
 
@@ -13,6 +14,14 @@ export interface ArticleFileSummary {
   /** The sidecar's problem (invalid, unreadable): its tags are unknown, so counted as none. */
   problem?: string;
 }
+
+/** Which tags a person may count (blind double annotation hides other annotators'), and a key naming that choice. */
+export interface TagVisibility {
+  key: string;
+  isVisible: (tag: Tag) => boolean;
+}
+
+export const EVERY_TAG: TagVisibility = { key: 'everyone', isVisible: () => true };
 
 /** Files read at once: enough to keep the disk busy, few enough not to run out of file handles. */
 const CONCURRENT_READS = 16;
@@ -26,8 +35,8 @@ export class ArticleSummaryCache {
   private readonly remembered = new Map<string, { stamp: string; summary: ArticleFileSummary }>();
   private readonly store = new SidecarStore();
 
-  summarize(paths: readonly string[]): Promise<ArticleFileSummary[]> {
-    return mapConcurrently(paths, CONCURRENT_READS, (path) => this.summarizeOne(path));
+  summarize(paths: readonly string[], visibility: TagVisibility = EVERY_TAG): Promise<ArticleFileSummary[]> {
+    return mapConcurrently(paths, CONCURRENT_READS, (path) => this.summarizeOne(path, visibility));
   }
 
   /** Forgets every article but these (the corpus as just listed), so that memory stays bounded. */
@@ -36,24 +45,25 @@ export class ArticleSummaryCache {
     for (const path of this.remembered.keys()) if (!kept.has(path)) this.remembered.delete(path);
   }
 
-  private async summarizeOne(path: string): Promise<ArticleFileSummary> {
+  private async summarizeOne(path: string, visibility: TagVisibility): Promise<ArticleFileSummary> {
     const sidecarPath = sidecarPathFor(path);
     const [article, sidecar] = await Promise.all([stampOf(path), stampOf(sidecarPath)]);
     // No sidecar: nothing tagged yet, and nothing to read.
     if (sidecar === undefined) return { path, summary: summaryOf(emptyReviewCounts()) };
-    const stamp = `${article}|${sidecar}`;
+    const stamp = `${article}|${sidecar}|${visibility.key}`;
     const known = this.remembered.get(path);
     if (known?.stamp === stamp) return known.summary;
-    const summary = await this.read(path);
+    const summary = await this.read(path, visibility);
     this.remembered.set(path, { stamp, summary });
     return summary;
   }
 
-  private async read(path: string): Promise<ArticleFileSummary> {
+  private async read(path: string, visibility: TagVisibility): Promise<ArticleFileSummary> {
     try {
       const { sidecar } = await this.store.read(path);
-      const text = sidecar.annotations.length === 0 ? '' : await readFile(path, 'utf8');
-      return { path, summary: summarizeArticle(text, sidecar.annotations) };
+      const tags = sidecar.annotations.filter(visibility.isVisible);
+      const text = tags.length === 0 ? '' : await readFile(path, 'utf8');
+      return { path, summary: summarizeArticle(text, tags) };
     } catch (error) {
       const problem = error instanceof SidecarError ? error.message : `cannot read ${path} (${error instanceof Error ? error.message : String(error)})`;
       return { path, summary: summaryOf(emptyReviewCounts()), problem };
