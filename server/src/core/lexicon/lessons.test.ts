@@ -29,6 +29,20 @@ describe('what a tag action teaches the lexicon', () => {
     assert.equal(lexicon.size, 0);
   });
 
+  it('a possessive ending is not part of the name a tag teaches', () => {
+    const text = "Ukraine’s drones and the Ukrainians' resolve; Ukraine's allies.";
+    const lexicon = new Lexicon();
+    const on = (covered: string) => {
+      const start = [...text.slice(0, text.indexOf(covered))].length;
+      return newTag({ text, start, end: start + [...covered].length, label: covered.startsWith('Ukrainians') ? 'NORP' : 'GPE', source: 'manual', status: 'accepted', annotator: 'ann' });
+    };
+    const tags = ['Ukraine’s', "Ukrainians'", "Ukraine's"].map(on);
+    applyLessons(lexicon, lessonsOf(tags.map((tag) => ({ after: tag })), { ...source, articleText: text }));
+    assert.deepEqual(learnt(lexicon), ['"Ukraine" is GPE: taught by ann in 002.txt, 2 tags', '"Ukrainians" is NORP: taught by ann in 002.txt']);
+    applyLessons(lexicon, lessonsOf(tags.map((tag) => ({ before: tag })), { ...source, articleText: text }));
+    assert.equal(lexicon.size, 0, 'removing the tags takes back what they taught');
+  });
+
   it('a relabelled tag moves its word from the old label to the new one', () => {
     const lexicon = new Lexicon();
     const tag = tagOn('Umerov', 'ORG');

@@ -42,9 +42,9 @@ export function lessonsOf(changes: readonly TagChange[], source: LessonSource): 
   for (const { before, after } of netChanges(changes)) {
     const claimedBefore = teaches(before);
     const claimedAfter = teaches(after);
-    if (claimedBefore && !(claimedAfter && sameClaim(before!, after!))) takenBack.push({ type: 'unlearn', text: before!.text, label: before!.label });
+    if (claimedBefore && !(claimedAfter && sameClaim(before!, after!))) takenBack.push({ type: 'unlearn', text: taughtText(before!.text), label: before!.label });
     if (claimedAfter && !(claimedBefore && sameClaim(before!, after!))) {
-      taught.push({ type: 'learn', lesson: { text: after!.text, label: after!.label, kind: after!.kind, by: source.by, article: source.article, at: source.at } });
+      taught.push({ type: 'learn', lesson: { text: taughtText(after!.text), label: after!.label, kind: after!.kind, by: source.by, article: source.article, at: source.at } });
     }
     const rejectedBefore = rejects(before);
     const rejectedAfter = rejects(after);
@@ -83,6 +83,16 @@ export function applyLessons(lexicon: Lexicon, updates: readonly LexiconUpdate[]
 /** A person's tag saying what its text is: accepted or approved, of an entity, on text the lexicon can hold (one line). */
 function teaches(tag: Tag | undefined): boolean {
   return tag !== undefined && (tag.status === 'accepted' || tag.status === 'approved') && tag.kind === 'entity' && isLearnableText(tag.text);
+}
+
+/**
+ * The text a claim teaches: without a possessive ending ("Ukraine’s" teaches "Ukraine", "Ukrainians'"
+ * "Ukrainians"), which belongs to the sentence, not the name; learnt with it, the possessive form would
+ * win over the name wherever it recurs (the longest match is suggested).
+ */
+export function taughtText(text: string): string {
+  const name = text.replace(/(?<=\p{L})['’]s$|(?<=s)['’]$/u, '');
+  return name.length > 0 ? name : text;
 }
 
 /** A rejected tag on text the lexicon can hold. */

@@ -56,6 +56,22 @@ describe('the project lexicon', () => {
     assert.ok(!lexicon.isSuppressed(article, 21, 28, 'GPE'), 'another label is another suggestion');
   });
 
+  it('stops suggesting a label rejected in more places than tags taught it, and says why in the list', () => {
+    const lexicon = new Lexicon();
+    // One mistaken tag taught "This" as PERSON; rejections, each in its own context, outvote it.
+    lexicon.learn(lesson('This'));
+    const article = 'This week. This plan. This time.';
+    const reject = (at: number) => lexicon.suppress({ text: 'This', label: 'PERSON', ...contextAround(article, at, at + 4), by: 'bob', article: '003.txt', at: AT });
+    reject(0);
+    assert.deepEqual(found(lexicon, article), ['This:PERSON', 'This:PERSON'], 'one rejection against one tag: suggested elsewhere still');
+    reject(article.indexOf('This plan'));
+    assert.deepEqual(found(lexicon, article), []);
+    assert.match(lexicon.rules()[0]!.description, /^"This" is PERSON: taught by ann in 002\.txt; no longer suggested, rejected in 2 places$/);
+    lexicon.learn(lesson('This'));
+    lexicon.learn(lesson('This'));
+    assert.deepEqual(found(lexicon, article), ['This:PERSON'], 'more tags than rejections: suggested again, but not where rejected');
+  });
+
   it('lists what it learnt in words, and forgets a rule by its id', () => {
     const lexicon = new Lexicon();
     lexicon.learn(lesson('Umerov'));

@@ -52,8 +52,8 @@ export class Lexicon {
   private byFirstWord?: Map<string, Array<{ form: string; entry: LexiconEntry }>>;
   /** The first UTF-16 unit of every key of byFirstWord. */
   private firstChars?: Set<number>;
-  /** The label and text of every suppression: most suggestions are ruled out by one lookup, without reading their context. */
-  private suppressedTexts?: { texts: Set<string>; lengths: Set<number> };
+  /** How many contexts each label and text was rejected in: most suggestions are ruled out by one lookup, without reading their context. */
+  private suppressedTexts?: { texts: Map<string, number>; lengths: Set<number> };
   private changes = 0;
 
   constructor(file?: LexiconFile) {
@@ -131,7 +131,7 @@ export class Lexicon {
       type: 'label' as const,
       text: entry.text,
       label: entry.label,
-      description: `"${entry.text}" is ${entry.label}: taught by ${entry.by} in ${entry.article}${entry.count > 1 ? `, ${entry.count} tags` : ''}`,
+      description: `"${entry.text}" is ${entry.label}: taught by ${entry.by} in ${entry.article}${entry.count > 1 ? `, ${entry.count} tags` : ''}${this.isOutvoted(entry) ? `; no longer suggested, rejected in ${this.rejectionsOf(entry)} places` : ''}`,
     }));
     const suppressions = [...this.suppressions.values()].sort(byTextThenLabel).map((suppression) => ({
       id: `not:${suppressionKey(suppression)}`,
@@ -152,7 +152,8 @@ export class Lexicon {
 
   /**
    * Learnt text in `article`, leftmost longest first, never overlapping; where one text was taught with
-   * several labels, the label most tags gave (then the latest). Suppressed places are left out.
+   * several labels, the label most tags gave (then the latest). Suppressed places are left out, and so
+   * is a label rejected in more places than tags taught it.
    */
   matches(article: string): LexiconMatch[] {
     const found: LexiconMatch[] = [];
@@ -199,10 +200,24 @@ export class Lexicon {
     this.suppressedTexts = undefined;
   }
 
-  private suppressedTextSet(): { texts: Set<string>; lengths: Set<number> } {
+  /**
+   * Whether a learnt label was rejected in more places than tags taught it: one mistaken tag ("This"
+   * as PERSON) then stops being suggested everywhere once people have rejected it twice.
+   */
+  private isOutvoted(entry: LexiconEntry): boolean {
+    return this.suppressions.size > 0 && this.rejectionsOf(entry) > entry.count;
+  }
+
+  private rejectionsOf(entry: LexiconEntry): number {
+    return this.suppressedTextSet().texts.get(entryKey(entry.text, entry.label)) ?? 0;
+  }
+
+  private suppressedTextSet(): { texts: Map<string, number>; lengths: Set<number> } {
     if (!this.suppressedTexts) {
       const suppressions = [...this.suppressions.values()];
-      this.suppressedTexts = { texts: new Set(suppressions.map((suppression) => entryKey(suppression.text, suppression.label))), lengths: new Set(suppressions.map((suppression) => suppression.text.length)) };
+      const texts = new Map<string, number>();
+      for (const { text, label } of suppressions) texts.set(entryKey(text, label), (texts.get(entryKey(text, label)) ?? 0) + 1);
+      this.suppressedTexts = { texts, lengths: new Set(suppressions.map((suppression) => suppression.text.length)) };
     }
     return this.suppressedTexts;
   }
@@ -211,6 +226,7 @@ export class Lexicon {
     if (!this.byFirstWord) {
       this.byFirstWord = new Map();
       for (const entry of this.entries.values()) {
+        if (this.isOutvoted(entry)) continue;
         for (const form of formsOf(entry.text)) {
           const key = firstWord(form);
           const list = this.byFirstWord.get(key) ?? [];
