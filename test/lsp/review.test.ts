@@ -7,12 +7,12 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, Hover, SemanticTokens } from 'vscode-languageserver-protocol';
 import { ArticleViewRequest, CorpusReportRequest, CorpusRequest, type ArticleView, type CorpusSummary } from '../../server/src/api/protocol';
 import { findDisagreements } from '../../server/src/core/review';
 import { newTag, SidecarStore, type Tag } from '../../server/src/core/sidecar';
 import { PROJECT_ROOT } from '../projectRoot';
-import { startSession, type OpenArticle, type Session } from './lspClient';
+import { decodeTokens, startSession, type OpenArticle, type Session } from './lspClient';
 
 const FIXTURES = path.join(PROJECT_ROOT, 'test', 'fixtures', 'agreement');
 const ARTICLES = readdirSync(FIXTURES).filter((name) => name.endsWith('.txt')).sort();
@@ -122,6 +122,12 @@ describe('review actions on a tag', () => {
     assert.equal(tag.status, 'approved');
     assert.equal(tag.annotator, 'olena');
     assert.deepEqual(tag.history?.map(({ by, action, from, to, comment }) => ({ by, action, from, to, comment })), [{ by: 'rev', action: 'approved', from: 'accepted', to: 'approved', comment: 'checked against the source' }]);
+  });
+
+  it('draws the approved tag as tagged and approved, for editors that colour by token modifier', async () => {
+    const result = (await session.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: article.uri } })) as SemanticTokens;
+    const tokens = decodeTokens(article.text, result.data, session.init.capabilities.semanticTokensProvider!.legend);
+    assert.deepEqual(tokens.find((token) => token.text === 'Volodymyr Zelensky')?.modifiers, ['tagged', 'approved']);
   });
 
   it('shows the history in the hover', async () => {

@@ -126,8 +126,7 @@ export class Article {
     const highlights: Highlight[] = [...suggestions];
     for (const { tag, start, end, orphaned } of placed) {
       if (orphaned || (this.onlyToReview && isDecided(tag))) continue;
-      const modifier = tag.status === 'accepted' || tag.status === 'approved' ? 'tagged' : tag.status === 'rejected' ? 'rejected' : 'suggested';
-      highlights.push({ start, end, kind: tag.kind, modifier });
+      highlights.push({ start, end, kind: tag.kind, modifier: tag.status === 'accepted' ? 'tagged' : tag.status });
     }
     return highlights;
   }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { encodeSemanticTokens, TOKEN_TYPES, TOKEN_MODIFIERS, type Highlight } from './semanticTokens';
 
-/** Decodes tokens back to [text, type, modifier] as an editor would show them. */
+/** Decodes tokens back to [text, type, modifiers joined by "+"] as an editor would show them. */
 function decode(text: string, highlights: Highlight[]): Array<[string, string, string]> {
   const document = TextDocument.create('file:///a.txt', 'plaintext', 1, text);
   const data = encodeSemanticTokens(document, highlights);
@@ -14,7 +14,7 @@ function decode(text: string, highlights: Highlight[]): Array<[string, string, s
   for (let i = 0; i < data.length; i += 5) {
     line += data[i];
     character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
-    out.push([lines[line].slice(character, character + data[i + 2]), TOKEN_TYPES[data[i + 3]], TOKEN_MODIFIERS[Math.log2(data[i + 4])]]);
+    out.push([lines[line].slice(character, character + data[i + 2]), TOKEN_TYPES[data[i + 3]], TOKEN_MODIFIERS.filter((_, bit) => data[i + 4] & (1 << bit)).join('+')]);
   }
   return out;
 }
@@ -31,6 +31,17 @@ describe('semantic tokens', () => {
       ['Zelensky', 'marginaliaEntity', 'suggested'],
       ['800', 'marginaliaNumber', 'suggested'],
       ['Monday', 'marginaliaDate', 'tagged'],
+    ]);
+  });
+
+  it('tell review states apart for editors without decorations, each on top of tagged or suggested for themes that know only those', () => {
+    const text = 'Ann approved Kyiv, Lviv was proposed, Odesa rejected, Kharkiv in conflict.';
+    const highlights = [at(text, 'Kyiv', 'entity', 'approved'), at(text, 'Lviv', 'entity', 'proposed'), at(text, 'Odesa', 'entity', 'rejected'), at(text, 'Kharkiv', 'entity', 'conflict')];
+    assert.deepEqual(decode(text, highlights), [
+      ['Kyiv', 'marginaliaEntity', 'tagged+approved'],
+      ['Lviv', 'marginaliaEntity', 'suggested+proposed'],
+      ['Odesa', 'marginaliaEntity', 'rejected'],
+      ['Kharkiv', 'marginaliaEntity', 'tagged+conflict'],
     ]);
   });
 

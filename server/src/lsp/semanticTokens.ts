@@ -4,7 +4,12 @@ import type { Kind } from '../core/labels';
 
 /** Our own token types, one per kind; package.json declares them with a superType and scopes so themes colour them. */
 export const TOKEN_TYPES = ['marginaliaEntity', 'marginaliaNumber', 'marginaliaDate'] as const;
-export const TOKEN_MODIFIERS = ['suggested', 'tagged', 'rejected'] as const;
+/**
+ * How a highlight stands. The first three are what any theme needs; the review states after them add
+ * a modifier to one of those (an approved tag is also `tagged`, a tool's proposal also `suggested`, a
+ * tag in merge conflict also `tagged`), so that editors without our decorations can draw them apart.
+ */
+export const TOKEN_MODIFIERS = ['suggested', 'tagged', 'rejected', 'approved', 'proposed', 'conflict'] as const;
 export type TokenModifier = (typeof TOKEN_MODIFIERS)[number];
 
 export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
@@ -57,7 +62,7 @@ export function encodeSemanticTokens(document: TextDocument, highlights: readonl
         data[size++] = line === previousLine ? character - previousCharacter : character;
         data[size++] = pieceEnd - start;
         data[size++] = TYPE_OF_KIND[highlight.kind];
-        data[size++] = MODIFIER_BIT[highlight.modifier ?? 'suggested'];
+        data[size++] = MODIFIER_BITS[highlight.modifier ?? 'suggested'];
         previousLine = line;
         previousCharacter = character;
       }
@@ -77,7 +82,15 @@ export function encodeSemanticTokens(document: TextDocument, highlights: readonl
   return data;
 }
 
-const MODIFIER_BIT = Object.fromEntries(TOKEN_MODIFIERS.map((modifier, bit) => [modifier, 1 << bit])) as Record<TokenModifier, number>;
+const bit = (modifier: TokenModifier) => 1 << TOKEN_MODIFIERS.indexOf(modifier);
+const MODIFIER_BITS: Record<TokenModifier, number> = {
+  suggested: bit('suggested'),
+  tagged: bit('tagged'),
+  rejected: bit('rejected'),
+  approved: bit('tagged') | bit('approved'),
+  proposed: bit('suggested') | bit('proposed'),
+  conflict: bit('tagged') | bit('conflict'),
+};
 
 function beforeLineBreak(text: string, offset: number, lineStart: number): number {
   while (offset > lineStart && isLineBreak(text.charCodeAt(offset - 1))) offset--;
