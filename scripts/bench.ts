@@ -45,7 +45,8 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   }
-  console.log(`\n${table()}\n\n${short ? 'short run' : 'bench'} took ${Math.round((performance.now() - started) / 1000)} s`);
+  const caveat = short ? '\nshort run: smaller sizes, few repetitions, to prove every figure can be measured; its verdicts are no timing (`npm run bench` times them)' : '';
+  console.log(`\n${table()}\n${caveat}\n${short ? 'short run' : 'bench'} took ${Math.round((performance.now() - started) / 1000)} s`);
 }
 
 if (isMainThread) {
