@@ -1,6 +1,7 @@
 /**
  * Two annotators' branches of a corpus merged by real git through `marginalia git-setup`: sidecars
- * merge tag by tag, and a tag both changed differently becomes a visible conflict state, never markers.
+ * merge tag by tag, and a tag both changed differently becomes a visible conflict state, never markers;
+ * the project lexicon merges rule by rule.
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { LEXICON_VERSION, parseLexicon, serializeLexicon, type LexiconEntry } from '../server/src/core/lexicon';
 import { newTag, parseSidecar, serializeSidecar, SIDECAR_VERSION, type Sidecar, type Tag } from '../server/src/core/sidecar';
 
 const PROJECT = path.join(__dirname, '..');
@@ -86,9 +88,10 @@ describe('merging annotators\' branches with git', () => {
       const again = marginalia(repo, 'git-setup');
       assert.equal(again.status, 0, again.stderr);
       assert.match(again.stdout, /already/);
-      assert.equal(readFileSync(path.join(repo, '.gitattributes'), 'utf8'), '*.txt text eol=lf\n*.annotations.json merge=marginalia\n');
+      assert.equal(readFileSync(path.join(repo, '.gitattributes'), 'utf8'), '*.txt text eol=lf\n*.annotations.json merge=marginalia\nmarginalia.lexicon.json merge=marginalia\n');
       assert.equal(ok('config', '--get-all', 'merge.marginalia.driver').trim().split('\n').length, 1);
       assert.equal(ok('check-attr', 'merge', 'corpus/clean.annotations.json').trim(), 'corpus/clean.annotations.json: merge: marginalia');
+      assert.equal(ok('check-attr', 'merge', 'corpus/marginalia.lexicon.json').trim(), 'corpus/marginalia.lexicon.json: merge: marginalia');
     });
 
     it('says so, with exit code 2, outside a git repository', () => {
@@ -144,6 +147,32 @@ describe('merging annotators\' branches with git', () => {
       [['ORG', 'accepted', 'olena'], ['PERSON', 'rejected', 'mykola'], 'PERSON'],
     );
     ok('merge', '--abort');
+  });
+
+  it('merges the lexicon rule by rule: names both annotators taught, counts added up, no conflict markers', () => {
+    const lexiconFile = path.join(repo, 'corpus', 'marginalia.lexicon.json');
+    const entry = (text: string, label: string, count: number, by: string): LexiconEntry => ({ text, label, kind: 'entity', count, by, article: 'clean.txt', at: '2024-05-01T12:00:00.000Z' });
+    const writeLexicon = (entries: LexiconEntry[]) => writeFileSync(lexiconFile, serializeLexicon({ version: LEXICON_VERSION, entries, suppressions: [] }));
+    ok('checkout', '-q', '-b', 'lexicon-base', 'main');
+    writeLexicon([entry('NATO', 'ORG', 1, 'olena'), entry('Zelensky', 'PERSON', 1, 'olena')]);
+    ok('add', '-A');
+    ok('commit', '-q', '-m', 'a lexicon');
+    // Each annotator learns a name next to the other's and tags NATO once more: every line is touched on both sides.
+    ok('checkout', '-q', '-b', 'lexicon-olena', 'lexicon-base');
+    writeLexicon([entry('Brussels', 'GPE', 1, 'olena'), entry('NATO', 'ORG', 2, 'olena'), entry('Zelensky', 'PERSON', 1, 'olena')]);
+    ok('commit', '-q', '-am', 'olena learns');
+    ok('checkout', '-q', '-b', 'lexicon-mykola', 'lexicon-base');
+    writeLexicon([entry('Monday Club', 'ORG', 1, 'mykola'), entry('NATO', 'ORG', 2, 'olena'), entry('Zelensky', 'PERSON', 1, 'olena'), entry('Zelenskyy', 'PERSON', 1, 'mykola')]);
+    ok('commit', '-q', '-am', 'mykola learns');
+    ok('checkout', '-q', 'lexicon-olena');
+    const merge = git('merge', '--no-edit', 'lexicon-mykola');
+    assert.equal(merge.status, 0, merge.stdout + merge.stderr);
+    const merged = parseLexicon(readFileSync(lexiconFile, 'utf8'), lexiconFile);
+    assert.deepEqual(
+      merged.entries.map(({ text, count }) => `${text} ${count}`),
+      ['Brussels 1', 'Monday Club 1', 'NATO 3', 'Zelensky 1', 'Zelenskyy 1'],
+    );
+    assert.equal(ok('status', '--porcelain').trim(), '');
   });
 
   it('leaves ours in place, flagged by git, when a side is not a valid sidecar', () => {

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { LEXICON_VERSION, serializeLexicon } from '../server/src/core/lexicon';
 import { parseSidecar, serializeSidecar, SIDECAR_VERSION, type Tag } from '../server/src/core/sidecar';
 import { exampleTag } from '../server/src/core/sidecar/testSidecars';
 
@@ -14,11 +15,11 @@ describe('marginalia merge-driver', () => {
   let folder = '';
   const files = { base: '', ours: '', theirs: '' };
   const sidecar = (annotations: Tag[]) => serializeSidecar({ version: SIDECAR_VERSION, article: '000_kyiv.txt', annotations });
-  const run = (base: string, ours: string, theirs: string) => {
+  const run = (base: string, ours: string, theirs: string, name = 'corpus/000_kyiv.annotations.json') => {
     writeFileSync(files.base, base);
     writeFileSync(files.ours, ours);
     writeFileSync(files.theirs, theirs);
-    return spawnSync(process.execPath, [BIN, 'merge-driver', files.base, files.ours, files.theirs, 'corpus/000_kyiv.annotations.json'], { encoding: 'utf8' });
+    return spawnSync(process.execPath, [BIN, 'merge-driver', files.base, files.ours, files.theirs, name], { encoding: 'utf8' });
   };
   const kyiv = exampleTag({ id: 't-kyiv' });
   const relabelled = (label: string): Tag => ({ ...kyiv, label, modified: '2024-06-01T00:00:00.000Z' });
@@ -79,5 +80,27 @@ describe('marginalia merge-driver', () => {
     const result = spawnSync(process.execPath, [BIN, 'merge-driver', files.base], { encoding: 'utf8' });
     assert.equal(result.status, 2);
     assert.match(result.stderr, /merge-driver needs BASE OURS THEIRS/);
+  });
+
+  describe('on the project lexicon (NAME marginalia.lexicon.json)', () => {
+    const LEXICON = 'corpus/marginalia.lexicon.json';
+    const lexicon = (counts: Record<string, number>) =>
+      serializeLexicon({ version: LEXICON_VERSION, entries: Object.entries(counts).map(([text, count]) => ({ text, label: 'GPE', kind: 'entity' as const, count, by: 'ann', article: '000_kyiv.txt', at: '2024-05-01T12:00:00.000Z' })), suppressions: [] });
+
+    it('exits 0 with both sides\' rules merged into OURS, also when both branches added the file', () => {
+      const result = run(lexicon({ Kyiv: 1 }), lexicon({ Kyiv: 2, Lviv: 1 }), lexicon({ Kyiv: 2, Odesa: 1 }), LEXICON);
+      assert.equal(result.status, 0, result.stderr);
+      assert.equal(readFileSync(files.ours, 'utf8'), lexicon({ Kyiv: 3, Lviv: 1, Odesa: 1 }));
+      const added = run('', lexicon({ Lviv: 1 }), lexicon({ Odesa: 1 }), LEXICON);
+      assert.equal(added.status, 0, added.stderr);
+      assert.equal(readFileSync(files.ours, 'utf8'), lexicon({ Lviv: 1, Odesa: 1 }));
+    });
+
+    it('exits 2 and leaves OURS untouched when a side is not a lexicon', () => {
+      const result = run(lexicon({ Kyiv: 1 }), lexicon({ Kyiv: 2 }), '{"version": 1, "entries": [', LEXICON);
+      assert.equal(result.status, 2);
+      assert.match(result.stderr, /^marginalia merge-driver: corpus\/marginalia\.lexicon\.json \(theirs\): is not valid JSON.*Not merged/);
+      assert.equal(readFileSync(files.ours, 'utf8'), lexicon({ Kyiv: 2 }));
+    });
   });
 });

@@ -11,10 +11,11 @@ export interface GitSetupRequest {
   cliScript: string;
 }
 
-export const GITATTRIBUTES_LINE = '*.annotations.json merge=marginalia';
+/** The files the driver merges: every sidecar, and the project lexicon wherever it is. */
+export const GITATTRIBUTES_LINES = ['*.annotations.json merge=marginalia', 'marginalia.lexicon.json merge=marginalia'];
 
 /**
- * Registers `marginalia merge-driver` for sidecars in the repository around `cwd`: the driver in
+ * Registers `marginalia merge-driver` for sidecars and lexicons in the repository around `cwd`: the driver in
  * .git/config (through `git config`, which git does not share between clones) and the attribute
  * in .gitattributes (which can be committed). Running it again changes nothing. Returns the exit code.
  */
@@ -31,7 +32,7 @@ export async function runGitSetup(request: GitSetupRequest, out: (line: string) 
   const root = topLevel.stdout.trim();
   const driver = `${shellQuote(request.nodePath)} ${shellQuote(request.cliScript)} merge-driver %O %A %B %P`;
   for (const [key, value] of [
-    ['merge.marginalia.name', 'Marginalia: merges annotation sidecars tag by tag'],
+    ['merge.marginalia.name', 'Marginalia: merges annotation sidecars tag by tag, and the lexicon rule by rule'],
     ['merge.marginalia.driver', driver],
   ]) {
     const set = git(root, ['config', key, value]);
@@ -47,12 +48,14 @@ export async function runGitSetup(request: GitSetupRequest, out: (line: string) 
     if (error.code === 'ENOENT') return '';
     throw error;
   });
-  if (attributes.split('\n').some((line) => line.trim() === GITATTRIBUTES_LINE)) {
-    out(`${attributesPath} already routes sidecars to it.`);
+  const present = new Set(attributes.split('\n').map((line) => line.trim()));
+  const missing = GITATTRIBUTES_LINES.filter((line) => !present.has(line));
+  if (missing.length === 0) {
+    out(`${attributesPath} already routes sidecars and the lexicon to it.`);
   } else {
     const separator = attributes === '' || attributes.endsWith('\n') ? '' : '\n';
-    await writeFileAtomically(attributesPath, `${attributes}${separator}${GITATTRIBUTES_LINE}\n`);
-    out(`Added '${GITATTRIBUTES_LINE}' to ${attributesPath}; commit it so that every clone routes sidecars to the driver.`);
+    await writeFileAtomically(attributesPath, `${attributes}${separator}${missing.map((line) => `${line}\n`).join('')}`);
+    out(`Added ${missing.map((line) => `'${line}'`).join(' and ')} to ${attributesPath}; commit it so that every clone routes sidecars and the lexicon to the driver.`);
   }
   out("Every clone runs 'marginalia git-setup' once, since git does not copy .git/config.");
   return 0;

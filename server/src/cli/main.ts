@@ -52,15 +52,17 @@ Usage:
       2 bad usage or articles skipped (unreadable, binary, broken sidecar or lexicon: named on
       stderr and left untouched), 130 cancelled.
   marginalia git-setup
-      Make git merge sidecars tag by tag in the repository around this folder: registers the merge
-      driver in .git/config (run once per clone) and adds '*.annotations.json merge=marginalia' to
+      Make git merge sidecars tag by tag, and the project lexicon rule by rule, in the repository
+      around this folder: registers the merge driver in .git/config (run once per clone) and adds
+      '*.annotations.json merge=marginalia' and 'marginalia.lexicon.json merge=marginalia' to
       .gitattributes (commit it). Running it again changes nothing.
   marginalia merge-driver BASE OURS THEIRS [NAME]
       What git runs (as %O %A %B %P) to merge a sidecar: tags added on either side are kept, a tag
       deleted on one side and unchanged on the other is deleted, a tag changed differently on both
-      sides gets status "conflict" with both versions. Writes the result into OURS. Exit codes:
-      0 merged, 1 merged with conflicts to resolve, 2 not merged (an input is not a valid sidecar;
-      OURS is left as it was).
+      sides gets status "conflict" with both versions. A lexicon (NAME marginalia.lexicon.json)
+      merges rule by rule: counts add up what each side taught, a rejection either side lifted is
+      lifted. Writes the result into OURS. Exit codes: 0 merged, 1 merged with conflicts to
+      resolve, 2 not merged (an input is not valid; OURS is left as it was).
   marginalia lsp --stdio
       Start the language server for any LSP editor (highlights, quick-fix tags, sidecars).
   marginalia --help       This help.

@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { LEXICON_FILE_NAME, LEXICON_VERSION, LexiconError, mergeLexicons, parseLexicon, serializeLexicon, type LexiconFile } from '../core/lexicon';
 import { writeFileAtomically } from '../core/sidecar/atomicWrite';
 import { SidecarError } from '../core/sidecar/errors';
 import { mergeSidecars, UnresolvedConflictError } from '../core/sidecar/merge';
@@ -16,12 +18,14 @@ export interface MergeDriverRequest {
 }
 
 /**
- * git's merge driver for sidecars: writes the three-way merge of ours and theirs into `ours`.
+ * git's merge driver for sidecars and for the project lexicon (told apart by the file's name, git's
+ * %P): writes the three-way merge of ours and theirs into `ours`.
  * Exit codes, as git reads them: 0 merged cleanly; 1 merged, with tags in conflict state for a
  * person to resolve; 2 not merged, `ours` left as it was, so git reports the file as conflicted.
  */
 export async function runMergeDriver(request: MergeDriverRequest, err: (line: string) => void): Promise<number> {
   const name = request.name ?? request.ours;
+  if (basename(name) === LEXICON_FILE_NAME) return mergeLexiconFiles(request, name, err);
   let sidecars: [Sidecar, Sidecar, Sidecar];
   try {
     const ours = parseSidecar(await readText(request.ours, `${name} (ours)`), `${name} (ours)`);
@@ -51,6 +55,30 @@ export async function runMergeDriver(request: MergeDriverRequest, err: (line: st
       `kept in conflict state with both versions (tags in conflict: ${ids.join(', ')}). Choose a version in the editor or edit the file, then 'git add' it.`,
   );
   return 1;
+}
+
+const EMPTY_LEXICON: LexiconFile = { version: LEXICON_VERSION, entries: [], suppressions: [] };
+
+/**
+ * The project lexicon two branches both changed: every learnt rule merges on its own (mergeLexicons),
+ * so the merge is always clean unless a side is not a lexicon (exit 2, OURS left as it was).
+ */
+async function mergeLexiconFiles(request: MergeDriverRequest, name: string, err: (line: string) => void): Promise<number> {
+  let files: [LexiconFile, LexiconFile, LexiconFile];
+  try {
+    const read = async (path: string, side: string) => {
+      const text = await readText(path, `${name} (${side})`);
+      // git hands an empty base when both branches added the file.
+      return side === 'base' && text.trim() === '' ? EMPTY_LEXICON : parseLexicon(text, `${name} (${side})`);
+    };
+    files = [await read(request.base, 'base'), await read(request.ours, 'ours'), await read(request.theirs, 'theirs')];
+  } catch (error) {
+    if (!(error instanceof LexiconError) && !(error instanceof SidecarError)) throw error;
+    err(`marginalia merge-driver: ${error.message}. Not merged: fix the lexicon, or pick a side with 'git checkout --ours/--theirs ${name}'.`);
+    return 2;
+  }
+  await writeFileAtomically(request.ours, serializeLexicon(mergeLexicons(...files)));
+  return 0;
 }
 
 /** Throws a SidecarError naming `label` for a file that cannot be read or is not UTF-8. */

@@ -3,5 +3,6 @@ export { Lexicon, type LearnedRule, type Lesson, type LexiconMatch, type Rejecti
 export { applyLessons, isLearnableText, lessonsOf, type LessonSource, type LexiconUpdate } from './lessons';
 export { contextAround, formsOf, isWholeWordsAt, occurrencesOf } from './matching';
 export { LEXICON_FILE_NAME, LEXICON_VERSION, LexiconFileSchema, type LexiconEntry, type LexiconFile, type Suppression } from './schema';
-export { LexiconError, LexiconStore, lexiconPathIn, serializeLexicon } from './store';
+export { mergeLexicons } from './merge';
+export { LexiconError, LexiconStore, lexiconPathIn, parseLexicon, serializeLexicon } from './store';
 export { IncrementalLexiconMatches, LearntSuggestions, withLearntSuggestions, type Suggestion } from './suggestions';

@@ -262,11 +262,13 @@ function prefer(a: LexiconEntry, b: LexiconEntry): boolean {
   return a.count > b.count || (a.count === b.count && a.at > b.at);
 }
 
-function entryKey(text: string, label: string): string {
+/** One key per learnt label of a text. */
+export function entryKey(text: string, label: string): string {
   return `${label}\u0000${text}`;
 }
 
-function suppressionKey(rule: Pick<Suppression, 'text' | 'label' | 'before' | 'after'>): string {
+/** One key per rejection: a label on a text between two words. */
+export function suppressionKey(rule: Pick<Suppression, 'text' | 'label' | 'before' | 'after'>): string {
   return `${rule.label}\u0000${rule.text}\u0000${rule.before}\u0000${rule.after}`;
 }
 

@@ -61,6 +61,11 @@ async function load(path: string): Promise<Lexicon> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Lexicon();
     throw new LexiconError(path, `cannot be read (${(error as Error).message})`);
   }
+  return new Lexicon(parseLexicon(text, path));
+}
+
+/** The lexicon file `text`, validated; a LexiconError naming `path` says what is wrong with it. */
+export function parseLexicon(text: string, path: string): LexiconFile {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -71,7 +76,7 @@ async function load(path: string): Promise<Lexicon> {
   if (typeof version === 'number' && version > LEXICON_VERSION) throw new LexiconError(path, `was written by a newer Marginalia (format ${version}); update Marginalia to use it`);
   const parsed = LexiconFileSchema.safeParse(json);
   if (!parsed.success) throw new LexiconError(path, `is not a Marginalia lexicon: ${describeIssues(parsed.error.issues)}`);
-  return new Lexicon(parsed.data);
+  return parsed.data;
 }
 
 /** One entry a line, sorted, keys in schema order: learning one name is a one-line git diff. */
