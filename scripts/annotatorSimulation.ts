@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { claimsOf } from '../server/src/core/agreement/claims';
 import { detectSpans } from '../server/src/core/detect';
+import { ACTION_SECONDS, estimatedSeconds } from '../server/src/core/annotate/keystrokeModel';
 import { simulateAnnotator, type AnnotationFigures, type SimulationRun, type TruthArticle } from '../server/src/core/annotate/simulation';
 import { parseSidecar } from '../server/src/core/sidecar';
 import { loadGoldSet } from '../test/goldSet';
@@ -52,6 +53,16 @@ export function runAnnotatorSimulation(sets: readonly TruthSet[] = loadTruthSets
   return sets.map((set) => ({ set, withoutLearning: simulateAnnotator(set.articles, { learning: false }), withLearning: simulateAnnotator(set.articles, { learning: true }) }));
 }
 
+/**
+ * Estimated seconds on the articles after the first (keystroke-level model): every true tag made by
+ * hand with no suggestion at all (what the published studies compare with), with the detector's
+ * suggestions, and with learning too.
+ */
+export function laterSeconds(result: SetResult): { byHandOnly: number; detector: number; learning: number } {
+  const byHandOnly = estimatedSeconds({ accepts: 0, rejects: 0, relabels: 0, manual: result.withoutLearning.later.truth });
+  return { byHandOnly, detector: result.withoutLearning.later.estimatedSeconds, learning: result.withLearning.later.estimatedSeconds };
+}
+
 /** How much learning saves on the articles after the first: 1 − with / without, of a per-tag figure. */
 export function laterSaving(result: SetResult, figure: 'actionsPerTag' | 'byHandPerTag' = 'actionsPerTag'): number {
   return 1 - result.withLearning.later[figure] / result.withoutLearning.later[figure];
@@ -89,6 +100,7 @@ function main(): void {
         withLearning: round(result.withLearning.later),
         actionsSaved: Number(laterSaving(result).toFixed(4)),
         byHandSaved: Number(laterSaving(result, 'byHandPerTag').toFixed(4)),
+        estimatedSeconds: Object.fromEntries(Object.entries(laterSeconds(result)).map(([run, seconds]) => [run, Math.round(seconds)])),
         note: result.set.note,
       }),
     );
@@ -97,7 +109,8 @@ function main(): void {
     '\nP%, R%: the suggestions shown on opening the article, exact precision and recall against the true tags (span and label).' +
       '\nrelabel: a suggestion on a true span with another label, one action. act/tag: all actions (accept + reject + relabel + manual) per true tag, 1 at best.' +
       '\nhand/tag: tags made by hand (manual + relabel) per true tag. cum: the articles so far. With learning, the corpus lexicon learns each accepted,' +
-      '\nrelabelled or manual entity tag (numbers and dates are not learnt, as in the editor) and suppresses each rejection between the same two words.',
+      '\nrelabelled or manual entity tag (numbers and dates are not learnt, as in the editor) and suppresses each rejection between the same two words.' +
+      `\nEstimated time: the keystroke-level model (server/src/core/annotate/keystrokeModel.ts): accept ${ACTION_SECONDS.accept.toFixed(2)} s, reject ${ACTION_SECONDS.reject.toFixed(2)} s, relabel ${ACTION_SECONDS.relabel.toFixed(2)} s, a tag by hand ${ACTION_SECONDS.manual.toFixed(2)} s.`,
   );
   for (const result of results) {
     console.log(`\n${result.set.name}: ${result.set.note}\n`);
@@ -108,6 +121,12 @@ function main(): void {
         `tags by hand per correct tag ${ratio(result.withoutLearning.later.byHandPerTag)} → ${ratio(result.withLearning.later.byHandPerTag)} (${signed(laterSaving(result, 'byHandPerTag'))}); ` +
         `lexicon at the end: ${result.withLearning.lexiconSize} entries and suppressions`,
     );
+    const { byHandOnly, detector, learning } = laterSeconds(result);
+    const less = (seconds: number) => `${percent(1 - seconds / byHandOnly)}% less`;
+    console.log(
+      `${files}, estimated time (keystroke-level model): every tag by hand ${Math.round(byHandOnly)} s; with the detector's suggestions ${Math.round(detector)} s (${less(detector)}); ` +
+        `with learning too ${Math.round(learning)} s (${less(learning)}; learning itself: ${signedTime(1 - learning / detector)} than the detector alone)`,
+    );
   }
   console.log('');
   console.log(`simulation took ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -116,7 +135,12 @@ function main(): void {
 /** Figures with ratios to 4 decimals, for the JSON lines. */
 function round(figures: AnnotationFigures): AnnotationFigures {
   const fixed = (value: number) => Number(value.toFixed(4));
-  return { ...figures, precision: fixed(figures.precision), recall: fixed(figures.recall), actionsPerTag: fixed(figures.actionsPerTag), byHandPerTag: fixed(figures.byHandPerTag) };
+  return { ...figures, precision: fixed(figures.precision), recall: fixed(figures.recall), actionsPerTag: fixed(figures.actionsPerTag), byHandPerTag: fixed(figures.byHandPerTag), estimatedSeconds: Number(figures.estimatedSeconds.toFixed(1)) };
+}
+
+/** "12.3% less time", "4.0% more time". */
+function signedTime(saving: number): string {
+  return saving >= 0 ? `${percent(saving)}% less time` : `${percent(-saving)}% more time`;
 }
 
 /** "12.3% fewer", "4.0% more". */

@@ -26,6 +26,7 @@ import { CodePointIndex } from '../offsets';
 import type { Tag } from '../sidecar/schema';
 import { newTag } from '../sidecar/tags';
 import { candidatesFor, type Candidate } from './candidates';
+import { estimatedSeconds } from './keystrokeModel';
 import { DEFAULT_PROPOSER, unclaimedCandidates } from './proposals';
 
 /** A true tag, in code points (end exclusive). */
@@ -71,6 +72,8 @@ export interface AnnotationFigures extends ActionCounts {
   byHand: number;
   /** byHand / truth: what learning can save, turning tags made by hand into accepted suggestions. */
   byHandPerTag: number;
+  /** The time these actions take by the keystroke-level model (keystrokeModel.ts): an estimate. */
+  estimatedSeconds: number;
 }
 
 export interface SimulationRun {
@@ -175,6 +178,7 @@ function figures(article: string, truth: number, suggested: number, correct: num
     actionsPerTag: truth === 0 ? 0 : actions / truth,
     byHand: counts.manual + counts.relabels,
     byHandPerTag: truth === 0 ? 0 : (counts.manual + counts.relabels) / truth,
+    estimatedSeconds: estimatedSeconds(counts),
   };
 }
 
