@@ -267,4 +267,20 @@ describe('learning in blind double annotation', () => {
     const listed = await command<LearnedRulesResult>(session, ServerCommands.learnedRules, { uri: seed004.uri });
     assert.deepEqual(listed.rules.map((rule) => rule.text), ['Umerov']);
   });
+
+  it("tags all occurrences in the workspace where another annotator tagged too, without telling where they did", async () => {
+    // ann tagged one "Umerov" of 004 before; bob, annotating blind, tags 002's and then all of 004's.
+    const seed004Path = path.join(session.root, SEED_004);
+    const text = readFileSync(seed004Path, 'utf8');
+    const at = [...text.slice(0, text.indexOf('thanked Umerov') + 'thanked '.length)].length;
+    await new SidecarStore().update(seed004Path, (sidecar) => void sidecar.annotations.push(newTag({ text, start: at, end: at + 'Umerov'.length, label: 'PERSON', source: 'manual', annotator: 'ann' })));
+    const seed002 = await session.open(SEED_002);
+    await seed002.run(find(await seed002.actionsAt('Umerov'), 'Tag "Umerov" as PERSON'));
+    const all = [...text.matchAll(/\bUmerov\b/g)].length;
+    const result = (await seed002.run(find(await seed002.actionsAt('Umerov'), `Tag all ${all} occurrences of "Umerov" in the workspace as PERSON (1 article)`))) as unknown as TagAllInWorkspaceResult;
+    assert.equal(result.tagged, all);
+    const tags = (readSidecar(seed004Path)?.annotations ?? []) as unknown as Tag[];
+    assert.equal(tags.filter((tag) => tag.annotator === 'bob').length, all, "bob's own tag at ann's place too");
+    assert.equal(tags.filter((tag) => tag.annotator === 'ann').length, 1, "ann's tag untouched");
+  });
 });

@@ -24,12 +24,14 @@ export const MAX_SEARCHED_ARTICLES = 5000;
 /** Characters of the line shown on either side of an occurrence in the preview. */
 const EXCERPT_REACH = 40;
 
-/** An article as the search sees it: its text and the UTF-16 spans of every tag, anyone's, whatever its status. */
+/** An article as the search sees it: its text and every tag, anyone's, whatever its status. */
 interface SearchedArticle {
   path: string;
   uri: string;
   text: string;
-  tagged: TaggedSpans;
+  tags: readonly Tag[];
+  /** Where the tags this person sees are, worked out for the search that first needed them. */
+  spans?: { visibility: string; tagged: TaggedSpans };
   /** Why its sidecar cannot be read: it can be neither searched nor tagged. */
   problem?: string;
 }
@@ -158,7 +160,7 @@ export class WorkspaceTagAll {
         skip(ref, `"${ref.text}" is no longer there`);
         continue;
       }
-      if (article.tagged.overlaps(ref.start, ref.end) || taken.some((span) => span.start < ref.end && ref.start < span.end)) {
+      if (this.taggedSpans(article).overlaps(ref.start, ref.end) || taken.some((span) => span.start < ref.end && ref.start < span.end)) {
         skip(ref, 'tagged meanwhile');
         continue;
       }
@@ -197,7 +199,8 @@ export class WorkspaceTagAll {
       // Where its tags are is worked out only for an article holding the text.
       const article = open ? openArticle(open) : this.onDisk.get(path)!.article;
       if (article.problem) continue;
-      const untagged = places.filter((place) => !article.tagged.overlaps(place.start, place.end));
+      const tagged = this.taggedSpans(article);
+      const untagged = places.filter((place) => !tagged.overlaps(place.start, place.end));
       const name = relative(folder, path).split(sep).join('/');
       for (const place of untagged) found.push({ uri: article.uri, article: name, start: place.start, end: place.end, text: article.text.slice(place.start, place.end), ...lineAround(article.text, place.start, place.end) });
     }
@@ -240,10 +243,20 @@ export class WorkspaceTagAll {
     const uri = pathToFileURL(path).href;
     try {
       const { sidecar } = await this.store.read(path);
-      return { path, uri, text, tagged: new TaggedSpans(text, sidecar.annotations) };
+      return { path, uri, text, tags: sidecar.annotations };
     } catch (error) {
-      return { path, uri, text, tagged: new TaggedSpans(text, []), problem: error instanceof Error ? error.message : String(error) };
+      return { path, uri, text, tags: [], problem: error instanceof Error ? error.message : String(error) };
     }
+  }
+
+  /**
+   * Where an article's tags stand that this person sees: in blind double annotation another
+   * annotator's tag neither hides a place nor tells that it was tagged, each tags on their own.
+   */
+  private taggedSpans(article: SearchedArticle): TaggedSpans {
+    const visibility = this.workspace.visibilityKey;
+    if (article.spans?.visibility !== visibility) article.spans = { visibility, tagged: new TaggedSpans(article.text, article.tags.filter(this.workspace.isVisible)) };
+    return article.spans.tagged;
   }
 
   private openArticleAt(path: string): Article | undefined {
@@ -251,11 +264,10 @@ export class WorkspaceTagAll {
   }
 }
 
-/** An open article as the editor has it: every tag, anyone's, even those blind mode hides, at its current place. */
+/** An open article as the editor has it: every tag, anyone's, at its current place. */
 function openArticle(article: Article): SearchedArticle {
-  const text = article.document.getText();
   const live = article.getTags().filter((tag) => !article.isOrphaned(tag.id));
-  return { path: article.path, uri: article.uri, text, tagged: new TaggedSpans(text, live), problem: article.sidecarProblem };
+  return { path: article.path, uri: article.uri, text: article.document.getText(), tags: live, problem: article.sidecarProblem };
 }
 
 /** Where an article's tags are (UTF-16), worked out when first asked, sorted so that a check reads only the tags near a place. */
