@@ -154,7 +154,12 @@ export function startServer(connection: Connection = connectionFromArguments()):
   });
 
   connection.onInitialized(async () => {
-    await configure();
+    try {
+      await configure();
+    } finally {
+      // Even with settings that failed, requests go on (with the defaults) rather than wait forever.
+      workspace.settingsLoaded();
+    }
     if (canWatchFiles) {
       // Articles too: one edited, added or deleted outside the editor changes the corpus view.
       await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.annotations.json' }, { globPattern: `**/${PROJECT_FILE_NAME}` }, { globPattern: '**/*.txt' }, { globPattern: `**/${LEXICON_FILE_NAME}` }] });

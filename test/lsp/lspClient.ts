@@ -30,6 +30,8 @@ export interface Session {
   messages: string[];
   open(relativePath: string, text?: string): Promise<OpenArticle>;
   diagnostics(uri: string, predicate?: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
+  /** With `holdSettings`: answers the server's configuration request, held until now, as a slow editor would. */
+  releaseSettings(): void;
   close(): Promise<void>;
 }
 
@@ -43,8 +45,11 @@ export interface OpenArticle {
   run(action: CodeAction): Promise<{ message: string; failed?: boolean }>;
 }
 
-/** Starts the server on a fresh copy of seeds/ (plus `extraFiles`), answering configuration with `settings`. */
-export async function startSession(settings: Record<string, unknown> = { annotator: 'olena' }): Promise<Session> {
+/**
+ * Starts the server on a fresh copy of seeds/, answering configuration with `settings`: at once, or
+ * with `holdSettings` only when the test calls `releaseSettings`.
+ */
+export async function startSession(settings: Record<string, unknown> = { annotator: 'olena' }, { holdSettings = false } = {}): Promise<Session> {
   const root = mkdtempSync(path.join(tmpdir(), 'marginalia-lsp-'));
   cpSync(SEEDS, path.join(root, 'seeds'), { recursive: true, filter: (source) => !source.endsWith('.annotations.json') });
   const server: ChildProcess = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -53,7 +58,12 @@ export async function startSession(settings: Record<string, unknown> = { annotat
   const messages: string[] = [];
   const diagnosticsByUri = new Map<string, Diagnostic[]>();
   const diagnosticWaiters: Array<() => void> = [];
-  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => settings));
+  let releaseSettings = () => {};
+  const settingsReleased = holdSettings ? new Promise<void>((resolve) => (releaseSettings = resolve)) : Promise.resolve();
+  connection.onRequest('workspace/configuration', async (params: { items: unknown[] }) => {
+    await settingsReleased;
+    return params.items.map(() => settings);
+  });
   connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
     messages.push(params.message);
     return null;
@@ -86,6 +96,7 @@ export async function startSession(settings: Record<string, unknown> = { annotat
     init,
     root,
     messages,
+    releaseSettings: () => releaseSettings(),
     async open(relativePath, text) {
       const file = path.join(root, relativePath);
       const content = text ?? readFileSync(file, 'utf8');

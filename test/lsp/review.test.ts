@@ -202,6 +202,22 @@ describe('blind double annotation', () => {
     assert.ok(!diagnostics.some(isDisagreement));
   });
 
+  it('hides other annotators\' tags from the first request, even when the editor is slow to give its settings', async () => {
+    const slow = await startSession({ annotator: 'ann', blind: true }, { holdSettings: true });
+    try {
+      for (const name of readdirSync(FIXTURES).filter((file) => file.endsWith('.annotations.json'))) copyFileSync(path.join(FIXTURES, name), path.join(slow.root, 'seeds', name));
+      const opened = await slow.open(`seeds/${ARTICLES[1]}`);
+      // The article is loaded (its diagnostics are out) while the settings are still on their way.
+      await slow.diagnostics(opened.uri);
+      const asked = slow.connection.sendRequest(ArticleViewRequest, { uri: opened.uri }) as Promise<ArticleView>;
+      slow.releaseSettings();
+      const ids = (await asked).items.flatMap((item) => (item.tagId ? [item.tagId] : []));
+      assert.ok(ids.length > 0 && ids.every((id) => id.startsWith('ann-')), JSON.stringify(ids.filter((id) => !id.startsWith('ann-'))));
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('refuses an action on a tag the annotator cannot see', async () => {
     const bobs = (await tagsOf(article)).find((tag) => tag.annotator === 'bob')!;
     const result = (await session.connection.sendRequest('workspace/executeCommand', { command: 'marginalia.approve', arguments: [{ uri: article.uri, tagId: bobs.id }] })) as { message: string; failed?: boolean };

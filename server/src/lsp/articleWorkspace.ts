@@ -40,11 +40,15 @@ export class ArticleWorkspace {
   private onlyToReview = false;
   /** What each corpus learnt from its tags: suggested in its articles, taught by every tag action. */
   readonly lexicons: CorpusLexicons<Article>;
+  /** Settled once the editor's settings are known: until then, blind mode or the annotator's name may be wrong. */
+  private readonly settingsKnown: Promise<void>;
+  private settingsArrived!: () => void;
 
   constructor(
     private workspaceFolders: string[],
     private readonly events: WorkspaceEvents,
   ) {
+    this.settingsKnown = new Promise((resolve) => (this.settingsArrived = resolve));
     this.selector = new ArticleSelector(workspaceFolders, DEFAULT_SETTINGS.articles);
     this.lexicons = new CorpusLexicons({
       corpusFolderOf: (path) => this.corpusFolderOf(path),
@@ -113,8 +117,17 @@ export class ArticleWorkspace {
     return holding.sort((a, b) => b.length - a.length)[0];
   }
 
-  /** The article once its tags are loaded: requests right after opening see its tags, not bare suggestions. */
+  /** The editor's settings are in (or the editor cannot give any): requests waiting in `ready` go on. */
+  settingsLoaded(): void {
+    this.settingsArrived();
+  }
+
+  /**
+   * The article once the settings are known and its tags are loaded: requests right after opening see
+   * its tags, not bare suggestions, and in blind mode never another annotator's.
+   */
   async ready(uri: string): Promise<Article | undefined> {
+    await this.settingsKnown;
     await this.loading.get(uri);
     return this.articles.get(uri);
   }
