@@ -76,7 +76,8 @@ export function startServer(connection: Connection = connectionFromArguments()):
       article.uri,
       setTimeout(() => {
         diagnosticTimers.delete(article.uri);
-        if (workspace.get(article.uri) !== article) return;
+        // Before the settings, blind mode is not known yet: they come with them (configure redraws every article).
+        if (workspace.get(article.uri) !== article || !workspace.settingsAreKnown) return;
         guard('diagnostics', () => {
           const diagnostics = diagnosticsOf(article, { suggestionHints: workspace.settings.suggestionHints, seesEveryone: workspace.seesEveryone, onlyToReview: workspace.reviewFilter });
           const published = `${article.document.version}:${JSON.stringify(diagnostics)}`;

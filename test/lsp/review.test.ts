@@ -7,8 +7,9 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, Hover, SemanticTokens } from 'vscode-languageserver-protocol';
-import { ArticleViewRequest, CorpusReportRequest, CorpusRequest, type ArticleView, type CorpusSummary } from '../../server/src/api/protocol';
+import { ArticleChangedNotification, ArticleViewRequest, CorpusReportRequest, CorpusRequest, type ArticleView, type CorpusSummary } from '../../server/src/api/protocol';
 import { findDisagreements } from '../../server/src/core/review';
 import { newTag, SidecarStore, type Tag } from '../../server/src/core/sidecar';
 import { PROJECT_ROOT } from '../projectRoot';
@@ -202,17 +203,29 @@ describe('blind double annotation', () => {
     assert.ok(!diagnostics.some(isDisagreement));
   });
 
-  it('hides other annotators\' tags from the first request, even when the editor is slow to give its settings', async () => {
+  it('hides other annotators\' tags from the first request and the first diagnostics, even when the editor is slow to give its settings', async () => {
     const slow = await startSession({ annotator: 'ann', blind: true }, { holdSettings: true });
     try {
       for (const name of readdirSync(FIXTURES).filter((file) => file.endsWith('.annotations.json'))) copyFileSync(path.join(FIXTURES, name), path.join(slow.root, 'seeds', name));
+      const uri = pathToFileURL(path.join(slow.root, 'seeds', ARTICLES[1]!)).href;
+      const loaded = new Promise<void>((resolve) => slow.connection.onNotification(ArticleChangedNotification, (changed: { uri: string }) => changed.uri === uri && resolve()));
+      const published: Diagnostic[][] = [];
+      const firstPublished = new Promise<void>((resolve) =>
+        slow.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
+          if (params.uri !== uri) return;
+          published.push(params.diagnostics);
+          resolve();
+        }),
+      );
       const opened = await slow.open(`seeds/${ARTICLES[1]}`);
-      // The article is loaded (its diagnostics are out) while the settings are still on their way.
-      await slow.diagnostics(opened.uri);
+      // The article is loaded while the settings are still on their way.
+      await loaded;
       const asked = slow.connection.sendRequest(ArticleViewRequest, { uri: opened.uri }) as Promise<ArticleView>;
       slow.releaseSettings();
       const ids = (await asked).items.flatMap((item) => (item.tagId ? [item.tagId] : []));
       assert.ok(ids.length > 0 && ids.every((id) => id.startsWith('ann-')), JSON.stringify(ids.filter((id) => !id.startsWith('ann-'))));
+      await firstPublished;
+      assert.ok(!published.flat().some(isDisagreement), 'no disagreement with bob is ever shown to ann');
     } finally {
       await slow.close();
     }

@@ -43,6 +43,8 @@ export class ArticleWorkspace {
   /** Settled once the editor's settings are known: until then, blind mode or the annotator's name may be wrong. */
   private readonly settingsKnown: Promise<void>;
   private settingsArrived!: () => void;
+  /** Whether `settingsKnown` has settled: nothing about an article is published before. */
+  settingsAreKnown = false;
 
   constructor(
     private workspaceFolders: string[],
@@ -119,6 +121,7 @@ export class ArticleWorkspace {
 
   /** The editor's settings are in (or the editor cannot give any): requests waiting in `ready` go on. */
   settingsLoaded(): void {
+    this.settingsAreKnown = true;
     this.settingsArrived();
   }
 
