@@ -264,6 +264,8 @@ export function startServer(connection: Connection = connectionFromArguments()):
   const folderAnnotation = new FolderAnnotation(connection, { workspace, folders: () => workspaceFolders, articlesChanged: (uris) => uris.forEach((uri) => corpusChanges.articleChanged(uri)) });
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
     try {
+      // A tag made now records the annotator the settings name, and respects blind mode.
+      await workspace.settingsKnown;
       const result =
         command === ServerCommands.checkCorpus
           ? await corpusCheck.run()
@@ -314,6 +316,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
 
   connection.onRequest(CorpusRequest, async (params: CorpusParams | undefined) => {
     try {
+      await workspace.settingsKnown;
       return await corpus.summary(urisParameter(params));
     } catch (error) {
       connection.console.error(`corpus failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -323,6 +326,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
 
   connection.onRequest(CorpusReportRequest, async (params: CorpusReportParams | undefined) => {
     try {
+      await workspace.settingsKnown;
       return await corpus.report(annotatorsParameter(params));
     } catch (error) {
       connection.console.error(`corpus report failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -41,7 +41,7 @@ export class ArticleWorkspace {
   /** What each corpus learnt from its tags: suggested in its articles, taught by every tag action. */
   readonly lexicons: CorpusLexicons<Article>;
   /** Settled once the editor's settings are known: until then, blind mode or the annotator's name may be wrong. */
-  private readonly settingsKnown: Promise<void>;
+  readonly settingsKnown: Promise<void>;
   private settingsArrived!: () => void;
   /** Whether `settingsKnown` has settled: nothing about an article is published before. */
   settingsAreKnown = false;
