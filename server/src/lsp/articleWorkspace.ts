@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { looksBinary } from '../core/detect/binary';
 import { ArticleSelector } from '../core/project/articleSelector';
+import type { TagVisibility } from '../core/review/corpusSummaryFiles';
 import { resolveLabelSet, type LabelDefinition } from '../core/project/labelSet';
 import { reanchorTags } from '../core/anchoring/reanchor';
 import { SidecarError, SidecarStore, type Tag } from '../core/sidecar';
@@ -90,11 +91,11 @@ export class ArticleWorkspace {
   }
 
   /** In blind mode, one's own tags, tools' proposals and merge conflicts; otherwise everyone's. */
-  readonly isVisible = (tag: Tag): boolean => !this.settings.blind || tag.annotator === this.annotator || tag.status === 'proposed' || tag.status === 'conflict';
+  private readonly isVisible = (tag: Tag): boolean => !this.settings.blind || tag.annotator === this.annotator || tag.status === 'proposed' || tag.status === 'conflict';
 
-  /** Who sees what, as a key that changes whenever `isVisible` would answer differently. */
-  get visibilityKey(): string {
-    return this.settings.blind ? `blind:${this.annotator}` : 'everyone';
+  /** Who sees what: `isVisible`, and a key that changes whenever it would answer differently. */
+  get visibility(): TagVisibility {
+    return { key: this.settings.blind ? `blind:${this.annotator}` : 'everyone', isVisible: this.isVisible };
   }
 
   private display(article: Article): void {

@@ -44,11 +44,11 @@ export class Corpus {
       this.onDisk.retainOnly(paths);
     }
     const open = new Map(this.workspace.all().map((article) => [article.path, article]));
-    const { isVisible, visibilityKey } = this.workspace;
-    const fromDisk = new Map((await this.onDisk.summarize(paths.filter((path) => !open.has(path)), { key: visibilityKey, isVisible })).map((found) => [found.path, found]));
+    const { visibility } = this.workspace;
+    const fromDisk = new Map((await this.onDisk.summarize(paths.filter((path) => !open.has(path)), visibility)).map((found) => [found.path, found]));
     const articles: CorpusArticle[] = paths.map((path) => {
       const article = open.get(path);
-      const { summary, problem } = article ? liveSummary(article, isVisible) : fromDisk.get(path)!;
+      const { summary, problem } = article ? liveSummary(article, visibility.isVisible) : fromDisk.get(path)!;
       return { uri: pathToFileURL(path).href, name: this.nameOf(path), ...summary, ...(problem ? { problem } : {}) };
     });
     return { articles, omitted, ...addSummaries(articles) };

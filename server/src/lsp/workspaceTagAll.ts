@@ -254,8 +254,8 @@ export class WorkspaceTagAll {
    * annotator's tag neither hides a place nor tells that it was tagged, each tags on their own.
    */
   private taggedSpans(article: SearchedArticle): TaggedSpans {
-    const visibility = this.workspace.visibilityKey;
-    if (article.spans?.visibility !== visibility) article.spans = { visibility, tagged: new TaggedSpans(article.text, article.tags.filter(this.workspace.isVisible)) };
+    const { key, isVisible } = this.workspace.visibility;
+    if (article.spans?.visibility !== key) article.spans = { visibility: key, tagged: new TaggedSpans(article.text, article.tags.filter(isVisible)) };
     return article.spans.tagged;
   }
 

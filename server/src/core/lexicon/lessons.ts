@@ -90,7 +90,7 @@ function teaches(tag: Tag | undefined): boolean {
  * "Ukrainians"), which belongs to the sentence, not the name; learnt with it, the possessive form would
  * win over the name wherever it recurs (the longest match is suggested).
  */
-export function taughtText(text: string): string {
+function taughtText(text: string): string {
   const name = text.replace(/(?<=\p{L})['’]s$|(?<=s)['’]$/u, '');
   return name.length > 0 ? name : text;
 }

@@ -216,7 +216,10 @@ export class Lexicon {
     if (!this.suppressedTexts) {
       const suppressions = [...this.suppressions.values()];
       const texts = new Map<string, number>();
-      for (const { text, label } of suppressions) texts.set(entryKey(text, label), (texts.get(entryKey(text, label)) ?? 0) + 1);
+      for (const { text, label } of suppressions) {
+        const key = entryKey(text, label);
+        texts.set(key, (texts.get(key) ?? 0) + 1);
+      }
       this.suppressedTexts = { texts, lengths: new Set(suppressions.map((suppression) => suppression.text.length)) };
     }
     return this.suppressedTexts;
