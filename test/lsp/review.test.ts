@@ -19,8 +19,8 @@ const FIXTURES = path.join(PROJECT_ROOT, 'test', 'fixtures', 'agreement');
 const ARTICLES = readdirSync(FIXTURES).filter((name) => name.endsWith('.txt')).sort();
 
 /** A session whose seeds/ hold the two annotators' sidecars. */
-async function reviewSession(settings: Record<string, unknown>): Promise<Session> {
-  const session = await startSession(settings);
+async function reviewSession(settings: Record<string, unknown>, options?: Parameters<typeof startSession>[1]): Promise<Session> {
+  const session = await startSession(settings, options);
   for (const name of readdirSync(FIXTURES).filter((file) => file.endsWith('.annotations.json'))) copyFileSync(path.join(FIXTURES, name), path.join(session.root, 'seeds', name));
   return session;
 }
@@ -204,9 +204,8 @@ describe('blind double annotation', () => {
   });
 
   it('hides other annotators\' tags from the first request and the first diagnostics, even when the editor is slow to give its settings', async () => {
-    const slow = await startSession({ annotator: 'ann', blind: true }, { holdSettings: true });
+    const slow = await reviewSession({ annotator: 'ann', blind: true }, { holdSettings: true });
     try {
-      for (const name of readdirSync(FIXTURES).filter((file) => file.endsWith('.annotations.json'))) copyFileSync(path.join(FIXTURES, name), path.join(slow.root, 'seeds', name));
       const uri = pathToFileURL(path.join(slow.root, 'seeds', ARTICLES[1]!)).href;
       const loaded = new Promise<void>((resolve) => slow.connection.onNotification(ArticleChangedNotification, (changed: { uri: string }) => changed.uri === uri && resolve()));
       const published: Diagnostic[][] = [];
