@@ -125,7 +125,7 @@ function main(): void {
     const less = (seconds: number) => `${percent(1 - seconds / byHandOnly)}% less`;
     console.log(
       `${files}, estimated time (keystroke-level model): every tag by hand ${Math.round(byHandOnly)} s; with the detector's suggestions ${Math.round(detector)} s (${less(detector)}); ` +
-        `with learning too ${Math.round(learning)} s (${less(learning)}; learning itself: ${signedTime(1 - learning / detector)} than the detector alone)`,
+        `with learning too ${Math.round(learning)} s (${less(learning)}; learning itself: ${signed(1 - learning / detector, 'less time', 'more time')} than the detector alone)`,
     );
   }
   console.log('');
@@ -138,14 +138,9 @@ function round(figures: AnnotationFigures): AnnotationFigures {
   return { ...figures, precision: fixed(figures.precision), recall: fixed(figures.recall), actionsPerTag: fixed(figures.actionsPerTag), byHandPerTag: fixed(figures.byHandPerTag), estimatedSeconds: Number(figures.estimatedSeconds.toFixed(1)) };
 }
 
-/** "12.3% less time", "4.0% more time". */
-function signedTime(saving: number): string {
-  return saving >= 0 ? `${percent(saving)}% less time` : `${percent(-saving)}% more time`;
-}
-
-/** "12.3% fewer", "4.0% more". */
-function signed(saving: number): string {
-  return saving >= 0 ? `${percent(saving)}% fewer` : `${percent(-saving)}% more`;
+/** "12.3% fewer", "4.0% more"; of time, "12.3% less time". */
+function signed(saving: number, fewer = 'fewer', more = 'more'): string {
+  return saving >= 0 ? `${percent(saving)}% ${fewer}` : `${percent(-saving)}% ${more}`;
 }
 
 if (require.main === module) main();
