@@ -118,4 +118,21 @@ describe('marginalia check', () => {
       assert.match(run.stderr, /^marginalia/);
     }
   });
+
+  it('reports a project file that fails its schema, on its line, with exit code 1', () => {
+    write('project/marginalia.json', '{\n  "labels": {\n    "WEAPON": { "kind": "entity" }\n  },\n  "lables": {}\n}\n');
+    write('project/a.txt', TEXT);
+    writeSidecar('project/a.annotations.json', [tagOn('NATO', 'ORG', 't-nato')]);
+    const run = marginalia(corpus, 'check', 'project');
+    assert.equal(run.status, 1, run.stdout + run.stderr);
+    assert.match(run.stdout, /project\/marginalia\.json:5:3: lables: unknown key "lables"/);
+    assert.match(run.stdout, /1 problem in 1 of them/);
+    const json = JSON.parse(marginalia(corpus, 'check', '--format', 'json', 'project').stdout);
+    assert.equal(json.problems, 1);
+    assert.equal(json.projectFiles[0].problems[0].line, 5);
+    write('project/marginalia.json', '{ "labels": { "WEAPON": { "kind": "entity" } } }\n');
+    const fixed = marginalia(corpus, 'check', 'project');
+    assert.equal(fixed.status, 0, fixed.stdout);
+    assert.match(fixed.stdout, /Checked 1 sidecar and 1 project file: all well/);
+  });
 });

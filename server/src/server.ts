@@ -45,6 +45,7 @@ import { executeLearningCommand, isLearningCommand, learningSourceActions } from
 import { WorkspaceTagAll, tagAllPreviewCommandOf } from './lsp/workspaceTagAll';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokenResults, encodeSemanticTokens } from './lsp/semanticTokens';
 import { parseSettings, resolveAnnotator } from './lsp/settings';
+import { ProjectFileDiagnostics } from './lsp/projectFileDiagnostics';
 
 export function startServer(connection: Connection = connectionFromArguments()): void {
   const documents = new TextDocuments(TextDocument);
@@ -98,7 +99,9 @@ export function startServer(connection: Connection = connectionFromArguments()):
       corpusChanges.articleChanged(article.uri);
     },
     warn,
+    projectsLookedUp: (paths) => guard('project file diagnostics', () => projectFileDiagnostics.refresh(paths, (path) => workspace.projectFileStatus(path)), undefined),
   });
+  const projectFileDiagnostics = new ProjectFileDiagnostics(connection, warn);
   const corpus = new Corpus(workspace, () => workspaceFolders);
   const tagAllInWorkspace = new WorkspaceTagAll(workspace);
   /** The client command that previews "Tag all … in the workspace" in a picker (VS Code); else the server offers a preview action. */
@@ -192,6 +195,10 @@ export function startServer(connection: Connection = connectionFromArguments()):
       } else if (path.endsWith(PROJECT_FILE_NAME)) {
         workspace.projectFilesChanged();
         warned.clear();
+        // Broken now, or fixed: its diagnostics, and the open articles' labels, follow the file.
+        projectFileDiagnostics.refresh([path, ...workspace.all().map((article) => article.path)], (file) => workspace.projectFileStatus(file));
+        for (const article of workspace.all()) publishDiagnostics(article, 0);
+        if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
         corpusChanges.corpusChanged();
       } else if (isSidecarPath(path)) {
         const article = workspace.all().find((candidate) => path === candidate.path.replace(/\.txt$/i, '.annotations.json'));

@@ -71,4 +71,34 @@ describe('tagging in the browser', () => {
     await page.mouse.move(5, 5);
     await screenshot(page, 'e2e-3-tagged');
   });
+
+  it('types after the tag, saves, and removes the tag by keyboard: the sidecar follows each step', async () => {
+    const sidecar = path.join(workbench.workspace, 'seeds', ARTICLE.replace(/\.txt$/, '.annotations.json'));
+    const articlePath = path.join(workbench.workspace, 'seeds', ARTICLE);
+    // Into the name, to the end of the next word ("did"), then type there: within the tag's stored context.
+    await zelensky().click();
+    await page.keyboard.press('Control+ArrowRight');
+    await page.keyboard.press('Control+ArrowRight');
+    await page.keyboard.type(' really');
+    await page.keyboard.press('Control+s');
+    await waitForFile(articlePath, 20_000, (text) => text.includes('Zelensky did really not specify'));
+    // The save refreshes the tag's context in the sidecar.
+    await waitForFile(sidecar, 20_000, (text) => JSON.parse(text).annotations.some((tag: { context: { suffix: string } }) => tag.context.suffix.includes('really')));
+    await screenshot(page, 'e2e-4-edited-and-saved');
+
+    await zelensky().click();
+    await page.keyboard.press('Control+.');
+    const list = page.locator('.action-widget');
+    await list.waitFor({ state: 'visible', timeout: 15_000 });
+    const focused = list.locator('.monaco-list-row.focused');
+    const remove = 'Remove tag PERSON on "Volodymyr Zelensky"';
+    for (let step = 0; step < 30 && !((await focused.textContent()) ?? '').includes(remove); step++) await page.keyboard.press('ArrowDown');
+    assert.match((await focused.textContent()) ?? '', /Remove tag PERSON on "Volodymyr Zelensky"/);
+    await screenshot(page, 'e2e-5-remove-offered');
+    await page.keyboard.press('Enter');
+    // The answer comes from what was written: the tag is gone from the sidecar.
+    await waitForFile(sidecar, 20_000, (text) => JSON.parse(text).annotations.length === 0);
+    await page.mouse.move(5, 5);
+    await screenshot(page, 'e2e-6-removed-after-save');
+  });
 });

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { eachWithProgress, type ProgressOptions, type ProgressOutcome, type ProgressReporter } from '../core/progress';
 import { checkSidecar, type SidecarProblem } from '../core/sidecar/check';
 import { findSidecars, type FoundSidecar } from '../core/findSidecars';
+import { projectFileProblems, type ProjectFileProblem } from '../core/project/checkProjectFile';
 
 export type CheckFormat = 'text' | 'json';
 
@@ -25,16 +26,33 @@ export interface FileReport {
  */
 export async function runCheck(request: CheckRequest, out: (chunk: string) => void, err: (line: string) => void, progress?: ProgressReporter): Promise<number> {
   let found: FoundSidecar[];
+  const projectPaths: string[] = [];
   try {
-    found = await findSidecars(request.path);
+    found = await findSidecars(request.path, projectPaths);
   } catch (error) {
     err(`marginalia check: ${(error as Error).message}`);
     return 2;
   }
+  const projectFiles = await checkProjectFiles(projectPaths);
   const { results: reports } = await checkSidecarFiles(found, { progress });
-  const problems = reports.reduce((sum, report) => sum + report.problems.length, 0);
-  out(request.format === 'json' ? JSON.stringify({ sidecars: reports, problems }, null, 2) + '\n' : forPeople(request.path, reports, problems));
+  const problems = reports.reduce((sum, report) => sum + report.problems.length, 0) + projectFiles.reduce((sum, report) => sum + report.problems.length, 0);
+  out(request.format === 'json' ? JSON.stringify({ projectFiles, sidecars: reports, problems }, null, 2) + '\n' : forPeople(request.path, projectFiles, reports, problems));
   return problems === 0 ? 0 : 1;
+}
+
+export interface ProjectFileReport {
+  file: string;
+  problems: ProjectFileProblem[];
+}
+
+/** The project files (marginalia.json) below the checked folder: a broken one leaves its corpus on the wrong labels. */
+async function checkProjectFiles(paths: readonly string[]): Promise<ProjectFileReport[]> {
+  const reports: ProjectFileReport[] = [];
+  for (const file of paths) {
+    const text = await readFile(file, 'utf8').catch((error: Error) => error);
+    reports.push({ file, problems: typeof text === 'string' ? projectFileProblems(text, file) : [{ line: 1, column: 1, message: `cannot read (${text.message})` }] });
+  }
+  return reports;
 }
 
 /**
@@ -61,9 +79,13 @@ async function checkFile({ path, articlePath }: FoundSidecar): Promise<FileRepor
 }
 
 /** One line a problem, `path:line: message`, then a count line per file and a summary. */
-function forPeople(root: string, reports: readonly FileReport[], problems: number): string {
-  if (reports.length === 0) return `No sidecars (*.annotations.json) below ${root === '.' ? 'this folder' : root}.\n`;
+function forPeople(root: string, projectFiles: readonly ProjectFileReport[], reports: readonly FileReport[], problems: number): string {
   const lines: string[] = [];
+  for (const { file, problems: found } of projectFiles) {
+    for (const problem of found) lines.push(`${file}:${problem.line}:${problem.column}: ${problem.message}`);
+    lines.push(`${file}: ${found.length === 0 ? 'project file well' : `${plural(found.length, 'problem')}: its corpus cannot use it until it is fixed`}`);
+  }
+  if (reports.length === 0) return [...lines, `No sidecars (*.annotations.json) below ${root === '.' ? 'this folder' : root}.${problems > 0 ? ` ${plural(problems, 'problem')} in project files.` : ''}`].join('\n') + '\n';
   for (const report of reports) {
     for (const problem of report.problems) lines.push(`${report.sidecar}${problem.line === undefined ? '' : `:${problem.line}`}: ${problem.message}`);
     const count = report.problems.length;
@@ -72,8 +94,8 @@ function forPeople(root: string, reports: readonly FileReport[], problems: numbe
   const troubled = reports.filter((report) => report.problems.length > 0).length;
   lines.push(
     problems === 0
-      ? `Checked ${plural(reports.length, 'sidecar')}: all well.`
-      : `Checked ${plural(reports.length, 'sidecar')}: ${plural(problems, 'problem')} in ${troubled} of them.`,
+      ? `Checked ${plural(reports.length, 'sidecar')}${projectFiles.length > 0 ? ` and ${plural(projectFiles.length, 'project file')}` : ''}: all well.`
+      : `Checked ${plural(reports.length, 'sidecar')}${projectFiles.length > 0 ? ` and ${plural(projectFiles.length, 'project file')}` : ''}: ${plural(problems, 'problem')} in ${troubled + projectFiles.filter((report) => report.problems.length > 0).length} of them.`,
   );
   return lines.join('\n') + '\n';
 }

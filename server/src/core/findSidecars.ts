@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { PROJECT_FILE_NAME } from './project/projectFile';
 import { isSidecarPath, sidecarPathFor } from './sidecar/paths';
 
 export interface FoundSidecar {
@@ -10,9 +11,10 @@ export interface FoundSidecar {
 
 /**
  * Sidecars below `path` (or `path` itself), sorted, each with the article beside it; what `check` and
- * `agreement` read. Folders named node_modules or starting with "." are skipped.
+ * `agreement` read. Folders named node_modules or starting with "." are skipped. The project files
+ * (marginalia.json) met on the way are added to `projectFiles`, when given.
  */
-export async function findSidecars(path: string): Promise<FoundSidecar[]> {
+export async function findSidecars(path: string, projectFiles?: string[]): Promise<FoundSidecar[]> {
   const stats = await stat(path).catch(() => undefined);
   if (!stats) throw new Error(`${path}: no such file or folder`);
   if (stats.isFile()) {
@@ -26,6 +28,7 @@ export async function findSidecars(path: string): Promise<FoundSidecar[]> {
     const names = entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
     for (const entry of entries) {
       if (entry.isFile() && isSidecarPath(entry.name)) found.push({ path: join(folder, entry.name), articlePath: articleAmong(folder, names, entry.name) });
+      else if (entry.isFile() && entry.name === PROJECT_FILE_NAME) projectFiles?.push(join(folder, entry.name));
       // Dot folders hold git's objects, editors' settings and caches; node_modules holds other people's files.
       else if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) await walk(join(folder, entry.name));
     }

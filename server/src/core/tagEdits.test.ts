@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { newTag, type Tag } from './sidecar';
-import { applyEdit, invertEdit, modifiedTag, type TagEdit } from './tagEdits';
+import { placedAt } from './sidecar/tags';
+import { applyEdit, invertEdit, modifiedTag, outcomeOf, type TagEdit } from './tagEdits';
 import { TagHistory } from './tagHistory';
 
 const text = 'President Volodymyr Zelensky met NATO officials.';
@@ -52,6 +53,31 @@ describe('tag edits', () => {
     const skipped = tags.apply({ description: 'remove', changes: [{ before: person }] });
     assert.equal(skipped.length, 1);
     assert.equal(tags.byId.get(person.id)?.label, 'ORG');
+  });
+
+  it('apply an action to a tag the editor placed anew (moved, context refreshed by a save): where it stands is no change of it', () => {
+    const tags = new Tags();
+    tags.apply({ description: 'tag', changes: [{ after: person }] });
+    const edited = 'Breaking: President Volodymyr Zelensky met NATO officials today.';
+    const saved = placedAt(person, edited, 20, 38);
+    tags.apply({ description: 'save positions', changes: [{ before: person, after: saved }] });
+    // The action started from the editor's copy, placed before the save wrote the new context.
+    const skipped = tags.apply({ description: 'remove', changes: [{ before: person }] });
+    assert.deepEqual(skipped, []);
+    assert.deepEqual(tags.all, []);
+  });
+
+  it('word what was done from what was written: all, part, or nothing', () => {
+    const remove: TagEdit = { description: 'Removed the PERSON tag on "Volodymyr Zelensky"', changes: [{ before: person }] };
+    assert.deepEqual(outcomeOf(remove, []), { done: true, message: remove.description });
+    const nothing = outcomeOf(remove, remove.changes);
+    assert.equal(nothing.done, false);
+    assert.match(nothing.message, /^Not done: the PERSON tag on "Volodymyr Zelensky" was changed elsewhere meanwhile/);
+    assert.doesNotMatch(nothing.message, /Removed/);
+    const both: TagEdit = { description: 'Tagged 2 occurrences', changes: [{ after: person }, { after: nato }] };
+    const part = outcomeOf(both, [both.changes[1]]);
+    assert.equal(part.done, true);
+    assert.match(part.message, /^Partly done \(1 of 2 changes\): Tagged 2 occurrences; not done for the ORG tag on "NATO"/);
   });
 
   it('apply a second change of the same tag to what the first made of it', () => {

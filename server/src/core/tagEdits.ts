@@ -1,4 +1,5 @@
 import type { Tag, TagChanges } from './sidecar';
+import { withoutPlacement } from './sidecar/tags';
 
 /**
  * One tag action (tag, tag all, reject, change label, remove…) as the tags it changed: for each, the
@@ -24,6 +25,11 @@ export function invertEdit(edit: TagEdit): TagEdit {
  * What applying an edit to the current tags (by id) puts and removes. A change whose tag is no longer
  * as the edit left it (changed meanwhile by another window or the CLI) is skipped rather than
  * overwritten; the skipped changes are returned so the annotator can be told.
+ *
+ * Where a tag stands (offsets, text, context) is not a change of it: the editor moves tags with
+ * unsaved edits and refreshes their context when the article is saved, so the stored tag and the
+ * one an action started from may be placed differently while meaning the same decision. Only what
+ * people decide (label, status, annotator, history, …) tells a tag changed elsewhere.
  */
 export function applyEdit(current: ReadonlyMap<string, Tag>, edit: TagEdit): TagChanges & { skipped: TagChange[] } {
   // What the edit has made of each tag so far: a later change of the same tag sees it.
@@ -42,7 +48,32 @@ export function applyEdit(current: ReadonlyMap<string, Tag>, edit: TagEdit): Tag
 
 function sameTag(a: Tag | undefined, b: Tag | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
-  return JSON.stringify(a) === JSON.stringify(b);
+  return a === b || JSON.stringify(withoutPlacement(a)) === JSON.stringify(withoutPlacement(b));
+}
+
+/** The tags an edit changed, given what applyEdit skipped. */
+export function appliedChanges(edit: TagEdit, skipped: readonly TagChange[]): TagChange[] {
+  return skipped.length === 0 ? edit.changes : edit.changes.filter((change) => !skipped.includes(change));
+}
+
+/**
+ * What to tell the annotator about an edit, from what was written: its description when every change
+ * was made, "Partly done" naming what was not, and for an edit none of whose changes could be made,
+ * `done: false` with a message that says so (never the description of what did not happen).
+ */
+export function outcomeOf(edit: TagEdit, skipped: readonly TagChange[]): { done: boolean; message: string } {
+  if (skipped.length === 0) return { done: true, message: edit.description };
+  const names = skipped.map(({ before, after }) => describeTag((before ?? after)!));
+  const which = names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+  const were = skipped.length === 1 ? 'was' : 'were';
+  if (skipped.length === edit.changes.length) {
+    return { done: false, message: `Not done: ${which} ${were} changed elsewhere meanwhile (another window, the CLI or git), and ${skipped.length === 1 ? 'is' : 'are'} left as ${skipped.length === 1 ? 'it is' : 'they are'}; the article now shows the sidecar as it is. Look again and retry if still wanted.` };
+  }
+  return { done: true, message: `Partly done (${edit.changes.length - skipped.length} of ${edit.changes.length} changes): ${edit.description}; not done for ${which}, which ${were} changed elsewhere meanwhile and left as ${skipped.length === 1 ? 'it is' : 'they are'}` };
+}
+
+function describeTag(tag: Tag): string {
+  return `the ${tag.label} tag on "${tag.text}"`;
 }
 
 /** A copy of `tag` with some fields changed and `modified` set to now. */

@@ -1,15 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import { basename, isAbsolute, relative } from 'node:path';
+import { basename, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { looksBinary } from '../core/detect/binary';
-import { ArticleSelector } from '../core/project/articleSelector';
+import { ArticleSelector, type ProjectProblem } from '../core/project/articleSelector';
+import { PROJECT_FILE_NAME } from '../core/project/projectFile';
 import type { TagVisibility } from '../core/review/corpusSummaryFiles';
 import { resolveLabelSet, type LabelDefinition } from '../core/project/labelSet';
 import { reanchorTags } from '../core/anchoring/reanchor';
 import { SidecarError, SidecarStore, type Tag } from '../core/sidecar';
-import { placedAt } from '../core/sidecar/tags';
-import { applyEdit, type TagChange, type TagEdit } from '../core/tagEdits';
+import { placedAt, samePlacement } from '../core/sidecar/tags';
+import { CodePointIndex } from '../core/offsets';
+import { appliedChanges, applyEdit, outcomeOf, type TagChange, type TagEdit } from '../core/tagEdits';
 import { TagHistory } from '../core/tagHistory';
 import { Article } from './article';
 import { CorpusLexicons } from './lexicons';
@@ -20,6 +22,8 @@ export interface WorkspaceEvents {
   articleChanged(article: Article): void;
   /** Something the annotator must know (a broken sidecar or project file); said once per distinct message. */
   warn(message: string): void;
+  /** The project files governing these paths may have been read anew: report the broken ones, clear the fixed ones. */
+  projectsLookedUp(paths: readonly string[]): void;
 }
 
 /**
@@ -108,6 +112,16 @@ export class ArticleWorkspace {
     void this.lexicons.reloadAll();
   }
 
+  /**
+   * The state of the project file governing each path (none, sound, or broken with its issues): what
+   * the editor shows on the file. A broken file keeps its last good version in force, if it had one.
+   */
+  projectFileStatus(path: string): { file: string; broken?: ProjectProblem } | undefined {
+    const lookup = this.selector.projectOf(path);
+    if (lookup.broken) return { file: lookup.broken.file, broken: lookup.broken };
+    return lookup.project ? { file: join(lookup.project.folder, PROJECT_FILE_NAME) } : undefined;
+  }
+
   isArticlePath(path: string): boolean {
     return this.selector.isArticle(path);
   }
@@ -154,8 +168,8 @@ export class ArticleWorkspace {
     }
     const path = pathOf(document.uri);
     if (!path || !this.selector.isArticle(path)) {
-      const problem = path ? this.selector.projectOf(path).problem : undefined;
-      if (problem) this.events.warn(problem);
+      // A project file opened in the editor, or a file of a corpus whose project file is broken.
+      if (path) this.events.projectsLookedUp([path]);
       return undefined;
     }
     if (looksBinary(document.getText())) {
@@ -166,6 +180,7 @@ export class ArticleWorkspace {
     const article = new Article(path, document, () => this.settings.maxAnalysedCharacters, () => this.lexicons.lexiconFor(path, this.settings.blind ? this.annotator : undefined));
     this.display(article);
     this.articles.set(document.uri, article);
+    this.events.projectsLookedUp([path]);
     // The lexicon first: the article's first drawing shows what its corpus learnt.
     const loaded = this.lexicons.load(path).then(() => this.reloadTags(article));
     this.loading.set(document.uri, loaded);
@@ -217,8 +232,10 @@ export class ArticleWorkspace {
   }
 
   /**
-   * Applies a tag action to the article's sidecar (queued, locked, validated, atomic), records it for
-   * undo and refreshes the editor. Refuses to touch a sidecar that could not be read.
+   * Applies a tag action to the article's sidecar (queued, locked, validated, atomic), records what it
+   * changed for undo and refreshes the editor. Refuses to touch a sidecar that could not be read.
+   * The answer is worded from what was written: an action none of whose changes could be made (its
+   * tags changed elsewhere meanwhile) throws, saying so, after the article shows the sidecar as it is.
    */
   async applyTagEdit(article: Article, edit: TagEdit, record: 'record' | 'replay' = 'record'): Promise<string> {
     if (article.sidecarProblem) throw new Error(`${article.sidecarProblem} — fix or move that file; Marginalia will not overwrite it.`);
@@ -230,13 +247,18 @@ export class ArticleWorkspace {
       return applied;
     });
     this.placedFrom.set(article.path, hash);
-    await this.lexicons.learnFrom(article.path, text, edit.changes.filter((change) => !skipped.includes(change)), this.annotator);
+    const applied = appliedChanges(edit, skipped);
+    await this.lexicons.learnFrom(article.path, text, applied, this.annotator);
     // The sidecar may hold offsets of the saved text while the editor holds unsaved edits: place them anew.
     this.placeTags(article, sidecar.annotations);
-    if (record === 'record') this.historyOf(article).record(edit);
+    // A tag restored by undo stands where it stood then: once found again in the saved text, its place is written.
+    if (article.positionsDirty && (await this.matchesDisk(article))) await this.savePositions(article);
+    if (record === 'record') this.historyOf(article).record({ ...edit, changes: applied });
     this.lastActions.set(article.uri, Date.now());
     this.events.articleChanged(article);
-    return skipped.length === 0 ? edit.description : `${edit.description} (${skipped.length} tag${skipped.length === 1 ? ' was' : 's were'} changed elsewhere meanwhile and left as they are)`;
+    const outcome = outcomeOf(edit, skipped);
+    if (!outcome.done) throw new Error(outcome.message);
+    return outcome.message;
   }
 
   /**
@@ -251,7 +273,7 @@ export class ArticleWorkspace {
       skipped = applied.skipped;
       return applied;
     });
-    const applied = edit.changes.filter((change) => !skipped.includes(change));
+    const applied = appliedChanges(edit, skipped);
     this.historyAt(path).record({ ...edit, changes: applied });
     // Ctrl+Z in that article, once opened, undoes this before any text edit.
     this.lastActions.set(pathToFileURL(path).href, Date.now());
@@ -274,18 +296,26 @@ export class ArticleWorkspace {
     const results = reanchorTags(text, stored);
     const orphaned = new Set(results.filter((result) => result.outcome === 'orphaned').map((result) => result.tag.id));
     article.setTags(results.map((result) => result.tag), orphaned);
-    article.positionsDirty = results.some((result) => result.outcome === 'moved' || result.outcome === 'fuzzy');
+    // Moved, or only its context refreshed: either way the sidecar should say where the tag stands now.
+    article.positionsDirty = results.some((result, i) => result.outcome !== 'orphaned' && !samePlacement(result.tag, stored[i]!));
   }
 
-  /** Writes the current offsets of placed tags; orphans keep what they had, for a person to re-attach. */
+  /**
+   * Writes where placed tags stand in the article as saved: offsets, text and context, so that the
+   * sidecar matches the article on disk (a stale context would make the next re-anchoring search).
+   * Orphans keep what they had, for a person to re-attach.
+   */
   private async savePositions(article: Article): Promise<void> {
     const placed = new Map(article.getTags().filter((tag) => !article.isOrphaned(tag.id)).map((tag) => [tag.id, tag]));
     const text = article.document.getText();
+    const index = new CodePointIndex(text);
     const { sidecar, hash } = await this.store.updateTags(article.path, (current) => {
       const put: Tag[] = [];
       for (const tag of current.values()) {
         const now = placed.get(tag.id);
-        if (now && (now.start !== tag.start || now.end !== tag.end || now.text !== tag.text)) put.push(placedAt(tag, text, now.start, now.end));
+        if (!now) continue;
+        const fresh = placedAt(tag, text, now.start, now.end, index);
+        if (!samePlacement(fresh, tag)) put.push(fresh);
       }
       return { put, remove: [] };
     });

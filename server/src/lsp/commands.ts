@@ -107,7 +107,15 @@ export async function executeCommand(workspace: ArticleWorkspace, command: strin
       const history = workspace.historyOf(article);
       const edit = command === ServerCommands.undo ? history.undo() : history.redo();
       if (!edit) return { message: command === ServerCommands.undo ? 'No tag action to undo' : 'No tag action to redo', lastTagAction: workspace.lastTagAction(article) };
-      const result = await apply(article, edit, 'replay');
+      let result: CommandResult;
+      try {
+        result = await apply(article, edit, 'replay');
+      } catch (error) {
+        // Nothing was undone (or redone): the action stays where it was in the history.
+        if (command === ServerCommands.undo) history.redo();
+        else history.undo();
+        throw error;
+      }
       return { ...result, message: `${command === ServerCommands.undo ? 'Undid' : 'Redid'}: ${result.message}` };
     }
     case ServerCommands.summary: {

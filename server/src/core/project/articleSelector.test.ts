@@ -41,6 +41,26 @@ describe('which files are articles', () => {
     assert.match(selector.projectOf('/work/c/a.txt').problem ?? '', /marginalia\.json: labels/);
   });
 
+  it('keeps the last good version of a project file while it is broken, and says what is wrong where', () => {
+    const entries: Record<string, string> = { '/work/c/marginalia.json': '{"labels":{"WEAPON":{"kind":"entity","guideline":"arms"}}}' };
+    const selector = new ArticleSelector(['/work'], undefined, files(entries));
+    assert.equal(selector.projectOf('/work/c/a.txt').project?.file.labels?.WEAPON?.guideline, 'arms');
+    entries['/work/c/marginalia.json'] = '{"labels":{"WEAPON":{"kind":"entity","guideline":"arms"}},"lables":{}}';
+    selector.forgetProjects();
+    const lookup = selector.projectOf('/work/c/a.txt');
+    assert.ok(selector.isArticle('/work/c/a.txt'), 'still a corpus');
+    assert.equal(lookup.project?.file.labels?.WEAPON?.guideline, 'arms', 'the last good labels and guidelines');
+    assert.match(lookup.problem ?? '', /lables/);
+    assert.equal(lookup.broken?.file, '/work/c/marginalia.json');
+    assert.equal(lookup.broken?.keptLastGood, true);
+    const issue = lookup.broken!.issues[0]!;
+    assert.equal(entries['/work/c/marginalia.json'].slice(issue.start, issue.end), '"lables"');
+    entries['/work/c/marginalia.json'] = '{}';
+    selector.forgetProjects();
+    assert.equal(selector.projectOf('/work/c/a.txt').problem, undefined, 'fixed: no problem, the new version in force');
+    assert.equal(selector.projectOf('/work/c/a.txt').project?.file.labels, undefined);
+  });
+
   it('notices a project file created later once told to forget', () => {
     const entries: Record<string, string> = {};
     const selector = new ArticleSelector(['/work'], undefined, files(entries));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { globToRegExp } from './glob';
-import { PROJECT_FILE_NAME, parseProjectFile, type ProjectFile } from './projectFile';
+import { PROJECT_FILE_NAME, parseProjectFile, type ProjectFile, type ProjectFileIssue } from './projectFile';
 
 /** Articles picked when the settings name none: the sample corpus that ships with the project. */
 export const DEFAULT_ARTICLE_GLOBS = ['seeds/**/*.txt'];
@@ -11,8 +11,24 @@ export interface Project {
   file: ProjectFile;
 }
 
-/** What the nearest project file says about a path: a project, none, or a broken file to report. */
-export type ProjectLookup = { project: Project; problem?: undefined } | { project?: undefined; problem?: string };
+/** A project file that fails to parse or fails its schema: the message names it; the issues are placed in its text. */
+export interface ProjectProblem {
+  /** The project file's path. */
+  file: string;
+  /** The file's text as read: the issues' offsets refer to it. */
+  text: string;
+  issues: ProjectFileIssue[];
+  /** Whether the project goes on with the file's last good version (else with the defaults). */
+  keptLastGood: boolean;
+}
+
+/**
+ * What the nearest project file says about a path: a project, none, or a broken file to report. A
+ * broken file whose last good version was read in this session keeps that version in force (its
+ * labels and guidelines do not vanish while someone fixes a typo); one never read whole is no
+ * project yet: its folder's files are not guessed to be articles.
+ */
+export type ProjectLookup = { project: Project; problem?: undefined; broken?: undefined } | { project?: Project; problem?: string; broken?: ProjectProblem };
 
 /**
  * Decides which files are articles, by path and settings only (editors other than VS Code send every
@@ -22,6 +38,8 @@ export type ProjectLookup = { project: Project; problem?: undefined } | { projec
  */
 export class ArticleSelector {
   private readonly projectCache = new Map<string, ProjectLookup>();
+  /** The last version of each project file that parsed, by folder: kept while a later version is broken. */
+  private readonly lastGood = new Map<string, ProjectFile>();
   private readonly articleGlobs: RegExp[];
 
   constructor(
@@ -59,7 +77,13 @@ export class ArticleSelector {
       const text = this.readProjectFile(file);
       if (text !== undefined) {
         const parsed = parseProjectFile(text, file);
-        found = parsed.ok ? { project: { folder, file: parsed.project } } : { problem: parsed.message };
+        if (parsed.ok) this.lastGood.set(folder, parsed.project);
+        const kept = this.lastGood.get(folder);
+        found = parsed.ok
+          ? { project: { folder, file: parsed.project } }
+          : kept
+            ? { project: { folder, file: kept }, problem: parsed.message, broken: { file, text, issues: parsed.issues, keptLastGood: true } }
+            : { problem: parsed.message, broken: { file, text, issues: parsed.issues, keptLastGood: false } };
         break;
       }
       const parent = path.dirname(folder);

@@ -47,6 +47,21 @@ describe('the project file', () => {
     assert.ok(!parsed.ok && /not valid JSON/.test(parsed.message));
   });
 
+  it('places each problem on the key or value at fault, for the editor to underline', () => {
+    const text = '{\n  "labels": {\n    "ORG": { "color": "blue", "guidline": "x" }\n  },\n  "lables": {}\n}';
+    const parsed = parseProjectFile(text, 'marginalia.json');
+    assert.ok(!parsed.ok);
+    const placed = parsed.issues.map((issue) => [text.slice(issue.start, issue.end), issue.message]).sort();
+    assert.deepEqual(placed, [
+      ['"blue"', 'labels.ORG.color: a colour as #rrggbb'],
+      ['"guidline"', 'labels.ORG.guidline: unknown key "guidline" (known: kind, color, guideline, enabled)'],
+      ['"lables"', 'lables: unknown key "lables" (known: $schema, articles, exclude, labels)'],
+    ]);
+    const broken = parseProjectFile('{"labels": {,}}', 'marginalia.json');
+    assert.ok(!broken.ok);
+    assert.equal(broken.issues[0]?.start, 12, 'JSON syntax errors stand where the parser stopped');
+  });
+
   it('rejects unknown keys, so a typo is not silently ignored', () => {
     const parsed = parseProjectFile('{"lables":{}}', 'marginalia.json');
     assert.ok(!parsed.ok && /lables/.test(parsed.message));

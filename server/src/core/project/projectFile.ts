@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { KINDS } from '../labels';
 import { describeIssues } from '../zodIssues';
+import { locateJsonPath } from './jsonLocation';
 
 /** File name of a project file: a folder holding one is a corpus, and its .txt files are articles. */
 export const PROJECT_FILE_NAME = 'marginalia.json';
@@ -33,17 +34,50 @@ export const ProjectFileSchema = z
 export type ProjectFile = z.infer<typeof ProjectFileSchema>;
 export type LabelSettings = z.infer<typeof LabelSettingsSchema>;
 
-export type ParsedProjectFile = { ok: true; project: ProjectFile } | { ok: false; message: string };
+/** One problem of a project file, at its place in the file's text (UTF-16 offsets, end exclusive). */
+export interface ProjectFileIssue {
+  /** "labels.ORG.color: a colour as #rrggbb", or what JSON.parse said. */
+  message: string;
+  start: number;
+  end: number;
+}
 
-/** Parses a project file's text; a problem comes back as one readable message naming the file. */
+export type ParsedProjectFile = { ok: true; project: ProjectFile } | { ok: false; message: string; issues: ProjectFileIssue[] };
+
+/**
+ * Parses a project file's text; a problem comes back as one readable message naming the file, and
+ * as issues placed on the key or value at fault, for an editor to underline.
+ */
 export function parseProjectFile(text: string, fileName: string): ParsedProjectFile {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, message: `${fileName}: not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+    const reason = error instanceof Error ? error.message : String(error);
+    const position = Number(/position (\d+)/.exec(reason)?.[1] ?? 0);
+    const at = Math.min(position, text.length);
+    return { ok: false, message: `${fileName}: not valid JSON (${reason})`, issues: [{ message: `not valid JSON: ${reason}`, start: at, end: Math.min(at + 1, text.length) }] };
   }
   const parsed = ProjectFileSchema.safeParse(json);
   if (parsed.success) return { ok: true, project: parsed.data };
-  return { ok: false, message: `${fileName}: ${describeIssues(parsed.error.issues)}` };
+  return { ok: false, message: `${fileName}: ${describeIssues(parsed.error.issues)}`, issues: parsed.error.issues.flatMap((issue) => placedIssues(text, issue)) };
+}
+
+/** A zod issue placed in the text: an unknown key on that key (one issue per key), any other on its value. */
+function placedIssues(text: string, issue: z.core.$ZodIssue): ProjectFileIssue[] {
+  const where = (path: readonly PropertyKey[], onKey: boolean, message: string): ProjectFileIssue => {
+    const location = locateJsonPath(text, path);
+    const range = (onKey ? location?.key : undefined) ?? location?.value ?? { start: 0, end: Math.min(1, text.length) };
+    const name = describeIssues([{ ...issue, path: [...path], message }]);
+    return { message: name, ...range };
+  };
+  if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => where([...issue.path, key], true, `unknown key "${key}" (known: ${knownKeysAt(issue.path).join(', ')})`));
+  // A bad label name is a problem of the key that names it.
+  const onKey = issue.code === 'invalid_key' || (issue.path.length === 2 && issue.path[0] === 'labels' && issue.code === 'invalid_format');
+  return [where(issue.path, onKey, issue.message)];
+}
+
+/** The keys the schema knows where an unknown key was found: the top level, or a label's settings. */
+function knownKeysAt(path: readonly PropertyKey[]): string[] {
+  return path.length === 0 ? Object.keys(ProjectFileSchema.shape) : Object.keys(LabelSettingsSchema.shape);
 }

@@ -93,6 +93,17 @@ export function placedAt(tag: Tag, text: string, start: number, end: number, ind
   return { ...tag, start, end, text: text.slice(index.toUtf16(start), index.toUtf16(end)), context: contextAround(text, start, end, index) };
 }
 
+/** Whether two versions of a tag stand at the same place with the same text and context. */
+export function samePlacement(a: Tag, b: Tag): boolean {
+  return a.start === b.start && a.end === b.end && a.text === b.text && a.context.prefix === b.context.prefix && a.context.suffix === b.context.suffix;
+}
+
+/** A tag without where it stands (offsets, text, context): what people decided about it. */
+export function withoutPlacement(tag: Tag): Omit<Tag, 'start' | 'end' | 'text' | 'context'> {
+  const { start: _start, end: _end, text: _text, context: _context, ...decision } = tag;
+  return decision;
+}
+
 function contextAround(text: string, start: number, end: number, index: CodePointIndex): Tag['context'] {
   const slice = (from: number, to: number) => text.slice(index.toUtf16(Math.max(0, from)), index.toUtf16(to));
   return { prefix: slice(start - CONTEXT_LENGTH, start), suffix: slice(end, end + CONTEXT_LENGTH) };

@@ -1,0 +1,25 @@
+import { parseProjectFile } from './projectFile';
+
+/** A problem of a project file, for `marginalia check`: its 1-based line and column, and what is wrong there. */
+export interface ProjectFileProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** What is wrong with a project file's text (nothing when it parses and passes its schema). */
+export function projectFileProblems(text: string, fileName: string): ProjectFileProblem[] {
+  const parsed = parseProjectFile(text, fileName);
+  if (parsed.ok) return [];
+  return parsed.issues.map((issue) => ({ ...lineAndColumn(text, issue.start), message: issue.message }));
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
+    line++;
+    lineStart = at + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
