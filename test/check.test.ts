@@ -2,7 +2,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { newTag, serializeSidecar, SIDECAR_VERSION, type Tag } from '../server/src/core/sidecar';
@@ -134,5 +134,31 @@ describe('marginalia check', () => {
     const fixed = marginalia(corpus, 'check', 'project');
     assert.equal(fixed.status, 0, fixed.stdout);
     assert.match(fixed.stdout, /Checked 1 sidecar and 1 project file: all well/);
+  });
+
+  it('--fix moves tags after their text and marks the lost ones orphaned in the sidecar, keeping their last offsets', () => {
+    const article = 'President Volodymyr Zelensky met NATO officials in Brussels.\n';
+    write('fix/a.txt', article);
+    const zelensky = tagOn('Zelensky', 'PERSON', 't-zelensky', article);
+    const brussels = tagOn('Brussels', 'GPE', 't-brussels', article);
+    writeSidecar('fix/a.annotations.json', [zelensky, brussels]);
+    const edited = 'Breaking: President Volodymyr Zelensky met NATO officials.\n';
+    write('fix/a.txt', edited);
+    const run = marginalia(corpus, 'check', '--fix', 'fix');
+    assert.equal(run.status, 1, 'an orphan is still a problem');
+    assert.match(run.stderr, /fix\/a\.annotations\.json: fixed: 1 tag moved to where its text now is, 1 marked orphaned/);
+    const stored = JSON.parse(readFileSync(path.join(corpus, 'fix/a.annotations.json'), 'utf8'));
+    assert.equal(stored.version, SIDECAR_VERSION);
+    const byId = new Map(stored.annotations.map((tag: Tag) => [tag.id, tag]));
+    const moved = byId.get('t-zelensky') as Tag;
+    assert.equal([...edited].slice(moved.start, moved.end).join(''), 'Zelensky');
+    assert.equal(moved.anchor, undefined);
+    const lost = byId.get('t-brussels') as Tag;
+    assert.equal(lost.anchor, 'orphaned');
+    assert.deepEqual([lost.start, lost.end, lost.text], [brussels.start, brussels.end, 'Brussels'], 'kept where it last stood');
+    assert.match(run.stdout, /t-brussels GPE "Brussels" at \d+-\d+: marked orphaned/);
+    // A second run has nothing more to fix.
+    const again = marginalia(corpus, 'check', '--fix', 'fix');
+    assert.doesNotMatch(again.stderr, /fixed/);
   });
 });

@@ -76,7 +76,13 @@ describe('tagging in the browser', () => {
     const sidecar = path.join(workbench.workspace, 'seeds', ARTICLE.replace(/\.txt$/, '.annotations.json'));
     const articlePath = path.join(workbench.workspace, 'seeds', ARTICLE);
     // Into the name, to the end of the next word ("did"), then type there: within the tag's stored context.
-    await zelensky().click();
+    // The status bar tells where the cursor is: on line 9, in the name, before anything is typed.
+    const cursorOnLine9 = () => page.locator('.statusbar-item', { hasText: /^Ln 9, Col/ }).first().waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await zelensky().click();
+      if (await cursorOnLine9()) break;
+    }
+    assert.ok(await cursorOnLine9(), 'the cursor is in "Volodymyr Zelensky"');
     await page.keyboard.press('Control+ArrowRight');
     await page.keyboard.press('Control+ArrowRight');
     await page.keyboard.type(' really');

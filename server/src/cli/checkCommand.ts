@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { eachWithProgress, type ProgressOptions, type ProgressOutcome, type ProgressReporter } from '../core/progress';
 import { checkSidecar, type SidecarProblem } from '../core/sidecar/check';
 import { findSidecars, type FoundSidecar } from '../core/findSidecars';
+import { fixSidecars } from './checkFix';
 import { projectFileProblems, type ProjectFileProblem } from '../core/project/checkProjectFile';
 
 export type CheckFormat = 'text' | 'json';
@@ -11,6 +12,8 @@ export interface CheckRequest {
   /** A folder to search, or one sidecar. */
   path: string;
   format: CheckFormat;
+  /** Re-anchor tags whose article changed and mark the lost ones orphaned in their sidecars, then check. */
+  fix?: boolean;
 }
 
 export interface FileReport {
@@ -34,6 +37,11 @@ export async function runCheck(request: CheckRequest, out: (chunk: string) => vo
     return 2;
   }
   const projectFiles = await checkProjectFiles(projectPaths);
+  if (request.fix) {
+    for (const fixed of await fixSidecars(found, err)) {
+      err(`${fixed.sidecar}: fixed: ${fixed.moved} tag${fixed.moved === 1 ? '' : 's'} moved to where ${fixed.moved === 1 ? 'its' : 'their'} text now is, ${fixed.orphaned} marked orphaned`);
+    }
+  }
   const { results: reports } = await checkSidecarFiles(found, { progress });
   const problems = reports.reduce((sum, report) => sum + report.problems.length, 0) + projectFiles.reduce((sum, report) => sum + report.problems.length, 0);
   out(request.format === 'json' ? JSON.stringify({ projectFiles, sidecars: reports, problems }, null, 2) + '\n' : forPeople(request.path, projectFiles, reports, problems));

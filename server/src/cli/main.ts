@@ -18,11 +18,13 @@ Usage:
       Print what the detector finds. jsonl: one JSON object a line with file, start, end (Unicode
       code points, end exclusive), text, kind, label, confidence and value. table: for people.
       --reference-date resolves relative dates ("Monday") in articles that state no date.
-  marginalia check [--format text|json] [PATH]
+  marginalia check [--format text|json] [--fix] [PATH]
       Check every sidecar (*.annotations.json) below PATH (default: this folder; node_modules and
       dot-folders skipped) against its article: schema, missing article, offsets in range, stored
-      text equal to the article's, orphaned tags, tags in conflict. One line a problem, as
-      path:line: message; json: for tools. Exit codes: 0 all well, 1 problems found, 2 bad usage.
+      text equal to the article's, orphaned tags, tags in conflict, and every marginalia.json. One
+      line a problem, as path:line: message; json: for tools. --fix first re-anchors the tags of
+      articles changed on disk (moved tags follow their text; lost ones are marked "anchor":
+      "orphaned" in the sidecar). Exit codes: 0 all well, 1 problems found, 2 bad usage.
   marginalia agreement [--annotators A,B] [--format table|json] [PATH]
       How far two annotators agree in the sidecars below PATH (default: this folder): per label and
       overall, span F1 on exact match (same start, end and label) and on overlap match (same label,
@@ -131,14 +133,14 @@ async function detectCommand(args: string[]): Promise<number> {
 }
 
 async function checkCommand(args: string[]): Promise<number> {
-  const parsed = parseCommand(args, { format: { type: 'string', default: 'text' }, ...PROGRESS_OPTION });
+  const parsed = parseCommand(args, { format: { type: 'string', default: 'text' }, fix: { type: 'boolean', default: false }, ...PROGRESS_OPTION });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (values.format !== 'text' && values.format !== 'json') return usageError(`--format must be text or json, not '${values.format}'`);
   if (positionals.length > 1) return usageError('check takes one PATH (a folder or a sidecar)');
   return withProgressBar('checking', values['no-progress'] === true, (bar) =>
     runCheck(
-      { path: positionals[0] ?? '.', format: values.format as CheckFormat },
+      { path: positionals[0] ?? '.', format: values.format as CheckFormat, fix: values.fix === true },
       bar.clearedBefore((chunk: string) => process.stdout.write(chunk)),
       bar.clearedBefore((line: string) => process.stderr.write(line + '\n')),
       bar,

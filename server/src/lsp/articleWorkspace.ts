@@ -9,7 +9,7 @@ import type { TagVisibility } from '../core/review/corpusSummaryFiles';
 import { resolveLabelSet, type LabelDefinition } from '../core/project/labelSet';
 import { reanchorTags } from '../core/anchoring/reanchor';
 import { SidecarError, SidecarStore, type Tag } from '../core/sidecar';
-import { placedAt, samePlacement } from '../core/sidecar/tags';
+import { markedOrphaned, placedAt, samePlacement } from '../core/sidecar/tags';
 import { CodePointIndex } from '../core/offsets';
 import { appliedChanges, applyEdit, outcomeOf, type TagChange, type TagEdit } from '../core/tagEdits';
 import { TagHistory } from '../core/tagHistory';
@@ -296,14 +296,15 @@ export class ArticleWorkspace {
     const results = reanchorTags(text, stored);
     const orphaned = new Set(results.filter((result) => result.outcome === 'orphaned').map((result) => result.tag.id));
     article.setTags(results.map((result) => result.tag), orphaned);
-    // Moved, or only its context refreshed: either way the sidecar should say where the tag stands now.
-    article.positionsDirty = results.some((result, i) => result.outcome !== 'orphaned' && !samePlacement(result.tag, stored[i]!));
+    // Moved, only its context refreshed, or orphaned and not marked so: the sidecar should say where the tag stands now.
+    article.positionsDirty = results.some((result, i) => (result.outcome === 'orphaned' ? result.tag.anchor !== 'orphaned' : !samePlacement(result.tag, stored[i]!)));
   }
 
   /**
    * Writes where placed tags stand in the article as saved: offsets, text and context, so that the
    * sidecar matches the article on disk (a stale context would make the next re-anchoring search).
-   * Orphans keep what they had, for a person to re-attach.
+   * Orphans keep where they last stood, for a person to re-attach, and are marked orphaned, so that no
+   * reader of the sidecar takes their offsets for sound; a tag found again loses the mark.
    */
   private async savePositions(article: Article): Promise<void> {
     const placed = new Map(article.getTags().filter((tag) => !article.isOrphaned(tag.id)).map((tag) => [tag.id, tag]));
@@ -313,7 +314,10 @@ export class ArticleWorkspace {
       const put: Tag[] = [];
       for (const tag of current.values()) {
         const now = placed.get(tag.id);
-        if (!now) continue;
+        if (!now) {
+          if (article.isOrphaned(tag.id) && tag.anchor !== 'orphaned') put.push(markedOrphaned(tag));
+          continue;
+        }
         const fresh = placedAt(tag, text, now.start, now.end, index);
         if (!samePlacement(fresh, tag)) put.push(fresh);
       }

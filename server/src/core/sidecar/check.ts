@@ -44,6 +44,10 @@ export function checkSidecar(sidecarText: string, sidecarPath: string, article: 
     const prefix = `tag ${tag.id} ${tag.label} ${quote(tag.text)} at ${tag.start}-${tag.end}`;
     if (tag.conflict) problems.push({ kind: 'conflict', ...where, message: `${prefix}: in conflict between two branches: ${describeConflict(tag.conflict)}` });
     if (article.text === undefined || index === undefined) continue;
+    if (tag.anchor === 'orphaned') {
+      problems.push({ kind: 'orphan', ...where, message: `${prefix}: marked orphaned: its text was not found in the article when last looked for; re-attach it in the editor, or remove it` });
+      continue;
+    }
     if (tag.end > index.length) {
       problems.push({ kind: 'out-of-range', ...where, message: `${prefix}: past the end of the article (${index.length} characters)` });
       continue;

@@ -10,7 +10,7 @@ const parse = (text: string) => parseSidecar(text, 'a.annotations.json');
 describe('reading sidecars of earlier format versions', () => {
   it('reads a version 1 sidecar as a current one with the same tags', () => {
     const sidecar = parse(v1Text());
-    assert.equal(SIDECAR_VERSION, 3);
+    assert.equal(SIDECAR_VERSION, 4);
     assert.deepEqual(sidecar, { version: SIDECAR_VERSION, article: '000_kyiv.txt', annotations: [exampleTag()] });
   });
 
@@ -19,6 +19,14 @@ describe('reading sidecars of earlier format versions', () => {
     const conflicted = { ...exampleTag(), status: 'conflict', conflict: { ours, theirs: 'deleted' } };
     const sidecar = parse(JSON.stringify({ version: 2, article: '000_kyiv.txt', annotations: [conflicted] }));
     assert.deepEqual(sidecar, { version: SIDECAR_VERSION, article: '000_kyiv.txt', annotations: [conflicted] });
+  });
+
+  it('reads a version 3 sidecar as a current one, and holds it to its rules: no orphan mark before version 4', () => {
+    const reviewed = { ...exampleTag(), status: 'approved', history: [{ at: '2025-01-06T09:00:00.000Z', by: 'rev', action: 'approved' }] };
+    assert.deepEqual(parse(JSON.stringify({ version: 3, article: '000_kyiv.txt', annotations: [reviewed] })), { version: SIDECAR_VERSION, article: '000_kyiv.txt', annotations: [reviewed] });
+    const marked = { ...exampleTag(), anchor: 'orphaned' };
+    assert.throws(() => parse(JSON.stringify({ version: 3, article: 'a.txt', annotations: [marked] })), /sidecar format version 3: annotations\[0\]\.anchor: an anchor mark needs format version 4/);
+    assert.deepEqual(parse(JSON.stringify({ version: 4, article: 'a.txt', annotations: [marked] })).annotations, [marked]);
   });
 
   it('holds a version 2 sidecar to the rules of version 2, which knew no review', () => {

@@ -1,6 +1,6 @@
 import { describeIssues } from '../zodIssues';
 import { SidecarError } from './errors';
-import { SIDECAR_VERSION, SidecarV1Schema, SidecarV2Schema } from './schema';
+import { SIDECAR_VERSION, SidecarV1Schema, SidecarV2Schema, SidecarV3Schema } from './schema';
 
 /**
  * Lifts the JSON of a sidecar written in an earlier format version to the current one, one version at
@@ -30,5 +30,11 @@ const MIGRATIONS: Record<number, (json: unknown, path: string) => unknown> = {
     const result = SidecarV2Schema.safeParse(json);
     if (!result.success) throw new SidecarError(path, `sidecar format version 2: ${describeIssues(result.error.issues)}`, { cause: result.error });
     return { ...result.data, version: 3 };
+  },
+  // Version 4 only added the orphan mark, so every valid version 3 sidecar is a version 4 one.
+  3: (json, path) => {
+    const result = SidecarV3Schema.safeParse(json);
+    if (!result.success) throw new SidecarError(path, `sidecar format version 3: ${describeIssues(result.error.issues)}`, { cause: result.error });
+    return { ...result.data, version: 4 };
   },
 };

@@ -17,9 +17,9 @@ import { MAX_COMMENT_LENGTH } from './limits';
  * while this version reads every earlier one through migrate.ts.
  *
  * Version 2 added the conflict state written by `marginalia merge-driver`; version 3 the reviewer's
- * status `approved` and each tag's review history.
+ * status `approved` and each tag's review history; version 4 the `anchor` mark of an orphaned tag.
  */
-export const SIDECAR_VERSION = 3;
+export const SIDECAR_VERSION = 4;
 
 /** How many code points of surrounding text a tag keeps on each side, to find its span again. */
 export const CONTEXT_LENGTH = 32;
@@ -123,6 +123,13 @@ const tagVersionFields = {
   context: TagContextSchema,
   /** Oldest first; absent until someone reviews or changes the tag. */
   history: z.array(HistoryEntrySchema).optional(),
+  /**
+   * "orphaned": the tag's text was not found in the article (deleted or rewritten) when the editor or
+   * `marginalia check --fix` last looked; start, end and text are where it last stood, which may now
+   * slice other text. Absent for a tag found at its place. Readers (exports, scripts) must not take a
+   * marked tag for sound; re-attaching it clears the mark.
+   */
+  anchor: z.literal('orphaned').optional(),
 };
 
 function checkSpan(tag: { start: number; end: number; text: string }, ctx: z.RefinementCtx): void {
@@ -196,6 +203,16 @@ export const SidecarSchema = z
   })
   .superRefine(checkUniqueIds);
 
+/** Format version 3, as it was written: version 4 without the orphan mark. Read only to migrate it (migrate.ts). */
+export const SidecarV3Schema = z
+  .strictObject({ version: z.literal(3), article: articleName, annotations: z.array(TagSchema) })
+  .superRefine(checkUniqueIds)
+  .superRefine((sidecar, ctx) => {
+    sidecar.annotations.forEach((tag, index) => {
+      if (tag.anchor) ctx.addIssue({ code: 'custom', path: ['annotations', index, 'anchor'], message: 'an anchor mark needs format version 4' });
+    });
+  });
+
 /**
  * Format version 2, as it was written: version 3 without the status `approved` and the history. Read
  * only to migrate it (migrate.ts).
@@ -207,6 +224,7 @@ export const SidecarV2Schema = z
     sidecar.annotations.forEach((tag, index) => {
       if (tag.status === 'approved') ctx.addIssue({ code: 'custom', path: ['annotations', index, 'status'], message: 'the status "approved" needs format version 3' });
       if (tag.history) ctx.addIssue({ code: 'custom', path: ['annotations', index, 'history'], message: 'a history needs format version 3' });
+      if (tag.anchor) ctx.addIssue({ code: 'custom', path: ['annotations', index, 'anchor'], message: 'an anchor mark needs format version 4' });
     });
   });
 

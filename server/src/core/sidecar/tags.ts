@@ -90,17 +90,24 @@ function isoTimestamp(date: Date): string {
 
 /** The tag's text and up to CONTEXT_LENGTH code points on each side, cut from the article at [start, end) in code points. */
 export function placedAt(tag: Tag, text: string, start: number, end: number, index = new CodePointIndex(text)): Tag {
-  return { ...tag, start, end, text: text.slice(index.toUtf16(start), index.toUtf16(end)), context: contextAround(text, start, end, index) };
+  // Placed, so no longer orphaned: the mark goes.
+  const { anchor: _anchor, ...placed } = tag;
+  return { ...placed, start, end, text: text.slice(index.toUtf16(start), index.toUtf16(end)), context: contextAround(text, start, end, index) };
 }
 
-/** Whether two versions of a tag stand at the same place with the same text and context. */
+/** The tag marked orphaned in the sidecar, where it last stood (see the schema's `anchor`). */
+export function markedOrphaned(tag: Tag): Tag {
+  return tag.anchor === 'orphaned' ? tag : { ...tag, anchor: 'orphaned' };
+}
+
+/** Whether two versions of a tag stand at the same place with the same text and context, and the same orphan mark. */
 export function samePlacement(a: Tag, b: Tag): boolean {
-  return a.start === b.start && a.end === b.end && a.text === b.text && a.context.prefix === b.context.prefix && a.context.suffix === b.context.suffix;
+  return a.start === b.start && a.end === b.end && a.text === b.text && a.context.prefix === b.context.prefix && a.context.suffix === b.context.suffix && a.anchor === b.anchor;
 }
 
-/** A tag without where it stands (offsets, text, context): what people decided about it. */
-export function withoutPlacement(tag: Tag): Omit<Tag, 'start' | 'end' | 'text' | 'context'> {
-  const { start: _start, end: _end, text: _text, context: _context, ...decision } = tag;
+/** A tag without where it stands (offsets, text, context, orphan mark): what people decided about it. */
+export function withoutPlacement(tag: Tag): Omit<Tag, 'start' | 'end' | 'text' | 'context' | 'anchor'> {
+  const { start: _start, end: _end, text: _text, context: _context, anchor: _anchor, ...decision } = tag;
   return decision;
 }
 
