@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { eachWithProgress, type ProgressOptions, type ProgressOutcome, type ProgressReporter } from '../core/progress';
 import { checkSidecar, type SidecarProblem } from '../core/sidecar/check';
 import { findSidecars, type FoundSidecar } from '../core/findSidecars';
+import { readArticleText } from '../core/textFiles';
 
 export type CheckFormat = 'text' | 'json';
 
@@ -55,7 +56,7 @@ async function checkFile({ path, articlePath }: FoundSidecar): Promise<FileRepor
     return { sidecar: path, article: articlePath ?? null, tags: 0, problems: [{ kind: 'invalid-sidecar', message }] };
   }
   // An article listed a moment ago but unreadable now is reported like a missing one.
-  const articleText = articlePath === undefined ? undefined : await readFile(articlePath, 'utf8').catch(() => undefined);
+  const articleText = articlePath === undefined ? undefined : await readArticleText(articlePath).catch(() => undefined);
   const { tags, problems } = checkSidecar(sidecarText, path, { name: articlePath ? basename(articlePath) : expectedArticle, text: articleText });
   return { sidecar: path, article: articlePath ?? null, tags, problems };
 }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { basename, isAbsolute, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -11,6 +10,7 @@ import { SidecarError, SidecarStore, type Tag } from '../core/sidecar';
 import { placedAt } from '../core/sidecar/tags';
 import { applyEdit, type TagChange, type TagEdit } from '../core/tagEdits';
 import { TagHistory } from '../core/tagHistory';
+import { readArticleText } from '../core/textFiles';
 import { Article } from './article';
 import { CorpusLexicons } from './lexicons';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
@@ -297,7 +297,7 @@ export class ArticleWorkspace {
   /** Whether the editor's text is what is on disk (offsets written now will match the saved article). */
   private async matchesDisk(article: Article): Promise<boolean> {
     try {
-      return (await readFile(article.path, 'utf8')) === article.document.getText();
+      return (await readArticleText(article.path)) === article.document.getText();
     } catch {
       return false;
     }
