@@ -1,11 +1,17 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { isSidecarPath, sidecarPathFor } from './sidecar/paths';
+import { articlesSharingSidecars } from './sidecar/sharedSidecars';
 
 export interface FoundSidecar {
   path: string;
   /** The article beside it, if there is one. */
   articlePath: string | undefined;
+  /**
+   * The articles of its folder that would all have this sidecar, here or on a case-insensitive file
+   * system (`a.txt` and `a.TXT`; `A.txt` and `a.txt`): which one it belongs to cannot be told.
+   */
+  sharedBy?: string[];
 }
 
 /**
@@ -18,20 +24,28 @@ export async function findSidecars(path: string): Promise<FoundSidecar[]> {
   if (stats.isFile()) {
     if (!isSidecarPath(path)) throw new Error(`${path} is not a sidecar (*.annotations.json); give a folder or a sidecar`);
     const folder = dirname(path);
-    return [{ path, articlePath: articleAmong(folder, await readdir(folder), basename(path)) }];
+    const names = await readdir(folder);
+    return [{ path, articlePath: articleAmong(folder, names, basename(path)), ...sharing(names, basename(path)) }];
   }
   const found: FoundSidecar[] = [];
   const walk = async (folder: string): Promise<void> => {
     const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const names = entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
     for (const entry of entries) {
-      if (entry.isFile() && isSidecarPath(entry.name)) found.push({ path: join(folder, entry.name), articlePath: articleAmong(folder, names, entry.name) });
+      if (entry.isFile() && isSidecarPath(entry.name)) found.push({ path: join(folder, entry.name), articlePath: articleAmong(folder, names, entry.name), ...sharing(names, entry.name) });
       // Dot folders hold git's objects, editors' settings and caches; node_modules holds other people's files.
       else if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) await walk(join(folder, entry.name));
     }
   };
   await walk(path);
   return found;
+}
+
+/** `sharedBy` of the sidecar `sidecarName` among the file names of its folder, when its articles' names collide. */
+function sharing(names: readonly string[], sidecarName: string): Pick<FoundSidecar, 'sharedBy'> {
+  const key = sidecarName.toLowerCase();
+  for (const [article, group] of articlesSharingSidecars(names)) if (sidecarPathFor(article).toLowerCase() === key) return { sharedBy: group };
+  return {};
 }
 
 /** The article whose sidecar is `sidecarName`, among the file names of its folder (its extension may be .txt in any case). */
