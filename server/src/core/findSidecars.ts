@@ -25,14 +25,15 @@ export async function findSidecars(path: string): Promise<FoundSidecar[]> {
     if (!isSidecarPath(path)) throw new Error(`${path} is not a sidecar (*.annotations.json); give a folder or a sidecar`);
     const folder = dirname(path);
     const names = await readdir(folder);
-    return [{ path, articlePath: articleAmong(folder, names, basename(path)), ...sharing(names, basename(path)) }];
+    return [{ path, articlePath: articleAmong(folder, names, basename(path)), ...sharing(sharedSidecarsAmong(names), basename(path)) }];
   }
   const found: FoundSidecar[] = [];
   const walk = async (folder: string): Promise<void> => {
     const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const names = entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
+    const shared = sharedSidecarsAmong(names);
     for (const entry of entries) {
-      if (entry.isFile() && isSidecarPath(entry.name)) found.push({ path: join(folder, entry.name), articlePath: articleAmong(folder, names, entry.name), ...sharing(names, entry.name) });
+      if (entry.isFile() && isSidecarPath(entry.name)) found.push({ path: join(folder, entry.name), articlePath: articleAmong(folder, names, entry.name), ...sharing(shared, entry.name) });
       // Dot folders hold git's objects, editors' settings and caches; node_modules holds other people's files.
       else if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) await walk(join(folder, entry.name));
     }
@@ -41,11 +42,16 @@ export async function findSidecars(path: string): Promise<FoundSidecar[]> {
   return found;
 }
 
-/** `sharedBy` of the sidecar `sidecarName` among the file names of its folder, when its articles' names collide. */
-function sharing(names: readonly string[], sidecarName: string): Pick<FoundSidecar, 'sharedBy'> {
-  const key = sidecarName.toLowerCase();
-  for (const [article, group] of articlesSharingSidecars(names)) if (sidecarPathFor(article).toLowerCase() === key) return { sharedBy: group };
-  return {};
+/** The groups of articles sharing a sidecar among a folder's file names, by the sidecar's name in lower case. */
+function sharedSidecarsAmong(names: readonly string[]): Map<string, string[]> {
+  const byKey = new Map<string, string[]>();
+  for (const [article, group] of articlesSharingSidecars(names)) byKey.set(sidecarPathFor(article).toLowerCase(), group);
+  return byKey;
+}
+
+function sharing(shared: ReadonlyMap<string, string[]>, sidecarName: string): Pick<FoundSidecar, 'sharedBy'> {
+  const group = shared.get(sidecarName.toLowerCase());
+  return group ? { sharedBy: group } : {};
 }
 
 /** The article whose sidecar is `sidecarName`, among the file names of its folder (its extension may be .txt in any case). */
