@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { eachWithProgress, type ProgressOptions, type ProgressOutcome, type ProgressReporter } from '../core/progress';
-import { checkSidecar, type SidecarProblem } from '../core/sidecar/check';
+import { checkSidecar, countTags, type SidecarProblem } from '../core/sidecar/check';
+import { sharedSidecarProblem } from '../core/sidecar/sharedSidecars';
 import { findSidecars, type FoundSidecar } from '../core/findSidecars';
 import { fixSidecars } from './checkFix';
 import { projectFileProblems, type ProjectFileProblem } from '../core/project/checkProjectFile';
+import { readArticleText } from '../core/textFiles';
 
 export type CheckFormat = 'text' | 'json';
 
@@ -71,7 +73,7 @@ export function checkSidecarFiles(found: readonly FoundSidecar[], options: Progr
   return eachWithProgress(found, checkFile, { concurrency: 4, ...options });
 }
 
-async function checkFile({ path, articlePath }: FoundSidecar): Promise<FileReport> {
+async function checkFile({ path, articlePath, sharedBy }: FoundSidecar): Promise<FileReport> {
   const expectedArticle = basename(path).replace(/\.annotations\.json$/, '.txt');
   let sidecarText: string;
   try {
@@ -80,8 +82,10 @@ async function checkFile({ path, articlePath }: FoundSidecar): Promise<FileRepor
     const message = error instanceof TypeError ? 'not valid UTF-8 text' : `cannot read (${(error as Error).message})`;
     return { sidecar: path, article: articlePath ?? null, tags: 0, problems: [{ kind: 'invalid-sidecar', message }] };
   }
+  // Checked against either article, its tags would be judged against text that may not be theirs: only the collision is reported.
+  if (sharedBy) return { sidecar: path, article: articlePath ?? null, tags: countTags(sidecarText), problems: [{ kind: 'shared-sidecar', message: sharedSidecarProblem(sharedBy) }] };
   // An article listed a moment ago but unreadable now is reported like a missing one.
-  const articleText = articlePath === undefined ? undefined : await readFile(articlePath, 'utf8').catch(() => undefined);
+  const articleText = articlePath === undefined ? undefined : await readArticleText(articlePath).catch(() => undefined);
   const { tags, problems } = checkSidecar(sidecarText, path, { name: articlePath ? basename(articlePath) : expectedArticle, text: articleText });
   return { sidecar: path, article: articlePath ?? null, tags, problems };
 }

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import type { Detection } from '../core/detection';
 import { detect } from '../core/detect';
 import { looksBinary } from '../core/detect/binary';
 import { describeValue } from '../core/describeValue';
+import { readArticleText } from '../core/textFiles';
 
 export type DetectFormat = 'jsonl' | 'table';
 
@@ -36,7 +36,7 @@ export async function runDetect(request: DetectRequest, out: (chunk: string) => 
 }
 
 async function readArticle(file: string): Promise<string> {
-  return readFile(file, 'utf8');
+  return readArticleText(file);
 }
 
 function reasonOf(error: unknown): string {

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,6 +12,7 @@ import { markedOrphaned, placedAt, samePlacement } from '../core/sidecar/tags';
 import { CodePointIndex } from '../core/offsets';
 import { appliedChanges, applyEdit, outcomeOf, type TagChange, type TagEdit } from '../core/tagEdits';
 import { TagHistory } from '../core/tagHistory';
+import { readArticleText } from '../core/textFiles';
 import { Article } from './article';
 import { CorpusLexicons } from './lexicons';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
@@ -331,7 +331,7 @@ export class ArticleWorkspace {
   /** Whether the editor's text is what is on disk (offsets written now will match the saved article). */
   private async matchesDisk(article: Article): Promise<boolean> {
     try {
-      return (await readFile(article.path, 'utf8')) === article.document.getText();
+      return (await readArticleText(article.path)) === article.document.getText();
     } catch {
       return false;
     }

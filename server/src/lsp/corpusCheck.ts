@@ -22,6 +22,7 @@ export function corpusCheckActions(only: readonly string[] | undefined): CodeAct
 const SEVERITY: Record<ProblemKind, DiagnosticSeverity> = {
   'invalid-sidecar': DiagnosticSeverity.Error,
   'missing-article': DiagnosticSeverity.Error,
+  'shared-sidecar': DiagnosticSeverity.Error,
   'out-of-range': DiagnosticSeverity.Error,
   'text-mismatch': DiagnosticSeverity.Error,
   orphan: DiagnosticSeverity.Warning,
@@ -31,6 +32,7 @@ const SEVERITY: Record<ProblemKind, DiagnosticSeverity> = {
 const KIND_NAMES: Record<ProblemKind, [one: string, many: string]> = {
   'invalid-sidecar': ['schema problem', 'schema problems'],
   'missing-article': ['missing article', 'missing articles'],
+  'shared-sidecar': ['sidecar two articles would share', 'sidecars two articles would share'],
   'out-of-range': ["tag past its article's end", "tags past their article's end"],
   'text-mismatch': ['tag whose text moved', 'tags whose text moved'],
   orphan: ['orphaned tag', 'orphaned tags'],

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { looksBinary } from '../detect/binary';
 import type { Lexicon } from '../lexicon';
 import { CodePointIndex } from '../offsets';
 import { SidecarError } from '../sidecar/errors';
 import type { SidecarStore } from '../sidecar/store';
+import { readArticleText } from '../textFiles';
 import { candidatesFor } from './candidates';
 import { proposalChanges, type ProposalChanges } from './proposals';
 
@@ -34,7 +34,7 @@ export interface ArticleAnnotationContext {
 export async function annotateArticle(article: string, context: ArticleAnnotationContext): Promise<ArticleOutcome> {
   let text: string;
   try {
-    text = await readFile(article, 'utf8');
+    text = await readArticleText(article);
   } catch (error) {
     return { article, status: 'skipped', reason: `cannot read the article (${(error as Error).message})` };
   }

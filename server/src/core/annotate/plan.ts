@@ -4,6 +4,8 @@ import { LexiconError, LexiconStore, lexiconPathIn } from '../lexicon';
 import { ArticleSelector, type ProjectLookup } from '../project/articleSelector';
 import { resolveLabelSet } from '../project/labelSet';
 import type { LabelSettings } from '../project/projectFile';
+import { SidecarError } from '../sidecar/errors';
+import { refuseSharedSidecar } from '../sidecar/sharedSidecars';
 import type { ArticleOutcome } from './annotateArticle';
 import type { PlannedArticle } from './pool';
 import type { ArticleProfile } from './worker';
@@ -45,6 +47,15 @@ export async function planAnnotation(articles: readonly ArticleToAnnotate[], opt
     const lookup = options.projectOf(path);
     if (lookup.problem) {
       plan.skipped.push({ article: path, status: 'skipped', reason: lookup.problem });
+      continue;
+    }
+    // Checked here, listing each folder once, rather than by every write (see refuseSharedSidecar).
+    const shared = await refuseSharedSidecar(path).then(() => undefined, (error: unknown) => {
+      if (error instanceof SidecarError) return error;
+      throw error;
+    });
+    if (shared) {
+      plan.skipped.push({ article: path, status: 'skipped', reason: shared.message });
       continue;
     }
     const folder = resolve(lookup.project?.folder ?? root);

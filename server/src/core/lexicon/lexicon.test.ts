@@ -116,4 +116,27 @@ describe('the lexicon file', () => {
     await assert.rejects(new LexiconStore().update(file, (lexicon) => lexicon.learn(lesson('Zelensky'))), /marginalia\.lexicon\.json: is not a Marginalia lexicon: entries\[0\]/);
     assert.equal(readFileSync(file, 'utf8'), '{"version":1,"entries":[{"text":"Umerov"}],"suppressions":[]}');
   });
+
+  it('refuses bytes that are not UTF-8 instead of saving them as U+FFFD, as a sidecar is refused', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'marginalia-lexicon-'));
+    const file = lexiconPathIn(folder);
+    // "Zelensk\xff": a Latin-1 byte from another editor, not UTF-8.
+    const entry = Buffer.from('{"text":"Zelensk\xff","label":"PERSON","kind":"entity","count":1,"by":"ann","article":"002.txt","at":"2026-11-22T10:00:00.000Z"}', 'latin1');
+    const bytes = Buffer.concat([Buffer.from('{"version":1,"entries":['), entry, Buffer.from('],"suppressions":[]}\n')]);
+    writeFileSync(file, bytes);
+    const store = new LexiconStore();
+    await assert.rejects(store.read(file), (error: Error) => error.name === 'LexiconError' && error.message.startsWith(`${file}: `) && /not valid UTF-8/.test(error.message));
+    await assert.rejects(store.update(file, (lexicon) => lexicon.learn(lesson('Umerov'))), /not valid UTF-8/);
+    assert.deepEqual(readFileSync(file), bytes);
+  });
+
+  it('reads a file that starts with a byte order mark, and writes it back without one', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'marginalia-lexicon-'));
+    const file = lexiconPathIn(folder);
+    writeFileSync(file, '\uFEFF{"version":1,"entries":[],"suppressions":[]}\n');
+    const store = new LexiconStore();
+    assert.equal((await store.read(file)).size, 0);
+    await store.update(file, (lexicon) => lexicon.learn(lesson('Umerov')));
+    assert.ok(readFileSync(file, 'utf8').startsWith('{\n  "version": 1'));
+  });
 });

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { writeFileAtomically } from '../sidecar/atomicWrite';
 import { withFileLock } from '../sidecar/fileLock';
 import { KeyedQueue } from '../sidecar/queue';
+import { decodeUtf8Strictly } from '../textFiles';
 import { describeIssues } from '../zodIssues';
 import { Lexicon } from './lexicon';
 import { LEXICON_FILE_NAME, LEXICON_VERSION, LexiconFileSchema, type LexiconEntry, type LexiconFile, type Suppression } from './schema';
@@ -54,12 +55,19 @@ export class LexiconStore {
 }
 
 async function load(path: string): Promise<Lexicon> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Lexicon();
     throw new LexiconError(path, `cannot be read (${(error as Error).message})`);
+  }
+  let text: string;
+  try {
+    // Refused like a sidecar: decoded leniently, a stray byte would become U+FFFD and be saved so on the next lesson.
+    text = decodeUtf8Strictly(bytes);
+  } catch {
+    throw new LexiconError(path, 'is not valid UTF-8 text; fix its encoding (or delete it to start afresh); it is left untouched');
   }
   return new Lexicon(parseLexicon(text, path));
 }

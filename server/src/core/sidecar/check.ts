@@ -6,7 +6,8 @@ import { SidecarError } from './errors';
 import { parseSidecar } from './parse';
 import type { Tag } from './schema';
 
-export type ProblemKind = 'invalid-sidecar' | 'missing-article' | 'out-of-range' | 'text-mismatch' | 'orphan' | 'conflict';
+/** shared-sidecar: two articles' names map to this sidecar (here, or on a case-insensitive file system). */
+export type ProblemKind = 'invalid-sidecar' | 'missing-article' | 'shared-sidecar' | 'out-of-range' | 'text-mismatch' | 'orphan' | 'conflict';
 
 export interface SidecarProblem {
   kind: ProblemKind;
@@ -107,7 +108,8 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
-function countTags(sidecarText: string): number {
+/** Tags in a sidecar's text as far as it is JSON, whatever their validity. */
+export function countTags(sidecarText: string): number {
   try {
     const json = JSON.parse(sidecarText) as { annotations?: unknown };
     return Array.isArray(json.annotations) ? json.annotations.length : 0;

@@ -9,6 +9,7 @@ import { describeIssues } from '../zodIssues';
 import { parseSidecar } from './parse';
 import { sidecarPathFor } from './paths';
 import { KeyedQueue } from './queue';
+import { refuseSharedSidecar, refuseSidecarOfAnother } from './sharedSidecars';
 import { SIDECAR_VERSION, SidecarSchema, TagSchema, type Sidecar, type Tag } from './schema';
 import { layOutSidecar, serializeTag, type SidecarLayout } from './serialize';
 import { freezeJson, frozenValidTag, isFrozenValidTag } from './validatedTags';
@@ -45,6 +46,7 @@ export class SidecarStore {
   read(articlePath: string): Promise<LoadedSidecar> {
     const path = sidecarPathFor(articlePath);
     return queue.run(resolve(path), async () => {
+      await refuseSharedSidecar(articlePath);
       const known = await load(path);
       return known ? loadedFrom(known, known.sidecar) : { sidecar: freezeJson(emptySidecar(basename(articlePath))), hash: null, exists: false };
     });
@@ -85,6 +87,9 @@ function writeSidecar(articlePath: string, change: (current: Sidecar) => { sidec
   // The queue orders updates within this process; the lock file, against other processes.
   return queue.run(resolve(path), () => withFileLock(path, async () => {
     const known = await load(path);
+    // Listing the folder on every write would cost more than the write (each one changes the folder);
+    // the sidecar names its article, so another article's sidecar costs one stat, only then.
+    if (known && known.sidecar.article !== article) await refuseSidecarOfAnother(articlePath, known.sidecar.article);
     const changed = change(known?.sidecar ?? emptySidecar(article));
     // The article's file name is the store's to set: a sidecar renamed together with its article follows it.
     const checked = checkForWrite(path, { ...changed.sidecar, article }, changed.originals);
