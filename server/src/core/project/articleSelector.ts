@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { globToRegExp } from './glob';
+import { compileGlob, type Glob } from './glob';
 import { PROJECT_FILE_NAME, parseProjectFile, type ProjectFile } from './projectFile';
 
 /** Articles picked when the settings name none: the sample corpus that ships with the project. */
@@ -22,14 +22,14 @@ export type ProjectLookup = { project: Project; problem?: undefined } | { projec
  */
 export class ArticleSelector {
   private readonly projectCache = new Map<string, ProjectLookup>();
-  private readonly articleGlobs: RegExp[];
+  private readonly articleGlobs: Glob[];
 
   constructor(
     private readonly workspaceFolders: readonly string[],
     articleGlobs: readonly string[] = DEFAULT_ARTICLE_GLOBS,
     private readonly readProjectFile: (file: string) => string | undefined = readIfPresent,
   ) {
-    this.articleGlobs = articleGlobs.map(globToRegExp);
+    this.articleGlobs = articleGlobs.map(compileGlob);
   }
 
   isArticle(filePath: string): boolean {
@@ -79,8 +79,8 @@ export class ArticleSelector {
 function matchesProject(project: Project, filePath: string): boolean {
   const relative = relativeInside(project.folder, filePath);
   if (relative === undefined) return false;
-  const included = (project.file.articles ?? ['**/*.txt']).some((glob) => globToRegExp(glob).test(relative));
-  return included && !(project.file.exclude ?? []).some((glob) => globToRegExp(glob).test(relative));
+  const included = (project.file.articles ?? ['**/*.txt']).some((glob) => compileGlob(glob).test(relative));
+  return included && !(project.file.exclude ?? []).some((glob) => compileGlob(glob).test(relative));
 }
 
 /** The '/'-separated path of `filePath` inside `folder`, or undefined when it lies outside. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KINDS } from '../labels';
+import { globProblem } from './glob';
 import { describeIssues } from '../zodIssues';
 
 /** File name of a project file: a folder holding one is a corpus, and its .txt files are articles. */
@@ -18,14 +19,20 @@ export const LabelSettingsSchema = z.strictObject({
 
 export const LabelNameSchema = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'a label name in capitals, such as PERSON or WEAPON');
 
+/** A glob, checked when the file is read: a malformed one is reported naming the file, not met mid-run. */
+export const GlobSchema = z.string().min(1).superRefine((glob, context) => {
+  const problem = globProblem(glob);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
+
 export const ProjectFileSchema = z
   .strictObject({
     $schema: z.string().optional(),
     articles: z
-      .array(z.string().min(1))
+      .array(GlobSchema)
       .optional()
       .describe('Globs of the articles, relative to this file. Default: ["**/*.txt"].'),
-    exclude: z.array(z.string().min(1)).optional().describe('Globs of .txt files that are not articles.'),
+    exclude: z.array(GlobSchema).optional().describe('Globs of .txt files that are not articles.'),
     labels: z.record(LabelNameSchema, LabelSettingsSchema).optional().describe('Labels to add, recolour, explain or disable.'),
   })
   .describe('A Marginalia annotation project.');
