@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { eachWithProgress, type ProgressOptions, type ProgressOutcome, type ProgressReporter } from '../core/progress';
+import { readArticleFile, readRegularFile, UnreadableFileError } from '../core/regularFile';
 import { checkSidecar, type SidecarProblem } from '../core/sidecar/check';
+import { MAX_SIDECAR_BYTES } from '../core/sidecar/store';
 import { findSidecars, type FoundSidecar } from '../core/findSidecars';
 
 export type CheckFormat = 'text' | 'json';
@@ -49,13 +50,13 @@ async function checkFile({ path, articlePath }: FoundSidecar): Promise<FileRepor
   const expectedArticle = basename(path).replace(/\.annotations\.json$/, '.txt');
   let sidecarText: string;
   try {
-    sidecarText = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path));
+    sidecarText = new TextDecoder('utf-8', { fatal: true }).decode(await readRegularFile(path, MAX_SIDECAR_BYTES));
   } catch (error) {
-    const message = error instanceof TypeError ? 'not valid UTF-8 text' : `cannot read (${(error as Error).message})`;
+    const message = error instanceof TypeError ? 'not valid UTF-8 text' : error instanceof UnreadableFileError ? error.problem : `cannot read (${(error as Error).message})`;
     return { sidecar: path, article: articlePath ?? null, tags: 0, problems: [{ kind: 'invalid-sidecar', message }] };
   }
   // An article listed a moment ago but unreadable now is reported like a missing one.
-  const articleText = articlePath === undefined ? undefined : await readFile(articlePath, 'utf8').catch(() => undefined);
+  const articleText = articlePath === undefined ? undefined : await readArticleFile(articlePath).catch(() => undefined);
   const { tags, problems } = checkSidecar(sidecarText, path, { name: articlePath ? basename(articlePath) : expectedArticle, text: articleText });
   return { sidecar: path, article: articlePath ?? null, tags, problems };
 }

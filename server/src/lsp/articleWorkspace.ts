@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { basename, isAbsolute, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { looksBinary } from '../core/detect/binary';
 import { ArticleSelector } from '../core/project/articleSelector';
+import { readArticleFile } from '../core/regularFile';
 import type { TagVisibility } from '../core/review/corpusSummaryFiles';
 import { resolveLabelSet, type LabelDefinition } from '../core/project/labelSet';
 import { reanchorTags } from '../core/anchoring/reanchor';
@@ -297,7 +297,7 @@ export class ArticleWorkspace {
   /** Whether the editor's text is what is on disk (offsets written now will match the saved article). */
   private async matchesDisk(article: Article): Promise<boolean> {
     try {
-      return (await readFile(article.path, 'utf8')) === article.document.getText();
+      return (await readArticleFile(article.path)) === article.document.getText();
     } catch {
       return false;
     }

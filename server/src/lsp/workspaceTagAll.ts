@@ -1,6 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readArticleFile } from '../core/regularFile';
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
 import {
   ServerCommands,
@@ -239,7 +240,7 @@ export class WorkspaceTagAll {
 
   /** An article and its tags as they are on disk now. */
   private async readFresh(path: string): Promise<SearchedArticle> {
-    const text = await readFile(path, 'utf8');
+    const text = await readArticleFile(path);
     const uri = pathToFileURL(path).href;
     try {
       const { sidecar } = await this.store.read(path);

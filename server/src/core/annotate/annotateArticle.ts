@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { looksBinary } from '../detect/binary';
 import type { Lexicon } from '../lexicon';
 import { CodePointIndex } from '../offsets';
+import { readArticleFile, UnreadableFileError } from '../regularFile';
 import { SidecarError } from '../sidecar/errors';
 import type { SidecarStore } from '../sidecar/store';
 import { candidatesFor } from './candidates';
@@ -34,8 +34,9 @@ export interface ArticleAnnotationContext {
 export async function annotateArticle(article: string, context: ArticleAnnotationContext): Promise<ArticleOutcome> {
   let text: string;
   try {
-    text = await readFile(article, 'utf8');
+    text = await readArticleFile(article);
   } catch (error) {
+    if (error instanceof UnreadableFileError) return { article, status: 'skipped', reason: error.message };
     return { article, status: 'skipped', reason: `cannot read the article (${(error as Error).message})` };
   }
   if (looksBinary(text)) return { article, status: 'skipped', reason: 'looks like a binary file, not an article' };

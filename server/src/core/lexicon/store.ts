@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { readRegularFile, UnreadableFileError } from '../regularFile';
 import { writeFileAtomically } from '../sidecar/atomicWrite';
 import { withFileLock } from '../sidecar/fileLock';
 import { KeyedQueue } from '../sidecar/queue';
@@ -11,6 +11,9 @@ import { LEXICON_FILE_NAME, LEXICON_VERSION, LexiconFileSchema, type LexiconEntr
 export function lexiconPathIn(folder: string): string {
   return join(folder, LEXICON_FILE_NAME);
 }
+
+/** A lexicon holds a line per name taught: even a huge corpus's stays far below this; a bigger file is refused. */
+export const MAX_LEXICON_BYTES = 64 * 1024 * 1024;
 
 /** A lexicon file that cannot be read as one: it is never overwritten, and the message says why. */
 export class LexiconError extends Error {
@@ -56,9 +59,10 @@ export class LexiconStore {
 async function load(path: string): Promise<Lexicon> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = (await readRegularFile(path, MAX_LEXICON_BYTES)).toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Lexicon();
+    if (error instanceof UnreadableFileError) throw new LexiconError(path, `cannot be read: ${error.problem}`);
     throw new LexiconError(path, `cannot be read (${(error as Error).message})`);
   }
   return new Lexicon(parseLexicon(text, path));

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readRegularFileSync, UnreadableFileError } from '../regularFile';
 import { compileGlob, type Glob } from './glob';
 import { PROJECT_FILE_NAME, parseProjectFile, type ProjectFile } from './projectFile';
 
@@ -56,7 +56,15 @@ export class ArticleSelector {
       }
       visited.push(folder);
       const file = path.join(folder, PROJECT_FILE_NAME);
-      const text = this.readProjectFile(file);
+      let text: string | undefined;
+      try {
+        text = this.readProjectFile(file);
+      } catch (error) {
+        // A FIFO or a device named marginalia.json: reported like a broken project file, never read.
+        if (!(error instanceof UnreadableFileError)) throw error;
+        found = { problem: error.message };
+        break;
+      }
       if (text !== undefined) {
         const parsed = parseProjectFile(text, file);
         found = parsed.ok ? { project: { folder, file: parsed.project } } : { problem: parsed.message };
@@ -90,10 +98,15 @@ function relativeInside(folder: string, filePath: string): string | undefined {
   return relative.split(path.sep).join('/');
 }
 
+/** A project file is a few labels and globs; far past this, it is not one. */
+const MAX_PROJECT_FILE_BYTES = 1024 * 1024;
+
+/** The file's text; undefined when it cannot be read. Throws an UnreadableFileError for a FIFO, a device or a huge file. */
 function readIfPresent(file: string): string | undefined {
   try {
-    return readFileSync(file, 'utf8');
-  } catch {
+    return readRegularFileSync(file, MAX_PROJECT_FILE_BYTES).toString('utf8');
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw error;
     return undefined;
   }
 }

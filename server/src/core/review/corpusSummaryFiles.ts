@@ -1,5 +1,6 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readArticleFile } from '../regularFile';
 import { SidecarError } from '../sidecar/errors';
 import { sidecarPathFor } from '../sidecar/paths';
 import { SidecarStore } from '../sidecar/store';
@@ -62,7 +63,7 @@ export class ArticleSummaryCache {
     try {
       const { sidecar } = await this.store.read(path);
       const tags = sidecar.annotations.filter(visibility.isVisible);
-      const text = tags.length === 0 ? '' : await readFile(path, 'utf8');
+      const text = tags.length === 0 ? '' : await readArticleFile(path);
       return { path, summary: summarizeArticle(text, tags) };
     } catch (error) {
       const problem = error instanceof SidecarError ? error.message : `cannot read ${path} (${error instanceof Error ? error.message : String(error)})`;
