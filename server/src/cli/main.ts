@@ -8,7 +8,7 @@ import { runDetect, type DetectFormat } from './detectCommand';
 import { runGitSetup } from './gitSetupCommand';
 import { runMergeDriver } from './mergeDriverCommand';
 import { withProgressBar } from './progressBar';
-import { defaultWorkerCount } from '../core/annotate/pool';
+import { defaultWorkerCount, maxWorkerCount } from '../core/annotate/pool';
 import { runReport, type ReportFormat } from './reportCommand';
 
 const USAGE = `marginalia ${version}: find entities, numbers and dates in news articles
@@ -47,10 +47,11 @@ Usage:
       annotators tagged before is proposed too, and suggestions they rejected are not. Never
       touches a tag a person made or decided, never proposes on a span already tagged or rejected
       or across a person's tag; running it again replaces only its own proposals no longer found,
-      so a second run writes nothing. --workers: threads (default: one per core). --dry-run:
-      count, write nothing. Ctrl+C finishes the articles under way and stops. Exit codes: 0 done,
-      2 bad usage or articles skipped (unreadable, binary, broken sidecar or lexicon: named on
-      stderr and left untouched), 130 cancelled.
+      so a second run writes nothing. --workers: threads (default: one per core; at most 16 or
+      twice the cores, whichever is more). --dry-run: count, write nothing. Ctrl+C finishes the
+      articles under way and stops. Exit codes: 0 done, 2 bad usage or articles skipped
+      (unreadable, binary, broken sidecar or lexicon: named on stderr and left untouched), 130
+      cancelled.
   marginalia git-setup
       Make git merge sidecars tag by tag, and the project lexicon rule by rule, in the repository
       around this folder: registers the merge driver in .git/config (run once per clone) and adds
@@ -193,6 +194,10 @@ async function annotateCommand(args: string[]): Promise<number> {
   if (values.format !== 'summary' && values.format !== 'json') return usageError(`--format must be summary or json, not '${values.format}'`);
   const workers = values.workers === undefined ? defaultWorkerCount() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1) return usageError(`--workers must be a whole number of threads, 1 or more, not '${values.workers}'`);
+  if (workers > maxWorkerCount()) {
+    const cores = defaultWorkerCount();
+    return usageError(`--workers: at most ${maxWorkerCount()} threads on this machine (${cores} ${cores === 1 ? 'core' : 'cores'}), not ${workers}: more threads than cores only take memory`);
+  }
   if (positionals.length === 0) return usageError('annotate needs at least one PATH (a folder or an article)');
   return withCancellableProgressBar('annotating', values['no-progress'] === true, (bar, cancellation) =>
     runAnnotate(
