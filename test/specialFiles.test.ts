@@ -6,7 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, lstatSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LexiconError, LexiconStore, lexiconPathIn } from '../server/src/core/lexicon';
@@ -116,5 +116,63 @@ describe('reading with a cap', () => {
   it('fails on a folder as reading one always did (EISDIR), and lets a missing file fail as ENOENT', async () => {
     await assert.rejects(readRegularFile(folder, 10), { code: 'EISDIR' });
     await assert.rejects(readRegularFile(path.join(folder, 'nope'), 10), { code: 'ENOENT' });
+  });
+});
+
+describe('a file linked to a secret elsewhere', () => {
+  let folder = '';
+  let secret = '';
+  before(() => {
+    folder = mkdtempSync(path.join(tmpdir(), 'marginalia-secret-'));
+    secret = path.join(folder, 'passwd');
+    writeFileSync(secret, 'root:x:0:0:hunter2-password:/root:/bin/bash\n');
+  });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  // V8's message quotes the first bytes of what it failed to parse: in a CI log, a report or a shared
+  // screenshot, that would publish the target of a symlink someone committed as a sidecar.
+  const echoesSecret = (message: string) => /root|hunter2|bin\/bash/.test(message);
+
+  it('a sidecar: its parse error names the sidecar and the place, not the bytes of the target', async () => {
+    const article = path.join(folder, 'a.txt');
+    writeFileSync(article, 'Text.\n');
+    symlinkSync(secret, sidecarPathFor(article));
+    const error: Error = await new SidecarStore().read(article).then(() => assert.fail('read'), (error: Error) => error);
+    assert.match(error.message, /a\.annotations\.json: not valid JSON \(Unexpected character in JSON at position 0 \(line 1 column 1\)\)/);
+    assert.ok(!echoesSecret(error.message), error.message);
+    const run = marginalia('check', sidecarPathFor(article));
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stdout, /a\.annotations\.json:1: not valid JSON/);
+    assert.ok(!echoesSecret(run.stdout + run.stderr), run.stdout);
+  });
+
+  it('a marginalia.json and a lexicon: their parse errors do not echo the target either', async () => {
+    const corpus = path.join(folder, 'corpus');
+    mkdirSync(corpus);
+    symlinkSync(secret, path.join(corpus, 'marginalia.json'));
+    symlinkSync(secret, lexiconPathIn(corpus));
+    const problem = new ArticleSelector([folder]).projectOf(path.join(corpus, 'a.txt')).problem ?? '';
+    assert.match(problem, /corpus\/marginalia\.json: not valid JSON \(Unexpected character in JSON at position 0 \(line 1 column 1\)\)/);
+    assert.ok(!echoesSecret(problem), problem);
+    const error: Error = await new LexiconStore().read(lexiconPathIn(corpus)).then(() => assert.fail('read'), (error: Error) => error);
+    assert.match(error.message, /marginalia\.lexicon\.json: is not valid JSON \(Unexpected character in JSON at position 0 \(line 1 column 1\)\)/);
+    assert.ok(!echoesSecret(error.message), error.message);
+  });
+
+  it('the place is found past the start too, and messages that quote nothing keep V8’s wording', async () => {
+    const { describeJsonSyntaxError } = await import('../server/src/core/jsonSyntax');
+    const at = (text: string) => {
+      try {
+        JSON.parse(text);
+      } catch (error) {
+        return describeJsonSyntaxError(error, text);
+      }
+      return assert.fail('parsed');
+    };
+    assert.equal(at('{\n  "a": [1, 2,\n  secret-value]}'), 'Unexpected character in JSON at position 18 (line 3 column 3)');
+    assert.equal(at('{"a": "x"} trailing-secret'), 'Unexpected non-whitespace character after JSON at position 11 (line 1 column 12)');
+    assert.equal(at('{"a":1,,}'), 'Expected double-quoted property name in JSON at position 7 (line 1 column 8)');
+    assert.equal(at('{"a": tru}'), 'Unexpected character in JSON at position 9 (line 1 column 10)');
+    assert.equal(at('['.repeat(100_000)), 'Unexpected end of JSON input');
   });
 });

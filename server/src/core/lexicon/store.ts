@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { describeJsonSyntaxError } from '../jsonSyntax';
 import { readRegularFile, UnreadableFileError } from '../regularFile';
 import { writeFileAtomically } from '../sidecar/atomicWrite';
 import { withFileLock } from '../sidecar/fileLock';
@@ -74,7 +75,7 @@ export function parseLexicon(text: string, path: string): LexiconFile {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new LexiconError(path, `is not valid JSON (${(error as Error).message}); fix it or delete it to start afresh`);
+    throw new LexiconError(path, `is not valid JSON (${describeJsonSyntaxError(error, text)}); fix it or delete it to start afresh`);
   }
   const version = (json as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version > LEXICON_VERSION) throw new LexiconError(path, `was written by a newer Marginalia (format ${version}); update Marginalia to use it`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeJsonSyntaxError } from '../jsonSyntax';
 import { KINDS } from '../labels';
 import { globProblem } from './glob';
 import { describeIssues } from '../zodIssues';
@@ -48,7 +49,7 @@ export function parseProjectFile(text: string, fileName: string): ParsedProjectF
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, message: `${fileName}: not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+    return { ok: false, message: `${fileName}: not valid JSON (${describeJsonSyntaxError(error, text)})` };
   }
   const parsed = ProjectFileSchema.safeParse(json);
   if (parsed.success) return { ok: true, project: parsed.data };
