@@ -64,8 +64,9 @@ Usage:
       merges rule by rule: counts add up what each side taught, a rejection either side lifted is
       lifted. Writes the result into OURS. Exit codes: 0 merged, 1 merged with conflicts to
       resolve, 2 not merged (an input is not valid; OURS is left as it was).
-  marginalia lsp --stdio
-      Start the language server for any LSP editor (highlights, quick-fix tags, sidecars).
+  marginalia lsp --stdio|--node-ipc|--socket=PORT|--pipe=NAME
+      Start the language server for any LSP editor (highlights, quick-fix tags, sidecars), talking
+      over stdin and stdout (what editors usually run), Node IPC, a TCP port or a named pipe.
   marginalia --help       This help.
   marginalia --version    The version.
 
@@ -227,10 +228,16 @@ async function mergeDriverCommand(args: string[]): Promise<number> {
   return runMergeDriver({ base, ours, theirs, name }, (line) => process.stderr.write(line + '\n'));
 }
 
+const LSP_TRANSPORTS = '--stdio, --node-ipc, --socket=PORT or --pipe=NAME';
+
 /** Serves LSP until the editor disconnects; the returned promise never settles, so the process stays up. */
 async function lspCommand(args: string[]): Promise<number> {
   const unknown = args.filter((arg) => !['--stdio', '--node-ipc'].includes(arg) && !arg.startsWith('--socket') && !arg.startsWith('--pipe') && !arg.startsWith('--clientProcessId'));
   if (unknown.length > 0) return usageError(`lsp: unknown option ${unknown[0]} (use --stdio)`);
+  // Without one, the server library fails on its own, and the process exited 1 saying nothing.
+  if (!args.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsWith('--socket') || arg.startsWith('--pipe'))) {
+    return usageError(`lsp needs a transport: ${LSP_TRANSPORTS} (editors usually run 'marginalia lsp --stdio')`);
+  }
   const { startServer } = await import('../server');
   startServer();
   return new Promise<number>(() => {});

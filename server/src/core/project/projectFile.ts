@@ -51,6 +51,12 @@ export function parseProjectFile(text: string, fileName: string): ParsedProjectF
   } catch (error) {
     return { ok: false, message: `${fileName}: not valid JSON (${describeJsonSyntaxError(error, text)})` };
   }
+  // JSON.parse keeps a "__proto__" key as an own property, but a zod record drops it without an issue:
+  // the label would vanish silently. It is not a label name, so it is refused like any other.
+  const labels = (json as { labels?: unknown } | null)?.labels;
+  if (typeof labels === 'object' && labels !== null && Object.hasOwn(labels, '__proto__')) {
+    return { ok: false, message: `${fileName}: labels.__proto__: not a label name (a label name in capitals, such as PERSON or WEAPON)` };
+  }
   const parsed = ProjectFileSchema.safeParse(json);
   if (parsed.success) return { ok: true, project: parsed.data };
   return { ok: false, message: `${fileName}: ${describeIssues(parsed.error.issues)}` };
