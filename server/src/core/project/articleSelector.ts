@@ -84,11 +84,18 @@ export class ArticleSelector {
   }
 }
 
+/** The compiled globs of each project file read, compiled once rather than for each file listed. */
+const compiledGlobs = new WeakMap<ProjectFile, { articles: Glob[]; exclude: Glob[] }>();
+
 function matchesProject(project: Project, filePath: string): boolean {
   const relative = relativeInside(project.folder, filePath);
   if (relative === undefined) return false;
-  const included = (project.file.articles ?? ['**/*.txt']).some((glob) => compileGlob(glob).test(relative));
-  return included && !(project.file.exclude ?? []).some((glob) => compileGlob(glob).test(relative));
+  let globs = compiledGlobs.get(project.file);
+  if (!globs) {
+    globs = { articles: (project.file.articles ?? ['**/*.txt']).map(compileGlob), exclude: (project.file.exclude ?? []).map(compileGlob) };
+    compiledGlobs.set(project.file, globs);
+  }
+  return globs.articles.some((glob) => glob.test(relative)) && !globs.exclude.some((glob) => glob.test(relative));
 }
 
 /** The '/'-separated path of `filePath` inside `folder`, or undefined when it lies outside. */
