@@ -113,6 +113,17 @@ describe('marginalia annotate', () => {
     assert.match(marginalia('annotate', '--help').stdout, /marginalia annotate \[--workers N\] \[--dry-run\] \[--format summary\|json\] PATH\.\.\./);
   });
 
+  it('refuses more worker threads than the cap, saying what the cap is, and writes nothing', () => {
+    // 300 threads took 8.2 GB and 27 s where one took 3.5 s: each thread holds its own detector.
+    const { folder } = seedsCopy();
+    const before = contents(folder);
+    const run = marginalia('annotate', '--workers', '300', folder);
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(run.stderr, /^marginalia: --workers: at most \d+ threads on this machine \(\d+ cores?\), not 300\b/);
+    assert.equal(run.stdout, '');
+    assert.deepEqual(contents(folder), before);
+  });
+
   it('on Ctrl+C finishes the articles under way, says how far it got, and every sidecar is whole', async () => {
     const corpus = generateCorpus(1000);
     folders.push(corpus.root);

@@ -83,6 +83,12 @@ describe('marginalia command line', () => {
     }
   });
 
+  it('says which transports marginalia lsp takes when given none, exit 2', () => {
+    const run = spawnSync(process.execPath, [BIN, 'lsp'], { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'] });
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(run.stderr, /^marginalia: lsp needs a transport: --stdio, --node-ipc, --socket=PORT or --pipe=NAME/);
+  });
+
   it('answers --help and --version', () => {
     assert.match(marginalia('--help').stdout, /marginalia detect/);
     assert.equal(marginalia('--version').stdout.trim(), version);

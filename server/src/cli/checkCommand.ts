@@ -1,12 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { eachWithProgress, type ProgressOptions, type ProgressOutcome, type ProgressReporter } from '../core/progress';
+import { readArticleFile, readRegularFile, UnreadableFileError } from '../core/regularFile';
 import { checkSidecar, countTags, type SidecarProblem } from '../core/sidecar/check';
 import { sharedSidecarProblem } from '../core/sidecar/sharedSidecars';
+import { MAX_SIDECAR_BYTES } from '../core/sidecar/store';
 import { findSidecars, type FoundSidecar } from '../core/findSidecars';
 import { fixSidecars } from './checkFix';
+import { MAX_PROJECT_FILE_BYTES } from '../core/project/articleSelector';
 import { projectFileProblems, type ProjectFileProblem } from '../core/project/checkProjectFile';
-import { readArticleText } from '../core/textFiles';
 
 export type CheckFormat = 'text' | 'json';
 
@@ -59,8 +60,8 @@ export interface ProjectFileReport {
 async function checkProjectFiles(paths: readonly string[]): Promise<ProjectFileReport[]> {
   const reports: ProjectFileReport[] = [];
   for (const file of paths) {
-    const text = await readFile(file, 'utf8').catch((error: Error) => error);
-    reports.push({ file, problems: typeof text === 'string' ? projectFileProblems(text, file) : [{ line: 1, column: 1, message: `cannot read (${text.message})` }] });
+    const text = await readRegularFile(file, MAX_PROJECT_FILE_BYTES).then((bytes) => bytes.toString('utf8'), (error: Error) => error);
+    reports.push({ file, problems: typeof text === 'string' ? projectFileProblems(text, file) : [{ line: 1, column: 1, message: `cannot read (${text instanceof UnreadableFileError ? text.problem : text.message})` }] });
   }
   return reports;
 }
@@ -77,15 +78,15 @@ async function checkFile({ path, articlePath, sharedBy }: FoundSidecar): Promise
   const expectedArticle = basename(path).replace(/\.annotations\.json$/, '.txt');
   let sidecarText: string;
   try {
-    sidecarText = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path));
+    sidecarText = new TextDecoder('utf-8', { fatal: true }).decode(await readRegularFile(path, MAX_SIDECAR_BYTES));
   } catch (error) {
-    const message = error instanceof TypeError ? 'not valid UTF-8 text' : `cannot read (${(error as Error).message})`;
+    const message = error instanceof TypeError ? 'not valid UTF-8 text' : error instanceof UnreadableFileError ? error.problem : `cannot read (${(error as Error).message})`;
     return { sidecar: path, article: articlePath ?? null, tags: 0, problems: [{ kind: 'invalid-sidecar', message }] };
   }
   // Checked against either article, its tags would be judged against text that may not be theirs: only the collision is reported.
   if (sharedBy) return { sidecar: path, article: articlePath ?? null, tags: countTags(sidecarText), problems: [{ kind: 'shared-sidecar', message: sharedSidecarProblem(sharedBy) }] };
   // An article listed a moment ago but unreadable now is reported like a missing one.
-  const articleText = articlePath === undefined ? undefined : await readArticleText(articlePath).catch(() => undefined);
+  const articleText = articlePath === undefined ? undefined : await readArticleFile(articlePath).catch(() => undefined);
   const { tags, problems } = checkSidecar(sidecarText, path, { name: articlePath ? basename(articlePath) : expectedArticle, text: articleText });
   return { sidecar: path, article: articlePath ?? null, tags, problems };
 }

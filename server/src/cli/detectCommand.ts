@@ -2,7 +2,7 @@ import type { Detection } from '../core/detection';
 import { detect } from '../core/detect';
 import { looksBinary } from '../core/detect/binary';
 import { describeValue } from '../core/describeValue';
-import { readArticleText } from '../core/textFiles';
+import { readArticleFile, UnreadableFileError } from '../core/regularFile';
 
 export type DetectFormat = 'jsonl' | 'table';
 
@@ -36,7 +36,7 @@ export async function runDetect(request: DetectRequest, out: (chunk: string) => 
 }
 
 async function readArticle(file: string): Promise<string> {
-  return readArticleText(file);
+  return readArticleFile(file);
 }
 
 function reasonOf(error: unknown): string {
@@ -44,6 +44,7 @@ function reasonOf(error: unknown): string {
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'it is a folder (give the .txt files inside it)';
   if (code === 'EACCES') return 'permission denied';
+  if (error instanceof UnreadableFileError) return error.problem;
   return error instanceof Error ? error.message : String(error);
 }
 

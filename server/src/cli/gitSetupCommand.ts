@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readRegularFile } from '../core/regularFile';
 import { writeFileAtomically } from '../core/sidecar/atomicWrite';
+
+/** A .gitattributes is a few lines; a bigger one (or a FIFO, a device) is refused rather than read forever. */
+const MAX_GITATTRIBUTES_BYTES = 1024 * 1024;
 
 export interface GitSetupRequest {
   /** Any folder inside the corpus's repository. */
@@ -44,7 +47,7 @@ export async function runGitSetup(request: GitSetupRequest, out: (line: string) 
   out(`Merge driver registered in the repository's git config: ${driver}`);
 
   const attributesPath = join(root, '.gitattributes');
-  const attributes = await readFile(attributesPath, 'utf8').catch((error: NodeJS.ErrnoException) => {
+  const attributes = await readRegularFile(attributesPath, MAX_GITATTRIBUTES_BYTES).then((bytes) => bytes.toString('utf8')).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return '';
     throw error;
   });

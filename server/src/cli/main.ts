@@ -8,7 +8,7 @@ import { runDetect, type DetectFormat } from './detectCommand';
 import { runGitSetup } from './gitSetupCommand';
 import { runMergeDriver } from './mergeDriverCommand';
 import { withProgressBar } from './progressBar';
-import { defaultWorkerCount } from '../core/annotate/pool';
+import { defaultWorkerCount, maxWorkerCount } from '../core/annotate/pool';
 import { runReport, type ReportFormat } from './reportCommand';
 
 const USAGE = `marginalia ${version}: find entities, numbers and dates in news articles
@@ -49,10 +49,11 @@ Usage:
       annotators tagged before is proposed too, and suggestions they rejected are not. Never
       touches a tag a person made or decided, never proposes on a span already tagged or rejected
       or across a person's tag; running it again replaces only its own proposals no longer found,
-      so a second run writes nothing. --workers: threads (default: one per core). --dry-run:
-      count, write nothing. Ctrl+C finishes the articles under way and stops. Exit codes: 0 done,
-      2 bad usage or articles skipped (unreadable, binary, broken sidecar or lexicon: named on
-      stderr and left untouched), 130 cancelled.
+      so a second run writes nothing. --workers: threads (default: one per core; at most 16 or
+      twice the cores, whichever is more). --dry-run: count, write nothing. Ctrl+C finishes the
+      articles under way and stops. Exit codes: 0 done, 2 bad usage or articles skipped
+      (unreadable, binary, broken sidecar or lexicon: named on stderr and left untouched), 130
+      cancelled.
   marginalia git-setup
       Make git merge sidecars tag by tag, and the project lexicon rule by rule, in the repository
       around this folder: registers the merge driver in .git/config (run once per clone) and adds
@@ -65,8 +66,9 @@ Usage:
       merges rule by rule: counts add up what each side taught, a rejection either side lifted is
       lifted. Writes the result into OURS. Exit codes: 0 merged, 1 merged with conflicts to
       resolve, 2 not merged (an input is not valid; OURS is left as it was).
-  marginalia lsp --stdio
-      Start the language server for any LSP editor (highlights, quick-fix tags, sidecars).
+  marginalia lsp --stdio|--node-ipc|--socket=PORT|--pipe=NAME
+      Start the language server for any LSP editor (highlights, quick-fix tags, sidecars), talking
+      over stdin and stdout (what editors usually run), Node IPC, a TCP port or a named pipe.
   marginalia --help       This help.
   marginalia --version    The version.
 
@@ -195,6 +197,10 @@ async function annotateCommand(args: string[]): Promise<number> {
   if (values.format !== 'summary' && values.format !== 'json') return usageError(`--format must be summary or json, not '${values.format}'`);
   const workers = values.workers === undefined ? defaultWorkerCount() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1) return usageError(`--workers must be a whole number of threads, 1 or more, not '${values.workers}'`);
+  if (workers > maxWorkerCount()) {
+    const cores = defaultWorkerCount();
+    return usageError(`--workers: at most ${maxWorkerCount()} threads on this machine (${cores} ${cores === 1 ? 'core' : 'cores'}), not ${workers}: more threads than cores only take memory`);
+  }
   if (positionals.length === 0) return usageError('annotate needs at least one PATH (a folder or an article)');
   return withCancellableProgressBar('annotating', values['no-progress'] === true, (bar, cancellation) =>
     runAnnotate(
@@ -224,10 +230,16 @@ async function mergeDriverCommand(args: string[]): Promise<number> {
   return runMergeDriver({ base, ours, theirs, name }, (line) => process.stderr.write(line + '\n'));
 }
 
+const LSP_TRANSPORTS = '--stdio, --node-ipc, --socket=PORT or --pipe=NAME';
+
 /** Serves LSP until the editor disconnects; the returned promise never settles, so the process stays up. */
 async function lspCommand(args: string[]): Promise<number> {
   const unknown = args.filter((arg) => !['--stdio', '--node-ipc'].includes(arg) && !arg.startsWith('--socket') && !arg.startsWith('--pipe') && !arg.startsWith('--clientProcessId'));
   if (unknown.length > 0) return usageError(`lsp: unknown option ${unknown[0]} (use --stdio)`);
+  // Without one, the server library fails on its own, and the process exited 1 saying nothing.
+  if (!args.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsWith('--socket') || arg.startsWith('--pipe'))) {
+    return usageError(`lsp needs a transport: ${LSP_TRANSPORTS} (editors usually run 'marginalia lsp --stdio')`);
+  }
   const { startServer } = await import('../server');
   startServer();
   return new Promise<number>(() => {});

@@ -1,12 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { LEXICON_FILE_NAME, LEXICON_VERSION, LexiconError, mergeLexicons, parseLexicon, serializeLexicon, type LexiconFile } from '../core/lexicon';
+import { MAX_LEXICON_BYTES } from '../core/lexicon/store';
+import { readRegularFile, UnreadableFileError } from '../core/regularFile';
 import { writeFileAtomically } from '../core/sidecar/atomicWrite';
 import { SidecarError } from '../core/sidecar/errors';
 import { mergeSidecars, UnresolvedConflictError } from '../core/sidecar/merge';
 import { parseSidecar } from '../core/sidecar/parse';
 import { SIDECAR_VERSION, type Sidecar } from '../core/sidecar/schema';
 import { serializeSidecar } from '../core/sidecar/serialize';
+import { MAX_SIDECAR_BYTES } from '../core/sidecar/store';
 
 /** git's %O %A %B: temp files holding the merge base, our version (where the result goes) and theirs. */
 export interface MergeDriverRequest {
@@ -85,8 +87,9 @@ async function mergeLexiconFiles(request: MergeDriverRequest, name: string, err:
 async function readText(path: string, label: string): Promise<string> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = await readRegularFile(path, Math.max(MAX_SIDECAR_BYTES, MAX_LEXICON_BYTES));
   } catch (error) {
+    if (error instanceof UnreadableFileError) throw new SidecarError(label, error.problem, { cause: error });
     throw new SidecarError(label, `cannot read (${(error as Error).message})`, { cause: error });
   }
   try {

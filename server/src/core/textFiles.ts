@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-
 const BYTE_ORDER_MARK = '\uFEFF';
 
 /**
@@ -10,15 +8,6 @@ const BYTE_ORDER_MARK = '\uFEFF';
  */
 export function withoutBom(text: string): string {
   return text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
-}
-
-/**
- * An article's text as every reader must see it: decoded as UTF-8 (a stray byte becomes U+FFFD, as
- * the editor shows it: articles are never written back) and without a byte order mark, so that
- * offsets agree with the editor's.
- */
-export async function readArticleText(path: string): Promise<string> {
-  return withoutBom(await readFile(path, 'utf8'));
 }
 
 /**

@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { looksBinary } from '../core/detect/binary';
 import { ArticleSelector, type ProjectProblem } from '../core/project/articleSelector';
 import { PROJECT_FILE_NAME } from '../core/project/projectFile';
+import { readArticleFile } from '../core/regularFile';
 import type { TagVisibility } from '../core/review/corpusSummaryFiles';
 import { resolveLabelSet, type LabelDefinition } from '../core/project/labelSet';
 import { reanchorTags } from '../core/anchoring/reanchor';
@@ -12,7 +13,6 @@ import { markedOrphaned, placedAt, samePlacement } from '../core/sidecar/tags';
 import { CodePointIndex } from '../core/offsets';
 import { appliedChanges, applyEdit, outcomeOf, type TagChange, type TagEdit } from '../core/tagEdits';
 import { TagHistory } from '../core/tagHistory';
-import { readArticleText } from '../core/textFiles';
 import { Article } from './article';
 import { CorpusLexicons } from './lexicons';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
@@ -331,7 +331,7 @@ export class ArticleWorkspace {
   /** Whether the editor's text is what is on disk (offsets written now will match the saved article). */
   private async matchesDisk(article: Article): Promise<boolean> {
     try {
-      return (await readArticleText(article.path)) === article.document.getText();
+      return (await readArticleFile(article.path)) === article.document.getText();
     } catch {
       return false;
     }

@@ -3,12 +3,12 @@ import { userInfo } from 'node:os';
 import { promisify } from 'node:util';
 import { z } from 'zod';
 import { DEFAULT_ARTICLE_GLOBS } from '../core/project/articleSelector';
-import { LabelNameSchema, LabelSettingsSchema } from '../core/project/projectFile';
+import { GlobSchema, LabelNameSchema, LabelSettingsSchema } from '../core/project/projectFile';
 import { describeIssues } from '../core/zodIssues';
 
 /** The `marginalia.*` settings, as VS Code (or any editor answering workspace/configuration) gives them. */
 export const SettingsSchema = z.object({
-  articles: z.array(z.string().min(1)).default(DEFAULT_ARTICLE_GLOBS),
+  articles: z.array(GlobSchema).default(DEFAULT_ARTICLE_GLOBS),
   annotator: z.string().default(''),
   labels: z.record(LabelNameSchema, LabelSettingsSchema).default({}),
   /** Untagged suggestions as Hint diagnostics (never Problems); off for a quieter editor. */

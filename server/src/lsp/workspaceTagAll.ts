@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readArticleFile } from '../core/regularFile';
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
 import {
   ServerCommands,
@@ -15,7 +16,6 @@ import { CodePointIndex } from '../core/offsets';
 import type { LabelDefinition } from '../core/project/labelSet';
 import { findArticleFiles } from '../core/review/corpusSummaryFiles';
 import { SidecarStore, newTag, sidecarPathFor, type Tag } from '../core/sidecar';
-import { readArticleText } from '../core/textFiles';
 import type { TagChange, TagEdit } from '../core/tagEdits';
 import type { Article } from './article';
 import type { ArticleWorkspace } from './articleWorkspace';
@@ -240,7 +240,7 @@ export class WorkspaceTagAll {
 
   /** An article and its tags as they are on disk now. */
   private async readFresh(path: string): Promise<SearchedArticle> {
-    const text = await readArticleText(path);
+    const text = await readArticleFile(path);
     const uri = pathToFileURL(path).href;
     try {
       const { sidecar } = await this.store.read(path);

@@ -1,9 +1,9 @@
 import { looksBinary } from '../detect/binary';
 import type { Lexicon } from '../lexicon';
 import { CodePointIndex } from '../offsets';
+import { readArticleFile, UnreadableFileError } from '../regularFile';
 import { SidecarError } from '../sidecar/errors';
 import type { SidecarStore } from '../sidecar/store';
-import { readArticleText } from '../textFiles';
 import { candidatesFor } from './candidates';
 import { proposalChanges, type ProposalChanges } from './proposals';
 
@@ -34,8 +34,9 @@ export interface ArticleAnnotationContext {
 export async function annotateArticle(article: string, context: ArticleAnnotationContext): Promise<ArticleOutcome> {
   let text: string;
   try {
-    text = await readArticleText(article);
+    text = await readArticleFile(article);
   } catch (error) {
+    if (error instanceof UnreadableFileError) return { article, status: 'skipped', reason: error.message };
     return { article, status: 'skipped', reason: `cannot read the article (${(error as Error).message})` };
   }
   if (looksBinary(text)) return { article, status: 'skipped', reason: 'looks like a binary file, not an article' };

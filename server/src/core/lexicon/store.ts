@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { describeJsonSyntaxError } from '../jsonSyntax';
+import { readRegularFile, UnreadableFileError } from '../regularFile';
 import { writeFileAtomically } from '../sidecar/atomicWrite';
 import { withFileLock } from '../sidecar/fileLock';
 import { KeyedQueue } from '../sidecar/queue';
@@ -12,6 +13,9 @@ import { LEXICON_FILE_NAME, LEXICON_VERSION, LexiconFileSchema, type LexiconEntr
 export function lexiconPathIn(folder: string): string {
   return join(folder, LEXICON_FILE_NAME);
 }
+
+/** A lexicon holds a line per name taught: even a huge corpus's stays far below this; a bigger file is refused. */
+export const MAX_LEXICON_BYTES = 64 * 1024 * 1024;
 
 /** A lexicon file that cannot be read as one: it is never overwritten, and the message says why. */
 export class LexiconError extends Error {
@@ -57,9 +61,10 @@ export class LexiconStore {
 async function load(path: string): Promise<Lexicon> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = await readRegularFile(path, MAX_LEXICON_BYTES);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Lexicon();
+    if (error instanceof UnreadableFileError) throw new LexiconError(path, `cannot be read: ${error.problem}`);
     throw new LexiconError(path, `cannot be read (${(error as Error).message})`);
   }
   let text: string;
@@ -78,7 +83,7 @@ export function parseLexicon(text: string, path: string): LexiconFile {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new LexiconError(path, `is not valid JSON (${(error as Error).message}); fix it or delete it to start afresh`);
+    throw new LexiconError(path, `is not valid JSON (${describeJsonSyntaxError(error, text)}); fix it or delete it to start afresh`);
   }
   const version = (json as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version > LEXICON_VERSION) throw new LexiconError(path, `was written by a newer Marginalia (format ${version}); update Marginalia to use it`);

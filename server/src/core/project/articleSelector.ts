@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { globToRegExp } from './glob';
+import { readRegularFileSync, UnreadableFileError } from '../regularFile';
+import { compileGlob, type Glob } from './glob';
 import { PROJECT_FILE_NAME, parseProjectFile, type ProjectFile, type ProjectFileIssue } from './projectFile';
 
 /** Articles picked when the settings name none: the sample corpus that ships with the project. */
@@ -40,14 +40,14 @@ export class ArticleSelector {
   private readonly projectCache = new Map<string, ProjectLookup>();
   /** The last version of each project file that parsed, by folder: kept while a later version is broken. */
   private readonly lastGood = new Map<string, ProjectFile>();
-  private readonly articleGlobs: RegExp[];
+  private readonly articleGlobs: Glob[];
 
   constructor(
     private readonly workspaceFolders: readonly string[],
     articleGlobs: readonly string[] = DEFAULT_ARTICLE_GLOBS,
     private readonly readProjectFile: (file: string) => string | undefined = readIfPresent,
   ) {
-    this.articleGlobs = articleGlobs.map(globToRegExp);
+    this.articleGlobs = articleGlobs.map(compileGlob);
   }
 
   isArticle(filePath: string): boolean {
@@ -74,7 +74,15 @@ export class ArticleSelector {
       }
       visited.push(folder);
       const file = path.join(folder, PROJECT_FILE_NAME);
-      const text = this.readProjectFile(file);
+      let text: string | undefined;
+      try {
+        text = this.readProjectFile(file);
+      } catch (error) {
+        // A FIFO or a device named marginalia.json: reported like a broken project file, never read.
+        if (!(error instanceof UnreadableFileError)) throw error;
+        found = { problem: error.message };
+        break;
+      }
       if (text !== undefined) {
         const parsed = parseProjectFile(text, file);
         if (parsed.ok) this.lastGood.set(folder, parsed.project);
@@ -100,11 +108,18 @@ export class ArticleSelector {
   }
 }
 
+/** The compiled globs of each project file read, compiled once rather than for each file listed. */
+const compiledGlobs = new WeakMap<ProjectFile, { articles: Glob[]; exclude: Glob[] }>();
+
 function matchesProject(project: Project, filePath: string): boolean {
   const relative = relativeInside(project.folder, filePath);
   if (relative === undefined) return false;
-  const included = (project.file.articles ?? ['**/*.txt']).some((glob) => globToRegExp(glob).test(relative));
-  return included && !(project.file.exclude ?? []).some((glob) => globToRegExp(glob).test(relative));
+  let globs = compiledGlobs.get(project.file);
+  if (!globs) {
+    globs = { articles: (project.file.articles ?? ['**/*.txt']).map(compileGlob), exclude: (project.file.exclude ?? []).map(compileGlob) };
+    compiledGlobs.set(project.file, globs);
+  }
+  return globs.articles.some((glob) => glob.test(relative)) && !globs.exclude.some((glob) => glob.test(relative));
 }
 
 /** The '/'-separated path of `filePath` inside `folder`, or undefined when it lies outside. */
@@ -114,10 +129,15 @@ function relativeInside(folder: string, filePath: string): string | undefined {
   return relative.split(path.sep).join('/');
 }
 
+/** A project file is a few labels and globs; far past this, it is not one. */
+export const MAX_PROJECT_FILE_BYTES = 1024 * 1024;
+
+/** The file's text; undefined when it cannot be read. Throws an UnreadableFileError for a FIFO, a device or a huge file. */
 function readIfPresent(file: string): string | undefined {
   try {
-    return readFileSync(file, 'utf8');
-  } catch {
+    return readRegularFileSync(file, MAX_PROJECT_FILE_BYTES).toString('utf8');
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw error;
     return undefined;
   }
 }

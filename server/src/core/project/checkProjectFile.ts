@@ -1,3 +1,4 @@
+import { lineAndColumnAt } from '../jsonSyntax';
 import { parseProjectFile } from './projectFile';
 
 /** A problem of a project file, for `marginalia check`: its 1-based line and column, and what is wrong there. */
@@ -11,15 +12,5 @@ export interface ProjectFileProblem {
 export function projectFileProblems(text: string, fileName: string): ProjectFileProblem[] {
   const parsed = parseProjectFile(text, fileName);
   if (parsed.ok) return [];
-  return parsed.issues.map((issue) => ({ ...lineAndColumn(text, issue.start), message: issue.message }));
-}
-
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
-    line++;
-    lineStart = at + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
+  return parsed.issues.map((issue) => ({ ...lineAndColumnAt(text, issue.start), message: issue.message }));
 }

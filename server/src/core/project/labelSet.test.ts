@@ -62,6 +62,12 @@ describe('the project file', () => {
     assert.equal(broken.issues[0]?.start, 12, 'JSON syntax errors stand where the parser stopped');
   });
 
+  it('refuses a "__proto__" label rather than dropping it silently', () => {
+    const parsed = parseProjectFile('{"labels":{"__proto__":{"kind":"entity"},"WEAPON":{"kind":"entity"}}}', 'corpus/marginalia.json');
+    assert.ok(!parsed.ok);
+    assert.match(parsed.message, /^corpus\/marginalia\.json: labels\.__proto__: not a label name/);
+  });
+
   it('rejects unknown keys, so a typo is not silently ignored', () => {
     const parsed = parseProjectFile('{"lables":{}}', 'marginalia.json');
     assert.ok(!parsed.ok && /lables/.test(parsed.message));

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { describeJsonSyntaxError, syntaxErrorOffset } from '../jsonSyntax';
 import { KINDS } from '../labels';
+import { globProblem } from './glob';
 import { describeIssues } from '../zodIssues';
 import { locateJsonPath } from './jsonLocation';
 
@@ -19,14 +21,20 @@ export const LabelSettingsSchema = z.strictObject({
 
 export const LabelNameSchema = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'a label name in capitals, such as PERSON or WEAPON');
 
+/** A glob, checked when the file is read: a malformed one is reported naming the file, not met mid-run. */
+export const GlobSchema = z.string().min(1).superRefine((glob, context) => {
+  const problem = globProblem(glob);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
+
 export const ProjectFileSchema = z
   .strictObject({
     $schema: z.string().optional(),
     articles: z
-      .array(z.string().min(1))
+      .array(GlobSchema)
       .optional()
       .describe('Globs of the articles, relative to this file. Default: ["**/*.txt"].'),
-    exclude: z.array(z.string().min(1)).optional().describe('Globs of .txt files that are not articles.'),
+    exclude: z.array(GlobSchema).optional().describe('Globs of .txt files that are not articles.'),
     labels: z.record(LabelNameSchema, LabelSettingsSchema).optional().describe('Labels to add, recolour, explain or disable.'),
   })
   .describe('A Marginalia annotation project.');
@@ -53,10 +61,18 @@ export function parseProjectFile(text: string, fileName: string): ParsedProjectF
   try {
     json = JSON.parse(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const position = Number(/position (\d+)/.exec(reason)?.[1] ?? 0);
-    const at = Math.min(position, text.length);
+    const reason = describeJsonSyntaxError(error, text);
+    const at = Math.min(syntaxErrorOffset(text), text.length);
     return { ok: false, message: `${fileName}: not valid JSON (${reason})`, issues: [{ message: `not valid JSON: ${reason}`, start: at, end: Math.min(at + 1, text.length) }] };
+  }
+  // JSON.parse keeps a "__proto__" key as an own property, but a zod record drops it without an issue:
+  // the label would vanish silently. It is not a label name, so it is refused like any other.
+  const labels = (json as { labels?: unknown } | null)?.labels;
+  if (typeof labels === 'object' && labels !== null && Object.hasOwn(labels, '__proto__')) {
+    const message = 'labels.__proto__: not a label name (a label name in capitals, such as PERSON or WEAPON)';
+    const location = locateJsonPath(text, ['labels', '__proto__']);
+    const range = location?.key ?? { start: 0, end: Math.min(1, text.length) };
+    return { ok: false, message: `${fileName}: ${message}`, issues: [{ message, ...range }] };
   }
   const parsed = ProjectFileSchema.safeParse(json);
   if (parsed.success) return { ok: true, project: parsed.data };

@@ -2,10 +2,10 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, relative, sep } from 'node:path';
 import { findSidecars } from '../findSidecars';
 import type { ProgressReporter } from '../progress';
+import { readArticleFile } from '../regularFile';
 import { SidecarError } from '../sidecar/errors';
 import type { Tag } from '../sidecar/schema';
 import { SidecarStore } from '../sidecar/store';
-import { readArticleText } from '../textFiles';
 
 /** An article on disk with the tags of its sidecar. */
 export interface CorpusFile {
@@ -39,7 +39,7 @@ export async function loadSidecarCorpus(path: string, progress?: ProgressReporte
       unreadable.push({ file: found.path, problem: `its article ${basename(found.path).replace(/\.annotations\.json$/, '.txt')} is missing` });
       continue;
     }
-    const text = await readArticleText(found.articlePath).catch((error: Error) => error);
+    const text = await readArticleFile(found.articlePath).catch((error: Error) => error);
     if (text instanceof Error) {
       unreadable.push({ file: found.path, problem: `cannot read its article ${found.articlePath} (${text.message})` });
       continue;

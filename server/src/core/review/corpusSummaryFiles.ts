@@ -1,9 +1,9 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readArticleFile } from '../regularFile';
 import { SidecarError } from '../sidecar/errors';
 import { sidecarPathFor } from '../sidecar/paths';
 import { SidecarStore } from '../sidecar/store';
-import { readArticleText } from '../textFiles';
 import type { Tag } from '../sidecar/schema';
 import { emptyReviewCounts } from './reviewState';
 import { summarizeArticle, summaryOf, type ReviewSummary } from './corpusSummary';
@@ -63,7 +63,7 @@ export class ArticleSummaryCache {
     try {
       const { sidecar } = await this.store.read(path);
       const tags = sidecar.annotations.filter(visibility.isVisible);
-      const text = tags.length === 0 ? '' : await readArticleText(path);
+      const text = tags.length === 0 ? '' : await readArticleFile(path);
       return { path, summary: summarizeArticle(text, tags) };
     } catch (error) {
       const problem = error instanceof SidecarError ? error.message : `cannot read ${path} (${error instanceof Error ? error.message : String(error)})`;

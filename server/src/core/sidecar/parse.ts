@@ -1,3 +1,4 @@
+import { describeJsonSyntaxError } from '../jsonSyntax';
 import { describeIssues } from '../zodIssues';
 import { SidecarError } from './errors';
 import { migrateSidecar } from './migrate';
@@ -12,7 +13,7 @@ export function parseSidecar(text: string, path: string): Sidecar {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new SidecarError(path, `not valid JSON (${(error as Error).message})`, { cause: error });
+    throw new SidecarError(path, `not valid JSON (${describeJsonSyntaxError(error, text)})`, { cause: error });
   }
   const version = isObject(json) ? json.version : undefined;
   if (typeof version === 'number' && version > SIDECAR_VERSION) {

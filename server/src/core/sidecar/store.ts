@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { z } from 'zod';
+import { readRegularFile, UnreadableFileError } from '../regularFile';
 import { writeFileAtomically } from './atomicWrite';
 import { withFileLock } from './fileLock';
 import { SidecarError } from './errors';
@@ -152,13 +152,14 @@ export const MAX_SIDECAR_BYTES = 64 * 1024 * 1024;
 async function load(path: string): Promise<KnownSidecar | undefined> {
   let bytes: Buffer;
   try {
-    const { size } = await stat(path);
-    if (size > MAX_SIDECAR_BYTES) {
+    bytes = await readRegularFile(path, MAX_SIDECAR_BYTES);
+  } catch (error) {
+    if (error instanceof UnreadableFileError && error.reason === 'too-large') {
+      const size = error.size;
       throw new SidecarError(path, `too large to open (${(size / 1024 / 1024).toFixed(0)} MB; Marginalia reads sidecars up to ${MAX_SIDECAR_BYTES / 1024 / 1024} MB). Split the article, or remove tags with another tool; this file is left untouched.`);
     }
-    bytes = await readFile(path);
-  } catch (error) {
-    if (error instanceof SidecarError) throw error;
+    // A FIFO or a device (a symlink to /dev/zero) would be read forever: refused, and never written through.
+    if (error instanceof UnreadableFileError) throw new SidecarError(path, error.problem);
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new SidecarError(path, `cannot read (${(error as Error).message})`, { cause: error });
   }

@@ -1,0 +1,118 @@
+/**
+ * Messages for JSON that does not parse. V8 quotes the text around the error in some of its messages
+ * ("Unexpected token 'r', "root:x:0:0"... is not valid JSON"): for a sidecar or project file that is a
+ * symlink to some other file, that would print the other file's first bytes into a terminal, a CI
+ * log or a report. Those messages are replaced by the place of the error, found by a scan of our own;
+ * V8's other messages quote nothing and are kept, with the line and column added.
+ */
+export function describeJsonSyntaxError(error: unknown, text: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/ is not valid JSON$/.test(message)) return `Unexpected character in JSON ${place(text, syntaxErrorOffset(text))}`;
+  const position = /^(.*) at position (\d+)(?: \(line \d+ column \d+\))?$/s.exec(message);
+  return position ? `${position[1]} ${place(text, Number(position[2]))}` : message;
+}
+
+function place(text: string, offset: number): string {
+  const { line, column } = lineAndColumnAt(text, offset);
+  return `at position ${offset} (line ${line} column ${column})`;
+}
+
+/** The 1-based line and column (in UTF-16 units) of an offset into a text. */
+export function lineAndColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
+
+/**
+ * The UTF-16 offset where `text` stops being JSON (its length if it is JSON, or ends too early). A
+ * loop with an explicit stack, in one pass: the text is anyone's, nested as deep as they like.
+ */
+export function syntaxErrorOffset(text: string): number {
+  let i = 0;
+  const open: Array<'[' | '{'> = [];
+  const skipSpace = () => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  /** Reads a string at i; false with i at the fault when it is not one. */
+  const string = (): boolean => {
+    if (text[i] !== '"') return false;
+    i++;
+    while (i < text.length) {
+      const char = text.charCodeAt(i);
+      if (char === 0x22) {
+        i++;
+        return true;
+      }
+      if (char === 0x5c) {
+        ESCAPE.lastIndex = i;
+        if (!ESCAPE.test(text)) return false;
+        i = ESCAPE.lastIndex;
+      } else if (char < 0x20) return false;
+      else i++;
+    }
+    return false;
+  };
+  /** Reads `"key":` of an object at i. */
+  const key = (): boolean => {
+    skipSpace();
+    if (!string()) return false;
+    skipSpace();
+    if (text[i] !== ':') return false;
+    i++;
+    return true;
+  };
+  let expectValue = true;
+  for (;;) {
+    skipSpace();
+    if (i >= text.length) return i;
+    const char = text[i];
+    if (expectValue) {
+      if (char === '{' || char === '[') {
+        i++;
+        skipSpace();
+        if (text[i] === (char === '{' ? '}' : ']')) {
+          i++;
+          expectValue = false;
+        } else {
+          open.push(char);
+          if (char === '{' && !key()) return i;
+        }
+        continue;
+      }
+      if (char === '"') {
+        if (!string()) return i;
+      } else if (char === '-' || (char >= '0' && char <= '9')) {
+        NUMBER.lastIndex = i;
+        if (!NUMBER.test(text)) return i;
+        i = NUMBER.lastIndex;
+      } else {
+        const literal = ['true', 'false', 'null'].find((word) => word[0] === char);
+        if (literal === undefined) return i;
+        for (const letter of literal) {
+          if (text[i] !== letter) return i;
+          i++;
+        }
+      }
+      expectValue = false;
+      continue;
+    }
+    const container = open.at(-1);
+    if (container === undefined) return i;
+    if (char === ',') {
+      i++;
+      if (container === '{' && !key()) return i;
+      expectValue = true;
+    } else if (char === (container === '{' ? '}' : ']')) {
+      i++;
+      open.pop();
+    } else return i;
+  }
+}
