@@ -11,6 +11,8 @@ import type { CodeAction } from 'vscode-languageserver-protocol';
 import { readSidecar, startSession, type OpenArticle, type Session } from './lspClient';
 
 const FOOTBALL = 'Fans of Sheffield Wednesday cheered in the rain.\n';
+const POLITICS = 'The minister said on Wednesday that talks would resume.\n';
+const DERBY = 'Leeds met Sheffield Wednesday at home.\n';
 
 describe('labels of every kind', () => {
   let session: Session;
@@ -37,6 +39,15 @@ describe('labels of every kind', () => {
     assert.equal(result.message, 'Tagged "Wednesday" as ORG');
     const [tag] = readSidecar(article.path)!.annotations;
     assert.deepEqual([tag.label, tag.kind, tag.text], ['ORG', 'entity', 'Wednesday']);
+  });
+
+  it('then suggests both the learnt ORG and the detected DATE on "Wednesday" elsewhere, the one that fits first', async () => {
+    const politics = await open('politics.txt', POLITICS);
+    assert.deepEqual(tagTitles(await politics.actionsAt('Wednesday')).slice(0, 2), ['Tag as DATE', 'Tag as ORG']);
+    const derby = await open('derby.txt', DERBY);
+    const actions = await derby.actionsAt('Wednesday');
+    assert.deepEqual(tagTitles(actions).slice(0, 2), ['Tag as ORG', 'Tag as DATE']);
+    assert.ok(titles(actions).includes('Reject suggestion DATE on "Wednesday"'), JSON.stringify(titles(actions)));
   });
 
   it('offers every label in "Change label", the tag’s kind first', async () => {
