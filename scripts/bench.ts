@@ -7,6 +7,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { isAnnotationWorker, serveAnnotationWorker } from '../server/src/core/annotate/worker';
 import { benchActivation } from './bench/activation';
+import { benchCheck } from './bench/check';
 import { benchDetect } from './bench/detectThroughput';
 import { benchEditTokens } from './bench/editTokens';
 import { reportUnavailable, table } from './bench/figures';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     ['full semantic tokens, 1 MB article', () => benchFullTokens(short)],
     ['edit → semantic tokens delta, 100 KB article', () => benchEditTokens(short)],
     ['quick fix → sidecar written, 10k tags', () => benchQuickFix(short)],
+    ['check, 10k and 100k tags', () => benchCheck(short)],
     ['pre-annotation on 2 worker threads', () => benchPreAnnotation(short, __filename)],
     ['server start to first tokens', () => benchServerStart(short)],
     ['extension activation', () => benchActivation(short)],

@@ -72,7 +72,7 @@ function splitSuggestions(spans: KindedSpan[], tagCount: number, pickCount: numb
  * An accepted tag on `span` (UTF-16 offsets). newTag indexes all the text it is given, so it gets a
  * window around the span, not the whole megabyte ten thousand times; offsets are then made absolute.
  */
-function tagOn(text: string, index: CodePointIndex, span: KindedSpan): Tag {
+export function tagOn(text: string, index: CodePointIndex, span: KindedSpan): Tag {
   let from = Math.max(0, span.start - WINDOW_MARGIN);
   // Never start the window on the second half of a surrogate pair.
   if (from > 0 && /[\udc00-\udfff]/.test(text[from])) from--;

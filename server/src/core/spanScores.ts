@@ -69,25 +69,70 @@ function countExactMatches(predicted: readonly LabelledSpan[], gold: readonly La
 }
 
 /**
- * One-to-one: each gold span is claimed by at most one prediction, so one long prediction covering
- * two gold spans counts once. Greedy sweep over both lists sorted by start.
+ * One-to-one: each gold span is paired with at most one prediction, so one long prediction covering
+ * two gold spans counts once; the pairs are those of the largest one-to-one matching, so that the
+ * count does not depend on which pair is looked at first (and is the same either way round).
+ *
+ * Spans only overlap within a cluster (a maximal run of spans, of both sets, that overlap one
+ * another in a chain), so each cluster is matched on its own, by augmenting paths (Kuhn's
+ * algorithm): per label and document a cluster is a handful of spans.
  */
 function countOverlapMatches(predicted: readonly LabelledSpan[], gold: readonly LabelledSpan[]): number {
-  const goldSorted = [...gold].sort(byStart);
-  const claimed = new Uint8Array(goldSorted.length);
+  const spans = [...predicted.map((span) => ({ span, isGold: false })), ...gold.map((span) => ({ span, isGold: true }))].sort((a, b) => byStart(a.span, b.span));
   let matches = 0;
-  let firstOpen = 0;
-  for (const span of [...predicted].sort(byStart)) {
-    while (firstOpen < goldSorted.length && (claimed[firstOpen] || goldSorted[firstOpen].end <= span.start)) firstOpen++;
-    for (let i = firstOpen; i < goldSorted.length && goldSorted[i].start < span.end; i++) {
-      if (!claimed[i] && span.start < goldSorted[i].end) {
-        claimed[i] = 1;
-        matches++;
-        break;
-      }
+  let cluster: { predicted: LabelledSpan[]; gold: LabelledSpan[] } = { predicted: [], gold: [] };
+  let clusterEnd = -Infinity;
+  for (const { span, isGold } of spans) {
+    if (span.start >= clusterEnd) {
+      matches += largestMatching(cluster.predicted, cluster.gold);
+      cluster = { predicted: [], gold: [] };
     }
+    (isGold ? cluster.gold : cluster.predicted).push(span);
+    clusterEnd = Math.max(clusterEnd, span.end);
   }
+  return matches + largestMatching(cluster.predicted, cluster.gold);
+}
+
+/** The size of the largest one-to-one matching between overlapping spans of the two lists. */
+function largestMatching(predicted: readonly LabelledSpan[], gold: readonly LabelledSpan[]): number {
+  if (predicted.length === 0 || gold.length === 0) return 0;
+  const overlapping = predicted.map((span) => gold.flatMap((other, index) => (span.start < other.end && other.start < span.end ? [index] : [])));
+  /** The prediction each gold span is paired with, or -1. */
+  const partner = new Array<number>(gold.length).fill(-1);
+  let matches = 0;
+  for (let root = 0; root < predicted.length; root++) if (augment(root, overlapping, partner)) matches++;
   return matches;
+}
+
+/**
+ * Looks for a path from prediction `root` to a free gold span that alternates between unpaired and
+ * paired overlaps, and if there is one, flips the pairs along it (one more pair). A loop with its own
+ * stack rather than recursion: a long chain of overlapping spans must not overflow the call stack.
+ */
+function augment(root: number, overlapping: readonly number[][], partner: number[]): boolean {
+  const visited = new Uint8Array(partner.length);
+  // Each frame: a prediction, the next of its overlaps to try, and the gold span taken towards the next frame.
+  const stack = [{ prediction: root, next: 0, via: -1 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    if (frame.next === overlapping[frame.prediction].length) {
+      stack.pop();
+      continue;
+    }
+    const g = overlapping[frame.prediction][frame.next++];
+    if (visited[g]) continue;
+    visited[g] = 1;
+    if (partner[g] !== -1) {
+      // Taken: go on only if its partner can move to another gold span.
+      frame.via = g;
+      stack.push({ prediction: partner[g], next: 0, via: -1 });
+      continue;
+    }
+    partner[g] = frame.prediction;
+    for (let k = stack.length - 2; k >= 0; k--) partner[stack[k].via] = stack[k].prediction;
+    return true;
+  }
+  return false;
 }
 
 function byStart(a: LabelledSpan, b: LabelledSpan): number {

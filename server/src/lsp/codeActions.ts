@@ -35,9 +35,9 @@ export interface CodeActionOptions {
 /**
  * The quick fixes for a cursor or selection, each a command the server runs, each titled by its result
  * so any editor can list them without a picker of its own:
- * on a suggestion, "Tag as PERSON" (preferred) then the other labels of its kind, "Tag all N
- * occurrences…", "Reject suggestion PERSON"; on a tag, accept / approve / reject, "Change label to
- * ORG", "Change span of …" to a selection, "Remove tag"; on a tag in conflict, "Keep ours (PERSON)",
+ * on a suggestion, "Tag as PERSON" (preferred) then every other label, those of its kind first, "Tag
+ * all N occurrences…", "Reject suggestion PERSON"; on a tag, accept / approve / reject, "Change label
+ * to ORG" for every other label (its kind's first), "Change span of …" to a selection, "Remove tag"; on a tag in conflict, "Keep ours (PERSON)",
  * "Keep theirs (ORG)", "Remove tag"; where annotators disagree, "Keep ann's …, reject bob's …" first;
  * on a selection that is none of these, "Tag "…" as …" for every label. Source actions switch the
  * review filter.
@@ -55,7 +55,8 @@ export function codeActionsAt(article: Article, labels: readonly LabelDefinition
     for (const disagreement of disagreementsIn(model).filter((found) => touches(extentOf(found)))) actions.push(...disagreementActions(article, disagreement));
   }
   const suggestion = suggestions[0];
-  if (suggestion) actions.push(...suggestionActions(article, labels, suggestion, text, options));
+  // Suggestions of two kinds can stand on one span (a learnt ORG and a detected DATE on "Wednesday"): all are offered, in order.
+  if (suggestion) actions.push(...suggestionActions(article, labels, suggestions.filter((other) => other.start === suggestion.start && other.end === suggestion.end), text, options));
   const selection = trimmed(text, start, end);
   const tag = tags[0];
   if (tag) actions.push(...tagActions(article, labels, tag, text, selection, options));
@@ -111,22 +112,33 @@ function orphanActions(article: Article, start: number, end: number, selection: 
   return actions;
 }
 
-function suggestionActions(article: Article, labels: readonly LabelDefinition[], span: KindedSpan, text: string, options: CodeActionOptions): CodeAction[] {
-  const covered = text.slice(span.start, span.end);
-  const base = { uri: article.uri, start: span.start, end: span.end, text: covered };
-  const suggested = labels.find((label) => label.name === span.label);
-  const others = labelsOfKind(labels, span.kind).filter((label) => label.name !== span.label);
+/** `spans`: the suggestions on one span, the one to offer first first. */
+function suggestionActions(article: Article, labels: readonly LabelDefinition[], spans: readonly KindedSpan[], text: string, options: CodeActionOptions): CodeAction[] {
+  const [first] = spans;
+  const covered = text.slice(first.start, first.end);
+  const base = { uri: article.uri, start: first.start, end: first.end, text: covered };
+  const offered = spans.filter((span) => labels.some((label) => label.name === span.label));
+  const suggested = offered[0];
+  const isSuggested = (name: string) => offered.some((span) => span.label === name);
   const actions: CodeAction[] = [];
-  if (suggested) actions.push(action(`Tag as ${span.label}`, ServerCommands.tag, { ...base, label: span.label, source: 'suggestion' } satisfies TagArguments));
-  for (const label of others) actions.push(action(`Tag as ${label.name}`, ServerCommands.tag, { ...base, label: label.name, source: 'manual' } satisfies TagArguments));
+  for (const span of offered) actions.push(action(`Tag as ${span.label}`, ServerCommands.tag, { ...base, label: span.label, source: 'suggestion' } satisfies TagArguments));
+  // Every other label too: a name can read like a date or a number ("Wednesday" in "Sheffield Wednesday").
+  for (const label of labelsKindFirst(labels, first.kind)) {
+    if (!isSuggested(label.name)) actions.push(action(`Tag as ${label.name}`, ServerCommands.tag, { ...base, label: label.name, source: 'manual' } satisfies TagArguments));
+  }
   const count = wholeWordOccurrences(text, covered).length;
   if (count > 1 && suggested) {
-    actions.push(action(`Tag all ${count} occurrences of "${covered}" in this document as ${span.label}`, ServerCommands.tagAll, { uri: article.uri, text: covered, label: span.label } satisfies TagAllArguments));
+    actions.push(action(`Tag all ${count} occurrences of "${covered}" in this document as ${suggested.label}`, ServerCommands.tagAll, { uri: article.uri, text: covered, label: suggested.label } satisfies TagAllArguments));
   }
-  if (suggested && suggested.kind === 'entity' && options.tagAllInWorkspace) actions.push(...options.tagAllInWorkspace(covered, span.label));
-  if (suggested) actions.push(action(`Accept suggestion ${span.label} on "${covered}"`, ServerCommands.tag, { ...base, label: span.label, source: 'suggestion' } satisfies TagArguments));
-  actions.push(action(`Reject suggestion ${span.label} on "${covered}"`, ServerCommands.reject, { ...base, label: span.label } satisfies RejectArguments));
+  if (suggested && suggested.kind === 'entity' && options.tagAllInWorkspace) actions.push(...options.tagAllInWorkspace(covered, suggested.label));
+  for (const span of offered) actions.push(action(`Accept suggestion ${span.label} on "${covered}"`, ServerCommands.tag, { ...base, label: span.label, source: 'suggestion' } satisfies TagArguments));
+  for (const span of spans) actions.push(action(`Reject suggestion ${span.label} on "${covered}"`, ServerCommands.reject, { ...base, label: span.label } satisfies RejectArguments));
   return actions;
+}
+
+/** Every label, those of `kind` first, each group in the project's order. */
+function labelsKindFirst(labels: readonly LabelDefinition[], kind: Kind): LabelDefinition[] {
+  return [...labelsOfKind(labels, kind), ...labels.filter((label) => label.kind !== kind)];
 }
 
 function tagActions(article: Article, labels: readonly LabelDefinition[], placed: PlacedTag, text: string, selection: Span | undefined, options: CodeActionOptions): CodeAction[] {
@@ -152,7 +164,7 @@ function tagActions(article: Article, labels: readonly LabelDefinition[], placed
     const covered = text.slice(selection.start, selection.end);
     actions.push(action(`Change span of ${tag.label} "${tag.text}" to "${shorten(covered)}"`, ServerCommands.adjustSpan, { ...id, start: selection.start, end: selection.end, text: covered } satisfies AdjustSpanArguments));
   }
-  for (const label of labelsOfKind(labels, tag.kind)) {
+  for (const label of labelsKindFirst(labels, tag.kind)) {
     if (label.name !== tag.label) actions.push(action(`Change label to ${label.name}`, ServerCommands.changeLabel, { ...id, label: label.name }));
   }
   if (options.commentCommand) actions.push(action(`Add a comment on ${tag.label} "${tag.text}"…`, options.commentCommand, id));

@@ -20,8 +20,8 @@ export function hoverAt(article: Article, offset: number, guidelineOf: (label: s
     const { tag: t } = tag;
     const lines = [
       `**${t.label}** · ${t.kind} · ${STATUS_WORDS[t.status]}`,
-      t.value ? `Value: \`${describeValue(t.value)}\`` : undefined,
-      `Tagged by ${t.annotator} on ${formatTime(t.created)}${t.modified !== t.created ? `, last changed ${formatTime(t.modified)}` : ''} · source: ${t.source}`,
+      t.value ? `Value: ${inlineCode(describeValue(t.value))}` : undefined,
+      `Tagged by ${escapeMarkdown(t.annotator)} on ${formatTime(t.created)}${t.modified !== t.created ? `, last changed ${formatTime(t.modified)}` : ''} · source: ${t.source}`,
       history(t.history),
       guideline(guidelineOf(t.label)),
     ];
@@ -33,7 +33,7 @@ export function hoverAt(article: Article, offset: number, guidelineOf: (label: s
       learnt ? `**${suggestion.label}** · ${suggestion.kind} · suggested, learnt from the corpus` : `**${suggestion.label}** · ${suggestion.kind} · suggested (confidence ${suggestion.confidence.toFixed(2)})`,
       // Names as written (an article's file name keeps its underscores): only inline marks are escaped.
       learnt ? `because ${escapeInline(learnt.by)} tagged "${escapeInline(learnt.text)}" ${learnt.label} in ${escapeInline(learnt.article)}${learnt.count > 1 ? ` (${learnt.count} tags say so)` : ''}` : undefined,
-      suggestion.value ? `Value: \`${describeValue(suggestion.value)}\`` : undefined,
+      suggestion.value ? `Value: ${inlineCode(describeValue(suggestion.value))}` : undefined,
       'Not tagged yet: Ctrl+. to tag, change or reject it.',
       guideline(guidelineOf(suggestion.label)),
     ];
@@ -52,18 +52,40 @@ function history(entries: readonly HistoryEntry[] | undefined): string | undefin
   return ['*History:*', ...(older > 0 ? [`- … ${older} earlier step${older === 1 ? '' : 's'}`] : []), ...shown.map((entry) => `- ${escapeMarkdown(describeHistoryEntry(entry))}`)].join('\n');
 }
 
-/** A comment is someone's text: shown as written, never as markup (a line starts with the date, so only inline marks matter). */
+/**
+ * Someone's text (a comment, a name, a guideline): shown as written, never as markup. It is put on one
+ * line, so that it cannot start a block of its own (a heading, a paragraph in bold that passes for the
+ * hover's own); within a line only inline marks matter.
+ */
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&');
+  return oneLine(text).replace(/[\\`*_[\]<>|~]/g, '\\$&');
 }
 
 /** Like escapeMarkdown, but "_" stays: CommonMark never reads it inside a word, and file names are full of it. */
 function escapeInline(text: string): string {
-  return text.replace(/[\\`*[\]<>|~]/g, '\\$&');
+  return oneLine(text).replace(/[\\`*[\]<>|~]/g, '\\$&');
 }
 
+/** Line breaks as spaces: a blank line would end the hover's paragraph and let what follows be read as markup. */
+function oneLine(text: string): string {
+  return text.replace(/\r\n|[\r\n\v\f\u0085\u2028\u2029]/g, ' ');
+}
+
+/**
+ * `text` as inline code, which shows everything literally: fenced by more backticks than any run in it
+ * (a unit holding a backtick must not close the span and go on as markup), on one line.
+ */
+function inlineCode(text: string): string {
+  const flat = oneLine(text);
+  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  // A space each side keeps a backtick at an edge from joining the fence; CommonMark strips one each side.
+  return flat.startsWith('`') || flat.endsWith('`') ? `${fence} ${flat} ${fence}` : `${fence}${flat}${fence}`;
+}
+
+/** A guideline from the project file is plain text: its author's words, not markup of the hover. */
 function guideline(text: string | undefined): string | undefined {
-  return text ? `---\n*Guideline:* ${text}` : undefined;
+  return text ? `---\n*Guideline:* ${escapeMarkdown(text)}` : undefined;
 }
 
 

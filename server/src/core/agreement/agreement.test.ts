@@ -36,6 +36,16 @@ describe('agreement between two annotators', () => {
     assert.ok(overall.kappa < 1);
   });
 
+  it('pairs overlapping spans by the largest one-to-one matching, the same either way round', () => {
+    const text = 'European Union Commission president spoke.';
+    const on = (annotator: string, start: number, end: number) => ({ start, end, label: 'ORG', status: 'accepted' as const, annotator });
+    const eu: AgreementDocument = { name: 'eu', text, tags: [on('ann', 0, 14), on('ann', 15, 25), on('bob', 0, 25), on('bob', 9, 14)] };
+    for (const [first, second] of [['ann', 'bob'], ['bob', 'ann']]) {
+      const { overall } = agreement([eu], first, second).documents[0];
+      assert.deepEqual([overall.overlap.truePositives, overall.overlap.f1], [2, 1]);
+    }
+  });
+
   it('counts a relabelled span against both labels', () => {
     const report = agreement([document('a', tag('ann', 'Bob', 'PERSON'), tag('bob', 'Bob', 'ORG'))], 'ann', 'bob');
     const { byLabel } = report.documents[0];

@@ -17,9 +17,8 @@ export interface LabelAgreement {
   /** Claims of each annotator, in the order of AgreementReport.annotators. */
   claims: [number, number];
   /**
-   * Span scores of the second annotator against the first, on exact and on overlap match. Swapping
-   * them swaps precision and recall and keeps F1, except on overlap match in rare chains of
-   * overlapping spans, which the greedy one-to-one matching of spanScores may pair differently.
+   * Span scores of the second annotator against the first, on exact and on overlap match (the largest
+   * one-to-one matching of overlapping spans). Swapping them swaps precision and recall and keeps F1.
    */
   exact: Score;
   overlap: Score;

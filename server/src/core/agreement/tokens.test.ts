@@ -17,6 +17,12 @@ describe('tokens', () => {
   it('keep a combining accent inside its word', () => {
     assert.deepEqual(words('Cafe\u0301 Kyiv'), ['Cafe\u0301', 'Kyiv']);
   });
+
+  it('never make a token of a mark or variation selector that follows no letter or digit', () => {
+    // A heart with its emoji variation selector, a lone combining accent after a space, a keycap digit.
+    assert.deepEqual(words('I \u2764\ufe0f Kyiv \u0301 1\ufe0f\u20e3 \ufe0e.'), ['I', 'Kyiv', '1\ufe0f\u20e3']);
+    assert.deepEqual(tokenize('\u0301Odesa'), [{ start: 1, end: 6 }]);
+  });
 });
 
 describe('token labels', () => {

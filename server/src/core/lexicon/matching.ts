@@ -48,15 +48,20 @@ export function isWholeWordsAt(article: string, start: number, end: number): boo
  * the context ("" on that side), so "Western" starting a sentence has no word before it.
  */
 export function contextAround(article: string, start: number, end: number): { before: string; after: string } {
-  let from = start;
-  while (from > 0 && isSkippable(article[from - 1]!)) from--;
-  let wordStart = from;
-  while (wordStart > 0 && isWordChar(charBefore(article, wordStart))) wordStart -= charBefore(article, wordStart)!.length;
   let to = end;
   while (to < article.length && isSkippable(article[to]!)) to++;
   let wordEnd = to;
   while (wordEnd < article.length && isWordChar(charAt(article, wordEnd))) wordEnd += charAt(article, wordEnd)!.length;
-  return { before: article.slice(wordStart, from).toLowerCase(), after: article.slice(to, wordEnd).toLowerCase() };
+  return { before: wordBefore(article, start).toLowerCase(), after: article.slice(to, wordEnd).toLowerCase() };
+}
+
+/** The word before `start` within its sentence, as written, skipping what contextAround skips; "" if none. */
+export function wordBefore(article: string, start: number): string {
+  let from = start;
+  while (from > 0 && isSkippable(article[from - 1]!)) from--;
+  let wordStart = from;
+  while (wordStart > 0 && isWordChar(charBefore(article, wordStart))) wordStart -= charBefore(article, wordStart)!.length;
+  return article.slice(wordStart, from);
 }
 
 function isSkippable(char: string): boolean {

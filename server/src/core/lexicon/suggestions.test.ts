@@ -24,11 +24,31 @@ describe('learnt suggestions beside the detector’s', () => {
   lexicon.learn(lesson('May', 'PERSON'));
   lexicon.learn(lesson('talks', 'EVENT'));
 
-  it('the learnt label wins where they overlap, but a longer detection holding the learnt text stays', () => {
+  it('the learnt label wins over detections of its kind it overlaps, but a longer detection holding the learnt text stays', () => {
     const detected = [span('Rustem Umerov', article, 'PERSON'), span('Umerov', article, 'ORG', 'entity', 1), span('May 5', article, 'DATE', 'date'), span('May', article, 'DATE', 'date', 1)];
-    const merged = withLearntSuggestions(detected, matchListOf(lexicon.matches(article)), () => false).suggestions;
-    assert.deepEqual(shown(article, merged), ['Rustem Umerov:PERSON', 'Umerov:PERSON*', 'May 5:DATE', 'talks:EVENT*', 'May:PERSON*']);
+    const merged = withLearntSuggestions(detected, matchListOf(lexicon.matches(article)), () => false, [], article).suggestions;
+    // "May" learnt as a name does not hide the date the detector found: both, the date first at a sentence start.
+    assert.deepEqual(shown(article, merged), ['Rustem Umerov:PERSON', 'Umerov:PERSON*', 'May 5:DATE', 'talks:EVENT*', 'May:DATE', 'May:PERSON*']);
     assert.equal(merged[1]!.learnt?.by, 'ann');
+  });
+
+  it('offers a learnt name beside a detected date or number, the one that fits the place first', () => {
+    const text = 'The minister said on Wednesday that 3 talks resume. Fans of Sheffield Wednesday cheered. The Magnificent 3 sang.';
+    const learnt = new Lexicon();
+    learnt.learn(lesson('Wednesday', 'ORG'));
+    learnt.learn(lesson('3', 'WORK_OF_ART'));
+    const detected = [span('Wednesday', text, 'DATE', 'date'), span('3', text, 'CARDINAL', 'number'), span('Wednesday', text, 'DATE', 'date', 1), span('3', text, 'CARDINAL', 'number', 1)];
+    const merged = withLearntSuggestions(detected, matchListOf(learnt.matches(text)), undefined, [], text).suggestions;
+    assert.deepEqual(shown(text, merged), [
+      'Wednesday:DATE',
+      'Wednesday:ORG*',
+      '3:CARDINAL',
+      '3:WORK_OF_ART*',
+      'Wednesday:ORG*',
+      'Wednesday:DATE',
+      '3:WORK_OF_ART*',
+      '3:CARDINAL',
+    ]);
   });
 
   it('keeps the learnt suggestions that did not move, as the same objects', () => {

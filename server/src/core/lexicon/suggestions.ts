@@ -2,6 +2,7 @@ import type { KindedSpan } from '../detect';
 import { textChange } from '../detect/textChange';
 import type { Label } from '../labels';
 import type { Lexicon, LexiconMatch } from './lexicon';
+import { wordBefore } from './matching';
 import type { LexiconEntry } from './schema';
 
 /** A suggestion for an article: the detector's, or text the lexicon learnt from a person's tag (`learnt`). */
@@ -33,9 +34,12 @@ const LEARNT_CONFIDENCE = 1;
 /**
  * The detector's suggestions and the lexicon's, as one list sorted by start:
  * - a place someone rejected in this context (the lexicon's suppressions) is suggested by neither;
- * - where a learnt match overlaps detections, the learnt one wins (a person taught it), except that a
- *   longer detection containing it is kept instead: it saw more of the name ("Rustem Umerov" around a
- *   learnt "Umerov", "May 5" around "May").
+ * - where a learnt match overlaps detections of its kind, the learnt one wins (a person taught it),
+ *   except that a longer detection containing it is kept instead: it saw more of the name ("Rustem
+ *   Umerov" around a learnt "Umerov", "May 5" around "May");
+ * - a detection of another kind on the same words stays beside it: "Wednesday" taught as ORG
+ *   (Sheffield Wednesday) is still a date in "said on Wednesday". The one that fits the place comes
+ *   first (see nameFitsAt), the learnt one when `text` is not given.
  * `detected` is sorted by start, as the detector gives it; `isSuppressed` is absent when nothing was rejected. `previous`, the learnt suggestions of the
  * last call, lends those still at their place, so that an edit makes new objects only where it moved some.
  */
@@ -44,6 +48,7 @@ export function withLearntSuggestions(
   learnt: MatchList,
   isSuppressed: ((start: number, end: number, label: string) => boolean) | undefined,
   previous: readonly Suggestion[] = [],
+  text?: string,
 ): { suggestions: Suggestion[]; learnt: Suggestion[] } {
   // Nothing learnt stands in this text, and nothing was rejected: the detector's suggestions as they are.
   if (learnt.length === 0 && !isSuppressed) return { suggestions: [...detected], learnt: [] };
@@ -54,6 +59,8 @@ export function withLearntSuggestions(
   for (let n = 0, furthest = -1; n < detected.length; n++) reach[n] = furthest = Math.max(furthest, detected[n]!.end);
 
   const kept: Suggestion[] = [];
+  /** For each kept learnt suggestion: whether it goes before a detection of another kind starting at its place. */
+  const learntFirst: boolean[] = [];
   let reused = 0;
   // The first detection starting at or after the match's end: matches are sorted and never overlap, so it only moves on.
   let after = 0;
@@ -68,22 +75,47 @@ export function withLearntSuggestions(
       if (!dropped[n] && span.end > start && span.start <= start && end <= span.end && span.end - span.start > end - start) containedInLonger = true;
     }
     if (containedInLonger) continue;
-    for (let n = after - 1; n >= 0 && reach[n]! > start; n--) if (detected[n]!.end > start) dropped[n] = 1;
+    for (let n = after - 1; n >= 0 && reach[n]! > start; n--) if (detected[n]!.end > start && !isBeside(detected[n]!, start, end, entry)) dropped[n] = 1;
     while (reused < previous.length && previous[reused]!.start < start) reused++;
     const before = previous[reused];
     // A project's own label (say WEAPON) travels where the detector's OntoNotes labels do: as a name.
     kept.push(before && before.start === start && before.end === end && before.learnt === entry ? before : { start, end, label: entry.label as Label, kind: entry.kind, confidence: LEARNT_CONFIDENCE, learnt: entry });
+    learntFirst.push(text === undefined || entry.kind === 'entity' === nameFitsAt(text, start));
   }
   // Both lists are sorted by start: merge them.
   const merged: Suggestion[] = [];
   let next = 0;
   for (let n = 0; n < detected.length; n++) {
     if (dropped[n]) continue;
-    while (next < kept.length && kept[next]!.start < detected[n]!.start) merged.push(kept[next++]!);
+    const start = detected[n]!.start;
+    while (next < kept.length && (kept[next]!.start < start || (kept[next]!.start === start && learntFirst[next]))) merged.push(kept[next++]!);
     merged.push(detected[n]!);
   }
   while (next < kept.length) merged.push(kept[next++]!);
   return { suggestions: merged, learnt: kept };
+}
+
+/**
+ * A detection that stays beside a learnt match: of another kind on the same words. One only
+ * overlapping it (a date inside a learnt event's span) gives way as before.
+ */
+function isBeside(span: KindedSpan, start: number, end: number, entry: LexiconEntry): boolean {
+  return span.kind !== entry.kind && span.start === start && span.end === end;
+}
+
+/** Words before a date or a number that a capital at a sentence start does not make part of a name. */
+const FUNCTION_WORDS = new Set(
+  'a about after all almost an and around at before between by during each every for from in last late early next nearly of on or over since some than that the this till to under until'.split(' '),
+);
+
+/**
+ * Whether a name fits the place better than a date or number: the word right before it is capitalised
+ * and no function word, so the two read as one name ("Sheffield Wednesday", "The Magnificent 3"),
+ * not "on Wednesday" or "On Wednesday". Nothing before it (a sentence start) says nothing: no.
+ */
+function nameFitsAt(text: string, start: number): boolean {
+  const word = wordBefore(text, start);
+  return word !== '' && word[0] !== word[0]!.toLowerCase() && !FUNCTION_WORDS.has(word.toLowerCase());
 }
 
 /**
@@ -176,7 +208,7 @@ export class LearntSuggestions {
       return detected;
     }
     const isSuppressed = lexicon.hasSuppressions ? (start: number, end: number, label: string) => lexicon.isSuppressed(text, start, end, label) : undefined;
-    const merged = withLearntSuggestions(detected, this.matcher.matches(text, lexicon), isSuppressed, this.learnt);
+    const merged = withLearntSuggestions(detected, this.matcher.matches(text, lexicon), isSuppressed, this.learnt, text);
     this.learnt = merged.learnt;
     return merged.suggestions;
   }

@@ -40,27 +40,34 @@ export function checkSidecar(sidecarText: string, sidecarPath: string, article: 
     return { tags: countTags(sidecarText), problems: [...problems, ...schemaProblems(error, sidecarText)] };
   }
   const index = article.text === undefined ? undefined : new CodePointIndex(article.text);
+  // Found in one pass over the sidecar, and only once a tag has a problem: looking each tag's line up
+  // by itself rescanned the file for every tag, which made a check of 100,000 tags take minutes.
+  let lines: Map<string, number> | undefined;
+  const lineOf = (id: string) => (lines ??= tagLines(sidecarText)).get(id);
+  const absent = new Set<string>();
   for (const tag of tags) {
-    const where = { line: lineOfTag(sidecarText, tag.id), tagId: tag.id };
+    const where = () => ({ line: lineOf(tag.id), tagId: tag.id });
     const prefix = `tag ${tag.id} ${tag.label} ${quote(tag.text)} at ${tag.start}-${tag.end}`;
-    if (tag.conflict) problems.push({ kind: 'conflict', ...where, message: `${prefix}: in conflict between two branches: ${describeConflict(tag.conflict)}` });
+    if (tag.conflict) problems.push({ kind: 'conflict', ...where(), message: `${prefix}: in conflict between two branches: ${describeConflict(tag.conflict)}` });
     if (article.text === undefined || index === undefined) continue;
     if (tag.anchor === 'orphaned') {
       problems.push({ kind: 'orphan', ...where, message: `${prefix}: marked orphaned: its text was not found in the article when last looked for; re-attach it in the editor, or remove it` });
       continue;
     }
     if (tag.end > index.length) {
-      problems.push({ kind: 'out-of-range', ...where, message: `${prefix}: past the end of the article (${index.length} characters)` });
+      problems.push({ kind: 'out-of-range', ...where(), message: `${prefix}: past the end of the article (${index.length} characters)` });
       continue;
     }
     const actual = article.text.slice(index.toUtf16(tag.start), index.toUtf16(tag.end));
     if (actual === tag.text) continue;
-    const nearest = nearestOccurrence(article.text, tag.text, index.toUtf16(tag.start));
+    // A text found nowhere once is not searched for again: an article rewritten under many tags of one name.
+    const nearest = absent.has(tag.text) ? undefined : nearestOccurrence(article.text, tag.text, index.toUtf16(tag.start));
     if (nearest === undefined) {
-      problems.push({ kind: 'orphan', ...where, message: `${prefix}: text is ${quote(actual)} in the article; orphaned: ${quote(tag.text)} is nowhere in it` });
+      absent.add(tag.text);
+      problems.push({ kind: 'orphan', ...where(), message: `${prefix}: text is ${quote(actual)} in the article; orphaned: ${quote(tag.text)} is nowhere in it` });
     } else {
       const start = index.toCodePoint(nearest);
-      problems.push({ kind: 'text-mismatch', ...where, message: `${prefix}: text is ${quote(actual)} in the article; ${quote(tag.text)} is at ${start}-${start + tag.end - tag.start}` });
+      problems.push({ kind: 'text-mismatch', ...where(), message: `${prefix}: text is ${quote(actual)} in the article; ${quote(tag.text)} is at ${start}-${start + tag.end - tag.start}` });
     }
   }
   return { tags: tags.length, problems };
@@ -74,32 +81,54 @@ function schemaProblems(error: SidecarError, sidecarText: string): SidecarProble
     return [{ kind: 'invalid-sidecar', line: position ? lineAt(sidecarText, Number(position[1])) : undefined, message: error.problem.replace(/\s*\n\s*/g, ' ') }];
   }
   const json = JSON.parse(sidecarText) as { annotations?: unknown };
+  let lines: Map<string, number> | undefined;
   return error.cause.issues.map((issue): SidecarProblem => {
     const [field, index] = issue.path;
     const tag: unknown = field === 'annotations' && typeof index === 'number' && Array.isArray(json.annotations) ? json.annotations[index] : undefined;
     const id = typeof tag === 'object' && tag !== null && 'id' in tag && typeof tag.id === 'string' ? tag.id : undefined;
-    return { kind: 'invalid-sidecar', line: id === undefined ? undefined : lineOfTag(sidecarText, id), tagId: id, message: describeIssues([issue]) };
+    return { kind: 'invalid-sidecar', line: id === undefined ? undefined : (lines ??= tagLines(sidecarText)).get(id), tagId: id, message: describeIssues([issue]) };
   });
 }
 
-/** The UTF-16 offset of the occurrence of `needle` nearest to `near`, if any. */
+/**
+ * The UTF-16 offset of the occurrence of `needle` nearest to `near`, the earlier one on a tie, if any.
+ * Searched outwards from `near`, so that the cost is the distance to it, not the article's length.
+ */
 function nearestOccurrence(haystack: string, needle: string, near: number): number | undefined {
-  let best: number | undefined;
-  for (let found = haystack.indexOf(needle); found !== -1; found = haystack.indexOf(needle, found + 1)) {
-    if (best === undefined || Math.abs(found - near) < Math.abs(best - near)) best = found;
-    if (found > near) break;
+  const after = haystack.indexOf(needle, near);
+  // lastIndexOf takes a negative start for 0, so nothing before the start is searched for by hand.
+  const before = near === 0 ? -1 : haystack.lastIndexOf(needle, near - 1);
+  if (before === -1) return after === -1 ? undefined : after;
+  return after === -1 || near - before <= after - near ? before : after;
+}
+
+/** An `"id": "…"` field; the value is a JSON string literal, decoded to compare it. */
+const ID_FIELD = /"id"\s*:\s*("(?:[^"\\\n]|\\.)*")/g;
+
+/**
+ * The line of each tag id in the sidecar (its first `"id"` field), in one pass. Serialised sidecars hold
+ * a tag a line, so the line of its id is the line of the tag; in a sidecar laid out by hand it is the
+ * id's line.
+ */
+function tagLines(sidecarText: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  let line = 1;
+  let counted = 0;
+  for (const match of sidecarText.matchAll(ID_FIELD)) {
+    for (let i = sidecarText.indexOf('\n', counted); i !== -1 && i < match.index; i = sidecarText.indexOf('\n', i + 1)) line++;
+    counted = match.index;
+    const id = decodeJsonString(match[1]);
+    if (id !== undefined && !lines.has(id)) lines.set(id, line);
   }
-  return best;
+  return lines;
 }
 
-/** Serialised sidecars hold a tag a line, so the line of its id is the line of the tag. */
-function lineOfTag(sidecarText: string, id: string): number | undefined {
-  const match = new RegExp(`"id"\\s*:\\s*${escapeRegExp(JSON.stringify(id))}`).exec(sidecarText);
-  return match ? lineAt(sidecarText, match.index) : undefined;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function decodeJsonString(literal: string): string | undefined {
+  try {
+    return JSON.parse(literal) as string;
+  } catch {
+    return undefined;
+  }
 }
 
 function lineAt(text: string, offset: number): number {

@@ -1,0 +1,47 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkSidecar } from './check';
+import { exampleSidecar, exampleTag } from './testSidecars';
+import { serializeSidecar } from './serialize';
+
+describe('checkSidecar', () => {
+  it('names the line of each troubled tag, in a hand-laid-out sidecar as in a serialised one', () => {
+    const text = 'Kyiv and Lviv. Odesa too.';
+    const tags = [
+      exampleTag({ id: 't-1', start: 0, end: 4, text: 'Kyiv' }),
+      exampleTag({ id: 't-10', start: 9, end: 13, text: 'Lviv' }),
+      // Moved: "Odesa" is at 15 now.
+      exampleTag({ id: 't-2', start: 14, end: 19, text: 'Odesa' }),
+      exampleTag({ id: 't-3', start: 0, end: 5, text: 'Kharkiv'.slice(0, 5) }),
+    ];
+    const serialised = serializeSidecar(exampleSidecar(tags));
+    const lineOf = (sidecar: string, id: string) => sidecar.split('\n').findIndex((line) => line.includes(`"id": "${id}"`)) + 1;
+    const problems = checkSidecar(serialised, 'a.annotations.json', { name: 'a.txt', text }).problems;
+    assert.deepEqual(
+      problems.map(({ kind, tagId, line }) => ({ kind, tagId, line })),
+      [
+        { kind: 'orphan', tagId: 't-3', line: lineOf(serialised, 't-3') },
+        { kind: 'text-mismatch', tagId: 't-2', line: lineOf(serialised, 't-2') },
+      ],
+    );
+    // Pretty-printed by hand: several lines a tag, and "t-1" must not be taken for "t-10".
+    const pretty = JSON.stringify(exampleSidecar([tags[1], tags[0], tags[3], tags[2]]), null, 2);
+    const prettyProblems = checkSidecar(pretty, 'a.annotations.json', { name: 'a.txt', text }).problems;
+    assert.deepEqual(
+      prettyProblems.map(({ tagId, line }) => ({ tagId, line })),
+      [
+        { tagId: 't-3', line: pretty.split('\n').indexOf('      "id": "t-3",') + 1 },
+        { tagId: 't-2', line: pretty.split('\n').indexOf('      "id": "t-2",') + 1 },
+      ],
+    );
+  });
+
+  it('points a moved tag at the nearest occurrence of its text, the earlier one on a tie', () => {
+    const text = 'Kyiv, Kyiv, xxxx, Kyiv.';
+    const tag = exampleTag({ id: 't-1', start: 12, end: 16, text: 'Kyiv' });
+    const [problem] = checkSidecar(serializeSidecar(exampleSidecar([tag])), 's', { name: 'a.txt', text }).problems;
+    assert.match(problem.message, /"Kyiv" is at 6-10$/);
+    const [fromStart] = checkSidecar(serializeSidecar(exampleSidecar([{ ...tag, start: 0, end: 4, text: 'xxxx' }])), 's', { name: 'a.txt', text }).problems;
+    assert.match(fromStart.message, /"xxxx" is at 12-16$/);
+  });
+});
