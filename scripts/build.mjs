@@ -15,7 +15,7 @@ const common = {
 
 const entries = [
   { entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js' },
-  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   // The extension host provides `vscode`; everything else is bundled in.
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
 ];

@@ -5,7 +5,7 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { laterSaving, laterSeconds, loadTruthSets, runAnnotatorSimulation, type SetResult } from '../scripts/annotatorSimulation';
-import type { AnnotationFigures } from '../server/src/core/annotate/simulation';
+import type { AnnotationFigures } from './support/simulation';
 
 describe('the simulated annotator', () => {
   let results: SetResult[];

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LEXICON_VERSION, serializeLexicon } from '../server/src/core/lexicon';
 import { parseSidecar, serializeSidecar, SIDECAR_VERSION, type Tag } from '../server/src/core/sidecar';
-import { exampleTag } from '../server/src/core/sidecar/testSidecars';
+import { exampleTag } from './support/testSidecars';
 
 const BIN = path.join(__dirname, '..', 'bin', 'marginalia.js');
 

@@ -240,7 +240,7 @@ async function lspCommand(args: string[]): Promise<number> {
   if (!args.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsWith('--socket') || arg.startsWith('--pipe'))) {
     return usageError(`lsp needs a transport: ${LSP_TRANSPORTS} (editors usually run 'marginalia lsp --stdio')`);
   }
-  const { startServer } = await import('../server');
+  const { startServer } = await import('../lsp/server');
   startServer();
   return new Promise<number>(() => {});
 }

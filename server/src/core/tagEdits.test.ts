@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { newTag, type Tag } from './sidecar';
 import { placedAt } from './sidecar/tags';
 import { applyEdit, invertEdit, modifiedTag, outcomeOf, type TagEdit } from './tagEdits';
-import { TagHistory } from './tagHistory';
+import { UndoStack } from './undoStack';
 
 const text = 'President Volodymyr Zelensky met NATO officials.';
 const person = newTag({ text, start: 10, end: 28, label: 'PERSON', source: 'suggestion', annotator: 'olena' });
@@ -90,7 +90,7 @@ describe('tag edits', () => {
 
 describe('tag history', () => {
   it('undoes the last action first and forgets redo after a new action', () => {
-    const history = new TagHistory();
+    const history = new UndoStack();
     history.record({ description: 'first', changes: [{ after: person }] });
     history.record({ description: 'second', changes: [{ after: nato }] });
     assert.equal(history.undo()?.changes[0].before?.id, nato.id);
@@ -102,7 +102,7 @@ describe('tag history', () => {
   });
 
   it('has nothing to undo at first, and ignores actions that changed nothing', () => {
-    const history = new TagHistory();
+    const history = new UndoStack();
     history.record({ description: 'nothing', changes: [] });
     assert.equal(history.undo(), undefined);
     assert.equal(history.redo(), undefined);

@@ -12,7 +12,7 @@ import { SidecarError, SidecarStore, type Tag } from '../core/sidecar';
 import { markedOrphaned, placedAt, samePlacement } from '../core/sidecar/tags';
 import { CodePointIndex } from '../core/offsets';
 import { appliedChanges, applyEdit, outcomeOf, type TagChange, type TagEdit } from '../core/tagEdits';
-import { TagHistory } from '../core/tagHistory';
+import { UndoStack } from '../core/undoStack';
 import { Article } from './article';
 import { CorpusLexicons } from './lexicons';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
@@ -32,7 +32,7 @@ export interface WorkspaceEvents {
  */
 export class ArticleWorkspace {
   private readonly articles = new Map<string, Article>();
-  private readonly histories = new Map<string, TagHistory>();
+  private readonly undoStacks = new Map<string, UndoStack>();
   private readonly lastActions = new Map<string, number>();
   private readonly loading = new Map<string, Promise<void>>();
   /** The hash of the sidecar file each article's tags were last placed from: our own writes come back through the file watcher. */
@@ -337,13 +337,13 @@ export class ArticleWorkspace {
     }
   }
 
-  historyOf(article: Article): TagHistory {
+  historyOf(article: Article): UndoStack {
     return this.historyAt(article.path);
   }
 
-  private historyAt(path: string): TagHistory {
-    let history = this.histories.get(path);
-    if (!history) this.histories.set(path, (history = new TagHistory()));
+  private historyAt(path: string): UndoStack {
+    let history = this.undoStacks.get(path);
+    if (!history) this.undoStacks.set(path, (history = new UndoStack()));
     return history;
   }
 

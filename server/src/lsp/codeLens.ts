@@ -4,12 +4,12 @@ import type { Article } from './article';
 
 /** Counts at the top of the article; running it shows the counts by label. */
 export function codeLensesOf(article: Article): CodeLens[] {
-  const summary = summaryOf(article);
+  const summary = articleHeadline(article);
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   return [{ range, command: { title: summary.headline, command: ServerCommands.summary, arguments: [{ uri: article.uri } satisfies DocumentArguments] } }];
 }
 
-export function summaryOf(article: Article): { headline: string; byLabel: string } {
+export function articleHeadline(article: Article): { headline: string; byLabel: string } {
   const { placed, suggestions } = article.current();
   const count = (status: string) => placed.filter((p) => !p.orphaned && p.tag.status === status).length;
   const orphaned = placed.filter((p) => p.orphaned).length;

@@ -3,7 +3,7 @@ import { ServerCommands, type CommandResult } from '../api/protocol';
 import { describeIssues } from '../core/zodIssues';
 import type { Article } from './article';
 import type { ArticleWorkspace } from './articleWorkspace';
-import { summaryOf } from './codeLens';
+import { articleHeadline } from './codeLens';
 import {
   AdjustSpanArgumentsSchema,
   ChangeLabelArgumentsSchema,
@@ -120,7 +120,7 @@ export async function executeCommand(workspace: ArticleWorkspace, command: strin
     }
     case ServerCommands.summary: {
       const args = parse(DocumentArgumentsSchema, raw, command);
-      const summary = summaryOf(articleOf(workspace, args.uri));
+      const summary = articleHeadline(articleOf(workspace, args.uri));
       return { message: `${summary.headline}. By label: ${summary.byLabel}` };
     }
     default:

@@ -1,6 +1,6 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { describeValue } from '../core/describeValue';
-import { describeHistoryEntry, formatTime } from '../core/review/history';
+import { describeHistoryEntry, formatTime } from '../core/review/reviewLog';
 import type { HistoryEntry } from '../core/sidecar/schema';
 import type { Article } from './article';
 

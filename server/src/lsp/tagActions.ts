@@ -5,7 +5,7 @@ import { CodePointIndex } from '../core/offsets';
 import { newTag, type Tag } from '../core/sidecar';
 import { placedAt } from '../core/sidecar/tags';
 import { resolveConflict, type ConflictSide } from '../core/sidecar/conflict';
-import { describeSpan, reviewedTag, type ReviewStep } from '../core/review/history';
+import { describeSpan, reviewedTag, type ReviewStep } from '../core/review/reviewLog';
 import type { TagChange, TagEdit } from '../core/tagEdits';
 import type { Article } from './article';
 

@@ -2,8 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { buildEditedCorpus } from './editedCorpus';
-import { correctShare, evaluateReanchoring, formatEvaluation } from './evaluation';
+import { buildEditedCorpus } from '../../../../test/support/editedCorpus';
+import { correctShare, evaluateReanchoring, formatEvaluation } from '../../../../test/support/evaluation';
 
 const SEEDS = path.join(__dirname, '..', '..', '..', '..', 'seeds');
 

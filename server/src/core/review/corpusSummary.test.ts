@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { exampleSidecar, exampleTag } from '../sidecar/testSidecars';
+import { exampleSidecar, exampleTag } from '../../../../test/support/testSidecars';
 import { serializeSidecar } from '../sidecar/serialize';
 import type { Tag } from '../sidecar/schema';
 import { addSummaries, describeProgress, misplacedTagIds, percentReviewed, summarizeArticle, summarizeTags } from './corpusSummary';

@@ -27,7 +27,7 @@ export function misplacedTagIds(text: string, tags: readonly Tag[]): Set<string>
 
 /** The review summary of one article's tags; `orphanedIds` are those its text no longer holds. */
 export function summarizeTags(tags: readonly Tag[], orphanedIds: ReadonlySet<string> = new Set()): ReviewSummary {
-  return summaryOf(countReviewStates(tags, (tag) => orphanedIds.has(tag.id)));
+  return reviewSummaryOf(countReviewStates(tags, (tag) => orphanedIds.has(tag.id)));
 }
 
 /** An article read from disk: its tags counted, orphaned being those not at their offsets in `text`. */
@@ -39,10 +39,10 @@ export function summarizeArticle(text: string, tags: readonly Tag[]): ReviewSumm
 export function addSummaries(summaries: Iterable<ReviewSummary>): ReviewSummary {
   const counts = emptyReviewCounts();
   for (const summary of summaries) for (const state of REVIEW_STATES) counts[state] += summary.counts[state];
-  return summaryOf(counts);
+  return reviewSummaryOf(counts);
 }
 
-export function summaryOf(counts: ReviewCounts): ReviewSummary {
+export function reviewSummaryOf(counts: ReviewCounts): ReviewSummary {
   return { counts, total: totalTags(counts), reviewed: counts.approved + counts.rejected };
 }
 

@@ -6,7 +6,7 @@ import { sidecarPathFor } from '../sidecar/paths';
 import { SidecarStore } from '../sidecar/store';
 import type { Tag } from '../sidecar/schema';
 import { emptyReviewCounts } from './reviewState';
-import { summarizeArticle, summaryOf, type ReviewSummary } from './corpusSummary';
+import { summarizeArticle, reviewSummaryOf, type ReviewSummary } from './corpusSummary';
 
 /** One article's review summary as its files on disk say, or why its sidecar could not be read. */
 export interface ArticleFileSummary {
@@ -50,7 +50,7 @@ export class ArticleSummaryCache {
     const sidecarPath = sidecarPathFor(path);
     const [article, sidecar] = await Promise.all([stampOf(path), stampOf(sidecarPath)]);
     // No sidecar: nothing tagged yet, and nothing to read.
-    if (sidecar === undefined) return { path, summary: summaryOf(emptyReviewCounts()) };
+    if (sidecar === undefined) return { path, summary: reviewSummaryOf(emptyReviewCounts()) };
     const stamp = `${article}|${sidecar}|${visibility.key}`;
     const known = this.remembered.get(path);
     if (known?.stamp === stamp) return known.summary;
@@ -67,7 +67,7 @@ export class ArticleSummaryCache {
       return { path, summary: summarizeArticle(text, tags) };
     } catch (error) {
       const problem = error instanceof SidecarError ? error.message : `cannot read ${path} (${error instanceof Error ? error.message : String(error)})`;
-      return { path, summary: summaryOf(emptyReviewCounts()), problem };
+      return { path, summary: reviewSummaryOf(emptyReviewCounts()), problem };
     }
   }
 }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { exampleTag } from '../sidecar/testSidecars';
+import { exampleTag } from '../../../../test/support/testSidecars';
 import type { Tag } from '../sidecar/schema';
 import { findDisagreements } from './disagreements';
 

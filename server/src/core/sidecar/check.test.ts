@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkSidecar } from './check';
-import { exampleSidecar, exampleTag } from './testSidecars';
+import { exampleSidecar, exampleTag } from '../../../../test/support/testSidecars';
 import { serializeSidecar } from './serialize';
 
 describe('checkSidecar', () => {

@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { mergeSidecars, UnresolvedConflictError } from './merge';
 import { SidecarSchema, type Tag } from './schema';
 import { serializeSidecar } from './serialize';
-import { sidecarArbitrary } from './sidecarArbitraries';
-import { exampleSidecar, exampleTag } from './testSidecars';
+import { sidecarArbitrary } from '../../../../test/support/sidecarArbitraries';
+import { exampleSidecar, exampleTag } from '../../../../test/support/testSidecars';
 
 const later = '2024-06-01T09:00:00.000Z';
 const kyiv = exampleTag({ id: 't-kyiv' });

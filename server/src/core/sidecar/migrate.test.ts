@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseSidecar } from './parse';
 import { SIDECAR_VERSION } from './schema';
-import { exampleTag } from './testSidecars';
+import { exampleTag } from '../../../../test/support/testSidecars';
 
 const v1Text = (annotations: unknown[] = [exampleTag()]) => JSON.stringify({ version: 1, article: '000_kyiv.txt', annotations });
 const parse = (text: string) => parseSidecar(text, 'a.annotations.json');

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { NormalizedValue } from '../detection';
 import { SidecarSchema, TagSchema, type TagValue } from './schema';
-import { exampleSidecar, exampleTag } from './testSidecars';
+import { exampleSidecar, exampleTag } from '../../../../test/support/testSidecars';
 
 const problems = (input: unknown) => SidecarSchema.safeParse(input).error?.issues.map((issue) => issue.path.join('.')) ?? [];
 

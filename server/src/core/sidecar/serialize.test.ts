@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { parseSidecar } from './parse';
 import { SIDECAR_VERSION, type Sidecar, type Tag } from './schema';
 import { serializeSidecar, serializeTag } from './serialize';
-import { sidecarArbitrary } from './sidecarArbitraries';
-import { exampleSidecar, exampleTag } from './testSidecars';
+import { sidecarArbitrary } from '../../../../test/support/sidecarArbitraries';
+import { exampleSidecar, exampleTag } from '../../../../test/support/testSidecars';
 
 describe('serializing a sidecar', () => {
   it('writes tags one per line so a git diff shows one line per change', () => {

@@ -1,7 +1,7 @@
 import { invertEdit, type TagEdit } from './tagEdits';
 
 /** Undo and redo of tag actions for one article: tag actions are not text edits, so the editor's own undo never sees them. */
-export class TagHistory {
+export class UndoStack {
   private readonly done: TagEdit[] = [];
   private readonly undone: TagEdit[] = [];
 

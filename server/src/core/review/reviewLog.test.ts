@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TagSchema } from '../sidecar/schema';
-import { exampleTag } from '../sidecar/testSidecars';
-import { describeHistoryEntry, describeSpan, reviewedTag } from './history';
+import { exampleTag } from '../../../../test/support/testSidecars';
+import { describeHistoryEntry, describeSpan, reviewedTag } from './reviewLog';
 
 const NOW = new Date('2026-11-22T10:05:30.000Z');
 

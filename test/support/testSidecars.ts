@@ -1,4 +1,4 @@
-import { SIDECAR_VERSION, type Sidecar, type Tag } from './schema';
+import { SIDECAR_VERSION, type Sidecar, type Tag } from '../../server/src/core/sidecar/schema';
 
 /** A valid tag for tests; `overrides` change what the test is about. */
 export function exampleTag(overrides: Partial<Tag> = {}): Tag {

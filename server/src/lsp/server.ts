@@ -25,27 +25,27 @@ import {
   type ArticleView,
   type CorpusParams,
   type CorpusReportParams,
-} from './api/protocol';
-import { PROJECT_FILE_NAME } from './core/project/projectFile';
-import { LEXICON_FILE_NAME } from './core/lexicon/schema';
-import { isSidecarPath } from './core/sidecar';
-import { isDecided, type Article } from './lsp/article';
-import { FolderAnnotation, annotateFolderActions } from './lsp/annotateFolder';
-import { ArticleWorkspace } from './lsp/articleWorkspace';
-import { codeActionsAt } from './lsp/codeActions';
-import { codeLensesOf } from './lsp/codeLens';
-import { CorpusCheck, corpusCheckActions } from './lsp/corpusCheck';
-import { Corpus, annotatorsParameter, urisParameter } from './lsp/corpus';
-import { CorpusChanges } from './lsp/corpusChanges';
-import { executeCommand } from './lsp/commands';
-import { diagnosticsOf } from './lsp/diagnostics';
-import { documentSymbolsOf } from './lsp/documentSymbols';
-import { hoverAt } from './lsp/hover';
-import { executeLearningCommand, isLearningCommand, learningSourceActions } from './lsp/learningCommands';
-import { WorkspaceTagAll, tagAllPreviewCommandOf } from './lsp/workspaceTagAll';
-import { SEMANTIC_TOKENS_LEGEND, SemanticTokenResults, encodeSemanticTokens } from './lsp/semanticTokens';
-import { parseSettings, resolveAnnotator } from './lsp/settings';
-import { ProjectFileDiagnostics } from './lsp/projectFileDiagnostics';
+} from '../api/protocol';
+import { PROJECT_FILE_NAME } from '../core/project/projectFile';
+import { LEXICON_FILE_NAME } from '../core/lexicon/schema';
+import { isSidecarPath } from '../core/sidecar';
+import { isDecided, type Article } from './article';
+import { FolderAnnotation, annotateFolderActions } from './annotateFolder';
+import { ArticleWorkspace } from './articleWorkspace';
+import { codeActionsAt } from './codeActions';
+import { codeLensesOf } from './codeLens';
+import { CorpusCheck, corpusCheckActions } from './corpusCheck';
+import { Corpus, annotatorsParameter, urisParameter } from './corpus';
+import { CorpusChanges } from './corpusChanges';
+import { executeCommand } from './commands';
+import { diagnosticsOf } from './diagnostics';
+import { documentSymbolsOf } from './documentSymbols';
+import { hoverAt } from './hover';
+import { executeLearningCommand, isLearningCommand, learningSourceActions } from './learningCommands';
+import { WorkspaceTagAll, tagAllPreviewCommandOf } from './workspaceTagAll';
+import { SEMANTIC_TOKENS_LEGEND, SemanticTokenResults, encodeSemanticTokens } from './semanticTokens';
+import { parseSettings, resolveAnnotator } from './settings';
+import { ProjectFileDiagnostics } from './projectFileDiagnostics';
 
 export function startServer(connection: Connection = connectionFromArguments()): void {
   const documents = new TextDocuments(TextDocument);

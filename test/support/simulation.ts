@@ -19,15 +19,15 @@
  * words. The lexicon carries over to the next article, whose suggestions are then the detector's and
  * the lexicon's, as the editor merges them (candidatesFor). Without learning, only the detector suggests.
  */
-import { detectSpans, type KindedSpan } from '../detect';
-import { isLabel, kindOf, type Kind } from '../labels';
-import { applyLessons, Lexicon, lessonsOf } from '../lexicon';
-import { CodePointIndex } from '../offsets';
-import type { Tag } from '../sidecar/schema';
-import { newTag } from '../sidecar/tags';
-import { candidatesFor, type Candidate } from './candidates';
+import { detectSpans, type KindedSpan } from '../../server/src/core/detect';
+import { isLabel, kindOf, type Kind } from '../../server/src/core/labels';
+import { applyLessons, Lexicon, lessonsOf } from '../../server/src/core/lexicon';
+import { CodePointIndex } from '../../server/src/core/offsets';
+import type { Tag } from '../../server/src/core/sidecar/schema';
+import { newTag } from '../../server/src/core/sidecar/tags';
+import { candidatesFor, type Candidate } from '../../server/src/core/annotate/candidates';
 import { estimatedSeconds } from './keystrokeModel';
-import { DEFAULT_PROPOSER, unclaimedCandidates } from './proposals';
+import { DEFAULT_PROPOSER, unclaimedCandidates } from '../../server/src/core/annotate/proposals';
 
 /** A true tag, in code points (end exclusive). */
 export interface TruthSpan {

@@ -1,5 +1,5 @@
 import { EDIT_TYPES, type EditType, type EditedCase } from './editedCorpus';
-import { reanchorTags } from './reanchor';
+import { reanchorTags } from '../../server/src/core/anchoring/reanchor';
 
 export interface EvaluationRow {
   editType: EditType | 'all';

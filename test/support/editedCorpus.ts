@@ -1,8 +1,8 @@
-import { detect } from '../detect';
-import type { Tag } from '../sidecar/schema';
-import { newTag } from '../sidecar/tags';
-import { SeededRandom } from '../seededRandom';
-import { TrackedText } from './trackedText';
+import { detect } from '../../server/src/core/detect';
+import type { Tag } from '../../server/src/core/sidecar/schema';
+import { newTag } from '../../server/src/core/sidecar/tags';
+import { SeededRandom } from '../../server/src/core/seededRandom';
+import { TrackedText } from '../../server/src/core/anchoring/trackedText';
 
 export const EDIT_TYPES = ['insertion', 'paragraph-deletion', 'paragraph-move', 'whitespace', 'quote-style', 'mixed'] as const;
 export type EditType = (typeof EDIT_TYPES)[number];
