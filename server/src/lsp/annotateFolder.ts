@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { z } from 'zod';
 import { CodeActionKind, type CodeAction, type Connection } from 'vscode-languageserver';
 import { ServerCommands, type AnnotateFolderArguments, type AnnotateFolderResult } from '../api/protocol';
 import type { ArticleOutcome } from '../core/annotate/annotateArticle';
@@ -10,14 +9,12 @@ import { annotateArticles } from '../core/annotate/pool';
 import { DEFAULT_PROPOSER } from '../core/annotate/proposals';
 import { ArticleSelector } from '../core/project/articleSelector';
 import { findArticleFiles } from '../core/review/corpusSummaryFiles';
-import { describeIssues } from '../core/zodIssues';
 import type { ArticleWorkspace } from './articleWorkspace';
 import { withWorkDoneProgress } from './workDoneProgress';
 
 const ANNOTATE_TITLE = 'Pre-annotate all articles';
 const ANNOTATE_KIND = `${CodeActionKind.Source}.marginalia.annotateFolder`;
 
-export const AnnotateFolderArgumentsSchema = z.strictObject({ uri: z.string().min(1).optional() }) satisfies z.ZodType<AnnotateFolderArguments>;
 
 /** The source action that pre-annotates the whole workspace, for editors that reach server commands only through code actions. */
 export function annotateFolderActions(only: readonly string[] | undefined): CodeAction[] {
@@ -46,12 +43,10 @@ export class FolderAnnotation {
     private readonly host: AnnotateFolderHost,
   ) {}
 
-  async run(rawArguments: unknown[] | undefined): Promise<AnnotateFolderResult> {
-    const parsed = AnnotateFolderArgumentsSchema.safeParse(rawArguments?.[0] ?? {});
-    if (!parsed.success) throw new Error(`${ServerCommands.annotateFolder}: bad arguments: ${describeIssues(parsed.error.issues)}`);
+  async run(args: AnnotateFolderArguments | undefined): Promise<AnnotateFolderResult> {
     if (this.running) throw new Error('pre-annotation is already running; cancel it or wait for it');
     const folders = this.host.folders();
-    const target = parsed.data.uri === undefined ? undefined : pathOf(parsed.data.uri);
+    const target = args?.uri === undefined ? undefined : pathOf(args.uri);
     if (target === undefined && folders.length === 0) throw new Error('open a folder to pre-annotate its articles: this window has none');
     this.running = true;
     try {

@@ -131,6 +131,11 @@ export class Article {
     return highlights;
   }
 
+  /** The code point index of the document's current text (kept: tag actions and placing tags ask for the same). */
+  codePoints(): CodePointIndex {
+    return this.codePointIndex(this.document.getText());
+  }
+
   /** The code point index of a text, kept for the latest text asked about: placing tags and following an edit ask for the same. */
   private codePointIndex(text: string): CodePointIndex {
     if (this.indexed?.text !== text) this.indexed = { text, index: new CodePointIndex(text) };

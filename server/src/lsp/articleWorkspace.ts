@@ -13,6 +13,7 @@ import { markedOrphaned, placedAt, samePlacement } from '../core/sidecar/tags';
 import { CodePointIndex } from '../core/offsets';
 import { appliedChanges, applyEdit, outcomeOf, type TagChange, type TagEdit } from '../core/tagEdits';
 import { UndoStack } from '../core/undoStack';
+import { canSee, type Actor } from '../core/tagging/actor';
 import { Article } from './article';
 import { CorpusLexicons } from './lexicons';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
@@ -40,7 +41,8 @@ export class ArticleWorkspace {
   private readonly store = new SidecarStore();
   private selector: ArticleSelector;
   settings: Settings = DEFAULT_SETTINGS;
-  annotator = 'annotator';
+  /** Who acts, once the editor's settings told (see `actor`). */
+  private acting?: Actor;
   /** The reviewer's filter: highlight only what still needs review. */
   private onlyToReview = false;
   /** What each corpus learnt from its tags: suggested in its articles, taught by every tag action. */
@@ -65,9 +67,15 @@ export class ArticleWorkspace {
     });
   }
 
+  /** The workspace folders the editor opened, before its settings are known. */
+  setWorkspaceFolders(workspaceFolders: string[]): void {
+    this.workspaceFolders = workspaceFolders;
+    this.selector = new ArticleSelector(workspaceFolders, this.settings.articles);
+  }
+
   configure(settings: Settings, annotator: string, workspaceFolders = this.workspaceFolders): void {
     this.settings = settings;
-    this.annotator = annotator;
+    this.acting = { annotator, blind: settings.blind };
     this.workspaceFolders = workspaceFolders;
     this.selector = new ArticleSelector(workspaceFolders, settings.articles);
     this.redisplayAll();
@@ -95,11 +103,20 @@ export class ArticleWorkspace {
   }
 
   /** In blind mode, one's own tags, tools' proposals and merge conflicts; otherwise everyone's. */
-  private readonly isVisible = (tag: Tag): boolean => !this.settings.blind || tag.annotator === this.annotator || tag.status === 'proposed' || tag.status === 'conflict';
+  private readonly isVisible = (tag: Tag): boolean => this.acting === undefined || canSee(this.acting, tag);
+
+  /**
+   * Who acts: the annotator the settings name (default: git user.name) and blind mode. Handed to every
+   * tag operation as an argument; requests wait for the settings, so an action never records a default.
+   */
+  get actor(): Actor {
+    if (!this.acting) throw new Error('Marginalia does not know who you are yet: the editor has not sent its settings. Try again in a moment.');
+    return this.acting;
+  }
 
   /** Who sees what: `isVisible`, and a key that changes whenever it would answer differently. */
   get visibility(): TagVisibility {
-    return { key: this.settings.blind ? `blind:${this.annotator}` : 'everyone', isVisible: this.isVisible };
+    return { key: this.acting?.blind ? `blind:${this.acting.annotator}` : 'everyone', isVisible: this.isVisible };
   }
 
   private display(article: Article): void {
@@ -177,7 +194,7 @@ export class ArticleWorkspace {
       return undefined;
     }
     // In blind mode only one's own lessons are suggested: another annotator's would tell their decisions.
-    const article = new Article(path, document, () => this.settings.maxAnalysedCharacters, () => this.lexicons.lexiconFor(path, this.settings.blind ? this.annotator : undefined));
+    const article = new Article(path, document, () => this.settings.maxAnalysedCharacters, () => this.lexicons.lexiconFor(path, this.acting?.blind ? this.acting.annotator : undefined));
     this.display(article);
     this.articles.set(document.uri, article);
     this.events.projectsLookedUp([path]);
@@ -237,7 +254,7 @@ export class ArticleWorkspace {
    * The answer is worded from what was written: an action none of whose changes could be made (its
    * tags changed elsewhere meanwhile) throws, saying so, after the article shows the sidecar as it is.
    */
-  async applyTagEdit(article: Article, edit: TagEdit, record: 'record' | 'replay' = 'record'): Promise<string> {
+  async applyTagEdit(article: Article, edit: TagEdit, actor: Actor, record: 'record' | 'replay' = 'record'): Promise<string> {
     if (article.sidecarProblem) throw new Error(`${article.sidecarProblem} — fix or move that file; Marginalia will not overwrite it.`);
     let skipped: TagChange[] = [];
     const text = article.document.getText();
@@ -248,12 +265,12 @@ export class ArticleWorkspace {
     });
     this.placedFrom.set(article.path, hash);
     const applied = appliedChanges(edit, skipped);
-    await this.lexicons.learnFrom(article.path, text, applied, this.annotator);
+    await this.lexicons.learnFrom(article.path, text, applied, actor.annotator);
     // The sidecar may hold offsets of the saved text while the editor holds unsaved edits: place them anew.
     this.placeTags(article, sidecar.annotations);
     // A tag restored by undo stands where it stood then: once found again in the saved text, its place is written.
     if (article.positionsDirty && (await this.matchesDisk(article))) await this.savePositions(article);
-    if (record === 'record') this.historyOf(article).record({ ...edit, changes: applied });
+    if (record === 'record') this.undoStackOf(article).record({ ...edit, changes: applied });
     this.lastActions.set(article.uri, Date.now());
     this.events.articleChanged(article);
     const outcome = outcomeOf(edit, skipped);
@@ -266,7 +283,7 @@ export class ArticleWorkspace {
    * recorded for undo when the article is opened, and taught to the lexicon. `text` is the article on
    * disk, which the edit's offsets refer to. Answers the changes applied.
    */
-  async applyTagEditToFile(path: string, text: string, edit: TagEdit): Promise<TagChange[]> {
+  async applyTagEditToFile(path: string, text: string, edit: TagEdit, actor: Actor): Promise<TagChange[]> {
     let skipped: TagChange[] = [];
     await this.store.updateTags(path, (current) => {
       const applied = applyEdit(current, edit);
@@ -274,10 +291,10 @@ export class ArticleWorkspace {
       return applied;
     });
     const applied = appliedChanges(edit, skipped);
-    this.historyAt(path).record({ ...edit, changes: applied });
+    this.undoStackAt(path).record({ ...edit, changes: applied });
     // Ctrl+Z in that article, once opened, undoes this before any text edit.
     this.lastActions.set(pathToFileURL(path).href, Date.now());
-    await this.lexicons.learnFrom(path, text, applied, this.annotator);
+    await this.lexicons.learnFrom(path, text, applied, actor.annotator);
     return applied;
   }
 
@@ -337,11 +354,11 @@ export class ArticleWorkspace {
     }
   }
 
-  historyOf(article: Article): UndoStack {
-    return this.historyAt(article.path);
+  undoStackOf(article: Article): UndoStack {
+    return this.undoStackAt(article.path);
   }
 
-  private historyAt(path: string): UndoStack {
+  private undoStackAt(path: string): UndoStack {
     let history = this.undoStacks.get(path);
     if (!history) this.undoStacks.set(path, (history = new UndoStack()));
     return history;

@@ -18,7 +18,7 @@ import { labelsOfKind, type LabelDefinition } from '../core/project/labelSet';
 import type { Kind } from '../core/labels';
 import type { Article, PlacedTag } from './article';
 import { describeClaim, disagreementsIn, extentOf, type PlacedDisagreement } from './disagreements';
-import { wholeWordOccurrences } from './tagActions';
+import { wholeWordOccurrences } from '../core/tagging/wholeWords';
 
 /** What the actions depend on beyond the article: who is looking, and what the client can do. */
 export interface CodeActionOptions {

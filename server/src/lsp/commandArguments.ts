@@ -1,6 +1,25 @@
 import { z } from 'zod';
 import { MAX_COMMENT_LENGTH } from '../core/sidecar/schema';
-import type { AdjustSpanArguments, CommentArguments, ResolveDisagreementArguments, ReviewArguments, ReviewFilterArguments, ReattachArguments, ChangeLabelArguments, DocumentArguments, RejectArguments, ResolveConflictArguments, TagAllArguments, TagArguments, TagIdArguments } from '../api/protocol';
+import type {
+  AdjustSpanArguments,
+  AnnotateFolderArguments,
+  ChangeLabelArguments,
+  CommentArguments,
+  DocumentArguments,
+  ForgetRuleArguments,
+  OccurrenceRef,
+  ReattachArguments,
+  RejectArguments,
+  ResolveConflictArguments,
+  ResolveDisagreementArguments,
+  ReviewArguments,
+  ReviewFilterArguments,
+  TagAllArguments,
+  TagAllInWorkspaceArguments,
+  TagArguments,
+  TagIdArguments,
+  WorkspaceOccurrencesArguments,
+} from '../api/protocol';
 
 /** Command arguments arrive from any client: each is validated against the protocol's types. */
 const uri = z.string().min(1);
@@ -24,3 +43,13 @@ export const ReviewFilterArgumentsSchema = z.strictObject({ onlyToReview: z.bool
 export const ResolveConflictArgumentsSchema = z.strictObject({ uri, tagId: z.string().min(1), side: z.enum(['ours', 'theirs']) }) satisfies z.ZodType<ResolveConflictArguments>;
 export const DocumentArgumentsSchema = z.strictObject({ uri }) satisfies z.ZodType<DocumentArguments>;
 export const ReattachArgumentsSchema = z.strictObject({ ...span, tagId: z.string().min(1) }) satisfies z.ZodType<ReattachArguments>;
+export const NoArgumentsSchema = z.undefined().or(z.strictObject({}));
+export const AnnotateFolderArgumentsSchema = z.strictObject({ uri: z.string().min(1).optional() }).optional() satisfies z.ZodType<AnnotateFolderArguments | undefined>;
+
+const phrase = z.string().min(1).max(200);
+export const ForgetRuleArgumentsSchema = z
+  .strictObject({ uri, id: z.string().min(1).optional(), ids: z.array(z.string().min(1)).optional() })
+  .refine((args) => (args.id === undefined) !== (args.ids === undefined), 'expected either "id" (one rule) or "ids" (a list), as marginalia.learnedRules answers them') satisfies z.ZodType<ForgetRuleArguments>;
+export const WorkspaceOccurrencesArgumentsSchema = z.strictObject({ uri, text: phrase, label }) satisfies z.ZodType<WorkspaceOccurrencesArguments>;
+const OccurrenceRefSchema = z.strictObject({ uri, start: z.number().int().nonnegative(), end: z.number().int().positive(), text: z.string().min(1) }) satisfies z.ZodType<OccurrenceRef>;
+export const TagAllInWorkspaceArgumentsSchema = z.strictObject({ uri, text: phrase, label, occurrences: z.array(OccurrenceRefSchema).optional() }) satisfies z.ZodType<TagAllInWorkspaceArguments>;

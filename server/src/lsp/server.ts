@@ -21,7 +21,6 @@ import {
   CorpusChangedNotification,
   CorpusReportRequest,
   CorpusRequest,
-  ServerCommands,
   type ArticleView,
   type CorpusParams,
   type CorpusReportParams,
@@ -37,11 +36,11 @@ import { codeLensesOf } from './codeLens';
 import { CorpusCheck, corpusCheckActions } from './corpusCheck';
 import { Corpus, annotatorsParameter, urisParameter } from './corpus';
 import { CorpusChanges } from './corpusChanges';
-import { executeCommand } from './commands';
+import { SERVER_COMMAND_IDS, executeCommand, type CommandContext } from './commandTable';
 import { diagnosticsOf } from './diagnostics';
 import { documentSymbolsOf } from './documentSymbols';
 import { hoverAt } from './hover';
-import { executeLearningCommand, isLearningCommand, learningSourceActions } from './learningCommands';
+import { learningSourceActions } from './learningActions';
 import { WorkspaceTagAll, tagAllPreviewCommandOf } from './workspaceTagAll';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokenResults, encodeSemanticTokens } from './semanticTokens';
 import { parseSettings, resolveAnnotator } from './settings';
@@ -133,7 +132,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
 
   connection.onInitialize((params: InitializeParams) => {
     workspaceFolders = foldersOf(params);
-    workspace.configure(workspace.settings, workspace.annotator, workspaceFolders);
+    workspace.setWorkspaceFolders(workspaceFolders);
     const capabilities = params.capabilities;
     canRefreshTokens = capabilities.workspace?.semanticTokens?.refreshSupport === true;
     canAskConfiguration = capabilities.workspace?.configuration === true;
@@ -148,7 +147,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] },
-        executeCommandProvider: { commands: Object.values(ServerCommands) },
+        executeCommandProvider: { commands: [...SERVER_COMMAND_IDS] },
         hoverProvider: true,
         documentSymbolProvider: true,
         codeLensProvider: { resolveProvider: false },
@@ -269,18 +268,18 @@ export function startServer(connection: Connection = connectionFromArguments()):
     showInformation: (message: string) => void connection.window.showInformationMessage(message),
   };
   const folderAnnotation = new FolderAnnotation(connection, { workspace, folders: () => workspaceFolders, articlesChanged: (uris) => uris.forEach((uri) => corpusChanges.articleChanged(uri)) });
+  const commandContext: CommandContext = {
+    workspace,
+    tagAll: tagAllInWorkspace,
+    client: learningClient,
+    checkCorpus: () => corpusCheck.run(),
+    annotateFolder: (args) => folderAnnotation.run(args),
+  };
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
     try {
       // A tag made now records the annotator the settings name, and respects blind mode.
       await workspace.settingsKnown;
-      const result =
-        command === ServerCommands.checkCorpus
-          ? await corpusCheck.run()
-          : command === ServerCommands.annotateFolder
-            ? await folderAnnotation.run(args)
-            : isLearningCommand(command)
-              ? await executeLearningCommand(workspace, tagAllInWorkspace, learningClient, command, args)
-              : await executeCommand(workspace, command, args);
+      const result = await executeCommand(command, args, commandContext);
       connection.console.log(result.message);
       return result;
     } catch (error) {

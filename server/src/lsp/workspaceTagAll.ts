@@ -1,3 +1,4 @@
+import type { Actor } from '../core/tagging/actor';
 import { stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -104,7 +105,7 @@ export class WorkspaceTagAll {
    * source manual. Each is checked again in its article as it is now — the same text, whole words, no
    * tag on any of it — else skipped and reported. Existing tags are never touched.
    */
-  async apply(args: TagAllInWorkspaceArguments): Promise<TagAllInWorkspaceResult> {
+  async apply(args: TagAllInWorkspaceArguments, actor: Actor): Promise<TagAllInWorkspaceResult> {
     const { article, label } = this.entityLabelOf(args);
     const folder = this.folderOf(article);
     const wanted = args.occurrences ?? (await this.occurrences(args));
@@ -132,14 +133,14 @@ export class WorkspaceTagAll {
           refs.forEach((ref) => skip(ref, current.problem!));
           continue;
         }
-        const changes = this.newTags(current, refs, forms, label, skip);
+        const changes = this.newTags(current, refs, forms, label, actor, skip);
         if (changes.length === 0) continue;
         const edit: TagEdit = { description: `Tagged ${changes.length} occurrence${changes.length === 1 ? '' : 's'} of "${args.text}" as ${label.name} (tag all in the workspace)`, changes };
-        if (open) await this.workspace.applyTagEdit(open, edit);
+        if (open) await this.workspace.applyTagEdit(open, edit, actor);
         else {
           // Read again next time, whether or not the client reports our own write.
           this.stale.add(path);
-          await this.workspace.applyTagEditToFile(path, current.text, edit);
+          await this.workspace.applyTagEditToFile(path, current.text, edit, actor);
         }
         tagged += changes.length;
         articles++;
@@ -152,7 +153,7 @@ export class WorkspaceTagAll {
   }
 
   /** Tags for the occurrences that still stand as they were found, untagged, each checked against the others too. */
-  private newTags(article: SearchedArticle, refs: readonly OccurrenceRef[], forms: ReadonlySet<string>, label: LabelDefinition, skip: (ref: OccurrenceRef, reason: string) => void): TagChange[] {
+  private newTags(article: SearchedArticle, refs: readonly OccurrenceRef[], forms: ReadonlySet<string>, label: LabelDefinition, actor: Actor, skip: (ref: OccurrenceRef, reason: string) => void): TagChange[] {
     const index = new CodePointIndex(article.text);
     const taken: Array<{ start: number; end: number }> = [];
     const changes: TagChange[] = [];
@@ -165,7 +166,7 @@ export class WorkspaceTagAll {
         skip(ref, 'tagged meanwhile');
         continue;
       }
-      const tag = newTag({ text: article.text, start: index.toCodePoint(ref.start), end: index.toCodePoint(ref.end), label: label.name, kind: label.kind, source: 'manual', status: 'accepted', annotator: this.workspace.annotator, index });
+      const tag = newTag({ text: article.text, start: index.toCodePoint(ref.start), end: index.toCodePoint(ref.end), label: label.name, kind: label.kind, source: 'manual', status: 'accepted', annotator: actor.annotator, index });
       taken.push({ start: ref.start, end: ref.end });
       changes.push({ after: tag });
     }
