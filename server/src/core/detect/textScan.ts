@@ -32,16 +32,21 @@ export class UnitClasses {
 const IN = 1;
 const OUT = 2;
 
-/** The UTF-16 units whose character `pattern` matches (one character, as String.fromCharCode gives it), worked out as UnitClasses does. */
+/**
+ * The UTF-16 units whose character `pattern` matches (one character, as String.fromCharCode gives it), worked out
+ * as UnitClasses does; a table of its own rather than a UnitClasses, since scanners ask it about every character.
+ */
 export class UnitSet {
-  private readonly classes: UnitClasses;
+  private readonly known = new Uint8Array(UNITS);
 
-  constructor(pattern: RegExp) {
-    this.classes = new UnitClasses((code) => (pattern.test(String.fromCharCode(code)) ? IN : OUT));
-  }
+  constructor(private readonly pattern: RegExp) {}
 
   has(code: number): boolean {
-    return this.classes.of(code) === IN;
+    const known = this.known[code]!;
+    if (known !== UNKNOWN) return known === IN;
+    const holds = this.pattern.test(String.fromCharCode(code));
+    this.known[code] = holds ? IN : OUT;
+    return holds;
   }
 }
 
