@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  DIGIT, EMPTY_WORD_HASH, HASH_FILTER_MASK, LETTER, NOT_WORD, UNDERSCORE, UnitClasses, UnitSet, hashFilter, hashOfWord, hashUnit,
-  isApostrophe, isDigit, isWhitespace, wordCharacterKinds,
+  DIGIT, EMPTY_FILTER_HASH, EMPTY_WORD_HASH, HASH_FILTER_MASK, LETTER, NOT_WORD, UNDERSCORE, UnitClasses, UnitSet, filterHashOf, filterHashUnit,
+  hashFilter, hashUnit, isApostrophe, isDigit, isWhitespace, wordCharacterKinds,
 } from './textScan';
 
 const EVERY_UNIT = Array.from({ length: 65536 }, (_, code) => code);
@@ -47,35 +47,41 @@ describe('textScan: verdicts on characters', () => {
 });
 
 describe('textScan: word hashing', () => {
-  const incrementally = (word: string, fold = (code: number) => code): number => {
-    let hash = EMPTY_WORD_HASH;
-    for (const unit of word.split('').map((char) => char.charCodeAt(0))) hash = hashUnit(hash, fold(unit));
+  const incrementally = (word: string, step: (hash: number, code: number) => number, empty: number): number => {
+    let hash = empty;
+    for (const unit of word.split('').map((char) => char.charCodeAt(0))) hash = step(hash, unit);
     return hash;
   };
 
-  it('a whole word hashes as the units hashed one by one, as a small integer', () => {
+  it('a whole word has the filter hash of its units hashed one by one, a small integer', () => {
     for (const word of ['', 'March', 'o’clock', 'İstanbul', 'x'.repeat(500)]) {
-      const hash = hashOfWord(word);
-      assert.equal(hash, incrementally(word));
+      const hash = filterHashOf(word);
+      assert.equal(hash, incrementally(word, filterHashUnit, EMPTY_FILTER_HASH));
       assert.equal(hash, hash | 0);
     }
   });
 
-  it('the typographic apostrophe hashes as "\'"; ASCII case folds only when asked', () => {
-    assert.equal(hashOfWord('O’Brien'), hashOfWord("O'Brien"));
-    assert.notEqual(hashOfWord('Million'), hashOfWord('million'));
-    assert.equal(hashOfWord('Million', true), hashOfWord('million', true));
-    assert.equal(hashOfWord('MILLION', true), incrementally('million'));
+  it('filter hashes fold ASCII case only when asked', () => {
+    assert.notEqual(filterHashOf('Million'), filterHashOf('million'));
+    assert.equal(filterHashOf('Million', true), filterHashOf('million', true));
+    assert.equal(filterHashOf('MILLION', true), incrementally('million', filterHashUnit, EMPTY_FILTER_HASH));
   });
 
   it('a hash filter holds the masked hash of every word it was built from', () => {
     const words = ['January', 'quarter', 'FY', 'o', 'read more'];
     const filter = hashFilter(words);
     assert.equal(filter.length, HASH_FILTER_MASK + 1);
-    for (const word of words) assert.equal(filter[hashOfWord(word) & HASH_FILTER_MASK], 1, word);
+    for (const word of words) assert.equal(filter[filterHashOf(word) & HASH_FILTER_MASK], 1, word);
     assert.equal(filter.reduce((sum, bit) => sum + bit, 0) <= words.length, true);
     const folded = hashFilter(['US', 'Rs'], true);
-    assert.equal(folded[hashOfWord('us') & HASH_FILTER_MASK], 1);
-    assert.equal(folded[hashOfWord('rs') & HASH_FILTER_MASK], 1);
+    assert.equal(folded[filterHashOf('us') & HASH_FILTER_MASK], 1);
+    assert.equal(folded[filterHashOf('rs') & HASH_FILTER_MASK], 1);
+  });
+
+  it('the vocabulary hash folds the typographic apostrophe into "\'" and stays a small integer', () => {
+    const oBrien = incrementally('O’Brien', hashUnit, EMPTY_WORD_HASH);
+    assert.equal(oBrien, incrementally("O'Brien", hashUnit, EMPTY_WORD_HASH));
+    assert.notEqual(oBrien, incrementally('OBrien', hashUnit, EMPTY_WORD_HASH));
+    assert.equal(oBrien, oBrien | 0);
   });
 });

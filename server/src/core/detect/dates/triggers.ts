@@ -1,5 +1,5 @@
 /** The rules, and where their triggers can match: one pass over the words instead of one regex scan of the text per rule. */
-import { DIGIT, EMPTY_WORD_HASH, HASH_FILTER_MASK, LETTER, NOT_WORD, hashFilter, hashUnit, wordCharacterKinds } from '../textScan';
+import { DIGIT, EMPTY_FILTER_HASH, HASH_FILTER_MASK, LETTER, NOT_WORD, filterHashUnit, hashFilter, wordCharacterKinds } from '../textScan';
 import { isoDateRule, monthRule, numericDateRule } from './calendarDates';
 import { holidayRule, relativeDayRule, weekdayRule } from './days';
 import { attachedUnitRule, unitRule } from './durations';
@@ -63,8 +63,8 @@ export function triggerStarts(text: string, units: Uint16Array): TriggerStarts {
       if (digits.length < mostDigitStarts) digits.push(start);
       else digits = undefined;
     }
-    let hash = EMPTY_WORD_HASH;
-    for (; i < length && WORD_CHARACTERS[units[i]!] === LETTER; i++) hash = hashUnit(hash, units[i]!);
+    let hash = EMPTY_FILTER_HASH;
+    for (; i < length && WORD_CHARACTERS[units[i]!] === LETTER; i++) hash = filterHashUnit(hash, units[i]!);
     if (i > start && START_WORD_HASHES[hash & HASH_FILTER_MASK] === 1) {
       const rules = RULES_BY_START_WORD.get(text.slice(start, i));
       if (rules !== undefined) for (const rule of rules) byStartWord[rule]!.push(start);

@@ -2,7 +2,7 @@
  * Classifies each line of a web capture so that menus, subscription widgets and Title-Case headlines do not
  * produce guesses. Headlines still get gazetteer and document-level matches; junk lines get nothing.
  */
-import { EMPTY_WORD_HASH, HASH_FILTER_MASK, UnitClasses, hashFilter, hashUnit, isDigit } from '../textScan';
+import { EMPTY_FILTER_HASH, HASH_FILTER_MASK, UnitClasses, filterHashUnit, hashFilter, isDigit } from '../textScan';
 import type { TokenList } from './tokenize';
 
 export type LineKind = 'prose' | 'headline' | 'junk';
@@ -130,7 +130,7 @@ const NON_ASCII_KINDS = new UnitClasses((code) => {
  * lower-casing could turn it into ASCII (the Kelvin sign into "k").
  */
 function mayBeJunkLine(text: string, start: number, end: number): boolean {
-  let hash = EMPTY_WORD_HASH;
+  let hash = EMPTY_FILTER_HASH;
   let started = false;
   let spaceDue = false;
   for (let k = start; k < end; k++) {
@@ -142,8 +142,8 @@ function mayBeJunkLine(text: string, start: number, end: number): boolean {
     }
     if (code >= 65 && code <= 90) code |= 32;
     if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
-      if (spaceDue && started) hash = hashUnit(hash, 32);
-      hash = hashUnit(hash, code);
+      if (spaceDue && started) hash = filterHashUnit(hash, 32);
+      hash = filterHashUnit(hash, code);
       started = true;
       spaceDue = false;
     } else if (code !== 39) {

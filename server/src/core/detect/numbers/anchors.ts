@@ -1,5 +1,5 @@
 /** Where to look: only around digits, currency signs and number words, found in one pass over the text. */
-import { DIGIT, EMPTY_WORD_HASH, HASH_FILTER_MASK, LETTER, hashFilter, hashUnit, isDigit, wordCharacterKinds } from '../textScan';
+import { DIGIT, EMPTY_FILTER_HASH, HASH_FILTER_MASK, LETTER, filterHashUnit, hashFilter, isDigit, wordCharacterKinds } from '../textScan';
 import { isSpace } from './tokens';
 import { CURRENCY_SYMBOLS, DOLLAR_PREFIXES, FRACTION_DENOMINATORS, ISO_CURRENCIES, MODIFIERS_BY_FIRST_WORD, ORDINAL_WORDS, VAGUE_COUNTS } from './vocabulary';
 
@@ -58,11 +58,11 @@ const START_HASHES = hashFilter(START_WORDS, true);
 
 /** False for a word units[start, end) that is a start word in no case; only ASCII letters fold to lower case by "| 32". */
 export function mayBeStartWord(units: Uint16Array, start: number, end: number): boolean {
-  let hash = EMPTY_WORD_HASH;
+  let hash = EMPTY_FILTER_HASH;
   for (let k = start; k < end; k++) {
     const code = units[k]!;
     if (code >= 128) return true;
-    hash = hashUnit(hash, code | 32);
+    hash = filterHashUnit(hash, code | 32);
   }
   return START_HASHES[hash & HASH_FILTER_MASK] === 1;
 }
@@ -86,12 +86,12 @@ function anchorsOf(text: string, units: Uint16Array): number[] | undefined {
     }
     // A run of word characters: an anchor word only as a whole; otherwise only its digits count.
     const start = i;
-    let hash = EMPTY_WORD_HASH;
+    let hash = EMPTY_FILTER_HASH;
     let hasDigits = false;
     for (; i < length; i++) {
       const next = units[i]!;
       const nextKind = CHARACTER_KINDS[next];
-      if (nextKind === LETTER) hash = hashUnit(hash, next | 32);
+      if (nextKind === LETTER) hash = filterHashUnit(hash, next | 32);
       else if (nextKind === DIGIT) hasDigits = true;
       else break;
     }
