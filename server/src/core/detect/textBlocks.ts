@@ -11,6 +11,7 @@
  * changes what it finds near there only. The document-wide facts (article date, lowercase vocabulary, names
  * learnt) are supplied separately.
  */
+import { isWhitespace } from './textScan';
 
 export interface TextRange {
   start: number;
@@ -79,11 +80,4 @@ function endOfWordsAfter(text: string, offset: number, count: number): number {
     while (at < text.length && !isWhitespace(text.charCodeAt(at))) at++;
   }
   return at;
-}
-
-/** What JS's \s matches, as the tokenizers count whitespace. */
-function isWhitespace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-  if (code < 0xa0) return false;
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }

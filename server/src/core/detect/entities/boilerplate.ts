@@ -2,6 +2,7 @@
  * Classifies each line of a web capture so that menus, subscription widgets and Title-Case headlines do not
  * produce guesses. Headlines still get gazetteer and document-level matches; junk lines get nothing.
  */
+import { EMPTY_FILTER_HASH, HASH_FILTER_MASK, UnitClasses, filterHashUnit, hashFilter, isDigit } from '../textScan';
 import type { TokenList } from './tokenize';
 
 export type LineKind = 'prose' | 'headline' | 'junk';
@@ -112,33 +113,16 @@ function classifyLine(text: string, tokens: TokenList, wordShapes: Uint8Array, f
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
-function hashUnit(hash: number, code: number): number {
-  return (Math.imul(hash, 31) + code) | 0;
-}
-
-const HASH_FILTER_MASK = 0xffff;
 /** Set at the (masked) hash of every junk line key, so that most short lines need no lower-casing and no regex. */
-const JUNK_LINE_HASHES = new Uint8Array(HASH_FILTER_MASK + 1);
-for (const key of JUNK_LINES) {
-  let hash = 0;
-  for (let k = 0; k < key.length; k++) hash = hashUnit(hash, key.charCodeAt(k));
-  JUNK_LINE_HASHES[hash & HASH_FILTER_MASK] = 1;
-}
+const JUNK_LINE_HASHES = hashFilter(JUNK_LINES);
 
 const SEPARATOR = 1;
 const LETTER_OR_NUMBER = 2;
-/** Per UTF-16 unit from U+0080 on, on first sight: a letter or number (or surrogate half), or a separator in junkLineKey. */
-const nonAsciiKinds = new Uint8Array(65536);
-
-function nonAsciiKind(code: number): number {
-  let kind = nonAsciiKinds[code]!;
-  if (kind === 0) {
-    const isSurrogate = code >= 0xd800 && code <= 0xdfff;
-    kind = isSurrogate || /[\p{L}\p{N}]/u.test(String.fromCharCode(code)) ? LETTER_OR_NUMBER : SEPARATOR;
-    nonAsciiKinds[code] = kind;
-  }
-  return kind;
-}
+/** Per UTF-16 unit from U+0080 on: a letter or number (or surrogate half), or a separator in junkLineKey. */
+const NON_ASCII_KINDS = new UnitClasses((code) => {
+  const isSurrogate = code >= 0xd800 && code <= 0xdfff;
+  return isSurrogate || /[\p{L}\p{N}]/u.test(String.fromCharCode(code)) ? LETTER_OR_NUMBER : SEPARATOR;
+});
 
 /**
  * False when junkLineKey of text[start, end) is certainly no junk line: its hash, computed as the key would be
@@ -146,20 +130,20 @@ function nonAsciiKind(code: number): number {
  * lower-casing could turn it into ASCII (the Kelvin sign into "k").
  */
 function mayBeJunkLine(text: string, start: number, end: number): boolean {
-  let hash = 0;
+  let hash = EMPTY_FILTER_HASH;
   let started = false;
   let spaceDue = false;
   for (let k = start; k < end; k++) {
     let code = text.charCodeAt(k);
     if (code >= 128) {
-      if (nonAsciiKind(code) === LETTER_OR_NUMBER) return true;
+      if (NON_ASCII_KINDS.of(code) === LETTER_OR_NUMBER) return true;
       spaceDue = true;
       continue;
     }
     if (code >= 65 && code <= 90) code |= 32;
     if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
-      if (spaceDue && started) hash = hashUnit(hash, 32);
-      hash = hashUnit(hash, code);
+      if (spaceDue && started) hash = filterHashUnit(hash, 32);
+      hash = filterHashUnit(hash, code);
       started = true;
       spaceDue = false;
     } else if (code !== 39) {
@@ -182,8 +166,4 @@ function isShouted(word: string): boolean {
   const second = word.charCodeAt(1);
   const lastCode = word.charCodeAt(word.length - 1);
   return !(second >= 97 && second <= 122) && !(lastCode >= 97 && lastCode <= 122);
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
 }

@@ -3,8 +3,9 @@
  * capitalisation, line number and whether the word opens a sentence. Offsets are UTF-16 string indices.
  */
 
+import { EMPTY_WORD_HASH, UnitClasses, UnitSet, hashUnit, isApostrophe } from '../textScan';
 import { utf16Units } from '../utf16Units';
-import { EMPTY_WORD_HASH, Vocabulary, hashUnit } from './vocabulary';
+import { Vocabulary } from './vocabulary';
 
 const WORD_FLAG = 1;
 const CAPITALISED_FLAG = 2;
@@ -156,23 +157,19 @@ const ABBREVIATIONS = new Set([
 ]);
 const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((abbreviation) => abbreviation.length));
 
-// Character classes by UTF-16 unit, cached: a regex per character would cap throughput far below 20 MB/s.
-const UNKNOWN = 0;
+// Character classes by UTF-16 unit, kept: a regex per character would cap throughput far below 20 MB/s.
 const WORD = 1;
 const SPACE = 2;
 const SYMBOL = 3;
-const charClassCache = new Uint8Array(65536);
+const CHARACTER_CLASSES = new UnitClasses((code) => {
+  const char = String.fromCharCode(code);
+  // Surrogate halves count as symbols: astral letters are rare in English news and stay punctuation.
+  const isSurrogate = code >= 0xd800 && code <= 0xdfff;
+  return !isSurrogate && WORD_CHAR.test(char) ? WORD : WHITESPACE.test(char) ? SPACE : SYMBOL;
+});
 
 function charClass(code: number): number {
-  let cached = charClassCache[code]!;
-  if (cached === UNKNOWN) {
-    const char = String.fromCharCode(code);
-    // Surrogate halves count as symbols: astral letters are rare in English news and stay punctuation.
-    const isSurrogate = code >= 0xd800 && code <= 0xdfff;
-    cached = !isSurrogate && WORD_CHAR.test(char) ? WORD : WHITESPACE.test(char) ? SPACE : SYMBOL;
-    charClassCache[code] = cached;
-  }
-  return cached;
+  return CHARACTER_CLASSES.of(code);
 }
 
 /** Most of a text, told apart with two comparisons before any table lookup. */
@@ -271,18 +268,12 @@ function wordFlags(units: Uint16Array, start: number, opensSentence: boolean): n
   return WORD_FLAG | (isUppercaseUnit(units[start]!) ? CAPITALISED_FLAG : 0) | (opensSentence ? OPENS_SENTENCE_FLAG : 0);
 }
 
-const UPPERCASE = 1;
-const NOT_UPPERCASE = 2;
-const uppercaseCache = new Uint8Array(65536);
+/** The units a capitalised word starts with: what startsUppercase says of the unit as a one-character word. */
+const UPPERCASE_UNITS = new UnitSet(UPPERCASE_START);
 
-/** Whether a word starting with this unit is capitalised (cached like the character classes). */
+/** Whether a word starting with this unit is capitalised (kept like the character classes). */
 function isUppercaseUnit(code: number): boolean {
-  let cached = uppercaseCache[code]!;
-  if (cached === UNKNOWN) {
-    cached = startsUppercase(String.fromCharCode(code)) ? UPPERCASE : NOT_UPPERCASE;
-    uppercaseCache[code] = cached;
-  }
-  return cached === UPPERCASE;
+  return UPPERCASE_UNITS.has(code);
 }
 
 function isPossessive(units: Uint16Array, start: number, end: number): boolean {
@@ -307,10 +298,6 @@ function pushCompound(
     if (part) tokens.push(offset, offset + part.length, line, wordFlags(units, offset, opensSentence));
     offset += part.length + 1;
   }
-}
-
-function isApostrophe(code: number): boolean {
-  return code === 39 || code === 0x2019;
 }
 
 /** Whether to split a compound depends on its text alone, and a document repeats its compounds: each is judged once. */

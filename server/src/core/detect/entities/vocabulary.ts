@@ -2,21 +2,9 @@
  * The distinct words of one document, each stored once. The tokenizer looks words up by their offsets in the
  * text, so a word seen before costs no string allocation, and every rule compares the same string objects.
  */
+import { EMPTY_WORD_HASH, foldApostrophe, hashUnit } from '../textScan';
 
-const APOSTROPHE = 39;
-const TYPOGRAPHIC_APOSTROPHE = 0x2019;
 const EMPTY_SLOT = -1;
-// As a signed 32-bit integer, like every hash Math.imul returns, so hashes stay small integers, never doubles.
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-
-/** The hash of an empty word; `hashUnit` extends it one UTF-16 unit at a time. */
-export const EMPTY_WORD_HASH = FNV_OFFSET;
-
-/** Extends a word hash by one unit, so a scanner can hash a word while it finds its end. */
-export function hashUnit(hash: number, code: number): number {
-  return Math.imul(hash ^ foldApostrophe(code), FNV_PRIME);
-}
 
 export class Vocabulary {
   /** Word by id; typographic apostrophes are folded to "'" so lookups need one spelling. */
@@ -90,10 +78,6 @@ export class Vocabulary {
       this.slotHashes[slot] = hashes[old]!;
     }
   }
-}
-
-function foldApostrophe(code: number): number {
-  return code === TYPOGRAPHIC_APOSTROPHE ? APOSTROPHE : code;
 }
 
 function grown<T extends Uint16Array | Int32Array>(array: T, capacity: number): T {

@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { findNumbers } from './numbers';
-import type { NormalizedValue, Span } from '../detection';
-import type { Label } from '../labels';
+import { findNumbers } from './index';
+import type { NormalizedValue, Span } from '../../detection';
+import type { Label } from '../../labels';
 
-const SEEDS = path.join(__dirname, '..', '..', '..', '..', 'seeds');
+const SEEDS = path.join(__dirname, '..', '..', '..', '..', '..', 'seeds');
 
 interface Found {
   text: string;

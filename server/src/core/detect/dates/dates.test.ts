@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Span } from '../detection';
-import { findDates } from './dates';
-import { parseWordNumber } from './wordNumbers';
+import type { Span } from '../../detection';
+import { findDates } from './index';
+import { parseWordNumber } from '../wordNumbers';
 
 /** What an annotator sees: the covered text, its label and its value. */
 function annotate(text: string, anchor?: string): Array<{ text: string; label: string; value?: unknown }> {

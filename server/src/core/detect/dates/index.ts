@@ -1,0 +1,55 @@
+/**
+ * Dates, times and durations in English news text, with OntoNotes-style spans:
+ *
+ * - DATE: calendar dates and anchored periods ("November 4", "2023-10-26", "last week", "in 2024",
+ *   "the 1990s", "Q3 2024", "two days ago", "the past three years", "recent weeks").
+ * - TIME: times of day ("6:04 PM", "noon", "tonight", "Monday night", "the past 24 hours").
+ * - DURATION: bare lengths of time ("three-year", "one to five years", "24 hours", "decades").
+ *
+ * The DATE/DURATION rule: a length of time that is tied to the calendar ("the past three years",
+ * "two days ago", "in two weeks" said of the future) is a DATE; a length on its own ("a three-year
+ * contract", "for 10 days", "in two weeks" said of the past) is a DURATION.
+ *
+ * Prepositions ("on", "in", "by", "for") are never part of a span; determiners and modifiers are
+ * ("the 1990s", "last year", "the end of this year", "mid-2025").
+ *
+ * Each rule scans for a selective trigger word (a month, a unit of time, a weekday, a year) with a
+ * case-sensitive regex compiled once, then reads the words around it; "May" and "March" only count
+ * as months when capitalised and in a date-like context. Wherever candidates overlap, the longest,
+ * then the most confident, wins. Values follow ISO 8601 and, where ISO has no form, TIMEX3:
+ * "2024-Q3", "2024-H1", "2024-SU" (seasons), "2025-W44-WE", "2025-11-04TNI" (parts of the day).
+ *
+ * The folder, by concept: vocabulary.ts (words and regex pieces), calendar.ts (day arithmetic, ISO forms),
+ * reading.ts (what a rule is and how it reads around its trigger), values.ts (values relative to the article
+ * date), the rules by what triggers them (calendarDates.ts, periods.ts, days.ts, times.ts, durations.ts),
+ * triggers.ts (where triggers can match) and resolution.ts (overlaps, modifiers, dates with times).
+ */
+import type { Span } from '../../detection';
+import { utf16Units } from '../utf16Units';
+import { parseIsoDay } from './calendar';
+import type { Candidate, Scan } from './reading';
+import { attachModifiers, dateTimes, outsideRanges, resolveOverlaps, urlRanges } from './resolution';
+import { forEachTrigger, RULES, triggerStarts } from './triggers';
+
+/**
+ * Dates, times and durations in `text`, sorted by start and never overlapping. `anchor` is the
+ * article's own date ("YYYY-MM-DD"); without it relative dates ("Monday", "last year") get no value.
+ */
+export function findDates(text: string, anchor?: string): Span[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const scan: Scan = { text, anchor: parseIsoDay(anchor), previousPosition: -1, previousToken: '' };
+  const candidates: Candidate[] = [];
+  const starts = triggerStarts(text, utf16Units(text));
+  RULES.forEach(({ readers }, index) => {
+    forEachTrigger(index, text, starts, (match) => {
+      for (const read of readers) {
+        const found = read(match, scan);
+        if (found && found.end > found.start) candidates.push(found);
+      }
+    });
+  });
+  const spans = resolveOverlaps(outsideRanges(candidates, urlRanges(text)));
+  attachModifiers(text, spans);
+  dateTimes(text, spans);
+  return spans.map(({ start, end, label, confidence, value }) => (value === undefined ? { start, end, label, confidence } : { start, end, label, confidence, value }));
+}

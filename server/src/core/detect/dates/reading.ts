@@ -1,0 +1,139 @@
+/**
+ * What a rule is, and how its readers read the words around a trigger.
+ *
+ * A trigger regex finds a selective word (a month, a unit, a weekday, a year…); readers then look at the words
+ * around it. Starting every scan on a selective word keeps the scan fast, and one trigger pass can serve several
+ * readers.
+ */
+import type { NormalizedValue, Span } from '../../detection';
+import type { DateLabel } from '../../labels';
+import { UnitSet, isWhitespace } from '../textScan';
+
+export interface Candidate extends Span {
+  /** A modifier just before it ("early", "the end of", "mid-") may join the span. */
+  modifiable: boolean;
+}
+
+export interface Scan {
+  text: string;
+  /** The article date as a day number, when known. */
+  anchor: number | undefined;
+  /** The last token read by tokenBefore and where, since every reader of one trigger asks for it. */
+  previousPosition: number;
+  previousToken: string;
+}
+
+export type Reader = (trigger: RegExpExecArray, scan: Scan) => Candidate | undefined;
+
+export interface Rule {
+  trigger: RegExp;
+  readers: readonly Reader[];
+  /**
+   * The letters every match starts with, up to the first other character, when the match starts a word (as a
+   * regex \b sees it): the trigger is then tried only where such a word starts, not at every position of the text.
+   */
+  startWords?: readonly string[];
+  /** Every match starts a word (as a regex \b sees it) with a digit: the trigger can be tried only there. */
+  startsWithDigit?: true;
+}
+
+/** How far back the words before a trigger are read ("the past couple of hundred " is the longest). */
+const LOOKBACK = 64;
+
+interface Before {
+  /** Where the words read before the trigger start. */
+  start: number;
+  groups: Readonly<Record<string, string | undefined>>;
+  /** Start offset of a named group, when it matched. */
+  startOf(name: string): number | undefined;
+}
+
+/**
+ * Reads the words just before `position` with `pattern`, which must end in `$` and use the `d` flag.
+ * The window starts at a word boundary so that lookbehinds never see half a word.
+ */
+export function readBefore(text: string, position: number, pattern: RegExp): Before | undefined {
+  let offset = Math.max(0, position - LOOKBACK);
+  if (offset > 0) {
+    while (offset < position && !isWhitespace(text.charCodeAt(offset))) offset++;
+    if (offset === position) return undefined;
+    offset++;
+  }
+  const match = pattern.exec(text.slice(offset, position));
+  if (!match) return undefined;
+  const indices = match.indices?.groups;
+  return {
+    start: offset + match.index,
+    groups: match.groups ?? {},
+    startOf: (name) => {
+      const range = indices?.[name];
+      return range ? offset + range[0] : undefined;
+    },
+  };
+}
+
+/** Reads the words from `position` on with a sticky pattern. */
+export function readAfter(text: string, position: number, pattern: RegExp): RegExpExecArray | null {
+  pattern.lastIndex = position;
+  return pattern.exec(text);
+}
+
+/** The characters tokenBefore reads a token of. */
+const TOKEN_CHARACTERS = new UnitSet(/[\p{L}\p{N}'’.,-]/u);
+
+/**
+ * The token just before `position`, across spaces, lowercased: "in", "mid-", "three-", "1,000", "19th".
+ * Readers check it against a set of words before running a lookback regex, which keeps them cheap.
+ */
+export function tokenBefore(scan: Scan, position: number): string {
+  if (scan.previousPosition === position) return scan.previousToken;
+  const { text } = scan;
+  let end = position;
+  while (end > 0 && end > position - 8 && isHorizontalSpace(text.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && end - start < 24 && TOKEN_CHARACTERS.has(text.charCodeAt(start - 1))) start--;
+  const token = text.slice(start, end).toLowerCase().replace(/^[.,'’]+/, '');
+  scan.previousPosition = position;
+  scan.previousToken = token;
+  return token;
+}
+
+/** A space, tab or no-break space. */
+function isHorizontalSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0;
+}
+
+export const before = (source: string): RegExp => new RegExp(`${source}$`, 'd');
+export const after = (source: string): RegExp => new RegExp(source, 'y');
+
+export function charBefore(text: string, position: number): string {
+  return position > 0 ? text[position - 1]! : '';
+}
+
+export const triggerEnd = (trigger: RegExpExecArray): number => trigger.index + trigger[0].length;
+
+export function candidate(label: DateLabel, start: number, end: number, confidence: number, value?: NormalizedValue, modifiable = false): Candidate {
+  // Every candidate has the same fields, so that code reading them sees one shape.
+  return { start, end, label, confidence, value, modifiable };
+}
+
+/** "will meet on Monday", "planned for Thursday": the sentence so far talks about the future. */
+const FUTURE_CUE = /\b(?:will|won['’]t|shall|going to|is due|are due|set to|scheduled|planned|plans? to|expects?|expected to|is to|are to)\b|['’]ll\b/i;
+
+export function pointsForward(text: string, start: number): boolean {
+  const preceding = text.slice(Math.max(0, start - 120), start);
+  const sentenceStart = Math.max(preceding.lastIndexOf('. '), preceding.lastIndexOf('!'), preceding.lastIndexOf('?'), preceding.lastIndexOf('\n')) + 1;
+  return FUTURE_CUE.test(preceding.slice(sentenceStart));
+}
+
+/** "the third quarter" of a game is not a quarter of the year. */
+const SPORTS_CONTEXT = /\b(?:\w*scor(?:e|es|ed|ing)|goals?|touchdowns?|game|match|innings?|halftime|half-time|overtime|rebounds|assists|yards|field goal|free throws?|quarterback|penalty|kick-?off|whistle|\d{1,3}-\d{1,3})\b/i;
+
+export function inSportsContext(text: string, start: number, end: number): boolean {
+  return SPORTS_CONTEXT.test(text.slice(Math.max(0, start - 150), Math.min(text.length, end + 150)));
+}
+
+export const optionalNumber = (text: string | undefined): number | undefined => (text === undefined ? undefined : Number(text));
+
+/** Numbers glued to these are amounts, paths, versions or ranges, not dates. */
+export const NUMBER_GLUE_BEFORE = new Set(['$', '€', '£', '.', ',', '/', '-', '#', ':']);

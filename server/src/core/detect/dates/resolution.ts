@@ -1,0 +1,103 @@
+/** From candidates to spans: none inside a URL, the best wherever they overlap, modifiers joined, times given their day. */
+import type { Candidate } from './reading';
+import { SP } from './vocabulary';
+
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'()]+/g;
+
+export function urlRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  URL.lastIndex = 0;
+  for (let match = URL.exec(text); match; match = URL.exec(text)) ranges.push([match.index, match.index + match[0].length]);
+  return ranges;
+}
+
+/** Candidates that touch none of the ranges (which are sorted and disjoint), sorted by start. */
+export function outsideRanges(candidates: Candidate[], ranges: ReadonlyArray<[number, number]>): Candidate[] {
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  if (ranges.length === 0) return candidates;
+  let next = 0;
+  return candidates.filter((option) => {
+    while (next < ranges.length && ranges[next]![1] <= option.start) next++;
+    return next === ranges.length || option.end <= ranges[next]![0];
+  });
+}
+
+/** Keeps, wherever candidates overlap, the longest, then the most confident, then the earliest. */
+export function resolveOverlaps(candidates: readonly Candidate[]): Candidate[] {
+  const kept: Candidate[] = [];
+  // Clusters of overlapping candidates are runs of the (sorted) list: candidates[clusterStart, i).
+  let clusterStart = 0;
+  let clusterEnd = -1;
+  for (let i = 0; i < candidates.length; i++) {
+    const option = candidates[i]!;
+    if (option.start >= clusterEnd && i > clusterStart) {
+      keepBest(candidates, clusterStart, i, kept);
+      clusterStart = i;
+    }
+    clusterEnd = Math.max(clusterEnd, option.end);
+  }
+  if (candidates.length > clusterStart) keepBest(candidates, clusterStart, candidates.length, kept);
+  return kept;
+}
+
+/** Adds to `kept` the best of candidates[from, to) that do not overlap each other, by start. */
+function keepBest(candidates: readonly Candidate[], from: number, to: number, kept: Candidate[]): void {
+  // Most candidates overlap no other.
+  if (to - from === 1) {
+    kept.push(candidates[from]!);
+    return;
+  }
+  const best = candidates.slice(from, to).sort((a, b) => b.end - b.start - (a.end - a.start) || b.confidence - a.confidence || a.start - b.start);
+  const chosen: Candidate[] = [];
+  for (const option of best) {
+    if (chosen.every((other) => option.end <= other.start || other.end <= option.start)) chosen.push(option);
+  }
+  kept.push(...chosen.sort((a, b) => a.start - b.start));
+}
+
+/** "early", "the end of", "the first half of", "mid-" before a date make one span with it: "the end of this year". */
+const MODIFIER_BEFORE = new RegExp(
+  `(?:(?<![\\w])(?:(?:[Tt]he${SP})?(?<part>end|beginning|start|middle|rest|remainder|turn|close|first half|second half|first quarter|second quarter|third quarter|fourth quarter)${SP}of|[Ee]arly|[Ee]arlier|[Ll]ate|[Ll]ater|[Mm]id)${SP}|(?<![\\w-])(?:[Mm]id|[Ee]nd|[Ee]arly|[Ll]ate)-)$`,
+);
+
+const PART_CODES: Readonly<Record<string, string>> = {
+  'first half': 'H1', 'second half': 'H2', 'first quarter': 'Q1', 'second quarter': 'Q2', 'third quarter': 'Q3', 'fourth quarter': 'Q4',
+};
+
+export function attachModifiers(text: string, spans: Candidate[]): void {
+  let previousEnd = 0;
+  for (const span of spans) {
+    if (span.modifiable) {
+      const windowStart = Math.max(previousEnd, span.start - 40);
+      const modifier = MODIFIER_BEFORE.exec(text.slice(windowStart, span.start));
+      if (modifier) {
+        span.start = windowStart + modifier.index;
+        span.confidence = Math.min(span.confidence, 0.85);
+        const partCode = PART_CODES[modifier.groups?.['part'] ?? ''];
+        // "the first half of 2024" is the half-year "2024-H1"; other modifiers keep the value of the period they narrow.
+        if (partCode !== undefined && span.value?.type === 'date' && /^\d{4}$/.test(span.value.iso)) {
+          span.value = { type: 'date', iso: `${span.value.iso}-${partCode}` };
+        }
+      }
+    }
+    previousEnd = span.end;
+  }
+}
+
+const DATE_TIME_GAP = /^[ \t\u00a0\u202f]*(?:,|at|-|–|—)?[ \t\u00a0\u202f]*$/;
+
+/** "January 5, 2024 6:04 PM": the time is on that day. The two stay separate spans. */
+export function dateTimes(text: string, spans: readonly Candidate[]): void {
+  for (let index = 0; index < spans.length; index++) {
+    const time = spans[index]!;
+    if (time.label !== 'TIME' || time.value?.type !== 'time' || !time.value.iso.startsWith('T')) continue;
+    const neighbours = [spans[index - 1], spans[index + 1]];
+    for (const date of neighbours) {
+      if (!date || date.label !== 'DATE' || date.value?.type !== 'date' || !/^\d{4}-\d{2}-\d{2}$/.test(date.value.iso)) continue;
+      const gap = date.end <= time.start ? text.slice(date.end, time.start) : text.slice(time.end, date.start);
+      if (gap.length > 8 || !DATE_TIME_GAP.test(gap)) continue;
+      time.value = { type: 'time', iso: `${date.value.iso}${time.value.iso}` };
+      break;
+    }
+  }
+}

@@ -1,0 +1,98 @@
+/** The rules, and where their triggers can match: one pass over the words instead of one regex scan of the text per rule. */
+import { DIGIT, EMPTY_FILTER_HASH, HASH_FILTER_MASK, LETTER, NOT_WORD, filterHashUnit, hashFilter, wordCharacterKinds } from '../textScan';
+import { isoDateRule, monthRule, numericDateRule } from './calendarDates';
+import { holidayRule, relativeDayRule, weekdayRule } from './days';
+import { attachedUnitRule, unitRule } from './durations';
+import { centuryRule, decadeRule, quarterRule, seasonRule, shortFiscalYearRule, yearRule } from './periods';
+import type { Rule } from './reading';
+import { clockWithMeridiemRule, matchMinuteRule, oClockRule, timeOfDayRule, twentyFourHourClockRule } from './times';
+
+/** Every rule, in the order their candidates are collected (which decides between equal candidates). */
+export const RULES: readonly Rule[] = [
+  monthRule, isoDateRule, numericDateRule, yearRule, shortFiscalYearRule, decadeRule, centuryRule, quarterRule, seasonRule,
+  relativeDayRule, weekdayRule, holidayRule, clockWithMeridiemRule, twentyFourHourClockRule, oClockRule, timeOfDayRule, matchMinuteRule,
+  unitRule, attachedUnitRule,
+];
+
+/** The trigger of each rule tried at chosen positions, as a sticky regex that matches at one position only. */
+const STICKY_TRIGGERS = RULES.map((rule) =>
+  rule.startWords === undefined && rule.startsWithDigit === undefined ? undefined : new RegExp(rule.trigger.source, 'y'),
+);
+
+/** The indices in RULES of the rules a start word may start. */
+const RULES_BY_START_WORD = new Map<string, number[]>();
+RULES.forEach((rule, index) => {
+  for (const word of rule.startWords ?? []) RULES_BY_START_WORD.set(word, [...(RULES_BY_START_WORD.get(word) ?? []), index]);
+});
+
+/** Set at the (masked) hash of every start word, so that most words are never sliced out of the text. */
+const START_WORD_HASHES = hashFilter(RULES_BY_START_WORD.keys());
+
+/** Word characters to a regex \b without the u flag, by UTF-16 unit: ASCII letters, digits and "_". */
+const WORD_CHARACTERS = wordCharacterKinds();
+
+/** Where the triggers of rules with start words or a leading digit can match, found in one pass over the text. */
+interface TriggerStarts {
+  /** For each rule with start words (by index in RULES), the ascending offsets where a word starts with one. */
+  byStartWord: (number[] | undefined)[];
+  /** The ascending offsets where a word starts with a digit, unless there are too many to try each. */
+  digits: number[] | undefined;
+}
+
+/**
+ * Trying a trigger at one position costs about as much as a regex scan of this many characters: on digit-dense
+ * text (tables, scores), the rules that start with a digit scan the whole text instead.
+ */
+const CHARACTERS_PER_TRY = 100;
+
+export function triggerStarts(text: string, units: Uint16Array): TriggerStarts {
+  const byStartWord = RULES.map((rule): number[] | undefined => (rule.startWords === undefined ? undefined : []));
+  const length = units.length;
+  const mostDigitStarts = Math.floor(length / CHARACTERS_PER_TRY);
+  let digits: number[] | undefined = [];
+  let i = 0;
+  while (i < length) {
+    const kind = WORD_CHARACTERS[units[i]!];
+    if (kind === NOT_WORD) {
+      i++;
+      continue;
+    }
+    // A regex \b holds here: the unit before is no word character.
+    const start = i;
+    if (kind === DIGIT && digits !== undefined) {
+      if (digits.length < mostDigitStarts) digits.push(start);
+      else digits = undefined;
+    }
+    let hash = EMPTY_FILTER_HASH;
+    for (; i < length && WORD_CHARACTERS[units[i]!] === LETTER; i++) hash = filterHashUnit(hash, units[i]!);
+    if (i > start && START_WORD_HASHES[hash & HASH_FILTER_MASK] === 1) {
+      const rules = RULES_BY_START_WORD.get(text.slice(start, i));
+      if (rules !== undefined) for (const rule of rules) byStartWord[rule]!.push(start);
+    }
+    while (i < length && WORD_CHARACTERS[units[i]!] !== NOT_WORD) i++;
+  }
+  return { byStartWord, digits };
+}
+
+/** Calls `found` with every match of RULES[index]'s trigger in order, as a global regex scan would find them. */
+export function forEachTrigger(index: number, text: string, starts: TriggerStarts, found: (trigger: RegExpExecArray) => void): void {
+  const rule = RULES[index]!;
+  const positions = rule.startWords !== undefined ? starts.byStartWord[index] : rule.startsWithDigit ? starts.digits : undefined;
+  if (positions === undefined) {
+    const { trigger } = rule;
+    trigger.lastIndex = 0;
+    for (let match = trigger.exec(text); match; match = trigger.exec(text)) found(match);
+    return;
+  }
+  const sticky = STICKY_TRIGGERS[index]!;
+  // Like the global scan, the next match is looked for after the end of the last one.
+  let resumeAt = 0;
+  for (const start of positions) {
+    if (start < resumeAt) continue;
+    sticky.lastIndex = start;
+    const match = sticky.exec(text);
+    if (match === null) continue;
+    found(match);
+    resumeAt = start + match[0].length;
+  }
+}

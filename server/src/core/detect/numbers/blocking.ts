@@ -1,0 +1,91 @@
+/** Blocking digits that are parts of codes, names, times, dates or phone numbers. */
+import { isApostrophe } from '../textScan';
+import type { Token } from './tokens';
+import { DASHES, ISO_CURRENCIES } from './vocabulary';
+
+/** Digits as an amount is written: plain, or grouped by thousands with commas, and an optional decimal part. */
+const VALID_DIGITS = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+/** Blocks the digits of codes, names, times, dates and phone numbers, and digit groups that are neither a range nor a score. */
+export function blockCodesAndClusters(tokens: Token[]): void {
+  let previousNumber = -1;
+  let cluster: number[] = [];
+  let clusterIsJunk = false;
+
+  const closeCluster = (): void => {
+    // Two groups joined by a dash are a range or a score, unless one is a year, a phone number or
+    // otherwise blocked ("2014-2022", "555-1234", "No. 22-451").
+    const junk =
+      clusterIsJunk || cluster.length >= 3 ||
+      (cluster.length === 2 && cluster.some((index) => tokens[index].blocked || !isShortAmount(tokens[index].text)));
+    if (junk) for (const index of cluster) tokens[index].blocked = true;
+    cluster = [];
+    clusterIsJunk = false;
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.kind !== 'num') continue;
+    if (isAttachedToWord(tokens, i) || isNumbered(tokens, i) || !VALID_DIGITS.test(token.text) || looksLikeCode(token.text)) token.blocked = true;
+
+    const link = previousNumber >= 0 ? linkBetween(tokens, previousNumber, i) : undefined;
+    if (link === undefined) closeCluster();
+    else if (link !== 'dash') clusterIsJunk = true;
+    cluster.push(i);
+    previousNumber = i;
+  }
+  closeCluster();
+}
+
+/** "F-16", "COVID-19", "G7", "time4", "'90s", ".5": digits that continue something else. */
+function isAttachedToWord(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index];
+  if (token.gap !== 0 || index === 0) return false;
+  const previous = tokens[index - 1];
+  if (previous.kind === 'word') return !ISO_CURRENCIES.has(previous.text) && previous.text !== 'Rs';
+  if (previous.kind !== 'sym') return false;
+  if (DASHES.has(previous.text)) return index >= 2 && previous.gap === 0 && tokens[index - 2].kind === 'word';
+  if (isApostrophe(previous.text.charCodeAt(0))) return token.text.length === 2;
+  return previous.text === '.' || previous.text === '#' || previous.text === '_' || previous.text === '\\';
+}
+
+/** "No. 22-451", "Nos. 3", "no. 1": a case, rank or item number, not an amount. */
+function isNumbered(tokens: readonly Token[], index: number): boolean {
+  const dot = tokens[index - 1];
+  const word = tokens[index - 2];
+  return dot?.text === '.' && dot.gap === 0 && word?.kind === 'word' && /^nos?$/i.test(word.text);
+}
+
+function isShortAmount(digits: string): boolean {
+  return digits.includes(',') || integerPart(digits).length <= 3;
+}
+
+function integerPart(digits: string): string {
+  const point = digits.indexOf('.');
+  return point < 0 ? digits : digits.slice(0, point);
+}
+
+/** Leading zeros ("007", "0123") and long digit strings without separators are codes, not amounts. */
+function looksLikeCode(digits: string): boolean {
+  const integer = integerPart(digits);
+  return (integer.length > 1 && integer.startsWith('0')) || (integer.length >= 7 && !integer.includes(','));
+}
+
+/**
+ * How two nearby digit groups are joined: 'dash' ("3-1", "10-15"), 'junk' (times "6:04", dates "10/26",
+ * phone numbers "202 555", "(202) 555"), or undefined when they are separate numbers.
+ */
+function linkBetween(tokens: readonly Token[], left: number, right: number): 'dash' | 'junk' | undefined {
+  const between = right - left - 1;
+  if (between === 0) return tokens[right].gap === 1 ? 'junk' : undefined;
+  if (between !== 1) return undefined;
+  const symbol = tokens[left + 1];
+  if (symbol.kind !== 'sym' || symbol.gap === 2 || tokens[right].gap === 2) return undefined;
+  const glued = symbol.gap === 0 && tokens[right].gap === 0;
+  if (symbol.text === ':' || symbol.text === '/') return glued ? 'junk' : undefined;
+  if (DASHES.has(symbol.text) && glued) return 'dash';
+  // "(202) 555", "+1 (202)"
+  const areaCodeFirst = symbol.text === ')' && symbol.gap === 0 && tokens[left - 1]?.text === '(' && tokens[right].gap === 1;
+  const areaCodeSecond = symbol.text === '(' && symbol.gap === 1 && tokens[right].gap === 0 && tokens[left - 1]?.text === '+';
+  return areaCodeFirst || areaCodeSecond ? 'junk' : undefined;
+}

@@ -1,0 +1,222 @@
+/** The scan over one stretch's tokens: at each token that could start a number, the longest phrase, range, ordinal or fraction. */
+import type { Span } from '../../detection';
+import { coreAt } from './amounts';
+import { isCurrencySign, mayBeStartWord, START_WORDS } from './anchors';
+import { followsName, isDayOfMonth, isListMarker, oneIsACount, pluralNounFollowsNonYear, secondIsOrdinal } from './context';
+import { isTimeWord, type Measure, measureAt } from './measures';
+import { type Match, mergeRange, type Phrase, toMatch } from './values';
+import { TokenView, wordValue } from './view';
+import { CURRENCY_SYMBOLS, DASHES, DOLLAR_PREFIXES, FRACTION_DENOMINATORS, ISO_CURRENCIES, MODIFIERS_BY_FIRST_WORD, MONTHS, ORDINAL_SUFFIXES, ORDINAL_WORDS, PREPOSITION_MODIFIERS } from './vocabulary';
+
+/** A duration, time or date ("three years", "6 pm", "4 November"): none of ours; resume at `next`. */
+interface Skip {
+  skip: true;
+  next: number;
+}
+
+/** Finds the numbers among one stretch's tokens, left to right, each where the longest reading of it ends. */
+export class NumberScanner extends TokenView {
+  scan(): Span[] {
+    const spans: Span[] = [];
+    for (let i = 0; i < this.tokens.length; ) {
+      const match = this.couldStart(i) ? this.matchAt(i) : undefined;
+      if (match) {
+        if (match.span) spans.push(match.span);
+        i = match.next;
+      } else {
+        i++;
+      }
+    }
+    return spans;
+  }
+
+  private couldStart(index: number): boolean {
+    const token = this.tokens[index];
+    if (token.kind === 'num') return !token.blocked;
+    if (token.kind === 'sym') return token.end - token.start === 1 && isCurrencySign(this.units[token.start]!);
+    if (!mayBeStartWord(this.units, token.start, token.end)) return false;
+    const lowered = this.lower(index);
+    return START_WORDS.has(lowered) || (lowered !== token.text && START_WORDS.has(token.text));
+  }
+
+  private matchAt(i: number): Match | undefined {
+    const ordinal = this.ordinalAt(i);
+    if (ordinal !== undefined) return ordinal;
+    const fraction = this.fractionAt(i);
+    if (fraction !== undefined) return fraction;
+
+    if (this.isWord(i, 'between')) {
+      const first = this.phraseAt(i + 1, false);
+      if (first === undefined || isSkip(first)) return first;
+      return this.rangeAfter(i, first, 'and');
+    }
+    const phrase = this.phraseAt(i);
+    if (phrase === undefined || isSkip(phrase)) return phrase;
+    const range = this.rangeAfter(i, phrase, 'to');
+    if (range !== undefined) return range;
+    return this.standsAlone(phrase) ? toMatch(this, phrase) : undefined;
+  }
+
+  /**
+   * "between X and Y" / "X to Y" / "X - Y" as one span. Undefined when no range follows `first`; a skip
+   * when the second half is a duration or a date ("one to five years"), which takes the first along.
+   */
+  private rangeAfter(spanStart: number, first: Phrase, joiner: 'and' | 'to'): Match | undefined {
+    const joinerIndex = first.next;
+    const joinerToken = this.tokens[joinerIndex];
+    if (joinerToken === undefined || !this.continues(joinerIndex) || !this.continues(joinerIndex + 1)) return undefined;
+    const spacedDash = joiner === 'to' && DASHES.has(joinerToken.text) && joinerToken.gap === 1 && !this.glued(joinerIndex + 1);
+    if (!this.isWord(joinerIndex, joiner) && !spacedDash) return undefined;
+    const second = this.phraseAt(joinerIndex + 1, false);
+    if (second === undefined) return undefined;
+    if (isSkip(second)) return second;
+    // "rose from 5% to 7%" is a change between two amounts, not a range.
+    if (joiner === 'to' && spanStart > 0 && this.isWord(spanStart - 1, 'from')) return undefined;
+    const merged = mergeRange(first, second);
+    return merged === undefined ? undefined : toMatch(this, { ...merged, start: spanStart });
+  }
+
+  /** One amount with its modifier, currency and unit, or a skip past a duration, time or date. */
+  private phraseAt(i: number, allowModifier = true): Phrase | Skip | undefined {
+    let coreStart = i;
+    let modifier: string | undefined;
+    const afterModifier = allowModifier ? this.modifierEnd(i) : undefined;
+    if (afterModifier !== undefined) {
+      modifier = this.tokens.slice(i, afterModifier).map((_, offset) => this.lower(i + offset)).join(' ');
+      coreStart = afterModifier;
+    }
+    const prefix = this.currencyPrefixAt(coreStart);
+    if (prefix !== undefined) coreStart = prefix.next;
+    if (coreStart !== i && !this.continues(coreStart)) return undefined;
+    const core = coreAt(this, coreStart, prefix !== undefined);
+    if (core === undefined) return undefined;
+    // "World War Two", "Formula One": a capitalised number word mid-sentence is part of a name.
+    if (core.form !== 'digits' && this.isCapitalised(coreStart) && !this.startsSentence(coreStart)) return undefined;
+
+    const measure: Measure | undefined = prefix !== undefined ? { kind: 'money', currency: prefix.currency, hundredths: false, next: core.next } : measureAt(this, core);
+    if (measure === undefined) return { skip: true, next: core.next };
+    // Digits glued to a word nobody consumed: "5G", "3D".
+    if (core.form === 'digits' && measure.next === core.next && this.tokens[core.next]?.kind === 'word' && this.glued(core.next)) return undefined;
+    if (core.tally && measure.kind !== 'plain') return undefined;
+    return { start: i, next: measure.next, core, measure, ...(modifier === undefined ? {} : { modifier }) };
+  }
+
+  /** Checks that only matter for a number on its own, outside a range. */
+  private standsAlone(phrase: Phrase): boolean {
+    const { core, measure, modifier } = phrase;
+    if (measure.kind !== 'plain') return true;
+    if (modifier !== undefined && !PREPOSITION_MODIFIERS.has(modifier)) return true;
+    const coreStart = phrase.start + (modifier?.split(' ').length ?? 0);
+    if (core.bareOne && !oneIsACount(this, coreStart)) return false;
+    if (core.yearLike && (modifier !== undefined || !pluralNounFollowsNonYear(this, coreStart, core.next))) return false;
+    if (modifier !== undefined || core.form !== 'digits' || core.power !== 0 || core.tally || core.min !== undefined) return true;
+    if (isDayOfMonth(this, coreStart, core.value) || isListMarker(this, coreStart)) return false;
+    return core.digits?.includes(',') === true || !followsName(this, coreStart);
+  }
+
+  private modifierEnd(i: number): number | undefined {
+    if (this.tokens[i]?.kind !== 'word') return undefined;
+    for (const words of MODIFIERS_BY_FIRST_WORD.get(this.lower(i)) ?? []) {
+      if (words.every((word, offset) => offset === 0 || (this.continues(i + offset) && this.isWord(i + offset, word)))) {
+        return i + words.length;
+      }
+    }
+    return undefined;
+  }
+
+  /** "$", "US$", "€", "UAH", "Rs" right before digits. */
+  private currencyPrefixAt(i: number): { currency: string; next: number } | undefined {
+    const token = this.tokens[i];
+    if (token === undefined) return undefined;
+    let currency: string | undefined;
+    let next = i + 1;
+    if (token.kind === 'sym') {
+      currency = CURRENCY_SYMBOLS.get(token.text);
+    } else if (token.kind === 'word') {
+      if (DOLLAR_PREFIXES.has(token.text) && this.tokens[i + 1]?.text === '$' && this.glued(i + 1)) {
+        currency = DOLLAR_PREFIXES.get(token.text);
+        next = i + 2;
+      } else if (ISO_CURRENCIES.has(token.text)) {
+        currency = token.text;
+      } else if (token.text === 'Rs') {
+        currency = 'INR';
+        if (this.tokens[next]?.text === '.' && this.glued(next)) next++;
+      }
+    }
+    const digits = this.tokens[next];
+    if (currency === undefined || digits === undefined || digits.kind !== 'num' || digits.gap === 2) return undefined;
+    return { currency, next };
+  }
+
+  private ordinalAt(i: number): Match | undefined {
+    const token = this.tokens[i];
+    let value: number | undefined;
+    let next = i + 1;
+    let confidence = 0.8;
+    if (token.kind === 'num') {
+      const suffix = this.tokens[i + 1];
+      if (token.blocked || suffix?.kind !== 'word' || suffix.gap !== 0 || !ORDINAL_SUFFIXES.has(this.lower(i + 1)) || !/^\d+$/.test(token.text)) return undefined;
+      value = Number(token.text);
+      next = i + 2;
+      confidence = this.isCapitalised(next) ? 0.7 : 0.9;
+      if (this.isWord(next, 'of') && MONTHS.has(this.tokens[next + 1]?.text ?? '')) return undefined;
+      if (isDayOfMonth(this, i, value)) return undefined;
+    } else if (token.kind === 'word') {
+      const lower = this.lower(i);
+      value = ORDINAL_WORDS.get(lower);
+      // "twenty-first"
+      const tens = wordValue(lower);
+      if (value === undefined && tens !== undefined && tens >= 20 && tens % 10 === 0 && tens < 100 && this.isGluedDash(i + 1) && this.glued(i + 2)) {
+        const unit = ORDINAL_WORDS.get(this.lower(i + 2));
+        if (unit !== undefined && unit < 10) {
+          value = tens + unit;
+          next = i + 3;
+        }
+      }
+      if (value === undefined) return undefined;
+      if (this.isCapitalised(i) && (!this.startsSentence(i) || this.isCapitalised(next))) return undefined;
+      if (lower === 'second' && !secondIsOrdinal(this, i)) return undefined;
+      if (this.isWord(next, 'of') && MONTHS.has(this.tokens[next + 1]?.text ?? '')) return undefined;
+      if (i > 0 && MONTHS.has(this.tokens[i - 1].text)) return undefined;
+    } else {
+      return undefined;
+    }
+    if (this.continues(next) && isTimeWord(this, next)) return undefined;
+    if (this.continues(next) && (this.isWord(next, 'half') || this.isWord(next, 'quarter'))) return undefined;
+    if (this.isGluedDash(next) && isTimeWord(this, next + 1)) return undefined;
+    return {
+      span: { start: token.start, end: this.tokens[next - 1].end, label: 'ORDINAL', confidence, value: { type: 'ordinal', value } },
+      next,
+    };
+  }
+
+  /** "two-thirds", "one half", "a quarter of". */
+  private fractionAt(i: number): Match | undefined {
+    const token = this.tokens[i];
+    if (token.kind !== 'word') return undefined;
+    const lower = this.lower(i);
+    const article = lower === 'a' || lower === 'an';
+    const numerator = article ? 1 : wordValue(lower);
+    if (numerator === undefined || !Number.isInteger(numerator) || numerator < 1 || numerator > 9 || lower === 'dozen') return undefined;
+    let denominatorIndex = i + 1;
+    if (this.isGluedDash(denominatorIndex) && !article) denominatorIndex++;
+    const denominatorToken = this.tokens[denominatorIndex];
+    if (denominatorToken === undefined || denominatorToken.kind !== 'word' || denominatorToken.gap === 2) return undefined;
+    const denominatorWord = this.lower(denominatorIndex);
+    const denominator = FRACTION_DENOMINATORS.get(denominatorWord);
+    if (denominator === undefined || (article && denominator === 2)) return undefined;
+    const plural = denominatorWord.endsWith('s');
+    if ((numerator === 1) === plural) return undefined;
+    if (article && !this.isWord(denominatorIndex + 1, 'of')) return undefined;
+    if (this.isGluedDash(denominatorIndex + 1)) return undefined;
+    if (this.isCapitalised(i) && !this.startsSentence(i)) return undefined;
+    return {
+      span: { start: token.start, end: denominatorToken.end, label: 'CARDINAL', confidence: 0.7, value: { type: 'number', value: numerator / denominator } },
+      next: denominatorIndex + 1,
+    };
+  }
+}
+
+function isSkip(result: Phrase | Skip): result is Skip {
+  return 'skip' in result;
+}

@@ -1,0 +1,97 @@
+/** How the scanner looks at tokens: lower-cased text, kinds, gaps, capitals, number words. */
+import { parseWordNumber } from '../wordNumbers';
+import type { Token } from './tokens';
+import { DASHES, SCALE_WORDS } from './vocabulary';
+
+/** parseWordNumber for one lower-cased word, remembered: it is asked about most words of the text. */
+const wordValues = new Map<string, number | undefined>();
+const WORD_CACHE_LIMIT = 50_000;
+
+export function wordValue(lower: string): number | undefined {
+  if (wordValues.has(lower)) return wordValues.get(lower);
+  const value = lower.length <= 9 ? parseWordNumber(lower) : undefined;
+  if (wordValues.size < WORD_CACHE_LIMIT) wordValues.set(lower, value);
+  return value;
+}
+
+/** A word of a number phrase ("five", "thousand"), not "a", "an", "half" or "dozen". */
+export function isNumberWord(lower: string): boolean {
+  if (SCALE_WORDS.has(lower)) return true;
+  const value = wordValue(lower);
+  return value !== undefined && Number.isInteger(value) && lower !== 'a' && lower !== 'an' && lower !== 'dozen';
+}
+
+/** text.toLowerCase(), without its cost for the many words that hold no capital and no accent. */
+function toLowerCase(text: string): string {
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if ((code >= 65 && code <= 90) || code >= 128) return text.toLowerCase();
+  }
+  return text;
+}
+
+/**
+ * The tokens of one stretch as the number rules read them: by index, where an index past either end reads as no
+ * token, with each token's lower-cased text worked out once.
+ */
+export class TokenView {
+  private readonly lowered: (string | undefined)[];
+
+  constructor(
+    readonly tokens: readonly Token[],
+    /** The UTF-16 units of the text the tokens come from. */
+    readonly units: Uint16Array,
+  ) {
+    this.lowered = new Array<string | undefined>(tokens.length);
+  }
+
+  lower(index: number): string {
+    let lowered = this.lowered[index];
+    if (lowered === undefined) {
+      const token = this.tokens[index];
+      lowered = token === undefined ? '' : toLowerCase(token.text);
+      this.lowered[index] = lowered;
+    }
+    return lowered;
+  }
+
+  isWord(index: number, lower: string): boolean {
+    return this.tokens[index]?.kind === 'word' && this.lower(index) === lower;
+  }
+
+  /** The token at `index` follows on the same line (not across a paragraph or a line of page furniture). */
+  continues(index: number): boolean {
+    const token = this.tokens[index];
+    return token !== undefined && token.gap !== 2;
+  }
+
+  glued(index: number): boolean {
+    const token = this.tokens[index];
+    return token !== undefined && token.gap === 0;
+  }
+
+  isCapitalised(index: number): boolean {
+    const token = this.tokens[index];
+    return token?.kind === 'word' && token.text[0] !== token.text[0].toLowerCase();
+  }
+
+  /** First word of a sentence, a line, a quotation or a heading, where capitals say nothing about names. */
+  startsSentence(index: number): boolean {
+    const token = this.tokens[index];
+    if (token === undefined || token.gap === 2 || index === 0) return true;
+    const previous = this.tokens[index - 1];
+    return previous.kind === 'sym' && /^[.!?:;"“”‘'’(\[—–\-•*>|]$/.test(previous.text);
+  }
+
+  isNumberToken(index: number): boolean {
+    const token = this.tokens[index];
+    if (token === undefined) return false;
+    if (token.kind === 'num') return !token.blocked;
+    return token.kind === 'word' && isNumberWord(this.lower(index));
+  }
+
+  isGluedDash(index: number): boolean {
+    const token = this.tokens[index];
+    return token !== undefined && token.gap === 0 && DASHES.has(token.text);
+  }
+}
