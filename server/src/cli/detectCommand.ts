@@ -1,4 +1,4 @@
-import type { Detection } from '../core/detection';
+import type { Detection } from '../core/detect/detection';
 import { detect } from '../core/detect';
 import { looksBinary } from '../core/detect/binary';
 import { describeValue } from '../core/describeValue';

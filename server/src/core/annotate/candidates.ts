@@ -1,4 +1,4 @@
-import type { NormalizedValue } from '../detection';
+import type { NormalizedValue } from '../detect/detection';
 import { detectSpans, type KindedSpan } from '../detect';
 import type { Kind } from '../labels';
 import { LearntSuggestions, type Lexicon } from '../lexicon';

@@ -1,5 +1,5 @@
 /** How the three detectors' findings become one list: what one kind finds inside another is not a finding of its own. */
-import type { Span } from '../detection';
+import type { Span } from './detection';
 import type { Kind } from '../labels';
 
 /**

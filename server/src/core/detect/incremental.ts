@@ -11,15 +11,15 @@
  * the lowercase vocabulary, its name mentions when a name starting with one of its words was learnt or
  * forgotten, and every block's dates when the article date changed.
  */
-import type { DetectOptions, Span } from '../detection';
+import type { DetectOptions, Span } from './detection';
 import { HEAD_LENGTH } from './articleDate';
 import { looksBinary } from './binary';
 import { combineKinds } from './combineKinds';
 import { findDates } from './dates';
-import { readEntityText, withoutOverlaps, wordUsages, type TokenRange, type WordUsage } from './entities';
+import { readEntityText, withoutOverlaps, wordUsages, type TokenRange, type WordUsage } from './entities/index';
 import type { Scan } from './entities/chunks';
 import { firstWordsOfChangedNames, indexOfNames, namesLearntFrom, propagateDocumentNames, type LearntName } from './entities/document-names';
-import { emptyIndex, type PhraseIndex } from './entities/lexicon';
+import { emptyIndex, type PhraseIndex } from './entities/knownNames';
 import { recognise, type Finding } from './entities/recognise';
 import type { TokenList } from './entities/tokenize';
 import { articleAnchor, detectSpans, kindedSpan, type KindedSpan } from './index';

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { detect, detectSpans } from './index';
-import type { Detection } from '../detection';
+import type { Detection } from './detection';
 import { kindOf } from '../labels';
 
 const SEEDS = path.join(__dirname, '..', '..', '..', '..', 'seeds');

@@ -1,9 +1,9 @@
-import type { DetectOptions, Detection, Span } from '../detection';
+import type { DetectOptions, Detection, Span } from './detection';
 import type { Kind } from '../labels';
 import { CodePointIndex } from '../offsets';
 import { findArticleDate } from './articleDate';
 import { findDates } from './dates';
-import { findEntities } from './entities';
+import { findEntities } from './entities/index';
 import { findNumbers } from './numbers';
 import { looksBinary } from './binary';
 import { combineKinds } from './combineKinds';

@@ -2,7 +2,7 @@
  * The document-wide set of capitalised words also written in lowercase in prose ("Drones" / "drones"), kept up
  * to date as blocks of the document come and go, by counting the blocks that use each word.
  */
-import type { WordUsage } from './entities';
+import type { WordUsage } from './entities/index';
 
 export class LowercaseVocabulary {
   /** Lowercased capitalised words, by the number of blocks using them. */

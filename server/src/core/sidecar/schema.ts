@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { NormalizedValue } from '../detection';
+import type { NormalizedValue } from '../detect/detection';
 import { KINDS } from '../labels';
 import { describeIssues } from '../zodIssues';
 import { MAX_COMMENT_LENGTH } from './limits';

@@ -1,5 +1,5 @@
 import { randomFillSync } from 'node:crypto';
-import type { NormalizedValue } from '../detection';
+import type { NormalizedValue } from '../detect/detection';
 import { isLabel, kindOf, type Kind } from '../labels';
 import { CodePointIndex } from '../offsets';
 import { describeIssues } from '../zodIssues';

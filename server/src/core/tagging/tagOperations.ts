@@ -1,4 +1,4 @@
-import type { NormalizedValue } from '../detection';
+import type { NormalizedValue } from '../detect/detection';
 import type { CodePointIndex } from '../offsets';
 import type { LabelDefinition } from '../project/labelSet';
 import { describeSpan, reviewedTag, type ReviewStep } from '../review/reviewLog';

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Span } from '../../detection';
+import type { Span } from '../detection';
 import { findDates } from './index';
 import { parseWordNumber } from '../wordNumbers';
 

@@ -2,7 +2,7 @@
  * Durations and periods triggered by a unit of time: "24 hours", "three-year", "decade-long", "for years",
  * "two days ago", "the past three years", "last week", "the end of the year", "year-end", "every month", "24h".
  */
-import type { NormalizedValue } from '../../detection';
+import type { NormalizedValue } from '../detection';
 import type { DateLabel } from '../../labels';
 import { parseWordNumber } from '../wordNumbers';
 import { after, before, candidate, charBefore, NUMBER_GLUE_BEFORE, pointsForward, readAfter, readBefore, type Reader, type Rule, type Scan, tokenBefore, triggerEnd } from './reading';

@@ -5,7 +5,7 @@
  * around it. Starting every scan on a selective word keeps the scan fast, and one trigger pass can serve several
  * readers.
  */
-import type { NormalizedValue, Span } from '../../detection';
+import type { NormalizedValue, Span } from '../detection';
 import type { DateLabel } from '../../labels';
 import { UnitSet, isWhitespace } from '../textScan';
 

@@ -5,7 +5,7 @@
  */
 import type { TokenList } from './tokenize';
 import type { LineKind } from './boilerplate';
-import { STATIC_INDEX, type LexiconEntry, type PhraseIndex, type PhraseNode } from './lexicon';
+import { STATIC_INDEX, type LexiconEntry, type PhraseIndex, type PhraseNode } from './knownNames';
 import { TITLES } from './curated/titles';
 import { isModelDesignator } from './products';
 import { NAME_PARTICLES } from './persons';

@@ -7,8 +7,8 @@ import type { Finding } from './recognise';
 import type { Scan } from './chunks';
 import { longestMatch } from './chunks';
 import type { TokenList } from './tokenize';
-import type { TokenRange } from '../entities';
-import { addPhrase, emptyIndex, firstNameStrength, type PhraseIndex } from './lexicon';
+import type { TokenRange } from './index';
+import { addPhrase, emptyIndex, firstNameStrength, type PhraseIndex } from './knownNames';
 import { isCommonWord } from './curated/common-words';
 
 const MIN_CONFIDENCE_TO_LEARN = 0.65;

@@ -5,11 +5,11 @@
  * (a verb of saying, a product head noun, a surname shape) and never on headline lines.
  */
 import type { EntityLabel } from '../../labels';
-import type { Span } from '../../detection';
+import type { Span } from '../detection';
 import type { TokenList } from './tokenize';
 import { ChunkScanner, isFunctionCap, type Item, type Scan } from './chunks';
 import { PerWord } from './perWord';
-import { STATIC_INDEX, LANGUAGE_NAMES, firstNameStrength } from './lexicon';
+import { STATIC_INDEX, LANGUAGE_NAMES, firstNameStrength } from './knownNames';
 import { cueLabel, ofHeadLabel, isClubSuffix } from './cues';
 import { hasSlavicSurnameShape, SPEECH_VERBS, NAME_PARTICLES } from './persons';
 import { hasProductContext, isProductHead } from './products';

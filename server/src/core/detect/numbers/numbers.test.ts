@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { findNumbers } from './index';
-import type { NormalizedValue, Span } from '../../detection';
+import type { NormalizedValue, Span } from '../detection';
 import type { Label } from '../../labels';
 
 const SEEDS = path.join(__dirname, '..', '..', '..', '..', '..', 'seeds');

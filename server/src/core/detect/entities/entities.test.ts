@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { findEntities } from './entities';
+import { findEntities } from './index';
 
 /** "LABEL:covered text" for each suggestion, in order. */
 function tagged(text: string): string[] {

@@ -9,12 +9,12 @@
  * a document with the document-wide facts (the vocabulary, the names learnt) supplied from outside.
  */
 import type { Span } from '../detection';
-import { tokenize, type TokenList } from './entities/tokenize';
-import { classifyLines, type LineKind } from './entities/boilerplate';
-import { isKnownName } from './entities/lexicon';
-import { recognise, type Finding } from './entities/recognise';
-import { indexOfNames, namesLearntFrom, propagateDocumentNames } from './entities/document-names';
-import type { Scan } from './entities/chunks';
+import { tokenize, type TokenList } from './tokenize';
+import { classifyLines, type LineKind } from './boilerplate';
+import { isKnownName } from './knownNames';
+import { recognise, type Finding } from './recognise';
+import { indexOfNames, namesLearntFrom, propagateDocumentNames } from './document-names';
+import type { Scan } from './chunks';
 
 export function findEntities(text: string): Span[] {
   if (typeof text !== 'string' || text.length === 0) return [];
