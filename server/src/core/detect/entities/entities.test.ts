@@ -22,7 +22,7 @@ function assertNoTagCovers(text: string, words: readonly string[]): void {
   }
 }
 
-const seedsDir = join(import.meta.dirname, '../../../../seeds');
+const seedsDir = join(import.meta.dirname, '../../../../../seeds');
 function seed(prefix: string): string {
   const file = readdirSync(seedsDir).find((name) => name.startsWith(prefix));
   assert.ok(file, `seed ${prefix} exists`);
