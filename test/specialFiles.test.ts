@@ -10,7 +10,7 @@ import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlink
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LexiconError, LexiconStore, lexiconPathIn } from '../server/src/core/lexicon';
-import { ArticleSelector } from '../server/src/core/project/articleSelector';
+import { articleSelectorFor } from '../server/src/node/projectFiles';
 import { readRegularFile, readRegularFileSync, UnreadableFileError } from '../server/src/core/regularFile';
 import { SidecarError, SidecarStore, sidecarPathFor } from '../server/src/core/sidecar';
 import { PROJECT_ROOT } from './projectRoot';
@@ -63,7 +63,7 @@ describe('files that are not regular files', POSIX, () => {
     const fifo = fresh('project-fifo');
     rmSync(path.join(fifo, 'marginalia.json'));
     mkfifo(path.join(fifo, 'marginalia.json'));
-    const selector = new ArticleSelector([folder]);
+    const selector = articleSelectorFor([folder]);
     assert.match(selector.projectOf(path.join(zero, 'a.txt')).problem ?? '', /project-zero\/marginalia\.json: not a regular file \(a device\)/);
     assert.match(selector.projectOf(path.join(fifo, 'a.txt')).problem ?? '', /project-fifo\/marginalia\.json: not a regular file \(a named pipe\)/);
     assert.ok(!selector.isArticle(path.join(zero, 'a.txt')));
@@ -151,7 +151,7 @@ describe('a file linked to a secret elsewhere', () => {
     mkdirSync(corpus);
     symlinkSync(secret, path.join(corpus, 'marginalia.json'));
     symlinkSync(secret, lexiconPathIn(corpus));
-    const problem = new ArticleSelector([folder]).projectOf(path.join(corpus, 'a.txt')).problem ?? '';
+    const problem = articleSelectorFor([folder]).projectOf(path.join(corpus, 'a.txt')).problem ?? '';
     assert.match(problem, /corpus\/marginalia\.json: not valid JSON \(Unexpected character in JSON at position 0 \(line 1 column 1\)\)/);
     assert.ok(!echoesSecret(problem), problem);
     const error: Error = await new LexiconStore().read(lexiconPathIn(corpus)).then(() => assert.fail('read'), (error: Error) => error);

@@ -4,7 +4,7 @@ import { findArticlesBelow, planAnnotation } from '../core/annotate/plan';
 import { annotateArticles } from '../core/annotate/pool';
 import { DEFAULT_PROPOSER } from '../core/annotate/proposals';
 import type { Cancellation, ProgressReporter } from '../core/progress';
-import { ArticleSelector } from '../core/project/articleSelector';
+import { articleSelectorFor } from '../node/projectFiles';
 import { ProgressBar } from './progressBar';
 
 export type AnnotateFormat = 'summary' | 'json';
@@ -46,7 +46,7 @@ export interface AnnotateSummary {
  */
 export async function runAnnotate(request: AnnotateRequest, out: (chunk: string) => void, err: (line: string) => void, progress?: ProgressReporter, cancellation?: Cancellation): Promise<number> {
   const started = performance.now();
-  const selector = new ArticleSelector([]);
+  const selector = articleSelectorFor([]);
   let plan;
   try {
     const articles = await findArticlesBelow(request.paths, selector);

@@ -6,7 +6,7 @@ import { sharedSidecarProblem } from '../core/sidecar/sharedSidecars';
 import { MAX_SIDECAR_BYTES } from '../core/sidecar/store';
 import { findSidecars, type FoundSidecar } from '../core/findSidecars';
 import { fixSidecars } from './checkFix';
-import { MAX_PROJECT_FILE_BYTES } from '../core/project/articleSelector';
+import { MAX_PROJECT_FILE_BYTES } from '../node/projectFiles';
 import { projectFileProblems, type ProjectFileProblem } from '../core/project/checkProjectFile';
 
 export type CheckFormat = 'text' | 'json';

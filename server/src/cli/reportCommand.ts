@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { ProgressReporter } from '../core/progress';
-import { ArticleSelector } from '../core/project/articleSelector';
+import { articleSelectorFor } from '../node/projectFiles';
 import { corpusReport } from '../core/report/corpusReport';
 import { loadSidecarCorpus } from '../core/report/corpusFiles';
 import { labelColorsFor } from '../core/report/labelColors';
@@ -33,7 +33,7 @@ export async function runReport(request: ReportRequest, out: (chunk: string) => 
   }
   const { documents, unreadable } = loaded;
   for (const { file, problem } of unreadable) err(`${file}: skipped: ${problem}`);
-  const selector = new ArticleSelector([resolve(request.path)]);
+  const selector = articleSelectorFor([resolve(request.path)]);
   const colorOf = labelColorsFor(documents.map((document) => resolve(document.path)), (path) => selector.projectOf(path));
   const report = corpusReport(documents, { annotators: request.annotators, colorOf, unreadable });
   if (!report.agreement.measured) {

@@ -1,3 +1,4 @@
+import type { ArticleSelector } from '../core/project/articleSelector';
 import { stat } from 'node:fs/promises';
 import { basename, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -7,7 +8,7 @@ import type { ArticleOutcome } from '../core/annotate/annotateArticle';
 import { planAnnotation, type ArticleToAnnotate } from '../core/annotate/plan';
 import { annotateArticles } from '../core/annotate/pool';
 import { DEFAULT_PROPOSER } from '../core/annotate/proposals';
-import { ArticleSelector } from '../core/project/articleSelector';
+import { articleSelectorFor } from '../node/projectFiles';
 import { findArticleFiles } from '../core/review/corpusSummaryFiles';
 import type { ArticleWorkspace } from './articleWorkspace';
 import { withWorkDoneProgress } from './workDoneProgress';
@@ -58,7 +59,7 @@ export class FolderAnnotation {
 
   private async annotate(targets: readonly string[], folders: readonly string[], where: string): Promise<AnnotateFolderResult> {
     const { workspace } = this.host;
-    const selector = new ArticleSelector(folders, workspace.settings.articles);
+    const selector = articleSelectorFor(folders, workspace.settings.articles);
     const outcome = await withWorkDoneProgress(this.connection, { title: 'Pre-annotating', unit: 'articles' }, async (options) => {
       const articles = await articlesIn(targets, folders, selector);
       const plan = await planAnnotation(articles, { projectOf: (path) => selector.projectOf(path), userLabels: workspace.settings.labels });

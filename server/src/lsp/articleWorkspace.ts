@@ -2,7 +2,8 @@ import { basename, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { looksBinary } from '../core/detect/binary';
-import { ArticleSelector, type ProjectProblem } from '../core/project/articleSelector';
+import type { ArticleSelector, ProjectProblem } from '../core/project/articleSelector';
+import { articleSelectorFor } from '../node/projectFiles';
 import { PROJECT_FILE_NAME } from '../core/project/projectFile';
 import { readArticleFile } from '../core/regularFile';
 import type { TagVisibility } from '../core/review/corpusSummaryFiles';
@@ -58,7 +59,7 @@ export class ArticleWorkspace {
     private readonly events: WorkspaceEvents,
   ) {
     this.settingsKnown = new Promise((resolve) => (this.settingsArrived = resolve));
-    this.selector = new ArticleSelector(workspaceFolders, DEFAULT_SETTINGS.articles);
+    this.selector = articleSelectorFor(workspaceFolders, DEFAULT_SETTINGS.articles);
     this.lexicons = new CorpusLexicons({
       corpusFolderOf: (path) => this.corpusFolderOf(path),
       openArticles: () => this.all(),
@@ -70,14 +71,14 @@ export class ArticleWorkspace {
   /** The workspace folders the editor opened, before its settings are known. */
   setWorkspaceFolders(workspaceFolders: string[]): void {
     this.workspaceFolders = workspaceFolders;
-    this.selector = new ArticleSelector(workspaceFolders, this.settings.articles);
+    this.selector = articleSelectorFor(workspaceFolders, this.settings.articles);
   }
 
   configure(settings: Settings, annotator: string, workspaceFolders = this.workspaceFolders): void {
     this.settings = settings;
     this.acting = { annotator, blind: settings.blind };
     this.workspaceFolders = workspaceFolders;
-    this.selector = new ArticleSelector(workspaceFolders, settings.articles);
+    this.selector = articleSelectorFor(workspaceFolders, settings.articles);
     this.redisplayAll();
   }
 

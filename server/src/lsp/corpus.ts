@@ -1,7 +1,7 @@
 import { basename, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CorpusReportRequest, CorpusRequest, type CorpusArticle, type CorpusSummary } from '../api/protocol';
-import { ArticleSelector } from '../core/project/articleSelector';
+import { articleSelectorFor } from '../node/projectFiles';
 import { corpusReport, type CorpusReport, type ReportDocument } from '../core/report/corpusReport';
 import { loadSidecarCorpus, type UnreadableFile } from '../core/report/corpusFiles';
 import { labelColorsFor } from '../core/report/labelColors';
@@ -33,7 +33,7 @@ export class Corpus {
 
   /** Every article of the workspace folders, or only those of `uris`. */
   async summary(uris?: readonly string[]): Promise<CorpusSummary> {
-    const selector = new ArticleSelector(this.folders(), this.workspace.settings.articles);
+    const selector = articleSelectorFor(this.folders(), this.workspace.settings.articles);
     const isArticle = (path: string) => selector.isArticle(path);
     let paths: string[];
     let omitted = 0;
@@ -65,7 +65,7 @@ export class Corpus {
       documents.push(...loaded.documents.map((document) => ({ ...document, name: this.nameOf(document.path) })));
       unreadable.push(...loaded.unreadable.map(({ file, problem }) => ({ file: this.nameOf(file), problem })));
     }
-    const selector = new ArticleSelector(this.folders(), this.workspace.settings.articles);
+    const selector = articleSelectorFor(this.folders(), this.workspace.settings.articles);
     const colorOf = labelColorsFor(documents.map((document) => document.path), (path) => selector.projectOf(path), this.workspace.settings.labels);
     return corpusReport(documents, { annotators, colorOf, unreadable });
   }

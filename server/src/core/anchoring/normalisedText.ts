@@ -1,3 +1,6 @@
+/** A web standard, in Node as in a web worker. A lone surrogate decodes to U+FFFD, in the article and in a tag's quote alike. */
+const UTF16 = new TextDecoder('utf-16le');
+
 /**
  * Text compared the way a reader sees it: every run of whitespace (spaces, tabs, CR, LF, no-break
  * spaces…) is one space, and curly, low and prime quotes are the straight ones. Re-anchoring
@@ -25,7 +28,7 @@ export class NormalisedText {
     }
     starts[length] = original.length;
     // Decoding the code units in one go is much faster than joining a million one-character strings.
-    this.text = Buffer.from(codes.buffer, 0, length * 2).toString('utf16le');
+    this.text = UTF16.decode(codes.subarray(0, length));
     this.originalStarts = starts.subarray(0, length + 1);
   }
 

@@ -96,7 +96,7 @@ async function readLexicon(store: LexiconStore, path: string): Promise<ArticlePr
  * and `exclude` globs); without one, every .txt file. Throws, naming it, for a PATH that does not
  * exist or is neither a folder nor a .txt file.
  */
-export async function findArticlesBelow(paths: readonly string[], selector = new ArticleSelector([])): Promise<ArticleToAnnotate[]> {
+export async function findArticlesBelow(paths: readonly string[], selector: ArticleSelector): Promise<ArticleToAnnotate[]> {
   const found = new Map<string, ArticleToAnnotate>();
   const isArticle = (path: string) => (selector.projectOf(path).project ? selector.isArticle(path) : true);
   for (const given of paths) {

@@ -7,9 +7,25 @@ const BIG_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 0;
  * most of all on a string sliced from another.
  */
 export function utf16Units(text: string): Uint16Array {
-  // Not zero-filled first: the copy writes every byte.
-  const bytes = Buffer.allocUnsafe(2 * text.length);
-  bytes.write(text, 'utf16le');
-  if (BIG_ENDIAN) bytes.swap16();
-  return new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
+  const native = nodeBuffer();
+  if (native) {
+    // Not zero-filled first: the copy writes every byte.
+    const bytes = native.allocUnsafe(2 * text.length);
+    bytes.write(text, 'utf16le');
+    if (BIG_ENDIAN) bytes.swap16();
+    return new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
+  }
+  // Elsewhere (a web worker), one unit at a time.
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  return units;
+}
+
+/** The slice of Node's Buffer the copy uses, found at run time: the core imports nothing of Node's and runs without it. */
+interface NativeBuffer {
+  allocUnsafe(size: number): Uint8Array & { write(text: string, encoding: 'utf16le'): number; swap16(): unknown };
+}
+
+function nodeBuffer(): NativeBuffer | undefined {
+  return (globalThis as { Buffer?: NativeBuffer }).Buffer;
 }

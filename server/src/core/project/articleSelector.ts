@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { readRegularFileSync, UnreadableFileError } from '../regularFile';
+import { folderOf, joinPath, pathInside } from '../filePaths';
 import { compileGlob, type Glob } from './glob';
 import { PROJECT_FILE_NAME, parseProjectFile, type ProjectFile, type ProjectFileIssue } from './projectFile';
 
@@ -21,6 +20,9 @@ export interface ProjectProblem {
   /** Whether the project goes on with the file's last good version (else with the defaults). */
   keptLastGood: boolean;
 }
+
+/** A project file's text; undefined when there is none; `unreadable` (why, for people) for a file that must not be read. */
+export type ProjectFileReader = (file: string) => string | { unreadable: string } | undefined;
 
 /**
  * What the nearest project file says about a path: a project, none, or a broken file to report. A
@@ -44,10 +46,11 @@ export class ArticleSelector {
 
   constructor(
     private readonly workspaceFolders: readonly string[],
-    articleGlobs: readonly string[] = DEFAULT_ARTICLE_GLOBS,
-    private readonly readProjectFile: (file: string) => string | undefined = readIfPresent,
+    articleGlobs: readonly string[] | undefined,
+    /** Reads project files (the shells do: see node/projectFiles.ts). */
+    private readonly readProjectFile: ProjectFileReader,
   ) {
-    this.articleGlobs = articleGlobs.map(compileGlob);
+    this.articleGlobs = (articleGlobs ?? DEFAULT_ARTICLE_GLOBS).map(compileGlob);
   }
 
   isArticle(filePath: string): boolean {
@@ -63,7 +66,7 @@ export class ArticleSelector {
   /** The project the nearest marginalia.json (walking up, no further than the workspace folder) defines. */
   projectOf(filePath: string): ProjectLookup {
     const stop = this.workspaceFolders.find((folder) => relativeInside(folder, filePath) !== undefined);
-    let folder = path.dirname(filePath);
+    let folder = folderOf(filePath);
     const visited: string[] = [];
     let found: ProjectLookup = {};
     for (;;) {
@@ -73,14 +76,11 @@ export class ArticleSelector {
         break;
       }
       visited.push(folder);
-      const file = path.join(folder, PROJECT_FILE_NAME);
-      let text: string | undefined;
-      try {
-        text = this.readProjectFile(file);
-      } catch (error) {
+      const file = joinPath(folder, PROJECT_FILE_NAME);
+      const text = this.readProjectFile(file);
+      if (typeof text === 'object') {
         // A FIFO or a device named marginalia.json: reported like a broken project file, never read.
-        if (!(error instanceof UnreadableFileError)) throw error;
-        found = { problem: error.message };
+        found = { problem: text.unreadable };
         break;
       }
       if (text !== undefined) {
@@ -94,7 +94,7 @@ export class ArticleSelector {
             : { problem: parsed.message, broken: { file, text, issues: parsed.issues, keptLastGood: false } };
         break;
       }
-      const parent = path.dirname(folder);
+      const parent = folderOf(folder);
       if (folder === stop || parent === folder) break;
       folder = parent;
     }
@@ -124,20 +124,5 @@ function matchesProject(project: Project, filePath: string): boolean {
 
 /** The '/'-separated path of `filePath` inside `folder`, or undefined when it lies outside. */
 function relativeInside(folder: string, filePath: string): string | undefined {
-  const relative = path.relative(folder, filePath);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  return relative.split(path.sep).join('/');
-}
-
-/** A project file is a few labels and globs; far past this, it is not one. */
-export const MAX_PROJECT_FILE_BYTES = 1024 * 1024;
-
-/** The file's text; undefined when it cannot be read. Throws an UnreadableFileError for a FIFO, a device or a huge file. */
-function readIfPresent(file: string): string | undefined {
-  try {
-    return readRegularFileSync(file, MAX_PROJECT_FILE_BYTES).toString('utf8');
-  } catch (error) {
-    if (error instanceof UnreadableFileError) throw error;
-    return undefined;
-  }
+  return pathInside(folder, filePath);
 }

@@ -1,4 +1,3 @@
-import { randomFillSync } from 'node:crypto';
 import type { NormalizedValue } from '../detect/detection';
 import { isLabel, kindOf, type Kind } from '../labels';
 import { CodePointIndex } from '../offsets';
@@ -27,17 +26,24 @@ export interface NewTagOptions {
 
 const ID_BYTES = 6;
 /** Random bytes for ids, drawn in one call per thousand ids: a call per id cost more than the rest of newTag. */
-const idBytes = Buffer.alloc(ID_BYTES * 1024);
+const idBytes = new Uint8Array(new ArrayBuffer(ID_BYTES * 1024));
 let idBytesUsed = idBytes.length;
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+/** Where ids' randomness comes from: the Web Crypto API (Node, browsers and web workers alike), unless a caller injects another. */
+export type RandomSource = (bytes: Uint8Array<ArrayBuffer>) => void;
+const webCrypto: RandomSource = (bytes) => void globalThis.crypto.getRandomValues(bytes);
 
 /** A random id such as "t-3f9a0c1b7e42": 48 bits, plenty for the tags of one article. */
-export function tagId(): string {
+export function tagId(random: RandomSource = webCrypto): string {
   if (idBytesUsed === idBytes.length) {
-    randomFillSync(idBytes);
+    random(idBytes);
     idBytesUsed = 0;
   }
+  let id = 't-';
+  for (let i = idBytesUsed; i < idBytesUsed + ID_BYTES; i++) id += HEX[idBytes[i]!];
   idBytesUsed += ID_BYTES;
-  return `t-${idBytes.toString('hex', idBytesUsed - ID_BYTES, idBytesUsed)}`;
+  return id;
 }
 
 /**

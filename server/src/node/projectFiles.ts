@@ -1,0 +1,20 @@
+import { ArticleSelector, type ProjectFileReader } from '../core/project/articleSelector';
+import { readRegularFileSync, UnreadableFileError } from '../core/regularFile';
+
+/** A project file is a few labels and globs; far past this, it is not one. */
+export const MAX_PROJECT_FILE_BYTES = 1024 * 1024;
+
+/** Reads a marginalia.json from disk: its text, nothing when absent, or why it is refused (a FIFO, a device, a huge file). */
+export const readProjectFileIfPresent: ProjectFileReader = (file) => {
+  try {
+    return readRegularFileSync(file, MAX_PROJECT_FILE_BYTES).toString('utf8');
+  } catch (error) {
+    if (error instanceof UnreadableFileError) return { unreadable: error.message };
+    return undefined;
+  }
+};
+
+/** Which files are articles, with project files read from disk. */
+export function articleSelectorFor(workspaceFolders: readonly string[], articleGlobs?: readonly string[]): ArticleSelector {
+  return new ArticleSelector(workspaceFolders, articleGlobs, readProjectFileIfPresent);
+}
