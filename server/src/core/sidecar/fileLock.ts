@@ -91,7 +91,7 @@ async function acquire(path: string, lockPath: string, waitMs: number): Promise<
       continue;
     }
     if (Date.now() > deadline) {
-      throw new FileLockError(lockPath, `locked by another process (pid ${holder.pid ?? 'unknown'}, lock file ${lockPath}) for more than ${Math.round(waitMs / 1000)} s; try again once it is done`);
+      throw new FileLockError(lockPath, `locked by another process (pid ${holder.pid ?? 'unknown'}, lock file ${lockPath}) for more than ${waitMs < 1000 ? `${waitMs} ms` : `${Math.round(waitMs / 1000)} s`}; try again once it is done`);
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 + attempt * 2)));
   }
