@@ -11,6 +11,8 @@ import { buildSync } from 'esbuild';
 import path from 'node:path';
 import { newTag, parseSidecar, serializeSidecar, SIDECAR_VERSION, sidecarPathFor } from '../../server/src/core/sidecar';
 import { STALE_AFTER_MS } from '../../server/src/core/sidecar/fileLock';
+import { ServerCommands } from '../../server/src/api/protocol';
+import { startSession } from '../lsp/lspClient';
 import { PROJECT_ROOT } from '../projectRoot';
 
 /** tagWriter.ts bundled once (see bundleWriter): a plain node process starts in a tenth of the time tsx takes, and the kill test starts 80. */
@@ -152,11 +154,20 @@ describe('the sidecar store under crashes and concurrent writers', () => {
     assert.deepEqual(readdirSync(folder).filter((file) => file.endsWith('.tmp') || file.endsWith('.lock')), [], 'no temp or lock files left');
   });
 
-  it(`loses no acknowledged tag when several processes arrive together at a stale lock, ${RACE_ROUNDS} rounds`, { timeout: 300_000 }, async () => {
-    rmSync(sidecarPathFor(article), { force: true });
-    const lock = path.join(folder, '.article.annotations.json.lock');
+  it(`loses no acknowledged tag when several processes (writers, the language server, the CLI) arrive together at a stale lock, ${RACE_ROUNDS} rounds`, { timeout: 300_000 }, async () => {
+    // The built language server, as an editor runs it, with the article open.
+    const server = await startSession();
+    const seeds = path.join(server.root, 'seeds');
+    const opened = await server.open('seeds/003_afca2f42aae88a77.txt');
+    const article = opened.path;
+    const lock = path.join(seeds, '.003_afca2f42aae88a77.annotations.json.lock');
+    // A new lowercase word each round for the server, away from the writers' capitalised ones: a span
+    // someone already tagged would be answered "Tagged" without a write.
+    const words = [...opened.text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}{3,}(?![\p{L}\p{N}])/gu)];
+    assert.ok(words.length >= RACE_ROUNDS, 'enough words to tag');
+    const serverTagged: number[] = [];
+    const serverFailures: string[] = [];
     const writers = ['window-a', 'window-b', 'cli-c'].map((name) => startWriter(article, name, 'stdin'));
-    const acknowledged: string[] = [];
     try {
       for (let round = 0; round < RACE_ROUNDS; round++) {
         // The lock of a writer that died holding it: by its dead pid, or (its pid reused by some live
@@ -168,8 +179,16 @@ describe('the sidecar store under crashes and concurrent writers', () => {
         }
         // Now and then `marginalia annotate` (the built CLI) arrives too.
         const cli = round % 50 === 25 ? runCli('annotate', '--workers', '1', article) : undefined;
+        const word = words[round];
+        const tagged = server.connection.sendRequest('workspace/executeCommand', {
+          command: ServerCommands.tag,
+          arguments: [{ uri: opened.uri, start: word.index, end: word.index + word[0].length, text: word[0], label: 'PERSON', source: 'manual' }],
+        }) as Promise<{ message: string; failed?: boolean }>;
         for (const writer of writers) writer.child.stdin.write('go\n');
         await Promise.all(writers.map((writer) => writer.afterAnswers(round + 1)));
+        const answer = await tagged;
+        if (answer.failed || !answer.message.startsWith('Tagged')) serverFailures.push(answer.message);
+        else serverTagged.push([...opened.text.slice(0, word.index)].length);
         if (cli) {
           const { code, stderr } = await cli;
           assert.equal(code, 0, stderr);
@@ -179,11 +198,17 @@ describe('the sidecar store under crashes and concurrent writers', () => {
       for (const writer of writers) writer.child.stdin.end();
       await Promise.all(writers.map((writer) => writer.exited));
     }
-    for (const writer of writers) acknowledged.push(...writer.acknowledged);
-    const failures = writers.flatMap((writer) => writer.failures);
-    assert.deepEqual({ lost: missing(article, acknowledged), failures }, { lost: [], failures: [] }, 'every acknowledged tag is in the sidecar, and no write failed');
-    assert.equal(acknowledged.length, RACE_ROUNDS * writers.length);
-    assert.deepEqual(readdirSync(folder).filter((file) => /\.(tmp|lock|claim)$/.test(file)), [], 'no temp, lock or claim files left');
+    try {
+      const acknowledged = writers.flatMap((writer) => writer.acknowledged);
+      const failures = [...writers.flatMap((writer) => writer.failures), ...serverFailures];
+      const serverTagsKept = new Set(tagsIn(article).filter((tag) => tag.annotator === 'olena').map((tag) => tag.start));
+      const lost = [...missing(article, acknowledged), ...serverTagged.filter((start) => !serverTagsKept.has(start)).map((start) => `the server's tag at ${start}`)];
+      assert.deepEqual({ lost, failures }, { lost: [], failures: [] }, 'every acknowledged tag is in the sidecar, and no write failed');
+      assert.equal(acknowledged.length + serverTagged.length, RACE_ROUNDS * (writers.length + 1));
+      assert.deepEqual(readdirSync(seeds).filter((file) => /\.(tmp|lock|claim)$/.test(file)), [], 'no temp, lock or claim files left');
+    } finally {
+      await server.close();
+    }
   });
 });
 
