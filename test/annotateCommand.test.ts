@@ -2,11 +2,13 @@
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { contextAround, Lexicon, lexiconPathIn, serializeLexicon } from '../server/src/core/lexicon';
-import { newTag, parseSidecar, serializeSidecar, SIDECAR_VERSION, type Tag } from '../server/src/core/sidecar';
+import { annotateArticle } from '../server/src/core/annotate/annotateArticle';
+import { newTag, parseSidecar, serializeSidecar, SIDECAR_VERSION, SidecarStore, type Tag } from '../server/src/core/sidecar';
+import { withFileLock } from '../server/src/core/sidecar/fileLock';
 import { generateCorpus } from './progressCorpus';
 import { PROJECT_ROOT } from './projectRoot';
 
@@ -84,6 +86,42 @@ describe('marginalia annotate', () => {
     assert.deepEqual(tags.find((tag) => tag.id === accepted.id), accepted);
     assert.ok(!tags.some((tag) => tag.id !== accepted.id && tag.start < accepted.end && accepted.start < tag.end), 'nothing proposed on or across it');
     assert.ok(tagsOf(articles[2]).length > 0);
+  });
+
+  it('skips an article whose lock file name would be too long, names it, annotates the rest and exits 2', () => {
+    const { folder, articles } = seedsCopy();
+    // The sidecar's name (253 characters) fits the file system's 255; its lock and temp files' do not.
+    const long = path.join(folder, `${'w'.repeat(236)}.txt`);
+    cpSync(articles[0], long);
+    const run = marginalia('annotate', folder);
+    assert.equal(run.status, 2, run.stderr);
+    assert.equal(run.stderr, `${long}: skipped: ${sidecarOf(long)}: cannot save tags: the article's name is too long for the file system once Marginalia adds the lock and temp files it writes beside the sidecar; give the article a shorter name\n`);
+    assert.match(run.stdout, /^Pre-annotated 5 articles .*; 1 article skipped and left untouched \(named on stderr\)\.\n$/);
+    for (const article of articles) assert.ok(tagsOf(article).length > 0, article);
+    assert.deepEqual(readdirSync(folder).filter((name) => name.startsWith('.')), [], 'no lock or temp file left');
+  });
+
+  it('skips an article whose sidecar another live process keeps locked, naming the lock', async () => {
+    const { articles } = seedsCopy();
+    const sidecar = sidecarOf(articles[0]);
+    let release = () => {};
+    let locked = () => {};
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    // This test's process holds the lock (it runs, and refreshes the lock) until the article is done.
+    const holder = withFileLock(sidecar, () => {
+      locked();
+      return new Promise<void>((resolve) => (release = resolve));
+    });
+    await isLocked;
+    try {
+      const outcome = await annotateArticle(articles[0], { store: new SidecarStore({ lockWaitMs: 300 }), annotator: 'marginalia', dryRun: false, now: new Date() });
+      assert.equal(outcome.status, 'skipped');
+      assert.match((outcome as { reason: string }).reason, new RegExp(`^${sidecar.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: cannot save tags: locked by another process \\(pid ${process.pid}, lock file .*\\.lock\\) for more than 300 ms; try again once it is done$`));
+    } finally {
+      release();
+      await holder;
+    }
+    assert.equal(existsSync(sidecar), false, 'nothing written');
   });
 
   it('proposes what the corpus lexicon taught, and not what was rejected there', () => {

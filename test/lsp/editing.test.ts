@@ -2,6 +2,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { CodeAction, Diagnostic, SemanticTokens } from 'vscode-languageserver-protocol';
 import { decodeTokens, readSidecar, startSession, type OpenArticle, type Session } from './lspClient';
 
@@ -87,5 +88,16 @@ describe('tags while the article changes', () => {
     assert.equal(characters(changed, spruds.start, spruds.end), 'Andris Spruds', 're-anchored offsets written, as the editor matches the disk');
     assert.ok(stored.some((tag) => tag.text === 'Denys Shmyhal'), 'the orphan is kept in the sidecar');
     assert.equal(readFileSync(reopened.path, 'utf8'), changed);
+  });
+
+  it('says why it cannot save the tags of an article whose name leaves no room for the lock file', async () => {
+    const name = `seeds/${'w'.repeat(236)}.txt`;
+    writeFileSync(path.join(session.root, name), readFileSync(path.join(session.root, 'seeds/000_d6449e741489756f.txt')));
+    const article = await session.open(name);
+    const action = (await article.actionsAt('Matthew Whitaker')).find((candidate) => candidate.title === 'Tag as PERSON');
+    assert.ok(action);
+    const result = await article.run(action);
+    assert.equal(result.failed, true);
+    assert.equal(result.message, `${article.path.replace(/\.txt$/, '.annotations.json')}: cannot save tags: the article's name is too long for the file system once Marginalia adds the lock and temp files it writes beside the sidecar; give the article a shorter name`);
   });
 });

@@ -1,16 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+
+export interface AtomicWriteOptions {
+  /** Runs after the temp file is written and synced, before it replaces the target; throwing aborts the write. */
+  beforeCommit?: () => Promise<void>;
+}
 
 /**
  * Replaces `path` with `content` (text as UTF-8) so that a crash or a concurrent reader sees the old
  * file or the new one, never half of one: write a temp file in the same folder (rename is only atomic within a
  * file system), fsync it, rename it over the target, then fsync the folder so the rename persists.
+ * Once this resolves, the content is on disk: whoever acknowledges a change after it may rely on it.
  */
-export async function writeFileAtomically(path: string, content: string | Uint8Array): Promise<void> {
+export async function writeFileAtomically(path: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const folder = dirname(path);
-  // Hidden and ending in .tmp, so that watchers and globs for sidecars ignore it.
-  const tempPath = join(folder, `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  const tempPath = tempPathFor(path);
   try {
     const file = await open(tempPath, 'wx');
     try {
@@ -19,12 +24,52 @@ export async function writeFileAtomically(path: string, content: string | Uint8A
     } finally {
       await file.close();
     }
+    await options.beforeCommit?.();
     await rename(tempPath, path);
   } catch (error) {
-    await rm(tempPath, { force: true });
+    // Only the temp file this call created: another writer's is never touched.
+    await unlink(tempPath).catch(() => undefined);
     throw error;
   }
   await syncFolder(folder);
+}
+
+/**
+ * A fresh temp file name beside `path`: hidden and ending in .tmp, so that watchers and globs for
+ * sidecars ignore it, and carrying the writer's pid, so that a temp file left by a writer killed
+ * mid-write can be told from one a live writer is still filling.
+ */
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Whether `name` (a file name in the folder of `path`) is one of `path`'s temp files, of this version or an older one (no pid). */
+export function isTempFileName(name: string, path: string): boolean {
+  const prefix = `.${basename(path)}.`;
+  return name.startsWith(prefix) && /^(\d+-)?[0-9a-f]{8}\.tmp$/.test(name.slice(prefix.length));
+}
+
+/**
+ * Whether the temp file at `tempPath` was left by a process that no longer runs. An older version's
+ * temp file names no pid: it is abandoned once older than `olderThanMs`, as no write takes that long.
+ */
+export async function isOwnedByDeadProcess(tempPath: string, olderThanMs: number): Promise<boolean> {
+  const pid = /\.(\d+)-[0-9a-f]{8}\.tmp$/.exec(tempPath)?.[1];
+  if (pid === undefined) {
+    const stats = await stat(tempPath).catch(() => undefined);
+    return stats !== undefined && Date.now() - stats.mtimeMs > olderThanMs;
+  }
+  return !isRunning(Number(pid));
+}
+
+/** Whether a process with this pid runs on this machine (possibly another user's: it cannot be signalled, but it runs). */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
 }
 
 async function syncFolder(folder: string): Promise<void> {

@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { withFileLock } from './fileLock';
+import { FileLockError, GIVE_UP_AFTER_MS, STALE_AFTER_MS, withFileLock } from './fileLock';
 
 function scratch(): { sidecar: string; lock: string; done(): void } {
   const folder = mkdtempSync(path.join(tmpdir(), 'marginalia-lock-'));
@@ -44,13 +44,59 @@ describe('the sidecar lock file', () => {
     done();
   });
 
-  it('removes temp files that a writer killed while holding the lock left behind', async () => {
+  it('removes temp files that a writer killed while holding the lock left behind, never those of a live process', async () => {
     const { sidecar, lock, done } = scratch();
-    const orphan = path.join(path.dirname(sidecar), '.a.annotations.json.1a2b3c4d.tmp');
-    writeFileSync(orphan, '{"half": ');
+    const folder = path.dirname(sidecar);
+    const orphan = path.join(folder, '.a.annotations.json.999999999-1a2b3c4d.tmp');
+    const olderVersionsOrphan = path.join(folder, '.a.annotations.json.5e6f7a8b.tmp');
+    // A live process's temp file (this one's parent, say a second editor window mid-write) is its own.
+    const live = path.join(folder, `.a.annotations.json.${process.ppid}-9c8d7e6f.tmp`);
+    const otherFile = path.join(folder, '.b.annotations.json.999999999-1a2b3c4d.tmp');
+    for (const file of [orphan, olderVersionsOrphan, live, otherFile]) writeFileSync(file, '{"half": ');
+    const old = new Date(Date.now() - STALE_AFTER_MS - 5000);
+    utimesSync(olderVersionsOrphan, old, old);
     writeFileSync(lock, `999999999 ${Date.now()}\n`);
     await withFileLock(sidecar, async () => undefined);
-    assert.equal(existsSync(orphan), false);
+    assert.deepEqual(readdirSync(folder).sort(), ['.a.annotations.json.' + `${process.ppid}-9c8d7e6f.tmp`, '.b.annotations.json.999999999-1a2b3c4d.tmp'].sort());
+    done();
+  });
+
+  it('takes over, within one wait, a lock nobody refreshed even though its pid runs (reused after a crash)', async () => {
+    assert.ok(STALE_AFTER_MS < GIVE_UP_AFTER_MS, 'a lock left by a crash is stale before a writer gives up waiting for it');
+    const { sidecar, lock, done } = scratch();
+    // The pid runs (this test's parent), and the lock says it was taken just now, but its holder would
+    // have refreshed its mtime every few seconds: nobody has for longer than the stale limit.
+    writeFileSync(lock, `${process.ppid} ${Date.now()} 0123456789abcdef\n`);
+    const old = new Date(Date.now() - STALE_AFTER_MS - 1000);
+    utimesSync(lock, old, old);
+    assert.equal(await withFileLock(sidecar, async () => 'ran', { waitMs: 2000 }), 'ran');
+    done();
+  });
+
+  it('gives up on a lock a live process holds with an error naming the lock, and leaves that lock alone', async () => {
+    const { sidecar, lock, done } = scratch();
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let holding = () => {};
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const holder = withFileLock(sidecar, async () => {
+      holding();
+      await released;
+    });
+    await held;
+    await assert.rejects(withFileLock(sidecar, async () => 'ran', { waitMs: 200 }), (error: Error) => error instanceof FileLockError && error.message.includes(lock) && /locked by another process \(pid \d+/.test(error.message));
+    assert.equal(existsSync(lock), true, 'the holder keeps its lock');
+    release();
+    await holder;
+    assert.equal(existsSync(lock), false);
+    done();
+  });
+
+  it('says a name is too long for the lock and temp files, instead of failing with a bare ENAMETOOLONG', async () => {
+    const { sidecar, done } = scratch();
+    const long = path.join(path.dirname(sidecar), `${'n'.repeat(235)}.annotations.json`);
+    await assert.rejects(withFileLock(long, async () => 'ran'), (error: Error) => error instanceof FileLockError && /file name is too long for the file system .*; use a shorter file name/.test(error.message));
+    assert.deepEqual(readdirSync(path.dirname(sidecar)), [], 'nothing left behind');
     done();
   });
 });

@@ -1,71 +1,276 @@
-import { readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { link, open, readdir, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { isOwnedByDeadProcess, isRunning, isTempFileName, tempPathFor } from './atomicWrite';
 
-/** Longer than any read-merge-write of a sidecar; a lock older than this is stale, whoever holds it. */
-const STALE_AFTER_MS = 30_000;
-const GIVE_UP_AFTER_MS = 15_000;
+/**
+ * A holder refreshes its lock's mtime this often while it works, so that a lock not refreshed for
+ * STALE_AFTER_MS is known to be abandoned even when its pid now belongs to some other live process.
+ */
+const REFRESH_EVERY_MS = 2_000;
+/** Ten refreshes missed: the holder died, is frozen, or its pid was reused after a crash. */
+export const STALE_AFTER_MS = 20_000;
+/** Longer than STALE_AFTER_MS, so that a lock left by a crash is always taken over within one wait. */
+export const GIVE_UP_AFTER_MS = 30_000;
+/** A takeover claim is held for a few milliseconds; one this old was left by a process killed while taking over. */
+const CLAIM_STALE_AFTER_MS = 5_000;
+
+/** The lock could not be taken: held by a live process for too long, or the file system refused it. */
+export class FileLockError extends Error {
+  constructor(
+    readonly lockPath: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'FileLockError';
+  }
+}
+
+/** The lock while `work` runs. */
+export interface HeldLock {
+  /**
+   * Throws a FileLockError unless the lock file is still this holder's. Called just before a write is
+   * committed: a holder frozen past STALE_AFTER_MS may have been taken over and must not write.
+   */
+  assertHeld(): Promise<void>;
+}
+
+export interface FileLockOptions {
+  /** How long to wait for a live holder before giving up; default GIVE_UP_AFTER_MS. */
+  waitMs?: number;
+}
 
 /**
  * Runs `work` while holding a lock file beside `path`, so that two processes (two editor windows,
- * the CLI and the editor) never interleave a read-modify-write of the same sidecar. A lock left by
- * a process that died (kill -9) is recognised by its dead pid, or its age, and taken over.
+ * the CLI and the editor) never interleave a read-modify-write of the same file. The lock is created
+ * whole (written aside, then hard-linked into place), so it never exists without its holder's pid.
+ * A lock whose holder died (kill -9) is recognised by its dead pid, or by its mtime that nobody
+ * refreshes any more, and taken over by exactly one waiter (see takeOver).
  */
-export async function withFileLock<T>(path: string, work: () => Promise<T>): Promise<T> {
-  const lockPath = join(dirname(path), `.${basename(path)}.lock`);
-  const deadline = Date.now() + GIVE_UP_AFTER_MS;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await writeFile(lockPath, `${process.pid} ${Date.now()}\n`, { flag: 'wx' });
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (await isStale(lockPath)) {
-        // Its holder died, perhaps mid-write: its temp files are orphans now (only a lock holder writes them).
-        await removeOrphanedTempFiles(path);
-        await rm(lockPath, { force: true });
-        continue;
-      }
-      if (Date.now() > deadline) throw new Error(`${path} is locked by another process (${lockPath}); try again`);
-      await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 + attempt * 2)));
-    }
-  }
+export async function withFileLock<T>(path: string, work: (lock: HeldLock) => Promise<T>, options: FileLockOptions = {}): Promise<T> {
+  const lockPath = lockPathFor(path);
+  const held = await acquire(path, lockPath, options.waitMs ?? GIVE_UP_AFTER_MS);
+  const refresh = setInterval(() => {
+    const now = new Date();
+    held.handle.utimes(now, now).catch(() => undefined);
+  }, REFRESH_EVERY_MS);
+  refresh.unref();
   try {
-    return await work();
+    if (held.tookOver) await removeOrphanedTempFiles(path);
+    return await work({ assertHeld: () => assertHeld(lockPath, held) });
   } finally {
-    // unlink rather than rm, which looks at the path first: this runs on every sidecar write.
-    await unlink(lockPath).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
+    clearInterval(refresh);
+    await release(lockPath, held);
   }
 }
 
-/** A lock whose writer died before writing its pid stays empty; after this long it is abandoned. */
-const EMPTY_LOCK_GRACE_MS = 1_000;
+export function lockPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.lock`);
+}
 
-async function isStale(lockPath: string): Promise<boolean> {
+interface Held {
+  /** The lock file, open: its mtime is refreshed through it, and its inode tells whether it is still in place. */
+  handle: FileHandle;
+  ino: bigint;
+  /** Whether a stale lock was removed on the way: its holder's temp files may be lying around. */
+  tookOver: boolean;
+}
+
+async function acquire(path: string, lockPath: string, waitMs: number): Promise<Held> {
+  const deadline = Date.now() + waitMs;
+  let tookOver = false;
+  for (let attempt = 0; ; attempt++) {
+    const held = await tryCreate(path, lockPath);
+    if (held) return { ...held, tookOver };
+    const holder = await inspect(lockPath);
+    if (!holder) continue; // Released meanwhile.
+    if (holder.stale && (await takeOver(path, lockPath, holder))) {
+      tookOver = true;
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new FileLockError(lockPath, `locked by another process (pid ${holder.pid ?? 'unknown'}, lock file ${lockPath}) for more than ${waitMs < 1000 ? `${waitMs} ms` : `${Math.round(waitMs / 1000)} s`}; try again once it is done`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 + attempt * 2)));
+  }
+}
+
+/** Creates the lock if there is none; undefined when one exists. */
+async function tryCreate(path: string, lockPath: string): Promise<Omit<Held, 'tookOver'> | undefined> {
+  const content = `${process.pid} ${Date.now()} ${randomBytes(8).toString('hex')} ${hostname()}\n`;
+  // Written under a temp name first, then linked: link fails if the lock exists, and the lock never
+  // exists empty (a lock without a pid could only be judged by its age).
+  const staging = tempPathFor(path);
+  let handle: FileHandle;
+  try {
+    handle = await open(staging, 'wx');
+  } catch (error) {
+    throw lockFailure(lockPath, error);
+  }
+  let linked = false;
+  try {
+    await handle.writeFile(content);
+    try {
+      await link(staging, lockPath);
+      linked = true;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return undefined;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw lockFailure(lockPath, error);
+      // A file system without hard links (FAT, some network shares): create it in place instead.
+      return await createInPlace(lockPath, content);
+    }
+    const ino = (await handle.stat({ bigint: true })).ino;
+    return { handle, ino };
+  } finally {
+    await unlink(staging).catch(() => undefined);
+    if (!linked) await handle.close().catch(() => undefined);
+  }
+}
+
+async function createInPlace(lockPath: string, content: string): Promise<Omit<Held, 'tookOver'> | undefined> {
+  let handle: FileHandle;
+  try {
+    handle = await open(lockPath, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
+    throw lockFailure(lockPath, error);
+  }
+  await handle.writeFile(content);
+  return { handle, ino: (await handle.stat({ bigint: true })).ino };
+}
+
+function lockFailure(lockPath: string, error: unknown): FileLockError {
+  const cause = error as NodeJS.ErrnoException;
+  if (cause.code === 'ENAMETOOLONG') {
+    return new FileLockError(lockPath, `the file name is too long for the file system once Marginalia adds its lock and temp files beside it (${lockPath}); use a shorter file name`, { cause });
+  }
+  return new FileLockError(lockPath, `cannot create the lock file ${lockPath} (${cause.message})`, { cause });
+}
+
+interface Holder {
+  /** Content, inode and mtime: what the takeover checks is still there before removing it. */
+  identity: string;
+  pid?: number;
+  stale: boolean;
+}
+
+/** A lock file with a few characters besides a pid: an empty or garbled one was left by an older version killed while creating it. */
+const EMPTY_LOCK_GRACE_MS = 5_000;
+
+/** Who holds the lock and whether they are gone; undefined when there is no lock. */
+async function inspect(lockPath: string): Promise<Holder | undefined> {
   let content: string;
-  let age: number;
+  let ino: bigint;
+  let mtimeNs: bigint;
+  let mtimeMs: number;
   try {
     content = await readFile(lockPath, 'utf8');
-    age = Date.now() - (await stat(lockPath)).mtimeMs;
+    const stats = await stat(lockPath, { bigint: true });
+    ({ ino, mtimeNs } = stats);
+    mtimeMs = Number(stats.mtimeMs);
   } catch {
-    return false; // Released meanwhile: just try again.
+    return undefined; // Released meanwhile: just try again.
   }
-  const [pid, since] = content.trim().split(' ').map(Number);
-  // A lock file still being written has no content yet; give its writer a moment, not forever.
-  if (!pid || !since) return age > EMPTY_LOCK_GRACE_MS;
-  if (Date.now() - since > STALE_AFTER_MS) return true;
+  // A rename keeps the inode and mtime: the lock moved aside is recognised by all three.
+  const identity = `${ino} ${mtimeNs} ${content}`;
+  const [pidText, sinceText, , host] = content.trim().split(' ');
+  const pid = Number(pidText);
+  const age = Date.now() - mtimeMs;
+  if (!Number.isInteger(pid) || pid <= 0 || !Number(sinceText)) return { identity, stale: age > EMPTY_LOCK_GRACE_MS };
+  // Not refreshed: whatever process has that pid now, it is not a holder at work.
+  if (age > STALE_AFTER_MS) return { identity, pid, stale: true };
+  // A pid means nothing on another machine (a shared network folder): there, only the age tells.
+  if (host !== undefined && host !== hostname()) return { identity, pid, stale: false };
+  return { identity, pid, stale: !isRunning(pid) };
+}
+
+/**
+ * Removes the stale lock `holder` saw, making sure that it removes that lock and no other: when two
+ * waiters judge a lock stale at once, the second must not delete the lock the first has just created.
+ * So a takeover first claims that very lock (a claim file named after its identity, created
+ * exclusively: one winner), checks the lock is still the one judged stale, moves it aside (rename is
+ * atomic) and checks again what it moved; a live lock moved by mistake is put back. Answers whether
+ * it removed the lock.
+ */
+async function takeOver(path: string, lockPath: string, holder: Holder): Promise<boolean> {
+  const claimPath = join(dirname(path), `.${basename(path)}.${createHash('sha256').update(holder.identity).digest('hex').slice(0, 12)}.claim`);
+  let claim: FileHandle;
   try {
-    process.kill(pid, 0);
-    return false;
+    claim = await open(claimPath, 'wx');
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw lockFailure(lockPath, error);
+    await removeIfAbandoned(claimPath);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    return false;
+  }
+  try {
+    await claim.writeFile(`${process.pid} ${Date.now()}\n`);
+    if ((await inspect(lockPath))?.identity !== holder.identity) return false; // Taken over and released meanwhile.
+    const aside = tempPathFor(path);
+    try {
+      await rename(lockPath, aside);
+    } catch {
+      return false;
+    }
+    if ((await inspect(aside))?.identity === holder.identity) {
+      await unlink(aside).catch(() => undefined);
+      return true;
+    }
+    // Not the lock judged stale (its holder came back to life and released it, and someone locked
+    // again): put it back where its holder expects it, unless yet another process locked meanwhile,
+    // in which case that holder's assertHeld fails before it writes anything.
+    await link(aside, lockPath).catch(() => undefined);
+    await unlink(aside).catch(() => undefined);
+    return false;
+  } finally {
+    await claim.close().catch(() => undefined);
+    await unlink(claimPath).catch(() => undefined);
   }
 }
 
-/** Temp files of writers killed mid-write. Listing the folder is costly in big corpora, so only after a crash. */
+/** Removes a takeover claim whose claimer died while taking over, which would otherwise block everyone. */
+async function removeIfAbandoned(claimPath: string): Promise<void> {
+  try {
+    const [content, stats] = await Promise.all([readFile(claimPath, 'utf8'), stat(claimPath)]);
+    const pid = Number(content.split(' ')[0]);
+    const age = Date.now() - stats.mtimeMs;
+    if (age > CLAIM_STALE_AFTER_MS || (pid > 0 && !isRunning(pid)) || (!pid && age > EMPTY_LOCK_GRACE_MS)) await unlink(claimPath);
+  } catch {
+    // Gone meanwhile.
+  }
+}
+
+async function assertHeld(lockPath: string, held: Held): Promise<void> {
+  let ino: bigint | undefined;
+  try {
+    ino = (await stat(lockPath, { bigint: true })).ino;
+  } catch {
+    ino = undefined;
+  }
+  if (ino !== held.ino) {
+    throw new FileLockError(lockPath, `lost the lock ${lockPath} to another process (this one was too slow, over ${STALE_AFTER_MS / 1000} s, and was taken for dead); nothing written, try again`);
+  }
+}
+
+async function release(lockPath: string, held: Held): Promise<void> {
+  try {
+    // Only our own lock: after a takeover (we were frozen), the lock in place is someone else's.
+    if ((await stat(lockPath, { bigint: true })).ino === held.ino) await unlink(lockPath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  } finally {
+    await held.handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Temp files of writers that died mid-write (their pid is in the name and no longer runs); never one of
+ * a live process. Listing the folder is costly in big corpora, so only after taking over a stale lock.
+ */
 async function removeOrphanedTempFiles(path: string): Promise<void> {
-  const prefix = `.${basename(path)}.`;
   const folder = dirname(path);
   let names: string[];
   try {
@@ -73,5 +278,7 @@ async function removeOrphanedTempFiles(path: string): Promise<void> {
   } catch {
     return;
   }
-  await Promise.all(names.filter((name) => name.startsWith(prefix) && name.endsWith('.tmp')).map((name) => rm(join(folder, name), { force: true })));
+  const orphans = names.filter((name) => isTempFileName(name, path));
+  const checks = await Promise.all(orphans.map(async (name) => ((await isOwnedByDeadProcess(join(folder, name), STALE_AFTER_MS)) ? name : undefined)));
+  await Promise.all(checks.filter((name) => name !== undefined).map((name) => unlink(join(folder, name)).catch(() => undefined)));
 }

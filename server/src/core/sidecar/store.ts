@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import type { z } from 'zod';
 import { readRegularFile, UnreadableFileError } from '../regularFile';
 import { writeFileAtomically } from './atomicWrite';
-import { withFileLock } from './fileLock';
+import { FileLockError, withFileLock } from './fileLock';
 import { SidecarError } from './errors';
 import { describeIssues } from '../zodIssues';
 import { parseSidecar } from './parse';
@@ -42,6 +42,12 @@ const queue = new KeyedQueue();
  * every operation on it throws a SidecarError that names the file and the problem.
  */
 export class SidecarStore {
+  /**
+   * `lockWaitMs`: how long a write waits for another process's lock on the sidecar before it fails
+   * with a SidecarError (default: longer than a lock left by a crash takes to be judged stale).
+   */
+  constructor(private readonly options: { lockWaitMs?: number } = {}) {}
+
   /** The article's tags; an absent sidecar reads as an empty one. */
   read(articlePath: string): Promise<LoadedSidecar> {
     const path = sidecarPathFor(articlePath);
@@ -60,7 +66,7 @@ export class SidecarStore {
    * Copying and comparing every tag takes a few milliseconds per 10,000; updateTags does neither.
    */
   update(articlePath: string, mutate: (sidecar: Sidecar) => Sidecar | void): Promise<LoadedSidecar> {
-    return writeSidecar(articlePath, (current) => {
+    return writeSidecar(articlePath, this.options.lockWaitMs, (current) => {
       const originals = new Map<Tag, Tag>();
       const working = copySidecar(current, originals);
       return { sidecar: mutate(working) ?? working, originals };
@@ -69,7 +75,7 @@ export class SidecarStore {
 
   /** Like `update`, for changes to a few tags of many: `changesFor` gets the current tags by id. */
   updateTags(articlePath: string, changesFor: (tags: ReadonlyMap<string, Tag>) => TagChanges): Promise<LoadedSidecar> {
-    return writeSidecar(articlePath, (current) => {
+    return writeSidecar(articlePath, this.options.lockWaitMs, (current) => {
       const { put, remove } = changesFor(new Map(current.annotations.map((tag) => [tag.id, tag])));
       const replaced = new Set([...remove, ...put.map((tag) => tag.id)]);
       return { sidecar: { ...current, annotations: [...current.annotations.filter((tag) => !replaced.has(tag.id)), ...put] } };
@@ -81,11 +87,11 @@ export class SidecarStore {
  * The sidecar as `change` leaves the current one, validated and written atomically, under the queue and
  * the lock. `originals` maps copies of the store's tags that `change` was given to the tags they copy.
  */
-function writeSidecar(articlePath: string, change: (current: Sidecar) => { sidecar: Sidecar; originals?: ReadonlyMap<Tag, Tag> }): Promise<LoadedSidecar> {
+function writeSidecar(articlePath: string, lockWaitMs: number | undefined, change: (current: Sidecar) => { sidecar: Sidecar; originals?: ReadonlyMap<Tag, Tag> }): Promise<LoadedSidecar> {
   const path = sidecarPathFor(articlePath);
   const article = basename(articlePath);
   // The queue orders updates within this process; the lock file, against other processes.
-  return queue.run(resolve(path), () => withFileLock(path, async () => {
+  return queue.run(resolve(path), () => withFileLock(path, async (lock) => {
     const known = await load(path);
     // Listing the folder on every write would cost more than the write (each one changes the folder);
     // the sidecar names its article, so another article's sidecar costs one stat, only then.
@@ -99,14 +105,29 @@ function writeSidecar(articlePath: string, change: (current: Sidecar) => { sidec
     const unchanged = known ? bytes.equals(known.bytes) : layout.tags.length === 0;
     if (unchanged) return known ? loadedFrom(known, sidecar) : { sidecar, hash: null, exists: false };
     try {
-      await writeFileAtomically(path, bytes);
+      // Resolves once the sidecar is on disk, synced: only then is a change acknowledged.
+      await writeFileAtomically(path, bytes, { beforeCommit: () => lock.assertHeld() });
     } catch (error) {
-      throw new SidecarError(path, `cannot write (${(error as Error).message})`, { cause: error });
+      throw writeFailure(path, error);
     }
     const written: KnownSidecar = { bytes, sidecar };
     knownSidecars.remember(path, written);
     return loadedFrom(written, sidecar);
+  }, { waitMs: lockWaitMs }).catch((error: unknown) => {
+    // A lock held too long by a live process, or refused by the file system: this article cannot be
+    // saved now, which its callers report (pre-annotation skips it), rather than a failure of the tool.
+    throw error instanceof FileLockError ? writeFailure(path, error) : error;
   }));
+}
+
+/** Why the sidecar could not be written, as a SidecarError naming it. */
+function writeFailure(path: string, error: unknown): SidecarError {
+  if (error instanceof SidecarError) return error;
+  if ((error as NodeJS.ErrnoException).code === 'ENAMETOOLONG' || ((error as Error).cause as NodeJS.ErrnoException | undefined)?.code === 'ENAMETOOLONG') {
+    return new SidecarError(path, `cannot save tags: the article's name is too long for the file system once Marginalia adds the lock and temp files it writes beside the sidecar; give the article a shorter name`, { cause: error });
+  }
+  if (error instanceof FileLockError) return new SidecarError(path, `cannot save tags: ${error.message}`, { cause: error });
+  return new SidecarError(path, `cannot write (${(error as Error).message})`, { cause: error });
 }
 
 /** A sidecar as this process last read or wrote it: the file's exact bytes and the sidecar they hold, validated and frozen. */
