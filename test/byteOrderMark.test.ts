@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { annotateArticle } from '../server/src/core/annotate/annotateArticle';
 import { runDetect } from '../server/src/cli/detectCommand';
-import { checkSidecarFiles } from '../server/src/cli/checkCommand';
-import { findSidecars } from '../server/src/core/findSidecars';
-import { loadSidecarCorpus } from '../server/src/core/report/corpusFiles';
-import { ArticleSummaryCache } from '../server/src/core/review/corpusSummaryFiles';
+import { checkSidecarFiles } from '../server/src/node/checkFiles';
+import { findSidecars } from '../server/src/node/corpusFiles';
+import { loadSidecarCorpus } from '../server/src/node/sidecarCorpus';
+import { ArticleSummaryCache } from '../server/src/node/articleSummaries';
 import { newTag, serializeSidecar, SIDECAR_VERSION, SidecarStore, sidecarPathFor, type Tag } from '../server/src/core/sidecar';
 
 const TEXT = 'President Volodymyr Zelensky met NATO officials in Brussels on March 3, 2024.\n';

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
 import {
@@ -15,6 +15,7 @@ import {
   type WorkspaceOccurrencesResult,
 } from '../api/protocol';
 import { describeIssues } from '../core/zodIssues';
+import { pathOfUri } from '../node/uris';
 import type { Article } from './article';
 import type { ArticleWorkspace } from './articleWorkspace';
 import type { WorkspaceTagAll } from './workspaceTagAll';
@@ -134,12 +135,7 @@ function parse<T extends z.ZodType>(schema: T, raw: unknown, command: string): z
 function corpusArticleOf(workspace: ArticleWorkspace, uri: string): string {
   const open = workspace.get(uri);
   if (open) return open.path;
-  let path: string | undefined;
-  try {
-    path = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    path = undefined;
-  }
+  const path = pathOfUri(uri);
   if (path === undefined || !workspace.isArticlePath(path)) throw new Error(`${uri} is not an article (is it under seeds/ or a folder with a marginalia.json?)`);
   return path;
 }

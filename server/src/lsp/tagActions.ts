@@ -6,6 +6,7 @@ import { newTag, type Tag } from '../core/sidecar';
 import { placedAt } from '../core/sidecar/tags';
 import { resolveConflict, type ConflictSide } from '../core/sidecar/conflict';
 import { describeSpan, reviewedTag, type ReviewStep } from '../core/review/reviewLog';
+import { wholeWordOccurrences } from '../core/tagAll/occurrences';
 import type { TagChange, TagEdit } from '../core/tagEdits';
 import type { Article } from './article';
 
@@ -221,16 +222,4 @@ export class TagActions {
     const actual = this.article.document.getText().slice(start, end);
     if (actual !== text) throw new Error(`The article changed: "${text}" is no longer at that place. Try the action again.`);
   }
-}
-
-/** UTF-16 starts of `needle` in `text` where it stands as whole words (not inside a longer word). */
-export function wholeWordOccurrences(text: string, needle: string): number[] {
-  const starts: number[] = [];
-  const isWordChar = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}_]/u.test(char);
-  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) {
-    const wordStart = !isWordChar(needle[0]) || !isWordChar(text[at - 1]);
-    const wordEnd = !isWordChar(needle[needle.length - 1]) || !isWordChar(text[at + needle.length]);
-    if (wordStart && wordEnd) starts.push(at);
-  }
-  return starts;
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { anchorFix } from '../core/anchoring/anchorMarks';
-import type { FoundSidecar } from '../core/findSidecars';
+import type { FoundSidecar } from './corpusFiles';
 import { SidecarStore } from '../core/sidecar';
 
 export interface FixReport {
