@@ -6,7 +6,7 @@ import { describeSkipped, lineAround, tagsForPlaces, untaggedPlaces, wholeWordOc
 
 // "😀" takes two UTF-16 units and one code point: tags count code points, places UTF-16.
 const TEXT = 'Minister Umerov 😀 met Umerov\'s aides.\nUMEROV spoke; Umerova did not.';
-const ORG = { name: 'PERSON', kind: 'entity' as const, color: '#000' };
+const PERSON = { name: 'PERSON', kind: 'entity' as const, color: '#000' };
 
 function article(tags = [exampleTag({ id: 't-000000000001', start: 9, end: 15, text: 'Umerov', label: 'PERSON', annotator: 'ann' })]): SearchedArticle {
   return { path: '/corpus/a.txt', uri: 'file:///corpus/a.txt', text: TEXT, tags };
@@ -51,7 +51,7 @@ describe('tag all occurrences', () => {
         { start: 0, end: 8, text: 'Minister' },
       ],
       new Set(['Umerov', 'UMEROV']),
-      ORG,
+      PERSON,
       'bob',
       EVERY_TAG,
       (place, reason) => skipped.push(`${place.start}: ${reason}`),
