@@ -10,10 +10,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { annotateArticle } from '../server/src/core/annotate/annotateArticle';
 import { runDetect } from '../server/src/cli/detectCommand';
-import { checkSidecarFiles } from '../server/src/cli/checkCommand';
-import { findSidecars } from '../server/src/core/findSidecars';
-import { loadSidecarCorpus } from '../server/src/core/report/corpusFiles';
-import { ArticleSummaryCache } from '../server/src/core/review/corpusSummaryFiles';
+import { checkSidecarFiles } from '../server/src/node/checkFiles';
+import { fixSidecars } from '../server/src/node/checkFix';
+import { findSidecars } from '../server/src/node/corpusFiles';
+import { loadSidecarCorpus } from '../server/src/node/sidecarCorpus';
+import { ArticleSummaryCache } from '../server/src/node/articleSummaries';
 import { newTag, serializeSidecar, SIDECAR_VERSION, SidecarStore, sidecarPathFor, type Tag } from '../server/src/core/sidecar';
 
 const TEXT = 'President Volodymyr Zelensky met NATO officials in Brussels on March 3, 2024.\n';
@@ -71,6 +72,17 @@ describe('an article saved with a byte order mark', () => {
     writeSidecar(article, [editorTag('President'), editorTag('Zelensky')]);
     const { results } = await checkSidecarFiles(await findSidecars(folder));
     assert.deepEqual(results.map((report) => report.problems), [[]]);
+  });
+
+  it('check --fix leaves the editor\'s tags where they are', async () => {
+    const folder = corpusWith({ 'marked.txt': BOM + TEXT });
+    const article = path.join(folder, 'marked.txt');
+    const tags = [editorTag('President'), editorTag('Zelensky')];
+    writeSidecar(article, tags);
+    const fixed = await fixSidecars(await findSidecars(folder), (line) => assert.fail(line));
+    assert.deepEqual(fixed, [], 'nothing to fix');
+    const { sidecar } = await new SidecarStore().read(article);
+    assert.deepEqual(sidecar.annotations.map(({ start, end, text }) => ({ start, end, text })), tags.map(({ start, end, text }) => ({ start, end, text })));
   });
 
   it('the corpus view counts none of its tags orphaned, and the report reads its text without the BOM', async () => {

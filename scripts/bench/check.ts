@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkSidecarFiles } from '../../server/src/cli/checkCommand';
+import { checkSidecarFiles } from '../../server/src/node/checkFiles';
 import { detectSpans } from '../../server/src/core/detect';
 import { CodePointIndex } from '../../server/src/core/offsets';
 import { serializeSidecar, SIDECAR_VERSION } from '../../server/src/core/sidecar';

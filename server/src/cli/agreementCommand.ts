@@ -1,6 +1,6 @@
 import { agreement, agreementTable, claimants, type AgreementDocument } from '../core/agreement';
 import type { ProgressReporter } from '../core/progress';
-import { loadSidecarCorpus } from '../core/report/corpusFiles';
+import { loadSidecarCorpus } from '../node/sidecarCorpus';
 import { comparableDocuments } from '../core/report/corpusReport';
 import { sidecarPathFor } from '../core/sidecar/paths';
 

@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import type { ArticleOutcome } from '../core/annotate/annotateArticle';
-import { findArticlesBelow, planAnnotation } from '../core/annotate/plan';
+import { planAnnotation } from '../core/annotate/plan';
 import { annotateArticles } from '../core/annotate/pool';
 import { DEFAULT_PROPOSER } from '../core/annotate/proposals';
 import type { Cancellation, ProgressReporter } from '../core/progress';
 import { articleSelectorFor } from '../node/projectFiles';
+import { findArticlesBelow } from '../node/corpusFiles';
 import { ProgressBar } from './progressBar';
 
 export type AnnotateFormat = 'summary' | 'json';

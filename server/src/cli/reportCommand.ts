@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { ProgressReporter } from '../core/progress';
 import { articleSelectorFor } from '../node/projectFiles';
 import { corpusReport } from '../core/report/corpusReport';
-import { loadSidecarCorpus } from '../core/report/corpusFiles';
+import { loadSidecarCorpus } from '../node/sidecarCorpus';
 import { labelColorsFor } from '../core/report/labelColors';
 import { reportCsv, reportJson } from '../core/report/reportCsv';
 

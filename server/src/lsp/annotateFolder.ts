@@ -1,15 +1,13 @@
-import type { ArticleSelector } from '../core/project/articleSelector';
-import { stat } from 'node:fs/promises';
-import { basename, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { basename, resolve } from 'node:path';
 import { CodeActionKind, type CodeAction, type Connection } from 'vscode-languageserver';
 import { ServerCommands, type AnnotateFolderArguments, type AnnotateFolderResult } from '../api/protocol';
 import type { ArticleOutcome } from '../core/annotate/annotateArticle';
-import { planAnnotation, type ArticleToAnnotate } from '../core/annotate/plan';
+import { planAnnotation } from '../core/annotate/plan';
 import { annotateArticles } from '../core/annotate/pool';
 import { DEFAULT_PROPOSER } from '../core/annotate/proposals';
 import { articleSelectorFor } from '../node/projectFiles';
-import { findArticleFiles } from '../core/review/corpusSummaryFiles';
+import { findWorkspaceArticles } from '../node/corpusFiles';
+import { pathOfUri, uriOfPath } from '../node/uris';
 import type { ArticleWorkspace } from './articleWorkspace';
 import { withWorkDoneProgress } from './workDoneProgress';
 
@@ -47,7 +45,7 @@ export class FolderAnnotation {
   async run(args: AnnotateFolderArguments | undefined): Promise<AnnotateFolderResult> {
     if (this.running) throw new Error('pre-annotation is already running; cancel it or wait for it');
     const folders = this.host.folders();
-    const target = args?.uri === undefined ? undefined : pathOf(args.uri);
+    const target = args?.uri === undefined ? undefined : folderPathOf(args.uri);
     if (target === undefined && folders.length === 0) throw new Error('open a folder to pre-annotate its articles: this window has none');
     this.running = true;
     try {
@@ -61,7 +59,7 @@ export class FolderAnnotation {
     const { workspace } = this.host;
     const selector = articleSelectorFor(folders, workspace.settings.articles);
     const outcome = await withWorkDoneProgress(this.connection, { title: 'Pre-annotating', unit: 'articles' }, async (options) => {
-      const articles = await articlesIn(targets, folders, selector);
+      const articles = await findWorkspaceArticles(targets, folders, selector);
       const plan = await planAnnotation(articles, { projectOf: (path) => selector.projectOf(path), userLabels: workspace.settings.labels });
       const run = await annotateArticles({ articles: plan.articles, profiles: plan.profiles, annotator: DEFAULT_PROPOSER }, options);
       return { ...run, total: articles.length, outcomes: [...plan.skipped, ...run.results] };
@@ -80,25 +78,8 @@ export class FolderAnnotation {
     for (const article of this.host.workspace.all()) {
       if (changed.has(resolve(article.path))) await this.host.workspace.reloadTags(article);
     }
-    this.host.articlesChanged([...changed].map((path) => pathToFileURL(path).href));
+    this.host.articlesChanged([...changed].map(uriOfPath));
   }
-}
-
-/** The articles below each target (a folder, or one article), each with the workspace folder it lies in: where its lexicon is when no marginalia.json governs it. */
-async function articlesIn(targets: readonly string[], folders: readonly string[], selector: ArticleSelector): Promise<ArticleToAnnotate[]> {
-  const rootOf = (path: string) => folders.find((folder) => !relative(folder, path).startsWith('..')) ?? targets.find((target) => !relative(target, path).startsWith('..')) ?? path;
-  const paths = new Set<string>();
-  for (const target of targets) {
-    const stats = await stat(target).catch(() => undefined);
-    if (!stats) throw new Error(`${target}: no such file or folder`);
-    if (stats.isFile()) {
-      if (!selector.isArticle(target)) throw new Error(`${basename(target)} is not an article (put it under seeds/ or in a folder with a marginalia.json)`);
-      paths.add(target);
-    } else {
-      for (const path of (await findArticleFiles([target], (path) => selector.isArticle(path), Infinity)).paths) paths.add(path);
-    }
-  }
-  return [...paths].map((path) => ({ path, root: rootOf(path) }));
 }
 
 function resultOf(outcomes: readonly ArticleOutcome[], total: number, cancelled: boolean, where: string): AnnotateFolderResult {
@@ -129,11 +110,8 @@ function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }
 
-function pathOf(uri: string): string {
-  try {
-    if (uri.startsWith('file:')) return fileURLToPath(uri);
-  } catch {
-    // Reported below.
-  }
-  throw new Error(`${ServerCommands.annotateFolder}: expected a file: URI of a folder, not ${uri}`);
+function folderPathOf(uri: string): string {
+  const path = pathOfUri(uri);
+  if (path === undefined) throw new Error(`${ServerCommands.annotateFolder}: expected a file: URI of a folder, not ${uri}`);
+  return path;
 }

@@ -1,12 +1,12 @@
 import { basename, isAbsolute, join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { looksBinary } from '../core/detect/binary';
 import type { ArticleSelector, ProjectProblem } from '../core/project/articleSelector';
 import { articleSelectorFor } from '../node/projectFiles';
 import { PROJECT_FILE_NAME } from '../core/project/projectFile';
 import { readArticleFile } from '../core/regularFile';
-import type { TagVisibility } from '../core/review/corpusSummaryFiles';
+import type { TagVisibility } from '../core/review/corpusSummary';
 import { resolveLabelSet, type LabelDefinition } from '../core/project/labelSet';
 import { reanchorTags } from '../core/anchoring/reanchor';
 import { SidecarError, SidecarStore, type Tag } from '../core/sidecar';
@@ -17,6 +17,7 @@ import { UndoStack } from '../core/undoStack';
 import { canSee, type Actor } from '../core/tagging/actor';
 import { Article } from './article';
 import { CorpusLexicons } from './lexicons';
+import { pathOfUri as pathOf } from '../node/uris';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 export interface WorkspaceEvents {
@@ -373,15 +374,6 @@ export class ArticleWorkspace {
 function isInside(folder: string, path: string): boolean {
   const inside = relative(folder, path);
   return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
-}
-
-function pathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
 }
 
 function messageOf(error: unknown): string {

@@ -16,9 +16,9 @@ import { DELETED, type TagConflict } from '../core/sidecar';
 import type { KindedSpan } from '../core/detect';
 import { labelsOfKind, type LabelDefinition } from '../core/project/labelSet';
 import type { Kind } from '../core/labels';
+import { wholeWordOccurrences } from '../core/tagging/occurrences';
 import type { Article, PlacedTag } from './article';
 import { describeClaim, disagreementsIn, extentOf, type PlacedDisagreement } from './disagreements';
-import { wholeWordOccurrences } from '../core/tagging/wholeWords';
 
 /** What the actions depend on beyond the article: who is looking, and what the client can do. */
 export interface CodeActionOptions {

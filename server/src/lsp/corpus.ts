@@ -1,13 +1,14 @@
 import { basename, relative, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CorpusReportRequest, CorpusRequest, type CorpusArticle, type CorpusSummary } from '../api/protocol';
 import { articleSelectorFor } from '../node/projectFiles';
-import { corpusReport, type CorpusReport, type ReportDocument } from '../core/report/corpusReport';
-import { loadSidecarCorpus, type UnreadableFile } from '../core/report/corpusFiles';
+import { corpusReport, type CorpusReport, type ReportDocument, type UnreadableFile } from '../core/report/corpusReport';
 import { labelColorsFor } from '../core/report/labelColors';
 import { addSummaries, misplacedTagIds, summarizeTags, type ReviewSummary } from '../core/review/corpusSummary';
-import { ArticleSummaryCache, findArticleFiles } from '../core/review/corpusSummaryFiles';
 import type { Tag } from '../core/sidecar';
+import { ArticleSummaryCache } from '../node/articleSummaries';
+import { findArticleFiles } from '../node/corpusFiles';
+import { loadSidecarCorpus } from '../node/sidecarCorpus';
+import { pathOfUri, uriOfPath } from '../node/uris';
 import type { Article } from './article';
 import type { ArticleWorkspace } from './articleWorkspace';
 
@@ -38,7 +39,7 @@ export class Corpus {
     let paths: string[];
     let omitted = 0;
     if (uris) {
-      paths = uris.map(pathOf).filter((path): path is string => path !== undefined && isArticle(path));
+      paths = uris.map(pathOfUri).filter((path): path is string => path !== undefined && isArticle(path));
     } else {
       ({ paths, omitted } = await findArticleFiles(this.folders(), isArticle, MAX_LISTED_ARTICLES));
       this.onDisk.retainOnly(paths);
@@ -49,7 +50,7 @@ export class Corpus {
     const articles: CorpusArticle[] = paths.map((path) => {
       const article = open.get(path);
       const { summary, problem } = article ? liveSummary(article, visibility.isVisible) : fromDisk.get(path)!;
-      return { uri: pathToFileURL(path).href, name: this.nameOf(path), ...summary, ...(problem ? { problem } : {}) };
+      return { uri: uriOfPath(path), name: this.nameOf(path), ...summary, ...(problem ? { problem } : {}) };
     });
     return { articles, omitted, ...addSummaries(articles) };
   }
@@ -102,12 +103,4 @@ export function annotatorsParameter(params: unknown): [string, string] | undefin
   if (annotators === undefined) return undefined;
   if (Array.isArray(annotators) && annotators.length === 2 && annotators.every((name) => typeof name === 'string' && name !== '') && annotators[0] !== annotators[1]) return [annotators[0], annotators[1]];
   throw new Error(`${CorpusReportRequest}: "annotators" must be two different names, such as ["ann", "bob"], not ${JSON.stringify(annotators)}`);
-}
-
-function pathOf(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
 }

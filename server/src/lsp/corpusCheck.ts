@@ -1,9 +1,9 @@
-import { pathToFileURL } from 'node:url';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { ServerCommands, type CorpusCheckResult } from '../api/protocol';
-import { checkSidecarFiles, type FileReport } from '../cli/checkCommand';
-import { findSidecars, type FoundSidecar } from '../core/findSidecars';
-import type { ProblemKind, SidecarProblem } from '../core/sidecar/check';
+import type { FileReport, ProblemKind, SidecarProblem } from '../core/sidecar/check';
+import { checkSidecarFiles } from '../node/checkFiles';
+import { findSidecarsIn } from '../node/corpusFiles';
+import { uriOfPath } from '../node/uris';
 import { withWorkDoneProgress } from './workDoneProgress';
 
 const CHECK_CORPUS_TITLE = "Check all articles' sidecars";
@@ -65,7 +65,7 @@ export class CorpusCheck {
     if (folders.length === 0) throw new Error('open a folder to check its articles: this window has none');
     this.running = true;
     try {
-      const outcome = await withWorkDoneProgress(this.connection, { title: 'Checking sidecars', unit: 'articles' }, async (options) => checkSidecarFiles(await sidecarsIn(folders), options));
+      const outcome = await withWorkDoneProgress(this.connection, { title: 'Checking sidecars', unit: 'articles' }, async (options) => checkSidecarFiles(await findSidecarsIn(folders), options));
       const reports = outcome.results;
       const problems = reports.reduce((sum, report) => sum + report.problems.length, 0);
       const result = { checked: outcome.done, total: outcome.total, problems, cancelled: outcome.cancelled };
@@ -87,20 +87,13 @@ export class CorpusCheck {
     const troubled = new Set<string>();
     for (const report of reports) {
       if (report.problems.length === 0) continue;
-      const uri = pathToFileURL(report.sidecar).href;
+      const uri = uriOfPath(report.sidecar);
       troubled.add(uri);
       void this.connection.sendDiagnostics({ uri, diagnostics: report.problems.map(diagnosticOf) });
     }
     for (const uri of this.troubled) if (!troubled.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.troubled = troubled;
   }
-}
-
-/** The sidecars below each folder, each once even when folders nest. */
-async function sidecarsIn(folders: readonly string[]): Promise<FoundSidecar[]> {
-  const byPath = new Map<string, FoundSidecar>();
-  for (const folder of folders) for (const found of await findSidecars(folder)) byPath.set(found.path, found);
-  return [...byPath.values()];
 }
 
 function diagnosticOf(problem: SidecarProblem): Diagnostic {

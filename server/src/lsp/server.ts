@@ -2,7 +2,7 @@
  * The Marginalia language server: wires LSP requests to the article workspace. Started by the VS Code
  * extension over IPC, and by `marginalia lsp --stdio` for any other editor.
  */
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
@@ -45,6 +45,7 @@ import { WorkspaceTagAll, tagAllPreviewCommandOf } from './workspaceTagAll';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokenResults, encodeSemanticTokens } from './semanticTokens';
 import { parseSettings, resolveAnnotator } from './settings';
 import { ProjectFileDiagnostics } from './projectFileDiagnostics';
+import { pathOfUri as safePath } from '../node/uris';
 
 export function startServer(connection: Connection = connectionFromArguments()): void {
   const documents = new TextDocuments(TextDocument);
@@ -367,12 +368,4 @@ function commentCommandOf(initializationOptions: unknown): string | undefined {
 function foldersOf(params: InitializeParams): string[] {
   const uris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   return uris.map(safePath).filter((path): path is string => path !== undefined);
-}
-
-function safePath(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,8 +1,5 @@
 import type { Actor } from '../core/tagging/actor';
-import { stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readArticleFile } from '../core/regularFile';
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
 import {
   ServerCommands,
@@ -12,37 +9,14 @@ import {
   type WorkspaceOccurrence,
   type WorkspaceOccurrencesArguments,
 } from '../api/protocol';
-import { formsOf, isWholeWordsAt, occurrencesOf } from '../core/lexicon/matching';
-import { CodePointIndex } from '../core/offsets';
+import { formsOf } from '../core/lexicon/matching';
 import type { LabelDefinition } from '../core/project/labelSet';
-import { findArticleFiles } from '../core/review/corpusSummaryFiles';
-import { SidecarStore, newTag, sidecarPathFor, type Tag } from '../core/sidecar';
-import type { TagChange, TagEdit } from '../core/tagEdits';
+import { describeSkipped, tagsForPlaces, untaggedPlaces, type SearchedArticle } from '../core/tagging/occurrences';
+import type { TagEdit } from '../core/tagEdits';
+import { CorpusArticles, type CorpusScope } from '../node/corpusArticles';
+import { pathOfUri } from '../node/uris';
 import type { Article } from './article';
 import type { ArticleWorkspace } from './articleWorkspace';
-
-/** As many articles as the corpus view lists: the search reads each one, and holds its text in memory. */
-export const MAX_SEARCHED_ARTICLES = 5000;
-/** Characters of the line shown on either side of an occurrence in the preview. */
-const EXCERPT_REACH = 40;
-
-/** An article as the search sees it: its text and every tag, anyone's, whatever its status. */
-interface SearchedArticle {
-  path: string;
-  uri: string;
-  text: string;
-  tags: readonly Tag[];
-  /** Where the tags this person sees are, worked out for the search that first needed them. */
-  spans?: { visibility: string; tagged: TaggedSpans };
-  /** Why its sidecar cannot be read: it can be neither searched nor tagged. */
-  problem?: string;
-}
-
-/** What was read of an article on disk, and the size and time of its files then. */
-interface ReadArticle {
-  stamp: string;
-  article: SearchedArticle;
-}
 
 /**
  * "Tag all N occurrences of "Umerov" in the workspace": finds a text wherever it stands untagged in the
@@ -51,21 +25,19 @@ interface ReadArticle {
  * step of that article's undo history.
  */
 export class WorkspaceTagAll {
-  private readonly store = new SidecarStore();
-  /** Articles read from disk, by path, kept while their files keep their size and time. */
-  private readonly onDisk = new Map<string, ReadArticle>();
-  /** Each corpus's articles as last listed; listed again after files came or went. */
-  private readonly listed = new Map<string, string[]>();
-  /** The client reports files created, changed and deleted: until it does, listings and reads are trusted. */
-  watching = false;
-  private stale = new Set<string>();
+  /** The articles that are not open, as read from disk. */
+  private readonly onDisk = new CorpusArticles();
 
   constructor(private readonly workspace: ArticleWorkspace) {}
 
+  /** The client reports files created, changed and deleted: until it does, listings and reads are trusted. */
+  set watching(watching: boolean) {
+    this.onDisk.watching = watching;
+  }
+
   /** Files changed on disk (any article, sidecar or project file): read again what they touch before the next search. */
   filesChanged(paths: readonly string[], listingChanged: boolean): void {
-    for (const path of paths) this.stale.add(path);
-    if (listingChanged) this.listed.clear();
+    this.onDisk.filesChanged(paths, listingChanged);
   }
 
   /** Brings the corpus of `article` up to date, so that `actionsFor` can count without waiting. */
@@ -81,7 +53,7 @@ export class WorkspaceTagAll {
    */
   actionsFor(article: Article, phrase: string, label: string, previewCommand: string | undefined): CodeAction[] {
     const folder = this.workspace.corpusFolderOf(article.path);
-    if (folder === undefined || !this.listed.has(folder)) return [];
+    if (folder === undefined || !this.onDisk.listed(folder)) return [];
     const occurrences = this.search(folder, phrase);
     if (!occurrences.some((occurrence) => occurrence.uri !== article.uri)) return [];
     const articles = new Set(occurrences.map((occurrence) => occurrence.uri)).size;
@@ -121,25 +93,25 @@ export class WorkspaceTagAll {
     let articles = 0;
     for (const [uri, refs] of byArticle) {
       const skip = (ref: OccurrenceRef, reason: string) => skipped.push({ ...ref, reason });
-      const path = pathOf(uri);
+      const path = pathOfUri(uri);
       if (path === undefined || !this.workspace.isArticlePath(path) || this.workspace.corpusFolderOf(path) !== folder) {
         refs.forEach((ref) => skip(ref, 'not an article of this corpus'));
         continue;
       }
       try {
         const open = this.workspace.get(uri);
-        const current = open ? openArticle(open) : await this.readFresh(path);
+        const current = open ? openArticle(open) : await this.onDisk.readFresh(path);
         if (current.problem) {
           refs.forEach((ref) => skip(ref, current.problem!));
           continue;
         }
-        const changes = this.newTags(current, refs, forms, label, actor, skip);
+        const changes = tagsForPlaces(current, refs, forms, label, actor.annotator, this.workspace.visibility, skip);
         if (changes.length === 0) continue;
         const edit: TagEdit = { description: `Tagged ${changes.length} occurrence${changes.length === 1 ? '' : 's'} of "${args.text}" as ${label.name} (tag all in the workspace)`, changes };
         if (open) await this.workspace.applyTagEdit(open, edit, actor);
         else {
           // Read again next time, whether or not the client reports our own write.
-          this.stale.add(path);
+          this.onDisk.markStale(path);
           await this.workspace.applyTagEditToFile(path, current.text, edit, actor);
         }
         tagged += changes.length;
@@ -150,27 +122,6 @@ export class WorkspaceTagAll {
     }
     const message = `Tagged ${tagged} occurrence${tagged === 1 ? '' : 's'} of "${args.text}" as ${label.name} in ${articles} article${articles === 1 ? '' : 's'}${skipped.length > 0 ? `; ${skipped.length} skipped (${describeSkipped(skipped)})` : ''}. Ctrl+Z in an article undoes its part.`;
     return { message, tagged, articles, skipped };
-  }
-
-  /** Tags for the occurrences that still stand as they were found, untagged, each checked against the others too. */
-  private newTags(article: SearchedArticle, refs: readonly OccurrenceRef[], forms: ReadonlySet<string>, label: LabelDefinition, actor: Actor, skip: (ref: OccurrenceRef, reason: string) => void): TagChange[] {
-    const index = new CodePointIndex(article.text);
-    const taken: Array<{ start: number; end: number }> = [];
-    const changes: TagChange[] = [];
-    for (const ref of [...refs].sort((a, b) => a.start - b.start)) {
-      if (!forms.has(ref.text) || article.text.slice(ref.start, ref.end) !== ref.text || !isWholeWordsAt(article.text, ref.start, ref.end)) {
-        skip(ref, `"${ref.text}" is no longer there`);
-        continue;
-      }
-      if (this.taggedSpans(article).overlaps(ref.start, ref.end) || taken.some((span) => span.start < ref.end && ref.start < span.end)) {
-        skip(ref, 'tagged meanwhile');
-        continue;
-      }
-      const tag = newTag({ text: article.text, start: index.toCodePoint(ref.start), end: index.toCodePoint(ref.end), label: label.name, kind: label.kind, source: 'manual', status: 'accepted', annotator: actor.annotator, index });
-      taken.push({ start: ref.start, end: ref.end });
-      changes.push({ after: tag });
-    }
-    return changes;
   }
 
   /** The open article named by the arguments and its entity label. */
@@ -194,71 +145,25 @@ export class WorkspaceTagAll {
   /** Every untagged occurrence of `phrase` in the corpus as last read; open articles as they are now. */
   private search(folder: string, phrase: string): WorkspaceOccurrence[] {
     const found: WorkspaceOccurrence[] = [];
-    for (const path of this.listed.get(folder) ?? []) {
+    for (const path of this.onDisk.listed(folder) ?? []) {
       const open = this.openArticleAt(path);
-      const places = occurrencesOf(open ? open.document.getText() : (this.onDisk.get(path)?.article.text ?? ''), phrase);
-      if (places.length === 0) continue;
-      // Where its tags are is worked out only for an article holding the text.
-      const article = open ? openArticle(open) : this.onDisk.get(path)!.article;
-      if (article.problem) continue;
-      const tagged = this.taggedSpans(article);
-      const untagged = places.filter((place) => !tagged.overlaps(place.start, place.end));
+      const article = open ? openArticle(open) : this.onDisk.lastRead(path);
+      if (!article) continue;
       const name = relative(folder, path).split(sep).join('/');
-      for (const place of untagged) found.push({ uri: article.uri, article: name, start: place.start, end: place.end, text: article.text.slice(place.start, place.end), ...lineAround(article.text, place.start, place.end) });
+      for (const place of untaggedPlaces(article, phrase, this.workspace.visibility)) found.push({ uri: article.uri, article: name, ...place });
     }
     return found;
   }
 
-  /** Lists the corpus (unless listed and nothing came or went) and reads the articles whose files changed. */
-  private async readCorpus(folder: string): Promise<void> {
-    let paths = this.watching ? this.listed.get(folder) : undefined;
-    if (!paths) {
-      const isOfCorpus = (path: string) => this.workspace.isArticlePath(path) && this.workspace.corpusFolderOf(path) === folder;
-      ({ paths } = await findArticleFiles([folder], isOfCorpus, MAX_SEARCHED_ARTICLES));
-      // Open articles are read from the editor; one not saved yet is searched too.
-      for (const article of this.workspace.all()) if (!paths.includes(article.path) && this.workspace.corpusFolderOf(article.path) === folder) paths.push(article.path);
-      this.listed.set(folder, paths);
-      const kept = new Set(paths);
-      for (const path of this.onDisk.keys()) if (!kept.has(path) && this.workspace.corpusFolderOf(path) === folder) this.onDisk.delete(path);
-    }
-    const toRead = paths.filter((path) => !this.openArticleAt(path) && (!this.watching || this.stale.has(path) || this.stale.has(sidecarPathFor(path)) || !this.onDisk.has(path)));
-    await eachConcurrently(toRead, 16, async (path) => {
-      const stamp = await stampOf(path);
-      const known = this.onDisk.get(path);
-      if (known?.stamp === stamp) return;
-      try {
-        this.onDisk.set(path, { stamp, article: await this.readFresh(path) });
-      } catch {
-        // Gone or unreadable since it was listed: nothing to find in it.
-        this.onDisk.delete(path);
-      }
-    });
-    for (const path of toRead) {
-      this.stale.delete(path);
-      this.stale.delete(sidecarPathFor(path));
-    }
-  }
-
-  /** An article and its tags as they are on disk now. */
-  private async readFresh(path: string): Promise<SearchedArticle> {
-    const text = await readArticleFile(path);
-    const uri = pathToFileURL(path).href;
-    try {
-      const { sidecar } = await this.store.read(path);
-      return { path, uri, text, tags: sidecar.annotations };
-    } catch (error) {
-      return { path, uri, text, tags: [], problem: error instanceof Error ? error.message : String(error) };
-    }
-  }
-
-  /**
-   * Where an article's tags stand that this person sees: in blind double annotation another
-   * annotator's tag neither hides a place nor tells that it was tagged, each tags on their own.
-   */
-  private taggedSpans(article: SearchedArticle): TaggedSpans {
-    const { key, isVisible } = this.workspace.visibility;
-    if (article.spans?.visibility !== key) article.spans = { visibility: key, tagged: new TaggedSpans(article.text, article.tags.filter(isVisible)) };
-    return article.spans.tagged;
+  /** Lists the corpus of `folder` (unless listed and nothing came or went) and reads the articles whose files changed. */
+  private readCorpus(folder: string): Promise<void> {
+    const scope: CorpusScope = {
+      folder,
+      isArticle: (path) => this.workspace.isArticlePath(path) && this.workspace.corpusFolderOf(path) === folder,
+      contains: (path) => this.workspace.corpusFolderOf(path) === folder,
+      openPaths: () => this.workspace.all().map((article) => article.path),
+    };
+    return this.onDisk.read(scope);
   }
 
   private openArticleAt(path: string): Article | undefined {
@@ -272,89 +177,8 @@ function openArticle(article: Article): SearchedArticle {
   return { path: article.path, uri: article.uri, text: article.document.getText(), tags: live, problem: article.sidecarProblem };
 }
 
-/** Where an article's tags are (UTF-16), worked out when first asked, sorted so that a check reads only the tags near a place. */
-class TaggedSpans {
-  private spans?: { starts: Int32Array; ends: Int32Array; longest: number };
-
-  constructor(
-    private readonly text: string,
-    private readonly tags: readonly Tag[],
-  ) {}
-
-  overlaps(start: number, end: number): boolean {
-    const { starts, ends, longest } = this.sorted();
-    // The tags starting before `end`, and no longer ago than the longest tag is long.
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (starts[mid]! < end) low = mid + 1;
-      else high = mid;
-    }
-    for (let n = low - 1; n >= 0 && starts[n]! > start - longest; n--) if (ends[n]! > start) return true;
-    return false;
-  }
-
-  private sorted(): { starts: Int32Array; ends: Int32Array; longest: number } {
-    if (!this.spans) {
-      const index = this.tags.length > 0 ? new CodePointIndex(this.text) : undefined;
-      const spans = this.tags.map((tag) => ({ start: index!.toUtf16(tag.start), end: index!.toUtf16(tag.end) })).sort((a, b) => a.start - b.start);
-      this.spans = { starts: Int32Array.from(spans, (span) => span.start), ends: Int32Array.from(spans, (span) => span.end), longest: spans.reduce((most, span) => Math.max(most, span.end - span.start), 0) };
-    }
-    return this.spans;
-  }
-}
-
-/** The 0-based line of an occurrence and the line's text around it, white space collapsed, cut with "…". */
-function lineAround(text: string, start: number, end: number): { line: number; excerpt: string } {
-  let line = 0;
-  for (let at = text.indexOf('\n'); at >= 0 && at < start; at = text.indexOf('\n', at + 1)) line++;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const lineFeed = text.indexOf('\n', end);
-  const lineEnd = lineFeed < 0 ? text.length : lineFeed;
-  let from = Math.max(lineStart, start - EXCERPT_REACH);
-  let to = Math.min(lineEnd, end + EXCERPT_REACH);
-  // Cut between words, never inside one.
-  if (from > lineStart) from = Math.min(start, nextSpace(text, from, start) + 1);
-  if (to < lineEnd) to = Math.max(end, text.lastIndexOf(' ', to));
-  const excerpt = `${from > lineStart ? '…' : ''}${text.slice(from, to)}${to < lineEnd ? '…' : ''}`.replace(/\s+/g, ' ').trim();
-  return { line, excerpt };
-}
-
-function nextSpace(text: string, from: number, limit: number): number {
-  const at = text.indexOf(' ', from);
-  return at < 0 || at >= limit ? limit - 1 : at;
-}
-
-function describeSkipped(skipped: TagAllInWorkspaceResult['skipped']): string {
-  const reasons = new Map<string, number>();
-  for (const { reason } of skipped) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-  return [...reasons].map(([reason, count]) => (count > 1 ? `${count}: ${reason}` : reason)).join('; ');
-}
-
 function quickFix(title: string, command: string, args: object): CodeAction {
   return { title, kind: CodeActionKind.QuickFix, command: { title, command, arguments: [args] } };
-}
-
-async function stampOf(path: string): Promise<string> {
-  const stamps = await Promise.all([path, sidecarPathFor(path)].map((file) => stat(file).then(({ size, mtimeMs }) => `${size}:${mtimeMs}`, () => '-')));
-  return stamps.join('|');
-}
-
-async function eachConcurrently<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await run(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
-function pathOf(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -1,6 +1,9 @@
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** The file path of a `file:` URI, or undefined for another scheme or a URI that names no file. */
+/**
+ * The path of a file: URI, or undefined for any other scheme (untitled:, vscode-notebook-cell:, …)
+ * or a malformed file: URI (one naming a remote host on POSIX): such a document has no file on disk.
+ */
 export function pathOfUri(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
@@ -8,4 +11,9 @@ export function pathOfUri(uri: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The file: URI of a path, as the client names documents. */
+export function uriOfPath(path: string): string {
+  return pathToFileURL(path).href;
 }

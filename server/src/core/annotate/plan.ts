@@ -1,7 +1,6 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { LexiconError, LexiconStore, lexiconPathIn } from '../lexicon';
-import { ArticleSelector, type ProjectLookup } from '../project/articleSelector';
+import type { ProjectLookup } from '../project/articleSelector';
 import { resolveLabelSet } from '../project/labelSet';
 import type { LabelSettings } from '../project/projectFile';
 import { SidecarError } from '../sidecar/errors';
@@ -87,39 +86,4 @@ async function readLexicon(store: LexiconStore, path: string): Promise<ArticlePr
     if (error instanceof LexiconError) return error;
     throw error;
   }
-}
-
-/**
- * The articles `marginalia annotate PATH...` works on, sorted within each PATH, each once: a .txt
- * file given by name, and the .txt files below a folder (node_modules and dot folders skipped, as
- * `marginalia check` skips them) that the marginalia.json governing them selects (its `articles`
- * and `exclude` globs); without one, every .txt file. Throws, naming it, for a PATH that does not
- * exist or is neither a folder nor a .txt file.
- */
-export async function findArticlesBelow(paths: readonly string[], selector: ArticleSelector): Promise<ArticleToAnnotate[]> {
-  const found = new Map<string, ArticleToAnnotate>();
-  const isArticle = (path: string) => (selector.projectOf(path).project ? selector.isArticle(path) : true);
-  for (const given of paths) {
-    const stats = await stat(given).catch(() => undefined);
-    if (!stats) throw new Error(`${given}: no such file or folder`);
-    if (stats.isFile()) {
-      if (!/\.txt$/i.test(given)) throw new Error(`${given} is not an article (a .txt file); give articles or folders`);
-      if (!found.has(resolve(given))) found.set(resolve(given), { path: given, root: join(given, '..') });
-      continue;
-    }
-    const walk = async (folder: string): Promise<void> => {
-      const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      for (const entry of entries) {
-        const path = join(folder, entry.name);
-        if (entry.isDirectory()) {
-          // Dot folders hold git's objects, editors' settings and caches; node_modules holds other people's files.
-          if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) await walk(path);
-        } else if (entry.isFile() && /\.txt$/i.test(entry.name) && isArticle(resolve(path)) && !found.has(resolve(path))) {
-          found.set(resolve(path), { path, root: given });
-        }
-      }
-    };
-    await walk(given);
-  }
-  return [...found.values()];
 }

@@ -2,7 +2,22 @@ import { agreement, claimants, type AgreementReport } from '../agreement';
 import { addSummaries, misplacedTagIds, percentReviewed, summarizeTags, type ReviewSummary } from '../review/corpusSummary';
 import { emptyReviewCounts, reviewStateOf, totalTags, type ReviewCounts } from '../review/reviewState';
 import type { Tag } from '../sidecar/schema';
-import type { UnreadableFile } from './corpusFiles';
+
+/** A file left out of the report (or of agreement), and why. */
+export interface UnreadableFile {
+  file: string;
+  problem: string;
+}
+
+/** An article on disk with the tags of its sidecar. */
+export interface CorpusFile {
+  /** As found below the path searched (joined to it). */
+  path: string;
+  /** '/'-separated, relative to the folder searched: how reports name it. */
+  name: string;
+  text: string;
+  tags: Tag[];
+}
 
 /** An article and the tags of its sidecar, named as the report names it. */
 export interface ReportDocument {

@@ -62,3 +62,11 @@ export function describeProgress(summary: ReviewSummary): string {
   if (summary.total === 0) return 'no tags yet';
   return `${percentReviewed(summary)}% · ${summary.reviewed}/${summary.total} reviewed`;
 }
+
+/** Which tags a person may count (blind double annotation hides other annotators'), and a key naming that choice. */
+export interface TagVisibility {
+  key: string;
+  isVisible: (tag: Tag) => boolean;
+}
+
+export const EVERY_TAG: TagVisibility = { key: 'everyone', isVisible: () => true };

@@ -5,6 +5,7 @@ import { describeConflict, quote } from './conflict';
 import { SidecarError } from './errors';
 import { parseSidecar } from './parse';
 import type { Tag } from './schema';
+import { sharedSidecarProblem } from './sharedSidecars';
 
 /** shared-sidecar: two articles' names map to this sidecar (here, or on a case-insensitive file system). */
 export type ProblemKind = 'invalid-sidecar' | 'missing-article' | 'shared-sidecar' | 'out-of-range' | 'text-mismatch' | 'orphan' | 'conflict';
@@ -22,6 +23,40 @@ export interface SidecarCheck {
   /** Tags in the sidecar (as far as it could be read). */
   tags: number;
   problems: SidecarProblem[];
+}
+
+/** One sidecar's check as `marginalia check` reports it and the editor marks it. */
+export interface FileReport {
+  sidecar: string;
+  article: string | null;
+  tags: number;
+  problems: SidecarProblem[];
+}
+
+/** A sidecar as found on disk: where it is, the article beside it, and the articles that would share it. */
+export interface SidecarOnDisk {
+  path: string;
+  articlePath?: string;
+  /** The file name of its article, or of the article expected beside it. */
+  articleName: string;
+  sharedBy?: readonly string[];
+}
+
+/** The report on a sidecar whose bytes could not be read as text (`problem` says why). */
+export function unreadableSidecarReport(sidecar: SidecarOnDisk, problem: string): FileReport {
+  return { sidecar: sidecar.path, article: sidecar.articlePath ?? null, tags: 0, problems: [{ kind: 'invalid-sidecar', message: problem }] };
+}
+
+/**
+ * The report on a sidecar read as `sidecarText`, against its article's text (undefined when it is
+ * missing or could not be read). Checked against either of the articles sharing it, its tags would be
+ * judged against text that may not be theirs: then only the collision is reported.
+ */
+export function checkSidecarFile(sidecar: SidecarOnDisk, sidecarText: string, articleText: string | undefined): FileReport {
+  const article = sidecar.articlePath ?? null;
+  if (sidecar.sharedBy) return { sidecar: sidecar.path, article, tags: countTags(sidecarText), problems: [{ kind: 'shared-sidecar', message: sharedSidecarProblem(sidecar.sharedBy) }] };
+  const { tags, problems } = checkSidecar(sidecarText, sidecar.path, { name: sidecar.articleName, text: articleText });
+  return { sidecar: sidecar.path, article, tags, problems };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Tag } from '../sidecar/schema';
 import { newTag, placedAt } from '../sidecar/tags';
 import type { TagChange, TagEdit } from '../tagEdits';
 import type { Actor } from './actor';
-import { wholeWordOccurrences } from './wholeWords';
+import { wholeWordOccurrences } from './occurrences';
 
 /** A tag where it stands in the article's current text, in code points (as tags keep their offsets). */
 export interface PlacedTag {

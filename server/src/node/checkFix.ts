@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { anchorFix } from '../core/anchoring/anchorMarks';
-import type { FoundSidecar } from '../core/findSidecars';
+import { readArticleFile } from '../core/regularFile';
 import { SidecarStore } from '../core/sidecar';
+import type { FoundSidecar } from './corpusFiles';
 
 export interface FixReport {
   sidecar: string;
@@ -20,7 +20,8 @@ export async function fixSidecars(found: readonly FoundSidecar[], err: (line: st
   for (const { path, articlePath } of found) {
     if (articlePath === undefined) continue;
     try {
-      const articleText = await readFile(articlePath, 'utf8');
+      // As every reader has it: without a byte order mark (offsets count the text without it), and only a regular file.
+      const articleText = await readArticleFile(articlePath);
       let fix = { moved: 0, orphaned: 0 };
       await store.updateTags(articlePath, (current) => {
         const result = anchorFix(articleText, [...current.values()]);

@@ -1,26 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, relative, sep } from 'node:path';
-import { findSidecars } from '../findSidecars';
-import type { ProgressReporter } from '../progress';
-import { readArticleFile } from '../regularFile';
-import { SidecarError } from '../sidecar/errors';
-import type { Tag } from '../sidecar/schema';
-import { SidecarStore } from '../sidecar/store';
-
-/** An article on disk with the tags of its sidecar. */
-export interface CorpusFile {
-  /** As found below the path searched (joined to it). */
-  path: string;
-  /** '/'-separated, relative to the folder searched: how reports name it. */
-  name: string;
-  text: string;
-  tags: Tag[];
-}
-
-export interface UnreadableFile {
-  file: string;
-  problem: string;
-}
+import type { ProgressReporter } from '../core/progress';
+import { readArticleFile } from '../core/regularFile';
+import type { CorpusFile, UnreadableFile } from '../core/report/corpusReport';
+import { SidecarError } from '../core/sidecar/errors';
+import type { Tag } from '../core/sidecar/schema';
+import { SidecarStore } from '../core/sidecar/store';
+import { findSidecars } from './corpusFiles';
 
 /**
  * Every sidecar below `path` (a folder, or one sidecar) with its article, as `check` and `agreement`
