@@ -1,6 +1,6 @@
 // Prints the detector's precision and recall on the hand-made gold set (npm run eval).
-import { evaluateGoldSet, loadGoldSet } from '../test/goldSet';
-import type { Score } from '../server/src/core/spanScores';
+import { evaluateGoldSet, loadGoldSet } from '../test/support/goldSet';
+import type { Score } from '../server/src/core/agreement/spanScores';
 
 const articles = loadGoldSet();
 const { all, byKind, goldSpans } = evaluateGoldSet(articles);

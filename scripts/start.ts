@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { startCodeServer } from '../test/harness/codeServer';
+import { startCodeServer } from '../test/support/codeServer';
 
 const project = path.join(__dirname, '..');
 const seeds = path.join(project, 'seeds');

@@ -14,7 +14,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { agreement, tokenLabelSequences, type Agreement, type AgreementDocument, type TokenLabelSequences } from '../server/src/core/agreement';
-import { SidecarStore } from '../server/src/core/sidecar';
+import { SidecarStore } from '../server/src/node/sidecarStore';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'agreement');
 const DEBIAN_PYTHON = '/usr/bin/python3';

@@ -6,11 +6,12 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { contextAround, Lexicon, lexiconPathIn, serializeLexicon } from '../server/src/core/lexicon';
-import { annotateArticle } from '../server/src/core/annotate/annotateArticle';
-import { newTag, parseSidecar, serializeSidecar, SIDECAR_VERSION, SidecarStore, type Tag } from '../server/src/core/sidecar';
-import { withFileLock } from '../server/src/core/sidecar/fileLock';
+import { annotateArticle } from '../server/src/node/annotateArticle';
+import { newTag, parseSidecar, serializeSidecar, SIDECAR_VERSION, type Tag } from '../server/src/core/sidecar';
+import { SidecarStore } from '../server/src/node/sidecarStore';
+import { withFileLock } from '../server/src/node/fileLock';
 import { generateCorpus } from './progressCorpus';
-import { PROJECT_ROOT } from './projectRoot';
+import { PROJECT_ROOT } from './support/projectRoot';
 
 const BIN = path.join(PROJECT_ROOT, 'bin', 'marginalia.js');
 const SEEDS = path.join(PROJECT_ROOT, 'seeds');

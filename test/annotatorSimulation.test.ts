@@ -4,7 +4,7 @@
  */
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { laterSaving, laterSeconds, loadTruthSets, runAnnotatorSimulation, type SetResult } from '../scripts/annotatorSimulation';
+import { laterSaving, laterSeconds, loadTruthSets, runAnnotatorSimulation, type SetResult } from './support/simulationReport';
 import type { AnnotationFigures } from './support/simulation';
 
 describe('the simulated annotator', () => {

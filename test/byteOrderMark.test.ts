@@ -8,14 +8,15 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { annotateArticle } from '../server/src/core/annotate/annotateArticle';
+import { annotateArticle } from '../server/src/node/annotateArticle';
 import { runDetect } from '../server/src/cli/detectCommand';
 import { checkSidecarFiles } from '../server/src/node/checkFiles';
 import { fixSidecars } from '../server/src/node/checkFix';
 import { findSidecars } from '../server/src/node/corpusFiles';
 import { loadSidecarCorpus } from '../server/src/node/sidecarCorpus';
 import { ArticleSummaryCache } from '../server/src/node/articleSummaries';
-import { newTag, serializeSidecar, SIDECAR_VERSION, SidecarStore, sidecarPathFor, type Tag } from '../server/src/core/sidecar';
+import { newTag, serializeSidecar, SIDECAR_VERSION, sidecarPathFor, type Tag } from '../server/src/core/sidecar';
+import { SidecarStore } from '../server/src/node/sidecarStore';
 
 const TEXT = 'President Volodymyr Zelensky met NATO officials in Brussels on March 3, 2024.\n';
 const BOM = '\uFEFF';

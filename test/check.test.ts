@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CodePointIndex } from '../server/src/core/offsets';
+import { CodePointIndex } from '../server/src/core/base/offsets';
 import { newTag, serializeSidecar, SIDECAR_VERSION, type Tag } from '../server/src/core/sidecar';
 
 const BIN = path.join(__dirname, '..', 'bin', 'marginalia.js');

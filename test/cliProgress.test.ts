@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { generateCorpus, type GeneratedCorpus } from './progressCorpus';
-import { PROJECT_ROOT } from './projectRoot';
+import { PROJECT_ROOT } from './support/projectRoot';
 
 const BIN = path.join(PROJECT_ROOT, 'bin', 'marginalia.js');
 const ARTICLES = 1500;

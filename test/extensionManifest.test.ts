@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SEMANTIC_TOKENS_LEGEND } from '../server/src/lsp/semanticTokens';
-import { PROJECT_ROOT } from './projectRoot';
+import { PROJECT_ROOT } from './support/projectRoot';
 
 const manifest = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
   contributes: {

@@ -4,7 +4,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { evaluateGoldSet, loadGoldSet } from './goldSet';
+import { evaluateGoldSet, loadGoldSet } from './support/goldSet';
 
 /** Measured figures rounded down, so that noise passes and a real regression does not. */
 const FLOORS: Record<string, number> = { all: 0.83, entity: 0.72, number: 0.92, date: 0.92 };

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { AgreementReport } from '../server/src/core/agreement';
 import type { CorpusReport } from '../server/src/core/report';
-import { PROJECT_ROOT } from './projectRoot';
+import { PROJECT_ROOT } from './support/projectRoot';
 
 const BIN = path.join(PROJECT_ROOT, 'bin', 'marginalia.js');
 const FIXTURES = path.join('test', 'fixtures', 'agreement');

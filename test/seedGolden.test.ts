@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { detect } from '../server/src/core/detect';
-import { describeValue } from '../server/src/core/describeValue';
+import { describeValue } from '../server/src/core/detect/describeValue';
 
 const SEEDS = path.join(__dirname, '..', 'seeds');
 const GOLDEN = path.join(__dirname, 'golden');

@@ -10,8 +10,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { newTag, serializeSidecar, SIDECAR_VERSION, SidecarError, SidecarStore, type Tag } from '../server/src/core/sidecar';
-import { PROJECT_ROOT } from './projectRoot';
+import { newTag, serializeSidecar, SIDECAR_VERSION, SidecarError, type Tag } from '../server/src/core/sidecar';
+import { SidecarStore } from '../server/src/node/sidecarStore';
+import { PROJECT_ROOT } from './support/projectRoot';
 
 const BIN = path.join(PROJECT_ROOT, 'bin', 'marginalia.js');
 const marginalia = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });

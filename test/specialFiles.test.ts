@@ -9,11 +9,13 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LexiconError, LexiconStore, lexiconPathIn } from '../server/src/core/lexicon';
+import { LexiconError, lexiconPathIn } from '../server/src/core/lexicon';
+import { LexiconStore } from '../server/src/node/lexiconStore';
 import { articleSelectorFor } from '../server/src/node/projectFiles';
-import { readRegularFile, readRegularFileSync, UnreadableFileError } from '../server/src/core/regularFile';
-import { SidecarError, SidecarStore, sidecarPathFor } from '../server/src/core/sidecar';
-import { PROJECT_ROOT } from './projectRoot';
+import { readRegularFile, readRegularFileSync, UnreadableFileError } from '../server/src/node/regularFile';
+import { SidecarError, sidecarPathFor } from '../server/src/core/sidecar';
+import { SidecarStore } from '../server/src/node/sidecarStore';
+import { PROJECT_ROOT } from './support/projectRoot';
 
 const BIN = path.join(PROJECT_ROOT, 'bin', 'marginalia.js');
 // A hang is the failure these guard against: the timeout turns it into a failed assertion (status null).
@@ -160,7 +162,7 @@ describe('a file linked to a secret elsewhere', () => {
   });
 
   it('the place is found past the start too, and messages that quote nothing keep V8’s wording', async () => {
-    const { describeJsonSyntaxError } = await import('../server/src/core/jsonSyntax');
+    const { describeJsonSyntaxError } = await import('../server/src/core/base/jsonSyntax');
     const at = (text: string) => {
       try {
         JSON.parse(text);

@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { PROJECT_ROOT } from '../../test/projectRoot';
+import { PROJECT_ROOT } from '../../test/support/projectRoot';
 import { report, reportUnavailable, type Target } from './figures';
 import { median, round } from './statistics';
 

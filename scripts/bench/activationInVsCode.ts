@@ -8,9 +8,9 @@ import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openWorkbench, TEST_RESULTS_DIR } from '../../test/harness/browser';
-import { startCodeServer, type RunningCodeServer } from '../../test/harness/codeServer';
-import { PROJECT_ROOT } from '../../test/projectRoot';
+import { launchBrowser, openWorkbench, TEST_RESULTS_DIR } from '../../test/support/browser';
+import { startCodeServer, type RunningCodeServer } from '../../test/support/codeServer';
+import { PROJECT_ROOT } from '../../test/support/projectRoot';
 import { SEEDS_DIR } from './seeds';
 
 /** Written by src/extension.ts at the end of activate(). */

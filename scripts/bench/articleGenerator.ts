@@ -3,7 +3,7 @@
  * seeds, people renamed and small numbers changed from lists, 1–6 KB each. Article `n` is the same
  * on every run and every machine.
  */
-import { SeededRandom } from '../../server/src/core/seededRandom';
+import { SeededRandom } from '../../server/src/core/base/seededRandom';
 import { seedTexts } from './seeds';
 
 /** People named in the seeds, each replaced by a name from REPLACEMENT_NAMES. */

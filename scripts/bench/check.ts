@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkSidecarFiles } from '../../server/src/node/checkFiles';
 import { detectSpans } from '../../server/src/core/detect';
-import { CodePointIndex } from '../../server/src/core/offsets';
+import { CodePointIndex } from '../../server/src/core/base/offsets';
 import { serializeSidecar, SIDECAR_VERSION } from '../../server/src/core/sidecar';
 import { report } from './figures';
 import { tagOn } from './quickFix';

@@ -5,9 +5,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SemanticTokens, SemanticTokensDelta } from 'vscode-languageserver-protocol';
-import { startSession } from '../../test/lsp/lspClient';
+import { startSession } from '../../test/support/lspClient';
 import { report } from './figures';
-import { SeededRandom } from '../../server/src/core/seededRandom';
+import { SeededRandom } from '../../server/src/core/base/seededRandom';
 import { corpusOf } from './seeds';
 import { p95, median, round } from './statistics';
 

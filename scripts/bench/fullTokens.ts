@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SemanticTokens } from 'vscode-languageserver-protocol';
-import { startSession } from '../../test/lsp/lspClient';
+import { startSession } from '../../test/support/lspClient';
 import { report } from './figures';
 import { corpusOf } from './seeds';
 import { median, p95, round } from './statistics';

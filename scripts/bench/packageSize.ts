@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { PROJECT_ROOT } from '../../test/projectRoot';
+import { PROJECT_ROOT } from '../../test/support/projectRoot';
 import { report } from './figures';
 
 const VSCE = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'vsce');

@@ -1,7 +1,7 @@
 /**
  * The pre-annotation bench's baseline, on one worker thread: read each article and write it back out,
  * the file work pre-annotation cannot avoid. (Pre-annotation itself runs in the workers of
- * `marginalia annotate`: server/src/core/annotate/worker.ts.)
+ * `marginalia annotate`: server/src/node/annotateWorker.ts.)
  */
 import { readFile, writeFile } from 'node:fs/promises';
 

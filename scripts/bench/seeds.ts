@@ -1,7 +1,7 @@
 /** The seed articles, the raw material every figure is measured on. Read on first use: bench workers never need them. */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../test/projectRoot';
+import { PROJECT_ROOT } from '../../test/support/projectRoot';
 
 export const SEEDS_DIR = path.join(PROJECT_ROOT, 'seeds');
 

@@ -1,6 +1,6 @@
 /** From spawning `marginalia lsp --stdio` to the first full semantic tokens of a seed: what an editor waits for on opening an article. */
 import type { SemanticTokens } from 'vscode-languageserver-protocol';
-import { startSession } from '../../test/lsp/lspClient';
+import { startSession } from '../../test/support/lspClient';
 import { report } from './figures';
 import { median, round } from './statistics';
 

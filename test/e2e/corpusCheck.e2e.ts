@@ -9,10 +9,10 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openFile, screenshot } from '../harness/browser';
-import { openSeedsWorkbench, type Workbench } from '../harness/workbench';
+import { openFile, screenshot } from '../support/browser';
+import { openSeedsWorkbench, type Workbench } from '../support/workbench';
 import { generateCorpus } from '../progressCorpus';
-import { PROJECT_ROOT } from '../projectRoot';
+import { PROJECT_ROOT } from '../support/projectRoot';
 
 const ARTICLES = 8000;
 const TIMEOUT_MS = 60_000;

@@ -10,10 +10,11 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { newTag, SidecarStore, type Tag } from '../../server/src/core/sidecar';
-import { openFile, screenshot } from '../harness/browser';
-import { openSeedsWorkbench, waitForFile, type Workbench } from '../harness/workbench';
-import { PROJECT_ROOT } from '../projectRoot';
+import { newTag, type Tag } from '../../server/src/core/sidecar';
+import { SidecarStore } from '../../server/src/node/sidecarStore';
+import { openFile, screenshot } from '../support/browser';
+import { openSeedsWorkbench, waitForFile, type Workbench } from '../support/workbench';
+import { PROJECT_ROOT } from '../support/projectRoot';
 
 const TAGGED = '002_41c27c843f947f33.txt';
 const OTHER = '004_20007e029abd094d.txt';

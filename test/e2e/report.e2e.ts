@@ -15,10 +15,11 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { describeProgress, summarizeArticle } from '../../server/src/core/review/corpusSummary';
-import { SidecarStore, type Tag } from '../../server/src/core/sidecar';
-import { screenshot } from '../harness/browser';
-import { openSeedsWorkbench, waitForFile, type Workbench } from '../harness/workbench';
-import { PROJECT_ROOT } from '../projectRoot';
+import { type Tag } from '../../server/src/core/sidecar';
+import { SidecarStore } from '../../server/src/node/sidecarStore';
+import { screenshot } from '../support/browser';
+import { openSeedsWorkbench, waitForFile, type Workbench } from '../support/workbench';
+import { PROJECT_ROOT } from '../support/projectRoot';
 
 const FIXTURES = path.join(PROJECT_ROOT, 'test', 'fixtures', 'agreement');
 const CORPUS = 'agreement';

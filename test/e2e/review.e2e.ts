@@ -13,9 +13,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { findDisagreements } from '../../server/src/core/review';
 import type { Tag } from '../../server/src/core/sidecar';
-import { openFile, screenshot } from '../harness/browser';
-import { openSeedsWorkbench, type Workbench } from '../harness/workbench';
-import { PROJECT_ROOT } from '../projectRoot';
+import { openFile, screenshot } from '../support/browser';
+import { openSeedsWorkbench, type Workbench } from '../support/workbench';
+import { PROJECT_ROOT } from '../support/projectRoot';
 
 const ARTICLE = '000_d6449e741489756f.txt';
 const SIDECAR = ARTICLE.replace(/\.txt$/, '.annotations.json');

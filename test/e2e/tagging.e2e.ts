@@ -9,9 +9,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { openFile, screenshot } from '../harness/browser';
-import { openSeedsWorkbench, waitForFile, type Workbench } from '../harness/workbench';
-import { PROJECT_ROOT } from '../projectRoot';
+import { openFile, screenshot } from '../support/browser';
+import { openSeedsWorkbench, waitForFile, type Workbench } from '../support/workbench';
+import { PROJECT_ROOT } from '../support/projectRoot';
 const ARTICLE = '000_d6449e741489756f.txt';
 
 describe('tagging in the browser', () => {

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openSeedsWorkbench, waitForFile, type Workbench } from '../harness/workbench';
-import { PROJECT_ROOT } from '../projectRoot';
+import { openSeedsWorkbench, waitForFile, type Workbench } from '../support/workbench';
+import { PROJECT_ROOT } from '../support/projectRoot';
 import { buildSuite } from './buildSuite';
 import type { SuiteReport } from './suite';
 

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { CodeAction } from 'vscode-languageserver-protocol';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../projectRoot';
-import { readSidecar, startSession, type OpenArticle, type Session } from './lspClient';
+import { PROJECT_ROOT } from '../support/projectRoot';
+import { readSidecar, startSession, type OpenArticle, type Session } from '../support/lspClient';
 
 const ARTICLE = 'seeds/000_d6449e741489756f.txt';
 const SENTENCE = 'Ukraine plans to increase production';

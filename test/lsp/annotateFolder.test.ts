@@ -24,7 +24,7 @@ import {
 import type { AnnotateFolderResult } from '../../server/src/api/protocol';
 import { newTag, parseSidecar, serializeSidecar, SIDECAR_VERSION, type Tag } from '../../server/src/core/sidecar';
 import { generateCorpus } from '../progressCorpus';
-import { PROJECT_ROOT } from '../projectRoot';
+import { PROJECT_ROOT } from '../support/projectRoot';
 
 const CLI = path.join(PROJECT_ROOT, 'bin', 'marginalia.js');
 const SEEDS = path.join(PROJECT_ROOT, 'seeds');

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ArticleViewRequest, ServerCommands, type ArticleView, type TagAllInWorkspaceResult } from '../../server/src/api/protocol';
 import { newTag, serializeSidecar, SIDECAR_VERSION, sidecarPathFor, type Tag } from '../../server/src/core/sidecar';
-import { readSidecar, startSession, type Session } from './lspClient';
+import { readSidecar, startSession, type Session } from '../support/lspClient';
 
 const BOM = '\uFEFF';
 

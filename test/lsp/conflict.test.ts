@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CodeAction } from 'vscode-languageserver-protocol';
 import { newTag, serializeSidecar, SIDECAR_VERSION, type Tag, type TagVersion } from '../../server/src/core/sidecar';
-import { readSidecar, startSession, type OpenArticle, type Session } from './lspClient';
+import { readSidecar, startSession, type OpenArticle, type Session } from '../support/lspClient';
 
 const ARTICLE = 'seeds/000_d6449e741489756f.txt';
 

@@ -11,9 +11,10 @@ import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CorpusChangedNotification, CorpusReportRequest, CorpusRequest, type CorpusChanged, type CorpusSummary } from '../../server/src/api/protocol';
-import { parseSidecar, SidecarStore } from '../../server/src/core/sidecar';
-import { PROJECT_ROOT } from '../projectRoot';
-import { startSession, type Session } from './lspClient';
+import { parseSidecar } from '../../server/src/core/sidecar';
+import { SidecarStore } from '../../server/src/node/sidecarStore';
+import { PROJECT_ROOT } from '../support/projectRoot';
+import { startSession, type Session } from '../support/lspClient';
 
 const FIXTURES = path.join(PROJECT_ROOT, 'test', 'fixtures', 'agreement');
 const SIDECARS = readdirSync(FIXTURES).filter((name) => name.endsWith('.annotations.json')).sort();

@@ -24,7 +24,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import type { CorpusCheckResult } from '../../server/src/api/protocol';
 import { generateCorpus, type GeneratedCorpus } from '../progressCorpus';
-import { PROJECT_ROOT } from '../projectRoot';
+import { PROJECT_ROOT } from '../support/projectRoot';
 
 const CLI = path.join(PROJECT_ROOT, 'bin', 'marginalia.js');
 type Progress = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CodeAction, Diagnostic, SemanticTokens } from 'vscode-languageserver-protocol';
-import { decodeTokens, readSidecar, startSession, type OpenArticle, type Session } from './lspClient';
+import { decodeTokens, readSidecar, startSession, type OpenArticle, type Session } from '../support/lspClient';
 
 describe('tags while the article changes', () => {
   let session: Session;

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CorpusRequest, type CorpusSummary } from '../../server/src/api/protocol';
-import { PROJECT_ROOT } from '../projectRoot';
-import { startSession, type Session } from './lspClient';
+import { PROJECT_ROOT } from '../support/projectRoot';
+import { startSession, type Session } from '../support/lspClient';
 
 describe('a hostile corpus through LSP', { skip: process.platform === 'win32' ? 'no /dev/zero on Windows' : false }, () => {
   let session: Session;

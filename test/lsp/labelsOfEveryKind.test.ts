@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CodeAction } from 'vscode-languageserver-protocol';
-import { readSidecar, startSession, type OpenArticle, type Session } from './lspClient';
+import { readSidecar, startSession, type OpenArticle, type Session } from '../support/lspClient';
 
 const FOOTBALL = 'Fans of Sheffield Wednesday cheered in the rain.\n';
 const POLITICS = 'The minister said on Wednesday that talks would resume.\n';

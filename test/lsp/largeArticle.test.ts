@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, Hover, SemanticTokens } from 'vscode-languageserver-protocol';
-import { PROJECT_ROOT } from '../projectRoot';
-import { startSession, type Session } from './lspClient';
+import { PROJECT_ROOT } from '../support/projectRoot';
+import { startSession, type Session } from '../support/lspClient';
 
 describe('a 50 MB article', () => {
   let session: Session;

@@ -11,8 +11,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Hover } from 'vscode-languageserver-protocol';
 import { ArticleViewRequest, ServerCommands, type ArticleView, type LearnedRulesResult, type TagAllInWorkspaceResult, type WorkspaceOccurrencesResult } from '../../server/src/api/protocol';
-import { newTag, SidecarStore, type Tag } from '../../server/src/core/sidecar';
-import { readSidecar, startSession, type OpenArticle, type Session } from './lspClient';
+import { newTag, type Tag } from '../../server/src/core/sidecar';
+import { SidecarStore } from '../../server/src/node/sidecarStore';
+import { readSidecar, startSession, type OpenArticle, type Session } from '../support/lspClient';
 
 const SEED_002 = 'seeds/002_41c27c843f947f33.txt';
 const SEED_004 = 'seeds/004_20007e029abd094d.txt';

@@ -6,7 +6,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { readSidecar, startSession, type Session } from './lspClient';
+import { readSidecar, startSession, type Session } from '../support/lspClient';
 
 describe('orphaned tags in the sidecar', () => {
   let session: Session;

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
-import { startSession, type Session } from './lspClient';
+import { startSession, type Session } from '../support/lspClient';
 
 describe('a broken project file', () => {
   let session: Session;

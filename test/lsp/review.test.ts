@@ -11,9 +11,10 @@ import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, Hover, SemanticTokens } from 'vscode-languageserver-protocol';
 import { ArticleChangedNotification, ArticleViewRequest, CorpusReportRequest, CorpusRequest, type ArticleView, type CorpusSummary } from '../../server/src/api/protocol';
 import { findDisagreements } from '../../server/src/core/review';
-import { newTag, SidecarStore, type Tag } from '../../server/src/core/sidecar';
-import { PROJECT_ROOT } from '../projectRoot';
-import { decodeTokens, startSession, type OpenArticle, type Session } from './lspClient';
+import { newTag, type Tag } from '../../server/src/core/sidecar';
+import { SidecarStore } from '../../server/src/node/sidecarStore';
+import { PROJECT_ROOT } from '../support/projectRoot';
+import { decodeTokens, startSession, type OpenArticle, type Session } from '../support/lspClient';
 
 const FIXTURES = path.join(PROJECT_ROOT, 'test', 'fixtures', 'agreement');
 const ARTICLES = readdirSync(FIXTURES).filter((name) => name.endsWith('.txt')).sort();

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { CodeAction, CodeLens, DocumentSymbol, Hover, SemanticTokens } from 'vscode-languageserver-protocol';
-import { decodeTokens, readSidecar, startSession, type OpenArticle, type Session } from './lspClient';
+import { decodeTokens, readSidecar, startSession, type OpenArticle, type Session } from '../support/lspClient';
 
 const ARTICLE = 'seeds/000_d6449e741489756f.txt';
 
@@ -173,7 +173,8 @@ describe('language server', () => {
 
   it('picks up tags written to the sidecar by another program', async () => {
     const other = await session.open('seeds/002_41c27c843f947f33.txt');
-    const { SidecarStore, newTag } = await import('../../server/src/core/sidecar');
+    const { SidecarStore } = await import('../../server/src/node/sidecarStore');
+    const { newTag } = await import('../../server/src/core/sidecar');
     const start = [...other.text].join('').indexOf('Keir Starmer');
     await new SidecarStore().update(other.path, (sidecar) => {
       sidecar.annotations.push(newTag({ text: other.text, start: [...other.text.slice(0, start)].length, end: [...other.text.slice(0, start)].length + 12, label: 'PERSON', source: 'manual', annotator: 'cli' }));

@@ -6,7 +6,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startSession, type Session } from './lspClient';
+import { startSession, type Session } from '../support/lspClient';
 
 describe('an article whose sidecar another article would share', () => {
   let session: Session;

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../projectRoot';
+import { PROJECT_ROOT } from '../support/projectRoot';
 
 describe('Neovim 0.7 as the editor', () => {
   it('tags "Zelensky" as PERSON with the first code action', () => {

@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { buildSync } from 'esbuild';
 import path from 'node:path';
 import { newTag, parseSidecar, serializeSidecar, SIDECAR_VERSION, sidecarPathFor } from '../../server/src/core/sidecar';
-import { STALE_AFTER_MS } from '../../server/src/core/sidecar/fileLock';
+import { STALE_AFTER_MS } from '../../server/src/node/fileLock';
 import { ServerCommands } from '../../server/src/api/protocol';
-import { startSession } from '../lsp/lspClient';
-import { PROJECT_ROOT } from '../projectRoot';
+import { startSession } from '../support/lspClient';
+import { PROJECT_ROOT } from '../support/projectRoot';
 
 /** tagWriter.ts bundled once (see bundleWriter): a plain node process starts in a tenth of the time tsx takes, and the kill test starts 80. */
 let writerScript = path.join(__dirname, 'tagWriter.ts');
@@ -215,7 +215,7 @@ describe('the sidecar store under crashes and concurrent writers', () => {
 describe('a hostile sidecar of a million tags', () => {
   it('is refused with a clear message, without reading it into memory, and never overwritten', { timeout: 120_000 }, async () => {
     const { createWriteStream } = await import('node:fs');
-    const { SidecarStore } = await import('../../server/src/core/sidecar');
+    const { SidecarStore } = await import('../../server/src/node/sidecarStore');
     const folder = mkdtempSync(path.join(tmpdir(), 'marginalia-huge-'));
     try {
       const article = path.join(folder, 'a.txt');

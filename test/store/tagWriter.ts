@@ -8,7 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { newTag, SidecarStore } from '../../server/src/core/sidecar';
+import { newTag } from '../../server/src/core/sidecar';
+import { SidecarStore } from '../../server/src/node/sidecarStore';
 
 const [article, writer, countText] = process.argv.slice(2);
 const text = readFileSync(article, 'utf8');

@@ -1,7 +1,7 @@
 import { detect } from '../../server/src/core/detect';
 import type { Tag } from '../../server/src/core/sidecar/schema';
 import { newTag } from '../../server/src/core/sidecar/tags';
-import { SeededRandom } from '../../server/src/core/seededRandom';
+import { SeededRandom } from '../../server/src/core/base/seededRandom';
 import { TrackedText } from '../../server/src/core/anchoring/trackedText';
 
 export const EDIT_TYPES = ['insertion', 'paragraph-deletion', 'paragraph-move', 'whitespace', 'quote-style', 'mixed'] as const;

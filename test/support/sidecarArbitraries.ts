@@ -1,6 +1,6 @@
 /** fast-check generators of valid sidecars, for the property tests of the sidecar format. */
 import fc from 'fast-check';
-import { KINDS } from '../../server/src/core/labels';
+import { KINDS } from '../../server/src/core/base/labels';
 import { CONTEXT_LENGTH, DELETED, SETTLED_STATUSES, SIDECAR_VERSION, TAG_SOURCES, type Sidecar, type Tag, type TagValue, type TagVersion } from '../../server/src/core/sidecar/schema';
 
 const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });

@@ -20,9 +20,9 @@
  * the lexicon's, as the editor merges them (candidatesFor). Without learning, only the detector suggests.
  */
 import { detectSpans, type KindedSpan } from '../../server/src/core/detect';
-import { isLabel, kindOf, type Kind } from '../../server/src/core/labels';
+import { isLabel, kindOf, type Kind } from '../../server/src/core/base/labels';
 import { applyLessons, Lexicon, lessonsOf } from '../../server/src/core/lexicon';
-import { CodePointIndex } from '../../server/src/core/offsets';
+import { CodePointIndex } from '../../server/src/core/base/offsets';
 import type { Tag } from '../../server/src/core/sidecar/schema';
 import { newTag } from '../../server/src/core/sidecar/tags';
 import { candidatesFor, type Candidate } from '../../server/src/core/annotate/candidates';

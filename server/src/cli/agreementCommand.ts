@@ -1,5 +1,5 @@
 import { agreement, agreementTable, claimants, type AgreementDocument } from '../core/agreement';
-import type { ProgressReporter } from '../core/progress';
+import type { ProgressReporter } from '../core/base/progress';
 import { loadSidecarCorpus } from '../node/sidecarCorpus';
 import { comparableDocuments } from '../core/report/corpusReport';
 import { sidecarPathFor } from '../core/sidecar/paths';

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import type { ArticleOutcome } from '../core/annotate/annotateArticle';
-import { planAnnotation } from '../core/annotate/plan';
-import { annotateArticles } from '../core/annotate/pool';
+import type { ArticleOutcome } from '../node/annotateArticle';
+import { planAnnotation } from '../node/annotatePlan';
+import { annotateArticles } from '../node/annotatePool';
 import { DEFAULT_PROPOSER } from '../core/annotate/proposals';
-import type { Cancellation, ProgressReporter } from '../core/progress';
+import type { Cancellation, ProgressReporter } from '../core/base/progress';
 import { articleSelectorFor } from '../node/projectFiles';
 import { findArticlesBelow } from '../node/corpusFiles';
 import { ProgressBar } from './progressBar';

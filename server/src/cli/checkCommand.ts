@@ -1,4 +1,4 @@
-import type { ProgressReporter } from '../core/progress';
+import type { ProgressReporter } from '../core/base/progress';
 import type { FileReport } from '../core/sidecar/check';
 import { checkProjectFiles, checkSidecarFiles, type ProjectFileReport } from '../node/checkFiles';
 import { fixSidecars } from '../node/checkFix';

@@ -1,8 +1,8 @@
-import type { Detection } from '../core/detect/detection';
+import type { Detection } from '../core/detect/shared/detection';
 import { detect } from '../core/detect';
 import { looksBinary } from '../core/detect/binary';
-import { describeValue } from '../core/describeValue';
-import { readArticleFile, UnreadableFileError } from '../core/regularFile';
+import { describeValue } from '../core/detect/describeValue';
+import { readArticleFile, UnreadableFileError } from '../node/regularFile';
 
 export type DetectFormat = 'jsonl' | 'table';
 

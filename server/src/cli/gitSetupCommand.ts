@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { readRegularFile } from '../core/regularFile';
-import { writeFileAtomically } from '../core/sidecar/atomicWrite';
+import { readRegularFile } from '../node/regularFile';
+import { writeFileAtomically } from '../node/atomicWrite';
 
 /** A .gitattributes is a few lines; a bigger one (or a FIFO, a device) is refused rather than read forever. */
 const MAX_GITATTRIBUTES_BYTES = 1024 * 1024;

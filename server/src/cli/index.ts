@@ -1,4 +1,4 @@
-import { isAnnotationWorker, serveAnnotationWorker } from '../core/annotate/worker';
+import { isAnnotationWorker, serveAnnotationWorker } from '../node/annotateWorker';
 import { main } from './main';
 
 // The bundle is also the pre-annotation worker: started as a worker thread, it serves that instead.

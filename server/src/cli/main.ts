@@ -8,7 +8,7 @@ import { runDetect, type DetectFormat } from './detectCommand';
 import { runGitSetup } from './gitSetupCommand';
 import { runMergeDriver } from './mergeDriverCommand';
 import { withProgressBar } from './progressBar';
-import { defaultWorkerCount, maxWorkerCount } from '../core/annotate/pool';
+import { defaultWorkerCount, maxWorkerCount } from '../node/annotatePool';
 import { runReport, type ReportFormat } from './reportCommand';
 
 const USAGE = `marginalia ${version}: find entities, numbers and dates in news articles

@@ -1,14 +1,14 @@
 import { basename } from 'node:path';
 import { LEXICON_FILE_NAME, LEXICON_VERSION, LexiconError, mergeLexicons, parseLexicon, serializeLexicon, type LexiconFile } from '../core/lexicon';
-import { MAX_LEXICON_BYTES } from '../core/lexicon/store';
-import { readRegularFile, UnreadableFileError } from '../core/regularFile';
-import { writeFileAtomically } from '../core/sidecar/atomicWrite';
+import { MAX_LEXICON_BYTES } from '../core/lexicon/lexiconFile';
+import { readRegularFile, UnreadableFileError } from '../node/regularFile';
+import { writeFileAtomically } from '../node/atomicWrite';
 import { SidecarError } from '../core/sidecar/errors';
 import { mergeSidecars, UnresolvedConflictError } from '../core/sidecar/merge';
 import { parseSidecar } from '../core/sidecar/parse';
 import { SIDECAR_VERSION, type Sidecar } from '../core/sidecar/schema';
 import { serializeSidecar } from '../core/sidecar/serialize';
-import { MAX_SIDECAR_BYTES } from '../core/sidecar/store';
+import { MAX_SIDECAR_BYTES } from '../core/sidecar/limits';
 
 /** git's %O %A %B: temp files holding the merge base, our version (where the result goes) and theirs. */
 export interface MergeDriverRequest {

@@ -1,4 +1,4 @@
-import type { ProgressReporter } from '../core/progress';
+import type { ProgressReporter } from '../core/base/progress';
 
 /** What the bar needs of a stream: process.stderr, or a test's stand-in for a terminal. */
 export interface TerminalStream {

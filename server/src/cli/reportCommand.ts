@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { ProgressReporter } from '../core/progress';
+import type { ProgressReporter } from '../core/base/progress';
 import { articleSelectorFor } from '../node/projectFiles';
 import { corpusReport } from '../core/report/corpusReport';
 import { loadSidecarCorpus } from '../node/sidecarCorpus';

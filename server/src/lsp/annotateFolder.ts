@@ -1,9 +1,9 @@
 import { basename, resolve } from 'node:path';
 import { CodeActionKind, type CodeAction, type Connection } from 'vscode-languageserver';
 import { ServerCommands, type AnnotateFolderArguments, type AnnotateFolderResult } from '../api/protocol';
-import type { ArticleOutcome } from '../core/annotate/annotateArticle';
-import { planAnnotation } from '../core/annotate/plan';
-import { annotateArticles } from '../core/annotate/pool';
+import type { ArticleOutcome } from '../node/annotateArticle';
+import { planAnnotation } from '../node/annotatePlan';
+import { annotateArticles } from '../node/annotatePool';
 import { DEFAULT_PROPOSER } from '../core/annotate/proposals';
 import { articleSelectorFor } from '../node/projectFiles';
 import { findWorkspaceArticles } from '../node/corpusFiles';

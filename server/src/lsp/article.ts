@@ -2,7 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { KindedSpan } from '../core/detect';
 import { IncrementalDetector } from '../core/detect/incremental';
 import { shiftTags, type CodePointChange } from '../core/anchoring/editTracking';
-import { CodePointIndex } from '../core/offsets';
+import { CodePointIndex } from '../core/base/offsets';
 import { textChange } from '../core/detect/textChange';
 import type { Lexicon } from '../core/lexicon/lexicon';
 import { LearntSuggestions, type Suggestion } from '../core/lexicon/suggestions';

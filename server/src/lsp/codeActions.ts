@@ -15,7 +15,7 @@ import {
 import { DELETED, type TagConflict } from '../core/sidecar';
 import type { KindedSpan } from '../core/detect';
 import { labelsOfKind, type LabelDefinition } from '../core/project/labelSet';
-import type { Kind } from '../core/labels';
+import type { Kind } from '../core/base/labels';
 import { wholeWordOccurrences } from '../core/tagging/occurrences';
 import type { Article, PlacedTag } from './article';
 import { describeClaim, disagreementsIn, extentOf, type PlacedDisagreement } from './disagreements';

@@ -1,5 +1,5 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { describeValue } from '../core/describeValue';
+import { describeValue } from '../core/detect/describeValue';
 import { describeHistoryEntry, formatTime } from '../core/review/reviewLog';
 import type { HistoryEntry } from '../core/sidecar/schema';
 import type { Article } from './article';

@@ -1,9 +1,10 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import { Lexicon } from '../core/lexicon/lexicon';
 import { applyLessons, lessonsOf } from '../core/lexicon/lessons';
-import { LexiconError, LexiconStore, lexiconPathIn, serializeLexicon } from '../core/lexicon/store';
+import { LexiconError, lexiconPathIn, serializeLexicon } from '../core/lexicon/lexiconFile';
+import { LexiconStore } from '../node/lexiconStore';
 import type { LearnedRule } from '../core/lexicon/lexicon';
-import type { TagChange } from '../core/tagEdits';
+import type { TagChange } from '../core/sidecar/tagEdits';
 
 /** What the lexicons need of the workspace: where an article's corpus is, the open articles, and how to tell. */
 export interface LexiconHost<A extends { path: string }> {

@@ -1,5 +1,5 @@
 // Entry of dist/server.js, which the VS Code extension starts over IPC.
-import { isAnnotationWorker, serveAnnotationWorker } from '../core/annotate/worker';
+import { isAnnotationWorker, serveAnnotationWorker } from '../node/annotateWorker';
 import { startServer } from './server';
 
 // The bundle is also the pre-annotation worker ("Pre-annotate Folder"): started as a worker thread, it serves that instead.

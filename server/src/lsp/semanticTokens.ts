@@ -1,6 +1,6 @@
 import type { SemanticTokens, SemanticTokensDelta, SemanticTokensLegend } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Kind } from '../core/labels';
+import type { Kind } from '../core/base/labels';
 
 /** Our own token types, one per kind; package.json declares them with a superType and scopes so themes colour them. */
 export const TOKEN_TYPES = ['marginaliaEntity', 'marginaliaNumber', 'marginaliaDate'] as const;

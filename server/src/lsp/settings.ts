@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { z } from 'zod';
 import { DEFAULT_ARTICLE_GLOBS } from '../core/project/articleSelector';
 import { GlobSchema, LabelNameSchema, LabelSettingsSchema } from '../core/project/projectFile';
-import { describeIssues } from '../core/zodIssues';
+import { describeIssues } from '../core/base/zodIssues';
 
 /** The `marginalia.*` settings, as VS Code (or any editor answering workspace/configuration) gives them. */
 export const SettingsSchema = z.object({

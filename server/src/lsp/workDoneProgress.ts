@@ -1,5 +1,5 @@
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
-import type { Cancellation, ProgressReporter } from '../core/progress';
+import type { Cancellation, ProgressReporter } from '../core/base/progress';
 
 export interface WorkDoneProgressTitle {
   /** What the editor shows above the bar: "Checking sidecars". */

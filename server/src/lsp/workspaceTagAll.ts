@@ -12,7 +12,7 @@ import {
 import { formsOf } from '../core/lexicon/matching';
 import type { LabelDefinition } from '../core/project/labelSet';
 import { describeSkipped, tagsForPlaces, untaggedPlaces, type SearchedArticle } from '../core/tagging/occurrences';
-import type { TagEdit } from '../core/tagEdits';
+import type { TagEdit } from '../core/sidecar/tagEdits';
 import { CorpusArticles, type CorpusScope } from '../node/corpusArticles';
 import { pathOfUri } from '../node/uris';
 import type { Article } from './article';

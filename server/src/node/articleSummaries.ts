@@ -1,9 +1,9 @@
-import { eachWithProgress } from '../core/progress';
-import { readArticleFile } from '../core/regularFile';
+import { eachWithProgress } from '../core/base/progress';
+import { readArticleFile } from './regularFile';
 import { EVERY_TAG, summarizeArticle, reviewSummaryOf, type ReviewSummary, type TagVisibility } from '../core/review/corpusSummary';
 import { emptyReviewCounts } from '../core/review/reviewState';
 import { SidecarError } from '../core/sidecar/errors';
-import { SidecarStore } from '../core/sidecar/store';
+import { SidecarStore } from './sidecarStore';
 import { articleStamps, StampedCache } from './corpusFiles';
 
 /** One article's review summary as its files on disk say, or why its sidecar could not be read. */

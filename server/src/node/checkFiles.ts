@@ -1,10 +1,10 @@
 import { basename } from 'node:path';
-import { eachWithProgress, type ProgressOptions, type ProgressOutcome } from '../core/progress';
+import { eachWithProgress, type ProgressOptions, type ProgressOutcome } from '../core/base/progress';
 import { MAX_PROJECT_FILE_BYTES } from './projectFiles';
 import { projectFileProblems, type ProjectFileProblem } from '../core/project/checkProjectFile';
-import { readArticleFile, readRegularFile, UnreadableFileError } from '../core/regularFile';
+import { readArticleFile, readRegularFile, UnreadableFileError } from './regularFile';
 import { checkSidecarFile, unreadableSidecarReport, type FileReport } from '../core/sidecar/check';
-import { MAX_SIDECAR_BYTES } from '../core/sidecar/store';
+import { MAX_SIDECAR_BYTES } from '../core/sidecar/limits';
 import type { FoundSidecar } from './corpusFiles';
 
 /**

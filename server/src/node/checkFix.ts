@@ -1,6 +1,6 @@
 import { anchorFix } from '../core/anchoring/anchorMarks';
-import { readArticleFile } from '../core/regularFile';
-import { SidecarStore } from '../core/sidecar';
+import { readArticleFile } from './regularFile';
+import { SidecarStore } from './sidecarStore';
 import type { FoundSidecar } from './corpusFiles';
 
 export interface FixReport {

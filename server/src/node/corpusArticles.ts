@@ -1,7 +1,7 @@
-import { eachWithProgress } from '../core/progress';
-import { readArticleFile } from '../core/regularFile';
+import { eachWithProgress } from '../core/base/progress';
+import { readArticleFile } from './regularFile';
 import { sidecarPathFor } from '../core/sidecar/paths';
-import { SidecarStore } from '../core/sidecar/store';
+import { SidecarStore } from './sidecarStore';
 import type { SearchedArticle } from '../core/tagging/occurrences';
 import { articleStamps, findArticleFiles, StampedCache } from './corpusFiles';
 import { uriOfPath } from './uris';

@@ -1,7 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import type { ArticleToAnnotate } from '../core/annotate/plan';
+import type { ArticleToAnnotate } from './annotatePlan';
 import type { ArticleSelector } from '../core/project/articleSelector';
 import { PROJECT_FILE_NAME } from '../core/project/projectFile';
 import { isSidecarPath, sidecarPathFor } from '../core/sidecar/paths';

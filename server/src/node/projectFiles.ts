@@ -1,5 +1,5 @@
 import { ArticleSelector, type ProjectFileReader } from '../core/project/articleSelector';
-import { readRegularFileSync, UnreadableFileError } from '../core/regularFile';
+import { readRegularFileSync, UnreadableFileError } from './regularFile';
 
 /** A project file is a few labels and globs; far past this, it is not one. */
 export const MAX_PROJECT_FILE_BYTES = 1024 * 1024;

@@ -1,11 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, relative, sep } from 'node:path';
-import type { ProgressReporter } from '../core/progress';
-import { readArticleFile } from '../core/regularFile';
+import type { ProgressReporter } from '../core/base/progress';
+import { readArticleFile } from './regularFile';
 import type { CorpusFile, UnreadableFile } from '../core/report/corpusReport';
 import { SidecarError } from '../core/sidecar/errors';
 import type { Tag } from '../core/sidecar/schema';
-import { SidecarStore } from '../core/sidecar/store';
+import { SidecarStore } from './sidecarStore';
 import { findSidecars } from './corpusFiles';
 
 /**

@@ -1,4 +1,4 @@
-import { scoreSpans, type LabelledSpan, type Score } from '../spanScores';
+import { scoreSpans, type LabelledSpan, type Score } from './spanScores';
 import { claimsOf, hasWorkedOn, type ClaimableTag } from './claims';
 import { cohenKappa, labelKappa } from './kappa';
 import { tokenLabels } from './tokenLabels';

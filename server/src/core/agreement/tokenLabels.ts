@@ -1,4 +1,4 @@
-import type { LabelledSpan } from '../spanScores';
+import type { LabelledSpan } from './spanScores';
 import type { Token } from './tokens';
 
 /** The category of a token that no tag covers. Labels are upper case, so it never collides with one. */

@@ -1,4 +1,4 @@
-import { CodePointIndex } from '../offsets';
+import { CodePointIndex } from '../base/offsets';
 
 /** A word or number of an article, in code point offsets (end exclusive), as tags count. */
 export interface Token {

@@ -1,4 +1,4 @@
-import { CodePointIndex } from '../offsets';
+import { CodePointIndex } from '../base/offsets';
 import type { Tag } from '../sidecar/schema';
 import { markedOrphaned, placedAt, samePlacement } from '../sidecar/tags';
 import { reanchorTags } from './reanchor';

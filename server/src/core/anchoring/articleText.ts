@@ -1,4 +1,4 @@
-import { CodePointIndex } from '../offsets';
+import { CodePointIndex } from '../base/offsets';
 import { CONTEXT_LENGTH, type TagContext } from '../sidecar/schema';
 import { NormalisedText } from './normalisedText';
 

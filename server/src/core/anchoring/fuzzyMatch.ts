@@ -1,4 +1,4 @@
-import { firstAtLeast } from '../sortedSearch';
+import { firstAtLeast } from '../base/sortedSearch';
 import type { ArticleText } from './articleText';
 import { boundedEditDistance } from './editDistance';
 import { contextScore, keepsWordBoundaries, type Match, type Needle } from './needle';

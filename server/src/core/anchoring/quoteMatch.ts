@@ -1,4 +1,4 @@
-import { firstAtLeast } from '../sortedSearch';
+import { firstAtLeast } from '../base/sortedSearch';
 import type { ArticleText } from './articleText';
 import { contextScore, keepsWordBoundaries, requiredContextScore, type Match, type Needle } from './needle';
 

@@ -2,9 +2,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { CodePointIndex } from '../offsets';
+import { CodePointIndex } from '../base/offsets';
 import { CONTEXT_LENGTH, type Tag } from '../sidecar/schema';
-import { SeededRandom } from '../seededRandom';
+import { SeededRandom } from '../base/seededRandom';
 import { reanchorTags } from './reanchor';
 
 const SEEDS = path.join(__dirname, '..', '..', '..', '..', 'seeds');

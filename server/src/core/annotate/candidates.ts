@@ -1,8 +1,8 @@
-import type { NormalizedValue } from '../detect/detection';
+import type { NormalizedValue } from '../detect/shared/detection';
 import { detectSpans, type KindedSpan } from '../detect';
-import type { Kind } from '../labels';
+import type { Kind } from '../base/labels';
 import { LearntSuggestions, type Lexicon } from '../lexicon';
-import { CodePointIndex } from '../offsets';
+import { CodePointIndex } from '../base/offsets';
 
 /** What pre-annotation would propose at one place: code point offsets (end exclusive), as tags store them. */
 export interface Candidate {

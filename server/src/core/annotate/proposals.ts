@@ -1,7 +1,7 @@
 import { reanchorTags } from '../anchoring/reanchor';
-import { CodePointIndex } from '../offsets';
+import { CodePointIndex } from '../base/offsets';
 import type { Tag } from '../sidecar/schema';
-import type { TagChanges } from '../sidecar/store';
+import type { TagChanges } from '../sidecar/schema';
 import { newTag } from '../sidecar/tags';
 import { candidatesFor, type Candidate, type CandidateOptions } from './candidates';
 

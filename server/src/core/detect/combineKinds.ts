@@ -1,6 +1,6 @@
 /** How the three detectors' findings become one list: what one kind finds inside another is not a finding of its own. */
-import type { Span } from './detection';
-import type { Kind } from '../labels';
+import type { Span } from './shared/detection';
+import type { Kind } from '../base/labels';
 
 /**
  * Drops dates inside names and numbers overlapping dates or names ("November 4", "F-16", "Leopard 2"), then

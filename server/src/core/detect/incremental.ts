@@ -11,7 +11,7 @@
  * the lowercase vocabulary, its name mentions when a name starting with one of its words was learnt or
  * forgotten, and every block's dates when the article date changed.
  */
-import type { DetectOptions, Span } from './detection';
+import type { DetectOptions, Span } from './shared/detection';
 import { HEAD_LENGTH } from './articleDate';
 import { looksBinary } from './binary';
 import { combineKinds } from './combineKinds';

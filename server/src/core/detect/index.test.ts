@@ -4,8 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { detect, detectSpans } from './index';
-import type { Detection } from './detection';
-import { kindOf } from '../labels';
+import type { Detection } from './shared/detection';
+import { kindOf } from '../base/labels';
 
 const SEEDS = path.join(__dirname, '..', '..', '..', '..', 'seeds');
 const seedTexts = readdirSync(SEEDS).filter((file) => file.endsWith('.txt')).map((file) => readFileSync(path.join(SEEDS, file), 'utf8'));

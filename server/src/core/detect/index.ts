@@ -1,6 +1,6 @@
-import type { DetectOptions, Detection, Span } from './detection';
-import type { Kind } from '../labels';
-import { CodePointIndex } from '../offsets';
+import type { DetectOptions, Detection, Span } from './shared/detection';
+import type { Kind } from '../base/labels';
+import { CodePointIndex } from '../base/offsets';
 import { findArticleDate } from './articleDate';
 import { findDates } from './dates';
 import { findEntities } from './entities/index';

@@ -11,7 +11,7 @@
  * changes what it finds near there only. The document-wide facts (article date, lowercase vocabulary, names
  * learnt) are supplied separately.
  */
-import { isWhitespace } from './textScan';
+import { isWhitespace } from './shared/textScan';
 
 export interface TextRange {
   start: number;

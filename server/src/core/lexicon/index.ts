@@ -4,5 +4,5 @@ export { applyLessons, isLearnableText, lessonsOf, type LessonSource, type Lexic
 export { contextAround, formsOf, isWholeWordsAt, occurrencesOf } from './matching';
 export { LEXICON_FILE_NAME, LEXICON_VERSION, LexiconFileSchema, type LexiconEntry, type LexiconFile, type Suppression } from './schema';
 export { mergeLexicons } from './merge';
-export { LexiconError, LexiconStore, lexiconPathIn, parseLexicon, serializeLexicon } from './store';
+export { LexiconError, lexiconPathIn, parseLexicon, serializeLexicon } from './lexiconFile';
 export { IncrementalLexiconMatches, LearntSuggestions, withLearntSuggestions, type Suggestion } from './suggestions';

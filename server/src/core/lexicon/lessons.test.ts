@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { newTag, type Tag } from '../sidecar';
-import { invertEdit, modifiedTag, type TagEdit } from '../tagEdits';
+import { invertEdit, modifiedTag, type TagEdit } from '../sidecar/tagEdits';
 import { Lexicon } from './lexicon';
 import { applyLessons, lessonsOf, type LessonSource } from './lessons';
 

@@ -1,6 +1,6 @@
-import { CodePointIndex } from '../offsets';
+import { CodePointIndex } from '../base/offsets';
 import type { Tag } from '../sidecar';
-import type { TagChange } from '../tagEdits';
+import type { TagChange } from '../sidecar/tagEdits';
 import type { Lexicon, Lesson, Rejection } from './lexicon';
 import { contextAround } from './matching';
 

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Lexicon, type Lesson } from './lexicon';
 import { contextAround } from './matching';
-import { LexiconStore, lexiconPathIn } from './store';
+import { LexiconStore } from '../../node/lexiconStore';
+import { lexiconPathIn } from './lexiconFile';
 
 const AT = '2026-11-22T10:00:00.000Z';
 const lesson = (text: string, label = 'PERSON', overrides: Partial<Lesson> = {}): Lesson => ({ text, label, kind: 'entity', by: 'ann', article: '002.txt', at: AT, ...overrides });

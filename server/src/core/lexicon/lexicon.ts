@@ -1,4 +1,4 @@
-import type { Kind } from '../labels';
+import type { Kind } from '../base/labels';
 import { contextAround, firstWord, formsOf, isWholeWordsAt, isWordChar } from './matching';
 import { LEXICON_VERSION, type LexiconEntry, type LexiconFile, type Suppression } from './schema';
 

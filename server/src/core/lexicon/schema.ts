@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KINDS } from '../labels';
+import { KINDS } from '../base/labels';
 
 /**
  * The project lexicon file, `marginalia.lexicon.json` beside `marginalia.json`: what the annotators'

@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { KindedSpan } from '../detect';
-import type { Label } from '../labels';
-import { SeededRandom } from '../seededRandom';
+import type { Label } from '../base/labels';
+import { SeededRandom } from '../base/seededRandom';
 import { Lexicon, type Lesson } from './lexicon';
 import { contextAround, occurrencesOf } from './matching';
 import { IncrementalLexiconMatches, matchListOf, withLearntSuggestions, type MatchList, type Suggestion } from './suggestions';

@@ -1,6 +1,6 @@
 import type { KindedSpan } from '../detect';
 import { textChange } from '../detect/textChange';
-import type { Label } from '../labels';
+import type { Label } from '../base/labels';
 import type { Lexicon, LexiconMatch } from './lexicon';
 import { wordBefore } from './matching';
 import type { LexiconEntry } from './schema';

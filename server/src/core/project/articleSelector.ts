@@ -1,4 +1,4 @@
-import { folderOf, joinPath, pathInside } from '../filePaths';
+import { folderOf, joinPath, pathInside } from '../base/filePaths';
 import { compileGlob, type Glob } from './glob';
 import { PROJECT_FILE_NAME, parseProjectFile, type ProjectFile, type ProjectFileIssue } from './projectFile';
 

@@ -1,4 +1,4 @@
-import { lineAndColumnAt } from '../jsonSyntax';
+import { lineAndColumnAt } from '../base/jsonSyntax';
 import { parseProjectFile } from './projectFile';
 
 /** A problem of a project file, for `marginalia check`: its 1-based line and column, and what is wrong there. */

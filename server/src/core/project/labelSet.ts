@@ -1,4 +1,4 @@
-import { LABELS_BY_KIND, isLabel, kindOf, type Kind } from '../labels';
+import { LABELS_BY_KIND, isLabel, kindOf, type Kind } from '../base/labels';
 import type { LabelSettings } from './projectFile';
 
 export interface LabelDefinition {

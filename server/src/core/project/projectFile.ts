@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { describeJsonSyntaxError, syntaxErrorOffset } from '../jsonSyntax';
-import { KINDS } from '../labels';
+import { describeJsonSyntaxError, syntaxErrorOffset } from '../base/jsonSyntax';
+import { KINDS } from '../base/labels';
 import { globProblem } from './glob';
-import { describeIssues } from '../zodIssues';
+import { describeIssues } from '../base/zodIssues';
 import { locateJsonPath } from './jsonLocation';
 
 /** File name of a project file: a folder holding one is a corpus, and its .txt files are articles. */

@@ -1,4 +1,4 @@
-import { CodePointIndex } from '../offsets';
+import { CodePointIndex } from '../base/offsets';
 import type { Tag } from '../sidecar/schema';
 import { countReviewStates, emptyReviewCounts, REVIEW_STATES, reviewProgress, totalTags, type ReviewCounts } from './reviewState';
 

@@ -1,5 +1,5 @@
 import type { HistoryEntry, ReviewAction, Tag } from '../sidecar/schema';
-import { modifiedTag } from '../tagEdits';
+import { modifiedTag } from '../sidecar/tagEdits';
 
 /** One review step, before it is stamped with a time. */
 export interface ReviewStep {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CodePointIndex } from '../offsets';
-import { describeIssues } from '../zodIssues';
+import { CodePointIndex } from '../base/offsets';
+import { describeIssues } from '../base/zodIssues';
 import { describeConflict, quote } from './conflict';
 import { SidecarError } from './errors';
 import { parseSidecar } from './parse';

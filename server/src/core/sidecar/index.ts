@@ -21,7 +21,7 @@ export {
   type TagStatus,
   type TagValue,
   type TagVersion,
+  type TagChanges,
 } from './schema';
 export { compareTags, serializeSidecar, serializeTag } from './serialize';
-export { SidecarStore, type LoadedSidecar, type TagChanges } from './store';
 export { newTag, tagId, type NewTagOptions } from './tags';

@@ -1,4 +1,4 @@
-import { describeIssues } from '../zodIssues';
+import { describeIssues } from '../base/zodIssues';
 import { SidecarError } from './errors';
 import { SIDECAR_VERSION, SidecarV1Schema, SidecarV2Schema, SidecarV3Schema } from './schema';
 

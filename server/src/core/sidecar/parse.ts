@@ -1,5 +1,5 @@
-import { describeJsonSyntaxError } from '../jsonSyntax';
-import { describeIssues } from '../zodIssues';
+import { describeJsonSyntaxError } from '../base/jsonSyntax';
+import { describeIssues } from '../base/zodIssues';
 import { SidecarError } from './errors';
 import { migrateSidecar } from './migrate';
 import { SIDECAR_VERSION, SidecarSchema, type Sidecar } from './schema';

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { NormalizedValue } from '../detect/detection';
+import type { NormalizedValue } from '../detect/shared/detection';
 import { SidecarSchema, TagSchema, type TagValue } from './schema';
 import { exampleSidecar, exampleTag } from '../../../../test/support/testSidecars';
 

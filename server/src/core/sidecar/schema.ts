@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { NormalizedValue } from '../detect/detection';
-import { KINDS } from '../labels';
-import { describeIssues } from '../zodIssues';
+import type { NormalizedValue } from '../detect/shared/detection';
+import { KINDS } from '../base/labels';
+import { describeIssues } from '../base/zodIssues';
 import { MAX_COMMENT_LENGTH } from './limits';
 
 /**
@@ -247,3 +247,9 @@ export type TagVersion = z.infer<typeof TagVersionSchema>;
 export type TagConflict = z.infer<typeof TagConflictSchema>;
 export type Tag = z.infer<typeof TagSchema>;
 export type Sidecar = z.infer<typeof SidecarSchema>;
+
+/** Tags to add or to replace (the tag with the same id), and the ids of tags to remove: one change of a sidecar. */
+export interface TagChanges {
+  put: readonly Tag[];
+  remove: readonly string[];
+}

@@ -1,7 +1,7 @@
-import type { NormalizedValue } from '../detect/detection';
-import { isLabel, kindOf, type Kind } from '../labels';
-import { CodePointIndex } from '../offsets';
-import { describeIssues } from '../zodIssues';
+import type { NormalizedValue } from '../detect/shared/detection';
+import { isLabel, kindOf, type Kind } from '../base/labels';
+import { CodePointIndex } from '../base/offsets';
+import { describeIssues } from '../base/zodIssues';
 import { CONTEXT_LENGTH, TagSchema, type Tag, type TagSource, type TagStatus } from './schema';
 import { frozenValidTag } from './validatedTags';
 

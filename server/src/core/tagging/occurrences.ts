@@ -1,9 +1,9 @@
 import { isWholeWordsAt, occurrencesOf } from '../lexicon/matching';
-import { CodePointIndex } from '../offsets';
+import { CodePointIndex } from '../base/offsets';
 import type { LabelDefinition } from '../project/labelSet';
 import type { TagVisibility } from '../review/corpusSummary';
 import { newTag, type Tag } from '../sidecar';
-import type { TagChange } from '../tagEdits';
+import type { TagChange } from '../sidecar/tagEdits';
 
 /**
  * "Tag all occurrences": where a text stands untagged in an article, and the tags that put a label on

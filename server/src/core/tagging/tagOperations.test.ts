@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CodePointIndex } from '../offsets';
+import { CodePointIndex } from '../base/offsets';
 import { resolveLabelSet } from '../project/labelSet';
 import { newTag } from '../sidecar/tags';
 import type { Tag } from '../sidecar/schema';

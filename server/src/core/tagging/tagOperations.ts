@@ -1,11 +1,11 @@
-import type { NormalizedValue } from '../detect/detection';
-import type { CodePointIndex } from '../offsets';
+import type { NormalizedValue } from '../detect/shared/detection';
+import type { CodePointIndex } from '../base/offsets';
 import type { LabelDefinition } from '../project/labelSet';
 import { describeSpan, reviewedTag, type ReviewStep } from '../review/reviewLog';
 import { resolveConflict, type ConflictSide } from '../sidecar/conflict';
 import type { Tag } from '../sidecar/schema';
 import { newTag, placedAt } from '../sidecar/tags';
-import type { TagChange, TagEdit } from '../tagEdits';
+import type { TagChange, TagEdit } from '../sidecar/tagEdits';
 import type { Actor } from './actor';
 import { wholeWordOccurrences } from './occurrences';
 

@@ -1,5 +1,5 @@
 /** Calendar dates: triggered by a month name ("November 4", "4 November 2023", "in May"), or written in digits ("2023-10-26", "10/26/2023"). */
-import type { NormalizedValue } from '../detection';
+import type { NormalizedValue } from '../shared/detection';
 import { daysInMonth, epochDay, isoDay, isoMonth, isValidDay, nearestYearOfMonth, pad } from './calendar';
 import { after, before, candidate, charBefore, NUMBER_GLUE_BEFORE, optionalNumber, readAfter, readBefore, type Reader, type Rule, tokenBefore, triggerEnd } from './reading';
 import { dateValue, monthDayValue } from './values';

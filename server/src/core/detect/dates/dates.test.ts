@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Span } from '../detection';
+import type { Span } from '../shared/detection';
 import { findDates } from './index';
-import { parseWordNumber } from '../wordNumbers';
+import { parseWordNumber } from '../shared/wordNumbers';
 
 /** What an annotator sees: the covered text, its label and its value. */
 function annotate(text: string, anchor?: string): Array<{ text: string; label: string; value?: unknown }> {

@@ -2,9 +2,9 @@
  * Durations and periods triggered by a unit of time: "24 hours", "three-year", "decade-long", "for years",
  * "two days ago", "the past three years", "last week", "the end of the year", "year-end", "every month", "24h".
  */
-import type { NormalizedValue } from '../detection';
-import type { DateLabel } from '../../labels';
-import { parseWordNumber } from '../wordNumbers';
+import type { NormalizedValue } from '../shared/detection';
+import type { DateLabel } from '../../base/labels';
+import { parseWordNumber } from '../shared/wordNumbers';
 import { after, before, candidate, charBefore, NUMBER_GLUE_BEFORE, pointsForward, readAfter, readBefore, type Reader, type Rule, type Scan, tokenBefore, triggerEnd } from './reading';
 import { dateValue, relativePeriodValue, shiftedDateValue } from './values';
 import { anyOf, BARE_PLURAL_CONTEXT_TOKENS, COUNT, DIGITS, EARLY_TOKENS, mayEndCount, RELATIVE_SHIFTS, SP, UNIT, UNIT_ABBREVIATIONS, UNIT_WORDS, WORD_NUMBER } from './vocabulary';

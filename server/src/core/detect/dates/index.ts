@@ -24,8 +24,8 @@
  * date), the rules by what triggers them (calendarDates.ts, periods.ts, days.ts, times.ts, durations.ts),
  * triggers.ts (where triggers can match) and resolution.ts (overlaps, modifiers, dates with times).
  */
-import type { Span } from '../detection';
-import { utf16Units } from '../utf16Units';
+import type { Span } from '../shared/detection';
+import { utf16Units } from '../shared/utf16Units';
 import { parseIsoDay } from './calendar';
 import type { Candidate, Scan } from './reading';
 import { attachModifiers, dateTimes, outsideRanges, resolveOverlaps, urlRanges } from './resolution';

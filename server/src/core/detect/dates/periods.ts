@@ -1,5 +1,5 @@
 /** Years, fiscal years, decades, centuries, quarters and seasons: "in 2024", "2022-2024", "FY2024", "the 1990s", "the 19th century", "Q3 2024", "last winter". */
-import type { NormalizedValue } from '../detection';
+import type { NormalizedValue } from '../shared/detection';
 import { calendarOf, isPlainYear, pad } from './calendar';
 import { after, before, candidate, charBefore, inSportsContext, NUMBER_GLUE_BEFORE, optionalNumber, pointsForward, readAfter, readBefore, type Reader, type Rule, type Scan, tokenBefore, triggerEnd } from './reading';
 import { dateValue, relativePeriodValue } from './values';

@@ -5,9 +5,9 @@
  * around it. Starting every scan on a selective word keeps the scan fast, and one trigger pass can serve several
  * readers.
  */
-import type { NormalizedValue, Span } from '../detection';
-import type { DateLabel } from '../../labels';
-import { UnitSet, isWhitespace } from '../textScan';
+import type { NormalizedValue, Span } from '../shared/detection';
+import type { DateLabel } from '../../base/labels';
+import { UnitSet, isWhitespace } from '../shared/textScan';
 
 export interface Candidate extends Span {
   /** A modifier just before it ("early", "the end of", "mid-") may join the span. */

@@ -1,5 +1,5 @@
 /** Times of day: "6:04 PM", "at 10:30", "1800 GMT", "ten o'clock", "noon", "this morning", "at dawn", "the 90th minute". */
-import type { NormalizedValue } from '../detection';
+import type { NormalizedValue } from '../shared/detection';
 import { THE_BEFORE_PERIOD } from './periods';
 import { before, candidate, charBefore, NUMBER_GLUE_BEFORE, readBefore, type Reader, type Rule, tokenBefore, triggerEnd } from './reading';
 import { dayWithPart, PART_OF_DAY_CODES, timeValue } from './values';

@@ -1,5 +1,5 @@
 /** The rules, and where their triggers can match: one pass over the words instead of one regex scan of the text per rule. */
-import { DIGIT, EMPTY_FILTER_HASH, HASH_FILTER_MASK, LETTER, NOT_WORD, filterHashUnit, hashFilter, wordCharacterKinds } from '../textScan';
+import { DIGIT, EMPTY_FILTER_HASH, HASH_FILTER_MASK, LETTER, NOT_WORD, filterHashUnit, hashFilter, wordCharacterKinds } from '../shared/textScan';
 import { isoDateRule, monthRule, numericDateRule } from './calendarDates';
 import { holidayRule, relativeDayRule, weekdayRule } from './days';
 import { attachedUnitRule, unitRule } from './durations';

@@ -1,5 +1,5 @@
 /** Normalized values that several rules give: dates relative to the article date, parts of days, clock times. */
-import type { NormalizedValue } from '../detection';
+import type { NormalizedValue } from '../shared/detection';
 import { calendarOf, epochDay, isoDay, isoMonth, isoWeek, isoYear, isPlainYear, isValidDay, nearestYearOfMonthDay, pad } from './calendar';
 import type { Scan } from './reading';
 

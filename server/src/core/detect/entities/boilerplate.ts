@@ -2,7 +2,7 @@
  * Classifies each line of a web capture so that menus, subscription widgets and Title-Case headlines do not
  * produce guesses. Headlines still get gazetteer and document-level matches; junk lines get nothing.
  */
-import { EMPTY_FILTER_HASH, HASH_FILTER_MASK, UnitClasses, filterHashUnit, hashFilter, isDigit } from '../textScan';
+import { EMPTY_FILTER_HASH, HASH_FILTER_MASK, UnitClasses, filterHashUnit, hashFilter, isDigit } from '../shared/textScan';
 import type { TokenList } from './tokenize';
 
 export type LineKind = 'prose' | 'headline' | 'junk';

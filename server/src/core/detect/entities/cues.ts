@@ -3,7 +3,7 @@
  * "Zaporizhzhia Nuclear Power Plant" (FAC), "Munich Security Conference" (EVENT), "Lend-Lease Act" (LAW),
  * "Dnipro River" (LOC). A head alone counts only with an "of" tail ("Ministry of Defence").
  */
-import type { EntityLabel } from '../../labels';
+import type { EntityLabel } from '../../base/labels';
 import { ORG_CUES, CLUB_SUFFIXES } from './curated/organisations';
 import { EVENT_CUES, LAW_CUES, FAC_CUES, LOC_CUES } from './curated/events-laws';
 import { GPE_SUFFIXES } from './curated/places';

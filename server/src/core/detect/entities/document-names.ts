@@ -2,7 +2,7 @@
  * Document-level memory: once "Rustem Umerov" is found, later "Umerov" and "Umerov's" are the same person
  * (also in headlines and captions), and a product or organisation found from context is found again.
  */
-import type { EntityLabel } from '../../labels';
+import type { EntityLabel } from '../../base/labels';
 import type { Finding } from './recognise';
 import type { Scan } from './chunks';
 import { longestMatch } from './chunks';

@@ -8,7 +8,7 @@
  * The stages are exported separately so that incremental re-analysis (incremental.ts) can run them on parts of
  * a document with the document-wide facts (the vocabulary, the names learnt) supplied from outside.
  */
-import type { Span } from '../detection';
+import type { Span } from '../shared/detection';
 import { tokenize, type TokenList } from './tokenize';
 import { classifyLines, type LineKind } from './boilerplate';
 import { isKnownName } from './knownNames';

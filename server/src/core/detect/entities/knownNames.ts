@@ -2,7 +2,7 @@
  * The static gazetteer: generated places and first names plus the curated lists, indexed once per process
  * for longest-match lookup by token sequence.
  */
-import type { EntityLabel } from '../../labels';
+import type { EntityLabel } from '../../base/labels';
 import places from './generated/places.json';
 import generatedFirstNames from './generated/first-names.json';
 import { EXTRA_GPE, EXTRA_LOC } from './curated/places';

@@ -4,8 +4,8 @@
  * a gazetteer phrase labels itself. Free words no rule explains are only labelled with outside evidence
  * (a verb of saying, a product head noun, a surname shape) and never on headline lines.
  */
-import type { EntityLabel } from '../../labels';
-import type { Span } from '../detection';
+import type { EntityLabel } from '../../base/labels';
+import type { Span } from '../shared/detection';
 import type { TokenList } from './tokenize';
 import { ChunkScanner, isFunctionCap, type Item, type Scan } from './chunks';
 import { PerWord } from './perWord';

@@ -3,8 +3,8 @@
  * capitalisation, line number and whether the word opens a sentence. Offsets are UTF-16 string indices.
  */
 
-import { EMPTY_WORD_HASH, UnitClasses, UnitSet, hashUnit, isApostrophe } from '../textScan';
-import { utf16Units } from '../utf16Units';
+import { EMPTY_WORD_HASH, UnitClasses, UnitSet, hashUnit, isApostrophe } from '../shared/textScan';
+import { utf16Units } from '../shared/utf16Units';
 import { Vocabulary } from './vocabulary';
 
 const WORD_FLAG = 1;

@@ -2,7 +2,7 @@
  * The distinct words of one document, each stored once. The tokenizer looks words up by their offsets in the
  * text, so a word seen before costs no string allocation, and every rule compares the same string objects.
  */
-import { EMPTY_WORD_HASH, foldApostrophe, hashUnit } from '../textScan';
+import { EMPTY_WORD_HASH, foldApostrophe, hashUnit } from '../shared/textScan';
 
 const EMPTY_SLOT = -1;
 

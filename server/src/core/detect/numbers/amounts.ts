@@ -1,5 +1,5 @@
 /** Reading the number itself: digits with a scale ("1.5 billion", "$5m"), number words ("two dozen"), vague amounts ("tens of thousands"). */
-import { parseWordNumber } from '../wordNumbers';
+import { parseWordNumber } from '../shared/wordNumbers';
 import { isNumberWord, type TokenView, wordValue } from './view';
 import { CURRENCY_SYMBOLS, DASHES, FEW_AND_SEVERAL, SCALE_ABBREVIATIONS, SCALE_WORDS, SCALES_ALLOWED_SPACED, SCALES_NEEDING_CURRENCY, SCORE_WORDS, VAGUE_COUNTS, VAGUE_MULTIPLES } from './vocabulary';
 

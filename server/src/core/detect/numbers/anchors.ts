@@ -1,5 +1,5 @@
 /** Where to look: only around digits, currency signs and number words, found in one pass over the text. */
-import { DIGIT, EMPTY_FILTER_HASH, HASH_FILTER_MASK, LETTER, filterHashUnit, hashFilter, isDigit, wordCharacterKinds } from '../textScan';
+import { DIGIT, EMPTY_FILTER_HASH, HASH_FILTER_MASK, LETTER, filterHashUnit, hashFilter, isDigit, wordCharacterKinds } from '../shared/textScan';
 import { isSpace } from './tokens';
 import { CURRENCY_SYMBOLS, DOLLAR_PREFIXES, FRACTION_DENOMINATORS, ISO_CURRENCIES, MODIFIERS_BY_FIRST_WORD, ORDINAL_WORDS, VAGUE_COUNTS } from './vocabulary';
 

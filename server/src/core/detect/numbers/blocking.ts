@@ -1,5 +1,5 @@
 /** Blocking digits that are parts of codes, names, times, dates or phone numbers. */
-import { isApostrophe } from '../textScan';
+import { isApostrophe } from '../shared/textScan';
 import type { Token } from './tokens';
 import { DASHES, ISO_CURRENCIES } from './vocabulary';
 

@@ -29,8 +29,8 @@
  * view.ts (how the scanner looks at tokens), amounts.ts (the number itself), measures.ts (percent, currency,
  * unit), context.ts (when a bare number counts), values.ts (a phrase's span and value), scanner.ts (the scan).
  */
-import type { Span } from '../detection';
-import { utf16Units } from '../utf16Units';
+import type { Span } from '../shared/detection';
+import { utf16Units } from '../shared/utf16Units';
 import { segmentsToScan } from './anchors';
 import { blockCodesAndClusters } from './blocking';
 import { NumberScanner } from './scanner';

@@ -4,8 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { findNumbers } from './index';
-import type { NormalizedValue, Span } from '../detection';
-import type { Label } from '../../labels';
+import type { NormalizedValue, Span } from '../shared/detection';
+import type { Label } from '../../base/labels';
 
 const SEEDS = path.join(__dirname, '..', '..', '..', '..', '..', 'seeds');
 

@@ -1,5 +1,5 @@
 /** The scan over one stretch's tokens: at each token that could start a number, the longest phrase, range, ordinal or fraction. */
-import type { Span } from '../detection';
+import type { Span } from '../shared/detection';
 import { coreAt } from './amounts';
 import { isCurrencySign, mayBeStartWord, START_WORDS } from './anchors';
 import { followsName, isDayOfMonth, isListMarker, oneIsACount, pluralNounFollowsNonYear, secondIsOrdinal } from './context';

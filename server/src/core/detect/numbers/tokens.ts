@@ -1,5 +1,5 @@
 /** Tokens of a stretch of text (digit runs, words, single symbols), with the whitespace before each and whether its chunk is an address or a name of a thing. */
-import { UnitSet, isApostrophe, isDigit } from '../textScan';
+import { UnitSet, isApostrophe, isDigit } from '../shared/textScan';
 
 type TokenKind = 'num' | 'word' | 'sym';
 

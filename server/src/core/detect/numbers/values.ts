@@ -1,6 +1,6 @@
 /** What a matched phrase is worth: its span, label, value and confidence; two phrases merged into a range. */
-import type { NormalizedValue, Span } from '../detection';
-import type { NumberLabel } from '../../labels';
+import type { NormalizedValue, Span } from '../shared/detection';
+import type { NumberLabel } from '../../base/labels';
 import { type Core, scaleByPowerOfTen } from './amounts';
 import type { Measure } from './measures';
 import type { TokenView } from './view';

@@ -1,5 +1,5 @@
 /** How the scanner looks at tokens: lower-cased text, kinds, gaps, capitals, number words. */
-import { parseWordNumber } from '../wordNumbers';
+import { parseWordNumber } from '../shared/wordNumbers';
 import type { Token } from './tokens';
 import { DASHES, SCALE_WORDS } from './vocabulary';
 

@@ -1,13 +1,14 @@
 import { resolve } from 'node:path';
-import { LexiconError, LexiconStore, lexiconPathIn } from '../lexicon';
-import type { ProjectLookup } from '../project/articleSelector';
-import { resolveLabelSet } from '../project/labelSet';
-import type { LabelSettings } from '../project/projectFile';
-import { SidecarError } from '../sidecar/errors';
-import { refuseSharedSidecar } from '../sidecar/sharedSidecars';
+import { LexiconError, lexiconPathIn } from '../core/lexicon';
+import { LexiconStore } from './lexiconStore';
+import type { ProjectLookup } from '../core/project/articleSelector';
+import { resolveLabelSet } from '../core/project/labelSet';
+import type { LabelSettings } from '../core/project/projectFile';
+import { SidecarError } from '../core/sidecar/errors';
+import { refuseSharedSidecar } from './sharedSidecarGuard';
 import type { ArticleOutcome } from './annotateArticle';
-import type { PlannedArticle } from './pool';
-import type { ArticleProfile } from './worker';
+import type { PlannedArticle } from './annotatePool';
+import type { ArticleProfile } from './annotateWorker';
 
 /** An article to pre-annotate, and the folder whose lexicon applies when no marginalia.json governs it. */
 export interface ArticleToAnnotate {

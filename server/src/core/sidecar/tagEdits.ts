@@ -1,5 +1,5 @@
-import type { Tag, TagChanges } from './sidecar';
-import { withoutPlacement } from './sidecar/tags';
+import type { Tag, TagChanges } from '../sidecar';
+import { withoutPlacement } from './tags';
 
 /**
  * One tag action (tag, tag all, reject, change label, remove…) as the tags it changed: for each, the

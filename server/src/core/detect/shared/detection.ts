@@ -1,4 +1,4 @@
-import type { Kind, Label } from '../labels';
+import type { Kind, Label } from '../../base/labels';
 
 /**
  * A normalised value, so that "$50 billion", "Monday" or "three-year" can be compared, sorted and

@@ -6,7 +6,7 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { PROJECT_ROOT } from '../projectRoot';
+import { PROJECT_ROOT } from './projectRoot';
 import { TEST_RESULTS_DIR, launchBrowser, openWorkbench, screenshot } from './browser';
 import { startCodeServer, type CodeServerOptions, type RunningCodeServer } from './codeServer';
 

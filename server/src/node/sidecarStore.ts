@@ -1,18 +1,19 @@
+import { MAX_SIDECAR_BYTES } from '../core/sidecar/limits';
 import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 import type { z } from 'zod';
-import { readRegularFile, UnreadableFileError } from '../regularFile';
+import { readRegularFile, UnreadableFileError } from './regularFile';
 import { writeFileAtomically } from './atomicWrite';
 import { FileLockError, withFileLock } from './fileLock';
-import { SidecarError } from './errors';
-import { describeIssues } from '../zodIssues';
-import { parseSidecar } from './parse';
-import { sidecarPathFor } from './paths';
-import { KeyedQueue } from './queue';
-import { refuseSharedSidecar, refuseSidecarOfAnother } from './sharedSidecars';
-import { SIDECAR_VERSION, SidecarSchema, TagSchema, type Sidecar, type Tag } from './schema';
-import { layOutSidecar, serializeTag, type SidecarLayout } from './serialize';
-import { freezeJson, frozenValidTag, isFrozenValidTag } from './validatedTags';
+import { SidecarError } from '../core/sidecar/errors';
+import { describeIssues } from '../core/base/zodIssues';
+import { parseSidecar } from '../core/sidecar/parse';
+import { sidecarPathFor } from '../core/sidecar/paths';
+import { KeyedQueue } from '../core/sidecar/queue';
+import { refuseSharedSidecar, refuseSidecarOfAnother } from './sharedSidecarGuard';
+import { SIDECAR_VERSION, SidecarSchema, TagSchema, type Sidecar, type Tag, type TagChanges } from '../core/sidecar/schema';
+import { layOutSidecar, serializeTag, type SidecarLayout } from '../core/sidecar/serialize';
+import { freezeJson, frozenValidTag, isFrozenValidTag } from '../core/sidecar/validatedTags';
 
 export interface LoadedSidecar {
   /**
@@ -29,10 +30,6 @@ export interface LoadedSidecar {
 }
 
 /** Tags to add or to replace (the tag with the same id), and the ids of tags to remove. */
-export interface TagChanges {
-  put: readonly Tag[];
-  remove: readonly string[];
-}
 
 /** Shared by every store: updates to one sidecar must not interleave anywhere in this process. */
 const queue = new KeyedQueue();
@@ -167,7 +164,6 @@ const knownSidecars = new KnownSidecars(16);
 const tagLines = new WeakMap<Tag, Uint8Array>();
 
 /** About 250,000 tags; past this, parsing would stall the editor and take gigabytes, so the file is refused. */
-export const MAX_SIDECAR_BYTES = 64 * 1024 * 1024;
 
 /** The sidecar, validated and frozen, or undefined when there is no file. */
 async function load(path: string): Promise<KnownSidecar | undefined> {

@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openFile, screenshot } from './browser';
-import { VSCODE_VERSION } from './codeServer';
-import { openSeedsWorkbench, waitForFile, type Workbench } from './workbench';
+import { openFile, screenshot } from '../support/browser';
+import { VSCODE_VERSION } from '../support/codeServer';
+import { openSeedsWorkbench, waitForFile, type Workbench } from '../support/workbench';
 
 const ARTICLE = '000_d6449e741489756f.txt';
 const ACTIVATION_MARKER = '.smoke-extension-activated';

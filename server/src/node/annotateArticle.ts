@@ -1,11 +1,11 @@
-import { looksBinary } from '../detect/binary';
-import type { Lexicon } from '../lexicon';
-import { CodePointIndex } from '../offsets';
-import { readArticleFile, UnreadableFileError } from '../regularFile';
-import { SidecarError } from '../sidecar/errors';
-import type { SidecarStore } from '../sidecar/store';
-import { candidatesFor } from './candidates';
-import { proposalChanges, type ProposalChanges } from './proposals';
+import { looksBinary } from '../core/detect/binary';
+import type { Lexicon } from '../core/lexicon';
+import { CodePointIndex } from '../core/base/offsets';
+import { readArticleFile, UnreadableFileError } from './regularFile';
+import { SidecarError } from '../core/sidecar/errors';
+import type { SidecarStore } from './sidecarStore';
+import { candidatesFor } from '../core/annotate/candidates';
+import { proposalChanges, type ProposalChanges } from '../core/annotate/proposals';
 
 /** What pre-annotation did to one article. */
 export type ArticleOutcome =

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseSidecar } from '../sidecar';
-import { annotateArticles, type PlannedArticle } from './pool';
+import { parseSidecar } from '../core/sidecar';
+import { annotateArticles, type PlannedArticle } from './annotatePool';
 
 const TEXT = 'President Volodymyr Zelensky met NATO officials in Brussels on Monday.\n';
 const NOW = new Date('2025-11-05T10:00:00.000Z');

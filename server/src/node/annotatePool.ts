@@ -6,9 +6,9 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { eachWithProgress, type ProgressOptions, type ProgressOutcome } from '../progress';
+import { eachWithProgress, type ProgressOptions, type ProgressOutcome } from '../core/base/progress';
 import type { ArticleOutcome } from './annotateArticle';
-import { workerSetup, type AnnotationReply, type AnnotationTask, type ArticleProfile } from './worker';
+import { workerSetup, type AnnotationReply, type AnnotationTask, type ArticleProfile } from './annotateWorker';
 
 /**
  * Articles each worker holds at once: while one article's sidecar is being written (lock file, temp
@@ -58,7 +58,7 @@ export function maxWorkerCount(): number {
  * language server alike. From sources under tsx (tests), the worker entry beside this file.
  */
 export function defaultWorkerScript(): string {
-  return __filename.endsWith('.ts') ? join(__dirname, 'workerMain.ts') : __filename;
+  return __filename.endsWith('.ts') ? join(__dirname, 'annotateWorkerMain.ts') : __filename;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { NormalizedValue } from './detect/detection';
+import type { NormalizedValue } from './shared/detection';
 
 /** A normalised value in a few words, for tables and hovers: "2023-11-04", "$50,000,000,000 (USD)", "25%". */
 export function describeValue(value: NormalizedValue): string {

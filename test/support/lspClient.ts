@@ -18,7 +18,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
-import { PROJECT_ROOT } from '../projectRoot';
+import { PROJECT_ROOT } from './projectRoot';
 
 const CLI = path.join(PROJECT_ROOT, 'bin', 'marginalia.js');
 const SEEDS = path.join(PROJECT_ROOT, 'seeds');

@@ -4,8 +4,8 @@
  * usual work when isAnnotationWorker says it was started as one; so no separate worker file ships.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { Lexicon, type LexiconFile } from '../lexicon';
-import { SidecarStore } from '../sidecar/store';
+import { Lexicon, type LexiconFile } from '../core/lexicon';
+import { SidecarStore } from './sidecarStore';
 import { annotateArticle, type ArticleOutcome } from './annotateArticle';
 
 const WORKER_ROLE = 'marginalia-annotate';

@@ -1,4 +1,4 @@
-import { withoutBom } from './textFiles';
+import { withoutBom } from '../core/base/textFiles';
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 

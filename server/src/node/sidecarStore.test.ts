@@ -4,10 +4,10 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SidecarError } from './errors';
-import { SIDECAR_VERSION } from './schema';
-import { SidecarStore } from './store';
-import { newTag } from './tags';
+import { SidecarError } from '../core/sidecar/errors';
+import { SIDECAR_VERSION } from '../core/sidecar/schema';
+import { SidecarStore } from './sidecarStore';
+import { newTag } from '../core/sidecar/tags';
 
 const ARTICLE_TEXT = 'Zelensky met Macron in Kyiv on Monday.';
 

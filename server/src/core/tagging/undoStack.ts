@@ -1,4 +1,4 @@
-import { invertEdit, type TagEdit } from './tagEdits';
+import { invertEdit, type TagEdit } from '../sidecar/tagEdits';
 
 /** Undo and redo of tag actions for one article: tag actions are not text edits, so the editor's own undo never sees them. */
 export class UndoStack {

@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { newTag, type Tag } from './sidecar';
-import { placedAt } from './sidecar/tags';
+import { newTag, type Tag } from '../sidecar';
+import { placedAt } from './tags';
 import { applyEdit, invertEdit, modifiedTag, outcomeOf, type TagEdit } from './tagEdits';
-import { UndoStack } from './undoStack';
+import { UndoStack } from '../tagging/undoStack';
 
 const text = 'President Volodymyr Zelensky met NATO officials.';
 const person = newTag({ text, start: 10, end: 28, label: 'PERSON', source: 'suggestion', annotator: 'olena' });

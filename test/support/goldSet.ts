@@ -1,12 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { detect } from '../server/src/core/detect';
-import { isLabel, kindOf, KINDS, type Label } from '../server/src/core/labels';
-import { scoreSpans, type LabelledSpan, type SpanScores } from '../server/src/core/spanScores';
+import { detect } from '../../server/src/core/detect';
+import { isLabel, kindOf, KINDS, type Label } from '../../server/src/core/base/labels';
+import { scoreSpans, type LabelledSpan, type SpanScores } from '../../server/src/core/agreement/spanScores';
 
 /** The hand-annotated gold set in test/fixtures/gold: articles unlike the seeds, for honest figures. */
-export const GOLD_DIR = path.join(__dirname, 'fixtures', 'gold');
+export const GOLD_DIR = path.join(__dirname, '..', 'fixtures', 'gold');
 
 const GoldFile = z.object({
   article: z.string(),
