@@ -17,7 +17,7 @@ import { appliedChanges, applyEdit, outcomeOf, type TagChange, type TagEdit } fr
 import { UndoStack } from '../core/tagging/undoStack';
 import { canSee, type Actor } from '../core/tagging/actor';
 import { Article } from './article';
-import { CorpusLexicons } from './lexicons';
+import { CorpusLexicons } from '../node/corpusLexicons';
 import { pathOfUri as pathOf } from '../node/uris';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 

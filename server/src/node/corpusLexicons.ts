@@ -2,7 +2,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { Lexicon } from '../core/lexicon/lexicon';
 import { applyLessons, lessonsOf } from '../core/lexicon/lessons';
 import { LexiconError, lexiconPathIn, serializeLexicon } from '../core/lexicon/lexiconFile';
-import { LexiconStore } from '../node/lexiconStore';
+import { LexiconStore } from './lexiconStore';
 import type { LearnedRule } from '../core/lexicon/lexicon';
 import type { TagChange } from '../core/sidecar/tagEdits';
 
