@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FileLockError, GIVE_UP_AFTER_MS, STALE_AFTER_MS, withFileLock } from './fileLock';
@@ -70,6 +70,21 @@ describe('the sidecar lock file', () => {
     const old = new Date(Date.now() - STALE_AFTER_MS - 1000);
     utimesSync(lock, old, old);
     assert.equal(await withFileLock(sidecar, async () => 'ran', { waitMs: 2000 }), 'ran');
+    done();
+  });
+
+  it('is refreshed by its holder while it works, so a long write is not taken for dead', { timeout: 20_000 }, async () => {
+    const { sidecar, lock, done } = scratch();
+    await withFileLock(sidecar, async () => {
+      // As if the holder had been at work for longer than the stale limit.
+      const old = new Date(Date.now() - STALE_AFTER_MS - 1000);
+      utimesSync(lock, old, old);
+      const stale = () => Date.now() - statSync(lock).mtimeMs > STALE_AFTER_MS;
+      // Waits for the refresh (every few seconds), and no longer than a few refreshes would take.
+      for (const giveUp = Date.now() + 10_000; stale() && Date.now() < giveUp; ) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(stale(), false, 'refreshed');
+      await assert.rejects(withFileLock(sidecar, async () => 'ran', { waitMs: 100 }), /locked by another process/);
+    });
     done();
   });
 

@@ -158,7 +158,7 @@ interface Holder {
 }
 
 /** A lock file with a few characters besides a pid: an empty or garbled one was left by an older version killed while creating it. */
-const EMPTY_LOCK_GRACE_MS = 5_000;
+const EMPTY_LOCK_GRACE_MS = 3_000;
 
 /** Who holds the lock and whether they are gone; undefined when there is no lock. */
 async function inspect(lockPath: string): Promise<Holder | undefined> {
