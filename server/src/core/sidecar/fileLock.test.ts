@@ -44,7 +44,7 @@ describe('the sidecar lock file', () => {
     done();
   });
 
-  it('removes temp files that a writer killed while holding the lock left behind, never those of a live process', async () => {
+  it('removes temp files and claims that writers killed while holding the lock left behind, never those of a live process', async () => {
     const { sidecar, lock, done } = scratch();
     const folder = path.dirname(sidecar);
     const orphan = path.join(folder, '.a.annotations.json.999999999-1a2b3c4d.tmp');
@@ -53,11 +53,14 @@ describe('the sidecar lock file', () => {
     const live = path.join(folder, `.a.annotations.json.${process.ppid}-9c8d7e6f.tmp`);
     const otherFile = path.join(folder, '.b.annotations.json.999999999-1a2b3c4d.tmp');
     for (const file of [orphan, olderVersionsOrphan, live, otherFile]) writeFileSync(file, '{"half": ');
+    // Takeover claims: one left by a process killed while taking over, one a live process is using.
+    writeFileSync(path.join(folder, '.a.annotations.json.0123456789ab.claim'), `999999999 ${Date.now()}\n`);
+    writeFileSync(path.join(folder, '.a.annotations.json.ba9876543210.claim'), `${process.ppid} ${Date.now()}\n`);
     const old = new Date(Date.now() - STALE_AFTER_MS - 5000);
     utimesSync(olderVersionsOrphan, old, old);
     writeFileSync(lock, `999999999 ${Date.now()}\n`);
     await withFileLock(sidecar, async () => undefined);
-    assert.deepEqual(readdirSync(folder).sort(), ['.a.annotations.json.' + `${process.ppid}-9c8d7e6f.tmp`, '.b.annotations.json.999999999-1a2b3c4d.tmp'].sort());
+    assert.deepEqual(readdirSync(folder).sort(), [`.a.annotations.json.${process.ppid}-9c8d7e6f.tmp`, '.a.annotations.json.ba9876543210.claim', '.b.annotations.json.999999999-1a2b3c4d.tmp'].sort());
     done();
   });
 
