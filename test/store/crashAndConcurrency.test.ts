@@ -19,6 +19,7 @@ import { PROJECT_ROOT } from '../support/projectRoot';
 let writerScript = path.join(__dirname, 'tagWriter.ts');
 const CLI = path.join(PROJECT_ROOT, 'bin', 'marginalia.js');
 const KILL_RUNS = Number(process.env.MARGINALIA_KILL_RUNS ?? 40);
+const SERVER_KILL_RUNS = Number(process.env.MARGINALIA_SERVER_KILL_RUNS ?? 20);
 const RACE_ROUNDS = Number(process.env.MARGINALIA_RACE_ROUNDS ?? 300);
 /** Above Linux's pid_max: no process has it, as the pid of a writer long dead. */
 const DEAD_PID = 999_999_999;
@@ -140,6 +141,61 @@ describe('the sidecar store under crashes and concurrent writers', () => {
     acknowledged.push(...last.acknowledged);
     assert.deepEqual(missing(article, acknowledged), []);
     assert.equal(existsSync(path.join(folder, '.article.annotations.json.lock')), false, 'the lock left by the last kill was taken over and released');
+  });
+
+  it(`keeps every tag the language server answered "Tagged" for through kill -9 of its process group at random instants, and restarts (${SERVER_KILL_RUNS} runs)`, { timeout: 300_000 }, async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'marginalia-server-kill-'));
+    try {
+      cpSync(path.join(PROJECT_ROOT, 'seeds'), path.join(root, 'seeds'), { recursive: true, filter: (source) => !source.endsWith('.annotations.json') });
+      const name = 'seeds/003_afca2f42aae88a77.txt';
+      const served = path.join(root, name);
+      seedSidecar(served, 2000);
+      const text = readFileSync(served, 'utf8');
+      // Lowercase words, none tagged PERSON by the seeding: each "Tagged" answer is a write.
+      const words = [...text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}{3,}(?![\p{L}\p{N}])/gu)];
+      const acknowledged: Array<{ start: number; end: number }> = [];
+      let next = 0;
+      for (let run = 0; run < SERVER_KILL_RUNS; run++) {
+        const session = await startSession({ annotator: 'olena' }, { root });
+        const article = await session.open(name);
+        const exited = new Promise((resolve) => session.server.once('exit', resolve));
+        // Writing the next request to a server just killed fails with EPIPE: expected here.
+        session.server.stdin!.on('error', () => undefined);
+        let answers = 0;
+        let stopped: Error | undefined;
+        let wake = () => {};
+        const tagging = (async () => {
+          for (;;) {
+            const word = words[next++ % words.length];
+            const answer = (await session.connection.sendRequest('workspace/executeCommand', {
+              command: ServerCommands.tag,
+              arguments: [{ uri: article.uri, start: word.index, end: word.index + word[0].length, text: word[0], label: 'PERSON', source: 'manual' }],
+            })) as { message: string; failed?: boolean };
+            if (answer.failed) throw new Error(`the server failed to tag: ${answer.message}`);
+            if (answer.message.startsWith('Tagged')) acknowledged.push({ start: [...text.slice(0, word.index)].length, end: [...text.slice(0, word.index + word[0].length)].length });
+            answers++;
+            wake();
+          }
+        })().catch((error: Error) => {
+          stopped = error;
+          wake();
+        });
+        while (answers < 1 + (run % 3) && !stopped) await new Promise<void>((resolve) => (wake = resolve));
+        assert.equal(stopped, undefined, `run ${run}: the server stopped answering before it was killed`);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 12));
+        process.kill(-session.server.pid!, 'SIGKILL');
+        await exited;
+        session.connection.dispose();
+        await tagging;
+        // Killed mid-request, the connection fails the request: that is expected; a refusal is not.
+        const failure = stopped as Error | undefined;
+        assert.ok(!failure?.message.startsWith('the server failed'), failure?.message);
+        const person = new Set(tagsIn(served).filter((tag) => tag.label === 'PERSON' && tag.status === 'accepted').map((tag) => `${tag.start}-${tag.end}`));
+        assert.deepEqual(acknowledged.filter(({ start, end }) => !person.has(`${start}-${end}`)), [], `run ${run}: tags the server answered "Tagged" for are lost`);
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('keeps every tag when two processes write the same sidecar at once', { timeout: 120_000 }, async () => {

@@ -25,6 +25,8 @@ const SEEDS = path.join(PROJECT_ROOT, 'seeds');
 
 export interface Session {
   connection: ProtocolConnection;
+  /** The server's process (the leader of its own process group). */
+  server: ChildProcess;
   init: InitializeResult;
   root: string;
   messages: string[];
@@ -46,15 +48,20 @@ export interface OpenArticle {
 }
 
 /**
- * Starts the server on a fresh copy of seeds/, answering configuration with `settings`: at once, or
- * with `holdSettings` only when the test calls `releaseSettings`.
+ * Starts the server on a fresh copy of seeds/ (or on `root`, which it then leaves in place), answering
+ * configuration with `settings`: at once, or with `holdSettings` only when the test calls
+ * `releaseSettings`. The server runs in its own process group, for tests that kill -9 it.
  */
-export async function startSession(settings: Record<string, unknown> = { annotator: 'olena' }, { holdSettings = false } = {}): Promise<Session> {
-  const root = mkdtempSync(path.join(tmpdir(), 'marginalia-lsp-'));
-  cpSync(SEEDS, path.join(root, 'seeds'), { recursive: true, filter: (source) => !source.endsWith('.annotations.json') });
-  const server: ChildProcess = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export async function startSession(settings: Record<string, unknown> = { annotator: 'olena' }, { holdSettings = false, root: givenRoot = '' } = {}): Promise<Session> {
+  const root = givenRoot || mkdtempSync(path.join(tmpdir(), 'marginalia-lsp-'));
+  if (!givenRoot) cpSync(SEEDS, path.join(root, 'seeds'), { recursive: true, filter: (source) => !source.endsWith('.annotations.json') });
+  const server: ChildProcess = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   server.stderr!.resume();
-  const connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+  const reader = new StreamMessageReader(server.stdout!);
+  // No "partial message" timer: after a server killed mid-message (crash tests), it would re-arm
+  // forever and keep the test process from ending.
+  reader.partialMessageTimeout = 0;
+  const connection = createProtocolConnection(reader, new StreamMessageWriter(server.stdin!));
   const messages: string[] = [];
   const diagnosticsByUri = new Map<string, Diagnostic[]>();
   const diagnosticWaiters: Array<() => void> = [];
@@ -93,6 +100,7 @@ export async function startSession(settings: Record<string, unknown> = { annotat
 
   const session: Session = {
     connection,
+    server,
     init,
     root,
     messages,
@@ -147,7 +155,7 @@ export async function startSession(settings: Record<string, unknown> = { annotat
       }
       connection.dispose();
       server.kill();
-      rmSync(root, { recursive: true, force: true });
+      if (!givenRoot) rmSync(root, { recursive: true, force: true });
     },
   };
   return session;

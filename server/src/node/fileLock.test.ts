@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FileLockError, GIVE_UP_AFTER_MS, STALE_AFTER_MS, withFileLock } from './fileLock';
@@ -44,7 +44,7 @@ describe('the sidecar lock file', () => {
     done();
   });
 
-  it('removes temp files that a writer killed while holding the lock left behind, never those of a live process', async () => {
+  it('removes temp files and claims that writers killed while holding the lock left behind, never those of a live process', async () => {
     const { sidecar, lock, done } = scratch();
     const folder = path.dirname(sidecar);
     const orphan = path.join(folder, '.a.annotations.json.999999999-1a2b3c4d.tmp');
@@ -53,11 +53,14 @@ describe('the sidecar lock file', () => {
     const live = path.join(folder, `.a.annotations.json.${process.ppid}-9c8d7e6f.tmp`);
     const otherFile = path.join(folder, '.b.annotations.json.999999999-1a2b3c4d.tmp');
     for (const file of [orphan, olderVersionsOrphan, live, otherFile]) writeFileSync(file, '{"half": ');
+    // Takeover claims: one left by a process killed while taking over, one a live process is using.
+    writeFileSync(path.join(folder, '.a.annotations.json.0123456789ab.claim'), `999999999 ${Date.now()}\n`);
+    writeFileSync(path.join(folder, '.a.annotations.json.ba9876543210.claim'), `${process.ppid} ${Date.now()}\n`);
     const old = new Date(Date.now() - STALE_AFTER_MS - 5000);
     utimesSync(olderVersionsOrphan, old, old);
     writeFileSync(lock, `999999999 ${Date.now()}\n`);
     await withFileLock(sidecar, async () => undefined);
-    assert.deepEqual(readdirSync(folder).sort(), ['.a.annotations.json.' + `${process.ppid}-9c8d7e6f.tmp`, '.b.annotations.json.999999999-1a2b3c4d.tmp'].sort());
+    assert.deepEqual(readdirSync(folder).sort(), [`.a.annotations.json.${process.ppid}-9c8d7e6f.tmp`, '.a.annotations.json.ba9876543210.claim', '.b.annotations.json.999999999-1a2b3c4d.tmp'].sort());
     done();
   });
 
@@ -70,6 +73,21 @@ describe('the sidecar lock file', () => {
     const old = new Date(Date.now() - STALE_AFTER_MS - 1000);
     utimesSync(lock, old, old);
     assert.equal(await withFileLock(sidecar, async () => 'ran', { waitMs: 2000 }), 'ran');
+    done();
+  });
+
+  it('is refreshed by its holder while it works, so a long write is not taken for dead', { timeout: 20_000 }, async () => {
+    const { sidecar, lock, done } = scratch();
+    await withFileLock(sidecar, async () => {
+      // As if the holder had been at work for longer than the stale limit.
+      const old = new Date(Date.now() - STALE_AFTER_MS - 1000);
+      utimesSync(lock, old, old);
+      const stale = () => Date.now() - statSync(lock).mtimeMs > STALE_AFTER_MS;
+      // Waits for the refresh (every few seconds), and no longer than a few refreshes would take.
+      for (const giveUp = Date.now() + 10_000; stale() && Date.now() < giveUp; ) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(stale(), false, 'refreshed');
+      await assert.rejects(withFileLock(sidecar, async () => 'ran', { waitMs: 100 }), /locked by another process/);
+    });
     done();
   });
 

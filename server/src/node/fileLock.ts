@@ -66,7 +66,7 @@ export async function withFileLock<T>(path: string, work: (lock: HeldLock) => Pr
   }
 }
 
-export function lockPathFor(path: string): string {
+function lockPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.lock`);
 }
 
@@ -157,8 +157,11 @@ interface Holder {
   stale: boolean;
 }
 
-/** A lock file with a few characters besides a pid: an empty or garbled one was left by an older version killed while creating it. */
-const EMPTY_LOCK_GRACE_MS = 5_000;
+/**
+ * A lock without a pid and time (empty) was left by a process killed while creating it in place: an
+ * older version, or on a file system without hard links. After this long it is abandoned.
+ */
+const EMPTY_LOCK_GRACE_MS = 3_000;
 
 /** Who holds the lock and whether they are gone; undefined when there is no lock. */
 async function inspect(lockPath: string): Promise<Holder | undefined> {
@@ -281,4 +284,8 @@ async function removeOrphanedTempFiles(path: string): Promise<void> {
   const orphans = names.filter((name) => isTempFileName(name, path));
   const checks = await Promise.all(orphans.map(async (name) => ((await isOwnedByDeadProcess(join(folder, name), STALE_AFTER_MS)) ? name : undefined)));
   await Promise.all(checks.filter((name) => name !== undefined).map((name) => unlink(join(folder, name)).catch(() => undefined)));
+  // Claims of a process killed while taking over some earlier lock.
+  const prefix = `.${basename(path)}.`;
+  const claims = names.filter((name) => name.startsWith(prefix) && /^[0-9a-f]{12}\.claim$/.test(name.slice(prefix.length)));
+  await Promise.all(claims.map((name) => removeIfAbandoned(join(folder, name))));
 }

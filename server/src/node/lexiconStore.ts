@@ -24,7 +24,7 @@ export class LexiconStore {
   /** Reads the file afresh under the lock, lets `change` teach or forget, and writes it if anything changed. */
   async update(path: string, change: (lexicon: Lexicon) => void): Promise<Lexicon> {
     return queue.run(resolve(path), () =>
-      withFileLock(path, async () => {
+      withFileLock(path, async (lock) => {
         const lexicon = await load(path);
         const before = serializeLexicon(lexicon.toFile());
         change(lexicon);
@@ -32,7 +32,7 @@ export class LexiconStore {
         const checked = LexiconFileSchema.safeParse(file);
         if (!checked.success) throw new LexiconError(path, `not written, it would be invalid: ${describeIssues(checked.error.issues)}`);
         const after = serializeLexicon(file);
-        if (after !== before) await writeFileAtomically(path, after);
+        if (after !== before) await writeFileAtomically(path, after, { beforeCommit: () => lock.assertHeld() });
         return lexicon;
       }),
     );
