@@ -5,7 +5,8 @@ import type { ProjectLookup } from '../core/project/articleSelector';
 import { resolveLabelSet } from '../core/project/labelSet';
 import type { LabelSettings } from '../core/project/projectFile';
 import { SidecarError } from '../core/sidecar/errors';
-import { refuseSharedSidecar } from './sharedSidecarGuard';
+import { refuseSharedSidecar } from '../core/sidecar/sharedSidecarGuard';
+import { nodeFiles } from './nodeFiles';
 import type { ArticleOutcome } from './annotateArticle';
 import type { PlannedArticle } from './annotatePool';
 import type { ArticleProfile } from './annotateWorker';
@@ -50,7 +51,7 @@ export async function planAnnotation(articles: readonly ArticleToAnnotate[], opt
       continue;
     }
     // Checked here, listing each folder once, rather than by every write (see refuseSharedSidecar).
-    const shared = await refuseSharedSidecar(path).then(() => undefined, (error: unknown) => {
+    const shared = await refuseSharedSidecar(nodeFiles, resolve(path)).then(() => undefined, (error: unknown) => {
       if (error instanceof SidecarError) return error;
       throw error;
     });

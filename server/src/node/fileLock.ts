@@ -1,3 +1,4 @@
+import { FileLockError, type HeldLock } from '../core/base/fileAccess';
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { link, open, readdir, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
@@ -16,26 +17,9 @@ export const GIVE_UP_AFTER_MS = 30_000;
 /** A takeover claim is held for a few milliseconds; one this old was left by a process killed while taking over. */
 const CLAIM_STALE_AFTER_MS = 5_000;
 
-/** The lock could not be taken: held by a live process for too long, or the file system refused it. */
-export class FileLockError extends Error {
-  constructor(
-    readonly lockPath: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'FileLockError';
-  }
-}
+export { FileLockError };
 
-/** The lock while `work` runs. */
-export interface HeldLock {
-  /**
-   * Throws a FileLockError unless the lock file is still this holder's. Called just before a write is
-   * committed: a holder frozen past STALE_AFTER_MS may have been taken over and must not write.
-   */
-  assertHeld(): Promise<void>;
-}
+export type { HeldLock };
 
 export interface FileLockOptions {
   /** How long to wait for a live holder before giving up; default GIVE_UP_AFTER_MS. */

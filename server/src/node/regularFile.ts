@@ -1,3 +1,4 @@
+import { UnreadableFileError } from '../core/base/fileAccess';
 import { withoutBom } from '../core/base/textFiles';
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -14,20 +15,7 @@ import { open } from 'node:fs/promises';
 /** Longest article read: far beyond any news article; past it, analysing would take the editor minutes. */
 export const MAX_ARTICLE_BYTES = 128 * 1024 * 1024;
 
-/** A file refused before its contents were read: not a regular file, or larger than its cap. */
-export class UnreadableFileError extends Error {
-  constructor(
-    readonly path: string,
-    readonly reason: 'not-regular' | 'too-large',
-    /** What is wrong, without the path. */
-    readonly problem: string,
-    /** For 'too-large': the bytes found (at least the cap plus one). */
-    readonly size = 0,
-  ) {
-    super(`${path}: ${problem}`);
-    this.name = 'UnreadableFileError';
-  }
-}
+export { UnreadableFileError };
 
 // Absent on Windows, where opening a named pipe does not wait for a writer in the same way.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);

@@ -1,8 +1,8 @@
-import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { SidecarError } from '../core/sidecar/errors';
-import { sidecarPathFor } from '../core/sidecar/paths';
-import { articlesSharingSidecars, sharedSidecarProblem } from '../core/sidecar/sharedSidecars';
+import type { FileAccess } from '../base/fileAccess';
+import { baseName, folderOf, joinPath } from '../base/filePaths';
+import { SidecarError } from './errors';
+import { sidecarPathFor } from './paths';
+import { articlesSharingSidecars, sharedSidecarProblem } from './sharedSidecars';
 
 /** Folders' listings, remembered while the folder is unchanged (its modification time): reading many sidecars of a folder lists it once. */
 const listings = new Map<string, { stamp: string; shared: Map<string, string[]> }>();
@@ -15,29 +15,20 @@ const REMEMBERED_FOLDERS = 256;
  * and before pre-annotation; writes follow a read (the editor opens the article first) or use
  * refuseSidecarOfAnother.
  */
-export async function refuseSharedSidecar(articlePath: string): Promise<void> {
-  const folder = resolve(dirname(articlePath));
-  let stamp: string;
-  try {
-    const { mtimeMs, ctimeMs, ino } = await stat(folder);
-    stamp = `${mtimeMs}:${ctimeMs}:${ino}`;
-  } catch {
-    return;
-  }
+export async function refuseSharedSidecar(files: FileAccess, articlePath: string): Promise<void> {
+  const folder = folderOf(articlePath);
+  const stamp = await files.stamp(folder);
+  if (stamp === undefined) return;
   let known = listings.get(folder);
   if (known?.stamp !== stamp) {
-    let names: string[];
-    try {
-      names = await readdir(folder);
-    } catch {
-      return;
-    }
+    const names = await files.list(folder);
+    if (names === undefined) return;
     known = { stamp, shared: articlesSharingSidecars(names) };
     listings.delete(folder);
     listings.set(folder, known);
     if (listings.size > REMEMBERED_FOLDERS) listings.delete(listings.keys().next().value!);
   }
-  const group = known.shared.get(basename(articlePath));
+  const group = known.shared.get(baseName(articlePath));
   if (group) throw new SidecarError(sidecarPathFor(articlePath), sharedSidecarProblem(group));
 }
 
@@ -46,9 +37,9 @@ export async function refuseSharedSidecar(articlePath: string): Promise<void> {
  * a SidecarError when that is another article beside it (`a.TXT` writing the sidecar of `a.txt`),
  * not the same one renamed or under another case of its name on a case-insensitive file system.
  */
-export async function refuseSidecarOfAnother(articlePath: string, recordedArticle: string): Promise<void> {
-  const other = join(dirname(articlePath), recordedArticle);
-  const [ours, theirs] = await Promise.all([stat(articlePath).catch(() => undefined), stat(other).catch(() => undefined)]);
-  if (!theirs?.isFile() || (ours && ours.dev === theirs.dev && ours.ino === theirs.ino)) return;
-  throw new SidecarError(sidecarPathFor(articlePath), sharedSidecarProblem([basename(articlePath), recordedArticle].sort()));
+export async function refuseSidecarOfAnother(files: FileAccess, articlePath: string, recordedArticle: string): Promise<void> {
+  const other = joinPath(folderOf(articlePath), recordedArticle);
+  const [ours, theirs] = await Promise.all([files.identity(articlePath), files.identity(other)]);
+  if (theirs === undefined || ours === theirs) return;
+  throw new SidecarError(sidecarPathFor(articlePath), sharedSidecarProblem([baseName(articlePath), recordedArticle].sort()));
 }
