@@ -53,7 +53,8 @@ export function isAnnotationWorker(): boolean {
 export function serveAnnotationWorker(): void {
   const setup = workerData as WorkerSetup;
   const port = parentPort!;
-  const store = new SidecarStore();
+  // The plan refused articles whose names share a sidecar, listing each folder once; every write here changes the folder.
+  const store = new SidecarStore({ namesChecked: true });
   const now = new Date(setup.now);
   const profiles = setup.profiles.map((profile) => ({
     lexicon: profile.lexicon ? new Lexicon(profile.lexicon) : undefined,

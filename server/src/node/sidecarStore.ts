@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { SidecarStore as StoreOnFiles, type LoadedSidecar } from '../core/sidecar/sidecarStore';
+import { SidecarStore as StoreOnFiles, type LoadedSidecar, type SidecarStoreOptions } from '../core/sidecar/sidecarStore';
 import { nodeFiles } from './nodeFiles';
 
 export type { LoadedSidecar };
@@ -10,7 +10,7 @@ export type { LoadedSidecar };
  * whichever way a caller names it.
  */
 export class SidecarStore extends StoreOnFiles {
-  constructor(options: { lockWaitMs?: number } = {}) {
+  constructor(options: SidecarStoreOptions = {}) {
     super(nodeFiles, options);
   }
 
