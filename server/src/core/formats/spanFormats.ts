@@ -9,7 +9,7 @@ import { describeJsonSyntaxError } from '../base/jsonSyntax';
 import type { Kind } from '../base/labels';
 import { DEFAULT_LABEL_SET } from '../project/labelSet';
 import { TAG_STATUSES, type TagStatus } from '../sidecar/schema';
-import type { ExportDocument, FormatNotice, FormatTag } from './types';
+import type { ExportDocument, FormatNotice, FormatTag, ImportedDocument, ImportResult } from './types';
 
 /** A text sliced and measured in code points (what these formats count), over JS's UTF-16 strings. */
 export class ArticleText {
@@ -135,4 +135,45 @@ export function parseJsonObject(line: JsonLine): Record<string, unknown> | strin
  */
 export function jsonLine(value: unknown): string {
   return `${JSON.stringify(value).replace(/[\u0085\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}
+
+/** What one record (one line) of a JSON Lines file gives: a document, or the errors that keep it out; and warnings. */
+export interface RecordResult {
+  document?: ImportedDocument;
+  errors: FormatNotice[];
+  warnings: FormatNotice[];
+}
+
+/**
+ * Reads one line of a JSON Lines file with `readRecord`, which says what is wrong with an object in
+ * words (errors keep the document out, warnings do not): the CLI streams a large file through this a
+ * line at a time; importJsonLines reads a whole text with it.
+ */
+export function importJsonLine(
+  line: JsonLine,
+  fileName: string,
+  readRecord: (record: Record<string, unknown>) => { document?: Omit<ImportedDocument, 'line'>; errors: string[]; warnings: string[] },
+): RecordResult {
+  const notice = (message: string): FormatNotice => ({ document: fileName, line: line.line, message });
+  const record = parseJsonObject(line);
+  if (typeof record === 'string') return { errors: [notice(record)], warnings: [] };
+  const read = readRecord(record);
+  const errors = read.errors.map(notice);
+  return {
+    ...(read.document && errors.length === 0 ? { document: { ...read.document, line: line.line } } : {}),
+    errors,
+    warnings: read.warnings.map(notice),
+  };
+}
+
+/** A whole JSON Lines text, record by record. */
+export function importJsonLines(text: string, fileName: string, readLine: (line: JsonLine) => RecordResult): ImportResult {
+  const result: ImportResult = { documents: [], errors: [], warnings: [] };
+  for (const line of jsonLines(text)) {
+    const read = readLine(line);
+    if (read.document) result.documents.push(read.document);
+    result.errors.push(...read.errors);
+    result.warnings.push(...read.warnings);
+  }
+  return result;
 }
