@@ -94,7 +94,7 @@ export function importJsonlLine(line: JsonLine, fileName: string, options: SpanI
 
 /** A whole JSONL text. */
 export function importJsonl(text: string, fileName: string, options: SpanImportOptions = {}): ImportResult {
-  return importJsonLines(text, fileName, (line) => importJsonlLine(line, fileName, options));
+  return importJsonLines(text, (line) => importJsonlLine(line, fileName, options));
 }
 
 /** A span's "marginalia" object, checked field by field, or what is wrong with it. */

@@ -167,7 +167,7 @@ export function importJsonLine(
 }
 
 /** A whole JSON Lines text, record by record. */
-export function importJsonLines(text: string, fileName: string, readLine: (line: JsonLine) => RecordResult): ImportResult {
+export function importJsonLines(text: string, readLine: (line: JsonLine) => RecordResult): ImportResult {
   const result: ImportResult = { documents: [], errors: [], warnings: [] };
   for (const line of jsonLines(text)) {
     const read = readLine(line);
