@@ -14,7 +14,7 @@ const textArbitrary = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLe
  * A document with up to eight tags (overlapping, nested or repeated at will). A tag neither starts nor
  * ends on a line break: brat cannot write one that does (it is trimmed, and that is tested on its own).
  */
-export const documentArbitrary: fc.Arbitrary<ExportDocument> = textArbitrary.chain((text) => {
+export const documentArbitrary: fc.Arbitrary<ExportDocument> = textArbitrary.chain((text): fc.Arbitrary<ExportDocument> => {
   const characters = [...text];
   const edges = characters.map((character, index) => (LINE_BREAK.test(character) ? -1 : index)).filter((index) => index >= 0);
   if (edges.length === 0) return fc.constant({ name: 'generated.txt', text, tags: [] });
