@@ -150,6 +150,17 @@ describe('brat import', () => {
     );
   });
 
+  it('reports a status or a note on a relation or an event as not imported, not as an error', () => {
+    const ann = 'T1\tPERSON 0 8\tZelensky\nT2\tPERSON 15 21\tMacron\nR1\tMet Arg1:T1 Arg2:T2\nA1\tStatus R1 accepted\n#1\tAnnotatorNotes R1\tcheck\n';
+    const result = importBrat(text, ann, 'a.ann');
+    assert.deepEqual(result.errors, []);
+    assert.equal(result.documents[0].tags.length, 2);
+    assert.deepEqual(
+      result.warnings.map((warning) => `${warning.line}: ${warning.message}`),
+      ['3: relation R1 not imported: Marginalia tags are spans with a label', '4: the status on R1 not imported: R1 is not a tag', '5: the note on R1 not imported: R1 is not a tag'],
+    );
+  });
+
   it('reads a .ann saved with CRLF line ends, and a .txt with a byte-order mark as brat counts it', () => {
     const result = importBrat(`\ufeff${text}`, 'T1\tPERSON 1 9\tZelensky\r\n', 'a.ann');
     assert.deepEqual(result.errors, []);

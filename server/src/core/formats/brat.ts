@@ -252,8 +252,11 @@ export function importBrat(txt: string, ann: string, annFileName: string, option
 
   const attached = (target: string, line: number, what: string): TextBound | undefined => {
     const textBound = textBounds.get(target);
-    if (!textBound && !unreadable.has(target)) error(line, `${what} refers to ${quote(target)}, which is no text-bound annotation (T line) of this file`);
-    return textBound;
+    if (textBound || unreadable.has(target)) return textBound;
+    // brat lets notes and attributes sit on relations and events, which are reported as not imported already.
+    if (seen.has(target) && !target.startsWith('T')) warn(line, `${what} on ${target} not imported: ${target} is not a tag`);
+    else error(line, `${what} refers to ${quote(target)}, which is no text-bound annotation (T line) of this file`);
+    return undefined;
   };
   const statusOf = new Map<string, string>();
   for (const [target, status] of statuses) if (attached(target, status.line, 'the status')) statusOf.set(target, status.value);
