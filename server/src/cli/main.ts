@@ -8,6 +8,7 @@ import { runDetect, type DetectFormat } from './detectCommand';
 import { runGitSetup } from './gitSetupCommand';
 import { runMergeDriver } from './mergeDriverCommand';
 import { withProgressBar } from './progressBar';
+import { runExport, runImport } from './transferCommands';
 import { defaultWorkerCount, maxWorkerCount } from '../node/annotatePool';
 import { runReport, type ReportFormat } from './reportCommand';
 
@@ -41,6 +42,22 @@ Usage:
       section, article, label, measure, value (empty article: the whole corpus; empty label: all
       labels). Exit codes: 0 printed (without agreement when there are not exactly two annotators:
       name them with --annotators), 2 bad usage or annotators that cannot be compared.
+  marginalia export --format brat|jsonl|doccano [--status accepted,approved] [--annotator A] --out PATH CORPUS
+      Write the corpus's tags in an interchange format (README, "Interchange formats"): --out is one
+      file (jsonl, doccano) or a new or empty folder (brat: .txt + .ann pairs and annotation.conf),
+      articles in the order of their paths. --status: which tags (default accepted,approved);
+      --annotator: one annotator's only. Orphaned tags and tags in conflict never go out as sound:
+      they are left out and named on stderr, like anything the format cannot say. Exit codes: 0
+      done, 2 bad usage or something left out (named).
+  marginalia import --format brat|jsonl|doccano [--as proposed|accepted] [--annotator A] --into CORPUS FILE|DIR
+      Bring tags from another tool into CORPUS: articles made from the file's texts (<file
+      stem>-0001.txt, … in file order; brat keeps its .txt names), reusing an article with the
+      same text and never overwriting one with other text. Tags are proposed (source "import",
+      annotator from the file, else --annotator, else "import") unless --as accepted; a second
+      identical import adds nothing; a tag contradicting one already on its span is left out and
+      named. Bad input (a malformed line, offsets past the end, text that does not match, an
+      unknown label) is named with its file and line, and nothing is written. Exit codes: 0 done,
+      2 bad usage, bad input or something skipped (named).
   marginalia annotate [--workers N] [--dry-run] [--format summary|json] PATH...
       Pre-annotate: write what the detector finds in the articles below each PATH (a folder or a
       .txt file; below a marginalia.json, the articles it selects; elsewhere every .txt file) into
@@ -94,6 +111,8 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'agreement') return agreementCommand(rest);
   if (command === 'report') return reportCommand(rest);
   if (command === 'annotate') return annotateCommand(rest);
+  if (command === 'export') return exportCommand(rest);
+  if (command === 'import') return importCommand(rest);
   if (command === 'git-setup') return gitSetupCommand(rest);
   if (command === 'merge-driver') return mergeDriverCommand(rest);
   if (command === 'lsp') return lspCommand(rest);
@@ -249,6 +268,28 @@ function isCalendarDate(text: string): boolean {
   const date = new Date(text + 'T00:00:00Z');
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
+
+async function exportCommand(args: string[]): Promise<number> {
+  const parsed = parseCommand(args, { format: { type: 'string' }, status: { type: 'string' }, annotator: { type: 'string' }, out: { type: 'string' }, ...PROGRESS_OPTION });
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) return usageError('export takes one CORPUS folder');
+  return withProgressBar('exporting', values['no-progress'] === true, (bar) =>
+    runExport({ format: values.format, status: values.status, annotator: values.annotator, out: values.out, corpus: positionals[0] }, bar.clearedBefore(printLine(process.stdout)), bar.clearedBefore(printLine(process.stderr)), bar),
+  );
+}
+
+async function importCommand(args: string[]): Promise<number> {
+  const parsed = parseCommand(args, { format: { type: 'string' }, as: { type: 'string' }, annotator: { type: 'string' }, into: { type: 'string' }, ...PROGRESS_OPTION });
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) return usageError('import takes one FILE (or brat FOLDER)');
+  return withProgressBar('importing', values['no-progress'] === true, (bar) =>
+    runImport({ format: values.format, as: values.as, annotator: values.annotator, into: values.into, input: positionals[0] }, bar.clearedBefore(printLine(process.stdout)), bar.clearedBefore(printLine(process.stderr)), bar),
+  );
+}
+
+const printLine = (stream: NodeJS.WriteStream) => (line: string) => void stream.write(line + '\n');
 
 function usageError(message: string): number {
   process.stderr.write(`marginalia: ${message}\nRun 'marginalia --help' for usage.\n`);

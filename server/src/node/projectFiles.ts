@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { ArticleSelector, type ProjectFileReader } from '../core/project/articleSelector';
+import { resolveLabelSet, type LabelDefinition } from '../core/project/labelSet';
 import { readRegularFileSync, UnreadableFileError } from './regularFile';
 
 /** A project file is a few labels and globs; far past this, it is not one. */
@@ -17,4 +19,10 @@ export const readProjectFileIfPresent: ProjectFileReader = (file) => {
 /** Which files are articles, with project files read from disk. */
 export function articleSelectorFor(workspaceFolders: readonly string[], articleGlobs?: readonly string[]): ArticleSelector {
   return new ArticleSelector(workspaceFolders, articleGlobs, readProjectFileIfPresent);
+}
+
+/** The label set of the corpus in `folder`: OntoNotes' and its marginalia.json's (the nearest one up). */
+export function corpusLabels(folder: string): LabelDefinition[] {
+  const project = articleSelectorFor([]).projectOf(join(folder, 'any.txt')).project;
+  return resolveLabelSet(project?.file.labels).labels;
 }

@@ -1,0 +1,99 @@
+/**
+ * Every interchange format by its CLI name, in one table the shells read: how a document goes out
+ * (one output file streamed document by document, or a folder of files) and how an input comes in.
+ * A format is added here once its module exists; `marginalia export --format` lists these names.
+ */
+import type { LabelDefinition } from '../project/labelSet';
+import { bratFileNames, exportBratConfig, exportBratDocument, importBrat } from './brat';
+import { exportDoccanoDocument, importDoccano } from './doccano';
+import { exportJsonlDocument, importJsonl } from './spacyJsonl';
+import type { SpanImportOptions } from './spanFormats';
+import type { ExportDocument, FormatNotice, ImportResult } from './types';
+
+/** A file of a folder export, its path relative to the output folder. */
+export interface ExportedFile {
+  path: string;
+  content: string;
+}
+
+export interface ExportOptions {
+  labels: readonly LabelDefinition[];
+}
+
+/** One output file: a head, then each document's text in the order of their articles, then a tail. */
+export interface StreamExporter {
+  kind: 'stream';
+  head?(options: ExportOptions): string;
+  document(document: ExportDocument, index: number, options: ExportOptions): { text: string; notices: FormatNotice[] };
+  tail?(options: ExportOptions): string;
+}
+
+/** A folder: each document's files, then files for the whole export (brat's annotation.conf). */
+export interface FolderExporter {
+  kind: 'folder';
+  document(document: ExportDocument, options: ExportOptions): { files: ExportedFile[]; notices: FormatNotice[] };
+  finish?(options: ExportOptions): ExportedFile[];
+}
+
+/** One input: a file's text, or (brat) a folder's pairs, read by the shell and handed over as texts. */
+export type Importer =
+  | { kind: 'file'; read(text: string, fileName: string, options: SpanImportOptions): ImportResult }
+  | { kind: 'pairs'; textExtension: string; annotationExtension: string; read(text: string, annotations: string, annotationFileName: string, options: SpanImportOptions & { annotator?: string }): ImportResult };
+
+export interface Format {
+  name: string;
+  /** What people know it as, for messages and the editor's picker. */
+  title: string;
+  /** What its offsets count, for the README and messages. */
+  unit: string;
+  exporter: StreamExporter | FolderExporter;
+  importer: Importer;
+  /** Whether imported documents carry their text (articles are made from them) or only point into existing articles. */
+  carriesText: boolean;
+}
+
+const lines = (exportLine: (document: ExportDocument) => { line: string; notices: FormatNotice[] }): StreamExporter => ({
+  kind: 'stream',
+  document: (document) => {
+    const { line, notices } = exportLine(document);
+    return { text: line, notices };
+  },
+});
+
+export const FORMATS: readonly Format[] = [
+  {
+    name: 'brat',
+    title: 'brat standoff (.txt + .ann)',
+    unit: 'code points',
+    carriesText: true,
+    exporter: {
+      kind: 'folder',
+      document: (document) => exportBratDocument(document),
+      finish: ({ labels }) => [exportBratConfig(labels)],
+    },
+    importer: { kind: 'pairs', textExtension: '.txt', annotationExtension: '.ann', read: (text, annotations, fileName, options) => importBrat(text, annotations, fileName, options) },
+  },
+  {
+    name: 'jsonl',
+    title: 'spaCy / Prodigy JSONL',
+    unit: 'code points',
+    carriesText: true,
+    exporter: lines(exportJsonlDocument),
+    importer: { kind: 'file', read: (text, fileName, options) => importJsonl(text, fileName, options) },
+  },
+  {
+    name: 'doccano',
+    title: 'doccano sequence labelling JSONL',
+    unit: 'code points',
+    carriesText: true,
+    exporter: lines(exportDoccanoDocument),
+    importer: { kind: 'file', read: (text, fileName, options) => importDoccano(text, fileName, options) },
+  },
+];
+
+export function formatNamed(name: string): Format | undefined {
+  return FORMATS.find((format) => format.name === name);
+}
+
+/** The brat file names of an article, for the shells that lay out a brat folder. */
+export { bratFileNames };
