@@ -19,6 +19,7 @@ import { CONTEXT_LENGTH, REVIEW_ACTIONS, TAG_STATUSES } from '../sidecar/schema'
 import { KINDS } from '../base/labels';
 import { describeJsonSyntaxError } from '../base/jsonSyntax';
 import { JsonArrayLines, isObject, objectLinesAtDepth, shown } from './jsonRecords';
+import { describeTag, locateTag } from './exportChecks';
 import type { ExportDocument, FormatNotice, FormatTag, ImportResult, ImportedDocument } from './types';
 import contexts from './webAnnotationContext.json';
 
@@ -72,18 +73,15 @@ export class WebAnnotationWriter {
     const source = articleIri(this.base, document.name);
     let text = '';
     document.tags.forEach((tag, position) => {
-      if (!(tag.start >= 0 && tag.end > tag.start && tag.end <= index.length)) {
-        notices.push({ document: document.name, message: `tag ${describe(tag)}: offsets ${tag.start}..${tag.end} are outside the article (${index.length} characters): not exported` });
+      const span = locateTag(document, index, tag);
+      if ('notice' in span) {
+        notices.push(span.notice);
         return;
       }
       const at = (offset: number) => index.toUtf16(offset);
-      const exact = document.text.slice(at(tag.start), at(tag.end));
-      if (exact !== tag.text) {
-        notices.push({ document: document.name, message: `tag ${describe(tag)}: the article reads ${shown(exact)} at ${tag.start}..${tag.end}: not exported` });
-        return;
-      }
+      const exact = document.text.slice(span.start, span.end);
       if (tag.fragments && tag.fragments.length > 1) {
-        notices.push({ document: document.name, message: `tag ${describe(tag)}: ${tag.fragments.length} discontinuous fragments exported as one span ${tag.start}..${tag.end}` });
+        notices.push({ document: document.name, message: `tag ${describeTag(tag)}: ${tag.fragments.length} discontinuous fragments exported as one span ${tag.start}..${tag.end}` });
       }
       const annotation = toAnnotation(tag, source, position, {
         exact,
@@ -112,10 +110,6 @@ export function exportWebAnnotation(documents: readonly ExportDocument[], option
     notices.push(...part.notices);
   }
   return { text: text + writer.footer(), notices };
-}
-
-function describe(tag: FormatTag): string {
-  return `${tag.id ?? ''} ${tag.label} ${shown(tag.text)}`.trim();
 }
 
 function toAnnotation(tag: FormatTag, source: string, position: number, quote: { exact: string; prefix: string; suffix: string }): Record<string, unknown> {
