@@ -1,0 +1,64 @@
+/**
+ * JSON helpers shared by the formats whose file is one JSON document holding many records (Label
+ * Studio's array of tasks, a Web Annotation collection's items): writing the records one a line, so
+ * that a corpus streams out and a reader can name the line of a bad record, and finding those lines
+ * again when reading.
+ */
+
+/**
+ * Writes the elements of a JSON array one a line as they come. JSON wants a comma between elements
+ * and none after the last, and a stream cannot know which is last: each element is held until the
+ * next one (or the end) says whether it needs its comma.
+ */
+export class JsonArrayLines {
+  private pending: string | undefined;
+
+  /** The text to write now for a new element (the previous element, with its comma), possibly ''. */
+  add(json: string): string {
+    const out = this.pending === undefined ? '' : `${this.pending},\n`;
+    this.pending = json;
+    return out;
+  }
+
+  /** The last element, without a comma. */
+  finish(): string {
+    const out = this.pending === undefined ? '' : `${this.pending}\n`;
+    this.pending = undefined;
+    return out;
+  }
+}
+
+/**
+ * The 1-based line of every object that is an element of an array at nesting depth `depth` (an
+ * element of the top-level array is at depth 1; depth 0 is the outermost value itself), in document
+ * order. One pass with no recursion, over text that already parsed as JSON: used only to put a line
+ * in messages.
+ */
+export function objectLinesAtDepth(text: string, depth: number): number[] {
+  const lines: number[] = [];
+  const open: number[] = [];
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (char === 0x0a) line++;
+    else if (char === 0x22) {
+      // Skip the string: JSON strings hold no raw line breaks, so no line is missed.
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (char === 0x7b || char === 0x5b) {
+      if (char === 0x7b && open.length === depth && (depth === 0 || open[depth - 1] === 0x5b)) lines.push(line);
+      open.push(char);
+    } else if (char === 0x7d || char === 0x5d) open.pop();
+  }
+  return lines;
+}
+
+/** A value JSON.parse gave that is an object (not an array, not null). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** How a value read from a file is named in a message: its JSON, cut short, so no message grows with the input. */
+export function shown(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}

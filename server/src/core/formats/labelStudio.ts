@@ -1,0 +1,317 @@
+/**
+ * Label Studio JSON (https://labelstud.io/guide/task_format, /guide/predictions): a JSON array of
+ * tasks, one a line. A task carries the article (`data.text`, and its name in `data.article`), the
+ * people's tags as `annotations` (one a person, with `completed_by`) and the tools' proposals as
+ * `predictions` (one a tool, named by `model_version`, each region with its `score`). Every region is
+ * a `labels` result on the `<Labels name="label" toName="text">` of labelStudioConfig().
+ *
+ * Offsets: Label Studio's regions count UTF-16 code units, as its browser frontend indexes the
+ * string; ours count code points, so an emoji before a tag shifts the two apart. Both directions
+ * convert through CodePointIndex, and an offset that falls inside a surrogate pair is refused.
+ *
+ * Not carried (reported): review states beyond "a person's tag" (approved comes back accepted,
+ * rejected tags are not exported), review history and comments, the tag kind; on import, results of
+ * other types (relations, choices, text areas), cancelled annotations and drafts.
+ */
+import { CodePointIndex } from '../base/offsets';
+import { describeJsonSyntaxError } from '../base/jsonSyntax';
+import { JsonArrayLines, isObject, objectLinesAtDepth, shown } from './jsonRecords';
+import { describeTag, locateTag } from './exportChecks';
+import type { ExportDocument, FormatNotice, FormatTag, ImportResult, ImportedDocument } from './types';
+
+/** The names the labelling config gives its control and object tags; every result refers to them. */
+export const LABEL_STUDIO_FROM_NAME = 'label';
+export const LABEL_STUDIO_TO_NAME = 'text';
+
+/** The `completed_by` annotator name given to a Label Studio user known only by number. */
+export const labelStudioUser = (id: number) => `labelstudio-user-${id}`;
+const NUMBERED_USER = /^labelstudio-user-(\d+)$/;
+
+/** `completed_by` for an annotator: a user number read from Label Studio goes back as that number, anyone else by email. */
+function completedBy(annotator: string): number | { email: string } {
+  const numbered = NUMBERED_USER.exec(annotator);
+  return numbered ? Number(numbered[1]) : { email: annotator };
+}
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[char]!);
+}
+
+/** The labelling config for a label set: Label Studio's named-entity template with our labels and colours. */
+export function labelStudioConfig(labels: ReadonlyArray<{ name: string; color?: string }>): string {
+  const lines = labels.map(
+    (label) => `    <Label value="${escapeXml(label.name)}"${label.color === undefined ? '' : ` background="${escapeXml(label.color)}"`}/>`,
+  );
+  return [
+    '<View>',
+    `  <Labels name="${LABEL_STUDIO_FROM_NAME}" toName="${LABEL_STUDIO_TO_NAME}">`,
+    ...lines,
+    '  </Labels>',
+    `  <Text name="${LABEL_STUDIO_TO_NAME}" value="$text"/>`,
+    '</View>',
+    '',
+  ].join('\n');
+}
+
+interface Group {
+  annotator: string | undefined;
+  results: Record<string, unknown>[];
+  scores: number[];
+  created?: string;
+  modified?: string;
+}
+
+/** Writes tasks a document at a time (header, document() per article, footer), so a corpus streams through. */
+export class LabelStudioWriter {
+  private readonly lines = new JsonArrayLines();
+  private tasks = 0;
+  private annotations = 0;
+  private readonly namedAnnotators = new Set<string>();
+
+  header(): string {
+    return '[\n';
+  }
+
+  document(document: ExportDocument): { text: string; notices: FormatNotice[] } {
+    const notices: FormatNotice[] = [];
+    const index = new CodePointIndex(document.text);
+    const people = new Map<string | undefined, Group>();
+    const tools = new Map<string | undefined, Group>();
+    let approved = 0;
+    let withHistory = 0;
+    document.tags.forEach((tag, position) => {
+      if (tag.status === 'rejected' || tag.status === 'conflict') {
+        notices.push({ document: document.name, message: `tag ${describeTag(tag)}: Label Studio has no place for a ${tag.status} tag: not exported` });
+        return;
+      }
+      const span = locateTag(document, index, tag);
+      if ('notice' in span) {
+        notices.push(span.notice);
+        return;
+      }
+      const proposed = tag.status === 'proposed';
+      const groups = proposed ? tools : people;
+      let group = groups.get(tag.annotator);
+      if (group === undefined) {
+        group = { annotator: tag.annotator, results: [], scores: [] };
+        groups.set(tag.annotator, group);
+      }
+      const result: Record<string, unknown> = {
+        id: tag.id ?? `r${position}`,
+        from_name: LABEL_STUDIO_FROM_NAME,
+        to_name: LABEL_STUDIO_TO_NAME,
+        type: 'labels',
+        value: { start: span.start, end: span.end, text: tag.text, labels: [tag.label] },
+      };
+      if (proposed && tag.score !== undefined) {
+        result.score = tag.score;
+        group.scores.push(tag.score);
+      }
+      group.results.push(result);
+      if (tag.created !== undefined && (group.created === undefined || tag.created < group.created)) group.created = tag.created;
+      if (tag.modified !== undefined && (group.modified === undefined || tag.modified > group.modified)) group.modified = tag.modified;
+      if (tag.status === 'approved') approved++;
+      if (tag.history && tag.history.length > 0) withHistory++;
+    });
+    if (approved > 0) notices.push({ document: document.name, message: `${approved} approved tag(s) exported as annotations: Label Studio's JSON has no review state, so they read back as accepted` });
+    if (withHistory > 0) notices.push({ document: document.name, message: `the review history and comments of ${withHistory} tag(s) are not carried` });
+    for (const annotator of people.keys()) {
+      // Label Studio gives an annotation to the user whose email is completed_by.email: name it once an export.
+      if (annotator !== undefined && !annotator.includes('@') && !NUMBERED_USER.test(annotator) && !this.namedAnnotators.has(annotator)) {
+        this.namedAnnotators.add(annotator);
+        notices.push({ document: document.name, message: `annotator ${shown(annotator)} is not an email address: Label Studio assigns an annotation only to a user whose email is its completed_by.email` });
+      }
+    }
+    this.tasks++;
+    const task: Record<string, unknown> = {
+      id: this.tasks,
+      data: { text: document.text, article: document.name },
+      annotations: [...people.values()].map((group) => ({
+        id: ++this.annotations,
+        ...(group.annotator === undefined ? {} : { completed_by: completedBy(group.annotator) }),
+        result: group.results,
+        was_cancelled: false,
+        ground_truth: false,
+        ...(group.created === undefined ? {} : { created_at: group.created }),
+        ...(group.modified === undefined ? {} : { updated_at: group.modified }),
+      })),
+      predictions: [...tools.values()].map((group) => ({
+        id: ++this.annotations,
+        ...(group.annotator === undefined ? {} : { model_version: group.annotator }),
+        // The prediction's overall score (Label Studio sorts tasks by it): the mean of its regions'.
+        ...(group.scores.length === 0 ? {} : { score: group.scores.reduce((sum, score) => sum + score, 0) / group.scores.length }),
+        result: group.results,
+      })),
+    };
+    return { text: this.lines.add(JSON.stringify(task)), notices };
+  }
+
+  footer(): string {
+    return `${this.lines.finish()}]\n`;
+  }
+}
+
+/** The whole export at once (small corpora, tests); the CLI streams with LabelStudioWriter. */
+export function exportLabelStudio(documents: readonly ExportDocument[]): { text: string; notices: FormatNotice[] } {
+  const writer = new LabelStudioWriter();
+  let text = writer.header();
+  const notices: FormatNotice[] = [];
+  for (const document of documents) {
+    const part = writer.document(document);
+    text += part.text;
+    notices.push(...part.notices);
+  }
+  return { text: text + writer.footer(), notices };
+}
+
+/** A problem with one task: thrown inside the reader, reported with the file and line. */
+class BadTask extends Error {}
+
+/**
+ * Reads a Label Studio JSON export (an array of tasks, or one task): each task becomes an article
+ * with its text; annotations become accepted tags by their `completed_by`, predictions proposed tags
+ * by their `model_version`, with the region's score (else the prediction's).
+ */
+export function importLabelStudio(text: string, fileName: string): ImportResult {
+  const errors: FormatNotice[] = [];
+  const warnings: FormatNotice[] = [];
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch (error) {
+    const message = describeJsonSyntaxError(error, text);
+    const line = /\(line (\d+) column/.exec(message);
+    return { documents: [], errors: [{ document: fileName, ...(line ? { line: Number(line[1]) } : {}), message }], warnings };
+  }
+  const tasks = Array.isArray(root) ? root : isObject(root) && root.data !== undefined ? [root] : undefined;
+  if (tasks === undefined) return { documents: [], errors: [{ document: fileName, message: 'expected a Label Studio export: an array of tasks, each with "data"' }], warnings };
+  const lines = objectLinesAtDepth(text, Array.isArray(root) ? 1 : 0);
+  const documents: ImportedDocument[] = [];
+  tasks.forEach((task, position) => {
+    const where = { document: fileName, ...(lines.length === tasks.length ? { line: lines[position] } : {}) };
+    try {
+      const { document, unread } = readTask(task);
+      documents.push({ ...document, ...(where.line === undefined ? {} : { line: where.line }) });
+      for (const message of unread) warnings.push({ ...where, message: `task ${position + 1}: ${message}` });
+    } catch (error) {
+      if (!(error instanceof BadTask)) throw error;
+      errors.push({ ...where, message: `task ${position + 1}: ${error.message}` });
+    }
+  });
+  return { documents, errors, warnings };
+}
+
+function readTask(task: unknown): { document: ImportedDocument; unread: string[] } {
+  if (!isObject(task) || !isObject(task.data)) throw new BadTask(`expected an object with "data", found ${shown(task)}`);
+  const strings = Object.values(task.data).filter((value): value is string => typeof value === 'string');
+  // A project whose config reads another field ($my_text) has one text field under another name.
+  const text = typeof task.data.text === 'string' ? task.data.text : strings.length === 1 ? strings[0] : undefined;
+  if (text === undefined) throw new BadTask('expected the article in data.text');
+  const unread: string[] = [];
+  const index = new CodePointIndex(text);
+  const tags: FormatTag[] = [];
+  const skipped = new Map<string, number>();
+  // Label Studio before 1.0 called annotations "completions".
+  const annotations = list(task.annotations ?? task.completions, 'annotations');
+  annotations.forEach((annotation, number) => {
+    if (!isObject(annotation)) throw new BadTask(`annotation ${number + 1}: expected an object, found ${shown(annotation)}`);
+    if (annotation.was_cancelled === true) {
+      unread.push(`annotation ${number + 1} was cancelled (skipped) in Label Studio: not imported`);
+      return;
+    }
+    const annotator = userName(annotation.completed_by);
+    const dates = { created: annotation.created_at, modified: annotation.updated_at };
+    for (const tag of readResults(annotation.result, `annotation ${number + 1}`, text, index, skipped)) {
+      tags.push(withDefined({ ...tag, status: 'accepted', annotator, created: stringOr(dates.created), modified: stringOr(dates.modified) }));
+    }
+  });
+  list(task.predictions, 'predictions').forEach((prediction, number) => {
+    if (!isObject(prediction)) throw new BadTask(`prediction ${number + 1}: expected an object, found ${shown(prediction)}`);
+    const annotator = typeof prediction.model_version === 'string' && prediction.model_version !== '' ? prediction.model_version : undefined;
+    const regions = readResults(prediction.result, `prediction ${number + 1}`, text, index, skipped);
+    // The prediction's overall score stands for its regions' only when none has its own (as we write
+    // it, the mean of those that do: an unscored proposal beside scored ones stays unscored).
+    const overall = regions.some((tag) => tag.score !== undefined) ? undefined : prediction.score;
+    for (const tag of regions) {
+      const score = tag.score ?? overall;
+      const scored = { ...tag, status: 'proposed' as const, annotator };
+      if (score === undefined) delete scored.score;
+      else if (typeof score === 'number' && score >= 0 && score <= 1) scored.score = score;
+      else {
+        delete scored.score;
+        unread.push(`prediction ${number + 1}: score ${shown(score)} is not between 0 and 1: not kept`);
+      }
+      tags.push(withDefined(scored));
+    }
+  });
+  for (const [type, count] of skipped) unread.push(`${count} result(s) of type ${shown(type)} not carried (Marginalia keeps labelled spans only)`);
+  if (Array.isArray(task.drafts) && task.drafts.length > 0) unread.push(`${task.drafts.length} draft(s) not imported`);
+  const document: ImportedDocument = { text, tags };
+  if (typeof task.data.article === 'string' && task.data.article !== '') document.name = task.data.article;
+  return { document, unread };
+}
+
+/** The `labels` results of an annotation or prediction as tags (label, span, text, region score); other types counted in `skipped`. */
+function readResults(value: unknown, where: string, text: string, index: CodePointIndex, skipped: Map<string, number>): FormatTag[] {
+  const tags: FormatTag[] = [];
+  list(value, `${where} result`).forEach((result, number) => {
+    const at = `${where}, result ${number + 1}`;
+    if (!isObject(result)) throw new BadTask(`${at}: expected an object, found ${shown(result)}`);
+    if (result.type !== 'labels') {
+      const type = typeof result.type === 'string' ? result.type : shown(result.type);
+      skipped.set(type, (skipped.get(type) ?? 0) + 1);
+      return;
+    }
+    const region = result.value;
+    if (!isObject(region)) throw new BadTask(`${at}: expected a "value" with start, end and labels`);
+    const { start, end, labels } = region;
+    if (!isUnit(start) || !isUnit(end) || end <= start) throw new BadTask(`${at}: expected offsets 0 <= start < end, found start ${shown(start)}, end ${shown(end)}`);
+    if (end > text.length) throw new BadTask(`${at}: end ${end} is past the end of the text (${text.length} UTF-16 units)`);
+    const [first, last] = [index.toCodePoint(start), index.toCodePoint(end)];
+    if (index.toUtf16(first) !== start || index.toUtf16(last) !== end) throw new BadTask(`${at}: offsets ${start}..${end} split a character outside the Basic Multilingual Plane (an emoji) in two`);
+    const covered = text.slice(start, end);
+    if (region.text !== undefined && region.text !== covered) throw new BadTask(`${at}: value.text ${shown(region.text)} does not match the task's text at ${start}..${end}, ${shown(covered)}`);
+    if (!Array.isArray(labels) || labels.length === 0 || !labels.every((label) => typeof label === 'string' && label !== '')) {
+      throw new BadTask(`${at}: expected value.labels to list one label or more, found ${shown(labels)}`);
+    }
+    const score = typeof result.score === 'number' ? result.score : typeof region.score === 'number' ? region.score : undefined;
+    for (const label of labels as string[]) {
+      const tag: FormatTag = { start: first, end: last, text: covered, label };
+      // A region with several labels becomes several tags: only one of them can keep the region's id.
+      if (typeof result.id === 'string' && ID.test(result.id) && labels.length === 1) tag.id = result.id;
+      if (score !== undefined) tag.score = score;
+      tags.push(tag);
+    }
+  });
+  return tags;
+}
+
+function list(value: unknown, what: string): unknown[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new BadTask(`expected "${what}" to be a list, found ${shown(value)}`);
+  return value;
+}
+
+/** The annotator a `completed_by` names: an email or name, or a user number (older exports). */
+function userName(value: unknown): string | undefined {
+  if (typeof value === 'string' && value !== '') return value;
+  if (typeof value === 'number' && Number.isInteger(value)) return labelStudioUser(value);
+  if (!isObject(value)) return undefined;
+  for (const key of ['email', 'username']) if (typeof value[key] === 'string' && value[key] !== '') return value[key] as string;
+  return typeof value.id === 'number' ? labelStudioUser(value.id) : undefined;
+}
+
+function stringOr(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function isUnit(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+/** The tag without the fields left undefined, so that tags compare by what they carry. */
+function withDefined(tag: FormatTag): FormatTag {
+  return Object.fromEntries(Object.entries(tag).filter(([, value]) => value !== undefined)) as unknown as FormatTag;
+}
