@@ -42,14 +42,15 @@ Usage:
       section, article, label, measure, value (empty article: the whole corpus; empty label: all
       labels). Exit codes: 0 printed (without agreement when there are not exactly two annotators:
       name them with --annotators), 2 bad usage or annotators that cannot be compared.
-  marginalia export --format brat|jsonl|doccano [--status accepted,approved] [--annotator A] --out PATH CORPUS
+  marginalia export --format brat|jsonl|doccano|labelstudio|webannotation [--status accepted,approved] [--annotator A] --out PATH CORPUS
       Write the corpus's tags in an interchange format (README, "Interchange formats"): --out is one
-      file (jsonl, doccano) or a new or empty folder (brat: .txt + .ann pairs and annotation.conf),
+      file (jsonl, doccano, labelstudio, webannotation) or a new or empty folder (brat: .txt +
+      .ann pairs and annotation.conf),
       articles in the order of their paths. --status: which tags (default accepted,approved);
       --annotator: one annotator's only. Orphaned tags and tags in conflict never go out as sound:
       they are left out and named on stderr, like anything the format cannot say. Exit codes: 0
       done, 2 bad usage or something left out (named).
-  marginalia import --format brat|jsonl|doccano [--as proposed|accepted] [--annotator A] --into CORPUS FILE|DIR
+  marginalia import --format brat|jsonl|doccano|labelstudio|webannotation [--as proposed|accepted] [--annotator A] --into CORPUS FILE|DIR
       Bring tags from another tool into CORPUS: articles made from the file's texts (<file
       stem>-0001.txt, … in file order; brat keeps its .txt names), reusing an article with the
       same text and never overwriting one with other text. Tags are proposed (source "import",

@@ -73,14 +73,16 @@ export async function exportCorpus(request: ExportRequest, progress?: ProgressRe
     const stream = createWriteStream(partial, { encoding: 'utf8' });
     const write = (chunk: string) => new Promise<void>((done, fail) => (stream.write(chunk) ? done() : stream.once('drain', done).once('error', fail)));
     let count = 0;
+    const writer = exporter.writer(options);
     try {
-      if (exporter.head) await write(exporter.head(options));
+      await write(writer.header());
       for await (const document of documents()) {
-        const written = exporter.document(document, count++, options);
+        const written = writer.document(document);
+        count++;
         notices.push(...written.notices);
         await write(written.text);
       }
-      if (exporter.tail) await write(exporter.tail(options));
+      await write(writer.footer());
       await new Promise<void>((done, fail) => stream.end((error?: Error | null) => (error ? fail(error) : done())));
       await rename(partial, out);
     } catch (error) {

@@ -7,6 +7,8 @@ import type { LabelDefinition } from '../project/labelSet';
 import { bratFileNames, exportBratConfig, exportBratDocument, importBrat } from './brat';
 import { exportDoccanoDocument, importDoccano } from './doccano';
 import { exportJsonlDocument, importJsonl } from './spacyJsonl';
+import { importLabelStudio, LabelStudioWriter } from './labelStudio';
+import { importWebAnnotation, WebAnnotationWriter } from './webAnnotation';
 import type { SpanImportOptions } from './spanFormats';
 import type { ExportDocument, FormatNotice, ImportResult } from './types';
 
@@ -20,12 +22,16 @@ export interface ExportOptions {
   labels: readonly LabelDefinition[];
 }
 
-/** One output file: a head, then each document's text in the order of their articles, then a tail. */
+/** One output file, written as it goes: a header, each document's text in the order of their articles, a footer. */
+export interface StreamWriter {
+  header(): string;
+  document(document: ExportDocument): { text: string; notices: FormatNotice[] };
+  footer(): string;
+}
+
 export interface StreamExporter {
   kind: 'stream';
-  head?(options: ExportOptions): string;
-  document(document: ExportDocument, index: number, options: ExportOptions): { text: string; notices: FormatNotice[] };
-  tail?(options: ExportOptions): string;
+  writer(options: ExportOptions): StreamWriter;
 }
 
 /** A folder: each document's files, then files for the whole export (brat's annotation.conf). */
@@ -52,12 +58,17 @@ export interface Format {
   carriesText: boolean;
 }
 
+/** JSON Lines: no header or footer, a line a document. */
 const lines = (exportLine: (document: ExportDocument) => { line: string; notices: FormatNotice[] }): StreamExporter => ({
   kind: 'stream',
-  document: (document) => {
-    const { line, notices } = exportLine(document);
-    return { text: line, notices };
-  },
+  writer: () => ({
+    header: () => '',
+    document: (document) => {
+      const { line, notices } = exportLine(document);
+      return { text: line, notices };
+    },
+    footer: () => '',
+  }),
 });
 
 export const FORMATS: readonly Format[] = [
@@ -88,6 +99,22 @@ export const FORMATS: readonly Format[] = [
     carriesText: true,
     exporter: lines(exportDoccanoDocument),
     importer: { kind: 'file', read: (text, fileName, options) => importDoccano(text, fileName, options) },
+  },
+  {
+    name: 'labelstudio',
+    title: 'Label Studio JSON tasks',
+    unit: 'UTF-16 code units (as Label Studio’s browser counts)',
+    carriesText: true,
+    exporter: { kind: 'stream', writer: () => new LabelStudioWriter() },
+    importer: { kind: 'file', read: (text, fileName) => importLabelStudio(text, fileName) },
+  },
+  {
+    name: 'webannotation',
+    title: 'W3C Web Annotation (JSON-LD)',
+    unit: 'code points',
+    carriesText: false,
+    exporter: { kind: 'stream', writer: () => new WebAnnotationWriter() },
+    importer: { kind: 'file', read: (text, fileName) => importWebAnnotation(text, fileName) },
   },
 ];
 
