@@ -56,7 +56,7 @@ export function exportConllDocument(document: ExportDocument, options: ConllExpo
     return { text: '', notices: [...notices, { document: name, message: 'not exported: CoNLL has one tag a token and strict mode refuses to drop the overlapping tags above' }], refused: true };
   }
   const tags = written.map((tag) => ({ tag, start: index.toUtf16(tag.start), end: index.toUtf16(tag.end) }));
-  const tokens = splitAtEdges(cutTokens(text), tags.flatMap((tag) => [tag.start, tag.end]));
+  const tokens = splitAtEdges(text, cutTokens(text), tags.flatMap((tag) => [tag.start, tag.end]));
 
   // The written tag of each token (tags no longer overlap, and every edge is a token edge now).
   const tagOf: number[] = new Array(tokens.length).fill(-1);
@@ -121,20 +121,31 @@ function describe(tag: FormatTag): string {
   return `${tag.label} ${JSON.stringify(tag.text)} (${tag.start}-${tag.end}${tag.id ? `, ${tag.id}` : ''})`;
 }
 
-/** Tokens cut at each edge that falls strictly inside one (edges ascending or not). */
-function splitAtEdges(tokens: TextToken[], edges: number[]): TextToken[] {
+/**
+ * Tokens cut at each edge that falls strictly inside one. A piece an edge cut off ("-designed" of
+ * "Ukrainian-designed") is cut again by the token rule ("-" "designed"), so that every token written
+ * is one the rule makes from the text an import rebuilds, and a second export gives the same tokens.
+ */
+function splitAtEdges(text: string, tokens: TextToken[], edges: number[]): TextToken[] {
   if (edges.length === 0) return tokens;
   const sortedEdges = [...new Set(edges)].sort((a, b) => a - b);
   const result: TextToken[] = [];
+  const pushPiece = (start: number, end: number) => {
+    for (const piece of cutTokens(text.slice(start, end))) result.push({ start: start + piece.start, end: start + piece.end });
+  };
   let e = 0;
   for (const token of tokens) {
     let start = token.start;
     while (e < sortedEdges.length && sortedEdges[e] <= start) e++;
+    if (e >= sortedEdges.length || sortedEdges[e] >= token.end) {
+      result.push(token);
+      continue;
+    }
     while (e < sortedEdges.length && sortedEdges[e] < token.end) {
-      result.push({ start, end: sortedEdges[e] });
+      pushPiece(start, sortedEdges[e]);
       start = sortedEdges[e++];
     }
-    result.push({ start, end: token.end });
+    pushPiece(start, token.end);
   }
   return result;
 }
