@@ -31,8 +31,9 @@ const LINE_BREAK = /[\n\r\u2028\u2029\x1c-\x1e\x85]/;
 const ABBREVIATIONS = ['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'St', 'Jr', 'Sr', 'Gen', 'Col', 'Lt', 'Sgt', 'Capt', 'Rep', 'Sen', 'Gov', 'Inc', 'Corp', 'Ltd', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'];
 const TOKEN = new RegExp(
   [
-    `(?:${ABBREVIATIONS.join('|')}|\\p{Lu})\\.(?![\\p{L}\\p{N}])`,
-    '(?:\\p{L}\\.){2,}(?![\\p{L}\\p{N}])',
+    // The lookaheads fail fast for the common word, which has no full stop within its first letters.
+    `(?=\\p{Lu}\\p{Ll}{0,3}\\.)(?:${ABBREVIATIONS.join('|')}|\\p{Lu})\\.(?![\\p{L}\\p{N}])`,
+    '(?=\\p{L}\\.)(?:\\p{L}\\.){2,}(?![\\p{L}\\p{N}])',
     "[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}\\u200c\\u200d]*(?:(?:[-.'’/&]|(?<=\\p{N}),)[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}\\u200c\\u200d]*)*",
     '\\p{RI}\\p{RI}',
     '(\\p{P})\\1*',
@@ -62,7 +63,8 @@ export function cutTokens(text: string): TextToken[] {
   for (const match of text.matchAll(TOKEN)) {
     const start = match.index;
     const end = start + match[0].length;
-    const clitic = CLITIC_SUFFIX.exec(match[0]);
+    // Most tokens hold no apostrophe: the suffix test is skipped for them.
+    const clitic = /['’]/.test(match[0]) ? CLITIC_SUFFIX.exec(match[0]) : null;
     if (clitic !== null) {
       tokens.push({ start, end: start + clitic.index }, { start: start + clitic.index, end });
     } else {
