@@ -14,11 +14,12 @@ readonly CODE_SERVER_LOG="$PWD/.vscode-test/code-server-$CODE_SERVER_VERSION-ins
 # ripgrep: stands in for the ripgrep download @vscode/ripgrep would fetch from GitHub.
 # neovim: a second real LSP client, for the test that no VS Code is needed.
 # python3-sklearn: the independent Cohen's kappa that test/agreement.sklearn.test.ts checks ours against.
-# `--code-server-only` (npm start) skips the browser, neovim and scikit-learn: the user brings their own editor.
+# python3-nltk: NLTK's ConllCorpusReader, the consumer test/formats/conll.test.ts reads our CoNLL export with.
+# `--code-server-only` (npm start) skips the browser, neovim, scikit-learn and NLTK: the user brings their own editor.
 if [ "${1:-}" = "--code-server-only" ]; then
   readonly DEBIAN_PACKAGES=(libkrb5-dev ripgrep)
 else
-  readonly DEBIAN_PACKAGES=(chromium libkrb5-dev ripgrep neovim python3-sklearn)
+  readonly DEBIAN_PACKAGES=(chromium libkrb5-dev ripgrep neovim python3-sklearn python3-nltk)
 fi
 # @vscode/ripgrep 1.15.11 (VS Code 1.100's) looks for this archive before downloading it.
 readonly RIPGREP_ASSET="vscode-ripgrep-cache-1.15.11/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz"
