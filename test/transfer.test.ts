@@ -128,7 +128,7 @@ describe('marginalia export and import', () => {
   it('says which formats exist, and what is missing', () => {
     const run = marginalia('export', '--format', 'xml', '--out', 'x', corpus);
     assert.equal(run.status, 2);
-    assert.match(run.stderr, /--format xml is not one Marginalia knows \(brat, jsonl, doccano, labelstudio, webannotation/);
+    assert.match(run.stderr, /--format xml is not one Marginalia knows \(conll, brat, jsonl, doccano, labelstudio, webannotation/);
     assert.match(marginalia('import', '--format', 'jsonl', 'x.jsonl').stderr, /import needs --into CORPUS/);
     assert.match(marginalia('export', '--format', 'jsonl', '--status', 'maybe', '--out', 'x', corpus).stderr, /--status takes statuses/);
   });

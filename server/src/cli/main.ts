@@ -42,15 +42,17 @@ Usage:
       section, article, label, measure, value (empty article: the whole corpus; empty label: all
       labels). Exit codes: 0 printed (without agreement when there are not exactly two annotators:
       name them with --annotators), 2 bad usage or annotators that cannot be compared.
-  marginalia export --format brat|jsonl|doccano|labelstudio|webannotation [--status accepted,approved] [--annotator A] --out PATH CORPUS
+  marginalia export --format conll|brat|jsonl|doccano|labelstudio|webannotation [--scheme iob1|iob2|bioes] [--strict] [--status accepted,approved] [--annotator A] --out PATH CORPUS
       Write the corpus's tags in an interchange format (README, "Interchange formats"): --out is one
-      file (jsonl, doccano, labelstudio, webannotation) or a new or empty folder (brat: .txt +
+      file (conll, jsonl, doccano, labelstudio, webannotation) or a new or empty folder (brat: .txt +
       .ann pairs and annotation.conf),
       articles in the order of their paths. --status: which tags (default accepted,approved);
       --annotator: one annotator's only. Orphaned tags and tags in conflict never go out as sound:
-      they are left out and named on stderr, like anything the format cannot say. Exit codes: 0
+      they are left out and named on stderr, like anything the format cannot say (CoNLL: nested or
+      overlapping tags beyond the outer one; --strict refuses such an article; --scheme iob1, iob2
+      (default) or bioes). Exit codes: 0
       done, 2 bad usage or something left out (named).
-  marginalia import --format brat|jsonl|doccano|labelstudio|webannotation [--as proposed|accepted] [--annotator A] --into CORPUS FILE|DIR
+  marginalia import --format conll|brat|jsonl|doccano|labelstudio|webannotation [--as proposed|accepted] [--annotator A] --into CORPUS FILE|DIR
       Bring tags from another tool into CORPUS: articles made from the file's texts (<file
       stem>-0001.txt, … in file order; brat keeps its .txt names), reusing an article with the
       same text and never overwriting one with other text. Tags are proposed (source "import",
@@ -271,12 +273,12 @@ function isCalendarDate(text: string): boolean {
 }
 
 async function exportCommand(args: string[]): Promise<number> {
-  const parsed = parseCommand(args, { format: { type: 'string' }, status: { type: 'string' }, annotator: { type: 'string' }, out: { type: 'string' }, ...PROGRESS_OPTION });
+  const parsed = parseCommand(args, { format: { type: 'string' }, scheme: { type: 'string' }, strict: { type: 'boolean' }, status: { type: 'string' }, annotator: { type: 'string' }, out: { type: 'string' }, ...PROGRESS_OPTION });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (positionals.length > 1) return usageError('export takes one CORPUS folder');
   return withProgressBar('exporting', values['no-progress'] === true, (bar) =>
-    runExport({ format: values.format, status: values.status, annotator: values.annotator, out: values.out, corpus: positionals[0] }, bar.clearedBefore(printLine(process.stdout)), bar.clearedBefore(printLine(process.stderr)), bar),
+    runExport({ format: values.format, scheme: values.scheme, strict: values.strict === true, status: values.status, annotator: values.annotator, out: values.out, corpus: positionals[0] }, bar.clearedBefore(printLine(process.stdout)), bar.clearedBefore(printLine(process.stderr)), bar),
   );
 }
 

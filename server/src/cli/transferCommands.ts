@@ -1,3 +1,4 @@
+import { CONLL_SCHEMES, type ConllScheme } from '../core/formats/conll';
 import { FORMATS, formatNamed, type Format } from '../core/formats/registry';
 import type { FormatNotice } from '../core/formats/types';
 import { TAG_STATUSES, type TagStatus } from '../core/sidecar/schema';
@@ -7,6 +8,8 @@ import type { ProgressBar } from './progressBar';
 
 export interface ExportArguments {
   format: string | undefined;
+  scheme?: string | undefined;
+  strict?: boolean;
   status: string | undefined;
   annotator: string | undefined;
   out: string | undefined;
@@ -34,8 +37,13 @@ export async function runExport(args: ExportArguments, out: Print, err: Print, b
   if (!args.corpus) return usage(err, 'export needs the CORPUS folder to export');
   const statuses = statusesOf(args.status, err);
   if (!statuses) return 2;
+  if (args.scheme !== undefined && format.name !== 'conll') return usage(err, '--scheme is for --format conll');
+  if (args.scheme !== undefined && !(CONLL_SCHEMES as readonly string[]).includes(args.scheme)) return usage(err, `--scheme must be ${CONLL_SCHEMES.join(', ')}, not '${args.scheme}'`);
   try {
-    const outcome = await exportCorpus({ format, corpus: args.corpus, out: args.out, statuses, ...(args.annotator !== undefined ? { annotator: args.annotator } : {}) }, bar);
+    const outcome = await exportCorpus(
+      { format, corpus: args.corpus, out: args.out, statuses, ...(args.annotator !== undefined ? { annotator: args.annotator } : {}), ...(args.scheme !== undefined ? { scheme: args.scheme as ConllScheme } : {}), ...(args.strict ? { strict: true } : {}) },
+      bar,
+    );
     report(outcome.notices, err);
     out(`Exported ${outcome.tags} tag${outcome.tags === 1 ? '' : 's'} of ${outcome.documents} article${outcome.documents === 1 ? '' : 's'} as ${format.title} to ${args.out}${outcome.notices.length > 0 ? `; ${outcome.notices.length} left out or not carried (listed above)` : ''}`);
     return outcome.notices.length > 0 ? 2 : 0;

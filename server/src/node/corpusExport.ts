@@ -4,6 +4,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { ProgressReporter } from '../core/base/progress';
 import type { FormatNotice, FormatTag, ExportDocument } from '../core/formats/types';
 import type { Format } from '../core/formats/registry';
+import type { ConllScheme } from '../core/formats/conll';
 import type { Tag, TagStatus } from '../core/sidecar/schema';
 import { CodePointIndex } from '../core/base/offsets';
 import { findArticlesBelow } from './corpusFiles';
@@ -21,6 +22,9 @@ export interface ExportRequest {
   statuses: ReadonlySet<TagStatus>;
   /** Only this annotator's tags, when given. */
   annotator?: string;
+  /** CoNLL's scheme and strictness. */
+  scheme?: ConllScheme;
+  strict?: boolean;
 }
 
 export interface ExportOutcome {
@@ -42,7 +46,7 @@ export async function exportCorpus(request: ExportRequest, progress?: ProgressRe
   const articles = (await findArticlesBelow([root], articleSelectorFor([]))).map((article) => resolve(article.path)).sort();
   const store = new SidecarStore();
   const labels = corpusLabels(root);
-  const options = { labels };
+  const options = { labels, ...(request.scheme ? { scheme: request.scheme } : {}), ...(request.strict ? { strict: true } : {}) };
   const notices: FormatNotice[] = [];
   let tags = 0;
   const documents = async function* (): AsyncGenerator<ExportDocument> {

@@ -18,6 +18,10 @@ function rows(conll: string): string[] {
 }
 
 describe('CoNLL tokens', () => {
+  it('keeps a clock time and a number with thousands one token each, so that the rebuilt text reads "6:04 PM", not "6 : 04 PM"', () => {
+    assert.deepEqual(conllTokens('At 6:04 PM, 1,000 left; ratio 3:1.').map((token) => token.text), ['At', '6:04', 'PM', ',', '1,000', 'left', ';', 'ratio', '3:1', '.']);
+  });
+
   it('cut punctuation, clitics and symbols off words, as the CoNLL-2003 files do', () => {
     const text = "Kyiv's $50 plan, 3.5%... (U.S.) don't \"win\" Mr. J. Smith 1,000 York-based O'Neill";
     assert.deepEqual(

@@ -21,7 +21,7 @@ const LINE_BREAK = /[\n\r\u2028\u2029\x1c-\x1e\x85]/;
  * - initials, "U.S." or "a.m." (letters each followed by a full stop, two or more);
  * - a word: a letter or digit, then letters, digits, marks and the joiners ZWNJ/ZWJ, possibly joined
  *   to more of the same by one hyphen, full stop, apostrophe, slash or ampersand ("York-based", "3.5",
- *   "O'Neill", "AT&T"), or by a comma between digits ("1,000");
+ *   "O'Neill", "AT&T"), or by a comma or colon between digits ("1,000", a clock time "6:04");
  * - a flag (two regional indicators);
  * - a run of one punctuation character ("...", "--");
  * - any other single character (a symbol, an emoji, a mark that follows no letter);
@@ -34,7 +34,7 @@ const TOKEN = new RegExp(
     // The lookaheads fail fast for the common word, which has no full stop within its first letters.
     `(?=\\p{Lu}\\p{Ll}{0,3}\\.)(?:${ABBREVIATIONS.join('|')}|\\p{Lu})\\.(?![\\p{L}\\p{N}])`,
     '(?=\\p{L}\\.)(?:\\p{L}\\.){2,}(?![\\p{L}\\p{N}])',
-    "[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}\\u200c\\u200d]*(?:(?:[-.'’/&]|(?<=\\p{N}),)[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}\\u200c\\u200d]*)*",
+    "[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}\\u200c\\u200d]*(?:(?:[-.'’/&]|(?<=\\p{N}),|(?<=\\p{N}):(?=\\p{N}))[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}\\u200c\\u200d]*)*",
     '\\p{RI}\\p{RI}',
     '(\\p{P})\\1*',
     `[^${SPACE}]`,

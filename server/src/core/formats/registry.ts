@@ -8,6 +8,8 @@ import { bratFileNames, exportBratConfig, exportBratDocument, importBrat } from 
 import { exportDoccanoDocument, importDoccano } from './doccano';
 import { exportJsonlDocument, importJsonl } from './spacyJsonl';
 import { importLabelStudio, LabelStudioWriter } from './labelStudio';
+import { exportConllDocument, type ConllScheme } from './conll';
+import { importConll } from './conllImport';
 import { importWebAnnotation, WebAnnotationWriter } from './webAnnotation';
 import type { SpanImportOptions } from './spanFormats';
 import type { ExportDocument, FormatNotice, ImportResult } from './types';
@@ -20,6 +22,10 @@ export interface ExportedFile {
 
 export interface ExportOptions {
   labels: readonly LabelDefinition[];
+  /** CoNLL's tagging scheme (default iob2). */
+  scheme?: ConllScheme;
+  /** CoNLL: refuse an article with overlapping or nested tags instead of writing the outer ones. */
+  strict?: boolean;
 }
 
 /** One output file, written as it goes: a header, each document's text in the order of their articles, a footer. */
@@ -72,6 +78,21 @@ const lines = (exportLine: (document: ExportDocument) => { line: string; notices
 });
 
 export const FORMATS: readonly Format[] = [
+  {
+    name: 'conll',
+    title: 'CoNLL-2003 / IOB',
+    unit: 'tokens (each with its code point offsets in the article)',
+    carriesText: true,
+    exporter: {
+      kind: 'stream',
+      writer: ({ scheme, strict }) => ({
+        header: () => '',
+        document: (document) => exportConllDocument(document, { ...(scheme ? { scheme } : {}), ...(strict ? { strict } : {}) }),
+        footer: () => '',
+      }),
+    },
+    importer: { kind: 'file', read: (text, fileName) => importConll(text, fileName) },
+  },
   {
     name: 'brat',
     title: 'brat standoff (.txt + .ann)',
