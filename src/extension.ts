@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ArticleChangedNotification, CorpusChangedNotification, type ArticleChanged, type CorpusChanged } from '../server/src/api/protocol';
 import { registerAnnotateFolderCommand } from './annotateFolder';
+import { registerTransferCommands } from './transferCommands';
 import { ArticleViews } from './articleViews';
 import { registerCommands } from './commands';
 import { CorpusView } from './corpusView';
@@ -90,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerLearnedRules(views),
     registerTagAllPreview(),
     registerAnnotateFolderCommand(),
+    ...registerTransferCommands(client.outputChannel),
     markArticles(),
   );
   // `npm run bench` reads this line to hold activation to its budget.

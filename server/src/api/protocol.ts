@@ -42,6 +42,12 @@ export const ServerCommands = {
   tagAllInWorkspace: 'marginalia.tagAllInWorkspace',
   /** `{ uri? }` (a folder or an article; default: every workspace folder): `marginalia annotate`, under cancellable progress. */
   annotateFolder: 'marginalia.annotateFolder',
+  /** No arguments: the interchange formats, as InterchangeFormatsResult (for a picker). */
+  interchangeFormats: 'marginalia.interchangeFormats',
+  /** ExportCorpusArguments: `marginalia export`, under cancellable progress. */
+  exportCorpus: 'marginalia.exportCorpus',
+  /** ImportAnnotationsArguments: `marginalia import`, under progress; open articles show the new tags. */
+  importAnnotations: 'marginalia.importAnnotations',
 } as const;
 
 /** A span of the open document in UTF-16 offsets, with the text it covered when the action was offered. */
@@ -299,4 +305,48 @@ export const CorpusReportRequest = 'marginalia/corpusReport';
 export interface CorpusReportParams {
   /** The two annotators to compare; by default the only two with accepted tags. */
   annotators?: [string, string];
+}
+
+/** What `marginalia.interchangeFormats` answers: each format's CLI name, title, and whether it exports to a folder. */
+export interface InterchangeFormatsResult extends CommandResult {
+  formats: Array<{ name: string; title: string; unit: string; folder: boolean; carriesText: boolean }>;
+}
+
+/** `marginalia.exportCorpus`: as `marginalia export`; URIs are file: URIs. */
+export interface ExportCorpusArguments {
+  format: string;
+  /** The output file, or folder for brat. */
+  out: string;
+  /** The corpus folder; default: the first workspace folder. */
+  corpus?: string;
+  /** Default: accepted and approved. */
+  statuses?: string[];
+  annotator?: string;
+  /** CoNLL only. */
+  scheme?: 'iob1' | 'iob2' | 'bioes';
+}
+
+export interface ExportCorpusResult extends CommandResult {
+  documents: number;
+  tags: number;
+  /** What was left out or could not be said, one line each ("a.txt: PERSON … not exported: orphaned"). */
+  notices: string[];
+}
+
+/** `marginalia.importAnnotations`: as `marginalia import`. */
+export interface ImportAnnotationsArguments {
+  format: string;
+  /** The file (or brat folder) to import. */
+  input: string;
+  /** The corpus folder the articles and tags go into; default: the first workspace folder. */
+  into?: string;
+  as?: 'proposed' | 'accepted';
+  annotator?: string;
+}
+
+export interface ImportAnnotationsResult extends CommandResult {
+  tagsAdded: number;
+  articlesCreated: number;
+  /** Input problems (nothing imported) or what was skipped, one line each with file and line. */
+  problems: string[];
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { MAX_COMMENT_LENGTH } from '../core/sidecar/schema';
 import type {
   AdjustSpanArguments,
+  ExportCorpusArguments,
+  ImportAnnotationsArguments,
   AnnotateFolderArguments,
   ChangeLabelArguments,
   CommentArguments,
@@ -53,3 +55,18 @@ export const ForgetRuleArgumentsSchema = z
 export const WorkspaceOccurrencesArgumentsSchema = z.strictObject({ uri, text: phrase, label }) satisfies z.ZodType<WorkspaceOccurrencesArguments>;
 const OccurrenceRefSchema = z.strictObject({ uri, start: z.number().int().nonnegative(), end: z.number().int().positive(), text: z.string().min(1) }) satisfies z.ZodType<OccurrenceRef>;
 export const TagAllInWorkspaceArgumentsSchema = z.strictObject({ uri, text: phrase, label, occurrences: z.array(OccurrenceRefSchema).optional() }) satisfies z.ZodType<TagAllInWorkspaceArguments>;
+export const ExportCorpusArgumentsSchema = z.strictObject({
+  format: z.string().min(1),
+  out: uri,
+  corpus: uri.optional(),
+  statuses: z.array(z.enum(['accepted', 'approved', 'proposed', 'rejected'])).min(1).optional(),
+  annotator: z.string().min(1).optional(),
+  scheme: z.enum(['iob1', 'iob2', 'bioes']).optional(),
+}) satisfies z.ZodType<ExportCorpusArguments>;
+export const ImportAnnotationsArgumentsSchema = z.strictObject({
+  format: z.string().min(1),
+  input: uri,
+  into: uri.optional(),
+  as: z.enum(['proposed', 'accepted']).optional(),
+  annotator: z.string().min(1).optional(),
+}) satisfies z.ZodType<ImportAnnotationsArguments>;

@@ -14,7 +14,9 @@ import {
   ChangeLabelArgumentsSchema,
   CommentArgumentsSchema,
   DocumentArgumentsSchema,
+  ExportCorpusArgumentsSchema,
   ForgetRuleArgumentsSchema,
+  ImportAnnotationsArgumentsSchema,
   NoArgumentsSchema,
   ReattachArgumentsSchema,
   RejectArgumentsSchema,
@@ -29,6 +31,7 @@ import {
   WorkspaceOccurrencesArgumentsSchema,
 } from './commandArguments';
 import { articleTagsOf } from './tagActions';
+import { interchangeFormats } from './transfer';
 import type { WorkspaceTagAll } from './workspaceTagAll';
 import { pathOfUri } from '../node/uris';
 
@@ -45,6 +48,8 @@ export interface CommandContext {
   client: CommandClient;
   checkCorpus(): Promise<CommandResult>;
   annotateFolder(args: z.infer<typeof AnnotateFolderArgumentsSchema>): Promise<CommandResult>;
+  exportCorpus(args: z.infer<typeof ExportCorpusArgumentsSchema>): Promise<CommandResult>;
+  importAnnotations(args: z.infer<typeof ImportAnnotationsArgumentsSchema>): Promise<CommandResult>;
 }
 
 interface CommandHandler<S extends z.ZodType> {
@@ -93,6 +98,9 @@ export const COMMAND_TABLE: { readonly [Id in CommandId]: CommandHandler<z.ZodTy
   }),
   [ServerCommands.checkCorpus]: handler(NoArgumentsSchema, (_args, context) => context.checkCorpus()),
   [ServerCommands.annotateFolder]: handler(AnnotateFolderArgumentsSchema, (args, context) => context.annotateFolder(args)),
+  [ServerCommands.interchangeFormats]: handler(NoArgumentsSchema, async () => interchangeFormats()),
+  [ServerCommands.exportCorpus]: handler(ExportCorpusArgumentsSchema, (args, context) => context.exportCorpus(args)),
+  [ServerCommands.importAnnotations]: handler(ImportAnnotationsArgumentsSchema, (args, context) => context.importAnnotations(args)),
   [ServerCommands.learnedRules]: handler(DocumentArgumentsSchema, async (args, { workspace }) => {
     const article = corpusArticleOf(workspace, args.uri);
     const actor = workspace.actor;

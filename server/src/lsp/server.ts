@@ -45,6 +45,7 @@ import { WorkspaceTagAll, tagAllPreviewCommandOf } from './workspaceTagAll';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokenResults, encodeSemanticTokens } from './semanticTokens';
 import { parseSettings, resolveAnnotator } from './settings';
 import { ProjectFileDiagnostics } from './projectFileDiagnostics';
+import { exportFromEditor, importFromEditor } from './transfer';
 import { pathOfUri as safePath } from '../node/uris';
 
 export function startServer(connection: Connection = connectionFromArguments()): void {
@@ -275,6 +276,14 @@ export function startServer(connection: Connection = connectionFromArguments()):
     client: learningClient,
     checkCorpus: () => corpusCheck.run(),
     annotateFolder: (args) => folderAnnotation.run(args),
+    exportCorpus: (args) => exportFromEditor(connection, args, workspaceFolders),
+    importAnnotations: async (args) => {
+      const result = await importFromEditor(connection, args, workspaceFolders);
+      // Tags written behind the open articles' backs: read them again, and recount the corpus view.
+      for (const article of workspace.all()) await workspace.reloadTags(article);
+      corpusChanges.corpusChanged();
+      return result;
+    },
   };
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
     try {
