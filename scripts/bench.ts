@@ -17,6 +17,7 @@ import { benchPreAnnotation } from './bench/preAnnotation';
 import { runPreAnnotationTask, type PreAnnotationTask } from './bench/preAnnotationWorker';
 import { benchQuickFix } from './bench/quickFix';
 import { benchServerStart } from './bench/serverStart';
+import { benchTransfer } from './bench/transfer';
 
 async function main(): Promise<void> {
   const short = process.argv.includes('--short');
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     ['quick fix → sidecar written, 10k tags', () => benchQuickFix(short)],
     ['check, 10k and 100k tags', () => benchCheck(short)],
     ['pre-annotation on 2 worker threads', () => benchPreAnnotation(short, __filename)],
+    ['export and import, 1k and 10k articles', () => benchTransfer(short)],
     ['server start to first tokens', () => benchServerStart(short)],
     ['extension activation', () => benchActivation(short)],
   ];

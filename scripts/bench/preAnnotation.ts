@@ -83,7 +83,7 @@ async function runOnWorkers(workerScript: string, files: string[]): Promise<Work
 }
 
 /** Runs `work`, with its seconds and the process's peak RSS meanwhile. */
-async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakRssBytes: number }> {
+export async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakRssBytes: number }> {
   let peakRssBytes = process.memoryUsage.rss();
   const sampler = setInterval(() => (peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss())), RSS_SAMPLE_INTERVAL_MS);
   const start = performance.now();

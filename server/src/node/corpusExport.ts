@@ -75,7 +75,14 @@ export async function exportCorpus(request: ExportRequest, progress?: ProgressRe
     await mkdir(dirname(out), { recursive: true });
     const partial = `${out}.partial-${process.pid}`;
     const stream = createWriteStream(partial, { encoding: 'utf8' });
-    const write = (chunk: string) => new Promise<void>((done, fail) => (stream.write(chunk) ? done() : stream.once('drain', done).once('error', fail)));
+    // One error at any time fails the export; a full buffer waits for 'drain' (streamed: the corpus is never held).
+    let failure: Error | undefined;
+    stream.on('error', (error) => (failure = error));
+    const write = async (chunk: string) => {
+      if (failure) throw failure;
+      if (!stream.write(chunk)) await new Promise<void>((done) => stream.once('drain', done));
+      if (failure) throw failure;
+    };
     let count = 0;
     const writer = exporter.writer(options);
     try {
