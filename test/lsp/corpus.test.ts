@@ -66,6 +66,9 @@ describe('corpus through LSP', () => {
 
   it('counts a tag the annotator types over as orphaned at once, before saving, and says so', async () => {
     const article = await session.open(`seeds/${ARTICLE}`);
+    // Requests wait for the article's tags: the edit must follow them, as a person's typing does (an edit
+    // racing the opening would be placed by re-anchoring the sidecar, not by moving tags with the text).
+    await session.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: article.uri } });
     // "Ukraine" at offset 13 carries tags of both annotators.
     const position = article.positionOf('Ukraine');
     await session.connection.sendNotification('textDocument/didChange', {
