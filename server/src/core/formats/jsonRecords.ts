@@ -1,3 +1,5 @@
+import { describeJsonSyntaxError, lineAndColumnAt, syntaxErrorOffset } from '../base/jsonSyntax';
+import type { ImportResult } from './types';
 /**
  * JSON helpers shared by the formats whose file is one JSON document holding many records (Label
  * Studio's array of tasks, a Web Annotation collection's items): writing the records one a line, so
@@ -61,4 +63,18 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 export function shown(value: unknown): string {
   const json = JSON.stringify(value) ?? String(value);
   return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
+
+/**
+ * A whole-file JSON input (Label Studio, Web Annotation) parsed, or the import result that reports
+ * why it is not JSON, naming the file and the line where the parser stopped.
+ */
+export function parseJsonInput(text: string, fileName: string): { root: unknown } | { failed: ImportResult } {
+  try {
+    return { root: JSON.parse(text) };
+  } catch (error) {
+    const message = describeJsonSyntaxError(error, text);
+    const { line } = lineAndColumnAt(text, syntaxErrorOffset(text));
+    return { failed: { documents: [], errors: [{ document: fileName, line, message }], warnings: [] } };
+  }
 }

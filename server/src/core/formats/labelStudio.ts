@@ -14,8 +14,7 @@
  * other types (relations, choices, text areas), cancelled annotations and drafts.
  */
 import { CodePointIndex } from '../base/offsets';
-import { describeJsonSyntaxError } from '../base/jsonSyntax';
-import { JsonArrayLines, isObject, objectLinesAtDepth, shown } from './jsonRecords';
+import { JsonArrayLines, isObject, objectLinesAtDepth, parseJsonInput, shown } from './jsonRecords';
 import { describeTag, locateTag } from './exportChecks';
 import type { ExportDocument, FormatNotice, FormatTag, ImportResult, ImportedDocument } from './types';
 
@@ -177,14 +176,9 @@ class BadTask extends Error {}
 export function importLabelStudio(text: string, fileName: string): ImportResult {
   const errors: FormatNotice[] = [];
   const warnings: FormatNotice[] = [];
-  let root: unknown;
-  try {
-    root = JSON.parse(text);
-  } catch (error) {
-    const message = describeJsonSyntaxError(error, text);
-    const line = /\(line (\d+) column/.exec(message);
-    return { documents: [], errors: [{ document: fileName, ...(line ? { line: Number(line[1]) } : {}), message }], warnings };
-  }
+  const parsed = parseJsonInput(text, fileName);
+  if ('failed' in parsed) return parsed.failed;
+  const { root } = parsed;
   const tasks = Array.isArray(root) ? root : isObject(root) && root.data !== undefined ? [root] : undefined;
   if (tasks === undefined) return { documents: [], errors: [{ document: fileName, message: 'expected a Label Studio export: an array of tasks, each with "data"' }], warnings };
   const lines = objectLinesAtDepth(text, Array.isArray(root) ? 1 : 0);

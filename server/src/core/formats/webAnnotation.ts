@@ -17,8 +17,7 @@
 import { CodePointIndex } from '../base/offsets';
 import { CONTEXT_LENGTH, REVIEW_ACTIONS, TAG_STATUSES } from '../sidecar/schema';
 import { KINDS } from '../base/labels';
-import { describeJsonSyntaxError } from '../base/jsonSyntax';
-import { JsonArrayLines, isObject, objectLinesAtDepth, shown } from './jsonRecords';
+import { JsonArrayLines, isObject, objectLinesAtDepth, parseJsonInput, shown } from './jsonRecords';
 import { describeTag, locateTag } from './exportChecks';
 import type { ExportDocument, FormatNotice, FormatTag, ImportResult, ImportedDocument } from './types';
 import contexts from './webAnnotationContext.json';
@@ -161,14 +160,9 @@ class BadAnnotation extends Error {}
 export function importWebAnnotation(text: string, fileName: string, options: WebAnnotationOptions = {}): ImportResult {
   const errors: FormatNotice[] = [];
   const warnings: FormatNotice[] = [];
-  let root: unknown;
-  try {
-    root = JSON.parse(text);
-  } catch (error) {
-    const message = describeJsonSyntaxError(error, text);
-    const line = /\(line (\d+) column/.exec(message);
-    return { documents: [], errors: [{ document: fileName, ...(line ? { line: Number(line[1]) } : {}), message }], warnings };
-  }
+  const parsed = parseJsonInput(text, fileName);
+  if ('failed' in parsed) return parsed.failed;
+  const { root } = parsed;
   const found = annotationsOf(root);
   if (found === undefined) {
     return { documents: [], errors: [{ document: fileName, message: 'expected an AnnotationCollection, an AnnotationPage, an array of annotations or an Annotation' }], warnings };
