@@ -27,6 +27,9 @@ export interface ExportRequest {
   strict?: boolean;
 }
 
+/** Articles read ahead of the one being converted. */
+const READ_AHEAD = 8;
+
 export interface ExportOutcome {
   documents: number;
   tags: number;
@@ -49,22 +52,27 @@ export async function exportCorpus(request: ExportRequest, progress?: ProgressRe
   const options = { labels, ...(request.scheme ? { scheme: request.scheme } : {}), ...(request.strict ? { strict: true } : {}) };
   const notices: FormatNotice[] = [];
   let tags = 0;
+  // Reading runs a few articles ahead of converting and writing, so that the disk and the CPU overlap;
+  // never more than READ_AHEAD articles are held, whatever the corpus's size.
+  const read = (path: string) => Promise.all([readArticleFile(path), store.read(path)]).then(
+    ([text, loaded]) => ({ text, stored: loaded.sidecar.annotations as readonly Tag[] }),
+    (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+  );
   const documents = async function* (): AsyncGenerator<ExportDocument> {
+    const pending = articles.slice(0, READ_AHEAD).map(read);
     for (const [index, path] of articles.entries()) {
       progress?.report(index, articles.length);
       const name = relative(root, path).split(sep).join('/') || path.split(sep).pop()!;
-      let text: string;
-      let stored: readonly Tag[];
-      try {
-        text = await readArticleFile(path);
-        stored = (await store.read(path)).sidecar.annotations;
-      } catch (error) {
-        notices.push({ document: name, message: `not exported: ${error instanceof Error ? error.message : String(error)}` });
+      const next = articles[index + READ_AHEAD];
+      const loaded = await pending.shift()!;
+      if (next !== undefined) pending.push(read(next));
+      if ('error' in loaded) {
+        notices.push({ document: name, message: `not exported: ${loaded.error}` });
         continue;
       }
-      const chosen = chooseTags(name, text, stored, request, notices);
+      const chosen = chooseTags(name, loaded.text, loaded.stored, request, notices);
       tags += chosen.length;
-      yield { name, text, tags: chosen };
+      yield { name, text: loaded.text, tags: chosen };
     }
     progress?.report(articles.length, articles.length);
   };
