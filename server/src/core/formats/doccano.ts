@@ -13,6 +13,7 @@
  * {"start_offset", "end_offset", "label"} its importer accepts. A [start, end, label] triple has no
  * place for a tag's annotator, status or review history: they are not written, and that is reported.
  */
+import { exportWhole, linesWriter } from './streamWriter';
 import { ArticleText, importJsonLine, importJsonLines, jsonLine, labelKinds, quote, soundTags, spanTag, type JsonLine, type RecordResult, type SpanImportOptions } from './spanFormats';
 import type { ExportDocument, FormatNotice, FormatTag, ImportResult } from './types';
 
@@ -28,14 +29,7 @@ export function exportDoccanoDocument(document: ExportDocument): { line: string;
 
 /** Documents in order, one a line. For a large corpus, call exportDoccanoDocument per article. */
 export function exportDoccano(documents: readonly ExportDocument[]): { text: string; notices: FormatNotice[] } {
-  let text = '';
-  const notices: FormatNotice[] = [];
-  for (const document of documents) {
-    const exported = exportDoccanoDocument(document);
-    text += exported.line;
-    notices.push(...exported.notices);
-  }
-  return { text, notices };
+  return exportWhole(linesWriter(exportDoccanoDocument), documents);
 }
 
 /** One line of a doccano file: a document, or why not (naming the file and the line). */

@@ -13,6 +13,7 @@
  * rejected tags are not exported), review history and comments, the tag kind; on import, results of
  * other types (relations, choices, text areas), cancelled annotations and drafts.
  */
+import { exportWhole } from './streamWriter';
 import { CodePointIndex } from '../base/offsets';
 import { JsonArrayLines, isObject, objectLinesAtDepth, parseJsonInput, shown } from './jsonRecords';
 import { describeTag, locateTag } from './exportChecks';
@@ -154,15 +155,7 @@ export class LabelStudioWriter {
 
 /** The whole export at once (small corpora, tests); the CLI streams with LabelStudioWriter. */
 export function exportLabelStudio(documents: readonly ExportDocument[]): { text: string; notices: FormatNotice[] } {
-  const writer = new LabelStudioWriter();
-  let text = writer.header();
-  const notices: FormatNotice[] = [];
-  for (const document of documents) {
-    const part = writer.document(document);
-    text += part.text;
-    notices.push(...part.notices);
-  }
-  return { text: text + writer.footer(), notices };
+  return exportWhole(new LabelStudioWriter(), documents);
 }
 
 /** A problem with one task: thrown inside the reader, reported with the file and line. */

@@ -12,6 +12,7 @@ import { exportConllDocument, type ConllScheme } from './conll';
 import { importConll } from './conllImport';
 import { importWebAnnotation, WebAnnotationWriter } from './webAnnotation';
 import type { SpanImportOptions } from './spanFormats';
+import { linesWriter, type StreamWriter } from './streamWriter';
 import type { ExportDocument, FormatNotice, ImportResult } from './types';
 
 /** A file of a folder export, its path relative to the output folder. */
@@ -26,13 +27,6 @@ export interface ExportOptions {
   scheme?: ConllScheme;
   /** CoNLL: refuse an article with overlapping or nested tags instead of writing the outer ones. */
   strict?: boolean;
-}
-
-/** One output file, written as it goes: a header, each document's text in the order of their articles, a footer. */
-export interface StreamWriter {
-  header(): string;
-  document(document: ExportDocument): { text: string; notices: FormatNotice[] };
-  footer(): string;
 }
 
 export interface StreamExporter {
@@ -64,18 +58,8 @@ export interface Format {
   carriesText: boolean;
 }
 
-/** JSON Lines: no header or footer, a line a document. */
-const lines = (exportLine: (document: ExportDocument) => { line: string; notices: FormatNotice[] }): StreamExporter => ({
-  kind: 'stream',
-  writer: () => ({
-    header: () => '',
-    document: (document) => {
-      const { line, notices } = exportLine(document);
-      return { text: line, notices };
-    },
-    footer: () => '',
-  }),
-});
+/** JSON Lines: one line a document. */
+const lines = (exportLine: (document: ExportDocument) => { line: string; notices: FormatNotice[] }): StreamExporter => ({ kind: 'stream', writer: () => linesWriter(exportLine) });
 
 export const FORMATS: readonly Format[] = [
   {

@@ -15,6 +15,7 @@
  * A Prodigy export may hold tasks an annotator answered "reject" or "ignore": their spans were not
  * accepted, so they are not imported as tags (the text is, with a warning).
  */
+import { exportWhole, linesWriter } from './streamWriter';
 import { ArticleText, importJsonLine, importJsonLines, isStatus, jsonLine, labelKinds, quote, soundTags, spanTag, type JsonLine, type RecordResult, type SpanImportOptions } from './spanFormats';
 import type { ExportDocument, FormatNotice, FormatTag, ImportResult } from './types';
 
@@ -40,14 +41,7 @@ export function exportJsonlDocument(document: ExportDocument): { line: string; n
 
 /** Documents in order, one a line. For a large corpus, call exportJsonlDocument per article. */
 export function exportJsonl(documents: readonly ExportDocument[]): { text: string; notices: FormatNotice[] } {
-  let text = '';
-  const notices: FormatNotice[] = [];
-  for (const document of documents) {
-    const exported = exportJsonlDocument(document);
-    text += exported.line;
-    notices.push(...exported.notices);
-  }
-  return { text, notices };
+  return exportWhole(linesWriter(exportJsonlDocument), documents);
 }
 
 /** One line of a JSONL file: a document, or why not (naming the file and the line). */

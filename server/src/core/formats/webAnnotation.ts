@@ -14,6 +14,7 @@
  *
  * The W3C context is never fetched: consumers have it, and the tests serve the shipped copy.
  */
+import { exportWhole } from './streamWriter';
 import { CodePointIndex } from '../base/offsets';
 import { CONTEXT_LENGTH, REVIEW_ACTIONS, TAG_STATUSES } from '../sidecar/schema';
 import { KINDS } from '../base/labels';
@@ -100,15 +101,7 @@ export class WebAnnotationWriter {
 
 /** The whole export at once (small corpora, tests); the CLI streams with WebAnnotationWriter. */
 export function exportWebAnnotation(documents: readonly ExportDocument[], options: WebAnnotationOptions = {}): { text: string; notices: FormatNotice[] } {
-  const writer = new WebAnnotationWriter(options);
-  let text = writer.header();
-  const notices: FormatNotice[] = [];
-  for (const document of documents) {
-    const part = writer.document(document);
-    text += part.text;
-    notices.push(...part.notices);
-  }
-  return { text: text + writer.footer(), notices };
+  return exportWhole(new WebAnnotationWriter(options), documents);
 }
 
 function toAnnotation(tag: FormatTag, source: string, position: number, quote: { exact: string; prefix: string; suffix: string }): Record<string, unknown> {
