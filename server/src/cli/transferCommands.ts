@@ -1,5 +1,5 @@
 import { CONLL_SCHEMES, type ConllScheme } from '../core/formats/conll';
-import { FORMATS, formatNamed, type Format } from '../core/formats/registry';
+import { FORMATS, formatNamed, noticeLine, type Format } from '../core/formats/registry';
 import type { FormatNotice } from '../core/formats/types';
 import { TAG_STATUSES, type TagStatus } from '../core/sidecar/schema';
 import { exportCorpus } from '../node/corpusExport';
@@ -100,7 +100,7 @@ function statusesOf(text: string | undefined, err: Print): Set<TagStatus> | unde
 
 /** One line each: `document:line: message`. */
 function report(notices: readonly FormatNotice[], err: Print): void {
-  for (const notice of notices) err(`${notice.document}${notice.line !== undefined ? `:${notice.line}` : ''}: ${notice.message}`);
+  for (const notice of notices) err(noticeLine(notice));
 }
 
 function usage(err: Print, message: string): number {

@@ -1,7 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import type { ExportCorpusArguments, ExportCorpusResult, ImportAnnotationsArguments, ImportAnnotationsResult, InterchangeFormatsResult } from '../api/protocol';
-import { FORMATS, formatNamed, type Format } from '../core/formats/registry';
-import type { FormatNotice } from '../core/formats/types';
+import { FORMATS, formatNamed, noticeLine, type Format } from '../core/formats/registry';
 import type { TagStatus } from '../core/sidecar/schema';
 import { exportCorpus } from '../node/corpusExport';
 import { importIntoCorpus } from '../node/corpusImport';
@@ -27,7 +26,7 @@ export async function exportFromEditor(connection: Connection, args: ExportCorpu
   const outcome = await withWorkDoneProgress(connection, { title: `Exporting as ${format.title}`, unit: 'articles' }, ({ progress }) =>
     exportCorpus({ format, corpus, out, statuses, ...(args.annotator !== undefined ? { annotator: args.annotator } : {}), ...(args.scheme !== undefined ? { scheme: args.scheme } : {}) }, progress),
   );
-  const notices = outcome.notices.map(line);
+  const notices = outcome.notices.map(noticeLine);
   const message = `Exported ${outcome.tags} tag${outcome.tags === 1 ? '' : 's'} of ${outcome.documents} article${outcome.documents === 1 ? '' : 's'} as ${format.title} to ${out}${notices.length > 0 ? `; ${notices.length} left out or not carried: ${notices.slice(0, 3).join('; ')}${notices.length > 3 ? ' …' : ''}` : ''}`;
   return { message, documents: outcome.documents, tags: outcome.tags, notices };
 }
@@ -41,10 +40,10 @@ export async function importFromEditor(connection: Connection, args: ImportAnnot
     importIntoCorpus({ format, into, input, as: args.as ?? 'proposed', ...(args.annotator !== undefined ? { annotator: args.annotator } : {}) }, progress),
   );
   if (outcome.errors.length > 0) {
-    const problems = outcome.errors.map(line);
+    const problems = outcome.errors.map(noticeLine);
     throw new Error(`Nothing imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${input}: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` … and ${problems.length - 5} more (marginalia import lists them all)` : ''}`);
   }
-  const problems = outcome.warnings.map(line);
+  const problems = outcome.warnings.map(noticeLine);
   const message = `Imported ${outcome.tagsAdded} tag${outcome.tagsAdded === 1 ? '' : 's'} as ${args.as ?? 'proposed'} into ${outcome.articlesTouched} article${outcome.articlesTouched === 1 ? '' : 's'} (${outcome.articlesCreated} new)${outcome.tagsKept > 0 ? `; ${outcome.tagsKept} already there` : ''}${problems.length > 0 ? `; ${problems.length} not carried or skipped: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ' …' : ''}` : ''}`;
   return { message, tagsAdded: outcome.tagsAdded, articlesCreated: outcome.articlesCreated, problems };
 }
@@ -67,8 +66,4 @@ function pathOf(uri: string, what: string): string {
   const path = pathOfUri(uri);
   if (path === undefined) throw new Error(`${what} must be a file: URI, not ${uri}`);
   return path;
-}
-
-function line(notice: FormatNotice): string {
-  return `${notice.document}${notice.line !== undefined ? `:${notice.line}` : ''}: ${notice.message}`;
 }

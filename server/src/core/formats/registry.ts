@@ -129,3 +129,8 @@ export function formatNamed(name: string): Format | undefined {
 
 /** The brat file names of an article, for the shells that lay out a brat folder. */
 export { bratFileNames };
+
+/** A notice as one line for people: `document:line: message`, as the CLI prints it and the editor lists it. */
+export function noticeLine(notice: FormatNotice): string {
+  return `${notice.document}${notice.line !== undefined ? `:${notice.line}` : ''}: ${notice.message}`;
+}

@@ -58,14 +58,14 @@ export class ArticleSelector {
     const lookup = this.projectOf(filePath);
     if (lookup.project) return matchesProject(lookup.project, filePath);
     return this.workspaceFolders.some((folder) => {
-      const relative = relativeInside(folder, filePath);
+      const relative = pathInside(folder, filePath);
       return relative !== undefined && this.articleGlobs.some((glob) => glob.test(relative));
     });
   }
 
   /** The project the nearest marginalia.json (walking up, no further than the workspace folder) defines. */
   projectOf(filePath: string): ProjectLookup {
-    const stop = this.workspaceFolders.find((folder) => relativeInside(folder, filePath) !== undefined);
+    const stop = this.workspaceFolders.find((folder) => pathInside(folder, filePath) !== undefined);
     let folder = folderOf(filePath);
     const visited: string[] = [];
     let found: ProjectLookup = {};
@@ -112,7 +112,7 @@ export class ArticleSelector {
 const compiledGlobs = new WeakMap<ProjectFile, { articles: Glob[]; exclude: Glob[] }>();
 
 function matchesProject(project: Project, filePath: string): boolean {
-  const relative = relativeInside(project.folder, filePath);
+  const relative = pathInside(project.folder, filePath);
   if (relative === undefined) return false;
   let globs = compiledGlobs.get(project.file);
   if (!globs) {
@@ -120,9 +120,4 @@ function matchesProject(project: Project, filePath: string): boolean {
     compiledGlobs.set(project.file, globs);
   }
   return globs.articles.some((glob) => glob.test(relative)) && !globs.exclude.some((glob) => glob.test(relative));
-}
-
-/** The '/'-separated path of `filePath` inside `folder`, or undefined when it lies outside. */
-function relativeInside(folder: string, filePath: string): string | undefined {
-  return pathInside(folder, filePath);
 }
