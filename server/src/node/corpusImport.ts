@@ -1,4 +1,4 @@
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { ProgressReporter } from '../core/base/progress';
 import { CodePointIndex } from '../core/base/offsets';
@@ -8,7 +8,9 @@ import type { FormatNotice, ImportedDocument, ImportResult } from '../core/forma
 import type { LabelDefinition } from '../core/project/labelSet';
 import { newTag } from '../core/sidecar/tags';
 import type { Tag } from '../core/sidecar/schema';
+import { decodeUtf8Strictly } from '../core/base/textFiles';
 import { writeFileAtomically } from './atomicWrite';
+import { walkCorpus } from './corpusFiles';
 import { corpusLabels } from './projectFiles';
 import { readArticleFile, readRegularFile, UnreadableFileError } from './regularFile';
 import { SidecarStore } from './sidecarStore';
@@ -126,7 +128,7 @@ async function readInput(request: ImportRequest, labels: readonly LabelDefinitio
   }
   // Pairs (brat): a folder of .txt + .ann, or one .ann beside its .txt.
   const annotations = found.isDirectory()
-    ? (await listFiles(input)).filter((path) => path.endsWith(importer.annotationExtension))
+    ? await annotationFilesBelow(input, importer.annotationExtension)
     : input.endsWith(importer.annotationExtension)
       ? [input]
       : [];
@@ -148,11 +150,18 @@ async function readInput(request: ImportRequest, labels: readonly LabelDefinitio
   return result;
 }
 
+/** The annotation files of a brat collection, by the corpus walk (dot folders and node_modules skipped). */
+async function annotationFilesBelow(folder: string, extension: string): Promise<string[]> {
+  const found: string[] = [];
+  await walkCorpus(folder, ({ path }) => void (path.endsWith(extension) && found.push(path)));
+  return found;
+}
+
 /** A file's text, or why it cannot be read. */
 async function readInput1(path: string): Promise<string | ImportResult> {
   try {
     const bytes = await readRegularFile(path, MAX_IMPORT_BYTES);
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return decodeUtf8Strictly(bytes);
   } catch (error) {
     if (error instanceof UnreadableFileError) return failed(path, error.problem);
     if (error instanceof TypeError) return failed(path, 'not valid UTF-8 text');
@@ -195,14 +204,4 @@ async function articleFor(path: string, document: ImportedDocument, format: Form
   await writeFileAtomically(path, document.text);
   outcome.articlesCreated++;
   return document.text;
-}
-
-async function listFiles(folder: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory() && !entry.name.startsWith('.')) found.push(...(await listFiles(path)));
-    else if (entry.isFile()) found.push(path);
-  }
-  return found;
 }
