@@ -46,6 +46,8 @@ export class Article {
   private readonly learnt = new LearntSuggestions();
   /** Why the sidecar could not be read, if it could not: its tags are then unknown, and nothing is written. */
   sidecarProblem?: string;
+  /** Whether the sidecar has been read once: before, the article would show bare suggestions over text already tagged. */
+  tagsLoaded = false;
   /** Which tags this person may see (blind double annotation hides other annotators'); all are kept and moved with edits. */
   private isVisible: (tag: Tag) => boolean = () => true;
   /** Reviewing: decided tags (approved, rejected) are left out of the highlights to show what still needs a person. */

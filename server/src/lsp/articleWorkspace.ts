@@ -248,6 +248,7 @@ export class ArticleWorkspace {
       article.setTags([]);
       this.events.warn(article.sidecarProblem);
     }
+    article.tagsLoaded = true;
     this.events.articleChanged(article);
   }
 

@@ -79,7 +79,8 @@ export function startServer(connection: Connection = connectionFromArguments()):
       setTimeout(() => {
         diagnosticTimers.delete(article.uri);
         // Before the settings, blind mode is not known yet: they come with them (configure redraws every article).
-        if (workspace.get(article.uri) !== article || !workspace.settingsAreKnown) return;
+        // Before its sidecar is read, an article's suggestions would cover text already tagged: loading redraws it.
+        if (workspace.get(article.uri) !== article || !workspace.settingsAreKnown || !article.tagsLoaded) return;
         guard('diagnostics', () => {
           const diagnostics = diagnosticsOf(article, { suggestionHints: workspace.settings.suggestionHints, seesEveryone: workspace.seesEveryone, onlyToReview: workspace.reviewFilter });
           const published = `${article.document.version}:${JSON.stringify(diagnostics)}`;
