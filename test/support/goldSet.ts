@@ -2,20 +2,27 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { detect } from '../../server/src/core/detect';
-import { isLabel, kindOf, KINDS, type Label } from '../../server/src/core/base/labels';
-import { scoreSpans, type LabelledSpan, type SpanScores } from '../../server/src/core/agreement/spanScores';
+import { isLabel } from '../../server/src/core/base/labels';
+import { scoreGold, type GoldFigures, type GoldSpan, type ScoredArticle } from './goldScores';
 
 /** The hand-annotated gold set in test/fixtures/gold: articles unlike the seeds, for honest figures. */
 export const GOLD_DIR = path.join(__dirname, '..', 'fixtures', 'gold');
 
 const GoldFile = z.object({
   article: z.string(),
+  /** The document creation time, which TimeML values are relative to. */
+  dct: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   spans: z.array(
-    z.object({
+    z.strictObject({
       start: z.number().int().nonnegative(),
       end: z.number().int().nonnegative(),
       text: z.string(),
       label: z.string().refine(isLabel, { message: 'not an OntoNotes label' }),
+      value: z.string().optional(),
+      type: z.literal('SET').optional(),
+      freq: z.string().optional(),
+      quant: z.string().optional(),
+      mod: z.string().optional(),
     }),
   ),
 });
@@ -23,7 +30,8 @@ const GoldFile = z.object({
 export interface GoldArticle {
   name: string;
   text: string;
-  spans: LabelledSpan[];
+  dct: string;
+  spans: GoldSpan[];
 }
 
 export function loadGoldSet(): GoldArticle[] {
@@ -38,22 +46,25 @@ export function loadGoldSet(): GoldArticle[] {
         const covered = characters.slice(span.start, span.end).join('');
         if (covered !== span.text) throw new Error(`${file}: span ${span.start}-${span.end} covers ${JSON.stringify(covered)}, not ${JSON.stringify(span.text)}`);
       }
-      return { name: gold.article, text, spans: gold.spans };
+      return { name: gold.article, text, dct: gold.dct, spans: gold.spans as GoldSpan[] };
     });
 }
 
-/** The detector's scores on the whole gold set, overall and for each kind (entity, number, date). */
-export function evaluateGoldSet(articles: readonly GoldArticle[]): { all: SpanScores; byKind: Record<string, SpanScores>; goldSpans: number } {
-  const predicted: LabelledSpan[] = [];
-  const gold: LabelledSpan[] = [];
-  // Offsets are made unique across articles by shifting each article past the previous ones.
-  let shift = 0;
-  for (const article of articles) {
-    for (const detection of detect(article.text)) predicted.push({ ...detection, start: detection.start + shift, end: detection.end + shift });
-    for (const span of article.spans) gold.push({ ...span, start: span.start + shift, end: span.end + shift });
-    shift += article.text.length + 1;
-  }
-  const ofKind = (kind: string) => (span: LabelledSpan) => kindOf(span.label as Label) === kind;
-  const byKind = Object.fromEntries(KINDS.map((kind) => [kind, scoreSpans(predicted.filter(ofKind(kind)), gold.filter(ofKind(kind)))]));
-  return { all: scoreSpans(predicted, gold), byKind, goldSpans: gold.length };
+/**
+ * The detector run on each article the way the product runs it, with the article's DCT as the
+ * reference date (the CLI's --reference-date): the detector still prefers a date it reads in the
+ * article's head (a "date" line or a dateline), as the product does.
+ */
+export function detectGoldSet(articles: readonly GoldArticle[]): ScoredArticle[] {
+  return articles.map((article) => ({
+    name: article.name,
+    text: article.text,
+    gold: article.spans,
+    predicted: detect(article.text, { referenceDate: article.dct }).map(({ start, end, label, value }) => (value === undefined ? { start, end, label } : { start, end, label, value })),
+  }));
+}
+
+/** The detector's scores on the whole gold set, overall, for each kind (entity, number, date) and the issue's figures. */
+export function evaluateGoldSet(articles: readonly GoldArticle[]): GoldFigures {
+  return scoreGold(detectGoldSet(articles));
 }

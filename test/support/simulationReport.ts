@@ -40,7 +40,7 @@ export function loadTruthSets(): TruthSet[] {
     });
   const withDetections = (articles: TruthArticle[]) => articles.map((article) => ({ ...article, detections: detectSpans(article.text) }));
   return [
-    { name: 'gold', note: 'test/fixtures/gold: 9 original articles annotated by hand, independently of the detector', articles: withDetections(gold) },
+    { name: 'gold', note: 'test/fixtures/gold: original articles annotated by hand, independently of the detector', articles: withDetections(gold) },
     {
       name: 'seeds',
       note: "seeds, truth = annotator ann's accepted tags in test/fixtures/agreement, derived from the detector's output with simulated mistakes: these figures flatter the detector",
