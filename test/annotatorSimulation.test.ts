@@ -19,8 +19,8 @@ describe('the simulated annotator', () => {
       results.map((result) => result.set.name),
       ['gold', 'seeds'],
     );
-    assert.equal(resultFor('gold').set.articles.length, 9);
-    assert.equal(resultFor('gold').withLearning.cumulative.at(-1)!.truth, 705, 'the gold set has 705 spans');
+    assert.equal(resultFor('gold').set.articles.length, 25);
+    assert.equal(resultFor('gold').withLearning.cumulative.at(-1)!.truth, 1421, 'the gold set has 1421 spans');
     for (const result of results) {
       for (const run of [result.withoutLearning, result.withLearning]) {
         for (const file of run.files) {

@@ -6,16 +6,35 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluateGoldSet, loadGoldSet } from './support/goldSet';
 
-/** Measured figures rounded down, so that noise passes and a real regression does not. */
-const FLOORS: Record<string, number> = { all: 0.83, entity: 0.72, number: 0.92, date: 0.92 };
+/**
+ * Measured figures rounded down, so that noise passes and a real regression does not (25 articles,
+ * measured with the detector of December 2026: raise them when the detector gets better).
+ */
+const FLOORS: Record<string, number> = { all: 0.78, entity: 0.68, number: 0.84, date: 0.92 };
 
 describe('the hand-made gold set', () => {
   const articles = loadGoldSet();
   const { all, byKind, goldSpans } = evaluateGoldSet(articles);
 
-  it('has at least 300 spans over several articles, every one slicing its article', () => {
-    assert.ok(articles.length >= 5, `${articles.length} articles`);
-    assert.ok(goldSpans >= 300, `${goldSpans} spans`);
+  it('has at least 1,400 spans over 25 articles, every one slicing its article', () => {
+    assert.ok(articles.length >= 25, `${articles.length} articles`);
+    assert.ok(goldSpans >= 1400, `${goldSpans} spans`);
+  });
+
+  it('gives every date, time and duration a TIMEX3 value, and nothing else one', () => {
+    for (const article of articles) {
+      for (const span of article.spans) {
+        const isDate = span.label === 'DATE' || span.label === 'TIME' || span.label === 'DURATION';
+        assert.equal(span.value !== undefined, isDate, `${article.name}: ${span.label} ${span.text} at ${span.start}`);
+      }
+    }
+  });
+
+  it('holds the issue’s phenomena: names in capitals, SET expressions, TimeML vague references', () => {
+    const spans = articles.flatMap((article) => article.spans);
+    assert.ok(spans.filter((span) => span.type === 'SET').length >= 10, 'SET spans');
+    assert.ok(spans.filter((span) => /^[^a-z]*[A-Z][^a-z]*$/.test(span.text) && span.text.length > 3 && span.label !== 'DATE').length >= 40, 'names in capitals');
+    for (const value of ['PAST_REF', 'PRESENT_REF', 'FUTURE_REF', '197', 'P3M']) assert.ok(spans.some((span) => span.value === value), value);
   });
 
   for (const [kind, floor] of Object.entries(FLOORS)) {
