@@ -123,6 +123,19 @@ describe('recognisers in the editor', () => {
     assert.match(bodies[0]!.label_config, /<Label value="PERSON"\/>/);
   });
 
+  it('pre-annotates with them through the server command, proposals signed model:NAME, a failing one said once', async () => {
+    const { session, article } = await start([
+      { name: 'tiny', command: ['python3', TINY], labels: { PER: 'PERSON', MISC: 'PRODUCT' } },
+      { name: 'crashy', command: ['python3', TINY, 'crash'] },
+    ]);
+    const result = (await session.connection.sendRequest('workspace/executeCommand', { command: 'marginalia.annotateFolder', arguments: [{ uri: article.uri.replace(/\/a\.txt$/, '') }] })) as { added: number; message: string };
+    assert.ok(result.added > 0, result.message);
+    const proposals = readSidecar(article.path)!.annotations;
+    assert.deepEqual(proposals.filter((tag) => tag.text === 'nordvik').map((tag) => `${tag.label} ${tag.source} ${tag.status}`), ['ORG model:tiny proposed']);
+    assert.ok(proposals.some((tag) => tag.text === 'Saturday' && tag.source === 'import'), "the detector's proposals too");
+    assert.match(await session.message((message) => message.includes('"crashy"')), /recogniser "crashy" exited with code 3/);
+  });
+
   it('reports each way a recogniser fails, once, naming it, while the detector and the working model still suggest', async () => {
     const closed = createServer();
     const closedPort = await listen(closed);
