@@ -86,7 +86,7 @@ function mergeOne(current: readonly MergedSpan[], { config, spans }: RecogniserA
       if (!dropped[n] && other.kind === span.kind && other.end > start) overlapping.push(n);
     }
     if (how === 'model') {
-      for (const n of overlapping) if (!(kept[n]!.recognisedBy?.name === config.name)) dropped[n] = 1;
+      for (const n of overlapping) dropped[n] = 1;
       added.push(suggestion);
       continue;
     }
