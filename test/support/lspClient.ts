@@ -32,6 +32,8 @@ export interface Session {
   messages: string[];
   open(relativePath: string, text?: string): Promise<OpenArticle>;
   diagnostics(uri: string, predicate?: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
+  /** The first message shown (window/showMessage) that `predicate` accepts, waiting for it if need be. */
+  message(predicate: (message: string) => boolean): Promise<string>;
   /** With `holdSettings`: answers the server's configuration request, held until now, as a slow editor would. */
   releaseSettings(): void;
   close(): Promise<void>;
@@ -65,6 +67,7 @@ export async function startSession(settings: Record<string, unknown> = { annotat
   const messages: string[] = [];
   const diagnosticsByUri = new Map<string, Diagnostic[]>();
   const diagnosticWaiters: Array<() => void> = [];
+  const messageWaiters: Array<() => void> = [];
   let releaseSettings = () => {};
   const settingsReleased = holdSettings ? new Promise<void>((resolve) => (releaseSettings = resolve)) : Promise.resolve();
   connection.onRequest('workspace/configuration', async (params: { items: unknown[] }) => {
@@ -77,7 +80,10 @@ export async function startSession(settings: Record<string, unknown> = { annotat
   });
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('workspace/semanticTokens/refresh', () => null);
-  connection.onNotification('window/showMessage', (params: { message: string }) => messages.push(params.message));
+  connection.onNotification('window/showMessage', (params: { message: string }) => {
+    messages.push(params.message);
+    for (const wake of messageWaiters.splice(0)) wake();
+  });
   connection.onNotification('window/logMessage', () => undefined);
   connection.onNotification('marginalia/articleChanged', () => undefined);
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -142,6 +148,18 @@ export async function startSession(settings: Record<string, unknown> = { annotat
         if (Date.now() > deadline) throw new Error(`no matching diagnostics for ${uri}; last: ${JSON.stringify(current?.slice(0, 3))}`);
         await new Promise<void>((wake) => {
           diagnosticWaiters.push(wake);
+          setTimeout(wake, 1000).unref();
+        });
+      }
+    },
+    async message(predicate) {
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const found = messages.find(predicate);
+        if (found !== undefined) return found;
+        if (Date.now() > deadline) throw new Error(`no such message; shown: ${JSON.stringify(messages)}`);
+        await new Promise<void>((wake) => {
+          messageWaiters.push(wake);
           setTimeout(wake, 1000).unref();
         });
       }

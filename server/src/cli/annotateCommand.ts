@@ -57,8 +57,14 @@ export async function runAnnotate(request: AnnotateRequest, out: (chunk: string)
     return 2;
   }
   const total = plan.articles.length + plan.skipped.length;
+  // Said as they happen (once per recogniser and kind of failure); the run goes on with the detector.
+  let recogniserProblems = 0;
+  const recogniserProblem = (message: string) => {
+    recogniserProblems++;
+    err(message);
+  };
   const outcome = await annotateArticles(
-    { articles: plan.articles, profiles: plan.profiles, annotator: request.annotator ?? DEFAULT_PROPOSER, dryRun: request.dryRun, workers: request.workers },
+    { articles: plan.articles, profiles: plan.profiles, annotator: request.annotator ?? DEFAULT_PROPOSER, dryRun: request.dryRun, workers: request.workers, recogniserProblem },
     { progress: progress && { report: (done, _total, message) => progress.report(done + plan.skipped.length, total, message) }, cancellation },
   );
   const outcomes: ArticleOutcome[] = [...plan.skipped, ...outcome.results];
@@ -66,7 +72,7 @@ export async function runAnnotate(request: AnnotateRequest, out: (chunk: string)
   for (const { article, reason } of summary.skipped) err(`${article}: skipped: ${reason}`);
   out(request.format === 'json' ? JSON.stringify(summary, null, 2) + '\n' : forPeople(summary, request.paths));
   if (summary.cancelled) return CANCELLED_EXIT_CODE;
-  return summary.skipped.length > 0 ? 2 : 0;
+  return summary.skipped.length > 0 || recogniserProblems > 0 ? 2 : 0;
 }
 
 function summarize(outcomes: readonly ArticleOutcome[], run: Pick<AnnotateSummary, 'articles' | 'workers' | 'seconds' | 'dryRun' | 'cancelled'>): AnnotateSummary {

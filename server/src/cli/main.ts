@@ -66,14 +66,15 @@ Usage:
       .txt file; below a marginalia.json, the articles it selects; elsewhere every .txt file) into
       their sidecars as proposed tags (source "import", annotator "marginalia") for people to accept
       or reject. With a marginalia.lexicon.json beside marginalia.json (else in PATH), text
-      annotators tagged before is proposed too, and suggestions they rejected are not. Never
+      annotators tagged before is proposed too, and suggestions they rejected are not; the
+      recognisers marginalia.json names propose theirs (source "model:NAME"). Never
       touches a tag a person made or decided, never proposes on a span already tagged or rejected
       or across a person's tag; running it again replaces only its own proposals no longer found,
       so a second run writes nothing. --workers: threads (default: one per core; at most 16 or
       twice the cores, whichever is more). --dry-run: count, write nothing. Ctrl+C finishes the
-      articles under way and stops. Exit codes: 0 done, 2 bad usage or articles skipped
-      (unreadable, binary, broken sidecar or lexicon: named on stderr and left untouched), 130
-      cancelled.
+      articles under way and stops. Exit codes: 0 done, 2 bad usage, articles skipped
+      (unreadable, binary, broken sidecar or lexicon: named on stderr and left untouched) or a
+      recogniser that failed (named on stderr; the detector's proposals are written), 130 cancelled.
   marginalia git-setup
       Make git merge sidecars tag by tag, and the project lexicon rule by rule, in the repository
       around this folder: registers the merge driver in .git/config (run once per clone) and adds

@@ -8,6 +8,7 @@ import type { Lexicon } from '../core/lexicon/lexicon';
 import { LearntSuggestions, type Suggestion } from '../core/lexicon/suggestions';
 import type { Tag } from '../core/sidecar';
 import type { Highlight } from './semanticTokens';
+import { UTF16_OFFSETS, inUtf16, mergeRecognised, shiftedAnswers, type RecogniserAnswer } from '../core/recognisers/merge';
 
 /** A tag placed in the open document (UTF-16 offsets), or orphaned when its text is no longer there. */
 export interface PlacedTag {
@@ -41,7 +42,9 @@ export class Article {
   private detections?: { version: number; spans: KindedSpan[]; truncated: boolean; analysed: string };
   /** Re-analyses only what an edit can have changed, with the same result as analysing the whole text. */
   private readonly detector = new IncrementalDetector();
-  private model?: ArticleModel & { tagsRevision: number; lexicon?: Lexicon; lexiconRevision?: number };
+  private model?: ArticleModel & { tagsRevision: number; lexicon?: Lexicon; lexiconRevision?: number; recognised?: Recognised };
+  /** The project's recognisers' last answers (UTF-16), for the text they were given: they arrive after the detector's, and are merged with them. */
+  private recognised?: Recognised;
   /** What the corpus's lexicon finds in the text, re-matched only on the lines an edit touched. */
   private readonly learnt = new LearntSuggestions();
   /** Why the sidecar could not be read, if it could not: its tags are then unknown, and nothing is written. */
@@ -113,14 +116,30 @@ export class Article {
   current(): ArticleModel {
     const version = this.document.version;
     const lexicon = this.lexicon();
-    if (this.model && this.model.version === version && this.model.tagsRevision === this.tagsRevision && this.model.lexicon === lexicon && this.model.lexiconRevision === lexicon?.revision) return this.model;
-    const { spans, truncated, analysed } = this.detect();
+    if (this.model && this.model.version === version && this.model.tagsRevision === this.tagsRevision && this.model.lexicon === lexicon && this.model.lexiconRevision === lexicon?.revision && this.model.recognised === this.recognised) return this.model;
+    const { spans: detected, truncated, analysed } = this.detect();
+    const recognised = this.recognised;
+    const spans = recognised && recognised.answers.length > 0 ? mergeRecognised(detected, shiftedAnswers(recognised.answers, recognised.text, analysed), UTF16_OFFSETS) : detected;
     const text = this.document.getText();
     const visible = this.visibleTags();
     const placed = visible.length === 0 ? [] : placeTags(text, this.codePointIndex(text), visible, this.orphanedIds);
     const suggested = this.learnt.suggest(analysed, spans, lexicon);
-    this.model = { version, placed, suggestions: unclaimedSuggestions(suggested, placed), truncated, tagsRevision: this.tagsRevision, lexicon, lexiconRevision: lexicon?.revision };
+    this.model = { version, placed, suggestions: unclaimedSuggestions(suggested, placed), truncated, tagsRevision: this.tagsRevision, lexicon, lexiconRevision: lexicon?.revision, recognised };
     return this.model;
+  }
+
+  /** The text the detector analysed (the beginning of a very long article): what recognisers are given too. */
+  analysedText(): string {
+    return this.detect().analysed;
+  }
+
+  /** The recognisers' answers (code points) for `text`, an earlier or the current analysed text; none: forget them. */
+  setRecognised(text: string, answers: readonly RecogniserAnswer[] | undefined): void {
+    this.recognised = answers ? { text, answers: inUtf16(answers, new CodePointIndex(text)) } : undefined;
+  }
+
+  hasRecognised(): boolean {
+    return this.recognised !== undefined;
   }
 
   highlights(): Highlight[] {
@@ -155,6 +174,13 @@ export class Article {
     }
     return this.detections;
   }
+}
+
+interface Recognised {
+  /** The analysed text the answers were given for. */
+  text: string;
+  /** In UTF-16 offsets of `text`. */
+  answers: RecogniserAnswer[];
 }
 
 /** Approved or rejected: a person has had the last word on it. */

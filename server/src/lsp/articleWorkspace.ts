@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { looksBinary } from '../core/detect/binary';
 import type { ArticleSelector, ProjectProblem } from '../core/project/articleSelector';
 import { articleSelectorFor } from '../node/projectFiles';
-import { PROJECT_FILE_NAME } from '../core/project/projectFile';
+import { PROJECT_FILE_NAME, type ProjectFile } from '../core/project/projectFile';
 import { readArticleFile } from '../node/regularFile';
 import type { TagVisibility } from '../core/review/corpusSummary';
 import { resolveLabelSet, type LabelDefinition } from '../core/project/labelSet';
@@ -58,7 +58,7 @@ export class ArticleWorkspace {
 
   constructor(
     private workspaceFolders: string[],
-    private readonly events: WorkspaceEvents,
+    readonly events: WorkspaceEvents,
   ) {
     this.settingsKnown = new Promise((resolve) => (this.settingsArrived = resolve));
     this.selector = articleSelectorFor(workspaceFolders, DEFAULT_SETTINGS.articles);
@@ -140,6 +140,11 @@ export class ArticleWorkspace {
     const lookup = this.selector.projectOf(path);
     if (lookup.broken) return { file: lookup.broken.file, broken: lookup.broken };
     return lookup.project ? { file: join(lookup.project.folder, PROJECT_FILE_NAME) } : undefined;
+  }
+
+  /** The project (marginalia.json) governing an article, if any: its folder and what the file says. */
+  projectOf(path: string): { folder: string; file: ProjectFile } | undefined {
+    return this.selector.projectOf(path).project;
   }
 
   isArticlePath(path: string): boolean {

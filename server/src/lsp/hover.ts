@@ -28,9 +28,13 @@ export function hoverAt(article: Article, offset: number, guidelineOf: (label: s
     return markdown(lines, document.positionAt(tag.start), document.positionAt(tag.end));
   }
   if (suggestion) {
-    const { learnt } = suggestion;
+    const { learnt, recognisedBy } = suggestion;
     const lines = [
-      learnt ? `**${suggestion.label}** · ${suggestion.kind} · suggested, learnt from the corpus` : `**${suggestion.label}** · ${suggestion.kind} · suggested (confidence ${suggestion.confidence.toFixed(2)})`,
+      learnt
+        ? `**${suggestion.label}** · ${suggestion.kind} · suggested, learnt from the corpus`
+        : recognisedBy
+          ? `**${suggestion.label}** · ${suggestion.kind} · suggested from ${escapeInline(recognisedBy.name)}${recognisedBy.score !== undefined ? `, score ${recognisedBy.score.toFixed(2)}` : ''}`
+          : `**${suggestion.label}** · ${suggestion.kind} · suggested (confidence ${suggestion.confidence.toFixed(2)})`,
       // Names as written (an article's file name keeps its underscores): only inline marks are escaped.
       learnt ? `because ${escapeInline(learnt.by)} tagged "${escapeInline(learnt.text)}" ${learnt.label} in ${escapeInline(learnt.article)}${learnt.count > 1 ? ` (${learnt.count} tags say so)` : ''}` : undefined,
       suggestion.value ? `Value: ${inlineCode(describeValue(suggestion.value))}` : undefined,

@@ -41,6 +41,7 @@ import { diagnosticsOf } from './diagnostics';
 import { documentSymbolsOf } from './documentSymbols';
 import { hoverAt } from './hover';
 import { learningSourceActions } from './learningActions';
+import { ModelSuggestions } from './modelSuggestions';
 import { WorkspaceTagAll, tagAllPreviewCommandOf } from './workspaceTagAll';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokenResults, encodeSemanticTokens } from './semanticTokens';
 import { parseSettings, resolveAnnotator } from './settings';
@@ -104,6 +105,12 @@ export function startServer(connection: Connection = connectionFromArguments()):
     projectsLookedUp: (paths) => guard('project file diagnostics', () => projectFileDiagnostics.refresh(paths, (path) => workspace.projectFileStatus(path)), undefined),
   });
   const projectFileDiagnostics = new ProjectFileDiagnostics(connection, warn);
+  // The project's own recognisers: their suggestions arrive after the detector's, with a redraw.
+  const modelSuggestions = new ModelSuggestions(workspace, { articleChanged: (article) => workspace.events.articleChanged(article), warn });
+  const openArticle = async (document: TextDocument) => {
+    const article = await workspace.open(document);
+    if (article) modelSuggestions.schedule(article);
+  };
   const corpus = new Corpus(workspace, () => workspaceFolders);
   const tagAllInWorkspace = new WorkspaceTagAll(workspace);
   /** The client command that previews "Tag all … in the workspace" in a picker (VS Code); else the server offers a preview action. */
@@ -170,7 +177,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
       // Articles too: one edited, added or deleted outside the editor changes the corpus view.
       await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.annotations.json' }, { globPattern: `**/${PROJECT_FILE_NAME}` }, { globPattern: '**/*.txt' }, { globPattern: `**/${LEXICON_FILE_NAME}` }] });
     }
-    for (const document of documents.all()) await workspace.open(document);
+    for (const document of documents.all()) await openArticle(document);
   });
 
   connection.onDidChangeConfiguration(async () => {
@@ -197,6 +204,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
       } else if (path.endsWith(PROJECT_FILE_NAME)) {
         workspace.projectFilesChanged();
         warned.clear();
+        modelSuggestions.projectsChanged();
         // Broken now, or fixed: its diagnostics, and the open articles' labels, follow the file.
         projectFileDiagnostics.refresh([path, ...workspace.all().map((article) => article.path)], (file) => workspace.projectFileStatus(file));
         for (const article of workspace.all()) publishDiagnostics(article, 0);
@@ -212,12 +220,13 @@ export function startServer(connection: Connection = connectionFromArguments()):
     }
   });
 
-  documents.onDidOpen(({ document }) => void workspace.open(document).catch((error) => warn(String(error))));
+  documents.onDidOpen(({ document }) => void openArticle(document).catch((error) => warn(String(error))));
   documents.onDidChangeContent(({ document }) => {
     const article = workspace.get(document.uri);
     if (!article) return;
     article.documentChanged(document);
     publishDiagnostics(article, 300);
+    modelSuggestions.edited(article);
     // Typing over a tag orphans it, unsaved.
     corpusChanges.articleChanged(article.uri);
   });
@@ -229,6 +238,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
     // Closed without saving: its counts are the file's again.
     if (workspace.get(document.uri)) corpusChanges.articleChanged(document.uri);
     workspace.close(document.uri);
+    modelSuggestions.closed(document.uri);
     tokens.forget(document.uri);
     publishedDiagnostics.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });

@@ -5,7 +5,8 @@ import { readArticleFile, UnreadableFileError } from './regularFile';
 import { SidecarError } from '../core/sidecar/errors';
 import type { SidecarStore } from './sidecarStore';
 import { candidatesFor } from '../core/annotate/candidates';
-import { proposalChanges, type ProposalChanges } from '../core/annotate/proposals';
+import { modelSource, proposalChanges, type ProposalChanges } from '../core/annotate/proposals';
+import type { Recognition } from './recognisers/recogniserSet';
 
 /** What pre-annotation did to one article. */
 export type ArticleOutcome =
@@ -23,6 +24,8 @@ export interface ArticleAnnotationContext {
   /** Compute the changes without writing the sidecar. */
   dryRun: boolean;
   now: Date;
+  /** The project's recognisers (marginalia.json "recognisers"), asked about the article's text; absent when it names none. */
+  recognise?: (text: string) => Promise<Recognition>;
 }
 
 /**
@@ -42,14 +45,17 @@ export async function annotateArticle(article: string, context: ArticleAnnotatio
   if (looksBinary(text)) return { article, status: 'skipped', reason: 'looks like a binary file, not an article' };
   const { store, annotator, lexicon, labels, dryRun, now } = context;
   const index = new CodePointIndex(text);
-  const candidates = candidatesFor(text, { lexicon, labels, index });
+  // Before the sidecar's lock: a model may take seconds. One that failed keeps its earlier proposals.
+  const recognition = context.recognise ? await context.recognise(text) : undefined;
+  const candidates = candidatesFor(text, { lexicon, labels, index, recognised: recognition?.answers });
+  const keepSources = new Set(recognition?.failed.map(modelSource));
   let changes: ProposalChanges | undefined;
   try {
     if (dryRun) {
       const { sidecar } = await store.read(article);
-      changes = proposalChanges(text, candidates, sidecar.annotations, { annotator, now, index });
+      changes = proposalChanges(text, candidates, sidecar.annotations, { annotator, now, index, keepSources });
     } else {
-      await store.updateTags(article, (current) => (changes = proposalChanges(text, candidates, [...current.values()], { annotator, now, index })));
+      await store.updateTags(article, (current) => (changes = proposalChanges(text, candidates, [...current.values()], { annotator, now, index, keepSources })));
     }
   } catch (error) {
     if (error instanceof SidecarError) return { article, status: 'skipped', reason: error.message };

@@ -68,10 +68,13 @@ export async function planAnnotation(articles: readonly ArticleToAnnotate[], opt
     }
     const { labels } = resolveLabelSet(lookup.project?.file.labels, options.userLabels);
     const labelNames = labels.map((label) => label.name).sort();
-    const key = `${folder}\u0000${labelNames.join(',')}`;
+    const configs = lookup.project?.file.recognisers;
+    // Run in the folder of marginalia.json, with the project's labels to map the models' onto.
+    const recognisers = configs?.length ? { folder: lookup.project!.folder, configs, labels: labels.map(({ name, kind }) => ({ name, kind })) } : undefined;
+    const key = `${folder}\u0000${labelNames.join(',')}\u0000${recognisers ? `${recognisers.folder}\u0000${JSON.stringify(configs)}` : ''}`;
     let profile = profileOfKey.get(key);
     if (profile === undefined) {
-      profile = plan.profiles.push({ ...(lexicon && { lexicon }), labels: labelNames }) - 1;
+      profile = plan.profiles.push({ ...(lexicon && { lexicon }), labels: labelNames, ...(recognisers && { recognisers }) }) - 1;
       profileOfKey.set(key, profile);
     }
     plan.articles.push({ path, profile });

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { eachWithProgress, type ProgressOptions, type ProgressOutcome } from '../core/base/progress';
 import type { ArticleOutcome } from './annotateArticle';
-import { workerSetup, type AnnotationReply, type AnnotationTask, type ArticleProfile } from './annotateWorker';
+import { workerSetup, type AnnotationTask, type ArticleProfile, type RecogniseReply, type WorkerMessage } from './annotateWorker';
+import { RecogniserSet } from './recognisers/recogniserSet';
 
 /**
  * Articles each worker holds at once: while one article's sidecar is being written (lock file, temp
@@ -35,6 +36,8 @@ export interface AnnotationRun {
   workerScript?: string;
   /** The proposals' timestamp; default: now. */
   now?: Date;
+  /** A recogniser failed (which, and what it did): said once per recogniser and kind of failure. */
+  recogniserProblem?: (message: string) => void;
 }
 
 /** One per core, at least one. */
@@ -73,16 +76,58 @@ export async function annotateArticles(run: AnnotationRun, options: Omit<Progres
     return { results: [], done: 0, total: 0, cancelled: false };
   }
   const threads = Math.max(1, Math.min(Math.floor(run.workers ?? defaultWorkerCount()), maxWorkerCount(), run.articles.length));
-  const pool = new WorkerPool(run.workerScript ?? defaultWorkerScript(), threads, {
-    profiles: [...run.profiles],
-    annotator: run.annotator,
-    dryRun: run.dryRun === true,
-    now: (run.now ?? new Date()).toISOString(),
-  });
+  const recognisers = new RunRecognisers(run.profiles, run.recogniserProblem ?? (() => undefined));
+  const pool = new WorkerPool(
+    run.workerScript ?? defaultWorkerScript(),
+    threads,
+    {
+      profiles: [...run.profiles],
+      annotator: run.annotator,
+      dryRun: run.dryRun === true,
+      now: (run.now ?? new Date()).toISOString(),
+    },
+    recognisers,
+  );
   try {
     return await eachWithProgress(run.articles, (article) => pool.annotate(article), { ...options, concurrency: threads * ARTICLES_IN_FLIGHT_PER_WORKER });
   } finally {
     await pool.close();
+    recognisers.close();
+  }
+}
+
+/**
+ * The run's recognisers, asked on the workers' behalf: one set per profile that names any (and so one
+ * process per recogniser for the run, whatever the threads), made when first asked.
+ */
+class RunRecognisers {
+  private readonly sets = new Map<string, RecogniserSet>();
+
+  constructor(
+    private readonly profiles: readonly ArticleProfile[],
+    private readonly report: (message: string) => void,
+  ) {}
+
+  async answer(profile: number, text: string): Promise<RecogniseReply['recognition']> {
+    const wanted = this.profiles[profile]?.recognisers;
+    if (!wanted) return { answers: [], failed: [] };
+    // Profiles of one project differ by label set only: they share its processes.
+    const key = `${wanted.folder}\u0000${JSON.stringify(wanted.configs)}`;
+    let set = this.sets.get(key);
+    if (!set) this.sets.set(key, (set = new RecogniserSet(wanted.configs, wanted.folder, this.report)));
+    return set.recognise(text, wanted.labels);
+  }
+
+  problem(message: string): void {
+    this.report(message);
+  }
+
+  names(profile: number): string[] {
+    return this.profiles[profile]?.recognisers?.configs.map((config) => config.name) ?? [];
+  }
+
+  close(): void {
+    for (const set of this.sets.values()) set.close();
   }
 }
 
@@ -102,7 +147,12 @@ class WorkerPool {
   private readonly workers: PoolWorker[];
   private nextId = 0;
 
-  constructor(script: string, count: number, setup: Parameters<typeof workerSetup>[0]) {
+  constructor(
+    script: string,
+    count: number,
+    setup: Parameters<typeof workerSetup>[0],
+    private readonly recognisers: RunRecognisers,
+  ) {
     this.workers = Array.from({ length: count }, () => this.start(script, setup));
   }
 
@@ -129,7 +179,16 @@ class WorkerPool {
       for (const pending of worker.pending.values()) pending.reject(worker.failure);
       worker.pending.clear();
     };
-    thread.on('message', (reply: AnnotationReply) => {
+    thread.on('message', (reply: WorkerMessage) => {
+      if ('type' in reply) {
+        // A set reports and absorbs its recognisers' failures; anything else must still answer, or the article would wait forever.
+        const answered = this.recognisers.answer(reply.profile, reply.text).catch((error: unknown) => {
+          this.recognisers.problem(`Marginalia: asking the recognisers failed (${error instanceof Error ? error.message : String(error)})`);
+          return { answers: [], failed: this.recognisers.names(reply.profile) };
+        });
+        void answered.then((recognition) => thread.postMessage({ type: 'recognised', id: reply.id, recognition } satisfies RecogniseReply));
+        return;
+      }
       const pending = worker.pending.get(reply.id);
       if (!pending) return;
       worker.pending.delete(reply.id);

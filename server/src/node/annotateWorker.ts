@@ -7,6 +7,8 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Lexicon, type LexiconFile } from '../core/lexicon';
 import { SidecarStore } from './sidecarStore';
 import { annotateArticle, type ArticleOutcome } from './annotateArticle';
+import type { RecogniserConfig } from '../core/recognisers/config';
+import type { KnownLabel, Recognition } from './recognisers/recogniserSet';
 
 const WORKER_ROLE = 'marginalia-annotate';
 
@@ -15,6 +17,25 @@ export interface ArticleProfile {
   lexicon?: LexiconFile;
   /** The labels the project uses; absent: any. */
   labels?: string[];
+  /**
+   * The project's recognisers: asked by the main thread, which keeps one process per recogniser for the
+   * whole run (a model loads once, not once per thread), on behalf of the worker (see RecogniseRequest).
+   */
+  recognisers?: { folder: string; configs: RecogniserConfig[]; labels: KnownLabel[] };
+}
+
+/** A worker asks the main thread for the recognisers' answers on an article's text. */
+export interface RecogniseRequest {
+  type: 'recognise';
+  id: number;
+  profile: number;
+  text: string;
+}
+
+export interface RecogniseReply {
+  type: 'recognised';
+  id: number;
+  recognition: Recognition;
 }
 
 /** A worker's instructions for the whole run (its workerData). */
@@ -35,6 +56,9 @@ export interface AnnotationTask {
 }
 
 export type AnnotationReply = { id: number; outcome: ArticleOutcome } | { id: number; error: string };
+
+/** What a worker sends the main thread: an article's outcome, or a question for the recognisers. */
+export type WorkerMessage = AnnotationReply | RecogniseRequest;
 
 export function workerSetup(setup: Omit<WorkerSetup, 'role'>): WorkerSetup {
   return { role: WORKER_ROLE, ...setup };
@@ -60,9 +84,24 @@ export function serveAnnotationWorker(): void {
     lexicon: profile.lexicon ? new Lexicon(profile.lexicon) : undefined,
     labels: profile.labels ? new Set(profile.labels) : undefined,
   }));
-  port.on('message', (task: AnnotationTask) => {
+  const asked = new Map<number, (recognition: Recognition) => void>();
+  let nextQuestion = 0;
+  const recogniseFor = (profile: number) => (text: string) =>
+    new Promise<Recognition>((resolve) => {
+      const id = nextQuestion++;
+      asked.set(id, resolve);
+      port.postMessage({ type: 'recognise', id, profile, text } satisfies RecogniseRequest);
+    });
+  port.on('message', (message: AnnotationTask | RecogniseReply) => {
+    if ('type' in message) {
+      asked.get(message.id)?.(message.recognition);
+      asked.delete(message.id);
+      return;
+    }
+    const task = message;
     const { lexicon, labels } = profiles[task.profile];
-    annotateArticle(task.article, { store, annotator: setup.annotator, dryRun: setup.dryRun, now, lexicon, labels }).then(
+    const recognise = setup.profiles[task.profile].recognisers ? recogniseFor(task.profile) : undefined;
+    annotateArticle(task.article, { store, annotator: setup.annotator, dryRun: setup.dryRun, now, lexicon, labels, recognise }).then(
       (outcome) => port.postMessage({ id: task.id, outcome } satisfies AnnotationReply),
       (error: unknown) => port.postMessage({ id: task.id, error: `${task.article}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` } satisfies AnnotationReply),
     );

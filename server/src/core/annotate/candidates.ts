@@ -3,6 +3,7 @@ import { detectSpans, type KindedSpan } from '../detect';
 import type { Kind } from '../base/labels';
 import { LearntSuggestions, type Lexicon } from '../lexicon';
 import { CodePointIndex } from '../base/offsets';
+import { mergeRecognised, type MergedSpan, type RecogniserAnswer } from '../recognisers/merge';
 
 /** What pre-annotation would propose at one place: code point offsets (end exclusive), as tags store them. */
 export interface Candidate {
@@ -11,8 +12,10 @@ export interface Candidate {
   label: string;
   kind: Kind;
   value?: NormalizedValue;
-  /** Who found it: the detector, or the project lexicon (text an annotator tagged before). */
-  origin: 'detector' | 'lexicon';
+  /** Who found it: the detector, the project lexicon (text an annotator tagged before), or a recogniser (`recogniser`). */
+  origin: 'detector' | 'lexicon' | 'model';
+  /** The recogniser that suggested it (origin model): its proposal's source is "model:" and this name. */
+  recogniser?: string;
 }
 
 export interface CandidateOptions {
@@ -24,6 +27,8 @@ export interface CandidateOptions {
   detections?: readonly KindedSpan[];
   /** The code point index of `text`, when the caller has one. */
   index?: CodePointIndex;
+  /** The project's recognisers' answers for `text`, merged with the detector's by each one's rules (see mergeRecognised). */
+  recognised?: readonly RecogniserAnswer[];
 }
 
 /**
@@ -35,7 +40,8 @@ export interface CandidateOptions {
 export function candidatesFor(text: string, options: CandidateOptions = {}): Candidate[] {
   const { lexicon, labels } = options;
   const index = options.index ?? new CodePointIndex(text);
-  const detections = options.detections ?? detectSpans(text);
+  const detected = options.detections ?? detectSpans(text);
+  const detections: readonly MergedSpan[] = options.recognised?.length ? mergeRecognised(detected, options.recognised, index) : detected;
   const suggestions = new LearntSuggestions().suggest(text, detections, lexicon);
   const candidates: Candidate[] = [];
   for (const suggestion of suggestions) {
@@ -46,8 +52,13 @@ export function candidatesFor(text: string, options: CandidateOptions = {}): Can
       label: suggestion.label,
       kind: suggestion.kind,
       ...(suggestion.value && { value: suggestion.value }),
-      origin: 'learnt' in suggestion && suggestion.learnt ? 'lexicon' : 'detector',
+      ...originOf(suggestion),
     });
   }
   return candidates.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function originOf(suggestion: MergedSpan & { learnt?: unknown }): Pick<Candidate, 'origin' | 'recogniser'> {
+  if (suggestion.learnt) return { origin: 'lexicon' };
+  return suggestion.recognisedBy ? { origin: 'model', recogniser: suggestion.recognisedBy.name } : { origin: 'detector' };
 }

@@ -1,7 +1,7 @@
 import { reanchorTags } from '../anchoring/reanchor';
 import { CodePointIndex } from '../base/offsets';
 import type { Tag } from '../sidecar/schema';
-import type { TagChanges } from '../sidecar/schema';
+import type { ModelSource, TagChanges } from '../sidecar/schema';
 import { newTag } from '../sidecar/tags';
 import { candidatesFor, type Candidate, type CandidateOptions } from './candidates';
 
@@ -13,6 +13,8 @@ export interface ProposalOptions extends CandidateOptions {
   annotator: string;
   /** The proposals' created and modified time (default: now). */
   now?: Date;
+  /** Sources ("model:NAME") whose recogniser failed on this article: their earlier proposals stay. */
+  keepSources?: ReadonlySet<string>;
 }
 
 /** What pre-annotation changes in one article's sidecar: TagChanges for SidecarStore.updateTags, and how many proposals stayed. */
@@ -42,11 +44,14 @@ export function proposalsFor(text: string, currentTags: readonly Tag[], options:
 }
 
 /** proposalsFor with the candidates found already: what to put and remove against `currentTags`. */
-export function proposalChanges(text: string, candidates: readonly Candidate[], currentTags: readonly Tag[], options: Pick<ProposalOptions, 'annotator' | 'now' | 'index'>): ProposalChanges {
+export function proposalChanges(text: string, candidates: readonly Candidate[], currentTags: readonly Tag[], options: Pick<ProposalOptions, 'annotator' | 'now' | 'index' | 'keepSources'>): ProposalChanges {
   const { annotator } = options;
   const index = options.index ?? new CodePointIndex(text);
   const now = options.now ?? new Date();
-  const { fresh, kept, stale } = unclaimedCandidates(text, candidates, currentTags, annotator);
+  const sorted = unclaimedCandidates(text, candidates, currentTags, annotator);
+  const { fresh, kept } = sorted;
+  // A recogniser that failed this time found nothing: its earlier proposals are not "no longer found".
+  const stale = options.keepSources?.size ? sorted.stale.filter((tag) => !options.keepSources!.has(tag.source)) : sorted.stale;
   const put = fresh.map((candidate) =>
     newTag({
       text,
@@ -55,7 +60,7 @@ export function proposalChanges(text: string, candidates: readonly Candidate[], 
       end: candidate.end,
       label: candidate.label,
       kind: candidate.kind,
-      source: 'import',
+      source: candidate.recogniser ? modelSource(candidate.recogniser) : 'import',
       status: 'proposed',
       annotator,
       now,
@@ -113,7 +118,12 @@ export function unclaimedCandidates(text: string, candidates: readonly Candidate
 
 /** A proposal this tool made and nobody has touched since: the only kind of tag pre-annotation replaces. */
 export function isOwnProposal(tag: Tag, annotator: string): boolean {
-  return tag.status === 'proposed' && tag.source === 'import' && tag.annotator === annotator && (tag.history === undefined || tag.history.length === 0);
+  return tag.status === 'proposed' && (tag.source === 'import' || tag.source.startsWith('model:')) && tag.annotator === annotator && (tag.history === undefined || tag.history.length === 0);
+}
+
+/** The source of a recogniser's proposals. */
+export function modelSource(recogniser: string): ModelSource {
+  return `model:${recogniser}`;
 }
 
 /** A tag that says "this span is this label" with a person's authority, or two versions awaiting one. */

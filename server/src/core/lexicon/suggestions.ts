@@ -4,11 +4,14 @@ import type { Label } from '../base/labels';
 import type { Lexicon, LexiconMatch } from './lexicon';
 import { wordBefore } from './matching';
 import type { LexiconEntry } from './schema';
+import type { RecognisedBy } from '../recognisers/merge';
 
 /** A suggestion for an article: the detector's, or text the lexicon learnt from a person's tag (`learnt`). */
 export interface Suggestion extends KindedSpan {
   /** The lexicon entry behind a learnt suggestion: who tagged the text, with which label, in which article. */
   learnt?: LexiconEntry;
+  /** The project's recogniser that suggested it (see core/recognisers/merge.ts), and its score. */
+  recognisedBy?: RecognisedBy;
 }
 
 /**

@@ -55,11 +55,23 @@ describe('the project file', () => {
     assert.deepEqual(placed, [
       ['"blue"', 'labels.ORG.color: a colour as #rrggbb'],
       ['"guidline"', 'labels.ORG.guidline: unknown key "guidline" (known: kind, color, guideline, enabled)'],
-      ['"lables"', 'lables: unknown key "lables" (known: $schema, articles, exclude, labels)'],
+      ['"lables"', 'lables: unknown key "lables" (known: $schema, articles, exclude, labels, recognisers)'],
     ]);
     const broken = parseProjectFile('{"labels": {,}}', 'marginalia.json');
     assert.ok(!broken.ok);
     assert.equal(broken.issues[0]?.start, 12, 'JSON syntax errors stand where the parser stopped');
+  });
+
+  it("places a recogniser's problems on its key or value, naming a recogniser's keys", () => {
+    const text = '{"recognisers": [{"name": "spacy lg", "command": ["python3"], "timeout": 5}, {"name": "b"}]}';
+    const parsed = parseProjectFile(text, 'marginalia.json');
+    assert.ok(!parsed.ok);
+    const placed = parsed.issues.map((issue) => [text.slice(issue.start, issue.end), issue.message]).sort();
+    assert.deepEqual(placed, [
+      ['"spacy lg"', 'recognisers[0].name: a name of letters, digits, ".", "_" or "-" (at most 64), such as spacy-lg'],
+      ['"timeout"', 'recognisers[0].timeout: unknown key "timeout" (known: name, command, url, allowRemote, labels, merge, timeoutSeconds)'],
+      ['{"name": "b"}', 'recognisers[1]: a recogniser needs either "command" or "url" (one of them)'],
+    ]);
   });
 
   it('refuses a "__proto__" label rather than dropping it silently', () => {

@@ -4,6 +4,7 @@ import { KINDS } from '../base/labels';
 import { globProblem } from './glob';
 import { describeIssues } from '../base/zodIssues';
 import { locateJsonPath } from './jsonLocation';
+import { RecogniserSchema, RecognisersSchema } from '../recognisers/config';
 
 /** File name of a project file: a folder holding one is a corpus, and its .txt files are articles. */
 export const PROJECT_FILE_NAME = 'marginalia.json';
@@ -36,6 +37,7 @@ export const ProjectFileSchema = z
       .describe('Globs of the articles, relative to this file. Default: ["**/*.txt"].'),
     exclude: z.array(GlobSchema).optional().describe('Globs of .txt files that are not articles.'),
     labels: z.record(LabelNameSchema, LabelSettingsSchema).optional().describe('Labels to add, recolour, explain or disable.'),
+    recognisers: RecognisersSchema.optional(),
   })
   .describe('A Marginalia annotation project.');
 
@@ -95,5 +97,6 @@ function placedIssues(text: string, issue: z.core.$ZodIssue): ProjectFileIssue[]
 
 /** The keys the schema knows where an unknown key was found: the top level, or a label's settings. */
 function knownKeysAt(path: readonly PropertyKey[]): string[] {
+  if (path[0] === 'recognisers') return Object.keys(RecogniserSchema.shape);
   return path.length === 0 ? Object.keys(ProjectFileSchema.shape) : Object.keys(LabelSettingsSchema.shape);
 }

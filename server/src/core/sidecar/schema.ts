@@ -37,7 +37,12 @@ export const TAG_STATUSES = [...SETTLED_STATUSES, 'conflict'] as const;
 export type TagStatus = (typeof TAG_STATUSES)[number];
 
 export const TAG_SOURCES = ['manual', 'suggestion', 'import'] as const;
-export type TagSource = (typeof TAG_SOURCES)[number];
+/** A proposal of a project's own recogniser (marginalia.json "recognisers"): "model:" and its name. */
+export type ModelSource = `model:${string}`;
+export type TagSource = (typeof TAG_SOURCES)[number] | ModelSource;
+/** Same rule as a recogniser's name in marginalia.json (core/recognisers/config.ts). */
+export const MODEL_SOURCE = /^model:[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const tagSource = z.union([z.enum(TAG_SOURCES), z.string().regex(MODEL_SOURCE, 'expected "manual", "suggestion", "import" or "model:" and a recogniser\'s name')]) as z.ZodType<TagSource>;
 
 /** Code points as iterating `text` counts them (a lone surrogate is one), without building an array: this runs three times a tag. */
 function codePointCount(text: string): number {
@@ -115,7 +120,7 @@ const tagVersionFields = {
   kind: z.enum(KINDS),
   /** See SETTLED_STATUSES. */
   status: z.enum(SETTLED_STATUSES),
-  source: z.enum(TAG_SOURCES),
+  source: tagSource,
   annotator: z.string().min(1),
   created: utcTimestamp,
   modified: utcTimestamp,

@@ -68,7 +68,7 @@ export function newTag(options: NewTagOptions): Tag {
     text: slice(start, end),
     label,
     kind,
-    status: options.status ?? (source === 'import' ? 'proposed' : 'accepted'),
+    status: options.status ?? (source === 'import' || source.startsWith('model:') ? 'proposed' : 'accepted'),
     source,
     annotator,
     created: timestamp,

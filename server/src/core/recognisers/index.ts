@@ -1,0 +1,4 @@
+export * from './config';
+export * from './protocol';
+export * from './labelStudio';
+export * from './merge';
