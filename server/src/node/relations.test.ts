@@ -144,3 +144,21 @@ describe('relations between tags (sidecar format 5, core operations, the store)'
     assert.throws(() => new RelationOperations(articleOf([ukraine, drones]), [], types, { annotator: 'ann', blind: true }).remove(bobs.id), /No relation r-/);
   });
 });
+
+describe('relation types', () => {
+  it('the seeds\' project file spells out the built-in set for news, which a project without "relations" gets', async () => {
+    const { parseProjectFile } = await import('../core/project/projectFile');
+    const { DEFAULT_RELATION_SETTINGS } = await import('../core/project/relationTypes');
+    const parsed = parseProjectFile(await readFile(join(__dirname, '..', '..', '..', 'seeds', 'marginalia.json'), 'utf8'), 'seeds/marginalia.json');
+    assert.ok(parsed.ok);
+    assert.deepEqual(parsed.project.relations, DEFAULT_RELATION_SETTINGS);
+  });
+
+  it('a project file\'s relation type with a bad end is refused on its key, naming the file', async () => {
+    const { parseProjectFile } = await import('../core/project/projectFile');
+    const parsed = parseProjectFile('{"relations": {"PRODUCES": {"from": [], "to": ["PRODUCT"], "weight": 1}}}', 'corpus/marginalia.json');
+    assert.ok(!parsed.ok);
+    assert.match(parsed.message, /^corpus\/marginalia\.json: .*relations\.PRODUCES\.from: at least one label, or "\*" for any/);
+    assert.ok(parsed.issues.some((issue) => /unknown key "weight" \(known: from, to, symmetric, color, guideline\)/.test(issue.message)));
+  });
+});
