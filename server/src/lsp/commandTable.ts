@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
-import { ServerCommands, type CommandResult, type ForgetRuleResult, type LearnedRulesResult, type WorkspaceOccurrencesArguments, type WorkspaceOccurrencesResult } from '../api/protocol';
+import { ServerCommands, type CommandResult, type ForgetRuleResult, type LearnedRulesResult, type LinkTargetsResult, type WorkspaceOccurrencesArguments, type WorkspaceOccurrencesResult } from '../api/protocol';
+import type { RelationOperations } from '../core/tagging/relationOperations';
+import { linkEdit, linkTargets, relationOperationsOf, removeTagEdit } from './relationActions';
 import type { TagEdit } from '../core/sidecar/tagEdits';
 import { TagOperations } from '../core/tagging/tagOperations';
 import { describeIssues } from '../core/base/zodIssues';
@@ -29,6 +31,13 @@ import {
   TagArgumentsSchema,
   TagIdArgumentsSchema,
   WorkspaceOccurrencesArgumentsSchema,
+  ChangeRelationTypeArgumentsSchema,
+  LinkArgumentsSchema,
+  LinkTargetsArgumentsSchema,
+  RelationCommentArgumentsSchema,
+  RelationIdArgumentsSchema,
+  RelationReviewArgumentsSchema,
+  RemoveTagArgumentsSchema,
 } from './commandArguments';
 import { articleTagsOf } from './tagActions';
 import { interchangeFormats } from './transfer';
@@ -84,7 +93,17 @@ export const COMMAND_TABLE: { readonly [Id in CommandId]: CommandHandler<z.ZodTy
   [ServerCommands.comment]: handler(CommentArgumentsSchema, (args, context) => onArticle(context, args.uri, (ops) => ops.comment(args.tagId, args.comment))),
   [ServerCommands.resolveDisagreement]: handler(ResolveDisagreementArgumentsSchema, (args, context) => onArticle(context, args.uri, (ops) => ops.resolveDisagreement(args.approve, args.reject))),
   [ServerCommands.reattach]: handler(ReattachArgumentsSchema, (args, context) => onArticle(context, args.uri, (ops, cp) => ops.reattach(args.tagId, cp(args.start), cp(args.end), args.text))),
-  [ServerCommands.removeTag]: handler(TagIdArgumentsSchema, (args, context) => onArticle(context, args.uri, (ops) => ops.remove(args.tagId))),
+  [ServerCommands.removeTag]: handler(RemoveTagArgumentsSchema, async (args, context) => {
+    const { workspace } = context;
+    const article = openArticle(workspace, args.uri);
+    const removal = removeTagEdit(article, workspace.labelsFor(article), workspace.actor, args.tagId, args.confirmed === true);
+    // A tag with relations is removed only once confirmed: the next quick-fix list offers to (any editor).
+    if ('ask' in removal) {
+      workspace.pendingRemovals.set(article.uri, args.tagId);
+      return { message: removal.ask, lastTagAction: workspace.lastTagAction(article) };
+    }
+    return applied(context, article, removal.edit);
+  }),
   [ServerCommands.resolveConflict]: handler(ResolveConflictArgumentsSchema, (args, context) => onArticle(context, args.uri, (ops) => ops.resolveConflict(args.tagId, args.side))),
   [ServerCommands.undo]: handler(DocumentArgumentsSchema, (args, context) => replay(context, args.uri, 'undo')),
   [ServerCommands.redo]: handler(DocumentArgumentsSchema, (args, context) => replay(context, args.uri, 'redo')),
@@ -131,6 +150,25 @@ export const COMMAND_TABLE: { readonly [Id in CommandId]: CommandHandler<z.ZodTy
   [ServerCommands.occurrencesInWorkspace]: handler(WorkspaceOccurrencesArgumentsSchema, (args, context) => occurrences(args, context, false)),
   [ServerCommands.showOccurrencesInWorkspace]: handler(WorkspaceOccurrencesArgumentsSchema, (args, context) => occurrences(args, context, true)),
   [ServerCommands.tagAllInWorkspace]: handler(TagAllInWorkspaceArgumentsSchema, (args, { workspace, tagAll }) => tagAll.apply(args, workspace.actor)),
+  [ServerCommands.link]: handler(LinkArgumentsSchema, (args, context) => {
+    const { workspace } = context;
+    const article = openArticle(workspace, args.uri);
+    return applied(context, article, linkEdit(article, workspace.labelsFor(article), workspace.relationTypesFor(article), workspace.actor, args));
+  }),
+  [ServerCommands.removeRelation]: handler(RelationIdArgumentsSchema, (args, context) => onRelations(context, args.uri, (ops) => ops.remove(args.relationId))),
+  [ServerCommands.changeRelationType]: handler(ChangeRelationTypeArgumentsSchema, (args, context) => onRelations(context, args.uri, (ops) => ops.relabel(args.relationId, args.type, args.comment))),
+  [ServerCommands.reverseRelation]: handler(RelationIdArgumentsSchema, (args, context) => onRelations(context, args.uri, (ops) => ops.reverse(args.relationId))),
+  [ServerCommands.acceptRelation]: handler(RelationIdArgumentsSchema, (args, context) => onRelations(context, args.uri, (ops) => ops.accept(args.relationId))),
+  [ServerCommands.approveRelation]: handler(RelationReviewArgumentsSchema, (args, context) => onRelations(context, args.uri, (ops) => ops.approve(args.relationId, args.comment))),
+  [ServerCommands.rejectRelation]: handler(RelationReviewArgumentsSchema, (args, context) => onRelations(context, args.uri, (ops) => ops.reject(args.relationId, args.comment))),
+  [ServerCommands.commentRelation]: handler(RelationCommentArgumentsSchema, (args, context) => onRelations(context, args.uri, (ops) => ops.comment(args.relationId, args.comment))),
+  [ServerCommands.resolveRelationDisagreement]: handler(ResolveDisagreementArgumentsSchema, (args, context) => onRelations(context, args.uri, (ops) => ops.resolveDisagreement(args.approve, args.reject))),
+  [ServerCommands.linkTargets]: handler(LinkTargetsArgumentsSchema, async (args, { workspace }) => {
+    const article = openArticle(workspace, args.uri);
+    const targets = linkTargets(article, workspace.relationTypesFor(article), args.tagId);
+    const result: LinkTargetsResult = { message: `${targets.length} link${targets.length === 1 ? '' : 's'} the tag may make`, targets };
+    return result;
+  }),
 };
 
 /** The commands the server advertises (executeCommandProvider): the table's ids. */
@@ -153,6 +191,18 @@ async function onArticle(context: CommandContext, uri: string, operation: (ops: 
   const tags = articleTagsOf(article);
   const edit = operation(new TagOperations(tags, workspace.labelsFor(article), actor), (utf16) => tags.index.toCodePoint(utf16));
   const message = await workspace.applyTagEdit(article, edit, actor);
+  return { message, lastTagAction: workspace.lastTagAction(article) };
+}
+
+/** A relation operation on an open article, as the acting annotator. */
+async function onRelations(context: CommandContext, uri: string, operation: (ops: RelationOperations) => TagEdit): Promise<CommandResult> {
+  const { workspace } = context;
+  const article = openArticle(workspace, uri);
+  return applied(context, article, operation(relationOperationsOf(article, workspace.relationTypesFor(article), workspace.actor)));
+}
+
+async function applied({ workspace }: CommandContext, article: Article, edit: TagEdit): Promise<CommandResult> {
+  const message = await workspace.applyTagEdit(article, edit, workspace.actor);
   return { message, lastTagAction: workspace.lastTagAction(article) };
 }
 

@@ -39,6 +39,7 @@ import { CorpusChanges } from './corpusChanges';
 import { SERVER_COMMAND_IDS, executeCommand, type CommandContext } from './commandTable';
 import { diagnosticsOf } from './diagnostics';
 import { documentSymbolsOf } from './documentSymbols';
+import { relationDefinition, relationHoverLines, relationInlayHints } from './relationViews';
 import { hoverAt } from './hover';
 import { learningSourceActions } from './learningActions';
 import { WorkspaceTagAll, tagAllPreviewCommandOf } from './workspaceTagAll';
@@ -59,6 +60,8 @@ export function startServer(connection: Connection = connectionFromArguments()):
    */
   const publishedDiagnostics = new Map<string, string>();
   let canRefreshTokens = false;
+  /** Relation hints change with tag actions, not with the text the editor knows of: it is told to ask again. */
+  let canRefreshInlayHints = false;
   let canAskConfiguration = false;
   let canWatchFiles = false;
   /** The client command that asks the person for a comment, if the client has one (see commentCommandOf). */
@@ -97,6 +100,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
     articleChanged(article) {
       publishDiagnostics(article, 0);
       if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
+      if (canRefreshInlayHints) void connection.languages.inlayHint.refresh();
       void connection.sendNotification(ArticleChangedNotification, { uri: article.uri });
       corpusChanges.articleChanged(article.uri);
     },
@@ -138,6 +142,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
     workspace.setWorkspaceFolders(workspaceFolders);
     const capabilities = params.capabilities;
     canRefreshTokens = capabilities.workspace?.semanticTokens?.refreshSupport === true;
+    canRefreshInlayHints = capabilities.workspace?.inlayHint?.refreshSupport === true;
     canAskConfiguration = capabilities.workspace?.configuration === true;
     canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     commentCommand = commentCommandOf(params.initializationOptions);
@@ -154,6 +159,8 @@ export function startServer(connection: Connection = connectionFromArguments()):
         hoverProvider: true,
         documentSymbolProvider: true,
         codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: true,
+        definitionProvider: true,
       },
       serverInfo: { name: 'marginalia' },
     };
@@ -258,7 +265,14 @@ export function startServer(connection: Connection = connectionFromArguments()):
     if (article) await tagAllInWorkspace.prepare(article).catch((error: unknown) => connection.console.error(`reading the corpus failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
     const articleActions = guard('code actions', () => {
       if (!article) return [];
-      const options = { seesEveryone: workspace.seesEveryone, onlyToReview: workspace.reviewFilter, commentCommand, tagAllInWorkspace: (text: string, label: string) => tagAllInWorkspace.actionsFor(article, text, label, tagAllPreviewCommand) };
+      const options = {
+        seesEveryone: workspace.seesEveryone,
+        onlyToReview: workspace.reviewFilter,
+        commentCommand,
+        tagAllInWorkspace: (text: string, label: string) => tagAllInWorkspace.actionsFor(article, text, label, tagAllPreviewCommand),
+        relationTypes: workspace.relationTypesFor(article),
+        pendingRemoval: workspace.pendingRemovals.get(article.uri),
+      };
       return codeActionsAt(article, workspace.labelsFor(article), article.document.offsetAt(range.start), article.document.offsetAt(range.end), options);
     }, []);
     return article ? [...articleActions, ...corpusCheckActions(context.only), ...annotateFolderActions(context.only), ...guard('learning actions', () => learningSourceActions(article, workspace, context.only), [])] : [];
@@ -302,12 +316,26 @@ export function startServer(connection: Connection = connectionFromArguments()):
 
   connection.onHover(async ({ textDocument, position }) => {
     const article = await workspace.ready(textDocument.uri);
-    return guard('hover', () => (article ? hoverAt(article, article.document.offsetAt(position), (label) => workspace.guidelineOf(article, label)) : null), null);
+    return guard(
+      'hover',
+      () => (article ? hoverAt(article, article.document.offsetAt(position), (label) => workspace.guidelineOf(article, label), (tagId, escape) => relationHoverLines(article, tagId, workspace.relationTypesFor(article), escape)) : null),
+      null,
+    );
   });
 
   connection.onDocumentSymbol(async ({ textDocument }) => {
     const article = await workspace.ready(textDocument.uri);
-    return guard('document symbols', () => (article ? documentSymbolsOf(article) : []), []);
+    return guard('document symbols', () => (article ? documentSymbolsOf(article, workspace.relationTypesFor(article)) : []), []);
+  });
+
+  connection.languages.inlayHint.on(async ({ textDocument, range }) => {
+    const article = await workspace.ready(textDocument.uri);
+    return guard('inlay hints', () => (article ? relationInlayHints(article, workspace.relationTypesFor(article), article.document.offsetAt(range.start), article.document.offsetAt(range.end)) : []), []);
+  });
+
+  connection.onDefinition(async ({ textDocument, position }) => {
+    const article = await workspace.ready(textDocument.uri);
+    return guard('definition', () => (article ? relationDefinition(article, article.document.offsetAt(position)) : []), []);
   });
 
   connection.onCodeLens(async ({ textDocument }) => {
