@@ -21,6 +21,7 @@ import type { Article, PlacedTag } from './article';
 import { describeClaim, disagreementsIn, extentOf, type PlacedDisagreement } from './disagreements';
 import type { RelationType } from '../core/project/relationTypes';
 import { relationActionsAt } from './relationActions';
+import { relationDisagreementActions } from './relationReview';
 
 /** What the actions depend on beyond the article: who is looking, and what the client can do. */
 export interface CodeActionOptions {
@@ -59,6 +60,7 @@ export function codeActionsAt(article: Article, labels: readonly LabelDefinition
 
   if (options.seesEveryone) {
     for (const disagreement of disagreementsIn(model).filter((found) => touches(extentOf(found)))) actions.push(...disagreementActions(article, disagreement));
+    actions.push(...relationDisagreementActions(article, options.relationTypes ?? [], touches));
   }
   const suggestion = suggestions[0];
   // Suggestions of two kinds can stand on one span (a learnt ORG and a detected DATE on "Wednesday"): all are offered, in order.

@@ -85,7 +85,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
         // Before its sidecar is read, an article's suggestions would cover text already tagged: loading redraws it.
         if (workspace.get(article.uri) !== article || !workspace.settingsAreKnown || !article.tagsLoaded) return;
         guard('diagnostics', () => {
-          const diagnostics = diagnosticsOf(article, { suggestionHints: workspace.settings.suggestionHints, seesEveryone: workspace.seesEveryone, onlyToReview: workspace.reviewFilter });
+          const diagnostics = diagnosticsOf(article, { suggestionHints: workspace.settings.suggestionHints, seesEveryone: workspace.seesEveryone, onlyToReview: workspace.reviewFilter, relationTypes: workspace.relationTypesFor(article) });
           const published = `${article.document.version}:${JSON.stringify(diagnostics)}`;
           if (publishedDiagnostics.get(article.uri) === published) return;
           publishedDiagnostics.set(article.uri, published);
