@@ -36,3 +36,9 @@ export function relationTypesLookup(): (path: string) => RelationType[] {
   const selector = articleSelectorFor([]);
   return (path) => resolveRelationTypes(selector.projectOf(path).project?.file.relations);
 }
+
+/** The relation types without direction in the corpora of these articles, whose ends agreement matches either way round. */
+export function symmetricTypesOf(articles: readonly string[]): Set<string> {
+  const typesOf = relationTypesLookup();
+  return new Set(articles.flatMap((article) => typesOf(article).filter((type) => type.symmetric).map((type) => type.name)));
+}
