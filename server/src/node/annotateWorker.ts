@@ -7,6 +7,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Lexicon, type LexiconFile } from '../core/lexicon';
 import { SidecarStore } from './sidecarStore';
 import { annotateArticle, type ArticleOutcome } from './annotateArticle';
+import type { RelationType } from '../core/project/relationTypes';
 
 const WORKER_ROLE = 'marginalia-annotate';
 
@@ -15,6 +16,8 @@ export interface ArticleProfile {
   lexicon?: LexiconFile;
   /** The labels the project uses; absent: any. */
   labels?: string[];
+  /** The project's relation types, for relation proposals; absent: none proposed. */
+  relationTypes?: RelationType[];
 }
 
 /** A worker's instructions for the whole run (its workerData). */
@@ -59,10 +62,11 @@ export function serveAnnotationWorker(): void {
   const profiles = setup.profiles.map((profile) => ({
     lexicon: profile.lexicon ? new Lexicon(profile.lexicon) : undefined,
     labels: profile.labels ? new Set(profile.labels) : undefined,
+    relationTypes: profile.relationTypes,
   }));
   port.on('message', (task: AnnotationTask) => {
-    const { lexicon, labels } = profiles[task.profile];
-    annotateArticle(task.article, { store, annotator: setup.annotator, dryRun: setup.dryRun, now, lexicon, labels }).then(
+    const { lexicon, labels, relationTypes } = profiles[task.profile];
+    annotateArticle(task.article, { store, annotator: setup.annotator, dryRun: setup.dryRun, now, lexicon, labels, relationTypes }).then(
       (outcome) => port.postMessage({ id: task.id, outcome } satisfies AnnotationReply),
       (error: unknown) => port.postMessage({ id: task.id, error: `${task.article}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` } satisfies AnnotationReply),
     );
