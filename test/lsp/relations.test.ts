@@ -47,6 +47,13 @@ describe('relations between tags in any LSP editor', () => {
   });
   after(() => session.close());
 
+  it('lists every link a tag may make in the article, for a picker (VS Code\'s "Link to…")', async () => {
+    const result = (await session.connection.sendRequest('workspace/executeCommand', { command: 'marginalia.linkTargets', arguments: [{ uri: article.uri, tagId: ukraine.id }] })) as { targets: Array<{ title: string }> };
+    const titles = result.targets.map((target) => target.title);
+    assert.ok(titles.includes('Link "Ukraine" → "interceptor drones" as PRODUCES'), JSON.stringify(titles));
+    assert.ok(titles.some((title) => /"Poland"/.test(title)), 'tags of other paragraphs too');
+  });
+
   it('links two tags with the quick fix titled by its result, and shows it as an inlay hint and in both ends\' hovers', async () => {
     const actions = await article.actionsAt('Ukraine');
     const link = find(actions, 'Link "Ukraine" → "interceptor drones" as PRODUCES');

@@ -37,6 +37,8 @@ export interface CodeActionOptions {
   relationTypes?: readonly RelationType[];
   /** The tag whose removal was asked to be confirmed (it has relations): a confirming quick fix comes first. */
   pendingRemoval?: string;
+  /** A client command that offers every link of a tag in a picker (VS Code's "Link to…"). */
+  linkToCommand?: string;
 }
 
 /**
@@ -67,7 +69,7 @@ export function codeActionsAt(article: Article, labels: readonly LabelDefinition
   if (suggestion) actions.push(...suggestionActions(article, labels, suggestions.filter((other) => other.start === suggestion.start && other.end === suggestion.end), text, options));
   const selection = trimmed(text, start, end);
   const tag = tags[0];
-  const relationActions = relationActionsAt(article, options.relationTypes ?? [], tag, selection, options.pendingRemoval);
+  const relationActions = relationActionsAt(article, options.relationTypes ?? [], tag, selection, options.pendingRemoval, options.linkToCommand);
   // Confirming a removal the annotator just asked for comes first, preferred.
   const confirming = relationActions.filter((candidate) => candidate.title.startsWith('Confirm: remove tag'));
   actions.push(...confirming);

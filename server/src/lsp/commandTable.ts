@@ -164,6 +164,8 @@ export const COMMAND_TABLE: { readonly [Id in CommandId]: CommandHandler<z.ZodTy
   [ServerCommands.commentRelation]: handler(RelationCommentArgumentsSchema, (args, context) => onRelations(context, args.uri, (ops) => ops.comment(args.relationId, args.comment))),
   [ServerCommands.resolveRelationDisagreement]: handler(ResolveDisagreementArgumentsSchema, (args, context) => onRelations(context, args.uri, (ops) => ops.resolveDisagreement(args.approve, args.reject))),
   [ServerCommands.linkTargets]: handler(LinkTargetsArgumentsSchema, async (args, { workspace }) => {
+    // Asked right after opening, the article's tags must be in: wait for them as other requests do.
+    await workspace.ready(args.uri);
     const article = openArticle(workspace, args.uri);
     const targets = linkTargets(article, workspace.relationTypesFor(article), args.tagId);
     const result: LinkTargetsResult = { message: `${targets.length} link${targets.length === 1 ? '' : 's'} the tag may make`, targets };

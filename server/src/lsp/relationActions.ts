@@ -25,7 +25,7 @@ interface LinkEnd {
  * each titled by its result so any editor can pick it; on a selection spanning two tags, links between
  * them; for each relation of the tag, change its type, reverse, approve, reject, remove.
  */
-export function relationActionsAt(article: Article, types: readonly RelationType[], tag: PlacedTag | undefined, selection: { start: number; end: number } | undefined, pendingRemoval: string | undefined): CodeAction[] {
+export function relationActionsAt(article: Article, types: readonly RelationType[], tag: PlacedTag | undefined, selection: { start: number; end: number } | undefined, pendingRemoval: string | undefined, linkToCommand?: string): CodeAction[] {
   if (types.length === 0 && !tag) return [];
   const model = article.current();
   const text = article.document.getText();
@@ -57,6 +57,7 @@ export function relationActionsAt(article: Article, types: readonly RelationType
     if (!selection || selection.end - selection.start === 0 || (selection.start >= tag.start && selection.end <= tag.end)) {
       for (const other of nearby(text, ends, self)) offerBetween(self, other);
     }
+    if (linkToCommand && types.length > 0) actions.push(action(`Link "${tag.tag.text}" to…`, linkToCommand, { uri: article.uri, tagId: tag.tag.id }));
     for (const placed of model.relations.filter(({ relation }) => relation.from === tag.tag.id || relation.to === tag.tag.id)) actions.push(...actionsOnRelation(article, types, placed));
   }
   return actions;

@@ -66,6 +66,8 @@ export function startServer(connection: Connection = connectionFromArguments()):
   let canWatchFiles = false;
   /** The client command that asks the person for a comment, if the client has one (see commentCommandOf). */
   let commentCommand: string | undefined;
+  /** The client command that lists every link a tag may make in a picker (VS Code's "Link to…"), if the client has one. */
+  let linkToCommand: string | undefined;
   let workspaceFolders: string[] = [];
 
   const warn = (message: string) => {
@@ -146,6 +148,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
     canAskConfiguration = capabilities.workspace?.configuration === true;
     canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     commentCommand = commentCommandOf(params.initializationOptions);
+    linkToCommand = commentCommandOf(params.initializationOptions, 'linkToCommand');
     tagAllPreviewCommand = tagAllPreviewCommandOf(params.initializationOptions);
     // Without file events, the workspace search lists and checks the corpus's files each time.
     tagAllInWorkspace.watching = canWatchFiles;
@@ -272,6 +275,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
         tagAllInWorkspace: (text: string, label: string) => tagAllInWorkspace.actionsFor(article, text, label, tagAllPreviewCommand),
         relationTypes: workspace.relationTypesFor(article),
         pendingRemoval: workspace.pendingRemovals.get(article.uri),
+        linkToCommand,
       };
       return codeActionsAt(article, workspace.labelsFor(article), article.document.offsetAt(range.start), article.document.offsetAt(range.end), options);
     }, []);
@@ -398,8 +402,8 @@ function connectionFromArguments(): Connection {
  * A client that can ask for a comment names its own command for it (VS Code: an input box), which
  * then runs the server's `marginalia.comment`; LSP has no way for the server to ask for text.
  */
-function commentCommandOf(initializationOptions: unknown): string | undefined {
-  const command = (initializationOptions as { commentCommand?: unknown } | undefined)?.commentCommand;
+function commentCommandOf(initializationOptions: unknown, key: 'commentCommand' | 'linkToCommand' = 'commentCommand'): string | undefined {
+  const command = (initializationOptions as Record<string, unknown> | undefined)?.[key];
   return typeof command === 'string' && command.startsWith('marginalia.') ? command : undefined;
 }
 
