@@ -134,4 +134,16 @@ describe('relations between tags in any LSP editor', () => {
     await command('marginalia.undo');
     assert.equal((await relationsOf()).length, 1, 'one undo brings back the tag and its relation');
   });
+
+  it('an editor that can ask (window/showMessageRequest) gets the question as a dialog; choosing to remove removes the tag and its relation at once', async () => {
+    const asked: string[] = [];
+    session.connection.onRequest('window/showMessageRequest', (params: { message: string; actions?: Array<{ title: string }> }) => {
+      asked.push(params.message);
+      return params.actions?.[0] ?? null;
+    });
+    const result = await article.run(find(await article.actionsAt('interceptor drones'), 'Remove tag PRODUCT on "interceptor drones"'));
+    assert.match(asked[0] ?? '', /^"interceptor drones" has 1 relation \("Ukraine" → "interceptor drones" as RECEIVES\): not removed/);
+    assert.equal(result.message, 'Removed the PRODUCT tag on "interceptor drones" and its relation');
+    assert.deepEqual(await relationsOf(), []);
+  });
 });

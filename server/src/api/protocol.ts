@@ -64,6 +64,8 @@ export const ServerCommands = {
   commentRelation: 'marginalia.commentRelation',
   /** ResolveDisagreementArguments with relation ids: the kept relations approved, the others rejected. */
   resolveRelationDisagreement: 'marginalia.resolveRelationDisagreement',
+  /** ResolveRelationConflictArguments: keeps one branch's version of a relation in conflict state. */
+  resolveRelationConflict: 'marginalia.resolveRelationConflict',
   /** LinkTargetsArguments: every tag of the article a relation of an allowed type may link the tag to (for a picker), as LinkTargetsResult. */
   linkTargets: 'marginalia.linkTargets',
 } as const;
@@ -132,6 +134,10 @@ export interface RelationCommentArguments extends RelationIdArguments {
 }
 
 export interface LinkTargetsArguments extends TagIdArguments {}
+
+export interface ResolveRelationConflictArguments extends RelationIdArguments {
+  side: 'ours' | 'theirs';
+}
 
 /** What `marginalia.linkTargets` answers: each link the tag may make, titled as the quick fix would be, with its arguments. */
 export interface LinkTargetsResult extends CommandResult {

@@ -28,6 +28,7 @@ import type {
   RelationIdArguments,
   RelationReviewArguments,
   RemoveTagArguments,
+  ResolveRelationConflictArguments,
 } from '../api/protocol';
 
 /** Command arguments arrive from any client: each is validated against the protocol's types. */
@@ -88,3 +89,4 @@ export const ChangeRelationTypeArgumentsSchema = z.strictObject({ uri, relationI
 export const RelationReviewArgumentsSchema = z.strictObject({ uri, relationId, comment: comment.optional() }) satisfies z.ZodType<RelationReviewArguments>;
 export const RelationCommentArgumentsSchema = z.strictObject({ uri, relationId, comment }) satisfies z.ZodType<RelationCommentArguments>;
 export const LinkTargetsArgumentsSchema = z.strictObject({ uri, tagId }) satisfies z.ZodType<LinkTargetsArguments>;
+export const ResolveRelationConflictArgumentsSchema = z.strictObject({ uri, relationId, side: z.enum(['ours', 'theirs']) }) satisfies z.ZodType<ResolveRelationConflictArguments>;

@@ -38,6 +38,7 @@ import {
   RelationIdArgumentsSchema,
   RelationReviewArgumentsSchema,
   RemoveTagArgumentsSchema,
+  ResolveRelationConflictArgumentsSchema,
 } from './commandArguments';
 import { articleTagsOf } from './tagActions';
 import { interchangeFormats } from './transfer';
@@ -48,6 +49,8 @@ import { pathOfUri } from '../node/uris';
 export interface CommandClient {
   showDocument(uri: string): Promise<boolean>;
   showInformation(message: string): void;
+  /** Asks the person (window/showMessageRequest); the choice picked, or undefined when the editor cannot ask or they dismissed it. */
+  ask?(message: string, choices: readonly string[]): Promise<string | undefined>;
 }
 
 /** Everything a command may use, handed to each handler (no command reaches for state of its own). */
@@ -96,11 +99,18 @@ export const COMMAND_TABLE: { readonly [Id in CommandId]: CommandHandler<z.ZodTy
   [ServerCommands.removeTag]: handler(RemoveTagArgumentsSchema, async (args, context) => {
     const { workspace } = context;
     const article = openArticle(workspace, args.uri);
-    const removal = removeTagEdit(article, workspace.labelsFor(article), workspace.actor, args.tagId, args.confirmed === true);
-    // A tag with relations is removed only once confirmed: the next quick-fix list offers to (any editor).
+    let removal = removeTagEdit(article, workspace.labelsFor(article), workspace.actor, args.tagId, args.confirmed === true);
+    // A tag with relations is removed only once confirmed: the editor asks if it can, and the next
+    // quick-fix list offers to confirm in any editor.
     if ('ask' in removal) {
-      workspace.pendingRemovals.set(article.uri, args.tagId);
-      return { message: removal.ask, lastTagAction: workspace.lastTagAction(article) };
+      const confirm = removal.confirm;
+      const answer = await context.client.ask?.(removal.ask, [confirm, 'Keep the tag']).catch(() => undefined);
+      if (answer !== confirm) {
+        workspace.pendingRemovals.set(article.uri, args.tagId);
+        return { message: removal.ask, lastTagAction: workspace.lastTagAction(article) };
+      }
+      removal = removeTagEdit(article, workspace.labelsFor(article), workspace.actor, args.tagId, true);
+      if ('ask' in removal) throw new Error(removal.ask);
     }
     return applied(context, article, removal.edit);
   }),
@@ -163,6 +173,7 @@ export const COMMAND_TABLE: { readonly [Id in CommandId]: CommandHandler<z.ZodTy
   [ServerCommands.rejectRelation]: handler(RelationReviewArgumentsSchema, (args, context) => onRelations(context, args.uri, (ops) => ops.reject(args.relationId, args.comment))),
   [ServerCommands.commentRelation]: handler(RelationCommentArgumentsSchema, (args, context) => onRelations(context, args.uri, (ops) => ops.comment(args.relationId, args.comment))),
   [ServerCommands.resolveRelationDisagreement]: handler(ResolveDisagreementArgumentsSchema, (args, context) => onRelations(context, args.uri, (ops) => ops.resolveDisagreement(args.approve, args.reject))),
+  [ServerCommands.resolveRelationConflict]: handler(ResolveRelationConflictArgumentsSchema, (args, context) => onRelations(context, args.uri, (ops) => ops.resolveConflict(args.relationId, args.side))),
   [ServerCommands.linkTargets]: handler(LinkTargetsArgumentsSchema, async (args, { workspace }) => {
     // Asked right after opening, the article's tags must be in: wait for them as other requests do.
     await workspace.ready(args.uri);

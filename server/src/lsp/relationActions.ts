@@ -73,7 +73,14 @@ function actionsOnRelation(article: Article, types: readonly RelationType[], pla
   const named = describePlaced(placed, types);
   const id = { uri: article.uri, relationId: relation.id };
   const actions: CodeAction[] = [];
-  if (relation.conflict) return [action(`Remove relation ${named}`, ServerCommands.removeRelation, id)];
+  if (relation.conflict) {
+    const sides = (['ours', 'theirs'] as const).map((side) => {
+      const version = relation.conflict![side];
+      const what = version === 'deleted' ? 'deleted' : version.type === relation.type ? version.status : `${version.type}, ${version.status}`;
+      return action(`Keep ${side} (${what}) for relation ${named}`, ServerCommands.resolveRelationConflict, { ...id, side });
+    });
+    return [...sides, action(`Remove relation ${named}`, ServerCommands.removeRelation, id)];
+  }
   if (relation.status === 'proposed') actions.push(action(`Accept relation ${named}`, ServerCommands.acceptRelation, id));
   if (relation.status === 'accepted') actions.push(action(`Approve relation ${named}`, ServerCommands.approveRelation, id));
   if (relation.status !== 'rejected') actions.push(action(`Reject relation ${named}`, ServerCommands.rejectRelation, id));
@@ -184,7 +191,7 @@ export function linkEdit(article: Article, labels: readonly LabelDefinition[], t
  * Removing a tag: with its relations only once confirmed (`confirmed`), never leaving one pointing at
  * nothing. Unconfirmed, answers the question to put to the annotator instead of an edit.
  */
-export function removeTagEdit(article: Article, labels: readonly LabelDefinition[], actor: Actor, tagId: string, confirmed: boolean): { edit: TagEdit } | { ask: string } {
+export function removeTagEdit(article: Article, labels: readonly LabelDefinition[], actor: Actor, tagId: string, confirmed: boolean): { edit: TagEdit } | { ask: string; confirm: string } {
   const edit = new TagOperations(articleTagsOf(article), labels, actor).remove(tagId);
   const going = relationsRemovedWith(edit, article.allRelations());
   if (going.length === 0) return { edit };
@@ -196,7 +203,8 @@ export function removeTagEdit(article: Article, labels: readonly LabelDefinition
       return placed ? describePlaced(placed, []) : `${relation.type} by ${relation.annotator}`;
     });
     const its = going.length === 1 ? 'its relation' : `its ${going.length} relations`;
-    return { ask: `"${tag.text}" has ${going.length} relation${going.length === 1 ? '' : 's'} (${names.join('; ')}): not removed. To remove the tag and ${its}, choose "${confirmTitle(tag, going.length)}" (Ctrl+.)` };
+    const confirm = confirmTitle(tag, going.length);
+    return { ask: `"${tag.text}" has ${going.length} relation${going.length === 1 ? '' : 's'} (${names.join('; ')}): not removed. To remove the tag and ${its}, choose "${confirm}" (Ctrl+.)`, confirm };
   }
   return { edit: withRelationsOfRemovedTags(edit, article.allRelations()) };
 }

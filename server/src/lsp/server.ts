@@ -287,6 +287,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
     // A client without window/showDocument answers with an error: the command then says where the file is.
     showDocument: (uri: string) => connection.window.showDocument({ uri, takeFocus: true }).then((result) => result.success, () => false),
     showInformation: (message: string) => void connection.window.showInformationMessage(message),
+    ask: (message: string, choices: readonly string[]) => connection.window.showWarningMessage(message, ...choices.map((title) => ({ title }))).then((picked) => picked?.title),
   };
   const folderAnnotation = new FolderAnnotation(connection, { workspace, folders: () => workspaceFolders, articlesChanged: (uris) => uris.forEach((uri) => corpusChanges.articleChanged(uri)) });
   const commandContext: CommandContext = {

@@ -138,6 +138,15 @@ describe('relations between tags (sidecar format 5, core operations, the store)'
     assert.throws(() => parseSidecar(JSON.stringify(looped), 'a.annotations.json'), /not tag t-[0-9a-f]+ with itself/);
   });
 
+  it('keeps one side of a relation in conflict state (after a merge), or removes it when that side deleted it', () => {
+    const base = { id: 'r-c', type: 'PRODUCES', from: ukraine.id, to: drones.id, source: 'manual' as const, annotator: 'ann', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z' };
+    const { id: _id, ...version } = { ...base, status: 'accepted' as const };
+    const conflicted: Relation = { ...base, status: 'conflict', conflict: { ours: version, theirs: 'deleted' } };
+    const ops = new RelationOperations(articleOf([ukraine, drones]), [conflicted], types, ann);
+    assert.deepEqual(ops.resolveConflict('r-c', 'ours').relations![0]!.after, { ...version, id: 'r-c' });
+    assert.equal(ops.resolveConflict('r-c', 'theirs').relations![0]!.after, undefined);
+  });
+
   it('in blind mode an annotator cannot act on another annotator\'s relation', async () => {
     const bobs = (await apply(new RelationOperations(articleOf([ukraine, drones]), [], types, bob).link(ukraine, drones, 'PRODUCES'))).relations[0]!;
     // The LSP layer hands over only the relations this person sees (canSee): bob's is not among ann's.

@@ -95,6 +95,16 @@ export class RelationOperations {
     return { description, changes: [], relations: [...approved, ...rejected] };
   }
 
+  /** Keeps one branch's version of a relation in conflict state (see `marginalia merge-driver`), or deletes it if that side did. */
+  resolveConflict(relationId: string, side: 'ours' | 'theirs'): TagEdit {
+    const relation = this.relationById(relationId);
+    if (!relation.conflict) throw new Error(`The relation ${this.describe(relation)} is not in conflict any more`);
+    const version = relation.conflict[side];
+    const kept: Relation | undefined = version === 'deleted' ? undefined : { id: relation.id, ...version };
+    const description = kept ? `Kept ${side} (${kept.type}, ${kept.status}) for the relation ${this.describe(relation)}` : `Kept ${side}: removed the relation ${this.describe(relation)}`;
+    return { description, changes: [], relations: [{ before: relation, after: kept }] };
+  }
+
   /** "Ukraine" → "interceptor drones" as PRODUCES, from the tags the actor sees. */
   describe(relation: Relation): string {
     const [from, to] = [this.tagById(relation.from), this.tagById(relation.to)];
