@@ -6,7 +6,7 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CodeAction, DocumentSymbol, Hover, InlayHint, Location } from 'vscode-languageserver-protocol';
 import { newTag, type Relation, type Tag } from '../../server/src/core/sidecar';
@@ -145,5 +145,23 @@ describe('relations between tags in any LSP editor', () => {
     assert.match(asked[0] ?? '', /^"interceptor drones" has 1 relation \("Ukraine" → "interceptor drones" as RECEIVES\): not removed/);
     assert.equal(result.message, 'Removed the PRODUCT tag on "interceptor drones" and its relation');
     assert.deepEqual(await relationsOf(), []);
+  });
+
+  it('a relation whose end is orphaned (its text rewritten) is kept and shown as orphaned, never dropped', async () => {
+    await command('marginalia.undo');
+    assert.equal((await relationsOf()).length, 1);
+    const text = readFileSync(article.path, 'utf8');
+    const at = article.positionOf('interceptor');
+    // Positions in the text as saved by the earlier test ("now plans"): one line, so only the column moves.
+    const start = { line: at.line, character: text.indexOf('interceptor drones') };
+    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: article.uri, version: 3 }, contentChanges: [{ range: { start, end: { line: start.line, character: start.character + 'interceptor drones'.length } }, text: 'loitering munitions' }] });
+    assert.deepEqual(await hintLabels(), [`0:7 →RECEIVES interceptor drones (orphaned)`]);
+    writeFileSync(article.path, text.replace('interceptor drones', 'loitering munitions'));
+    await session.connection.sendNotification('textDocument/didSave', { textDocument: { uri: article.uri } });
+    const marked = async () => (await tagsOf()).find((tag) => tag.id === drones.id)?.anchor;
+    const deadline = Date.now() + 10_000;
+    while ((await marked()) !== 'orphaned' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(await marked(), 'orphaned');
+    assert.deepEqual((await relationsOf()).map((relation) => [relation.from, relation.to]), [[ukraine.id, drones.id]]);
   });
 });
