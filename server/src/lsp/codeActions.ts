@@ -69,7 +69,7 @@ export function codeActionsAt(article: Article, labels: readonly LabelDefinition
   if (suggestion) actions.push(...suggestionActions(article, labels, suggestions.filter((other) => other.start === suggestion.start && other.end === suggestion.end), text, options));
   const selection = trimmed(text, start, end);
   const tag = tags[0];
-  const relationActions = relationActionsAt(article, options.relationTypes ?? [], tag, selection, options.pendingRemoval, options.linkToCommand);
+  const relationActions = relationActionsAt(article, options.relationTypes ?? [], tag, selection, options.pendingRemoval, options.linkToCommand, options.commentCommand);
   // Confirming a removal the annotator just asked for comes first, preferred.
   const confirming = relationActions.filter((candidate) => candidate.title.startsWith('Confirm: remove tag'));
   actions.push(...confirming);

@@ -25,7 +25,7 @@ interface LinkEnd {
  * each titled by its result so any editor can pick it; on a selection spanning two tags, links between
  * them; for each relation of the tag, change its type, reverse, approve, reject, remove.
  */
-export function relationActionsAt(article: Article, types: readonly RelationType[], tag: PlacedTag | undefined, selection: { start: number; end: number } | undefined, pendingRemoval: string | undefined, linkToCommand?: string): CodeAction[] {
+export function relationActionsAt(article: Article, types: readonly RelationType[], tag: PlacedTag | undefined, selection: { start: number; end: number } | undefined, pendingRemoval: string | undefined, linkToCommand?: string, commentCommand?: string): CodeAction[] {
   if (types.length === 0 && !tag) return [];
   const model = article.current();
   const text = article.document.getText();
@@ -57,7 +57,7 @@ export function relationActionsAt(article: Article, types: readonly RelationType
       for (const other of nearby(article, text, self)) offerBetween(self, other);
     }
     if (linkToCommand && types.length > 0) actions.push(action(`Link "${tag.tag.text}" to…`, linkToCommand, { uri: article.uri, tagId: tag.tag.id }));
-    for (const placed of model.relations.filter(({ relation }) => relation.from === tag.tag.id || relation.to === tag.tag.id)) actions.push(...actionsOnRelation(article, types, placed));
+    for (const placed of model.relations.filter(({ relation }) => relation.from === tag.tag.id || relation.to === tag.tag.id)) actions.push(...actionsOnRelation(article, types, placed, commentCommand));
   }
   return actions;
 }
@@ -67,7 +67,7 @@ function confirmTitle(tag: Tag, count: number): string {
 }
 
 /** Change type, reverse, approve, reject, remove: one relation's quick fixes. */
-function actionsOnRelation(article: Article, types: readonly RelationType[], placed: PlacedRelation): CodeAction[] {
+function actionsOnRelation(article: Article, types: readonly RelationType[], placed: PlacedRelation, commentCommand?: string): CodeAction[] {
   const { relation } = placed;
   const named = describePlaced(placed, types);
   const id = { uri: article.uri, relationId: relation.id };
@@ -92,6 +92,8 @@ function actionsOnRelation(article: Article, types: readonly RelationType[], pla
     }
     if (type && !type.symmetric && allowsLabels(type, to.label, from.label)) actions.push(action(`Reverse relation ${named}`, ServerCommands.reverseRelation, id));
   }
+  // A client that can ask for text (VS Code) names its command; others send marginalia.commentRelation themselves.
+  if (commentCommand) actions.push(action(`Add a comment on relation ${named}…`, commentCommand, id));
   actions.push(action(`Remove relation ${named}`, ServerCommands.removeRelation, id));
   return actions;
 }
