@@ -50,7 +50,8 @@ export function relationActionsAt(article: Article, types: readonly RelationType
   if (tag && !tag.orphaned && !tag.tag.conflict && tag.tag.status !== 'rejected') {
     const self: LinkEnd = { start: tag.start, end: tag.end, text: tag.tag.text, label: tag.tag.label, end_: { tagId: tag.tag.id } };
     if (pendingRemoval === tag.tag.id) {
-      const count = model.relations.filter(({ relation }) => relation.from === tag.tag.id || relation.to === tag.tag.id).length;
+      // Every relation of the tag goes with it, seen or not (blind mode): the title counts them all, as the question did.
+      const count = article.allRelations().filter((relation) => relation.from === tag.tag.id || relation.to === tag.tag.id).length;
       actions.push(action(confirmTitle(tag.tag, count), ServerCommands.removeTag, { uri: article.uri, tagId: tag.tag.id, confirmed: true } satisfies RemoveTagArguments));
     }
     if (!selection || selection.end - selection.start === 0 || (selection.start >= tag.start && selection.end <= tag.end)) {
