@@ -12,6 +12,7 @@ import { ArticleViews } from './articleViews';
 import { registerCommands } from './commands';
 import { CorpusView } from './corpusView';
 import { ADD_COMMENT_COMMAND, registerReviewCommands } from './reviewCommands';
+import { LINK_TO_COMMAND, registerLinkPicker } from './linkPicker';
 import { Decorations } from './decorations';
 import { markArticles } from './articleLanguage';
 import { refreshOutline } from './outlineRefresh';
@@ -40,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): void {
     synchronize: { configurationSection: 'marginalia' },
     // The server offers "Add a comment…" as a code action running this command, which asks for the text,
     // and "Tag all … in the workspace" running the other, which shows the occurrences to tag in a picker.
-    initializationOptions: { commentCommand: ADD_COMMENT_COMMAND, tagAllPreviewCommand: TAG_ALL_PREVIEW_COMMAND },
+    initializationOptions: { commentCommand: ADD_COMMENT_COMMAND, tagAllPreviewCommand: TAG_ALL_PREVIEW_COMMAND, linkToCommand: LINK_TO_COMMAND },
   };
   client = new LanguageClient('marginalia', 'Marginalia', serverOptions, clientOptions);
   client.registerFeature(new ProgressNotifications(client));
@@ -88,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     ...registerCommands(client, views),
     ...registerReviewCommands(views),
+    registerLinkPicker(),
     registerLearnedRules(views),
     registerTagAllPreview(),
     registerAnnotateFolderCommand(),

@@ -1,5 +1,16 @@
 import * as vscode from 'vscode';
-import { ServerCommands, type AdjustSpanArguments, type ArticleViewItem, type ChangeLabelArguments, type CommandResult, type CommentArguments, type ReviewFilterArguments, type TagIdArguments } from '../server/src/api/protocol';
+import {
+  ServerCommands,
+  type AdjustSpanArguments,
+  type ArticleViewItem,
+  type ChangeLabelArguments,
+  type CommandResult,
+  type CommentArguments,
+  type RelationCommentArguments,
+  type RelationIdArguments,
+  type ReviewFilterArguments,
+  type TagIdArguments,
+} from '../server/src/api/protocol';
 import { MAX_COMMENT_LENGTH } from '../server/src/core/sidecar/limits';
 import type { ArticleViews } from './articleViews';
 
@@ -42,14 +53,16 @@ export function registerReviewCommands(views: ArticleViews): vscode.Disposable[]
       if (!tag?.tagId) return void vscode.window.showInformationMessage('Marginalia: the selection overlaps no tag.');
       await run(ServerCommands.adjustSpan, { uri: document.uri.toString(), tagId: tag.tagId, start, end, text: document.getText(editor.selection) } satisfies AdjustSpanArguments);
     }),
-    vscode.commands.registerCommand(ADD_COMMENT_COMMAND, async (given?: TagIdArguments) => {
+    vscode.commands.registerCommand(ADD_COMMENT_COMMAND, async (given?: TagIdArguments | RelationIdArguments) => {
+      // The quick fix on a relation names it: its comment goes to the relation's history.
+      if (given && 'relationId' in given) {
+        const comment = await askComment('Comment on the relation', 'Kept in the relation’s history with your name and the time');
+        if (comment?.trim()) await run(ServerCommands.commentRelation, { uri: given.uri, relationId: given.relationId, comment } satisfies RelationCommentArguments);
+        return;
+      }
       const target = given ?? tagUnderCursor(views);
       if (!target) return;
-      const comment = await vscode.window.showInputBox({
-        title: 'Comment on the tag',
-        prompt: 'Kept in the tag’s history with your name and the time',
-        validateInput: (text) => (text.trim().length === 0 ? 'Write a comment, or press Escape' : text.length > MAX_COMMENT_LENGTH ? `At most ${MAX_COMMENT_LENGTH} characters` : undefined),
-      });
+      const comment = await askComment('Comment on the tag', 'Kept in the tag’s history with your name and the time');
       if (comment?.trim()) await run(ServerCommands.comment, { uri: target.uri, tagId: target.tagId, comment } satisfies CommentArguments);
     }),
     vscode.commands.registerCommand('marginalia.nextToReview', () => jumpTo(views, +1, needsReview)),
@@ -98,4 +111,12 @@ function tagUnderCursor(views: ArticleViews) {
 function shorten(text: string): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length > 40 ? flat.slice(0, 39) + '…' : flat;
+}
+
+function askComment(title: string, prompt: string): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title,
+    prompt,
+    validateInput: (text) => (text.trim().length === 0 ? 'Write a comment, or press Escape' : text.length > MAX_COMMENT_LENGTH ? `At most ${MAX_COMMENT_LENGTH} characters` : undefined),
+  });
 }

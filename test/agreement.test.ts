@@ -124,6 +124,24 @@ describe('marginalia agreement', () => {
     assert.match(run.stderr, /nothing to compare: no article below apart has tags by both ann and bob/);
   });
 
+  it('measures relations too: F1 per type and overall, in the table and in JSON, symmetric types either way round', () => {
+    const [zelenskyA, natoA, brusselsA] = [tagOn('Volodymyr Zelensky', 'PERSON', 'ann'), tagOn('NATO', 'ORG', 'ann'), tagOn('Brussels', 'GPE', 'ann')];
+    const [zelenskyB, natoB, brusselsB] = [tagOn('Zelensky', 'PERSON', 'bob'), tagOn('NATO', 'ORG', 'bob'), tagOn('Brussels', 'GPE', 'bob')];
+    const relation = (id: string, type: string, from: Tag, to: Tag) => ({ id, type, from: from.id, to: to.id, status: 'accepted' as const, source: 'manual' as const, annotator: from.annotator, created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z' });
+    // ann: PART_OF Zelensky→NATO, LOCATED_IN NATO→Brussels; bob: PART_OF on "Zelensky" (overlap only), ALLY_OF NATO↔Brussels written the other way, LOCATED_IN exact.
+    const relations = [relation('r-1', 'PART_OF', zelenskyA, natoA), relation('r-2', 'LOCATED_IN', natoA, brusselsA), relation('r-3', 'ALLY_OF', natoA, brusselsA), relation('r-4', 'PART_OF', zelenskyB, natoB), relation('r-5', 'LOCATED_IN', natoB, brusselsB), relation('r-6', 'ALLY_OF', brusselsB, natoB)];
+    write('related/a.txt', TEXT);
+    write('related/a.annotations.json', serializeSidecar({ version: SIDECAR_VERSION, article: 'a.txt', annotations: [zelenskyA, natoA, brusselsA, zelenskyB, natoB, brusselsB], relations }));
+    const json = marginalia(corpus, 'agreement', '--format', 'json', 'related');
+    assert.equal(json.status, 0, json.stderr);
+    const figures = (JSON.parse(json.stdout) as AgreementReport).corpus.relations!;
+    // exact: LOCATED_IN and ALLY_OF (symmetric) match, PART_OF does not: 2 of 3 each, F1 2/3; overlap: all 3.
+    assert.deepEqual([figures.claims, figures.exact.truePositives, figures.overlap.truePositives], [[3, 3], 2, 3]);
+    assert.deepEqual(Object.fromEntries(Object.entries(figures.byType).map(([type, byType]) => [type, byType.exact.f1])), { ALLY_OF: 1, LOCATED_IN: 1, PART_OF: 0 });
+    const table = marginalia(corpus, 'agreement', 'related');
+    assert.match(table.stdout, /\nrelation +ann +bob +exact F1 +overlap F1\nALLY_OF +1 +1 +1\.000 +1\.000\nLOCATED_IN +1 +1 +1\.000 +1\.000\nPART_OF +1 +1 +0\.000 +1\.000\noverall +3 +3 +0\.667 +1\.000\n/);
+  });
+
   it('reads a single sidecar too', () => {
     const run = marginalia(corpus, 'agreement', '--annotators', 'ann,bob', path.join('pair', 'both.annotations.json'));
     assert.equal(run.status, 0, run.stderr);

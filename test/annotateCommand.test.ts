@@ -38,7 +38,9 @@ describe('marginalia annotate', () => {
     const { folder, articles } = seedsCopy();
     const run = marginalia('annotate', '--workers', '2', folder);
     assert.equal(run.status, 0, run.stderr);
-    const added = Number(/: ([\d,]+) proposals added, 0 removed \(no longer found\), 0 kept; 0 articles unchanged\.\n$/.exec(run.stdout)?.[1].replace(',', ''));
+    const [, addedText, relationsText] = /: ([\d,]+) proposals added, 0 removed \(no longer found\), 0 kept; (\d+) relations? proposed, 0 removed \(no longer found\); 0 articles unchanged\.\n$/.exec(run.stdout) ?? [];
+    const added = Number(addedText?.replace(',', ''));
+    const relationsProposed = Number(relationsText);
     assert.match(run.stdout, /^Pre-annotated 5 articles in \d+\.\d s on 2 worker threads: /);
     assert.equal(run.stderr, '');
     let proposals = 0;
@@ -49,12 +51,16 @@ describe('marginalia annotate', () => {
       proposals += tags.length;
     }
     assert.equal(proposals, added);
+    // The seeds' project file declares the news relation types: the rules propose some (QUANTITY_OF, PRODUCES).
+    const relations = articles.flatMap((article) => parseSidecar(readFileSync(sidecarOf(article), 'utf8'), sidecarOf(article)).relations ?? []);
+    assert.ok(relations.length > 0 && relations.length === relationsProposed, `${relations.length} relations, ${relationsProposed} reported`);
+    assert.ok(relations.every((relation) => relation.status === 'proposed' && relation.source === 'import' && relation.annotator === 'marginalia' && ['QUANTITY_OF', 'PRODUCES'].includes(relation.type)));
 
     const written = contents(folder);
     const again = marginalia('annotate', '--format', 'json', folder);
     assert.equal(again.status, 0, again.stderr);
     const summary = JSON.parse(again.stdout);
-    assert.deepEqual({ ...summary, seconds: 0, workers: 0 }, { articles: 5, done: 5, changed: 0, unchanged: 5, skipped: [], added: 0, removed: 0, kept: added, workers: 0, seconds: 0, dryRun: false, cancelled: false });
+    assert.deepEqual({ ...summary, seconds: 0, workers: 0 }, { articles: 5, done: 5, changed: 0, unchanged: 5, skipped: [], added: 0, removed: 0, kept: added, relationsAdded: 0, relationsRemoved: 0, workers: 0, seconds: 0, dryRun: false, cancelled: false });
     assert.deepEqual(contents(folder), written, 'not a byte changed');
   });
 

@@ -10,7 +10,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LEXICON_VERSION, parseLexicon, serializeLexicon, type LexiconEntry } from '../server/src/core/lexicon';
-import { newTag, parseSidecar, serializeSidecar, SIDECAR_VERSION, type Sidecar, type Tag } from '../server/src/core/sidecar';
+import { newTag, parseSidecar, serializeSidecar, SIDECAR_VERSION, type Relation, type Sidecar, type Tag } from '../server/src/core/sidecar';
 
 const PROJECT = path.join(__dirname, '..');
 const TEXT = 'President Volodymyr Zelensky met NATO officials in Brussels on Monday.\n';
@@ -146,6 +146,43 @@ describe('merging annotators\' branches with git', () => {
       [ours !== 'deleted' && [ours.label, ours.status, ours.annotator], theirs !== 'deleted' && [theirs.label, theirs.status, theirs.annotator], base?.label],
       [['ORG', 'accepted', 'olena'], ['PERSON', 'rejected', 'mykola'], 'PERSON'],
     );
+    ok('merge', '--abort');
+  });
+
+  it('merges relations by id: both branches\' new relations on the same article kept; one changed differently on both is a conflict', () => {
+    const relation = (id: string, type: string, from: Tag, to: Tag, annotator: string, status: Relation['status'] = 'accepted'): Relation =>
+      ({ id, type, from: from.id, to: to.id, status, source: 'manual', annotator, created: '2024-06-01T12:00:00.000Z', modified: '2024-06-01T12:00:00.000Z' });
+    const withRelations = (annotations: Tag[], relations: Relation[]) => writeFileSync(sidecarFile('related'), serializeSidecar({ ...sidecarOf('related.txt', annotations), relations }));
+    const shared = relation('r-shared', 'LOCATED_IN', nato, brussels, 'olena');
+    ok('checkout', '-q', 'main');
+    writeFileSync(path.join(repo, 'corpus', 'related.txt'), TEXT);
+    withRelations([zelensky, nato, brussels, monday], [shared]);
+    ok('add', '-A');
+    ok('commit', '-q', '-m', 'related: a first relation');
+    const olenas = relation('r-olena', 'PART_OF', zelensky, nato, 'olena');
+    const mykolas = relation('r-mykola', 'TIME_OF', monday, zelensky, 'mykola');
+    const commit = (name: string, relations: Relation[]) => {
+      ok('checkout', '-q', '-b', name, 'main');
+      withRelations([zelensky, nato, brussels, monday], relations);
+      ok('commit', '-q', '-am', name);
+    };
+    commit('related-olena', [shared, olenas]);
+    commit('related-mykola', [shared, mykolas]);
+    ok('checkout', '-q', 'related-olena');
+    const merge = git('merge', '--no-edit', 'related-mykola');
+    assert.equal(merge.status, 0, merge.stdout + merge.stderr);
+    assert.deepEqual(readSidecar('related').relations?.map((r) => r.id).sort(), ['r-mykola', 'r-olena', 'r-shared']);
+
+    commit('related-olena-2', [{ ...shared, type: 'PART_OF', modified: '2024-07-01T12:00:00.000Z' }]);
+    commit('related-mykola-2', [{ ...shared, status: 'rejected', annotator: 'mykola', modified: '2024-07-02T12:00:00.000Z' }]);
+    ok('checkout', '-q', 'related-olena-2');
+    const conflicting = git('merge', '--no-edit', 'related-mykola-2');
+    assert.notEqual(conflicting.status, 0);
+    assert.match(conflicting.stdout + conflicting.stderr, /1 relation changed differently on both branches, kept in conflict state with both versions \(relations in conflict: r-shared\)/);
+    const conflicted = readSidecar('related').relations!.find((r) => r.id === 'r-shared')!;
+    assert.equal(conflicted.status, 'conflict');
+    const { ours, theirs } = conflicted.conflict!;
+    assert.deepEqual([ours !== 'deleted' && ours.type, theirs !== 'deleted' && theirs.status], ['PART_OF', 'rejected']);
     ok('merge', '--abort');
   });
 

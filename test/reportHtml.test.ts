@@ -39,6 +39,19 @@ describe('report page', () => {
     assert.match(html, /class="state-approved"><title>PERSON: 1 approved<\/title>/);
   });
 
+  it('draws relation agreement per type, with its figures as a table and in the CSV, when annotators made relations', async () => {
+    const { reportCsv } = await import('../server/src/core/report/reportCsv');
+    const ann = [tagOn('Zelensky', 'PERSON', 'ann'), tagOn('NATO', 'ORG', 'ann')];
+    const bob = [tagOn('Zelensky', 'PERSON', 'bob'), tagOn('NATO', 'ORG', 'bob')];
+    const relation = (id: string, from: Tag, to: Tag) => ({ id, type: 'PART_OF', from: from.id, to: to.id, status: 'accepted' as const, source: 'manual' as const, annotator: from.annotator, created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z' });
+    const report = corpusReport([{ name: 'a.txt', text: TEXT, tags: [...ann, ...bob], relations: [relation('r-1', ann[0]!, ann[1]!), relation('r-2', bob[0]!, bob[1]!)] }], { colorOf });
+    const page = reportHtml(report, SECURITY);
+    assert.match(page, /aria-label="Agreement of ann and bob per relation type"/);
+    assert.match(page, /<title>PART_OF, relation F1, exact: 1\.000<\/title>/);
+    assert.match(page, /<tr class=""><td>PART_OF<\/td><td>1<\/td><td>1<\/td><td>1\.000<\/td><td>1\.000<\/td><\/tr>/);
+    assert.match(reportCsv(report), /\r\nrelation_agreement,,PART_OF,exact_f1,1\r\n/);
+  });
+
   it('escapes names from files, so that none can inject markup', () => {
     assert.doesNotMatch(html, /<b>"a"/);
     assert.match(html, /kyiv\/&#60;b&#62;&#34;a&#34;\.txt/);

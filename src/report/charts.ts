@@ -3,7 +3,7 @@
  * no chart library and no network. Colours come from CSS classes (theme variables, see
  * reportHtml.ts) except each label's own colour, so the charts read in light and dark themes alike.
  */
-import type { LabelAgreement } from '../../server/src/core/agreement';
+import type { LabelAgreement, RelationTypeAgreement } from '../../server/src/core/agreement';
 import type { ArticleProgress, CorpusReport, LabelDistribution, MeasuredAgreement, ReviewProgress } from '../../server/src/core/report/corpusReport';
 import type { ReviewState } from '../../server/src/core/review/reviewState';
 
@@ -97,6 +97,40 @@ export function agreementChart(agreement: MeasuredAgreement, labelOrder: readonl
   });
   parts.push(xAxis(ticks, scale, height - AXIS_HEIGHT, `${agreement.annotators[0]} and ${agreement.annotators[1]}: 1 is perfect agreement, 0 what chance gives (kappa)`, (tick) => String(tick)));
   return svg(height, `Agreement of ${agreement.annotators.join(' and ')} per label`, parts);
+}
+
+const RELATION_SERIES = [
+  { key: 'exact', name: 'relation F1, exact', figure: (figures: RelationTypeAgreement) => figures.exact.f1 },
+  { key: 'overlap', name: 'relation F1, overlap', figure: (figures: RelationTypeAgreement) => figures.overlap.f1 },
+] as const;
+
+/** Relation F1 (exact, overlap) per relation type, all types first: two bars a type on one 0–1 scale. */
+export function relationAgreementChart(agreement: MeasuredAgreement): string {
+  const relations = agreement.corpus.relations;
+  if (!relations) return emptyChart('No relations yet.');
+  const rows: Array<{ name: string; figures: RelationTypeAgreement; overall?: true }> = [{ name: 'all relations', figures: relations, overall: true }, ...Object.entries(relations.byType).map(([name, figures]) => ({ name, figures }))];
+  const barHeight = 8;
+  const groupHeight = RELATION_SERIES.length * (barHeight + 2) + 12;
+  const nameWidth = namesWidth(rows.map((row) => row.name)) + 8;
+  const plot = { left: nameWidth + 12, right: WIDTH - 52, top: LEGEND_HEIGHT + 8 };
+  const height = plot.top + rows.length * groupHeight + AXIS_HEIGHT;
+  const ticks = [0, 0.25, 0.5, 0.75, 1];
+  const scale = linearScale(0, 1, plot.left, plot.right);
+  const parts = [legend(plot.left, RELATION_SERIES.map((series) => ({ className: `series-${series.key}`, name: series.name }))), verticalGrid(ticks, scale, plot.top, height - AXIS_HEIGHT)];
+  rows.forEach((row, index) => {
+    const y = plot.top + index * groupHeight;
+    const [first, second] = row.figures.claims;
+    parts.push(labelName(row.name, undefined, nameWidth, y + groupHeight / 2 - 6, row.overall ? 'name strong' : 'name', `${row.name}: ${first} and ${second} relations (${agreement.annotators.join(', ')})`));
+    RELATION_SERIES.forEach((series, seriesIndex) => {
+      const value = series.figure(row.figures);
+      const barY = y + seriesIndex * (barHeight + 2);
+      parts.push(rect(scale(0), barY, Math.max(scale(value) - scale(0), 1), barHeight, `series-${series.key}`, `${row.name}, ${series.name}: ${decimals(value, 3)}`));
+      parts.push(text(scale(value) + 4, barY + barHeight / 2, decimals(value), 'value small', 'start'));
+    });
+    if (row.overall) parts.push(line(0, y + groupHeight - 5, WIDTH, y + groupHeight - 5, 'separator'));
+  });
+  parts.push(xAxis(ticks, scale, height - AXIS_HEIGHT, `${agreement.annotators[0]} and ${agreement.annotators[1]}: 1 is perfect agreement`, (tick) => String(tick)));
+  return svg(height, `Agreement of ${agreement.annotators.join(' and ')} per relation type`, parts);
 }
 
 /** One 100% bar an article (and one for the corpus), split by review state, with "reviewed/total · %". */

@@ -4,9 +4,9 @@
  * The Content-Security-Policy allows nothing but this page's own style and script (by nonce) and
  * images from the extension or data: URIs; nothing is loaded from anywhere.
  */
-import type { LabelAgreement } from '../../server/src/core/agreement';
+import type { LabelAgreement, RelationTypeAgreement } from '../../server/src/core/agreement';
 import type { CorpusReport, MeasuredAgreement } from '../../server/src/core/report/corpusReport';
-import { agreementChart, escapeXml, labelDistributionChart, progressChart } from './charts';
+import { agreementChart, escapeXml, labelDistributionChart, progressChart, relationAgreementChart } from './charts';
 
 /** What the page's buttons ask of the extension. */
 export const REPORT_ACTIONS = ['exportJson', 'exportCsv', 'pickAnnotators', 'refresh'] as const;
@@ -83,7 +83,22 @@ function agreementSection(report: CorpusReport): string {
   return `<p class="caption">${escapeXml(agreement.annotators[0])}'s accepted and approved tags against ${escapeXml(agreement.annotators[1])}'s, on ${compared}: the figures of <code>npx marginalia agreement</code>. Exact: same start, end and label; overlap: same label, sharing a character.</p>
   ${agreementChart(agreement, report.labels)}
   ${agreementTable(agreement)}
+  ${relationAgreement(agreement)}
   ${leftOut(agreement)}`;
+}
+
+/** Relation F1 per type, when either annotator made relations: same type and both ends matching. */
+function relationAgreement(agreement: MeasuredAgreement): string {
+  const relations = agreement.corpus.relations;
+  if (!relations) return '';
+  const [first, second] = agreement.annotators.map(escapeXml);
+  const row = (name: string, figures: RelationTypeAgreement, className = '') =>
+    `<tr class="${className}"><td>${escapeXml(name)}</td><td>${figures.claims[0]}</td><td>${figures.claims[1]}</td><td>${figures.exact.f1.toFixed(3)}</td><td>${figures.overlap.f1.toFixed(3)}</td></tr>`;
+  const rows = [row('all relations', relations, 'strong'), ...Object.entries(relations.byType).map(([type, figures]) => row(type, figures))];
+  return `<h3>Agreement per relation type</h3>
+  <p class="caption">A relation matches when its type is the same and both ends match: exactly (same spans), or by overlap (each end sharing a character).</p>
+  ${relationAgreementChart(agreement)}
+  <details><summary>Relation figures as a table</summary><table><thead><tr><th>relation</th><th>${first}</th><th>${second}</th><th>exact F1</th><th>overlap F1</th></tr></thead><tbody>${rows.join('')}</tbody></table></details>`;
 }
 
 /** The figures as `marginalia agreement` prints them: three decimals, claims of each annotator. */

@@ -48,6 +48,26 @@ export const ServerCommands = {
   exportCorpus: 'marginalia.exportCorpus',
   /** ImportAnnotationsArguments: `marginalia import`, under progress; open articles show the new tags. */
   importAnnotations: 'marginalia.importAnnotations',
+  /** LinkArguments: a typed relation from one tag (or suggestion, accepted first in the same undo step) to another. */
+  link: 'marginalia.link',
+  /** RelationIdArguments. */
+  removeRelation: 'marginalia.removeRelation',
+  /** ChangeRelationTypeArguments. */
+  changeRelationType: 'marginalia.changeRelationType',
+  /** RelationIdArguments: the relation points the other way. */
+  reverseRelation: 'marginalia.reverseRelation',
+  /** RelationReviewArguments. */
+  acceptRelation: 'marginalia.acceptRelation',
+  approveRelation: 'marginalia.approveRelation',
+  rejectRelation: 'marginalia.rejectRelation',
+  /** RelationCommentArguments. */
+  commentRelation: 'marginalia.commentRelation',
+  /** ResolveDisagreementArguments with relation ids: the kept relations approved, the others rejected. */
+  resolveRelationDisagreement: 'marginalia.resolveRelationDisagreement',
+  /** ResolveRelationConflictArguments: keeps one branch's version of a relation in conflict state. */
+  resolveRelationConflict: 'marginalia.resolveRelationConflict',
+  /** LinkTargetsArguments: every tag of the article a relation of an allowed type may link the tag to (for a picker), as LinkTargetsResult. */
+  linkTargets: 'marginalia.linkTargets',
 } as const;
 
 /** A span of the open document in UTF-16 offsets, with the text it covered when the action was offered. */
@@ -77,6 +97,51 @@ export interface RejectArguments extends SpanArguments {
 export interface TagIdArguments {
   uri: string;
   tagId: string;
+}
+
+/** Removes a tag; one with relations is removed (with them) only once `confirmed`. */
+export interface RemoveTagArguments extends TagIdArguments {
+  confirmed?: boolean;
+}
+
+/** One end of a relation to make: a tag by id, or a suggestion's span (UTF-16) and label, tagged first. */
+export type RelationEnd = { tagId: string } | { start: number; end: number; text: string; label: string };
+
+export interface LinkArguments {
+  uri: string;
+  from: RelationEnd;
+  to: RelationEnd;
+  /** A relation type of the corpus (marginalia.json "relations"). */
+  type: string;
+}
+
+export interface RelationIdArguments {
+  uri: string;
+  relationId: string;
+}
+
+export interface ChangeRelationTypeArguments extends RelationIdArguments {
+  type: string;
+  comment?: string;
+}
+
+export interface RelationReviewArguments extends RelationIdArguments {
+  comment?: string;
+}
+
+export interface RelationCommentArguments extends RelationIdArguments {
+  comment: string;
+}
+
+export interface LinkTargetsArguments extends TagIdArguments {}
+
+export interface ResolveRelationConflictArguments extends RelationIdArguments {
+  side: 'ours' | 'theirs';
+}
+
+/** What `marginalia.linkTargets` answers: each link the tag may make, titled as the quick fix would be, with its arguments. */
+export interface LinkTargetsResult extends CommandResult {
+  targets: Array<{ title: string; arguments: LinkArguments }>;
 }
 
 export interface ChangeLabelArguments extends TagIdArguments {

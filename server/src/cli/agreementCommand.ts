@@ -3,6 +3,7 @@ import type { ProgressReporter } from '../core/base/progress';
 import { loadSidecarCorpus } from '../node/sidecarCorpus';
 import { comparableDocuments } from '../core/report/corpusReport';
 import { sidecarPathFor } from '../core/sidecar/paths';
+import { symmetricTypesOf } from '../node/projectFiles';
 
 export type AgreementFormat = 'table' | 'json';
 
@@ -29,7 +30,7 @@ export async function runAgreement(request: AgreementRequest, out: (chunk: strin
   }
   // Named by their path as found, so that messages and figures name the files the user pointed at.
   const { comparable, stale } = comparableDocuments(loaded.documents, (document) => sidecarPathFor(document.path));
-  const corpus: AgreementDocument[] = comparable.map(({ path, text, tags }) => ({ name: path, text, tags }));
+  const corpus: AgreementDocument[] = comparable.map(({ path, text, tags, relations }) => ({ name: path, text, tags, relations }));
   const unreadable = [...loaded.unreadable, ...stale];
   for (const { file, problem } of unreadable) err(`${file}: skipped: ${problem}`);
   if (corpus.length === 0) {
@@ -47,7 +48,7 @@ export async function runAgreement(request: AgreementRequest, out: (chunk: strin
     err(`marginalia agreement: no accepted tags by ${absent.join(' or ')} below ${request.path} (annotators found: ${found.join(', ') || 'none'})`);
     return 2;
   }
-  const report = agreement(corpus, annotators[0], annotators[1]);
+  const report = agreement(corpus, annotators[0], annotators[1], { symmetricTypes: symmetricTypesOf(comparable.map((document) => document.path)) });
   for (const { name, missing } of report.skipped) err(`${name}: skipped: no tags by ${missing.join(' or ')}`);
   if (report.documents.length === 0) {
     err(`marginalia agreement: nothing to compare: no article below ${request.path} has tags by both ${annotators[0]} and ${annotators[1]}`);

@@ -33,6 +33,9 @@ export interface AnnotateSummary {
   added: number;
   removed: number;
   kept: number;
+  /** Relations proposed between tags (QUANTITY_OF, PRODUCES), and the tool's own earlier ones removed as no longer found. */
+  relationsAdded: number;
+  relationsRemoved: number;
   workers: number;
   seconds: number;
   dryRun: boolean;
@@ -76,7 +79,7 @@ export async function runAnnotate(request: AnnotateRequest, out: (chunk: string)
 }
 
 function summarize(outcomes: readonly ArticleOutcome[], run: Pick<AnnotateSummary, 'articles' | 'workers' | 'seconds' | 'dryRun' | 'cancelled'>): AnnotateSummary {
-  const summary: AnnotateSummary = { articles: run.articles, done: outcomes.length, changed: 0, unchanged: 0, skipped: [], added: 0, removed: 0, kept: 0, workers: run.workers, seconds: Math.round(run.seconds * 100) / 100, dryRun: run.dryRun, cancelled: run.cancelled };
+  const summary: AnnotateSummary = { articles: run.articles, done: outcomes.length, changed: 0, unchanged: 0, skipped: [], added: 0, removed: 0, kept: 0, relationsAdded: 0, relationsRemoved: 0, workers: run.workers, seconds: Math.round(run.seconds * 100) / 100, dryRun: run.dryRun, cancelled: run.cancelled };
   for (const outcome of outcomes) {
     if (outcome.status === 'skipped') {
       summary.skipped.push({ article: outcome.article, reason: outcome.reason });
@@ -86,6 +89,8 @@ function summarize(outcomes: readonly ArticleOutcome[], run: Pick<AnnotateSummar
     summary.added += outcome.added;
     summary.removed += outcome.removed;
     summary.kept += outcome.kept;
+    summary.relationsAdded += outcome.relations?.added ?? 0;
+    summary.relationsRemoved += outcome.relations?.removed ?? 0;
   }
   return summary;
 }
@@ -105,8 +110,14 @@ function forPeople(summary: AnnotateSummary, paths: readonly string[]): string {
   const head = summary.cancelled
     ? `Cancelled after ${summary.done} of ${plural(summary.articles, 'article')} (those under way were finished): ${annotated} pre-annotated in ${seconds}`
     : `${summary.dryRun ? 'Dry run: checked' : 'Pre-annotated'} ${plural(annotated, 'article')} in ${seconds} on ${threads}`;
+  const relations =
+    summary.relationsAdded + summary.relationsRemoved === 0
+      ? ''
+      : summary.dryRun
+        ? `; would propose ${plural(summary.relationsAdded, 'relation')} and remove ${summary.relationsRemoved}`
+        : `; ${plural(summary.relationsAdded, 'relation')} proposed, ${summary.relationsRemoved} removed (no longer found)`;
   const skipped = summary.skipped.length > 0 ? `; ${plural(summary.skipped.length, 'article')} skipped and left untouched (named on stderr)` : '';
-  return `${head}: ${counts}; ${plural(summary.unchanged, 'article')} unchanged${skipped}.\n`;
+  return `${head}: ${counts}${relations}; ${plural(summary.unchanged, 'article')} unchanged${skipped}.\n`;
 }
 
 function plural(count: number, noun: string): string {

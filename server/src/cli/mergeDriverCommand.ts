@@ -52,9 +52,12 @@ export async function runMergeDriver(request: MergeDriverRequest, err: (line: st
   await writeFileAtomically(request.ours, serializeSidecar(merged.sidecar));
   if (merged.conflicts === 0) return 0;
   const ids = merged.sidecar.annotations.filter((tag) => tag.status === 'conflict').map((tag) => tag.id);
+  const relationIds = (merged.sidecar.relations ?? []).filter((relation) => relation.status === 'conflict').map((relation) => relation.id);
+  const what = relationIds.length === 0 ? `tag${merged.conflicts === 1 ? '' : 's'}` : ids.length === 0 ? `relation${merged.conflicts === 1 ? '' : 's'}` : 'tags and relations';
+  const which = [ids.length > 0 ? `tags in conflict: ${ids.join(', ')}` : '', relationIds.length > 0 ? `relations in conflict: ${relationIds.join(', ')}` : ''].filter(Boolean).join('; ');
   err(
-    `marginalia merge-driver: ${name}: ${merged.conflicts} tag${merged.conflicts === 1 ? '' : 's'} changed differently on both branches, ` +
-      `kept in conflict state with both versions (tags in conflict: ${ids.join(', ')}). Choose a version in the editor or edit the file, then 'git add' it.`,
+    `marginalia merge-driver: ${name}: ${merged.conflicts} ${what} changed differently on both branches, ` +
+      `kept in conflict state with both versions (${which}). Choose a version in the editor or edit the file, then 'git add' it.`,
   );
   return 1;
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { ProgressReporter } from '../core/base/progress';
-import { articleSelectorFor } from '../node/projectFiles';
+import { articleSelectorFor, symmetricTypesOf } from '../node/projectFiles';
 import { corpusReport } from '../core/report/corpusReport';
 import { loadSidecarCorpus } from '../node/sidecarCorpus';
 import { labelColorsFor } from '../core/report/labelColors';
@@ -35,7 +35,8 @@ export async function runReport(request: ReportRequest, out: (chunk: string) => 
   for (const { file, problem } of unreadable) err(`${file}: skipped: ${problem}`);
   const selector = articleSelectorFor([resolve(request.path)]);
   const colorOf = labelColorsFor(documents.map((document) => resolve(document.path)), (path) => selector.projectOf(path));
-  const report = corpusReport(documents, { annotators: request.annotators, colorOf, unreadable });
+  const symmetricTypes = symmetricTypesOf(documents.map((document) => resolve(document.path)));
+  const report = corpusReport(documents, { annotators: request.annotators, colorOf, unreadable, symmetricTypes });
   if (!report.agreement.measured) {
     if (request.annotators) {
       err(`marginalia report: ${report.agreement.reason}`);

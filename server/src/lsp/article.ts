@@ -6,7 +6,7 @@ import { CodePointIndex } from '../core/base/offsets';
 import { textChange } from '../core/detect/textChange';
 import type { Lexicon } from '../core/lexicon/lexicon';
 import { LearntSuggestions, type Suggestion } from '../core/lexicon/suggestions';
-import type { Tag } from '../core/sidecar';
+import type { Relation, Tag } from '../core/sidecar';
 import type { Highlight } from './semanticTokens';
 import { UTF16_OFFSETS, inUtf16, mergeRecognised, shiftedAnswers, type RecogniserAnswer } from '../core/recognisers/merge';
 
@@ -18,10 +18,23 @@ export interface PlacedTag {
   orphaned: boolean;
 }
 
+/**
+ * A relation as this person sees it, with its ends where they stand (undefined: the tag is not in
+ * the sidecar, or hidden in blind mode). Orphaned when an end is orphaned or missing: kept and shown.
+ */
+export interface PlacedRelation {
+  relation: Relation;
+  from?: PlacedTag;
+  to?: PlacedTag;
+  orphaned: boolean;
+}
+
 /** What the annotator sees of an article, derived from its text and tags, recomputed only when either changes. */
 export interface ArticleModel {
   version: number;
   placed: PlacedTag[];
+  /** The relations this person sees, in the order they were made. */
+  relations: PlacedRelation[];
   /** Detections and learnt text (see withLearntSuggestions) no tag speaks for yet: the suggestions to accept or reject. */
   suggestions: Suggestion[];
   /** True when the article was longer than the analysis limit and only its beginning was analysed. */
@@ -31,6 +44,8 @@ export interface ArticleModel {
 /** An open article: its document, what the detector finds in it, and its tags from the sidecar. */
 export class Article {
   private tags: Tag[] = [];
+  /** The sidecar's relations, whoever made them; they follow their tags by id, so edits never move them. */
+  private relations: readonly Relation[] = [];
   /** Tags whose text was deleted or rewritten, or that re-anchoring could not find: kept, shown as warnings. */
   private orphanedIds = new Set<string>();
   /** The text the tags' offsets refer to: the document as it was when they were last placed or shifted. */
@@ -52,7 +67,7 @@ export class Article {
   /** Whether the sidecar has been read once: before, the article would show bare suggestions over text already tagged. */
   tagsLoaded = false;
   /** Which tags this person may see (blind double annotation hides other annotators'); all are kept and moved with edits. */
-  private isVisible: (tag: Tag) => boolean = () => true;
+  private isVisible: (item: Pick<Tag, 'annotator' | 'status'>) => boolean = () => true;
   /** Reviewing: decided tags (approved, rejected) are left out of the highlights to show what still needs a person. */
   private onlyToReview = false;
 
@@ -76,6 +91,22 @@ export class Article {
     this.tagsRevision++;
   }
 
+  /** The sidecar's relations, as last read or written (with its tags, through setTags). */
+  setRelations(relations: readonly Relation[]): void {
+    this.relations = relations;
+    this.tagsRevision++;
+  }
+
+  /** The relations this person sees (blind mode: their own and tools' proposals): the ones actions may touch. */
+  visibleRelations(): Relation[] {
+    return this.relations.filter(this.isVisible);
+  }
+
+  /** Every relation of the sidecar, seen or not: removing a tag removes all of its relations. */
+  allRelations(): readonly Relation[] {
+    return this.relations;
+  }
+
   /** The editor changed the text: tags move with their text; a tag whose text was touched is orphaned. */
   documentChanged(document: TextDocument): void {
     this.document = document;
@@ -94,7 +125,7 @@ export class Article {
   }
 
   /** Who may see which tags, and whether decided tags are hidden; the model is rebuilt when either changes. */
-  setDisplay(isVisible: (tag: Tag) => boolean, onlyToReview: boolean): void {
+  setDisplay(isVisible: (item: Pick<Tag, 'annotator' | 'status'>) => boolean, onlyToReview: boolean): void {
     this.isVisible = isVisible;
     this.onlyToReview = onlyToReview;
     this.tagsRevision++;
@@ -124,7 +155,8 @@ export class Article {
     const visible = this.visibleTags();
     const placed = visible.length === 0 ? [] : placeTags(text, this.codePointIndex(text), visible, this.orphanedIds);
     const suggested = this.learnt.suggest(analysed, spans, lexicon);
-    this.model = { version, placed, suggestions: unclaimedSuggestions(suggested, placed), truncated, tagsRevision: this.tagsRevision, lexicon, lexiconRevision: lexicon?.revision, recognised };
+    const relations = placeRelations(this.visibleRelations(), placed);
+    this.model = { version, placed, relations, suggestions: unclaimedSuggestions(suggested, placed), truncated, tagsRevision: this.tagsRevision, lexicon, lexiconRevision: lexicon?.revision, recognised };
     return this.model;
   }
 
@@ -194,6 +226,16 @@ function placeTags(text: string, index: CodePointIndex, tags: readonly Tag[], or
     const start = index.toUtf16(tag.start);
     const end = index.toUtf16(tag.end);
     return { tag, start, end, orphaned: orphanedIds.has(tag.id) || tag.end > index.length || text.slice(start, end) !== tag.text };
+  });
+}
+
+function placeRelations(relations: readonly Relation[], placed: readonly PlacedTag[]): PlacedRelation[] {
+  if (relations.length === 0) return [];
+  const byId = new Map(placed.map((tag) => [tag.tag.id, tag]));
+  return relations.map((relation) => {
+    const from = byId.get(relation.from);
+    const to = byId.get(relation.to);
+    return { relation, from, to, orphaned: !from || !to || from.orphaned || to.orphaned };
   });
 }
 

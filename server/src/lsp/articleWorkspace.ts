@@ -9,11 +9,12 @@ import { readArticleFile } from '../node/regularFile';
 import type { TagVisibility } from '../core/review/corpusSummary';
 import { resolveLabelSet, type LabelDefinition } from '../core/project/labelSet';
 import { reanchorTags } from '../core/anchoring/reanchor';
-import { SidecarError, type Tag } from '../core/sidecar';
+import { SidecarError, type Sidecar, type Tag } from '../core/sidecar';
 import { SidecarStore } from '../node/sidecarStore';
 import { markedOrphaned, placedAt, samePlacement } from '../core/sidecar/tags';
 import { CodePointIndex } from '../core/base/offsets';
-import { appliedChanges, applyEdit, outcomeOf, type TagChange, type TagEdit } from '../core/sidecar/tagEdits';
+import { appliedChanges, appliedEdit, applyEdit, outcomeOf, type RelationChange, type TagChange, type TagEdit } from '../core/sidecar/tagEdits';
+import { resolveRelationTypes, type RelationType } from '../core/project/relationTypes';
 import { UndoStack } from '../core/tagging/undoStack';
 import { canSee, type Actor } from '../core/tagging/actor';
 import { Article } from './article';
@@ -106,7 +107,7 @@ export class ArticleWorkspace {
   }
 
   /** In blind mode, one's own tags, tools' proposals and merge conflicts; otherwise everyone's. */
-  private readonly isVisible = (tag: Tag): boolean => this.acting === undefined || canSee(this.acting, tag);
+  private readonly isVisible = (tag: Pick<Tag, 'annotator' | 'status'>): boolean => this.acting === undefined || canSee(this.acting, tag);
 
   /**
    * Who acts: the annotator the settings name (default: git user.name) and blind mode. Handed to every
@@ -228,6 +229,17 @@ export class ArticleWorkspace {
     return labels;
   }
 
+  /** The relation types of the article's corpus: its project file's "relations", else the built-in set. */
+  relationTypesFor(article: Article): RelationType[] {
+    return resolveRelationTypes(this.selector.projectOf(article.path).project?.file.relations);
+  }
+
+  /**
+   * Tags whose removal the annotator was told would take relations with it, by article: the next
+   * quick-fix list offers to confirm. Forgotten once confirmed or when the article's tags change.
+   */
+  readonly pendingRemovals = new Map<string, string>();
+
   guidelineOf(article: Article, label: string): string | undefined {
     return this.labelsFor(article).find((definition) => definition.name === label)?.guideline;
   }
@@ -245,12 +257,13 @@ export class ArticleWorkspace {
       if (!article.sidecarProblem && this.placedFrom.has(article.path) && this.placedFrom.get(article.path) === hash) return;
       article.sidecarProblem = undefined;
       this.placedFrom.set(article.path, hash);
-      this.placeTags(article, sidecar.annotations);
+      this.placeTags(article, sidecar);
       if (article.positionsDirty && (await this.matchesDisk(article))) await this.savePositions(article);
     } catch (error) {
       this.placedFrom.delete(article.path);
       article.sidecarProblem = messageOf(error);
       article.setTags([]);
+      article.setRelations([]);
       this.events.warn(article.sidecarProblem);
     }
     article.tagsLoaded = true;
@@ -266,23 +279,25 @@ export class ArticleWorkspace {
   async applyTagEdit(article: Article, edit: TagEdit, actor: Actor, record: 'record' | 'replay' = 'record'): Promise<string> {
     if (article.sidecarProblem) throw new Error(`${article.sidecarProblem} — fix or move that file; Marginalia will not overwrite it.`);
     let skipped: TagChange[] = [];
+    let skippedRelations: RelationChange[] = [];
     const text = article.document.getText();
-    const { sidecar, hash } = await this.store.updateTags(article.path, (current) => {
-      const applied = applyEdit(current, edit);
-      skipped = applied.skipped;
+    const { sidecar, hash } = await this.store.updateTags(article.path, (current, relations) => {
+      const applied = applyEdit(current, edit, relations);
+      ({ skipped, skippedRelations } = applied);
       return applied;
     });
     this.placedFrom.set(article.path, hash);
-    const applied = appliedChanges(edit, skipped);
-    await this.lexicons.learnFrom(article.path, text, applied, actor.annotator);
+    this.pendingRemovals.delete(article.uri);
+    const applied = appliedEdit(edit, skipped, skippedRelations);
+    await this.lexicons.learnFrom(article.path, text, applied.changes, actor.annotator);
     // The sidecar may hold offsets of the saved text while the editor holds unsaved edits: place them anew.
-    this.placeTags(article, sidecar.annotations);
+    this.placeTags(article, sidecar);
     // A tag restored by undo stands where it stood then: once found again in the saved text, its place is written.
     if (article.positionsDirty && (await this.matchesDisk(article))) await this.savePositions(article);
-    if (record === 'record') this.undoStackOf(article).record({ ...edit, changes: applied });
+    if (record === 'record') this.undoStackOf(article).record(applied);
     this.lastActions.set(article.uri, Date.now());
     this.events.articleChanged(article);
-    const outcome = outcomeOf(edit, skipped);
+    const outcome = outcomeOf(edit, skipped, skippedRelations);
     if (!outcome.done) throw new Error(outcome.message);
     return outcome.message;
   }
@@ -294,13 +309,14 @@ export class ArticleWorkspace {
    */
   async applyTagEditToFile(path: string, text: string, edit: TagEdit, actor: Actor): Promise<TagChange[]> {
     let skipped: TagChange[] = [];
-    await this.store.updateTags(path, (current) => {
-      const applied = applyEdit(current, edit);
-      skipped = applied.skipped;
+    let skippedRelations: RelationChange[] = [];
+    await this.store.updateTags(path, (current, relations) => {
+      const applied = applyEdit(current, edit, relations);
+      ({ skipped, skippedRelations } = applied);
       return applied;
     });
     const applied = appliedChanges(edit, skipped);
-    this.undoStackAt(path).record({ ...edit, changes: applied });
+    this.undoStackAt(path).record(appliedEdit(edit, skipped, skippedRelations));
     // Ctrl+Z in that article, once opened, undoes this before any text edit.
     this.lastActions.set(pathToFileURL(path).href, Date.now());
     await this.lexicons.learnFrom(path, text, applied, actor.annotator);
@@ -317,7 +333,10 @@ export class ArticleWorkspace {
     }
   }
 
-  private placeTags(article: Article, stored: readonly Tag[]): void {
+  private placeTags(article: Article, sidecar: Sidecar): void {
+    const stored = sidecar.annotations;
+    // Relations follow their tags by id: placing the tags places them.
+    article.setRelations(sidecar.relations ?? []);
     const text = article.document.getText();
     const results = reanchorTags(text, stored);
     const orphaned = new Set(results.filter((result) => result.outcome === 'orphaned').map((result) => result.tag.id));
@@ -350,7 +369,7 @@ export class ArticleWorkspace {
       return { put, remove: [] };
     });
     this.placedFrom.set(article.path, hash);
-    this.placeTags(article, sidecar.annotations);
+    this.placeTags(article, sidecar);
     article.positionsDirty = false;
   }
 

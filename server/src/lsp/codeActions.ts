@@ -19,6 +19,9 @@ import type { Kind } from '../core/base/labels';
 import { wholeWordOccurrences } from '../core/tagging/occurrences';
 import type { Article, PlacedTag } from './article';
 import { describeClaim, disagreementsIn, extentOf, type PlacedDisagreement } from './disagreements';
+import type { RelationType } from '../core/project/relationTypes';
+import { relationActionsAt } from './relationActions';
+import { relationDisagreementActions } from './relationReview';
 
 /** What the actions depend on beyond the article: who is looking, and what the client can do. */
 export interface CodeActionOptions {
@@ -30,6 +33,12 @@ export interface CodeActionOptions {
   commentCommand?: string;
   /** "Tag all N occurrences of … in the workspace" for an entity's text and label, when it stands untagged in other articles. */
   tagAllInWorkspace?: (text: string, label: string) => CodeAction[];
+  /** The corpus's relation types: links offered from a tag and between two selected. */
+  relationTypes?: readonly RelationType[];
+  /** The tag whose removal was asked to be confirmed (it has relations): a confirming quick fix comes first. */
+  pendingRemoval?: string;
+  /** A client command that offers every link of a tag in a picker (VS Code's "Link to…"). */
+  linkToCommand?: string;
 }
 
 /**
@@ -53,13 +62,19 @@ export function codeActionsAt(article: Article, labels: readonly LabelDefinition
 
   if (options.seesEveryone) {
     for (const disagreement of disagreementsIn(model).filter((found) => touches(extentOf(found)))) actions.push(...disagreementActions(article, disagreement));
+    actions.push(...relationDisagreementActions(article, options.relationTypes ?? [], touches));
   }
   const suggestion = suggestions[0];
   // Suggestions of two kinds can stand on one span (a learnt ORG and a detected DATE on "Wednesday"): all are offered, in order.
   if (suggestion) actions.push(...suggestionActions(article, labels, suggestions.filter((other) => other.start === suggestion.start && other.end === suggestion.end), text, options));
   const selection = trimmed(text, start, end);
   const tag = tags[0];
+  const relationActions = relationActionsAt(article, options.relationTypes ?? [], tag, selection, options.pendingRemoval, options.linkToCommand, options.commentCommand);
+  // Confirming a removal the annotator just asked for comes first, preferred.
+  const confirming = relationActions.filter((candidate) => candidate.title.startsWith('Confirm: remove tag'));
+  actions.push(...confirming);
   if (tag) actions.push(...tagActions(article, labels, tag, text, selection, options));
+  actions.push(...relationActions.filter((candidate) => !confirming.includes(candidate)));
 
   const isNewSpan = selection && ![...tags, ...suggestions].some((item) => item.start === selection.start && item.end === selection.end);
   if (isNewSpan) actions.push(...selectionActions(article, labels, selection.start, selection.end, text));

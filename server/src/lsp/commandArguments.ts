@@ -21,6 +21,14 @@ import type {
   TagArguments,
   TagIdArguments,
   WorkspaceOccurrencesArguments,
+  ChangeRelationTypeArguments,
+  LinkArguments,
+  LinkTargetsArguments,
+  RelationCommentArguments,
+  RelationIdArguments,
+  RelationReviewArguments,
+  RemoveTagArguments,
+  ResolveRelationConflictArguments,
 } from '../api/protocol';
 
 /** Command arguments arrive from any client: each is validated against the protocol's types. */
@@ -70,3 +78,15 @@ export const ImportAnnotationsArgumentsSchema = z.strictObject({
   as: z.enum(['proposed', 'accepted']).optional(),
   annotator: z.string().min(1).optional(),
 }) satisfies z.ZodType<ImportAnnotationsArguments>;
+
+export const RemoveTagArgumentsSchema = z.strictObject({ uri, tagId, confirmed: z.boolean().optional() }) satisfies z.ZodType<RemoveTagArguments>;
+const relationId = z.string().min(1);
+const relationType = z.string().min(1);
+const RelationEndSchema = z.union([z.strictObject({ tagId }), z.strictObject({ start: z.number().int().nonnegative(), end: z.number().int().positive(), text: z.string().min(1), label })]);
+export const LinkArgumentsSchema = z.strictObject({ uri, from: RelationEndSchema, to: RelationEndSchema, type: relationType }) satisfies z.ZodType<LinkArguments>;
+export const RelationIdArgumentsSchema = z.strictObject({ uri, relationId }) satisfies z.ZodType<RelationIdArguments>;
+export const ChangeRelationTypeArgumentsSchema = z.strictObject({ uri, relationId, type: relationType, comment: comment.optional() }) satisfies z.ZodType<ChangeRelationTypeArguments>;
+export const RelationReviewArgumentsSchema = z.strictObject({ uri, relationId, comment: comment.optional() }) satisfies z.ZodType<RelationReviewArguments>;
+export const RelationCommentArgumentsSchema = z.strictObject({ uri, relationId, comment }) satisfies z.ZodType<RelationCommentArguments>;
+export const LinkTargetsArgumentsSchema = z.strictObject({ uri, tagId }) satisfies z.ZodType<LinkTargetsArguments>;
+export const ResolveRelationConflictArgumentsSchema = z.strictObject({ uri, relationId, side: z.enum(['ours', 'theirs']) }) satisfies z.ZodType<ResolveRelationConflictArguments>;

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
-import { ServerCommands, type CommandResult, type ForgetRuleResult, type LearnedRulesResult, type WorkspaceOccurrencesArguments, type WorkspaceOccurrencesResult } from '../api/protocol';
+import { ServerCommands, type CommandResult, type ForgetRuleResult, type LearnedRulesResult, type LinkTargetsResult, type WorkspaceOccurrencesArguments, type WorkspaceOccurrencesResult } from '../api/protocol';
+import type { RelationOperations } from '../core/tagging/relationOperations';
+import { linkEdit, linkTargets, relationOperationsOf, removeTagEdit } from './relationActions';
 import type { TagEdit } from '../core/sidecar/tagEdits';
 import { TagOperations } from '../core/tagging/tagOperations';
 import { describeIssues } from '../core/base/zodIssues';
@@ -29,6 +31,14 @@ import {
   TagArgumentsSchema,
   TagIdArgumentsSchema,
   WorkspaceOccurrencesArgumentsSchema,
+  ChangeRelationTypeArgumentsSchema,
+  LinkArgumentsSchema,
+  LinkTargetsArgumentsSchema,
+  RelationCommentArgumentsSchema,
+  RelationIdArgumentsSchema,
+  RelationReviewArgumentsSchema,
+  RemoveTagArgumentsSchema,
+  ResolveRelationConflictArgumentsSchema,
 } from './commandArguments';
 import { articleTagsOf } from './tagActions';
 import { interchangeFormats } from './transfer';
@@ -39,6 +49,8 @@ import { pathOfUri } from '../node/uris';
 export interface CommandClient {
   showDocument(uri: string): Promise<boolean>;
   showInformation(message: string): void;
+  /** Asks the person (window/showMessageRequest); the choice picked, or undefined when the editor cannot ask or they dismissed it. */
+  ask?(message: string, choices: readonly string[]): Promise<string | undefined>;
 }
 
 /** Everything a command may use, handed to each handler (no command reaches for state of its own). */
@@ -84,7 +96,24 @@ export const COMMAND_TABLE: { readonly [Id in CommandId]: CommandHandler<z.ZodTy
   [ServerCommands.comment]: handler(CommentArgumentsSchema, (args, context) => onArticle(context, args.uri, (ops) => ops.comment(args.tagId, args.comment))),
   [ServerCommands.resolveDisagreement]: handler(ResolveDisagreementArgumentsSchema, (args, context) => onArticle(context, args.uri, (ops) => ops.resolveDisagreement(args.approve, args.reject))),
   [ServerCommands.reattach]: handler(ReattachArgumentsSchema, (args, context) => onArticle(context, args.uri, (ops, cp) => ops.reattach(args.tagId, cp(args.start), cp(args.end), args.text))),
-  [ServerCommands.removeTag]: handler(TagIdArgumentsSchema, (args, context) => onArticle(context, args.uri, (ops) => ops.remove(args.tagId))),
+  [ServerCommands.removeTag]: handler(RemoveTagArgumentsSchema, async (args, context) => {
+    const { workspace } = context;
+    const article = openArticle(workspace, args.uri);
+    let removal = removeTagEdit(article, workspace.labelsFor(article), workspace.actor, args.tagId, args.confirmed === true);
+    // A tag with relations is removed only once confirmed: the editor asks if it can, and the next
+    // quick-fix list offers to confirm in any editor.
+    if ('ask' in removal) {
+      const confirm = removal.confirm;
+      const answer = await context.client.ask?.(removal.ask, [confirm, 'Keep the tag']).catch(() => undefined);
+      if (answer !== confirm) {
+        workspace.pendingRemovals.set(article.uri, args.tagId);
+        return { message: removal.ask, lastTagAction: workspace.lastTagAction(article) };
+      }
+      removal = removeTagEdit(article, workspace.labelsFor(article), workspace.actor, args.tagId, true);
+      if ('ask' in removal) throw new Error(removal.ask);
+    }
+    return applied(context, article, removal.edit);
+  }),
   [ServerCommands.resolveConflict]: handler(ResolveConflictArgumentsSchema, (args, context) => onArticle(context, args.uri, (ops) => ops.resolveConflict(args.tagId, args.side))),
   [ServerCommands.undo]: handler(DocumentArgumentsSchema, (args, context) => replay(context, args.uri, 'undo')),
   [ServerCommands.redo]: handler(DocumentArgumentsSchema, (args, context) => replay(context, args.uri, 'redo')),
@@ -131,6 +160,28 @@ export const COMMAND_TABLE: { readonly [Id in CommandId]: CommandHandler<z.ZodTy
   [ServerCommands.occurrencesInWorkspace]: handler(WorkspaceOccurrencesArgumentsSchema, (args, context) => occurrences(args, context, false)),
   [ServerCommands.showOccurrencesInWorkspace]: handler(WorkspaceOccurrencesArgumentsSchema, (args, context) => occurrences(args, context, true)),
   [ServerCommands.tagAllInWorkspace]: handler(TagAllInWorkspaceArgumentsSchema, (args, { workspace, tagAll }) => tagAll.apply(args, workspace.actor)),
+  [ServerCommands.link]: handler(LinkArgumentsSchema, (args, context) => {
+    const { workspace } = context;
+    const article = openArticle(workspace, args.uri);
+    return applied(context, article, linkEdit(article, workspace.labelsFor(article), workspace.relationTypesFor(article), workspace.actor, args));
+  }),
+  [ServerCommands.removeRelation]: handler(RelationIdArgumentsSchema, (args, context) => onRelations(context, args.uri, (ops) => ops.remove(args.relationId))),
+  [ServerCommands.changeRelationType]: handler(ChangeRelationTypeArgumentsSchema, (args, context) => onRelations(context, args.uri, (ops) => ops.relabel(args.relationId, args.type, args.comment))),
+  [ServerCommands.reverseRelation]: handler(RelationIdArgumentsSchema, (args, context) => onRelations(context, args.uri, (ops) => ops.reverse(args.relationId))),
+  [ServerCommands.acceptRelation]: handler(RelationIdArgumentsSchema, (args, context) => onRelations(context, args.uri, (ops) => ops.accept(args.relationId))),
+  [ServerCommands.approveRelation]: handler(RelationReviewArgumentsSchema, (args, context) => onRelations(context, args.uri, (ops) => ops.approve(args.relationId, args.comment))),
+  [ServerCommands.rejectRelation]: handler(RelationReviewArgumentsSchema, (args, context) => onRelations(context, args.uri, (ops) => ops.reject(args.relationId, args.comment))),
+  [ServerCommands.commentRelation]: handler(RelationCommentArgumentsSchema, (args, context) => onRelations(context, args.uri, (ops) => ops.comment(args.relationId, args.comment))),
+  [ServerCommands.resolveRelationDisagreement]: handler(ResolveDisagreementArgumentsSchema, (args, context) => onRelations(context, args.uri, (ops) => ops.resolveDisagreement(args.approve, args.reject))),
+  [ServerCommands.resolveRelationConflict]: handler(ResolveRelationConflictArgumentsSchema, (args, context) => onRelations(context, args.uri, (ops) => ops.resolveConflict(args.relationId, args.side))),
+  [ServerCommands.linkTargets]: handler(LinkTargetsArgumentsSchema, async (args, { workspace }) => {
+    // Asked right after opening, the article's tags must be in: wait for them as other requests do.
+    await workspace.ready(args.uri);
+    const article = openArticle(workspace, args.uri);
+    const targets = linkTargets(article, workspace.relationTypesFor(article), args.tagId);
+    const result: LinkTargetsResult = { message: `${targets.length} link${targets.length === 1 ? '' : 's'} the tag may make`, targets };
+    return result;
+  }),
 };
 
 /** The commands the server advertises (executeCommandProvider): the table's ids. */
@@ -153,6 +204,18 @@ async function onArticle(context: CommandContext, uri: string, operation: (ops: 
   const tags = articleTagsOf(article);
   const edit = operation(new TagOperations(tags, workspace.labelsFor(article), actor), (utf16) => tags.index.toCodePoint(utf16));
   const message = await workspace.applyTagEdit(article, edit, actor);
+  return { message, lastTagAction: workspace.lastTagAction(article) };
+}
+
+/** A relation operation on an open article, as the acting annotator. */
+async function onRelations(context: CommandContext, uri: string, operation: (ops: RelationOperations) => TagEdit): Promise<CommandResult> {
+  const { workspace } = context;
+  const article = openArticle(workspace, uri);
+  return applied(context, article, operation(relationOperationsOf(article, workspace.relationTypesFor(article), workspace.actor)));
+}
+
+async function applied({ workspace }: CommandContext, article: Article, edit: TagEdit): Promise<CommandResult> {
+  const message = await workspace.applyTagEdit(article, edit, workspace.actor);
   return { message, lastTagAction: workspace.lastTagAction(article) };
 }
 

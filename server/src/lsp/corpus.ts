@@ -1,6 +1,6 @@
 import { basename, relative, sep } from 'node:path';
 import { CorpusReportRequest, CorpusRequest, type CorpusArticle, type CorpusSummary } from '../api/protocol';
-import { articleSelectorFor } from '../node/projectFiles';
+import { articleSelectorFor, symmetricTypesOf } from '../node/projectFiles';
 import { corpusReport, type CorpusReport, type ReportDocument, type UnreadableFile } from '../core/report/corpusReport';
 import { labelColorsFor } from '../core/report/labelColors';
 import { addSummaries, misplacedTagIds, summarizeTags, type ReviewSummary } from '../core/review/corpusSummary';
@@ -68,7 +68,7 @@ export class Corpus {
     }
     const selector = articleSelectorFor(this.folders(), this.workspace.settings.articles);
     const colorOf = labelColorsFor(documents.map((document) => document.path), (path) => selector.projectOf(path), this.workspace.settings.labels);
-    return corpusReport(documents, { annotators, colorOf, unreadable });
+    return corpusReport(documents, { annotators, colorOf, unreadable, symmetricTypes: symmetricTypesOf(documents.map((document) => document.path)) });
   }
 
   /** '/'-separated from its workspace folder, prefixed by the folder's name when there are several. */

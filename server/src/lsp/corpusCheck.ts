@@ -27,6 +27,10 @@ const SEVERITY: Record<ProblemKind, DiagnosticSeverity> = {
   'text-mismatch': DiagnosticSeverity.Error,
   orphan: DiagnosticSeverity.Warning,
   conflict: DiagnosticSeverity.Warning,
+  'relation-end-missing': DiagnosticSeverity.Error,
+  // The project's types changed under the relation: a person decides whether to relabel or remove it.
+  'relation-type': DiagnosticSeverity.Warning,
+  'relation-labels': DiagnosticSeverity.Warning,
 };
 
 const KIND_NAMES: Record<ProblemKind, [one: string, many: string]> = {
@@ -37,6 +41,9 @@ const KIND_NAMES: Record<ProblemKind, [one: string, many: string]> = {
   'text-mismatch': ['tag whose text moved', 'tags whose text moved'],
   orphan: ['orphaned tag', 'orphaned tags'],
   conflict: ['tag in conflict', 'tags in conflict'],
+  'relation-end-missing': ['relation pointing at a missing tag', 'relations pointing at missing tags'],
+  'relation-type': ['relation of an undeclared type', 'relations of undeclared types'],
+  'relation-labels': ['relation its type no longer allows', 'relations their types no longer allow'],
 };
 
 /**

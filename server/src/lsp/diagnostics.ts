@@ -2,6 +2,8 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { describeConflict } from '../core/sidecar/conflict';
 import { isDecided, type Article } from './article';
 import { describeClaim, disagreementsIn, extentOf } from './disagreements';
+import type { RelationType } from '../core/project/relationTypes';
+import { relationDisagreementDiagnostics } from './relationReview';
 
 export interface DiagnosticOptions {
   suggestionHints: boolean;
@@ -9,6 +11,8 @@ export interface DiagnosticOptions {
   seesEveryone: boolean;
   /** The review filter is on: each tag still to review is an Information, so any editor walks them too. */
   onlyToReview: boolean;
+  /** The corpus's relation types, to name relations in messages. */
+  relationTypes?: readonly RelationType[];
 }
 
 /** Hints are cheap for an editor to hold, but not unbounded: beyond this the outline and tokens still show all. */
@@ -19,7 +23,7 @@ const MAX_SUGGESTION_HINTS = 2000;
  * them in every editor; orphaned tags, tags in conflict after a git merge, annotators' disagreements
  * and an unreadable sidecar are Warnings; with the review filter on, tags awaiting review are Information.
  */
-export function diagnosticsOf(article: Article, { suggestionHints, seesEveryone, onlyToReview }: DiagnosticOptions): Diagnostic[] {
+export function diagnosticsOf(article: Article, { suggestionHints, seesEveryone, onlyToReview, relationTypes = [] }: DiagnosticOptions): Diagnostic[] {
   const model = article.current();
   const { placed, suggestions, truncated } = model;
   const document = article.document;
@@ -48,6 +52,7 @@ export function diagnosticsOf(article: Article, { suggestionHints, seesEveryone,
       const what = disagreement.kind === 'label' ? 'labels' : 'spans';
       diagnostics.push({ range: range(start, end), severity: DiagnosticSeverity.Warning, source: 'marginalia', code: 'disagreement', message: `Annotators disagree on the ${what}: ${describeClaim(disagreement.first)} and ${describeClaim(disagreement.second)}. Ctrl+. to keep one.` });
     }
+    diagnostics.push(...relationDisagreementDiagnostics(article, relationTypes));
   }
   if (suggestionHints) {
     for (const span of suggestions.slice(0, MAX_SUGGESTION_HINTS)) {

@@ -1,16 +1,20 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import type { RelationType } from '../core/project/relationTypes';
 import type { Article } from './article';
+import { relationSymbols } from './relationViews';
 
 const SYMBOL_KIND = { entity: SymbolKind.Object, number: SymbolKind.Number, date: SymbolKind.Event } as const;
 
-/** The outline: the article's tags grouped by label, in reading order within each label. */
-export function documentSymbolsOf(article: Article): DocumentSymbol[] {
+/** The outline: the article's tags grouped by label, in reading order within each label; a tag's relations under it. */
+export function documentSymbolsOf(article: Article, relationTypes: readonly RelationType[] = []): DocumentSymbol[] {
   const document = article.document;
   const byLabel = new Map<string, DocumentSymbol[]>();
   for (const { tag, start, end, orphaned } of article.current().placed) {
     if (orphaned || tag.status === 'rejected') continue;
     const range = { start: document.positionAt(start), end: document.positionAt(end) };
     const symbol: DocumentSymbol = { name: tag.text.replace(/\s+/g, ' '), detail: tag.status === 'proposed' ? 'proposed' : undefined, kind: SYMBOL_KIND[tag.kind], range, selectionRange: range };
+    const relations = relationSymbols(article, tag.id, relationTypes, range);
+    if (relations.length > 0) symbol.children = relations;
     byLabel.set(tag.label, [...(byLabel.get(tag.label) ?? []), symbol]);
   }
   return [...byLabel.entries()]

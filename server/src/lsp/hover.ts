@@ -8,9 +8,10 @@ const MAX_HISTORY_LINES = 10;
 
 /**
  * What an annotator wants to know about the tag or suggestion under the cursor: label and kind,
- * normalised value, status, who tagged it and when, and the label's guideline from the project file.
+ * normalised value, status, who tagged it and when, its relations and who made them, and the label's
+ * guideline from the project file.
  */
-export function hoverAt(article: Article, offset: number, guidelineOf: (label: string) => string | undefined): Hover | undefined {
+export function hoverAt(article: Article, offset: number, guidelineOf: (label: string) => string | undefined, relationsOf: (tagId: string, escape: (text: string) => string) => string | undefined = () => undefined): Hover | undefined {
   const { placed, suggestions } = article.current();
   const contains = (item: { start: number; end: number }) => item.start <= offset && offset < item.end;
   const tag = placed.filter((p) => !p.orphaned && contains(p)).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
@@ -22,6 +23,7 @@ export function hoverAt(article: Article, offset: number, guidelineOf: (label: s
       `**${t.label}** · ${t.kind} · ${STATUS_WORDS[t.status]}`,
       t.value ? `Value: ${inlineCode(describeValue(t.value))}` : undefined,
       `Tagged by ${escapeMarkdown(t.annotator)} on ${formatTime(t.created)}${t.modified !== t.created ? `, last changed ${formatTime(t.modified)}` : ''} · source: ${t.source}`,
+      relationsOf(t.id, escapeMarkdown),
       history(t.history),
       guideline(guidelineOf(t.label)),
     ];

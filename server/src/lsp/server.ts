@@ -39,6 +39,7 @@ import { CorpusChanges } from './corpusChanges';
 import { SERVER_COMMAND_IDS, executeCommand, type CommandContext } from './commandTable';
 import { diagnosticsOf } from './diagnostics';
 import { documentSymbolsOf } from './documentSymbols';
+import { relationDefinition, relationHoverLines, relationInlayHints } from './relationViews';
 import { hoverAt } from './hover';
 import { learningSourceActions } from './learningActions';
 import { ModelSuggestions } from './modelSuggestions';
@@ -60,10 +61,14 @@ export function startServer(connection: Connection = connectionFromArguments()):
    */
   const publishedDiagnostics = new Map<string, string>();
   let canRefreshTokens = false;
+  /** Relation hints change with tag actions, not with the text the editor knows of: it is told to ask again. */
+  let canRefreshInlayHints = false;
   let canAskConfiguration = false;
   let canWatchFiles = false;
   /** The client command that asks the person for a comment, if the client has one (see commentCommandOf). */
   let commentCommand: string | undefined;
+  /** The client command that lists every link a tag may make in a picker (VS Code's "Link to…"), if the client has one. */
+  let linkToCommand: string | undefined;
   let workspaceFolders: string[] = [];
 
   const warn = (message: string) => {
@@ -83,7 +88,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
         // Before its sidecar is read, an article's suggestions would cover text already tagged: loading redraws it.
         if (workspace.get(article.uri) !== article || !workspace.settingsAreKnown || !article.tagsLoaded) return;
         guard('diagnostics', () => {
-          const diagnostics = diagnosticsOf(article, { suggestionHints: workspace.settings.suggestionHints, seesEveryone: workspace.seesEveryone, onlyToReview: workspace.reviewFilter });
+          const diagnostics = diagnosticsOf(article, { suggestionHints: workspace.settings.suggestionHints, seesEveryone: workspace.seesEveryone, onlyToReview: workspace.reviewFilter, relationTypes: workspace.relationTypesFor(article) });
           const published = `${article.document.version}:${JSON.stringify(diagnostics)}`;
           if (publishedDiagnostics.get(article.uri) === published) return;
           publishedDiagnostics.set(article.uri, published);
@@ -98,6 +103,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
     articleChanged(article) {
       publishDiagnostics(article, 0);
       if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
+      if (canRefreshInlayHints) void connection.languages.inlayHint.refresh();
       void connection.sendNotification(ArticleChangedNotification, { uri: article.uri });
       corpusChanges.articleChanged(article.uri);
     },
@@ -145,9 +151,11 @@ export function startServer(connection: Connection = connectionFromArguments()):
     workspace.setWorkspaceFolders(workspaceFolders);
     const capabilities = params.capabilities;
     canRefreshTokens = capabilities.workspace?.semanticTokens?.refreshSupport === true;
+    canRefreshInlayHints = capabilities.workspace?.inlayHint?.refreshSupport === true;
     canAskConfiguration = capabilities.workspace?.configuration === true;
     canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     commentCommand = commentCommandOf(params.initializationOptions);
+    linkToCommand = commentCommandOf(params.initializationOptions, 'linkToCommand');
     tagAllPreviewCommand = tagAllPreviewCommandOf(params.initializationOptions);
     // Without file events, the workspace search lists and checks the corpus's files each time.
     tagAllInWorkspace.watching = canWatchFiles;
@@ -161,6 +169,8 @@ export function startServer(connection: Connection = connectionFromArguments()):
         hoverProvider: true,
         documentSymbolProvider: true,
         codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: true,
+        definitionProvider: true,
       },
       serverInfo: { name: 'marginalia' },
     };
@@ -268,7 +278,15 @@ export function startServer(connection: Connection = connectionFromArguments()):
     if (article) await tagAllInWorkspace.prepare(article).catch((error: unknown) => connection.console.error(`reading the corpus failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
     const articleActions = guard('code actions', () => {
       if (!article) return [];
-      const options = { seesEveryone: workspace.seesEveryone, onlyToReview: workspace.reviewFilter, commentCommand, tagAllInWorkspace: (text: string, label: string) => tagAllInWorkspace.actionsFor(article, text, label, tagAllPreviewCommand) };
+      const options = {
+        seesEveryone: workspace.seesEveryone,
+        onlyToReview: workspace.reviewFilter,
+        commentCommand,
+        tagAllInWorkspace: (text: string, label: string) => tagAllInWorkspace.actionsFor(article, text, label, tagAllPreviewCommand),
+        relationTypes: workspace.relationTypesFor(article),
+        pendingRemoval: workspace.pendingRemovals.get(article.uri),
+        linkToCommand,
+      };
       return codeActionsAt(article, workspace.labelsFor(article), article.document.offsetAt(range.start), article.document.offsetAt(range.end), options);
     }, []);
     return article ? [...articleActions, ...corpusCheckActions(context.only), ...annotateFolderActions(context.only), ...guard('learning actions', () => learningSourceActions(article, workspace, context.only), [])] : [];
@@ -279,6 +297,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
     // A client without window/showDocument answers with an error: the command then says where the file is.
     showDocument: (uri: string) => connection.window.showDocument({ uri, takeFocus: true }).then((result) => result.success, () => false),
     showInformation: (message: string) => void connection.window.showInformationMessage(message),
+    ask: (message: string, choices: readonly string[]) => connection.window.showWarningMessage(message, ...choices.map((title) => ({ title }))).then((picked) => picked?.title),
   };
   const folderAnnotation = new FolderAnnotation(connection, { workspace, folders: () => workspaceFolders, articlesChanged: (uris) => uris.forEach((uri) => corpusChanges.articleChanged(uri)) });
   const commandContext: CommandContext = {
@@ -312,12 +331,26 @@ export function startServer(connection: Connection = connectionFromArguments()):
 
   connection.onHover(async ({ textDocument, position }) => {
     const article = await workspace.ready(textDocument.uri);
-    return guard('hover', () => (article ? hoverAt(article, article.document.offsetAt(position), (label) => workspace.guidelineOf(article, label)) : null), null);
+    return guard(
+      'hover',
+      () => (article ? hoverAt(article, article.document.offsetAt(position), (label) => workspace.guidelineOf(article, label), (tagId, escape) => relationHoverLines(article, tagId, workspace.relationTypesFor(article), escape)) : null),
+      null,
+    );
   });
 
   connection.onDocumentSymbol(async ({ textDocument }) => {
     const article = await workspace.ready(textDocument.uri);
-    return guard('document symbols', () => (article ? documentSymbolsOf(article) : []), []);
+    return guard('document symbols', () => (article ? documentSymbolsOf(article, workspace.relationTypesFor(article)) : []), []);
+  });
+
+  connection.languages.inlayHint.on(async ({ textDocument, range }) => {
+    const article = await workspace.ready(textDocument.uri);
+    return guard('inlay hints', () => (article ? relationInlayHints(article, workspace.relationTypesFor(article), article.document.offsetAt(range.start), article.document.offsetAt(range.end)) : []), []);
+  });
+
+  connection.onDefinition(async ({ textDocument, position }) => {
+    const article = await workspace.ready(textDocument.uri);
+    return guard('definition', () => (article ? relationDefinition(article, article.document.offsetAt(position)) : []), []);
   });
 
   connection.onCodeLens(async ({ textDocument }) => {
@@ -380,8 +413,8 @@ function connectionFromArguments(): Connection {
  * A client that can ask for a comment names its own command for it (VS Code: an input box), which
  * then runs the server's `marginalia.comment`; LSP has no way for the server to ask for text.
  */
-function commentCommandOf(initializationOptions: unknown): string | undefined {
-  const command = (initializationOptions as { commentCommand?: unknown } | undefined)?.commentCommand;
+function commentCommandOf(initializationOptions: unknown, key: 'commentCommand' | 'linkToCommand' = 'commentCommand'): string | undefined {
+  const command = (initializationOptions as Record<string, unknown> | undefined)?.[key];
   return typeof command === 'string' && command.startsWith('marginalia.') ? command : undefined;
 }
 

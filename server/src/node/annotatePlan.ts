@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { LexiconError, lexiconPathIn } from '../core/lexicon';
 import { LexiconStore } from './lexiconStore';
 import type { ProjectLookup } from '../core/project/articleSelector';
+import { resolveRelationTypes } from '../core/project/relationTypes';
 import { resolveLabelSet } from '../core/project/labelSet';
 import type { LabelSettings } from '../core/project/projectFile';
 import { SidecarError } from '../core/sidecar/errors';
@@ -68,13 +69,15 @@ export async function planAnnotation(articles: readonly ArticleToAnnotate[], opt
     }
     const { labels } = resolveLabelSet(lookup.project?.file.labels, options.userLabels);
     const labelNames = labels.map((label) => label.name).sort();
+    // The project file is the folder's: its relation types go with the folder in the key.
+    const relationTypes = resolveRelationTypes(lookup.project?.file.relations);
     const configs = lookup.project?.file.recognisers;
     // Run in the folder of marginalia.json, with the project's labels to map the models' onto.
     const recognisers = configs?.length ? { folder: lookup.project!.folder, configs, labels: labels.map(({ name, kind }) => ({ name, kind })) } : undefined;
     const key = `${folder}\u0000${labelNames.join(',')}\u0000${recognisers ? `${recognisers.folder}\u0000${JSON.stringify(configs)}` : ''}`;
     let profile = profileOfKey.get(key);
     if (profile === undefined) {
-      profile = plan.profiles.push({ ...(lexicon && { lexicon }), labels: labelNames, ...(recognisers && { recognisers }) }) - 1;
+      profile = plan.profiles.push({ ...(lexicon && { lexicon }), labels: labelNames, relationTypes, ...(recognisers && { recognisers }) }) - 1;
       profileOfKey.set(key, profile);
     }
     plan.articles.push({ path, profile });

@@ -9,6 +9,7 @@ import { SidecarStore } from './sidecarStore';
 import { annotateArticle, type ArticleOutcome } from './annotateArticle';
 import type { RecogniserConfig } from '../core/recognisers/config';
 import type { KnownLabel, Recognition } from './recognisers/recogniserSet';
+import type { RelationType } from '../core/project/relationTypes';
 
 const WORKER_ROLE = 'marginalia-annotate';
 
@@ -17,6 +18,8 @@ export interface ArticleProfile {
   lexicon?: LexiconFile;
   /** The labels the project uses; absent: any. */
   labels?: string[];
+  /** The project's relation types, for relation proposals; absent: none proposed. */
+  relationTypes?: RelationType[];
   /**
    * The project's recognisers: asked by the main thread, which keeps one process per recogniser for the
    * whole run (a model loads once, not once per thread), on behalf of the worker (see RecogniseRequest).
@@ -83,6 +86,7 @@ export function serveAnnotationWorker(): void {
   const profiles = setup.profiles.map((profile) => ({
     lexicon: profile.lexicon ? new Lexicon(profile.lexicon) : undefined,
     labels: profile.labels ? new Set(profile.labels) : undefined,
+    relationTypes: profile.relationTypes,
   }));
   const asked = new Map<number, (recognition: Recognition) => void>();
   let nextQuestion = 0;
@@ -99,9 +103,9 @@ export function serveAnnotationWorker(): void {
       return;
     }
     const task = message;
-    const { lexicon, labels } = profiles[task.profile];
+    const { lexicon, labels, relationTypes } = profiles[task.profile];
     const recognise = setup.profiles[task.profile].recognisers ? recogniseFor(task.profile) : undefined;
-    annotateArticle(task.article, { store, annotator: setup.annotator, dryRun: setup.dryRun, now, lexicon, labels, recognise }).then(
+    annotateArticle(task.article, { store, annotator: setup.annotator, dryRun: setup.dryRun, now, lexicon, labels, relationTypes, recognise }).then(
       (outcome) => port.postMessage({ id: task.id, outcome } satisfies AnnotationReply),
       (error: unknown) => port.postMessage({ id: task.id, error: `${task.article}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` } satisfies AnnotationReply),
     );

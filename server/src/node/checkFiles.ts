@@ -1,11 +1,12 @@
 import { basename } from 'node:path';
 import { eachWithProgress, type ProgressOptions, type ProgressOutcome } from '../core/base/progress';
-import { MAX_PROJECT_FILE_BYTES } from './projectFiles';
+import { MAX_PROJECT_FILE_BYTES, relationTypesLookup } from './projectFiles';
 import { projectFileProblems, type ProjectFileProblem } from '../core/project/checkProjectFile';
 import { readArticleFile, readRegularFile, UnreadableFileError } from './regularFile';
 import { checkSidecarFile, unreadableSidecarReport, type FileReport } from '../core/sidecar/check';
 import { MAX_SIDECAR_BYTES } from '../core/sidecar/limits';
 import type { FoundSidecar } from './corpusFiles';
+import type { RelationType } from '../core/project/relationTypes';
 
 /**
  * `marginalia check` reading the files: each sidecar and its article, and the project files, handed
@@ -32,10 +33,11 @@ export async function checkProjectFiles(paths: readonly string[]): Promise<Proje
  * "Check all articles' sidecars". A few files are read at once: reading overlaps checking.
  */
 export function checkSidecarFiles(found: readonly FoundSidecar[], options: ProgressOptions = {}): Promise<ProgressOutcome<FileReport>> {
-  return eachWithProgress(found, checkFile, { concurrency: 4, ...options });
+  const relationTypesOf = relationTypesLookup();
+  return eachWithProgress(found, (sidecar) => checkFile(sidecar, relationTypesOf), { concurrency: 4, ...options });
 }
 
-async function checkFile({ path, articlePath, sharedBy }: FoundSidecar): Promise<FileReport> {
+async function checkFile({ path, articlePath, sharedBy }: FoundSidecar, relationTypesOf: (path: string) => RelationType[]): Promise<FileReport> {
   const sidecar = { path, articlePath, articleName: articlePath ? basename(articlePath) : basename(path).replace(/\.annotations\.json$/, '.txt'), sharedBy };
   let sidecarText: string;
   try {
@@ -46,5 +48,5 @@ async function checkFile({ path, articlePath, sharedBy }: FoundSidecar): Promise
   // A shared sidecar is not judged against either article: no need to read one.
   // An article listed a moment ago but unreadable now is reported like a missing one.
   const articleText = sharedBy || articlePath === undefined ? undefined : await readArticleFile(articlePath).catch(() => undefined);
-  return checkSidecarFile(sidecar, sidecarText, articleText);
+  return checkSidecarFile(sidecar, sidecarText, articleText, relationTypesOf(articlePath ?? path));
 }

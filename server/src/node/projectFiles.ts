@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { ArticleSelector, type ProjectFileReader } from '../core/project/articleSelector';
 import { resolveLabelSet, type LabelDefinition } from '../core/project/labelSet';
+import { resolveRelationTypes, type RelationType } from '../core/project/relationTypes';
 import { readRegularFileSync, UnreadableFileError } from './regularFile';
 
 /** A project file is a few labels and globs; far past this, it is not one. */
@@ -25,4 +26,19 @@ export function articleSelectorFor(workspaceFolders: readonly string[], articleG
 export function corpusLabels(folder: string): LabelDefinition[] {
   const project = articleSelectorFor([]).projectOf(join(folder, 'any.txt')).project;
   return resolveLabelSet(project?.file.labels).labels;
+}
+
+/**
+ * The relation types of the corpus holding a path: its marginalia.json's "relations" (the nearest one
+ * up), else the built-in set. One lookup per run: its selector keeps the project files it read.
+ */
+export function relationTypesLookup(): (path: string) => RelationType[] {
+  const selector = articleSelectorFor([]);
+  return (path) => resolveRelationTypes(selector.projectOf(path).project?.file.relations);
+}
+
+/** The relation types without direction in the corpora of these articles, whose ends agreement matches either way round. */
+export function symmetricTypesOf(articles: readonly string[]): Set<string> {
+  const typesOf = relationTypesLookup();
+  return new Set(articles.flatMap((article) => typesOf(article).filter((type) => type.symmetric).map((type) => type.name)));
 }

@@ -4,7 +4,7 @@ import type { ProgressReporter } from '../core/base/progress';
 import { readArticleFile } from './regularFile';
 import type { CorpusFile, UnreadableFile } from '../core/report/corpusReport';
 import { SidecarError } from '../core/sidecar/errors';
-import type { Tag } from '../core/sidecar/schema';
+import type { Relation, Tag } from '../core/sidecar/schema';
 import { SidecarStore } from './sidecarStore';
 import { findSidecars } from './corpusFiles';
 
@@ -31,14 +31,17 @@ export async function loadSidecarCorpus(path: string, progress?: ProgressReporte
       continue;
     }
     let tags: Tag[];
+    let relations: Relation[];
     try {
-      tags = (await store.read(found.articlePath)).sidecar.annotations;
+      const { sidecar } = await store.read(found.articlePath);
+      tags = sidecar.annotations;
+      relations = sidecar.relations ?? [];
     } catch (error) {
       if (!(error instanceof SidecarError)) throw error;
       unreadable.push({ file: found.path, problem: error.problem });
       continue;
     }
-    documents.push({ path: found.articlePath, name: relative(root, found.articlePath).split(sep).join('/'), text, tags });
+    documents.push({ path: found.articlePath, name: relative(root, found.articlePath).split(sep).join('/'), text, tags, relations });
   }
   progress?.report(sidecars.length, sidecars.length);
   return { documents, unreadable };

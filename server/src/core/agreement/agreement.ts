@@ -3,13 +3,21 @@ import { claimsOf, hasWorkedOn, type ClaimableTag } from './claims';
 import { cohenKappa, labelKappa } from './kappa';
 import { tokenLabels } from './tokenLabels';
 import { tokenize } from './tokens';
+import { addRelationCounts, countRelationMatches, relationAgreementOf, type ClaimableRelation, type RelationAgreement, type RelationCounts } from './relationScores';
 
 /** An article and the tags of its sidecar. */
 export interface AgreementDocument {
   /** How reports name it, such as its path. */
   name: string;
   text: string;
-  tags: readonly ClaimableTag[];
+  /** With their ids when relations are compared: relations name their ends by tag id. */
+  tags: readonly (ClaimableTag & { id?: string })[];
+  relations?: readonly ClaimableRelation[];
+}
+
+export interface AgreementOptions {
+  /** Relation types without direction (marginalia.json "symmetric"): their ends match either way round. */
+  symmetricTypes?: ReadonlySet<string>;
 }
 
 /** How far two annotators agree on one label, or on all of them. */
@@ -34,6 +42,8 @@ export interface Agreement {
   overall: LabelAgreement;
   /** Every label either annotator claimed, sorted. */
   byLabel: Record<string, LabelAgreement>;
+  /** Agreement on relations between tags; absent when neither annotator made any. */
+  relations?: RelationAgreement;
 }
 
 export interface DocumentAgreement extends Agreement {
@@ -59,13 +69,19 @@ export interface TokenLabelSequences {
  * Agreement between annotators `first` and `second` on their claims (see claims.ts), per document
  * and over the corpus, per label and overall. Pure: the caller reads the files.
  */
-export function agreement(corpus: readonly AgreementDocument[], first: string, second: string): AgreementReport {
+export function agreement(corpus: readonly AgreementDocument[], first: string, second: string, options: AgreementOptions = {}): AgreementReport {
   const compared = corpus.filter((document) => hasWorkedOn(document.tags, first) && hasWorkedOn(document.tags, second));
   const skipped = corpus
     .filter((document) => !compared.includes(document))
     .map((document) => ({ name: document.name, missing: [first, second].filter((annotator) => !hasWorkedOn(document.tags, annotator)) }));
-  const documents = compared.map((document) => ({ name: document.name, ...measure(claimedSpans(document, first, second), tokenLabelSequences(document, first, second)) }));
-  return { annotators: [first, second], corpus: measure(corpusSpans(compared, first, second), corpusSequences(compared, first, second)), documents, skipped };
+  const relationCounts = compared.map((document) => countRelationMatches(document.tags, document.relations ?? [], first, second, options.symmetricTypes));
+  const documents = compared.map((document, i) => ({ name: document.name, ...withRelations(measure(claimedSpans(document, first, second), tokenLabelSequences(document, first, second)), relationCounts[i]!) }));
+  const corpusAgreement = withRelations(measure(corpusSpans(compared, first, second), corpusSequences(compared, first, second)), addRelationCounts(relationCounts));
+  return { annotators: [first, second], corpus: corpusAgreement, documents, skipped };
+}
+
+function withRelations(measured: Agreement, counts: RelationCounts): Agreement {
+  return counts.claims[0] + counts.claims[1] === 0 ? measured : { ...measured, relations: relationAgreementOf(counts) };
 }
 
 export function tokenLabelSequences(document: AgreementDocument, first: string, second: string): TokenLabelSequences {

@@ -139,7 +139,7 @@ function byStart(a: LabelledSpan, b: LabelledSpan): number {
   return a.start - b.start || a.end - b.end;
 }
 
-function toScore(counts: { truePositives: number; falsePositives: number; falseNegatives: number }): Score {
+export function toScore(counts: { truePositives: number; falsePositives: number; falseNegatives: number }): Score {
   const { truePositives, falsePositives, falseNegatives } = counts;
   const precision = truePositives + falsePositives === 0 ? 1 : truePositives / (truePositives + falsePositives);
   const recall = truePositives + falseNegatives === 0 ? 1 : truePositives / (truePositives + falseNegatives);

@@ -1,4 +1,5 @@
 import type { AgreementReport, LabelAgreement } from './agreement';
+import type { RelationTypeAgreement } from './relationScores';
 
 const HEADINGS = ['exact F1', 'overlap F1', 'kappa'];
 
@@ -18,9 +19,20 @@ export function agreementTable(report: AgreementReport): string {
     '',
     ...table(['document', first, second, ...HEADINGS], documentRows),
     '',
+    ...relationSection(report),
     'exact F1: same start, end and label; overlap F1: same label, sharing a character.',
     "kappa: Cohen's kappa on the label of each word (per label: that label or not; overall: all labels and none).",
   ].join('\n') + '\n';
+}
+
+/** A row a relation type and an overall row, when either annotator made relations. */
+function relationSection(report: AgreementReport): string[] {
+  const relations = report.corpus.relations;
+  if (!relations) return [];
+  const [first, second] = report.annotators;
+  const relationRow = (name: string, figures: RelationTypeAgreement) => [name, String(figures.claims[0]), String(figures.claims[1]), decimal(figures.exact.f1), decimal(figures.overlap.f1)];
+  const rows = [...Object.entries(relations.byType).map(([type, figures]) => relationRow(type, figures)), relationRow('overall', relations)];
+  return [...table(['relation', first, second, 'exact F1', 'overlap F1'], rows), 'relations: exact F1: same type, both ends at the same spans; overlap F1: same type, each end sharing a character.', ''];
 }
 
 function row(name: string, figures: LabelAgreement): string[] {

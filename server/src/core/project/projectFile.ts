@@ -28,6 +28,24 @@ export const GlobSchema = z.string().min(1).superRefine((glob, context) => {
   if (problem) context.addIssue({ code: 'custom', message: problem });
 });
 
+/** A relation type's name, like a label's: PRODUCES, QUANTITY_OF. */
+export const RelationTypeNameSchema = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'a relation type in capitals, such as PRODUCES or TIME_OF');
+
+/** The labels that may stand at one end of a relation: label names, or "*" for any label. */
+const RelationEndSchema = z.array(z.union([z.literal('*'), LabelNameSchema])).min(1, 'at least one label, or "*" for any');
+
+export const RelationTypeSettingsSchema = z.strictObject({
+  from: RelationEndSchema.describe('Labels of the tag the relation starts from ("*": any label).'),
+  to: RelationEndSchema.describe('Labels of the tag the relation points to ("*": any label).'),
+  symmetric: z.boolean().optional().describe('true: the relation has no direction (A ALLY_OF B is B ALLY_OF A).'),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb')
+    .optional()
+    .describe('Colour of the relation in charts, as #rrggbb.'),
+  guideline: z.string().optional().describe('When to use this relation; shown when hovering it.'),
+});
+
 export const ProjectFileSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -38,11 +56,16 @@ export const ProjectFileSchema = z
     exclude: z.array(GlobSchema).optional().describe('Globs of .txt files that are not articles.'),
     labels: z.record(LabelNameSchema, LabelSettingsSchema).optional().describe('Labels to add, recolour, explain or disable.'),
     recognisers: RecognisersSchema.optional(),
+    relations: z
+      .record(RelationTypeNameSchema, RelationTypeSettingsSchema)
+      .optional()
+      .describe('Relation types between tags, with the labels allowed at each end. Absent: the built-in set for news; {}: none.'),
   })
   .describe('A Marginalia annotation project.');
 
 export type ProjectFile = z.infer<typeof ProjectFileSchema>;
 export type LabelSettings = z.infer<typeof LabelSettingsSchema>;
+export type RelationTypeSettings = z.infer<typeof RelationTypeSettingsSchema>;
 
 /** One problem of a project file, at its place in the file's text (UTF-16 offsets, end exclusive). */
 export interface ProjectFileIssue {
@@ -91,12 +114,13 @@ function placedIssues(text: string, issue: z.core.$ZodIssue): ProjectFileIssue[]
   };
   if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => where([...issue.path, key], true, `unknown key "${key}" (known: ${knownKeysAt(issue.path).join(', ')})`));
   // A bad label name is a problem of the key that names it.
-  const onKey = issue.code === 'invalid_key' || (issue.path.length === 2 && issue.path[0] === 'labels' && issue.code === 'invalid_format');
+  const onKey = issue.code === 'invalid_key' || (issue.path.length === 2 && (issue.path[0] === 'labels' || issue.path[0] === 'relations') && issue.code === 'invalid_format');
   return [where(issue.path, onKey, issue.message)];
 }
 
-/** The keys the schema knows where an unknown key was found: the top level, or a label's settings. */
+/** The keys the schema knows where an unknown key was found: the top level, a label's or a relation type's settings. */
 function knownKeysAt(path: readonly PropertyKey[]): string[] {
+  if (path.length === 0) return Object.keys(ProjectFileSchema.shape);
   if (path[0] === 'recognisers') return Object.keys(RecogniserSchema.shape);
-  return path.length === 0 ? Object.keys(ProjectFileSchema.shape) : Object.keys(LabelSettingsSchema.shape);
+  return Object.keys(path[0] === 'relations' ? RelationTypeSettingsSchema.shape : LabelSettingsSchema.shape);
 }

@@ -1,7 +1,7 @@
 import { agreement, claimants, type AgreementReport } from '../agreement';
 import { addSummaries, misplacedTagIds, percentReviewed, summarizeTags, type ReviewSummary } from '../review/corpusSummary';
 import { emptyReviewCounts, reviewStateOf, totalTags, type ReviewCounts } from '../review/reviewState';
-import type { Tag } from '../sidecar/schema';
+import type { Relation, Tag } from '../sidecar/schema';
 
 /** A file left out of the report (or of agreement), and why. */
 export interface UnreadableFile {
@@ -17,6 +17,7 @@ export interface CorpusFile {
   name: string;
   text: string;
   tags: Tag[];
+  relations?: Relation[];
 }
 
 /** An article and the tags of its sidecar, named as the report names it. */
@@ -24,6 +25,8 @@ export interface ReportDocument {
   name: string;
   text: string;
   tags: readonly Tag[];
+  /** Relations between the tags, for relation agreement. */
+  relations?: readonly Relation[];
 }
 
 /** How many tags carry a label, by review state. */
@@ -74,6 +77,8 @@ export interface ReportOptions {
   /** Each label's colour, from the project's label set. */
   colorOf: (label: string) => string;
   unreadable?: UnreadableFile[];
+  /** Relation types without direction, whose ends agreement matches either way round. */
+  symmetricTypes?: ReadonlySet<string>;
 }
 
 /**
@@ -88,7 +93,7 @@ export function corpusReport(documents: readonly ReportDocument[], options: Repo
     annotators: found,
     labels: labelDistribution(documents, orphaned, options.colorOf),
     progress: { overall: withPercent(addSummaries(articles)), articles },
-    agreement: agreementSection(documents, options.annotators),
+    agreement: agreementSection(documents, options.annotators, options.symmetricTypes),
     unreadable: options.unreadable ?? [],
   };
 }
@@ -113,7 +118,7 @@ function labelDistribution(documents: readonly ReportDocument[], orphaned: reado
 }
 
 /** As `marginalia agreement` measures it: on the comparable documents only, annotators found among them. */
-function agreementSection(documents: readonly ReportDocument[], chosen: [string, string] | undefined): MeasuredAgreement | UnavailableAgreement {
+function agreementSection(documents: readonly ReportDocument[], chosen: [string, string] | undefined, symmetricTypes?: ReadonlySet<string>): MeasuredAgreement | UnavailableAgreement {
   const { comparable, stale } = comparableDocuments(documents, (document) => document.name);
   const found = claimants(comparable.flatMap((document) => document.tags));
   const annotators = chosen ?? (found.length === 2 ? [found[0], found[1]] : undefined);
@@ -127,7 +132,7 @@ function agreementSection(documents: readonly ReportDocument[], chosen: [string,
   if (annotators[0] === annotators[1]) return { measured: false, reason: `agreement compares two different annotators, not ${annotators[0]} with themselves` };
   const absent = annotators.filter((annotator) => !found.includes(annotator));
   if (absent.length > 0) return { measured: false, reason: `no accepted tags by ${absent.join(' or ')} (annotators found: ${found.join(', ') || 'none'})` };
-  const measured = agreement(comparable, annotators[0], annotators[1]);
+  const measured = agreement(comparable, annotators[0], annotators[1], { symmetricTypes });
   if (measured.documents.length === 0) return { measured: false, reason: `no article has tags by both ${annotators[0]} and ${annotators[1]}` };
   return { measured: true, ...measured, excluded: stale };
 }

@@ -1,4 +1,4 @@
-import type { LabelAgreement } from '../agreement';
+import type { LabelAgreement, RelationTypeAgreement } from '../agreement';
 import { REVIEW_STATES } from '../review/reviewState';
 import type { CorpusReport, ReviewProgress } from './corpusReport';
 
@@ -6,9 +6,9 @@ import type { CorpusReport, ReviewProgress } from './corpusReport';
  * The report as one CSV table in long ("tidy") form, one figure a row, so that every section fits
  * the same five columns and a spreadsheet pivot or `pandas.pivot_table` rebuilds any table:
  *
- *   section    labels | progress | agreement | agreement_skipped | unreadable
+ *   section    labels | progress | agreement | relation_agreement | agreement_skipped | unreadable
  *   article    the article's path; empty: the whole corpus
- *   label      the label; empty: all labels
+ *   label      the label (for relation_agreement, the relation type); empty: all of them
  *   measure    a review state (proposed … conflict), total, reviewed, percent; or tokens,
  *              claims:<annotator>, exact_precision … overlap_f1, kappa; or problem, missing, unavailable
  *   value      a number (full precision), or words for problem, missing and unavailable
@@ -46,6 +46,18 @@ export function reportCsv(report: CorpusReport): string {
       rows.push(['agreement', article, '', 'tokens', figures.tokens]);
       figureRows(article, '', figures.overall);
       for (const [label, byLabel] of Object.entries(figures.byLabel)) figureRows(article, label, byLabel);
+    }
+    const relationRows = (article: string, type: string, figures: RelationTypeAgreement) => {
+      agreement.annotators.forEach((annotator, index) => rows.push(['relation_agreement', article, type, `claims:${annotator}`, figures.claims[index]]));
+      for (const match of ['exact', 'overlap'] as const) {
+        const score = figures[match];
+        rows.push(['relation_agreement', article, type, `${match}_precision`, score.precision], ['relation_agreement', article, type, `${match}_recall`, score.recall], ['relation_agreement', article, type, `${match}_f1`, score.f1]);
+      }
+    };
+    for (const [article, figures] of [['', agreement.corpus] as const, ...agreement.documents.map((document) => [document.name, document] as const)]) {
+      if (!figures.relations) continue;
+      relationRows(article, '', figures.relations);
+      for (const [type, byType] of Object.entries(figures.relations.byType)) relationRows(article, type, byType);
     }
     for (const { name, missing } of agreement.skipped) rows.push(['agreement_skipped', name, '', 'missing', missing.join(', ')]);
     for (const { file, problem } of agreement.excluded) rows.push(['agreement_skipped', file, '', 'problem', problem]);

@@ -34,6 +34,7 @@ const ACTION_WORDS: Record<ReviewAction, string> = {
   reattached: 're-attached',
   commented: 'commented',
   reopened: 'reopened',
+  reversed: 'reversed the direction',
 };
 
 /** "2026-11-22 10:05 UTC · bob changed the label ORG → PERSON: “not a company”". */

@@ -4,17 +4,30 @@ import { describeIssues } from '../base/zodIssues';
 import { describeConflict, quote } from './conflict';
 import { SidecarError } from './errors';
 import { parseSidecar } from './parse';
-import type { Tag } from './schema';
+import { labelProblem, type RelationType } from '../project/relationTypes';
+import type { Relation, Tag } from './schema';
 import { sharedSidecarProblem } from './sharedSidecars';
 
 /** shared-sidecar: two articles' names map to this sidecar (here, or on a case-insensitive file system). */
-export type ProblemKind = 'invalid-sidecar' | 'missing-article' | 'shared-sidecar' | 'out-of-range' | 'text-mismatch' | 'orphan' | 'conflict';
+export type ProblemKind =
+  | 'invalid-sidecar'
+  | 'missing-article'
+  | 'shared-sidecar'
+  | 'out-of-range'
+  | 'text-mismatch'
+  | 'orphan'
+  | 'conflict'
+  /** A relation whose tag at one end is not in the sidecar; of a type the project does not declare; whose labels the type does not allow. */
+  | 'relation-end-missing'
+  | 'relation-type'
+  | 'relation-labels';
 
 export interface SidecarProblem {
   kind: ProblemKind;
   /** 1-based line in the sidecar, when the problem has one. */
   line?: number;
   tagId?: string;
+  relationId?: string;
   /** For people, without the sidecar's path. */
   message: string;
 }
@@ -52,10 +65,10 @@ export function unreadableSidecarReport(sidecar: SidecarOnDisk, problem: string)
  * missing or could not be read). Checked against either of the articles sharing it, its tags would be
  * judged against text that may not be theirs: then only the collision is reported.
  */
-export function checkSidecarFile(sidecar: SidecarOnDisk, sidecarText: string, articleText: string | undefined): FileReport {
+export function checkSidecarFile(sidecar: SidecarOnDisk, sidecarText: string, articleText: string | undefined, relationTypes?: readonly RelationType[]): FileReport {
   const article = sidecar.articlePath ?? null;
   if (sidecar.sharedBy) return { sidecar: sidecar.path, article, tags: countTags(sidecarText), problems: [{ kind: 'shared-sidecar', message: sharedSidecarProblem(sidecar.sharedBy) }] };
-  const { tags, problems } = checkSidecar(sidecarText, sidecar.path, { name: sidecar.articleName, text: articleText });
+  const { tags, problems } = checkSidecar(sidecarText, sidecar.path, { name: sidecar.articleName, text: articleText }, relationTypes);
   return { sidecar: sidecar.path, article, tags, problems };
 }
 
@@ -64,12 +77,15 @@ export function checkSidecarFile(sidecar: SidecarOnDisk, sidecarText: string, ar
  * its offsets lie in the article and that its stored text is what the article has there (in code
  * points). A tag whose text is nowhere in the article is an orphan; tags in conflict state are problems too.
  */
-export function checkSidecar(sidecarText: string, sidecarPath: string, article: { name: string; text: string | undefined }): SidecarCheck {
+export function checkSidecar(sidecarText: string, sidecarPath: string, article: { name: string; text: string | undefined }, relationTypes?: readonly RelationType[]): SidecarCheck {
   const problems: SidecarProblem[] = [];
   if (article.text === undefined) problems.push({ kind: 'missing-article', message: `article ${article.name} is missing (expected beside the sidecar)` });
   let tags: Tag[];
+  let relations: readonly Relation[];
   try {
-    tags = parseSidecar(sidecarText, sidecarPath).annotations;
+    const sidecar = parseSidecar(sidecarText, sidecarPath);
+    tags = sidecar.annotations;
+    relations = sidecar.relations ?? [];
   } catch (error) {
     if (!(error instanceof SidecarError)) throw error;
     return { tags: countTags(sidecarText), problems: [...problems, ...schemaProblems(error, sidecarText)] };
@@ -105,7 +121,34 @@ export function checkSidecar(sidecarText: string, sidecarPath: string, article: 
       problems.push({ kind: 'text-mismatch', ...where(), message: `${prefix}: text is ${quote(actual)} in the article; ${quote(tag.text)} is at ${start}-${start + tag.end - tag.start}` });
     }
   }
+  problems.push(...relationProblems(tags, relations, relationTypes, (id) => lineOf(id)));
   return { tags: tags.length, problems };
+}
+
+/**
+ * Relations that point at a tag not in the sidecar, are of a type the project does not declare
+ * (unless `types` is not known), or join labels their type does not (or no longer) allow.
+ */
+function relationProblems(tags: readonly Tag[], relations: readonly Relation[], types: readonly RelationType[] | undefined, lineOf: (id: string) => number | undefined): SidecarProblem[] {
+  if (relations.length === 0) return [];
+  const byId = new Map(tags.map((tag) => [tag.id, tag]));
+  const problems: SidecarProblem[] = [];
+  for (const relation of relations) {
+    const where = { line: lineOf(relation.id), relationId: relation.id };
+    const prefix = `relation ${relation.id} ${relation.type} from ${relation.from} to ${relation.to}`;
+    const missing = (['from', 'to'] as const).filter((end) => !byId.has(relation[end]));
+    for (const end of missing) problems.push({ kind: 'relation-end-missing', ...where, message: `${prefix}: its "${end}" tag ${relation[end]} is not in the sidecar; remove the relation, or restore the tag` });
+    if (!types) continue;
+    const type = types.find((candidate) => candidate.name === relation.type);
+    if (!type) {
+      problems.push({ kind: 'relation-type', ...where, message: `${prefix}: ${relation.type} is not a relation type of this project (types: ${types.map((t) => t.name).join(', ') || 'none'})` });
+      continue;
+    }
+    const [from, to] = [byId.get(relation.from), byId.get(relation.to)];
+    const problem = from && to ? labelProblem(type, from.label, to.label) : undefined;
+    if (problem) problems.push({ kind: 'relation-labels', ...where, message: `${prefix}: ${problem}` });
+  }
+  return problems;
 }
 
 /** One problem per schema issue (not just the first few), on the line of the tag it concerns when there is one. */

@@ -12,6 +12,7 @@ export {
   TAG_SOURCES,
   TAG_STATUSES,
   TagSchema,
+  type Relation,
   type Sidecar,
   type SettledStatus,
   type Tag,
@@ -23,5 +24,5 @@ export {
   type TagVersion,
   type TagChanges,
 } from './schema';
-export { compareTags, serializeSidecar, serializeTag } from './serialize';
+export { compareTags, serializeRelation, serializeSidecar, serializeTag } from './serialize';
 export { newTag, tagId, type NewTagOptions } from './tags';

@@ -1,6 +1,6 @@
 import { describeIssues } from '../base/zodIssues';
 import { SidecarError } from './errors';
-import { SIDECAR_VERSION, SidecarV1Schema, SidecarV2Schema, SidecarV3Schema } from './schema';
+import { SIDECAR_VERSION, SidecarV1Schema, SidecarV2Schema, SidecarV3Schema, SidecarV4Schema } from './schema';
 
 /**
  * Lifts the JSON of a sidecar written in an earlier format version to the current one, one version at
@@ -36,5 +36,11 @@ const MIGRATIONS: Record<number, (json: unknown, path: string) => unknown> = {
     const result = SidecarV3Schema.safeParse(json);
     if (!result.success) throw new SidecarError(path, `sidecar format version 3: ${describeIssues(result.error.issues)}`, { cause: result.error });
     return { ...result.data, version: 4 };
+  },
+  // Version 5 only added relations (absent means none) and the step "reversed", so every valid version 4 sidecar is a version 5 one.
+  4: (json, path) => {
+    const result = SidecarV4Schema.safeParse(json);
+    if (!result.success) throw new SidecarError(path, `sidecar format version 4: ${describeIssues(result.error.issues)}`, { cause: result.error });
+    return { ...result.data, version: 5 };
   },
 };

@@ -17,9 +17,10 @@ import { MAX_COMMENT_LENGTH } from './limits';
  * while this version reads every earlier one through migrate.ts.
  *
  * Version 2 added the conflict state written by `marginalia merge-driver`; version 3 the reviewer's
- * status `approved` and each tag's review history; version 4 the `anchor` mark of an orphaned tag.
+ * status `approved` and each tag's review history; version 4 the `anchor` mark of an orphaned tag;
+ * version 5 the typed relations between tags and the history step `reversed`.
  */
-export const SIDECAR_VERSION = 4;
+export const SIDECAR_VERSION = 5;
 
 /** How many code points of surrounding text a tag keeps on each side, to find its span again. */
 export const CONTEXT_LENGTH = 32;
@@ -91,7 +92,7 @@ const offset = z.number().int().nonnegative();
 const utcTimestamp = z.iso.datetime({ message: 'expected an ISO 8601 UTC timestamp such as "2024-05-01T12:00:00.000Z"' });
 
 /** What a review step did to a tag. */
-export const REVIEW_ACTIONS = ['accepted', 'approved', 'rejected', 'relabelled', 'resized', 'reattached', 'commented', 'reopened'] as const;
+export const REVIEW_ACTIONS = ['accepted', 'approved', 'rejected', 'relabelled', 'resized', 'reattached', 'commented', 'reopened', 'reversed'] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
 export { MAX_COMMENT_LENGTH };
@@ -199,14 +200,90 @@ function checkUniqueIds(sidecar: { annotations: readonly { id: string }[] }, ctx
 
 const articleName = z.string().regex(/^[^/\\]+$/, 'expected the file name of the article, without a folder');
 
+/** Field order here is the key order in the file. A version of a relation is everything but its id. */
+const relationVersionFields = {
+  /** A relation type of the project (marginalia.json "relations"), such as PRODUCES. */
+  type: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected a relation type in capitals such as "PRODUCES"'),
+  /** The ids of the tags at each end; for a symmetric type the order carries no meaning. */
+  from: tagId,
+  to: tagId,
+  status: z.enum(SETTLED_STATUSES),
+  source: z.enum(TAG_SOURCES),
+  annotator: z.string().min(1),
+  created: utcTimestamp,
+  modified: utcTimestamp,
+  history: z.array(HistoryEntrySchema).optional(),
+};
+
+function checkEnds(relation: { from: string; to: string }, ctx: z.RefinementCtx): void {
+  if (relation.from === relation.to) ctx.addIssue({ code: 'custom', path: ['to'], message: `a relation links two tags, not tag ${relation.from} with itself` });
+}
+
+export const RelationVersionSchema = z.strictObject(relationVersionFields).superRefine(checkEnds);
+
+const RelationSideSchema = z.union([z.literal(DELETED), RelationVersionSchema], {
+  error: (issue) =>
+    issue.code === 'invalid_union' && typeof issue.input === 'object' && issue.input !== null
+      ? describeIssues(issue.errors[1] ?? [])
+      : `expected a version of the relation or "${DELETED}"`,
+});
+
+export const RelationConflictSchema = z
+  .strictObject({ base: RelationVersionSchema.optional(), ours: RelationSideSchema, theirs: RelationSideSchema })
+  .superRefine((conflict, ctx) => {
+    if (conflict.ours === DELETED && conflict.theirs === DELETED) ctx.addIssue({ code: 'custom', message: 'both sides deleted the relation, so there is no conflict' });
+  });
+
+/**
+ * A typed, directed link between two tags of the article, by their ids: it moves with its tags
+ * through edits and re-anchoring, and is orphaned when either end is. Whether its ends exist is not a
+ * rule of the format (a hand edit or a merge may remove a tag): `marginalia check` reports it, and the
+ * store refuses a write that would leave a relation it did not already find dangling.
+ */
+export const RelationSchema = z
+  .strictObject({
+    id: tagId,
+    ...relationVersionFields,
+    status: z.enum(TAG_STATUSES),
+    conflict: RelationConflictSchema.optional(),
+  })
+  .superRefine((relation, ctx) => {
+    checkEnds(relation, ctx);
+    if (relation.status === 'conflict' && !relation.conflict) ctx.addIssue({ code: 'custom', path: ['conflict'], message: 'a relation in conflict needs the versions in conflict' });
+    if (relation.status !== 'conflict' && relation.conflict) ctx.addIssue({ code: 'custom', path: ['status'], message: `expected "conflict" for a relation with versions in conflict, not "${relation.status}"` });
+  });
+
+function checkUniqueRelationIds(sidecar: { relations?: readonly { id: string }[] }, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  sidecar.relations?.forEach((relation, index) => {
+    if (seen.has(relation.id)) ctx.addIssue({ code: 'custom', path: ['relations', index, 'id'], message: `duplicate relation id "${relation.id}"` });
+    seen.add(relation.id);
+  });
+}
+
 export const SidecarSchema = z
   .strictObject({
     version: z.literal(SIDECAR_VERSION),
     /** File name of the article, without its folder. */
     article: articleName,
     annotations: z.array(TagSchema),
+    /** Absent (not written) when the article has none, so a sidecar without relations reads as before. */
+    relations: z.array(RelationSchema).optional(),
   })
-  .superRefine(checkUniqueIds);
+  .superRefine(checkUniqueIds)
+  .superRefine(checkUniqueRelationIds);
+
+/** Format version 4, as it was written: version 5 without relations and the history step `reversed`. Read only to migrate it. */
+export const SidecarV4Schema = z
+  .strictObject({ version: z.literal(4), article: articleName, annotations: z.array(TagSchema) })
+  .superRefine(checkUniqueIds)
+  .superRefine((sidecar, ctx) => {
+    sidecar.annotations.forEach((tag, index) => {
+      tag.history?.forEach((entry, step) => {
+        if (entry.action === 'reversed') ctx.addIssue({ code: 'custom', path: ['annotations', index, 'history', step, 'action'], message: 'the step "reversed" needs format version 5' });
+      });
+    });
+  });
 
 /** Format version 3, as it was written: version 4 without the orphan mark. Read only to migrate it (migrate.ts). */
 export const SidecarV3Schema = z
@@ -252,9 +329,17 @@ export type TagVersion = z.infer<typeof TagVersionSchema>;
 export type TagConflict = z.infer<typeof TagConflictSchema>;
 export type Tag = z.infer<typeof TagSchema>;
 export type Sidecar = z.infer<typeof SidecarSchema>;
+export type Relation = z.infer<typeof RelationSchema>;
+export type RelationVersion = z.infer<typeof RelationVersionSchema>;
+export type RelationConflict = z.infer<typeof RelationConflictSchema>;
 
-/** Tags to add or to replace (the tag with the same id), and the ids of tags to remove: one change of a sidecar. */
+/**
+ * Tags to add or to replace (the tag with the same id), and the ids of tags to remove: one change of a
+ * sidecar; relations likewise, when the change touches any.
+ */
 export interface TagChanges {
   put: readonly Tag[];
   remove: readonly string[];
+  putRelations?: readonly Relation[];
+  removeRelations?: readonly string[];
 }

@@ -26,7 +26,7 @@ describe('serializing a sidecar', () => {
       serializeSidecar(exampleSidecar([tag])),
       [
         '{',
-        '  "version": 4,',
+        '  "version": 5,',
         '  "article": "000_kyiv.txt",',
         '  "annotations": [',
         '    {"id": "t-4", "start": 0, "end": 4, "text": "four", "label": "CARDINAL", "kind": "number", "status": "accepted", ' +
@@ -40,7 +40,7 @@ describe('serializing a sidecar', () => {
   });
 
   it('keeps an empty annotations array, ending the file with a newline', () => {
-    assert.equal(serializeSidecar(exampleSidecar([])), '{\n  "version": 4,\n  "article": "000_kyiv.txt",\n  "annotations": []\n}\n');
+    assert.equal(serializeSidecar(exampleSidecar([])), '{\n  "version": 5,\n  "article": "000_kyiv.txt",\n  "annotations": []\n}\n');
   });
 
   it('orders keys the same way however the objects were built', () => {

@@ -1,11 +1,16 @@
 import {
   DELETED,
   NormalizedValueSchema,
+  RelationConflictSchema,
+  RelationSchema,
+  RelationVersionSchema,
   SidecarSchema,
   TagConflictSchema,
   TagContextSchema,
   TagSchema,
   TagVersionSchema,
+  type Relation,
+  type RelationVersion,
   type Sidecar,
   type Tag,
   type TagVersion,
@@ -28,6 +33,9 @@ const TAG_KEYS = Object.keys(TagSchema.shape) as (keyof Tag)[];
 const VERSION_KEYS = Object.keys(TagVersionSchema.shape);
 const CONFLICT_KEYS = Object.keys(TagConflictSchema.shape);
 const CONTEXT_KEYS = Object.keys(TagContextSchema.shape);
+const RELATION_KEYS = Object.keys(RelationSchema.shape);
+const RELATION_VERSION_KEYS = Object.keys(RelationVersionSchema.shape);
+const RELATION_CONFLICT_KEYS = Object.keys(RelationConflictSchema.shape);
 /** One order across all value variants: each variant's keys are a subsequence of it. */
 const VALUE_KEYS = [...new Set(NormalizedValueSchema.options.flatMap((variant) => Object.keys(variant.shape)))];
 
@@ -51,8 +59,11 @@ const TAG_LINES = '\u0000';
 /** serializeSidecar in pieces, so that the store can reuse the lines of tags it printed before. */
 export function layOutSidecar(sidecar: Sidecar): SidecarLayout {
   const tags = [...sidecar.annotations].sort(compareTags);
-  const fields = SIDECAR_KEYS.map((key) => {
-    const printed = key !== 'annotations' ? printInline(sidecar[key]) : tags.length === 0 ? '[]' : `[\n    ${TAG_LINES}\n  ]`;
+  // Relations, like tags, one a line; left out when there are none, so such a sidecar reads as before.
+  const relations = [...(sidecar.relations ?? [])].sort(compareRelations);
+  const fields = SIDECAR_KEYS.filter((key) => key !== 'relations' || relations.length > 0).map((key) => {
+    const printed =
+      key === 'relations' ? `[\n    ${relations.map(serializeRelation).join(',\n    ')}\n  ]` : key !== 'annotations' ? printInline(sidecar[key]) : tags.length === 0 ? '[]' : `[\n    ${TAG_LINES}\n  ]`;
     return `  ${JSON.stringify(key)}: ${printed}`;
   });
   const [head, tail = ''] = `{\n${fields.join(',\n')}\n}\n`.split(TAG_LINES);
@@ -62,6 +73,16 @@ export function layOutSidecar(sidecar: Sidecar): SidecarLayout {
 /** Code unit comparison, not localeCompare: the order must not depend on the machine's locale. */
 export function compareTags(a: Tag, b: Tag): number {
   return a.start - b.start || a.end - b.end || compareStrings(a.label, b.label) || compareStrings(a.id, b.id);
+}
+
+/** Relations in the order they were made (ISO times sort as text), then by id: a new one is a line added at the end. */
+export function compareRelations(a: Relation, b: Relation): number {
+  return compareStrings(a.created, b.created) || compareStrings(a.id, b.id);
+}
+
+/** The relation's line in the file, without indentation. */
+export function serializeRelation(relation: Relation): string {
+  return printRelation(relation);
 }
 
 /** The tag's line in the file, without indentation: equal tags print equal lines. */
@@ -92,6 +113,10 @@ const printVersion = fieldPrinter(VERSION_KEYS, { context: printContext, value: 
 const printSide = (side: TagVersion | typeof DELETED) => (side === DELETED ? printInline(side) : printVersion(side));
 const printConflict = fieldPrinter(CONFLICT_KEYS, { base: printVersion, ours: printSide, theirs: printSide });
 const printTag = fieldPrinter(TAG_KEYS, { context: printContext, value: printValue, conflict: printConflict });
+const printRelationVersion = fieldPrinter(RELATION_VERSION_KEYS);
+const printRelationSide = (side: RelationVersion | typeof DELETED) => (side === DELETED ? printInline(side) : printRelationVersion(side));
+const printRelationConflict = fieldPrinter(RELATION_CONFLICT_KEYS, { base: printRelationVersion, ours: printRelationSide, theirs: printRelationSide });
+const printRelation = fieldPrinter(RELATION_KEYS, { conflict: printRelationConflict });
 
 /** What JSON.stringify escapes in a string (a surrogate only when lone; any sends the string to it). */
 const NEEDS_ESCAPES = /["\\\u0000-\u001f\ud800-\udfff]/;

@@ -7,7 +7,7 @@ import { MAX_SIDECAR_BYTES } from './limits';
 import { parseSidecar } from './parse';
 import { sidecarPathFor } from './paths';
 import { KeyedQueue } from './queue';
-import { SIDECAR_VERSION, SidecarSchema, TagSchema, type Sidecar, type Tag, type TagChanges } from './schema';
+import { SIDECAR_VERSION, SidecarSchema, TagSchema, type Relation, type Sidecar, type Tag, type TagChanges } from './schema';
 import { layOutSidecar, serializeTag, type SidecarLayout } from './serialize';
 import { refuseSharedSidecar, refuseSidecarOfAnother } from './sharedSidecarGuard';
 import { freezeJson, frozenValidTag, isFrozenValidTag } from './validatedTags';
@@ -82,12 +82,18 @@ export class SidecarStore {
     });
   }
 
-  /** Like `update`, for changes to a few tags of many: `changesFor` gets the current tags by id. */
-  updateTags(articlePath: string, changesFor: (tags: ReadonlyMap<string, Tag>) => TagChanges): Promise<LoadedSidecar> {
+  /** Like `update`, for changes to a few tags of many: `changesFor` gets the current tags (and relations) by id. */
+  updateTags(articlePath: string, changesFor: (tags: ReadonlyMap<string, Tag>, relations: ReadonlyMap<string, Relation>) => TagChanges): Promise<LoadedSidecar> {
     return writeSidecar(this.files, articlePath, this.options.lockWaitMs, (current) => {
-      const { put, remove } = changesFor(new Map(current.annotations.map((tag) => [tag.id, tag])));
+      const currentRelations = current.relations ?? [];
+      const { put, remove, putRelations = [], removeRelations = [] } = changesFor(new Map(current.annotations.map((tag) => [tag.id, tag])), new Map(currentRelations.map((relation) => [relation.id, relation])));
       const replaced = new Set([...remove, ...put.map((tag) => tag.id)]);
-      return { sidecar: { ...current, annotations: [...current.annotations.filter((tag) => !replaced.has(tag.id)), ...put] } };
+      const sidecar: Sidecar = { ...current, annotations: [...current.annotations.filter((tag) => !replaced.has(tag.id)), ...put] };
+      if (putRelations.length > 0 || removeRelations.length > 0) {
+        const replacedRelations = new Set([...removeRelations, ...putRelations.map((relation) => relation.id)]);
+        sidecar.relations = [...currentRelations.filter((relation) => !replacedRelations.has(relation.id)), ...putRelations];
+      }
+      return { sidecar };
     });
   }
 }
@@ -107,7 +113,7 @@ function writeSidecar(files: FileAccess, articlePath: string, lockWaitMs: number
     if (known && known.sidecar.article !== article) await refuseSidecarOfAnother(files, articlePath, known.sidecar.article);
     const changed = change(known?.sidecar ?? emptySidecar(article));
     // The article's file name is the store's to set: a sidecar renamed together with its article follows it.
-    const checked = checkForWrite(path, { ...changed.sidecar, article }, changed.originals);
+    const checked = checkForWrite(path, { ...changed.sidecar, article }, changed.originals, known?.sidecar);
     const layout = layOutSidecar(checked);
     const bytes = encode(layout);
     const sidecar = freezeJson({ ...checked, annotations: layout.tags });
@@ -217,11 +223,12 @@ async function load(files: FileAccess, path: string): Promise<KnownSidecar | und
  * ids must be unique across all tags, which is checked for all. So everything written has been
  * validated. Returns the sidecar with frozen valid tags only.
  */
-function checkForWrite(path: string, sidecar: Sidecar, originals?: ReadonlyMap<Tag, Tag>): Sidecar {
+function checkForWrite(path: string, sidecar: Sidecar, originals?: ReadonlyMap<Tag, Tag>, before?: Sidecar): Sidecar {
   const refuse = (issues: readonly z.core.$ZodIssue[]) => new SidecarError(path, `update refused, it would write an invalid sidecar: ${describeIssues(issues)}`);
   if (!Array.isArray(sidecar.annotations)) throw refuse(SidecarSchema.safeParse(sidecar).error?.issues ?? []);
-  // The fields besides the tags, and their rules.
-  const issues = [...(SidecarSchema.safeParse({ ...sidecar, annotations: [] }).error?.issues ?? [])];
+  // The fields besides the tags (relations included: an article has few), and their rules.
+  const others = SidecarSchema.safeParse({ ...sidecar, annotations: [] });
+  const issues = [...(others.error?.issues ?? [])];
   const seenIds = new Set<string>();
   const tags = sidecar.annotations.map((tag, index) => {
     const validated = validatedVersionOf(tag, originals);
@@ -234,8 +241,32 @@ function checkForWrite(path: string, sidecar: Sidecar, originals?: ReadonlyMap<T
     seenIds.add(id);
     return validated.tag;
   });
+  issues.push(...danglingRelations(sidecar, seenIds, before));
   if (issues.length > 0) throw refuse(issues);
-  return { ...sidecar, annotations: tags };
+  const { relations: _relations, ...rest } = sidecar;
+  const relations = others.data?.relations;
+  // No relations is no field: the file of an article without any reads as it did before relations.
+  return relations && relations.length > 0 ? { ...rest, annotations: tags, relations } : { ...rest, annotations: tags };
+}
+
+/**
+ * A relation must not point at a tag the update removes: whoever removes a tag removes its relations
+ * too (the editor asks first). One that already pointed at nothing in the file as read (a hand edit,
+ * a merge) is left for `marginalia check` to report, never dropped, and does not block other work.
+ */
+function danglingRelations(sidecar: Sidecar, tagIds: ReadonlySet<string>, before: Sidecar | undefined): z.core.$ZodIssue[] {
+  const relations = sidecar.relations ?? [];
+  if (relations.length === 0) return [];
+  const tagsBefore = new Set(before?.annotations.map((tag) => tag.id));
+  const dangledBefore = new Set((before?.relations ?? []).filter((relation) => !tagsBefore.has(relation.from) || !tagsBefore.has(relation.to)).map((relation) => relation.id));
+  const issues: z.core.$ZodIssue[] = [];
+  relations.forEach((relation, index) => {
+    if (dangledBefore.has(relation.id)) return;
+    for (const end of ['from', 'to'] as const) {
+      if (!tagIds.has(relation[end])) issues.push({ code: 'custom', input: relation[end], path: ['relations', index, end], message: `relation ${relation.id} (${relation.type}) would point at tag ${relation[end]}, which is not in the sidecar: remove the relation with its tag` });
+    }
+  });
+  return issues;
 }
 
 function validatedVersionOf(tag: Tag, originals?: ReadonlyMap<Tag, Tag>): { success: true; tag: Tag } | { success: false; issues: z.core.$ZodIssue[] } {

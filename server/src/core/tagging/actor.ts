@@ -10,7 +10,7 @@ export interface Actor {
   blind: boolean;
 }
 
-/** Whether `actor` may see (and so act on) `tag`: everyone's tags, or in blind mode their own, tools' proposals and merge conflicts. */
-export function canSee(actor: Actor, tag: Tag): boolean {
+/** Whether `actor` may see (and so act on) `tag` (or a relation): everyone's tags, or in blind mode their own, tools' proposals and merge conflicts. */
+export function canSee(actor: Actor, tag: Pick<Tag, 'annotator' | 'status'>): boolean {
   return !actor.blind || tag.annotator === actor.annotator || tag.status === 'proposed' || tag.status === 'conflict';
 }

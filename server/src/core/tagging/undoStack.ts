@@ -1,4 +1,4 @@
-import { invertEdit, type TagEdit } from '../sidecar/tagEdits';
+import { invertEdit, isEmptyEdit, type TagEdit } from '../sidecar/tagEdits';
 
 /** Undo and redo of tag actions for one article: tag actions are not text edits, so the editor's own undo never sees them. */
 export class UndoStack {
@@ -8,7 +8,7 @@ export class UndoStack {
   constructor(private readonly limit = 200) {}
 
   record(edit: TagEdit): void {
-    if (edit.changes.length === 0) return;
+    if (isEmptyEdit(edit)) return;
     this.done.push(edit);
     if (this.done.length > this.limit) this.done.shift();
     this.undone.length = 0;
