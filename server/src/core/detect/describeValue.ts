@@ -5,11 +5,13 @@ export function describeValue(value: NormalizedValue): string {
   const about = 'approximate' in value && value.approximate ? '~' : '';
   switch (value.type) {
     case 'date':
-      return value.endIso ? `${value.iso}/${value.endIso}` : value.iso;
+      return withMod(value.endIso ? `${value.iso}/${value.endIso}` : value.iso, value.mod);
     case 'time':
-      return value.iso;
+      return withMod(value.iso, value.mod);
     case 'duration':
-      return about + (value.maxIso ? `${value.iso} to ${value.maxIso}` : value.iso);
+      return withMod(about + (value.maxIso ? `${value.iso} to ${value.maxIso}` : value.iso), value.mod);
+    case 'set':
+      return ['every', value.iso, value.freq && `${value.freq.slice(0, -1)} times`, value.quant && `(${value.quant})`].filter(Boolean).join(' ');
     case 'number':
       return about + rangeOr(value.value, value.min, value.max, formatNumber);
     case 'ordinal':
@@ -21,6 +23,11 @@ export function describeValue(value: NormalizedValue): string {
     case 'quantity':
       return `${rangeOr(value.value, value.min, value.max, formatNumber)} ${value.unit}`;
   }
+}
+
+/** TimeML's MOD after the value, as TIMEX3 carries it beside the value: "197 (END)". */
+function withMod(text: string, mod: string | undefined): string {
+  return mod === undefined ? text : `${text} (${mod})`;
 }
 
 function rangeOr(value: number, min: number | undefined, max: number | undefined, format: (n: number) => string): string {

@@ -2,6 +2,7 @@
 import type { NormalizedValue } from '../shared/detection';
 import { daysInMonth, epochDay, isoDay, isoMonth, isValidDay, nearestYearOfMonth, pad } from './calendar';
 import { after, before, candidate, charBefore, NUMBER_GLUE_BEFORE, optionalNumber, readAfter, readBefore, type Reader, type Rule, tokenBefore, triggerEnd } from './reading';
+import { tenseAround } from './tense';
 import { dateValue, monthDayValue } from './values';
 import { ANY_YEAR, ATTACHED_MODIFIER, DATE_CONTEXT, DATE_CONTEXT_TOKENS, DAY, MONTH_ABBREVIATED, MONTH_ABBREVIATIONS, MONTH_FULL, MONTH_FULL_NAMES, monthNumber, SP, WEEKDAY } from './vocabulary';
 
@@ -26,7 +27,7 @@ const readMonthDay: Reader = (trigger, scan) => {
   if (endDay !== undefined && (endDay <= day || !isPlausibleDay(month, endDay, year))) return undefined;
   const start = readBefore(scan.text, trigger.index, WEEKDAY_BEFORE)?.start ?? trigger.index;
   const confidence = year !== undefined ? 0.95 : trigger[0] === 'May' ? 0.85 : 0.9;
-  return candidate('DATE', start, rest.index + rest[0].length, confidence, monthDayValue(scan, month, day, year, endDay));
+  return candidate('DATE', start, rest.index + rest[0].length, confidence, monthDayValue(scan, month, day, year, endDay, year === undefined ? tenseAround(scan.text, start, rest.index + rest[0].length) : undefined));
 };
 
 const DAY_BEFORE_MONTH = before(`(?<![\\w$€£.,/-])(?:${WEEKDAY},?${SP})?(?:[Tt]he${SP})?${DAY}${SP}(?:of${SP})?`);
@@ -43,7 +44,9 @@ const readDayMonth: Reader = (trigger, scan) => {
   const day = Number(dayBefore.groups['day']);
   const year = optionalNumber(rest.groups!['year']);
   if (!isPlausibleDay(month, day, year)) return undefined;
-  return candidate('DATE', dayBefore.start, rest.index + rest[0].length, year !== undefined ? 0.95 : 0.85, monthDayValue(scan, month, day, year));
+  const end = rest.index + rest[0].length;
+  const tense = year === undefined ? tenseAround(scan.text, dayBefore.start, end) : undefined;
+  return candidate('DATE', dayBefore.start, end, year !== undefined ? 0.95 : 0.85, monthDayValue(scan, month, day, year, undefined, tense));
 };
 
 const YEAR_AFTER_MONTH = after(`,?${SP}(?:of${SP})?(?<year>${ANY_YEAR})(?![\\w]|[.,]\\d)`);
@@ -77,7 +80,7 @@ const readBareMonth: Reader = (trigger, scan) => {
   const month = monthNumber(name);
   let value: NormalizedValue | undefined;
   if (scan.anchor !== undefined && relative !== 'every' && relative !== 'each') {
-    const year = nearestYearOfMonth(scan.anchor, month, relative === 'last' ? 'past' : relative === 'next' ? 'future' : 'nearest');
+    const year = nearestYearOfMonth(scan.anchor, month, relative === 'last' ? 'previous' : relative === 'next' ? 'following' : (tenseAround(scan.text, trigger.index, end) ?? 'nearest'));
     const endMonth = rangeEnd ? monthNumber(rangeEnd.groups!['endMonth']!) : undefined;
     const endIso = endMonth === undefined ? undefined : isoMonth(endMonth < month ? year + 1 : year, endMonth);
     value = dateValue(isoMonth(year, month), endIso);

@@ -31,10 +31,10 @@ export const relativeDayRule: Rule = {
 const WEEKDAY_TITLE_AFTER = /^[ \t]+(?:Times|Telegraph|Mirror|Express|People|Post|Herald|Independent|Sport|Night|Morning|Bloody)\b/;
 const RELATIVE_BEFORE_WEEKDAY = before(`(?<![\\w])(?<relative>[Ll]ast|[Nn]ext|[Tt]his|[Ee]very|[Ee]ach)${SP}`);
 
-function weekdayDay(scan: Scan, weekday: number, relative: string | undefined, start: number): number | undefined {
+function weekdayDay(scan: Scan, weekday: number, relative: string | undefined, start: number, end: number): number | undefined {
   if (scan.anchor === undefined) return undefined;
   const today = weekdayOf(scan.anchor);
-  const forward = relative === 'next' || (relative !== 'last' && pointsForward(scan.text, start));
+  const forward = relative === 'next' || (relative !== 'last' && pointsForward(scan.text, start, end));
   if (forward) {
     const ahead = (weekday - today + 7) % 7;
     return scan.anchor + (relative === 'next' && ahead === 0 ? 7 : ahead);
@@ -56,7 +56,7 @@ export const weekdayRule: Rule = {
       const { weekday, plural, part } = trigger.groups!;
       const recurring = plural !== undefined || relative === 'every' || relative === 'each';
       const start = relativeBefore?.start ?? trigger.index;
-      const day = recurring ? undefined : weekdayDay(scan, weekdayNumber(weekday!), relative, start);
+      const day = recurring ? undefined : weekdayDay(scan, weekdayNumber(weekday!), relative, start, triggerEnd(trigger));
       return candidate(part === undefined ? 'DATE' : 'TIME', start, triggerEnd(trigger), 0.75, dayWithPart(day, part), true);
     },
   ],

@@ -1,6 +1,7 @@
 /** Normalized values that several rules give: dates relative to the article date, parts of days, clock times. */
 import type { NormalizedValue } from '../shared/detection';
-import { calendarOf, epochDay, isoDay, isoMonth, isoWeek, isoYear, isPlainYear, isValidDay, nearestYearOfMonthDay, pad } from './calendar';
+import { calendarOf, epochDay, isoDay, isoMonth, isoWeek, isoYear, isPlainYear, isValidDay, pad, yearOfMonthDay } from './calendar';
+import type { Tense } from './tense';
 import type { Scan } from './reading';
 
 /** A DATE value, a range when `endIso` is given; none when the day could not be worked out. */
@@ -9,13 +10,16 @@ export function dateValue(iso: string | undefined, endIso?: string): NormalizedV
   return endIso === undefined ? { type: 'date', iso } : { type: 'date', iso, endIso };
 }
 
-/** A month and day with or without year; without one, the year is the one that puts it nearest the anchor. */
-export function monthDayValue(scan: Scan, month: number, day: number, year: number | undefined, endDay?: number): NormalizedValue | undefined {
+/**
+ * A month and day with or without year; without one, the year the clause's tense points at from the anchor (the
+ * latest up to it in the past tense, the next in the future tense), else the one that puts it nearest the anchor.
+ */
+export function monthDayValue(scan: Scan, month: number, day: number, year: number | undefined, endDay?: number, tense?: Tense): NormalizedValue | undefined {
   if (year === undefined && scan.anchor === undefined) {
     // ISO 8601 recurring month-day: the year is unknown.
     return dateValue(`--${pad(month)}-${pad(day)}`, endDay === undefined ? undefined : `--${pad(month)}-${pad(endDay)}`);
   }
-  const nearestDay = year === undefined && scan.anchor !== undefined ? nearestYearOfMonthDay(scan.anchor, month, day) : undefined;
+  const nearestDay = year === undefined && scan.anchor !== undefined ? yearOfMonthDay(scan.anchor, month, day, tense ?? 'nearest') : undefined;
   const resolvedYear = year ?? (nearestDay === undefined ? undefined : calendarOf(nearestDay).year);
   if (resolvedYear === undefined || !isValidDay(resolvedYear, month, day)) return undefined;
   const endIso = endDay !== undefined && isValidDay(resolvedYear, month, endDay) ? isoDay(epochDay(resolvedYear, month, endDay)) : undefined;
