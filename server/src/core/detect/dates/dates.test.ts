@@ -108,9 +108,9 @@ describe('years, decades, centuries, quarters and seasons', () => {
     assert.deepEqual(valueOf(text, '2022 to 2024'), { type: 'date', iso: '2022', endIso: '2024' });
   });
 
-  it('reads "the 1990s" as a decade "199X" and "the 19th century" as the century "18"', () => {
+  it('reads "the 1990s" as the decade "199", as TimeML writes it, and "the 19th century" as the century "18"', () => {
     const text = 'Rates in the 1990s were higher than at any time since the 19th century.';
-    assert.deepEqual(valueOf(text, 'the 1990s'), { type: 'date', iso: '199X' });
+    assert.deepEqual(valueOf(text, 'the 1990s'), { type: 'date', iso: '199' });
     assert.deepEqual(valueOf(text, 'the 19th century'), { type: 'date', iso: '18' });
   });
 
@@ -132,7 +132,7 @@ describe('years, decades, centuries, quarters and seasons', () => {
     const text = 'Output doubled by mid-2025 after stalling in late 2023; more is due early next year, by the end of this year and in the first half of 2025.';
     assert.deepEqual(coveredTexts(text), ['mid-2025', 'late 2023', 'early next year', 'the end of this year', 'the first half of 2025']);
     assert.deepEqual(valueOf(text, 'the first half of 2025'), { type: 'date', iso: '2025-H1' });
-    assert.deepEqual(valueOf(text, 'the end of this year', '2025-11-05'), { type: 'date', iso: '2025' });
+    assert.deepEqual(valueOf(text, 'the end of this year', '2025-11-05'), { type: 'date', iso: '2025', mod: 'END' });
   });
 
   it('reads seasons with a year or a relative word, but not the verb "fall" nor "the fall of" a city', () => {
@@ -187,9 +187,9 @@ describe('dates relative to the article', () => {
     assert.deepEqual(valueOf('The stock peaked two days ago.', 'two days ago', '2024-08-02'), { type: 'date', iso: '2024-07-31' });
   });
 
-  it('tags an anchored period "the past three years" as DATE with the range it covers', () => {
+  it('tags an anchored period "the past three years" as DATE whose value is the length of time, P3Y, as TimeML has it', () => {
     assert.deepEqual(annotate('Exports fell over the past three years.', '2024-08-02'), [
-      { text: 'the past three years', label: 'DATE', value: { type: 'date', iso: '2021', endIso: '2024' } },
+      { text: 'the past three years', label: 'DATE', value: { type: 'duration', iso: 'P3Y' } },
     ]);
   });
 

@@ -5,7 +5,7 @@
 import type { NormalizedValue } from '../shared/detection';
 import type { DateLabel } from '../../base/labels';
 import { parseWordNumber } from '../shared/wordNumbers';
-import { after, before, candidate, charBefore, NUMBER_GLUE_BEFORE, pointsForward, readAfter, readBefore, type Reader, type Rule, type Scan, tokenBefore, triggerEnd } from './reading';
+import { after, before, candidate, charBefore, NUMBER_GLUE_BEFORE, pointsForward, readAfter, readBefore, type Reader, type Rule, tokenBefore, triggerEnd } from './reading';
 import { dateValue, relativePeriodValue, shiftedDateValue } from './values';
 import { anyOf, BARE_PLURAL_CONTEXT_TOKENS, COUNT, DIGITS, EARLY_TOKENS, mayEndCount, RELATIVE_SHIFTS, SP, UNIT, UNIT_ABBREVIATIONS, UNIT_WORDS, WORD_NUMBER } from './vocabulary';
 
@@ -189,14 +189,6 @@ const DIRECTION_BEFORE_UNIT = before(
   `(?:(?<![\\w])(?<determiner>[Tt]he|[Tt]his)${SP})?(?<![\\w])(?<direction>${anyOf(Object.keys(ANCHORED_DIRECTIONS), { sentenceCase: true })})${SP}(?:(?<count>${COUNT}|few|couple${SP}of)${SP})?`,
 );
 
-/** The range from the anchor back (or forward) N units, at the precision of the unit. */
-function anchoredPeriodValue(scan: Scan, count: number, unit: string, direction: -1 | 1): NormalizedValue | undefined {
-  const far = shiftedDateValue(scan, count, unit, direction);
-  const near = shiftedDateValue(scan, 0, unit, direction);
-  if (far?.type !== 'date' || near?.type !== 'date') return undefined;
-  return direction < 0 ? dateValue(far.iso, near.iso) : dateValue(near.iso, far.iso);
-}
-
 /** "the past three years", "the last two decades", "the next five years", "recent weeks", "the coming days", "the past 24 hours" (TIME) */
 const readAnchoredPeriod: Reader = (trigger, scan) => {
   const unitText = trigger.groups!['unit'];
@@ -216,7 +208,13 @@ const readAnchoredPeriod: Reader = (trigger, scan) => {
   const unit = canonicalUnit(unitText);
   const label: DateLabel = isTimeUnit(unit) ? 'TIME' : 'DATE';
   const direction = ANCHORED_DIRECTIONS[directionWord]!;
-  const value = label === 'DATE' && direction !== 0 && count && !count.approximate ? anchoredPeriodValue(scan, count.value, unit, direction) : undefined;
+  // TimeML: "the past three months" is a length of time (P3M) anchored to now, not the range of dates it covers, and
+  // "the coming years" or "recent weeks", with no count, are the vague FUTURE_REF and PAST_REF.
+  let value: NormalizedValue | undefined;
+  const iso = count ? durationIso(count.value, unit) : undefined;
+  if (iso !== undefined) value = count!.approximate ? { type: 'duration', iso, approximate: true } : { type: 'duration', iso };
+  else if (count === undefined && direction !== 0) value = dateValue(direction < 0 ? 'PAST_REF' : 'FUTURE_REF');
+  else if (count === undefined && directionWord === 'recent') value = dateValue('PAST_REF');
   return candidate(label, directionBefore.start, triggerEnd(trigger), 0.8, value);
 };
 

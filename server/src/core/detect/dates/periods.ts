@@ -2,7 +2,7 @@
 import type { NormalizedValue } from '../shared/detection';
 import { calendarOf, isPlainYear, pad } from './calendar';
 import { after, before, candidate, charBefore, inSportsContext, NUMBER_GLUE_BEFORE, optionalNumber, pointsForward, readAfter, readBefore, type Reader, type Rule, type Scan, tokenBefore, triggerEnd } from './reading';
-import { dateValue, relativePeriodValue } from './values';
+import { dateValue, relativePeriodValue, timexMod } from './values';
 import { anyOf, ATTACHED_MODIFIER, DATE_CONTEXT, DATE_CONTEXT_TOKENS, FROM_TOKENS, PERIOD_MODIFIER_TOKENS, RELATIVE_SHIFTS, SEASON_CONTEXT_TOKENS, SEASON_WORDS, SEASONS, SP, YEAR, YEAR_NOUNS } from './vocabulary';
 
 const TRAILING_YEAR_GUARD = `(?![\\w%]|[.,]\\d|\\s?[-–/]\\s?\\d)`;
@@ -77,7 +77,7 @@ export const shortFiscalYearRule: Rule = {
   readers: [(trigger) => candidate('DATE', trigger.index, triggerEnd(trigger), 0.85, dateValue(`20${trigger.groups!['year']!}`.slice(-4)))],
 };
 
-export const THE_BEFORE_PERIOD = before(`(?<![\\w])[Tt]he${SP}(?:(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|${SP}))?`);
+export const THE_BEFORE_PERIOD = before(`(?<![\\w])[Tt]he${SP}(?:(?<modifier>[Ee]arly|[Ll]ate|[Mm]id)(?:-|${SP}))?`);
 
 export const decadeRule: Rule = {
   // "the 1990s", "the early 2000s", "the '90s", "the 1800s" (a century); not "in their 30s", an age
@@ -88,11 +88,13 @@ export const decadeRule: Rule = {
       const { century, decade, bare, apostrophe } = trigger.groups!;
       if (bare !== undefined && !the) return undefined;
       const decadeDigit = decade ?? apostrophe ?? bare!;
+      // TimeML writes a decade as its first three digits ("197" for the 1970s) and a century as its first two.
       let iso: string;
-      if (century !== undefined) iso = decadeDigit === '0' && Number(century) < 20 ? century : `${century}${decadeDigit}X`;
+      if (century !== undefined) iso = decadeDigit === '0' && Number(century) < 20 ? century : `${century}${decadeDigit}`;
       // Two-digit decades: the '30s to '90s are last century's, the '00s to '20s this one's.
-      else iso = `${Number(decadeDigit) >= 3 ? '19' : '20'}${decadeDigit}X`;
-      return candidate('DATE', the?.start ?? trigger.index, triggerEnd(trigger), century !== undefined ? 0.85 : 0.7, dateValue(iso), true);
+      else iso = `${Number(decadeDigit) >= 3 ? '19' : '20'}${decadeDigit}`;
+      const mod = timexMod(the?.groups['modifier']);
+      return candidate('DATE', the?.start ?? trigger.index, triggerEnd(trigger), century !== undefined ? 0.85 : 0.7, dateValue(iso, undefined, mod), true);
     },
   ],
 };

@@ -1,5 +1,6 @@
 /** From candidates to spans: none inside a URL, the best wherever they overlap, modifiers joined, times given their day. */
 import type { Candidate } from './reading';
+import { timexMod } from './values';
 import { SP } from './vocabulary';
 
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'()]+/g;
@@ -57,7 +58,7 @@ function keepBest(candidates: readonly Candidate[], from: number, to: number, ke
 
 /** "early", "the end of", "the first half of", "mid-" before a date make one span with it: "the end of this year". */
 const MODIFIER_BEFORE = new RegExp(
-  `(?:(?<![\\w])(?:(?:[Tt]he${SP})?(?<part>end|beginning|start|middle|rest|remainder|turn|close|first half|second half|first quarter|second quarter|third quarter|fourth quarter)${SP}of|[Ee]arly|[Ee]arlier|[Ll]ate|[Ll]ater|[Mm]id)${SP}|(?<![\\w-])(?:[Mm]id|[Ee]nd|[Ee]arly|[Ll]ate)-)$`,
+  `(?:(?<![\\w])(?:(?:[Tt]he${SP})?(?<part>end|beginning|start|middle|rest|remainder|turn|close|first half|second half|first quarter|second quarter|third quarter|fourth quarter)${SP}of|(?<word>[Ee]arly|[Ee]arlier|[Ll]ate|[Ll]ater|[Mm]id))${SP}|(?<![\\w-])(?<attached>[Mm]id|[Ee]nd|[Ee]arly|[Ll]ate)-)$`,
 );
 
 const PART_CODES: Readonly<Record<string, string>> = {
@@ -73,10 +74,14 @@ export function attachModifiers(text: string, spans: Candidate[]): void {
       if (modifier) {
         span.start = windowStart + modifier.index;
         span.confidence = Math.min(span.confidence, 0.85);
-        const partCode = PART_CODES[modifier.groups?.['part'] ?? ''];
-        // "the first half of 2024" is the half-year "2024-H1"; other modifiers keep the value of the period they narrow.
+        const { part, word, attached } = modifier.groups ?? {};
+        const partCode = PART_CODES[part ?? ''];
+        // "the first half of 2024" is the half-year "2024-H1"; "late 2023" keeps the value of the period it narrows with TimeML's MOD END.
         if (partCode !== undefined && span.value?.type === 'date' && /^\d{4}$/.test(span.value.iso)) {
           span.value = { type: 'date', iso: `${span.value.iso}-${partCode}` };
+        } else if (span.value?.type === 'date') {
+          const mod = timexMod(part ?? word ?? attached);
+          if (mod !== undefined) span.value = { ...span.value, mod };
         }
       }
     }

@@ -1,13 +1,24 @@
 /** Normalized values that several rules give: dates relative to the article date, parts of days, clock times. */
-import type { NormalizedValue } from '../shared/detection';
+import type { NormalizedValue, TimexMod } from '../shared/detection';
 import { calendarOf, epochDay, isoDay, isoMonth, isoWeek, isoYear, isPlainYear, isValidDay, pad, yearOfMonthDay } from './calendar';
 import type { Tense } from './tense';
 import type { Scan } from './reading';
 
 /** A DATE value, a range when `endIso` is given; none when the day could not be worked out. */
-export function dateValue(iso: string | undefined, endIso?: string): NormalizedValue | undefined {
+export function dateValue(iso: string | undefined, endIso?: string, mod?: TimexMod): NormalizedValue | undefined {
   if (iso === undefined) return undefined;
-  return endIso === undefined ? { type: 'date', iso } : { type: 'date', iso, endIso };
+  const value: NormalizedValue = endIso === undefined ? { type: 'date', iso } : { type: 'date', iso, endIso };
+  if (mod !== undefined) value.mod = mod;
+  return value;
+}
+
+/** The part of a period a modifier word names, as TimeML's MOD: "early" START, "mid" MID, "late" and "the end of" END. */
+const PART_MODS: Readonly<Record<string, TimexMod>> = {
+  early: 'START', beginning: 'START', start: 'START', mid: 'MID', middle: 'MID', late: 'END', end: 'END', close: 'END',
+};
+
+export function timexMod(word: string | undefined): TimexMod | undefined {
+  return word === undefined ? undefined : PART_MODS[word.toLowerCase().replace(/-$/, '')];
 }
 
 /**
@@ -79,7 +90,7 @@ export function relativePeriodValue(scan: Scan, unit: string, shift: number): No
       return dateValue(isoYear(anchor.year + shift));
     case 'decade': {
       const decade = Math.floor(anchor.year / 10) + shift;
-      return decade >= 0 && decade <= 999 ? dateValue(`${pad(decade, 3)}X`) : undefined;
+      return decade >= 0 && decade <= 999 ? dateValue(pad(decade, 3)) : undefined;
     }
     case 'century': {
       const century = Math.floor(anchor.year / 100) + shift;
