@@ -3,7 +3,7 @@ import type { NormalizedValue } from '../shared/detection';
 import { daysInMonth, epochDay, isoDay, isoMonth, isValidDay, nearestYearOfMonth, pad } from './calendar';
 import { after, before, candidate, charBefore, NUMBER_GLUE_BEFORE, optionalNumber, readAfter, readBefore, type Reader, type Rule, tokenBefore, triggerEnd } from './reading';
 import { tenseAround } from './tense';
-import { dateValue, monthDayValue } from './values';
+import { dateValue, monthDayValue, setValue } from './values';
 import { ANY_YEAR, ATTACHED_MODIFIER, DATE_CONTEXT, DATE_CONTEXT_TOKENS, DAY, MONTH_ABBREVIATED, MONTH_ABBREVIATIONS, MONTH_FULL, MONTH_FULL_NAMES, monthNumber, SP, WEEKDAY } from './vocabulary';
 
 // --- Triggered by a month name ---------------------------------------------------------------------
@@ -84,6 +84,9 @@ const readBareMonth: Reader = (trigger, scan) => {
     const endMonth = rangeEnd ? monthNumber(rangeEnd.groups!['endMonth']!) : undefined;
     const endIso = endMonth === undefined ? undefined : isoMonth(endMonth < month ? year + 1 : year, endMonth);
     value = dateValue(isoMonth(year, month), endIso);
+  } else if (relative === 'every' || relative === 'each') {
+    // TimeML SET: "every May" recurs each year, XXXX-05.
+    value = rangeEnd ? undefined : setValue(`XXXX-${pad(month)}`, relative);
   } else if (scan.anchor === undefined && relative === undefined && !rangeEnd) {
     value = dateValue(`--${pad(month)}`);
   }

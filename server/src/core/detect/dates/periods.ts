@@ -2,7 +2,7 @@
 import type { NormalizedValue } from '../shared/detection';
 import { calendarOf, isPlainYear, pad } from './calendar';
 import { after, before, candidate, charBefore, inSportsContext, NUMBER_GLUE_BEFORE, optionalNumber, pointsForward, readAfter, readBefore, type Reader, type Rule, type Scan, tokenBefore, triggerEnd } from './reading';
-import { dateValue, relativePeriodValue, timexMod } from './values';
+import { dateValue, relativePeriodValue, setValue, timexMod } from './values';
 import { anyOf, ATTACHED_MODIFIER, DATE_CONTEXT, DATE_CONTEXT_TOKENS, FROM_TOKENS, PERIOD_MODIFIER_TOKENS, RELATIVE_SHIFTS, SEASON_CONTEXT_TOKENS, SEASON_WORDS, SEASONS, SP, YEAR, YEAR_NOUNS } from './vocabulary';
 
 const TRAILING_YEAR_GUARD = `(?![\\w%]|[.,]\\d|\\s?[-–/]\\s?\\d)`;
@@ -236,7 +236,9 @@ export const seasonRule: Rule = {
       const year = yearAfter ? Number(yearAfter.groups!['year']) : determiner === undefined ? undefined : seasonYear(scan, season, determiner);
       const start = context?.startOf('determiner') ?? context?.startOf('modifier') ?? trigger.index;
       const end = yearAfter ? yearAfter.index + yearAfter[0].length : triggerEnd(trigger);
-      return candidate('DATE', start, end, yearAfter || hasRelative ? 0.85 : 0.65, year === undefined ? undefined : dateValue(`${pad(year, 4)}-${season}`));
+      const recurring = determiner === 'every' || determiner === 'each' ? setValue(`XXXX-${season}`, determiner) : undefined;
+      const value = recurring ?? (year === undefined ? undefined : dateValue(`${pad(year, 4)}-${season}`));
+      return candidate('DATE', start, end, yearAfter || hasRelative ? 0.85 : 0.65, value);
     },
   ],
 };

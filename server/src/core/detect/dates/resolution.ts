@@ -68,7 +68,8 @@ const PART_CODES: Readonly<Record<string, string>> = {
 export function attachModifiers(text: string, spans: Candidate[]): void {
   let previousEnd = 0;
   for (const span of spans) {
-    if (span.modifiable) {
+    // A recurring time has no part to narrow: "close early every Monday" is early on each Monday.
+    if (span.modifiable && span.value?.type !== 'set') {
       const windowStart = Math.max(previousEnd, span.start - 40);
       const modifier = MODIFIER_BEFORE.exec(text.slice(windowStart, span.start));
       if (modifier) {

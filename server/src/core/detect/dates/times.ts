@@ -2,7 +2,7 @@
 import type { NormalizedValue } from '../shared/detection';
 import { THE_BEFORE_PERIOD } from './periods';
 import { before, candidate, charBefore, NUMBER_GLUE_BEFORE, readBefore, type Reader, type Rule, tokenBefore, triggerEnd } from './reading';
-import { dayWithPart, PART_OF_DAY_CODES, timeValue } from './values';
+import { dayWithPart, PART_OF_DAY_CODES, setValue, timeValue } from './values';
 import { anyOf, CLOCK_CONTEXT_TOKENS, OPTIONAL_TIME_ZONE, SP, TWILIGHT_CONTEXT_TOKENS } from './vocabulary';
 
 export const clockWithMeridiemRule: Rule = {
@@ -66,8 +66,9 @@ type NamedTime = { hour: number } | { dayOffset: number; part: string } | null;
 const NAMED_TIMES: Readonly<Record<string, NamedTime>> = {
   noon: { hour: 12 }, midday: { hour: 12 }, midnight: { hour: 0 }, tonight: { dayOffset: 0, part: 'NI' }, overnight: null,
 };
-const DAY_PART_BEFORE = before(`(?<![\\w])(?<relative>[Tt]his|[Ll]ast|[Tt]hat)${SP}`);
-const DAY_PART_TIMES: Readonly<Record<string, number | null>> = { this: 0, last: -1, that: null };
+const DAY_PART_BEFORE = before(`(?<![\\w])(?<relative>[Tt]his|[Ll]ast|[Tt]hat|[Ee]very|[Ee]ach)${SP}`);
+/** Days from the anchor; null: no day ("that evening"); 'set': recurring ("every morning", TimeML XXXX-XX-XXTMO). */
+const DAY_PART_TIMES: Readonly<Record<string, number | null | 'set'>> = { this: 0, last: -1, that: null, every: 'set', each: 'set' };
 const TWILIGHT_CONTEXT_BEFORE = before(`(?<![\\w])(?:[Aa]t|[Bb]efore|[Aa]fter|[Uu]ntil|[Bb]y|[Ff]rom|[Ss]ince|[Tt]ill)${SP}`);
 const TWILIGHT = new Set(['dawn', 'dusk', 'daybreak', 'nightfall', 'sunrise', 'sunset']);
 
@@ -87,8 +88,10 @@ const readDayPart: Reader = (trigger, scan) => {
   if (!(trigger[0] in PART_OF_DAY_CODES) || !(tokenBefore(scan, trigger.index) in DAY_PART_TIMES)) return undefined;
   const relativeBefore = readBefore(scan.text, trigger.index, DAY_PART_BEFORE);
   if (!relativeBefore) return undefined;
-  const offset = DAY_PART_TIMES[relativeBefore.groups['relative']!.toLowerCase()];
-  const value = offset === null || offset === undefined || scan.anchor === undefined ? undefined : dayWithPart(scan.anchor + offset, trigger[0]);
+  const relative = relativeBefore.groups['relative']!.toLowerCase();
+  const offset = DAY_PART_TIMES[relative];
+  const value = offset === 'set' ? setValue(`XXXX-XX-XXT${PART_OF_DAY_CODES[trigger[0]]}`, relative)
+    : offset === null || offset === undefined || scan.anchor === undefined ? undefined : dayWithPart(scan.anchor + offset, trigger[0]);
   return candidate('TIME', relativeBefore.start, triggerEnd(trigger), 0.8, value);
 };
 

@@ -37,6 +37,15 @@ export function monthDayValue(scan: Scan, month: number, day: number, year: numb
   return dateValue(isoDay(epochDay(resolvedYear, month, day)), endIso);
 }
 
+/** A TimeML SET value: "P1W" with quant "EVERY" for "every week", with freq "2X" for "twice a week". */
+export function setValue(iso: string | undefined, quant?: string, freq?: string): NormalizedValue | undefined {
+  if (iso === undefined) return undefined;
+  const value: NormalizedValue = { type: 'set', iso };
+  if (quant !== undefined) value.quant = quant.toUpperCase();
+  if (freq !== undefined) value.freq = freq;
+  return value;
+}
+
 export const PART_OF_DAY_CODES: Readonly<Record<string, string>> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' };
 
 /** A day, or as a TIME a part of it: "2025-11-04TNI" (TIMEX3 part-of-day codes MO, AF, EV, NI). */
