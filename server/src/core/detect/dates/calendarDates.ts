@@ -62,11 +62,12 @@ const readMonthYear: Reader = (trigger, scan) => {
 const MONTH_CONTEXT_BEFORE = before(
   `(?:(?:(?<![\\w])(?<context>${DATE_CONTEXT})${SP})?(?:(?<![\\w])(?<relative>[Ll]ast|[Nn]ext|[Tt]his|[Ee]very|[Ee]ach)${SP})?|(?<![\\w-])(?<attached>${ATTACHED_MODIFIER}))`,
 );
-const END_MONTH_AFTER = after(`(?:${SP}(?:and|or|to|through|until)${SP}|\\s?[-–]\\s?)(?<endMonth>${MONTH_FULL})(?![\\w])`);
+/** "May-June" is one span, a range; "May and June", "from May to July" two dates, as TimeML tags them (readRangeEndMonth). */
+const END_MONTH_AFTER = after(`\\s?[-–]\\s?(?<endMonth>${MONTH_FULL})(?![\\w])`);
 const CAPITALIZED_WORD_AFTER = /^[ \t]+[A-Z]/;
 const AMBIGUOUS_MONTHS = new Set(['May', 'March', 'June', 'April']);
 
-/** "in May", "since March", "last November", "between May and June"; not "Ukraine may" nor "by June Carter". */
+/** "in May", "since March", "last November", "May-June"; not "Ukraine may" nor "by June Carter". */
 const readBareMonth: Reader = (trigger, scan) => {
   const name = trigger[0];
   if (!MONTH_FULL_NAMES.has(name) || !DATE_CONTEXT_TOKENS.has(tokenBefore(scan, trigger.index))) return undefined;
@@ -94,10 +95,30 @@ const readBareMonth: Reader = (trigger, scan) => {
   return candidate('DATE', start, end, AMBIGUOUS_MONTHS.has(name) ? 0.7 : 0.85, value, true);
 };
 
+const MONTH_JOINED_BEFORE = before(`(?<![\\w])(?<first>${MONTH_FULL})${SP}(?:and|or|to|through|until)${SP}`);
+const RANGE_JOINERS = new Set(['and', 'or', 'to', 'through', 'until']);
+
+/** The second month of "between May and June", "from March to July": a date of its own, read like the first. */
+const readRangeEndMonth: Reader = (trigger, scan) => {
+  const name = trigger[0];
+  if (!MONTH_FULL_NAMES.has(name) || !RANGE_JOINERS.has(tokenBefore(scan, trigger.index))) return undefined;
+  const joined = readBefore(scan.text, trigger.index, MONTH_JOINED_BEFORE);
+  if (!joined || !DATE_CONTEXT_TOKENS.has(tokenBefore(scan, joined.start))) return undefined;
+  const end = triggerEnd(trigger);
+  const month = monthNumber(name);
+  const first = monthNumber(joined.groups['first']!);
+  let value: NormalizedValue | undefined;
+  if (scan.anchor !== undefined) {
+    const firstYear = nearestYearOfMonth(scan.anchor, first, tenseAround(scan.text, joined.start, end) ?? 'nearest');
+    value = dateValue(isoMonth(month < first ? firstYear + 1 : firstYear, month));
+  } else value = dateValue(`--${pad(month)}`);
+  return candidate('DATE', trigger.index, end, AMBIGUOUS_MONTHS.has(name) ? 0.7 : 0.85, value);
+};
+
 export const monthRule: Rule = {
   trigger: new RegExp(`\\b(?:${MONTH_FULL}|${MONTH_ABBREVIATED}\\.?)(?![A-Za-z])`, 'g'),
   startWords: [...MONTH_FULL_NAMES, ...MONTH_ABBREVIATIONS],
-  readers: [readMonthDay, readDayMonth, readMonthYear, readBareMonth],
+  readers: [readMonthDay, readDayMonth, readMonthYear, readBareMonth, readRangeEndMonth],
 };
 
 // --- Numeric dates --------------------------------------------------------------------------------

@@ -27,6 +27,7 @@
 import type { Span } from '../shared/detection';
 import { utf16Units } from '../shared/utf16Units';
 import { parseIsoDay } from './calendar';
+import { dateLineRange } from './dateLine';
 import type { Candidate, Scan } from './reading';
 import { attachModifiers, dateTimes, outsideRanges, resolveOverlaps, urlRanges } from './resolution';
 import { forEachTrigger, RULES, triggerStarts } from './triggers';
@@ -48,7 +49,8 @@ export function findDates(text: string, anchor?: string): Span[] {
       }
     });
   });
-  const spans = resolveOverlaps(outsideRanges(candidates, urlRanges(text)));
+  const header = dateLineRange(text);
+  const spans = resolveOverlaps(outsideRanges(candidates, header ? [header, ...urlRanges(text)] : urlRanges(text)));
   attachModifiers(text, spans);
   dateTimes(text, spans);
   return spans.map(({ start, end, label, confidence, value }) => (value === undefined ? { start, end, label, confidence } : { start, end, label, confidence, value }));

@@ -41,17 +41,23 @@ const SHORT_RANGE_AFTER_YEAR = after(`\\s?[-–/]\\s?(?<to>(?:19|20)?\\d{2})${TR
 const FROM_BEFORE_YEAR = before(`(?<![\\w])(?:[Ff]rom|[Bb]etween)${SP}`);
 const WORD_RANGE_AFTER_YEAR = after(`${SP}(?:to|and|until|through)${SP}(?<to>${YEAR})${TRAILING_YEAR_GUARD}`);
 
-/** "2022-2024", "2024-25", "1939–45", "from 2022 to 2024", "between 2020 and 2022" */
+/**
+ * "2022-2024", "2024-25", "1939–45": one span, a range. "from 2022 to 2024", "between 2020 and 2022": two dates, as
+ * TimeML tags the ends of a range written in words; "from 2022" is read in context, and this reader adds "2024".
+ */
 const readYearRange: Reader = (trigger, scan) => {
   if (NUMBER_GLUE_BEFORE.has(charBefore(scan.text, trigger.index))) return undefined;
-  const rest = readAfter(scan.text, triggerEnd(trigger), SHORT_RANGE_AFTER_YEAR)
+  const short = readAfter(scan.text, triggerEnd(trigger), SHORT_RANGE_AFTER_YEAR);
+  const rest = short
     ?? (FROM_TOKENS.has(tokenBefore(scan, trigger.index)) && readBefore(scan.text, trigger.index, FROM_BEFORE_YEAR) ? readAfter(scan.text, triggerEnd(trigger), WORD_RANGE_AFTER_YEAR) : null);
   if (!rest) return undefined;
   const from = Number(trigger[0]);
   const toText = rest.groups!['to']!;
   const to = toText.length === 2 ? Math.floor(from / 100) * 100 + Number(toText) : Number(toText);
   if (to <= from || to - from > 100) return undefined;
-  return candidate('DATE', trigger.index, rest.index + rest[0].length, 0.8, dateValue(String(from), String(to)));
+  const end = rest.index + rest[0].length;
+  if (short) return candidate('DATE', trigger.index, end, 0.8, dateValue(String(from), String(to)));
+  return candidate('DATE', end - toText.length, end, 0.8, dateValue(toText), true);
 };
 
 const FISCAL_BEFORE_YEAR = before(`(?<![\\w])[Ff]iscal(?:${SP}[Yy]ear)?${SP}`);
