@@ -29,7 +29,7 @@ import { utf16Units } from '../shared/utf16Units';
 import { parseIsoDay } from './calendar';
 import { dateLineRange } from './dateLine';
 import type { Candidate, Scan } from './reading';
-import { attachModifiers, dateTimes, outsideRanges, resolveOverlaps, urlRanges } from './resolution';
+import { attachBounds, attachModifiers, dateTimes, joinLengths, outsideRanges, resolveOverlaps, urlRanges } from './resolution';
 import { forEachTrigger, RULES, triggerStarts } from './triggers';
 
 /**
@@ -50,8 +50,9 @@ export function findDates(text: string, anchor?: string): Span[] {
     });
   });
   const header = dateLineRange(text);
-  const spans = resolveOverlaps(outsideRanges(candidates, header ? [header, ...urlRanges(text)] : urlRanges(text)));
+  const spans = joinLengths(text, resolveOverlaps(outsideRanges(candidates, header ? [header, ...urlRanges(text)] : urlRanges(text))));
   attachModifiers(text, spans);
+  attachBounds(text, spans);
   dateTimes(text, spans);
   return spans.map(({ start, end, label, confidence, value }) => (value === undefined ? { start, end, label, confidence } : { start, end, label, confidence, value }));
 }

@@ -203,6 +203,15 @@ describe('span boundaries', () => {
     ]);
   });
 
+  it('"between May and June" is two months, each valued; "May-June" stays one range', () => {
+    const text = 'Rain fell between May and June, and again in July-August.';
+    assert.deepEqual(found(text, WEDNESDAY).map((f) => [f.text, f.value]), [
+      ['May', { type: 'date', iso: '2025-05' }],
+      ['June', { type: 'date', iso: '2025-06' }],
+      ['July-August', { type: 'date', iso: '2025-07', endIso: '2025-08' }],
+    ]);
+  });
+
   it('the "date YYYY-MM-DD" header line is the article\'s metadata, not a date in its text', () => {
     assert.deepEqual(found('date 2025-06-17\n\nThe bank met on June 17, 2025.').map((f) => f.text), ['June 17, 2025']);
   });

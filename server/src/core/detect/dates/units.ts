@@ -61,3 +61,24 @@ export function parseCount(text: string): Count | undefined {
   const value = whole === 'half a' || whole === 'half an' ? 0.5 : parseWordNumber(whole);
   return value === undefined ? undefined : { value: value + half, approximate: false, digits: false };
 }
+
+const DURATION_PARTS = /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+const PART_DESIGNATORS = ['Y', 'M', 'D', 'H', 'M', 'S'];
+
+/**
+ * One ISO duration of two written in a row, larger units first: "two hours and 51 minutes" PT2H + PT51M = PT2H51M,
+ * "three years and six months" P3Y6M; undefined when they do not follow each other that way (or use weeks, which ISO
+ * does not mix with other units).
+ */
+export function joinDurations(larger: string, smaller: string): string | undefined {
+  const a = DURATION_PARTS.exec(larger);
+  const b = DURATION_PARTS.exec(smaller);
+  if (!a || !b) return undefined;
+  const lastOfA = Math.max(...[1, 2, 3, 4, 5, 6].filter((index) => a[index] !== undefined));
+  const firstOfB = Math.min(...[1, 2, 3, 4, 5, 6].filter((index) => b[index] !== undefined));
+  if (!(lastOfA < firstOfB)) return undefined;
+  const parts = [1, 2, 3, 4, 5, 6].map((index) => a[index] ?? b[index]);
+  const date = parts.slice(0, 3).map((amount, index) => (amount === undefined ? '' : `${amount}${PART_DESIGNATORS[index]}`)).join('');
+  const time = parts.slice(3).map((amount, index) => (amount === undefined ? '' : `${amount}${PART_DESIGNATORS[index + 3]}`)).join('');
+  return `P${date}${time ? `T${time}` : ''}`;
+}
