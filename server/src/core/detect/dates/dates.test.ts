@@ -287,6 +287,26 @@ describe('durations', () => {
   });
 });
 
+describe('the gold set\'s misses', () => {
+  it('reads "third-quarter" as a quarter of the year beside an ISO date, which is no sports score', () => {
+    assert.deepEqual(valueOf('date 2025-10-23\n\nNorvex reported third-quarter revenue on Thursday.', 'third-quarter', '2025-10-23'), { type: 'date', iso: '2025-Q3' });
+  });
+
+  it('does not read the rate in "about 12% a year" as a length of time', () => {
+    assert.deepEqual(coveredTexts('Statements showed returns of about 12% a year.'), []);
+  });
+
+  it('reads "another week" as a length of time, P1W', () => {
+    assert.deepEqual(annotate('The trial could run another week.'), [{ text: 'another week', label: 'DURATION', value: { type: 'duration', iso: 'P1W' } }]);
+  });
+
+  it('reads "during the afternoon" and "in the morning" as TIME', () => {
+    assert.deepEqual(annotate('Heat peaked during the afternoon and eased in the morning.').map(({ text: covered, label }) => [covered, label]), [
+      ['the afternoon', 'TIME'], ['the morning', 'TIME'],
+    ]);
+  });
+});
+
 describe('spans', () => {
   it('are sorted, never overlap, and keep the longest reading: "the past three years" over "three years"', () => {
     const spans = findDates('Over the past three years, and two days ago, since early 2023.');

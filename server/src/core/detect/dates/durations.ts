@@ -14,7 +14,8 @@ import { anyOf, BARE_PLURAL_CONTEXT_TOKENS, COUNT, DIGITS, EARLY_TOKENS, mayEndC
 const ARTICLE_COUNT_CONTEXT = new Set(['for', 'over', 'in', 'within', 'after', 'than', 'about', 'around', 'almost', 'nearly', 'roughly',
   'only', 'just', 'past', 'take', 'takes', 'took', 'taking', 'lasted', 'lasting', 'lasts', 'spent', 'spend', 'spending', 'served', 'serve',
   'serving', 'wait', 'waited', 'waiting', 'under', 'least', 'barely', 'some', 'another', 'extra', 'additional']);
-const PREVIOUS_WORD = /([A-Za-z]+)[^A-Za-z\n]*$/;
+/** The word just before, across spaces and punctuation but not across a number: in "about 12% a year" there is none. */
+const PREVIOUS_WORD = /([A-Za-z]+)[^A-Za-z0-9%$€£\n]*$/;
 
 function previousWord(text: string, start: number): string | undefined {
   return PREVIOUS_WORD.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase();

@@ -123,8 +123,8 @@ export function pointsForward(text: string, start: number, end = start): boolean
   return tenseAround(text, start, end) === 'future';
 }
 
-/** "the third quarter" of a game is not a quarter of the year. */
-const SPORTS_CONTEXT = /\b(?:\w*scor(?:e|es|ed|ing)|goals?|touchdowns?|game|match|innings?|halftime|half-time|overtime|rebounds|assists|yards|field goal|free throws?|quarterback|penalty|kick-?off|whistle|\d{1,3}-\d{1,3})\b/i;
+/** "the third quarter" of a game is not a quarter of the year; a score stands alone, not inside "2025-10-23". */
+const SPORTS_CONTEXT = /\b(?:\w*scor(?:e|es|ed|ing)|goals?|touchdowns?|game|match|innings?|halftime|half-time|overtime|rebounds|assists|yards|field goal|free throws?|quarterback|penalty|kick-?off|whistle|(?<![\d-])\d{1,3}-\d{1,3}(?![\d-]))\b/i;
 
 export function inSportsContext(text: string, start: number, end: number): boolean {
   return SPORTS_CONTEXT.test(text.slice(Math.max(0, start - 150), Math.min(text.length, end + 150)));

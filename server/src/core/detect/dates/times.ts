@@ -95,6 +95,17 @@ const readDayPart: Reader = (trigger, scan) => {
   return candidate('TIME', relativeBefore.start, triggerEnd(trigger), 0.8, value);
 };
 
+const THE_DAY_PART_BEFORE = before(`(?<![\\w])(?:[Dd]uring|[Ii]n|[Tt]hrough|[Tt]hroughout|[Ii]nto|[Uu]ntil|[Bb]y)${SP}(?<the>the)${SP}`);
+const OF_AFTER = /^[ \t]+of\b/;
+
+/** "during the afternoon", "in the morning": a part of an unnamed day; "on the night of November 4" is left to the date. */
+const readTheDayPart: Reader = (trigger, scan) => {
+  if (!(trigger[0] in PART_OF_DAY_CODES) || tokenBefore(scan, trigger.index) !== 'the') return undefined;
+  if (OF_AFTER.test(scan.text.slice(triggerEnd(trigger), triggerEnd(trigger) + 4))) return undefined;
+  const start = readBefore(scan.text, trigger.index, THE_DAY_PART_BEFORE)?.startOf('the');
+  return start === undefined ? undefined : candidate('TIME', start, triggerEnd(trigger), 0.7);
+};
+
 /** "at dawn", "before dusk"; "the dawn of an era" is not a time. */
 const readTwilight: Reader = (trigger, scan) => {
   if (!TWILIGHT.has(trigger[0]) || !TWILIGHT_CONTEXT_TOKENS.has(tokenBefore(scan, trigger.index)) || !readBefore(scan.text, trigger.index, TWILIGHT_CONTEXT_BEFORE)) return undefined;
@@ -105,7 +116,7 @@ export const timeOfDayRule: Rule = {
   trigger: /\b(?:[Tt]onight|[Oo]vernight|noon|midnight|Midnight|midday|morning|afternoon|evening|night|dawn|dusk|daybreak|nightfall|sunrise|sunset)\b/g,
   startWords: ['tonight', 'Tonight', 'overnight', 'Overnight', 'noon', 'midnight', 'Midnight', 'midday', 'morning', 'afternoon', 'evening',
     'night', 'dawn', 'dusk', 'daybreak', 'nightfall', 'sunrise', 'sunset'],
-  readers: [readNamedTime, readDayPart, readTwilight],
+  readers: [readNamedTime, readDayPart, readTheDayPart, readTwilight],
 };
 
 export const matchMinuteRule: Rule = {

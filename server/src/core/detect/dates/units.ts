@@ -58,7 +58,7 @@ export function parseCount(text: string): Count | undefined {
     const value = Number(whole.replace(/,/g, ''));
     return Number.isFinite(value) ? { value: value + half, approximate: false, digits: true } : undefined;
   }
-  const value = whole === 'half a' || whole === 'half an' ? 0.5 : parseWordNumber(whole);
+  const value = whole === 'half a' || whole === 'half an' ? 0.5 : whole === 'another' ? 1 : parseWordNumber(whole);
   return value === undefined ? undefined : { value: value + half, approximate: false, digits: false };
 }
 
