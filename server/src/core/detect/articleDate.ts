@@ -2,7 +2,9 @@
  * The article's own date, which anchors its relative dates ("Monday", "last year").
  */
 import { findDates } from './dates';
-import { DATE_LINE } from './dates/dateLine';
+
+/** Sidecar convention: the capture tool writes "date YYYY-MM-DD" on the first line. */
+const DATE_LINE = /^\s*date[:\s]\s*(\d{4}-\d{2}-\d{2})(?!\d)/i;
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A dateline sits in the byline area; later dates are the story's own. Nothing after the head decides the article date. */
 export const HEAD_LENGTH = 3000;

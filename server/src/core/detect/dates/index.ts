@@ -27,7 +27,6 @@
 import type { Span } from '../shared/detection';
 import { utf16Units } from '../shared/utf16Units';
 import { parseIsoDay } from './calendar';
-import { dateLineRange } from './dateLine';
 import type { Candidate, Scan } from './reading';
 import { attachBounds, attachModifiers, dateTimes, joinLengths, outsideRanges, resolveOverlaps, urlRanges } from './resolution';
 import { forEachTrigger, RULES, triggerStarts } from './triggers';
@@ -49,8 +48,7 @@ export function findDates(text: string, anchor?: string): Span[] {
       }
     });
   });
-  const header = dateLineRange(text);
-  const spans = joinLengths(text, resolveOverlaps(outsideRanges(candidates, header ? [header, ...urlRanges(text)] : urlRanges(text))));
+  const spans = joinLengths(text, resolveOverlaps(outsideRanges(candidates, urlRanges(text))));
   attachModifiers(text, spans);
   attachBounds(text, spans);
   dateTimes(text, spans);

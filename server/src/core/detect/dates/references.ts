@@ -11,6 +11,9 @@ const WORD_REFERENCES: Readonly<Record<string, string>> = {
   now: 'PRESENT_REF', nowadays: 'PRESENT_REF', currently: 'PRESENT_REF', recently: 'PAST_REF', lately: 'PAST_REF',
 };
 
+/** Where a sentence opens: the start of the text or of a line, or after its end and a space (a quote may open it). */
+const SENTENCE_OPENING = /(?:^|[\n.!?]|[.!?]["'’”)]?[ \t]|[.!?:][ \t]["“‘]|\n[ \t]*["“‘]?|^["“‘])$/;
+
 /** "now-defunct", "now-retired": an adjective's prefix, not a time. */
 const HYPHEN_AFTER = after('-');
 
@@ -18,6 +21,8 @@ const HYPHEN_AFTER = after('-');
 const readWordReference: Reader = (trigger, scan) => {
   const reference = WORD_REFERENCES[trigger[0].toLowerCase()];
   if (reference === undefined || readAfter(scan.text, triggerEnd(trigger), HYPHEN_AFTER)) return undefined;
+  // Capitalised, it opens a sentence; elsewhere it is part of a title or a button ("Get Started Now").
+  if (trigger[0][0] !== trigger[0][0]!.toLowerCase() && !SENTENCE_OPENING.test(scan.text.slice(Math.max(0, trigger.index - 3), trigger.index))) return undefined;
   // "now" is as often a discourse word as a time; TimeML tags it all the same, with less certainty here.
   return candidate('DATE', trigger.index, triggerEnd(trigger), trigger[0].toLowerCase() === 'now' ? 0.55 : 0.65, dateValue(reference));
 };

@@ -110,6 +110,11 @@ describe('vague references', () => {
     assert.deepEqual(valueOf('Rates are now at a peak.', 'now'), { type: 'date', iso: 'PRESENT_REF' });
   });
 
+  it('take a capitalised "Now" only where it opens a sentence, not in a button\'s "Get Started Now"', () => {
+    assert.deepEqual(found('Get Started Now: Download the App').map((f) => f.text), []);
+    assert.deepEqual(found('Prices fell. Now the bank must act.').map((f) => f.text), ['Now']);
+  });
+
   it('leave alone "the past three years" (a length), "now-defunct" and "the past" that is a noun phrase\'s head of something else', () => {
     const text = 'The now-defunct firm lost money over the past three years.';
     assert.deepEqual(found(text).map((f) => f.text), ['the past three years']);
@@ -210,9 +215,5 @@ describe('span boundaries', () => {
       ['June', { type: 'date', iso: '2025-06' }],
       ['July-August', { type: 'date', iso: '2025-07', endIso: '2025-08' }],
     ]);
-  });
-
-  it('the "date YYYY-MM-DD" header line is the article\'s metadata, not a date in its text', () => {
-    assert.deepEqual(found('date 2025-06-17\n\nThe bank met on June 17, 2025.').map((f) => f.text), ['June 17, 2025']);
   });
 });
