@@ -105,6 +105,14 @@ describe('vague references', () => {
     ]);
   });
 
+  it('"these days" is PRESENT_REF and "in the near future" FUTURE_REF; "the future of the bank" is no time', () => {
+    const text = 'These days banks lend less; in the near future they may lend more, whatever the future of the bank.';
+    assert.deepEqual(found(text).map((f) => [f.text, f.value]), [
+      ['These days', { type: 'date', iso: 'PRESENT_REF' }],
+      ['the near future', { type: 'date', iso: 'FUTURE_REF' }],
+    ]);
+  });
+
   it('need no article date, and "recent weeks" is PAST_REF', () => {
     assert.deepEqual(valueOf('Shares slid in recent weeks.', 'recent weeks'), { type: 'date', iso: 'PAST_REF' });
     assert.deepEqual(valueOf('Rates are now at a peak.', 'now'), { type: 'date', iso: 'PRESENT_REF' });
