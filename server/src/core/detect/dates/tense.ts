@@ -14,7 +14,8 @@ const PAST_MODAL = String.raw`(?:was|were|had(?:\s+been)?|been)\s+(?:due|set|sch
 const FUTURE_MODAL = String.raw`(?:is|are|am|\'s|\'re|be|being)\s+(?:due|set|scheduled|planned|expected|supposed|slated|poised|about|going)\b|(?:is|are|am)\s+to\b`;
 /** "will", with the verb it governs ("will be delayed"), so that the verb's -ed is not read as a past tense. */
 const WILL = String.raw`(?:[Ww]ill|won['’]t|shall|would\s+be)(?:\s+not)?(?:\s+(?:be|have|also|still|then|likely|probably|soon))*(?:\s+[a-z]+)?|['’]ll(?:\s+[a-z]+)?`;
-const FUTURE_WORDS = String.raw`going\s+to|plans?\s+to|intends?\s+to|expects?|aims?\s+to|hopes?\s+to|next|upcoming|tomorrow`;
+/** Future words, and participles that plan ("a vote planned for Thursday"), read after any past auxiliary before them. */
+const FUTURE_WORDS = String.raw`going\s+to|plans?\s+to|intends?\s+to|expects?|aims?\s+to|hopes?\s+to|next|upcoming|tomorrow|scheduled|planned|slated|due|expected\s+(?:to|on|in|by)|set\s+(?:to|for)`;
 /** Irregular past forms common in news; regular ones end in -ed. */
 const IRREGULAR_PAST = ['said', 'told', 'was', 'were', 'had', 'did', 'met', 'took', 'made', 'came', 'went', 'began', 'fell', 'rose', 'won', 'lost',
   'beat', 'held', 'left', 'gave', 'saw', 'spoke', 'chose', 'struck', 'sold', 'bought', 'paid', 'ran', 'became', 'brought', 'fought', 'grew',

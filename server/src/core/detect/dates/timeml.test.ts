@@ -38,6 +38,12 @@ describe('tense decides which way a weekday resolves', () => {
     assert.deepEqual(valueOf('On Monday, the board met.', 'Monday', WEDNESDAY), { type: 'date', iso: '2025-11-03' });
   });
 
+  it('a participle that plans ("planned for", "scheduled for", "due on") looks ahead, unless a past auxiliary turns it', () => {
+    assert.deepEqual(valueOf('A vote planned for Thursday could topple the government.', 'Thursday', WEDNESDAY), { type: 'date', iso: '2025-11-06' });
+    assert.deepEqual(valueOf('Results due on Friday may show a loss.', 'Friday', WEDNESDAY), { type: 'date', iso: '2025-11-07' });
+    assert.deepEqual(valueOf('The vote was planned for Thursday.', 'Thursday', WEDNESDAY), { type: 'date', iso: '2025-10-30' });
+  });
+
   it('a past verb after a future one, nearer the weekday, wins: "which will close, opened on Tuesday"', () => {
     assert.deepEqual(valueOf('The plant, which will close next year, reopened on Tuesday.', 'Tuesday', WEDNESDAY), { type: 'date', iso: '2025-11-04' });
   });
