@@ -41,7 +41,15 @@ describe('tense decides which way a weekday resolves', () => {
   it('a participle that plans ("planned for", "scheduled for", "due on") looks ahead, unless a past auxiliary turns it', () => {
     assert.deepEqual(valueOf('A vote planned for Thursday could topple the government.', 'Thursday', WEDNESDAY), { type: 'date', iso: '2025-11-06' });
     assert.deepEqual(valueOf('Results due on Friday may show a loss.', 'Friday', WEDNESDAY), { type: 'date', iso: '2025-11-07' });
+    assert.deepEqual(valueOf('The storm is forecast to weaken as it crosses the sea on Wednesday.', 'Wednesday', '2025-09-16'), { type: 'date', iso: '2025-09-17' });
     assert.deepEqual(valueOf('The vote was planned for Thursday.', 'Thursday', WEDNESDAY), { type: 'date', iso: '2025-10-30' });
+    assert.deepEqual(valueOf('The vote has been scheduled for Thursday.', 'Thursday', WEDNESDAY), { type: 'date', iso: '2025-11-06' });
+  });
+
+  it('a passive ("to be sentenced") does not turn a future to the past; "would" leaves the tense open', () => {
+    assert.deepEqual(valueOf('She is scheduled to be sentenced on April 10.', 'April 10', '2025-02-27'), { type: 'date', iso: '2025-04-10' });
+    assert.deepEqual(valueOf('The mayor said work would begin in January.', 'January', '2025-08-21'), { type: 'date', iso: '2026-01' });
+    assert.deepEqual(valueOf('She said margin would be about 61.5%, roughly flat from the third quarter.', 'the third quarter', '2025-10-23'), { type: 'date', iso: '2025-Q3' });
   });
 
   it('a past verb after a future one, nearer the weekday, wins: "which will close, opened on Tuesday"', () => {
