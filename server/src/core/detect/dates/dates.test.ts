@@ -335,6 +335,8 @@ describe('spans', () => {
         fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ maxLength: 300 }), fc.array(fc.constantFrom(
           'May', 'March', ' ', '4', '2024', '-', 'the past', 'three', 'years', 'ago', '10:30', 'a.m.', ',', 'Monday', 'night', '\r\n', '😀', '\ud800', 'a',
           'quarter', 'mid-', 'in', 'of', 'end', 'early', '1990s', 'century', '19th', 'https://x.org/', '/', '.',
+          'every', 'each', 'twice', 'times', 'weekly', 'week', 'now', 'Now', 'recently', 'past', 'future', 'the', 'coming', 'about',
+          'more than', 'hours', 'and', 'minutes', 'from', 'to', 'between', 'will', 'said', 'would', 'be', 'was', 'scheduled', 'late',
         ), { maxLength: 60 }).map((parts) => parts.join(' '))),
         fc.option(fc.constantFrom('2025-11-05', '2024-02-29', '0001-01-01', '9999-12-31', 'not a date', '2023-13-45'), { nil: undefined }),
         (text, anchor) => {
