@@ -11,7 +11,8 @@ export function describeValue(value: NormalizedValue): string {
     case 'duration':
       return withMod(about + (value.maxIso ? `${value.iso} to ${value.maxIso}` : value.iso), value.mod);
     case 'set':
-      return ['every', value.iso, value.freq && `${value.freq.slice(0, -1)} times`, value.quant && `(${value.quant})`].filter(Boolean).join(' ');
+      // TimeML's own attributes, as a TIMEX3 of type SET carries them: "SET P1M freq 2X", "SET XXXX-WXX-1 quant EVERY".
+      return ['SET', value.iso, value.freq && `freq ${value.freq}`, value.quant && `quant ${value.quant}`].filter(Boolean).join(' ');
     case 'number':
       return about + rangeOr(value.value, value.min, value.max, formatNumber);
     case 'ordinal':
