@@ -16,8 +16,9 @@ const anyText = (minLength: number, maxLength: number) =>
 const timestamp = fc.date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((date) => date.toISOString());
 
 const valueArbitrary: fc.Arbitrary<TagValue> = fc.oneof(
-  fc.record({ type: fc.constant('date' as const), iso: fc.constant('2023-11-04'), endIso: optional(fc.constant('2023-11-05')) }),
-  fc.record({ type: fc.constant('time' as const), iso: fc.constant('T18:04') }),
+  fc.record({ type: fc.constant('date' as const), iso: fc.constant('2023-11-04'), endIso: optional(fc.constant('2023-11-05')), mod: optional(fc.constantFrom('START' as const, 'END' as const)) }),
+  fc.record({ type: fc.constant('time' as const), iso: fc.constant('T18:04'), mod: optional(fc.constant('APPROX' as const)) }),
+  fc.record({ type: fc.constant('set' as const), iso: fc.constantFrom('P1W', 'XXXX-WXX-1'), quant: optional(fc.constant('EVERY')), freq: optional(fc.constant('2X')) }),
   fc.record({ type: fc.constant('duration' as const), iso: fc.constant('P3Y'), maxIso: optional(fc.constant('P5Y')), approximate: optional(fc.boolean()) }),
   fc.record({ type: fc.constant('number' as const), value: number, min: optional(number), max: optional(number), approximate: optional(fc.boolean()) }),
   fc.record({ type: fc.constant('ordinal' as const), value: number }),

@@ -5,11 +5,14 @@ export function describeValue(value: NormalizedValue): string {
   const about = 'approximate' in value && value.approximate ? '~' : '';
   switch (value.type) {
     case 'date':
-      return value.endIso ? `${value.iso}/${value.endIso}` : value.iso;
+      return withMod(value.endIso ? `${value.iso}/${value.endIso}` : value.iso, value.mod);
     case 'time':
-      return value.iso;
+      return withMod(value.iso, value.mod);
     case 'duration':
-      return about + (value.maxIso ? `${value.iso} to ${value.maxIso}` : value.iso);
+      return withMod(about + (value.maxIso ? `${value.iso} to ${value.maxIso}` : value.iso), value.mod);
+    case 'set':
+      // TimeML's own attributes, as a TIMEX3 of type SET carries them: "SET P1M freq 2X", "SET XXXX-WXX-1 quant EVERY".
+      return ['SET', value.iso, value.freq && `freq ${value.freq}`, value.quant && `quant ${value.quant}`].filter(Boolean).join(' ');
     case 'number':
       return about + rangeOr(value.value, value.min, value.max, formatNumber);
     case 'ordinal':
@@ -21,6 +24,11 @@ export function describeValue(value: NormalizedValue): string {
     case 'quantity':
       return `${rangeOr(value.value, value.min, value.max, formatNumber)} ${value.unit}`;
   }
+}
+
+/** TimeML's MOD after the value, as TIMEX3 carries it beside the value: "197 (END)". */
+function withMod(text: string, mod: string | undefined): string {
+  return mod === undefined ? text : `${text} (${mod})`;
 }
 
 function rangeOr(value: number, min: number | undefined, max: number | undefined, format: (n: number) => string): string {

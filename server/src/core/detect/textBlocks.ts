@@ -5,7 +5,8 @@
  * Why a window is enough: every detector reads a line together with a bounded neighbourhood only. Entity
  * tokens, line kinds and name chunks never cross a line break, a token never crosses whitespace, and the
  * entity rules look at most three tokens before or after a name (language cues, "said", product heads).
- * Dates and numbers read at most 150 characters around a candidate (the sports context of "third quarter";
+ * Dates and numbers read at most 150 characters around a candidate (the sports context of "third quarter", the
+ * tense of the clause a weekday or a month stands in;
  * the other look-backs are 64 or fewer) and run across a line break only through a single whitespace
  * character ("June 1\n-5"). Where a window starts or ends, a detector sees the start or end of a text, which
  * changes what it finds near there only. The document-wide facts (article date, lowercase vocabulary, names

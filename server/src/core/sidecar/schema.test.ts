@@ -62,6 +62,12 @@ describe('the sidecar schema', () => {
       { type: 'date', iso: '2023-11-04', endIso: '2023-11-05' },
       { type: 'time', iso: 'T18:04' },
       { type: 'duration', iso: 'P1Y', maxIso: 'P5Y', approximate: true },
+      { type: 'date', iso: '197', mod: 'END' },
+      { type: 'date', iso: 'PAST_REF' },
+      { type: 'time', iso: 'T04:00', mod: 'APPROX' },
+      { type: 'duration', iso: 'P30Y', mod: 'MORE_THAN' },
+      { type: 'set', iso: 'P1W', quant: 'EVERY' },
+      { type: 'set', iso: 'P1M', freq: '2X' },
       { type: 'number', value: 20000, min: 10000, max: 90000, approximate: true },
       { type: 'ordinal', value: 3 },
       { type: 'money', amount: 5e10, currency: 'USD' },
@@ -71,6 +77,8 @@ describe('the sidecar schema', () => {
     for (const value of values) assert.equal(TagSchema.safeParse(exampleTag({ value })).success, true, value.type);
     assert.equal(TagSchema.safeParse(exampleTag({ value: { type: 'money', amount: 5, currency: 'dollars' } })).success, false);
     assert.equal(TagSchema.safeParse(exampleTag({ value: { type: 'colour', hex: '#fff' } as never })).success, false);
+    assert.equal(TagSchema.safeParse(exampleTag({ value: { type: 'date', iso: '197', mod: 'LATE' } as never })).success, false, 'a MOD TimeML does not define');
+    assert.equal(TagSchema.safeParse(exampleTag({ value: { type: 'set', iso: 'P1M', freq: 'twice' } })).success, false, 'a frequency not written "2X"');
   });
 
   describe('conflict state', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { NormalizedValue } from '../detect/shared/detection';
+import { TIMEX_MODS, type NormalizedValue } from '../detect/shared/detection';
 import { KINDS } from '../base/labels';
 import { describeIssues } from '../base/zodIssues';
 import { MAX_COMMENT_LENGTH } from './limits';
@@ -63,12 +63,14 @@ function codePointCount(text: string): number {
 
 const finite = z.number();
 const isoText = z.string().min(1);
+const timexMod = z.enum(TIMEX_MODS);
 
 /** Mirrors NormalizedValue in detection.ts, variant by variant; `satisfies` below keeps them in step. */
 export const NormalizedValueSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('date'), iso: isoText, endIso: isoText.optional() }),
-  z.strictObject({ type: z.literal('time'), iso: isoText }),
-  z.strictObject({ type: z.literal('duration'), iso: isoText, maxIso: isoText.optional(), approximate: z.boolean().optional() }),
+  z.strictObject({ type: z.literal('date'), iso: isoText, endIso: isoText.optional(), mod: timexMod.optional() }),
+  z.strictObject({ type: z.literal('time'), iso: isoText, mod: timexMod.optional() }),
+  z.strictObject({ type: z.literal('duration'), iso: isoText, maxIso: isoText.optional(), approximate: z.boolean().optional(), mod: timexMod.optional() }),
+  z.strictObject({ type: z.literal('set'), iso: isoText, quant: z.string().min(1).optional(), freq: z.string().regex(/^\d+X$/, 'expected a TimeML frequency such as "2X"').optional() }),
   z.strictObject({ type: z.literal('number'), value: finite, min: finite.optional(), max: finite.optional(), approximate: z.boolean().optional() }),
   z.strictObject({ type: z.literal('ordinal'), value: finite }),
   z.strictObject({

@@ -57,23 +57,33 @@ export function isValidDay(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
-/** Of last year, this year and next, the one whose month-day lies closest to the anchor; ties go to the past. */
-export function nearestYearOfMonthDay(anchor: number, month: number, day: number): number | undefined {
+/**
+ * Of last year, this year and next, the day of the month-day that the tense points at: the latest up to the anchor
+ * in the past tense, the earliest from it in the future tense, else the nearest (ties go to the past).
+ */
+export function yearOfMonthDay(anchor: number, month: number, day: number, direction: 'nearest' | 'past' | 'future' = 'nearest'): number | undefined {
   const anchorYear = calendarOf(anchor).year;
   let best: { day: number; distance: number } | undefined;
   for (const year of [anchorYear - 1, anchorYear, anchorYear + 1]) {
     if (!isValidDay(year, month, day)) continue;
     const candidate = epochDay(year, month, day);
+    if ((direction === 'past' && candidate > anchor) || (direction === 'future' && candidate < anchor)) continue;
     const distance = Math.abs(candidate - anchor);
     if (!best || distance < best.distance) best = { day: candidate, distance };
   }
   return best?.day;
 }
 
-export function nearestYearOfMonth(anchor: number, month: number, direction: 'nearest' | 'past' | 'future'): number {
+/**
+ * The year of a bare month: "last"/"next" exclude the anchor's month ('previous', 'following'); the past and
+ * future tenses include it ('past', 'future'); without either, the nearest (six months either way: the past wins).
+ */
+export function nearestYearOfMonth(anchor: number, month: number, direction: 'nearest' | 'past' | 'future' | 'previous' | 'following'): number {
   const { year, month: anchorMonth } = calendarOf(anchor);
-  if (direction === 'past') return month < anchorMonth ? year : year - 1;
-  if (direction === 'future') return month > anchorMonth ? year : year + 1;
+  if (direction === 'previous') return month < anchorMonth ? year : year - 1;
+  if (direction === 'following') return month > anchorMonth ? year : year + 1;
+  if (direction === 'past') return month <= anchorMonth ? year : year - 1;
+  if (direction === 'future') return month >= anchorMonth ? year : year + 1;
   const monthsAhead = month - anchorMonth;
   if (monthsAhead >= 6) return year - 1; // six months either way: the past wins
   if (monthsAhead < -6) return year + 1;

@@ -2,7 +2,8 @@
 import type { NormalizedValue } from '../shared/detection';
 import { daysInMonth, epochDay, isoDay, isoMonth, isValidDay, nearestYearOfMonth, pad } from './calendar';
 import { after, before, candidate, charBefore, NUMBER_GLUE_BEFORE, optionalNumber, readAfter, readBefore, type Reader, type Rule, tokenBefore, triggerEnd } from './reading';
-import { dateValue, monthDayValue } from './values';
+import { tenseAround } from './tense';
+import { dateValue, monthDayValue, setValue } from './values';
 import { ANY_YEAR, ATTACHED_MODIFIER, DATE_CONTEXT, DATE_CONTEXT_TOKENS, DAY, MONTH_ABBREVIATED, MONTH_ABBREVIATIONS, MONTH_FULL, MONTH_FULL_NAMES, monthNumber, SP, WEEKDAY } from './vocabulary';
 
 // --- Triggered by a month name ---------------------------------------------------------------------
@@ -26,7 +27,7 @@ const readMonthDay: Reader = (trigger, scan) => {
   if (endDay !== undefined && (endDay <= day || !isPlausibleDay(month, endDay, year))) return undefined;
   const start = readBefore(scan.text, trigger.index, WEEKDAY_BEFORE)?.start ?? trigger.index;
   const confidence = year !== undefined ? 0.95 : trigger[0] === 'May' ? 0.85 : 0.9;
-  return candidate('DATE', start, rest.index + rest[0].length, confidence, monthDayValue(scan, month, day, year, endDay));
+  return candidate('DATE', start, rest.index + rest[0].length, confidence, monthDayValue(scan, month, day, year, endDay, year === undefined ? tenseAround(scan.text, start, rest.index + rest[0].length) : undefined));
 };
 
 const DAY_BEFORE_MONTH = before(`(?<![\\w$€£.,/-])(?:${WEEKDAY},?${SP})?(?:[Tt]he${SP})?${DAY}${SP}(?:of${SP})?`);
@@ -43,7 +44,9 @@ const readDayMonth: Reader = (trigger, scan) => {
   const day = Number(dayBefore.groups['day']);
   const year = optionalNumber(rest.groups!['year']);
   if (!isPlausibleDay(month, day, year)) return undefined;
-  return candidate('DATE', dayBefore.start, rest.index + rest[0].length, year !== undefined ? 0.95 : 0.85, monthDayValue(scan, month, day, year));
+  const end = rest.index + rest[0].length;
+  const tense = year === undefined ? tenseAround(scan.text, dayBefore.start, end) : undefined;
+  return candidate('DATE', dayBefore.start, end, year !== undefined ? 0.95 : 0.85, monthDayValue(scan, month, day, year, undefined, tense));
 };
 
 const YEAR_AFTER_MONTH = after(`,?${SP}(?:of${SP})?(?<year>${ANY_YEAR})(?![\\w]|[.,]\\d)`);
@@ -59,11 +62,12 @@ const readMonthYear: Reader = (trigger, scan) => {
 const MONTH_CONTEXT_BEFORE = before(
   `(?:(?:(?<![\\w])(?<context>${DATE_CONTEXT})${SP})?(?:(?<![\\w])(?<relative>[Ll]ast|[Nn]ext|[Tt]his|[Ee]very|[Ee]ach)${SP})?|(?<![\\w-])(?<attached>${ATTACHED_MODIFIER}))`,
 );
-const END_MONTH_AFTER = after(`(?:${SP}(?:and|or|to|through|until)${SP}|\\s?[-–]\\s?)(?<endMonth>${MONTH_FULL})(?![\\w])`);
+/** "May-June" is one span, a range; "May and June", "from May to July" two dates, as TimeML tags them (readRangeEndMonth). */
+const END_MONTH_AFTER = after(`\\s?[-–]\\s?(?<endMonth>${MONTH_FULL})(?![\\w])`);
 const CAPITALIZED_WORD_AFTER = /^[ \t]+[A-Z]/;
 const AMBIGUOUS_MONTHS = new Set(['May', 'March', 'June', 'April']);
 
-/** "in May", "since March", "last November", "between May and June"; not "Ukraine may" nor "by June Carter". */
+/** "in May", "since March", "last November", "May-June"; not "Ukraine may" nor "by June Carter". */
 const readBareMonth: Reader = (trigger, scan) => {
   const name = trigger[0];
   if (!MONTH_FULL_NAMES.has(name) || !DATE_CONTEXT_TOKENS.has(tokenBefore(scan, trigger.index))) return undefined;
@@ -77,10 +81,13 @@ const readBareMonth: Reader = (trigger, scan) => {
   const month = monthNumber(name);
   let value: NormalizedValue | undefined;
   if (scan.anchor !== undefined && relative !== 'every' && relative !== 'each') {
-    const year = nearestYearOfMonth(scan.anchor, month, relative === 'last' ? 'past' : relative === 'next' ? 'future' : 'nearest');
+    const year = nearestYearOfMonth(scan.anchor, month, relative === 'last' ? 'previous' : relative === 'next' ? 'following' : (tenseAround(scan.text, trigger.index, end) ?? 'nearest'));
     const endMonth = rangeEnd ? monthNumber(rangeEnd.groups!['endMonth']!) : undefined;
     const endIso = endMonth === undefined ? undefined : isoMonth(endMonth < month ? year + 1 : year, endMonth);
     value = dateValue(isoMonth(year, month), endIso);
+  } else if (relative === 'every' || relative === 'each') {
+    // TimeML SET: "every May" recurs each year, XXXX-05.
+    value = rangeEnd ? undefined : setValue(`XXXX-${pad(month)}`, relative);
   } else if (scan.anchor === undefined && relative === undefined && !rangeEnd) {
     value = dateValue(`--${pad(month)}`);
   }
@@ -88,10 +95,30 @@ const readBareMonth: Reader = (trigger, scan) => {
   return candidate('DATE', start, end, AMBIGUOUS_MONTHS.has(name) ? 0.7 : 0.85, value, true);
 };
 
+const MONTH_JOINED_BEFORE = before(`(?<![\\w])(?<first>${MONTH_FULL})${SP}(?:and|or|to|through|until)${SP}`);
+const RANGE_JOINERS = new Set(['and', 'or', 'to', 'through', 'until']);
+
+/** The second month of "between May and June", "from March to July": a date of its own, read like the first. */
+const readRangeEndMonth: Reader = (trigger, scan) => {
+  const name = trigger[0];
+  if (!MONTH_FULL_NAMES.has(name) || !RANGE_JOINERS.has(tokenBefore(scan, trigger.index))) return undefined;
+  const joined = readBefore(scan.text, trigger.index, MONTH_JOINED_BEFORE);
+  if (!joined || !DATE_CONTEXT_TOKENS.has(tokenBefore(scan, joined.start))) return undefined;
+  const end = triggerEnd(trigger);
+  const month = monthNumber(name);
+  const first = monthNumber(joined.groups['first']!);
+  let value: NormalizedValue | undefined;
+  if (scan.anchor !== undefined) {
+    const firstYear = nearestYearOfMonth(scan.anchor, first, tenseAround(scan.text, joined.start, end) ?? 'nearest');
+    value = dateValue(isoMonth(month < first ? firstYear + 1 : firstYear, month));
+  } else value = dateValue(`--${pad(month)}`);
+  return candidate('DATE', trigger.index, end, AMBIGUOUS_MONTHS.has(name) ? 0.7 : 0.85, value);
+};
+
 export const monthRule: Rule = {
   trigger: new RegExp(`\\b(?:${MONTH_FULL}|${MONTH_ABBREVIATED}\\.?)(?![A-Za-z])`, 'g'),
   startWords: [...MONTH_FULL_NAMES, ...MONTH_ABBREVIATIONS],
-  readers: [readMonthDay, readDayMonth, readMonthYear, readBareMonth],
+  readers: [readMonthDay, readDayMonth, readMonthYear, readBareMonth, readRangeEndMonth],
 };
 
 // --- Numeric dates --------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 /** Days relative to the article: "today", "the day before yesterday", "last Friday", "Wednesday night", holidays. */
 import { weekdayOf } from './calendar';
 import { before, candidate, pointsForward, readBefore, type Rule, type Scan, tokenBefore, triggerEnd } from './reading';
-import { dayWithPart, monthDayValue } from './values';
+import { dayWithPart, monthDayValue, PART_OF_DAY_CODES, setValue } from './values';
 import { PARTS_OF_DAY, RELATIVE_WEEKDAY_TOKENS, SP, WEEKDAY, WEEKDAY_NAMES, weekdayNumber } from './vocabulary';
 
 const RELATIVE_DAY_OFFSETS: Readonly<Record<string, number>> = { today: 0, yesterday: -1, tomorrow: 1 };
@@ -31,10 +31,10 @@ export const relativeDayRule: Rule = {
 const WEEKDAY_TITLE_AFTER = /^[ \t]+(?:Times|Telegraph|Mirror|Express|People|Post|Herald|Independent|Sport|Night|Morning|Bloody)\b/;
 const RELATIVE_BEFORE_WEEKDAY = before(`(?<![\\w])(?<relative>[Ll]ast|[Nn]ext|[Tt]his|[Ee]very|[Ee]ach)${SP}`);
 
-function weekdayDay(scan: Scan, weekday: number, relative: string | undefined, start: number): number | undefined {
+function weekdayDay(scan: Scan, weekday: number, relative: string | undefined, start: number, end: number): number | undefined {
   if (scan.anchor === undefined) return undefined;
   const today = weekdayOf(scan.anchor);
-  const forward = relative === 'next' || (relative !== 'last' && pointsForward(scan.text, start));
+  const forward = relative === 'next' || (relative !== 'last' && pointsForward(scan.text, start, end));
   if (forward) {
     const ahead = (weekday - today + 7) % 7;
     return scan.anchor + (relative === 'next' && ahead === 0 ? 7 : ahead);
@@ -56,8 +56,16 @@ export const weekdayRule: Rule = {
       const { weekday, plural, part } = trigger.groups!;
       const recurring = plural !== undefined || relative === 'every' || relative === 'each';
       const start = relativeBefore?.start ?? trigger.index;
-      const day = recurring ? undefined : weekdayDay(scan, weekdayNumber(weekday!), relative, start);
-      return candidate(part === undefined ? 'DATE' : 'TIME', start, triggerEnd(trigger), 0.75, dayWithPart(day, part), true);
+      const label = part === undefined ? 'DATE' : 'TIME';
+      if (recurring) {
+        // TimeML SET: "every Monday" is XXXX-WXX-1 (ISO weekday, Monday 1 to Sunday 7), "Monday nights" XXXX-WXX-1TNI.
+        const isoWeekday = weekdayNumber(weekday!) === 0 ? 7 : weekdayNumber(weekday!);
+        const partCode = part === undefined ? '' : `T${PART_OF_DAY_CODES[part]}`;
+        const quant = relative === 'every' || relative === 'each' ? relative : undefined;
+        return candidate(label, start, triggerEnd(trigger), 0.75, setValue(`XXXX-WXX-${isoWeekday}${partCode}`, quant), true);
+      }
+      const day = weekdayDay(scan, weekdayNumber(weekday!), relative, start, triggerEnd(trigger));
+      return candidate(label, start, triggerEnd(trigger), 0.75, dayWithPart(day, part), true);
     },
   ],
 };

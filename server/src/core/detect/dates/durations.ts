@@ -4,77 +4,18 @@
  */
 import type { NormalizedValue } from '../shared/detection';
 import type { DateLabel } from '../../base/labels';
-import { parseWordNumber } from '../shared/wordNumbers';
-import { after, before, candidate, charBefore, NUMBER_GLUE_BEFORE, pointsForward, readAfter, readBefore, type Reader, type Rule, type Scan, tokenBefore, triggerEnd } from './reading';
+import { readRecurring } from './sets';
+import { canonicalUnit, durationIso, isPlural, isTimeUnit, parseCount } from './units';
+import { after, before, candidate, charBefore, NUMBER_GLUE_BEFORE, pointsForward, readAfter, readBefore, type Reader, type Rule, tokenBefore, triggerEnd } from './reading';
 import { dateValue, relativePeriodValue, shiftedDateValue } from './values';
 import { anyOf, BARE_PLURAL_CONTEXT_TOKENS, COUNT, DIGITS, EARLY_TOKENS, mayEndCount, RELATIVE_SHIFTS, SP, UNIT, UNIT_ABBREVIATIONS, UNIT_WORDS, WORD_NUMBER } from './vocabulary';
-
-const UNIT_DESIGNATORS: Readonly<Record<string, { designator: string; factor: number; time: boolean }>> = {
-  second: { designator: 'S', factor: 1, time: true },
-  minute: { designator: 'M', factor: 1, time: true },
-  hour: { designator: 'H', factor: 1, time: true },
-  day: { designator: 'D', factor: 1, time: false },
-  week: { designator: 'W', factor: 1, time: false },
-  fortnight: { designator: 'W', factor: 2, time: false },
-  month: { designator: 'M', factor: 1, time: false },
-  year: { designator: 'Y', factor: 1, time: false },
-  decade: { designator: 'Y', factor: 10, time: false },
-  century: { designator: 'Y', factor: 100, time: false },
-  millennium: { designator: 'Y', factor: 1000, time: false },
-};
-
-const UNIT_ALIASES: Readonly<Record<string, string>> = {
-  sec: 'second', secs: 'second', min: 'minute', mins: 'minute', hr: 'hour', hrs: 'hour', h: 'hour', yr: 'year', yrs: 'year',
-  centuries: 'century', millennia: 'millennium',
-};
-
-function canonicalUnit(unit: string): string {
-  const lower = unit.toLowerCase();
-  return UNIT_ALIASES[lower] ?? lower.replace(/s$/, '');
-}
-
-const isTimeUnit = (unit: string): boolean => UNIT_DESIGNATORS[unit]?.time ?? false;
-const isPlural = (unitText: string): boolean => unitText.endsWith('s') || unitText === 'centuries' || unitText === 'millennia';
-
-function durationIso(count: number, unit: string): string | undefined {
-  const designator = UNIT_DESIGNATORS[unit];
-  if (!designator || !Number.isFinite(count) || count < 0) return undefined;
-  const amount = Math.round(count * designator.factor * 1000) / 1000;
-  return `P${designator.time ? 'T' : ''}${amount}${designator.designator}`;
-}
-
-interface Count {
-  value: number;
-  approximate: boolean;
-  /** Written as digits ("24"), which abbreviated units require ("2 min", not "two min"). */
-  digits: boolean;
-}
-
-/** Vague counts get a conventional value and approximate: true. */
-const VAGUE_COUNTS: Readonly<Record<string, number>> = {
-  'a few': 3, few: 3, 'a couple of': 2, 'a couple': 2, 'couple of': 2, several: 3, many: 5,
-  'dozens of': 24, 'hundreds of': 200, 'thousands of': 2000, 'tens of': 20,
-};
-
-function parseCount(text: string): Count | undefined {
-  const normalized = text.toLowerCase().replace(/\s+/g, ' ');
-  const vague = VAGUE_COUNTS[normalized];
-  if (vague !== undefined) return { value: vague, approximate: true, digits: false };
-  const half = normalized.endsWith(' and a half') ? 0.5 : 0;
-  const whole = half ? normalized.slice(0, -' and a half'.length) : normalized;
-  if (/^[\d,.]+$/.test(whole)) {
-    const value = Number(whole.replace(/,/g, ''));
-    return Number.isFinite(value) ? { value: value + half, approximate: false, digits: true } : undefined;
-  }
-  const value = whole === 'half a' || whole === 'half an' ? 0.5 : parseWordNumber(whole);
-  return value === undefined ? undefined : { value: value + half, approximate: false, digits: false };
-}
 
 /** Words after which "a year" or "an hour" is a length of time, not a rate ("$500 a month", "twice a week"). */
 const ARTICLE_COUNT_CONTEXT = new Set(['for', 'over', 'in', 'within', 'after', 'than', 'about', 'around', 'almost', 'nearly', 'roughly',
   'only', 'just', 'past', 'take', 'takes', 'took', 'taking', 'lasted', 'lasting', 'lasts', 'spent', 'spend', 'spending', 'served', 'serve',
   'serving', 'wait', 'waited', 'waiting', 'under', 'least', 'barely', 'some', 'another', 'extra', 'additional']);
-const PREVIOUS_WORD = /([A-Za-z]+)[^A-Za-z\n]*$/;
+/** The word just before, across spaces and punctuation but not across a number: in "about 12% a year" there is none. */
+const PREVIOUS_WORD = /([A-Za-z]+)[^A-Za-z0-9%$€£\n]*$/;
 
 function previousWord(text: string, start: number): string | undefined {
   return PREVIOUS_WORD.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase();
@@ -189,14 +130,6 @@ const DIRECTION_BEFORE_UNIT = before(
   `(?:(?<![\\w])(?<determiner>[Tt]he|[Tt]his)${SP})?(?<![\\w])(?<direction>${anyOf(Object.keys(ANCHORED_DIRECTIONS), { sentenceCase: true })})${SP}(?:(?<count>${COUNT}|few|couple${SP}of)${SP})?`,
 );
 
-/** The range from the anchor back (or forward) N units, at the precision of the unit. */
-function anchoredPeriodValue(scan: Scan, count: number, unit: string, direction: -1 | 1): NormalizedValue | undefined {
-  const far = shiftedDateValue(scan, count, unit, direction);
-  const near = shiftedDateValue(scan, 0, unit, direction);
-  if (far?.type !== 'date' || near?.type !== 'date') return undefined;
-  return direction < 0 ? dateValue(far.iso, near.iso) : dateValue(near.iso, far.iso);
-}
-
 /** "the past three years", "the last two decades", "the next five years", "recent weeks", "the coming days", "the past 24 hours" (TIME) */
 const readAnchoredPeriod: Reader = (trigger, scan) => {
   const unitText = trigger.groups!['unit'];
@@ -216,7 +149,13 @@ const readAnchoredPeriod: Reader = (trigger, scan) => {
   const unit = canonicalUnit(unitText);
   const label: DateLabel = isTimeUnit(unit) ? 'TIME' : 'DATE';
   const direction = ANCHORED_DIRECTIONS[directionWord]!;
-  const value = label === 'DATE' && direction !== 0 && count && !count.approximate ? anchoredPeriodValue(scan, count.value, unit, direction) : undefined;
+  // TimeML: "the past three months" is a length of time (P3M) anchored to now, not the range of dates it covers, and
+  // "the coming years" or "recent weeks", with no count, are the vague FUTURE_REF and PAST_REF.
+  let value: NormalizedValue | undefined;
+  const iso = count ? durationIso(count.value, unit) : undefined;
+  if (iso !== undefined) value = count!.approximate ? { type: 'duration', iso, approximate: true } : { type: 'duration', iso };
+  else if (count === undefined && direction !== 0) value = dateValue(direction < 0 ? 'PAST_REF' : 'FUTURE_REF');
+  else if (count === undefined && directionWord === 'recent') value = dateValue('PAST_REF');
   return candidate(label, directionBefore.start, triggerEnd(trigger), 0.8, value);
 };
 
@@ -257,18 +196,6 @@ const readPeriodEnd: Reader = (trigger, scan) => {
   if ((unitText !== 'year' && unitText !== 'month') || charBefore(scan.text, trigger.index) === '-') return undefined;
   const suffix = readAfter(scan.text, triggerEnd(trigger), END_SUFFIX);
   return suffix ? candidate('DATE', trigger.index, suffix.index + suffix[0].length, 0.75, relativePeriodValue(scan, unitText, 0)) : undefined;
-};
-
-const EVERY_BEFORE_UNIT = before(`(?<![\\w])(?:[Ee]very|[Ee]ach)${SP}(?:(?:${DIGITS}|${WORD_NUMBER}|other)${SP})?`);
-
-/** "every month", "each year", "every two weeks" */
-const readRecurring: Reader = (trigger, scan) => {
-  const unitText = trigger.groups!['unit'];
-  if (unitText === undefined || isTimeUnit(canonicalUnit(unitText)) || UNIT_ABBREVIATIONS.includes(unitText)) return undefined;
-  const previous = tokenBefore(scan, trigger.index);
-  if (previous !== 'every' && previous !== 'each' && previous !== 'other' && !mayEndCount(previous)) return undefined;
-  const every = readBefore(scan.text, trigger.index, EVERY_BEFORE_UNIT);
-  return every && candidate('DATE', every.start, triggerEnd(trigger), 0.6);
 };
 
 const EARLY_BEFORE_HOURS = before(`(?<![\\w])(?:[Tt]he${SP})?(?:early|small|wee)${SP}`);

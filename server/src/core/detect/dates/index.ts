@@ -19,16 +19,21 @@
  * then the most confident, wins. Values follow ISO 8601 and, where ISO has no form, TIMEX3:
  * "2024-Q3", "2024-H1", "2024-SU" (seasons), "2025-W44-WE", "2025-11-04TNI" (parts of the day).
  *
+ * Values are TimeML's (TIMEX3): decades "197", MOD on a value ("the late 1970s" END), vague references
+ * (PAST_REF, PRESENT_REF, FUTURE_REF), recurring times as SET values ("every week" P1W, quant EVERY).
+ *
  * The folder, by concept: vocabulary.ts (words and regex pieces), calendar.ts (day arithmetic, ISO forms),
- * reading.ts (what a rule is and how it reads around its trigger), values.ts (values relative to the article
- * date), the rules by what triggers them (calendarDates.ts, periods.ts, days.ts, times.ts, durations.ts),
- * triggers.ts (where triggers can match) and resolution.ts (overlaps, modifiers, dates with times).
+ * units.ts (units of time, counts, ISO durations), reading.ts (what a rule is and how it reads around its
+ * trigger), tense.ts (which way a date without a year or week resolves), values.ts (values relative to the
+ * article date), the rules by what triggers them (calendarDates.ts, periods.ts, days.ts, times.ts, durations.ts,
+ * references.ts, sets.ts), triggers.ts (where triggers can match) and resolution.ts (overlaps, modifiers, bounds,
+ * lengths joined, dates with times).
  */
 import type { Span } from '../shared/detection';
 import { utf16Units } from '../shared/utf16Units';
 import { parseIsoDay } from './calendar';
 import type { Candidate, Scan } from './reading';
-import { attachModifiers, dateTimes, outsideRanges, resolveOverlaps, urlRanges } from './resolution';
+import { attachBounds, attachModifiers, dateTimes, joinLengths, outsideRanges, resolveOverlaps, urlRanges } from './resolution';
 import { forEachTrigger, RULES, triggerStarts } from './triggers';
 
 /**
@@ -48,8 +53,9 @@ export function findDates(text: string, anchor?: string): Span[] {
       }
     });
   });
-  const spans = resolveOverlaps(outsideRanges(candidates, urlRanges(text)));
+  const spans = joinLengths(text, resolveOverlaps(outsideRanges(candidates, urlRanges(text))));
   attachModifiers(text, spans);
+  attachBounds(text, spans);
   dateTimes(text, spans);
   return spans.map(({ start, end, label, confidence, value }) => (value === undefined ? { start, end, label, confidence } : { start, end, label, confidence, value }));
 }

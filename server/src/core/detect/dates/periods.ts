@@ -2,7 +2,7 @@
 import type { NormalizedValue } from '../shared/detection';
 import { calendarOf, isPlainYear, pad } from './calendar';
 import { after, before, candidate, charBefore, inSportsContext, NUMBER_GLUE_BEFORE, optionalNumber, pointsForward, readAfter, readBefore, type Reader, type Rule, type Scan, tokenBefore, triggerEnd } from './reading';
-import { dateValue, relativePeriodValue } from './values';
+import { dateValue, relativePeriodValue, setValue, timexMod } from './values';
 import { anyOf, ATTACHED_MODIFIER, DATE_CONTEXT, DATE_CONTEXT_TOKENS, FROM_TOKENS, PERIOD_MODIFIER_TOKENS, RELATIVE_SHIFTS, SEASON_CONTEXT_TOKENS, SEASON_WORDS, SEASONS, SP, YEAR, YEAR_NOUNS } from './vocabulary';
 
 const TRAILING_YEAR_GUARD = `(?![\\w%]|[.,]\\d|\\s?[-–/]\\s?\\d)`;
@@ -41,17 +41,23 @@ const SHORT_RANGE_AFTER_YEAR = after(`\\s?[-–/]\\s?(?<to>(?:19|20)?\\d{2})${TR
 const FROM_BEFORE_YEAR = before(`(?<![\\w])(?:[Ff]rom|[Bb]etween)${SP}`);
 const WORD_RANGE_AFTER_YEAR = after(`${SP}(?:to|and|until|through)${SP}(?<to>${YEAR})${TRAILING_YEAR_GUARD}`);
 
-/** "2022-2024", "2024-25", "1939–45", "from 2022 to 2024", "between 2020 and 2022" */
+/**
+ * "2022-2024", "2024-25", "1939–45": one span, a range. "from 2022 to 2024", "between 2020 and 2022": two dates, as
+ * TimeML tags the ends of a range written in words; "from 2022" is read in context, and this reader adds "2024".
+ */
 const readYearRange: Reader = (trigger, scan) => {
   if (NUMBER_GLUE_BEFORE.has(charBefore(scan.text, trigger.index))) return undefined;
-  const rest = readAfter(scan.text, triggerEnd(trigger), SHORT_RANGE_AFTER_YEAR)
+  const short = readAfter(scan.text, triggerEnd(trigger), SHORT_RANGE_AFTER_YEAR);
+  const rest = short
     ?? (FROM_TOKENS.has(tokenBefore(scan, trigger.index)) && readBefore(scan.text, trigger.index, FROM_BEFORE_YEAR) ? readAfter(scan.text, triggerEnd(trigger), WORD_RANGE_AFTER_YEAR) : null);
   if (!rest) return undefined;
   const from = Number(trigger[0]);
   const toText = rest.groups!['to']!;
   const to = toText.length === 2 ? Math.floor(from / 100) * 100 + Number(toText) : Number(toText);
   if (to <= from || to - from > 100) return undefined;
-  return candidate('DATE', trigger.index, rest.index + rest[0].length, 0.8, dateValue(String(from), String(to)));
+  const end = rest.index + rest[0].length;
+  if (short) return candidate('DATE', trigger.index, end, 0.8, dateValue(String(from), String(to)));
+  return candidate('DATE', end - toText.length, end, 0.8, dateValue(toText), true);
 };
 
 const FISCAL_BEFORE_YEAR = before(`(?<![\\w])[Ff]iscal(?:${SP}[Yy]ear)?${SP}`);
@@ -77,7 +83,7 @@ export const shortFiscalYearRule: Rule = {
   readers: [(trigger) => candidate('DATE', trigger.index, triggerEnd(trigger), 0.85, dateValue(`20${trigger.groups!['year']!}`.slice(-4)))],
 };
 
-export const THE_BEFORE_PERIOD = before(`(?<![\\w])[Tt]he${SP}(?:(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|${SP}))?`);
+export const THE_BEFORE_PERIOD = before(`(?<![\\w])[Tt]he${SP}(?:(?<modifier>[Ee]arly|[Ll]ate|[Mm]id)(?:-|${SP}))?`);
 
 export const decadeRule: Rule = {
   // "the 1990s", "the early 2000s", "the '90s", "the 1800s" (a century); not "in their 30s", an age
@@ -88,11 +94,13 @@ export const decadeRule: Rule = {
       const { century, decade, bare, apostrophe } = trigger.groups!;
       if (bare !== undefined && !the) return undefined;
       const decadeDigit = decade ?? apostrophe ?? bare!;
+      // TimeML writes a decade as its first three digits ("197" for the 1970s) and a century as its first two.
       let iso: string;
-      if (century !== undefined) iso = decadeDigit === '0' && Number(century) < 20 ? century : `${century}${decadeDigit}X`;
+      if (century !== undefined) iso = decadeDigit === '0' && Number(century) < 20 ? century : `${century}${decadeDigit}`;
       // Two-digit decades: the '30s to '90s are last century's, the '00s to '20s this one's.
-      else iso = `${Number(decadeDigit) >= 3 ? '19' : '20'}${decadeDigit}X`;
-      return candidate('DATE', the?.start ?? trigger.index, triggerEnd(trigger), century !== undefined ? 0.85 : 0.7, dateValue(iso), true);
+      else iso = `${Number(decadeDigit) >= 3 ? '19' : '20'}${decadeDigit}`;
+      const mod = timexMod(the?.groups['modifier']);
+      return candidate('DATE', the?.start ?? trigger.index, triggerEnd(trigger), century !== undefined ? 0.85 : 0.7, dateValue(iso, undefined, mod), true);
     },
   ],
 };
@@ -234,7 +242,9 @@ export const seasonRule: Rule = {
       const year = yearAfter ? Number(yearAfter.groups!['year']) : determiner === undefined ? undefined : seasonYear(scan, season, determiner);
       const start = context?.startOf('determiner') ?? context?.startOf('modifier') ?? trigger.index;
       const end = yearAfter ? yearAfter.index + yearAfter[0].length : triggerEnd(trigger);
-      return candidate('DATE', start, end, yearAfter || hasRelative ? 0.85 : 0.65, year === undefined ? undefined : dateValue(`${pad(year, 4)}-${season}`));
+      const recurring = determiner === 'every' || determiner === 'each' ? setValue(`XXXX-${season}`, determiner) : undefined;
+      const value = recurring ?? (year === undefined ? undefined : dateValue(`${pad(year, 4)}-${season}`));
+      return candidate('DATE', start, end, yearAfter || hasRelative ? 0.85 : 0.65, value);
     },
   ],
 };

@@ -8,6 +8,7 @@
 import type { NormalizedValue, Span } from '../shared/detection';
 import type { DateLabel } from '../../base/labels';
 import { UnitSet, isWhitespace } from '../shared/textScan';
+import { tenseAround } from './tense';
 
 export interface Candidate extends Span {
   /** A modifier just before it ("early", "the end of", "mid-") may join the span. */
@@ -117,17 +118,13 @@ export function candidate(label: DateLabel, start: number, end: number, confiden
   return { start, end, label, confidence, value, modifiable };
 }
 
-/** "will meet on Monday", "planned for Thursday": the sentence so far talks about the future. */
-const FUTURE_CUE = /\b(?:will|won['’]t|shall|going to|is due|are due|set to|scheduled|planned|plans? to|expects?|expected to|is to|are to)\b|['’]ll\b/i;
-
-export function pointsForward(text: string, start: number): boolean {
-  const preceding = text.slice(Math.max(0, start - 120), start);
-  const sentenceStart = Math.max(preceding.lastIndexOf('. '), preceding.lastIndexOf('!'), preceding.lastIndexOf('?'), preceding.lastIndexOf('\n')) + 1;
-  return FUTURE_CUE.test(preceding.slice(sentenceStart));
+/** "will meet on Monday", "On Friday, the board will meet": the clause around text[start, end) talks about the future. */
+export function pointsForward(text: string, start: number, end = start): boolean {
+  return tenseAround(text, start, end) === 'future';
 }
 
-/** "the third quarter" of a game is not a quarter of the year. */
-const SPORTS_CONTEXT = /\b(?:\w*scor(?:e|es|ed|ing)|goals?|touchdowns?|game|match|innings?|halftime|half-time|overtime|rebounds|assists|yards|field goal|free throws?|quarterback|penalty|kick-?off|whistle|\d{1,3}-\d{1,3})\b/i;
+/** "the third quarter" of a game is not a quarter of the year; a score stands alone, not inside "2025-10-23". */
+const SPORTS_CONTEXT = /\b(?:\w*scor(?:e|es|ed|ing)|goals?|touchdowns?|game|match|innings?|halftime|half-time|overtime|rebounds|assists|yards|field goal|free throws?|quarterback|penalty|kick-?off|whistle|(?<![\d-])\d{1,3}-\d{1,3}(?![\d-]))\b/i;
 
 export function inSportsContext(text: string, start: number, end: number): boolean {
   return SPORTS_CONTEXT.test(text.slice(Math.max(0, start - 150), Math.min(text.length, end + 150)));

@@ -1,5 +1,8 @@
 /** From candidates to spans: none inside a URL, the best wherever they overlap, modifiers joined, times given their day. */
 import type { Candidate } from './reading';
+import type { TimexMod } from '../shared/detection';
+import { joinDurations } from './units';
+import { timexMod } from './values';
 import { SP } from './vocabulary';
 
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'()]+/g;
@@ -57,7 +60,7 @@ function keepBest(candidates: readonly Candidate[], from: number, to: number, ke
 
 /** "early", "the end of", "the first half of", "mid-" before a date make one span with it: "the end of this year". */
 const MODIFIER_BEFORE = new RegExp(
-  `(?:(?<![\\w])(?:(?:[Tt]he${SP})?(?<part>end|beginning|start|middle|rest|remainder|turn|close|first half|second half|first quarter|second quarter|third quarter|fourth quarter)${SP}of|[Ee]arly|[Ee]arlier|[Ll]ate|[Ll]ater|[Mm]id)${SP}|(?<![\\w-])(?:[Mm]id|[Ee]nd|[Ee]arly|[Ll]ate)-)$`,
+  `(?:(?<![\\w])(?:(?:[Tt]he${SP})?(?<part>end|beginning|start|middle|rest|remainder|turn|close|first half|second half|first quarter|second quarter|third quarter|fourth quarter)${SP}of|(?<word>[Ee]arly|[Ee]arlier|[Ll]ate|[Ll]ater|[Mm]id))${SP}|(?<![\\w-])(?<attached>[Mm]id|[Ee]nd|[Ee]arly|[Ll]ate)-)$`,
 );
 
 const PART_CODES: Readonly<Record<string, string>> = {
@@ -67,16 +70,21 @@ const PART_CODES: Readonly<Record<string, string>> = {
 export function attachModifiers(text: string, spans: Candidate[]): void {
   let previousEnd = 0;
   for (const span of spans) {
-    if (span.modifiable) {
+    // A recurring time has no part to narrow: "close early every Monday" is early on each Monday.
+    if (span.modifiable && span.value?.type !== 'set') {
       const windowStart = Math.max(previousEnd, span.start - 40);
       const modifier = MODIFIER_BEFORE.exec(text.slice(windowStart, span.start));
       if (modifier) {
         span.start = windowStart + modifier.index;
         span.confidence = Math.min(span.confidence, 0.85);
-        const partCode = PART_CODES[modifier.groups?.['part'] ?? ''];
-        // "the first half of 2024" is the half-year "2024-H1"; other modifiers keep the value of the period they narrow.
+        const { part, word, attached } = modifier.groups ?? {};
+        const partCode = PART_CODES[part ?? ''];
+        // "the first half of 2024" is the half-year "2024-H1"; "late 2023" keeps the value of the period it narrows with TimeML's MOD END.
         if (partCode !== undefined && span.value?.type === 'date' && /^\d{4}$/.test(span.value.iso)) {
           span.value = { type: 'date', iso: `${span.value.iso}-${partCode}` };
+        } else if (span.value?.type === 'date') {
+          const mod = timexMod(part ?? word ?? attached);
+          if (mod !== undefined) span.value = { ...span.value, mod };
         }
       }
     }
@@ -100,4 +108,61 @@ export function dateTimes(text: string, spans: readonly Candidate[]): void {
       break;
     }
   }
+}
+
+/** Bounds and approximators before a length or a clock time, and TimeML's MOD for each. */
+const BOUND_MODS: Readonly<Record<string, TimexMod>> = {
+  'no more than': 'EQUAL_OR_LESS', 'not more than': 'EQUAL_OR_LESS', 'at most': 'EQUAL_OR_LESS', 'up to': 'EQUAL_OR_LESS',
+  'no less than': 'EQUAL_OR_MORE', 'no fewer than': 'EQUAL_OR_MORE', 'at least': 'EQUAL_OR_MORE',
+  'more than': 'MORE_THAN', 'just over': 'MORE_THAN', 'well over': 'MORE_THAN',
+  'less than': 'LESS_THAN', 'fewer than': 'LESS_THAN', 'under': 'LESS_THAN', 'just under': 'LESS_THAN', 'nearly': 'LESS_THAN', 'almost': 'LESS_THAN',
+  about: 'APPROX', around: 'APPROX', roughly: 'APPROX', approximately: 'APPROX',
+};
+// "over three years" is as often "during" as "more than", so "over" alone is left out.
+const BOUND_BEFORE = new RegExp(
+  `(?<![\\w])(?<bound>${Object.keys(BOUND_MODS).sort((a, b) => b.length - a.length).map((words) => `[${words[0]!.toUpperCase()}${words[0]}]${words.slice(1).replace(/ /g, SP)}`).join('|')})${SP}$`,
+);
+
+/**
+ * "more than three decades", "about 1 a.m.": a bound or an approximator belongs to the span of a length or a clock
+ * time (as it does to a number's), with its TimeML MOD on the value.
+ */
+export function attachBounds(text: string, spans: Candidate[]): void {
+  let previousEnd = 0;
+  for (const span of spans) {
+    const value = span.value;
+    const bounded = value?.type === 'duration' && span.label === 'DURATION' ? value : value?.type === 'time' && /T\d{2}:\d{2}$/.test(value.iso) ? value : undefined;
+    if (bounded !== undefined && bounded.mod === undefined) {
+      const windowStart = Math.max(previousEnd, span.start - 24);
+      const bound = BOUND_BEFORE.exec(text.slice(windowStart, span.start));
+      if (bound) {
+        span.start = windowStart + bound.index;
+        span.value = { ...bounded, mod: BOUND_MODS[bound.groups!['bound']!.toLowerCase().replace(/\s+/g, ' ')]! };
+      }
+    }
+    previousEnd = span.end;
+  }
+}
+
+const LENGTH_JOINER = /^(?:,?[ \t\u00a0\u202f]+and[ \t\u00a0\u202f]+|,?[ \t\u00a0\u202f]+)$/;
+
+/** "two hours and 51 minutes", "three years and six months": one length of time, PT2H51M, where the units go down. */
+export function joinLengths(text: string, spans: Candidate[]): Candidate[] {
+  const joined: Candidate[] = [];
+  for (const span of spans) {
+    const previous = joined[joined.length - 1];
+    const a = previous?.value;
+    const b = span.value;
+    if (previous && previous.label === 'DURATION' && span.label === 'DURATION' && a?.type === 'duration' && b?.type === 'duration'
+      && !a.maxIso && !b.maxIso && !a.approximate && !b.approximate && a.mod === undefined && b.mod === undefined
+      && LENGTH_JOINER.test(text.slice(previous.end, span.start))) {
+      const iso = joinDurations(a.iso, b.iso);
+      if (iso !== undefined) {
+        joined[joined.length - 1] = { ...previous, end: span.end, confidence: Math.min(previous.confidence, span.confidence), value: { type: 'duration', iso } };
+        continue;
+      }
+    }
+    joined.push(span);
+  }
+  return joined;
 }

@@ -2,7 +2,7 @@
 import type { NormalizedValue } from '../shared/detection';
 import { THE_BEFORE_PERIOD } from './periods';
 import { before, candidate, charBefore, NUMBER_GLUE_BEFORE, readBefore, type Reader, type Rule, tokenBefore, triggerEnd } from './reading';
-import { dayWithPart, PART_OF_DAY_CODES, timeValue } from './values';
+import { dayWithPart, PART_OF_DAY_CODES, setValue, timeValue } from './values';
 import { anyOf, CLOCK_CONTEXT_TOKENS, OPTIONAL_TIME_ZONE, SP, TWILIGHT_CONTEXT_TOKENS } from './vocabulary';
 
 export const clockWithMeridiemRule: Rule = {
@@ -66,8 +66,9 @@ type NamedTime = { hour: number } | { dayOffset: number; part: string } | null;
 const NAMED_TIMES: Readonly<Record<string, NamedTime>> = {
   noon: { hour: 12 }, midday: { hour: 12 }, midnight: { hour: 0 }, tonight: { dayOffset: 0, part: 'NI' }, overnight: null,
 };
-const DAY_PART_BEFORE = before(`(?<![\\w])(?<relative>[Tt]his|[Ll]ast|[Tt]hat)${SP}`);
-const DAY_PART_TIMES: Readonly<Record<string, number | null>> = { this: 0, last: -1, that: null };
+const DAY_PART_BEFORE = before(`(?<![\\w])(?<relative>[Tt]his|[Ll]ast|[Tt]hat|[Ee]very|[Ee]ach)${SP}`);
+/** Days from the anchor; null: no day ("that evening"); 'set': recurring ("every morning", TimeML XXXX-XX-XXTMO). */
+const DAY_PART_TIMES: Readonly<Record<string, number | null | 'set'>> = { this: 0, last: -1, that: null, every: 'set', each: 'set' };
 const TWILIGHT_CONTEXT_BEFORE = before(`(?<![\\w])(?:[Aa]t|[Bb]efore|[Aa]fter|[Uu]ntil|[Bb]y|[Ff]rom|[Ss]ince|[Tt]ill)${SP}`);
 const TWILIGHT = new Set(['dawn', 'dusk', 'daybreak', 'nightfall', 'sunrise', 'sunset']);
 
@@ -87,9 +88,22 @@ const readDayPart: Reader = (trigger, scan) => {
   if (!(trigger[0] in PART_OF_DAY_CODES) || !(tokenBefore(scan, trigger.index) in DAY_PART_TIMES)) return undefined;
   const relativeBefore = readBefore(scan.text, trigger.index, DAY_PART_BEFORE);
   if (!relativeBefore) return undefined;
-  const offset = DAY_PART_TIMES[relativeBefore.groups['relative']!.toLowerCase()];
-  const value = offset === null || offset === undefined || scan.anchor === undefined ? undefined : dayWithPart(scan.anchor + offset, trigger[0]);
+  const relative = relativeBefore.groups['relative']!.toLowerCase();
+  const offset = DAY_PART_TIMES[relative];
+  const value = offset === 'set' ? setValue(`XXXX-XX-XXT${PART_OF_DAY_CODES[trigger[0]]}`, relative)
+    : offset === null || offset === undefined || scan.anchor === undefined ? undefined : dayWithPart(scan.anchor + offset, trigger[0]);
   return candidate('TIME', relativeBefore.start, triggerEnd(trigger), 0.8, value);
+};
+
+const THE_DAY_PART_BEFORE = before(`(?<![\\w])(?:[Dd]uring|[Ii]n|[Tt]hrough|[Tt]hroughout|[Ii]nto|[Uu]ntil|[Bb]y)${SP}(?<the>the)${SP}`);
+const OF_AFTER = /^[ \t]+of\b/;
+
+/** "during the afternoon", "in the morning": a part of an unnamed day; "on the night of November 4" is left to the date. */
+const readTheDayPart: Reader = (trigger, scan) => {
+  if (!(trigger[0] in PART_OF_DAY_CODES) || tokenBefore(scan, trigger.index) !== 'the') return undefined;
+  if (OF_AFTER.test(scan.text.slice(triggerEnd(trigger), triggerEnd(trigger) + 4))) return undefined;
+  const start = readBefore(scan.text, trigger.index, THE_DAY_PART_BEFORE)?.startOf('the');
+  return start === undefined ? undefined : candidate('TIME', start, triggerEnd(trigger), 0.7);
 };
 
 /** "at dawn", "before dusk"; "the dawn of an era" is not a time. */
@@ -102,7 +116,7 @@ export const timeOfDayRule: Rule = {
   trigger: /\b(?:[Tt]onight|[Oo]vernight|noon|midnight|Midnight|midday|morning|afternoon|evening|night|dawn|dusk|daybreak|nightfall|sunrise|sunset)\b/g,
   startWords: ['tonight', 'Tonight', 'overnight', 'Overnight', 'noon', 'midnight', 'Midnight', 'midday', 'morning', 'afternoon', 'evening',
     'night', 'dawn', 'dusk', 'daybreak', 'nightfall', 'sunrise', 'sunset'],
-  readers: [readNamedTime, readDayPart, readTwilight],
+  readers: [readNamedTime, readDayPart, readTheDayPart, readTwilight],
 };
 
 export const matchMinuteRule: Rule = {

@@ -5,13 +5,15 @@ import { holidayRule, relativeDayRule, weekdayRule } from './days';
 import { attachedUnitRule, unitRule } from './durations';
 import { centuryRule, decadeRule, quarterRule, seasonRule, shortFiscalYearRule, yearRule } from './periods';
 import type { Rule } from './reading';
+import { referenceRule } from './references';
+import { frequencyRule } from './sets';
 import { clockWithMeridiemRule, matchMinuteRule, oClockRule, timeOfDayRule, twentyFourHourClockRule } from './times';
 
 /** Every rule, in the order their candidates are collected (which decides between equal candidates). */
 export const RULES: readonly Rule[] = [
   monthRule, isoDateRule, numericDateRule, yearRule, shortFiscalYearRule, decadeRule, centuryRule, quarterRule, seasonRule,
-  relativeDayRule, weekdayRule, holidayRule, clockWithMeridiemRule, twentyFourHourClockRule, oClockRule, timeOfDayRule, matchMinuteRule,
-  unitRule, attachedUnitRule,
+  relativeDayRule, weekdayRule, holidayRule, referenceRule, clockWithMeridiemRule, twentyFourHourClockRule, oClockRule, timeOfDayRule, matchMinuteRule,
+  unitRule, attachedUnitRule, frequencyRule,
 ];
 
 /** The trigger of each rule tried at chosen positions, as a sticky regex that matches at one position only. */

@@ -1,25 +1,49 @@
 /** Normalized values that several rules give: dates relative to the article date, parts of days, clock times. */
-import type { NormalizedValue } from '../shared/detection';
-import { calendarOf, epochDay, isoDay, isoMonth, isoWeek, isoYear, isPlainYear, isValidDay, nearestYearOfMonthDay, pad } from './calendar';
+import type { NormalizedValue, TimexMod } from '../shared/detection';
+import { calendarOf, epochDay, isoDay, isoMonth, isoWeek, isoYear, isPlainYear, isValidDay, pad, yearOfMonthDay } from './calendar';
+import type { Tense } from './tense';
 import type { Scan } from './reading';
 
 /** A DATE value, a range when `endIso` is given; none when the day could not be worked out. */
-export function dateValue(iso: string | undefined, endIso?: string): NormalizedValue | undefined {
+export function dateValue(iso: string | undefined, endIso?: string, mod?: TimexMod): NormalizedValue | undefined {
   if (iso === undefined) return undefined;
-  return endIso === undefined ? { type: 'date', iso } : { type: 'date', iso, endIso };
+  const value: NormalizedValue = endIso === undefined ? { type: 'date', iso } : { type: 'date', iso, endIso };
+  if (mod !== undefined) value.mod = mod;
+  return value;
 }
 
-/** A month and day with or without year; without one, the year is the one that puts it nearest the anchor. */
-export function monthDayValue(scan: Scan, month: number, day: number, year: number | undefined, endDay?: number): NormalizedValue | undefined {
+/** The part of a period a modifier word names, as TimeML's MOD: "early" START, "mid" MID, "late" and "the end of" END. */
+const PART_MODS: Readonly<Record<string, TimexMod>> = {
+  early: 'START', beginning: 'START', start: 'START', mid: 'MID', middle: 'MID', late: 'END', end: 'END', close: 'END',
+};
+
+export function timexMod(word: string | undefined): TimexMod | undefined {
+  return word === undefined ? undefined : PART_MODS[word.toLowerCase().replace(/-$/, '')];
+}
+
+/**
+ * A month and day with or without year; without one, the year the clause's tense points at from the anchor (the
+ * latest up to it in the past tense, the next in the future tense), else the one that puts it nearest the anchor.
+ */
+export function monthDayValue(scan: Scan, month: number, day: number, year: number | undefined, endDay?: number, tense?: Tense): NormalizedValue | undefined {
   if (year === undefined && scan.anchor === undefined) {
     // ISO 8601 recurring month-day: the year is unknown.
     return dateValue(`--${pad(month)}-${pad(day)}`, endDay === undefined ? undefined : `--${pad(month)}-${pad(endDay)}`);
   }
-  const nearestDay = year === undefined && scan.anchor !== undefined ? nearestYearOfMonthDay(scan.anchor, month, day) : undefined;
+  const nearestDay = year === undefined && scan.anchor !== undefined ? yearOfMonthDay(scan.anchor, month, day, tense ?? 'nearest') : undefined;
   const resolvedYear = year ?? (nearestDay === undefined ? undefined : calendarOf(nearestDay).year);
   if (resolvedYear === undefined || !isValidDay(resolvedYear, month, day)) return undefined;
   const endIso = endDay !== undefined && isValidDay(resolvedYear, month, endDay) ? isoDay(epochDay(resolvedYear, month, endDay)) : undefined;
   return dateValue(isoDay(epochDay(resolvedYear, month, day)), endIso);
+}
+
+/** A TimeML SET value: "P1W" with quant "EVERY" for "every week", with freq "2X" for "twice a week". */
+export function setValue(iso: string | undefined, quant?: string, freq?: string): NormalizedValue | undefined {
+  if (iso === undefined) return undefined;
+  const value: NormalizedValue = { type: 'set', iso };
+  if (quant !== undefined) value.quant = quant.toUpperCase();
+  if (freq !== undefined) value.freq = freq;
+  return value;
 }
 
 export const PART_OF_DAY_CODES: Readonly<Record<string, string>> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' };
@@ -75,7 +99,7 @@ export function relativePeriodValue(scan: Scan, unit: string, shift: number): No
       return dateValue(isoYear(anchor.year + shift));
     case 'decade': {
       const decade = Math.floor(anchor.year / 10) + shift;
-      return decade >= 0 && decade <= 999 ? dateValue(`${pad(decade, 3)}X`) : undefined;
+      return decade >= 0 && decade <= 999 ? dateValue(pad(decade, 3)) : undefined;
     }
     case 'century': {
       const century = Math.floor(anchor.year / 100) + shift;

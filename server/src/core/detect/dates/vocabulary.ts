@@ -37,8 +37,8 @@ const TENS_WORDS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'e
 export const WORD_NUMBER = `(?:${anyOf(TENS_WORDS, { sentenceCase: true })}(?:[- ]${anyOf(SMALL_NUMBER_WORDS.slice(1, 10))})?|${anyOf(SMALL_NUMBER_WORDS, { sentenceCase: true })})(?:[- ]hundred)?`;
 export const DIGITS = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
 const VAGUE_COUNT = anyOf(['a few', 'a couple of', 'a couple', 'several', 'many', 'dozens of', 'hundreds of', 'thousands of', 'tens of'], { sentenceCase: true });
-/** A count of units: "24", "three", "twenty-five", "two and a half", "a dozen", "several", "a". */
-export const COUNT = `(?:(?:${DIGITS}|${WORD_NUMBER})${SP}and${SP}a${SP}half|${DIGITS}|${WORD_NUMBER}|${capitalizable('a')}${SP}dozen|${capitalizable('half')}${SP}an?|${VAGUE_COUNT}|${capitalizable('an')}|${capitalizable('a')})`;
+/** A count of units: "24", "three", "twenty-five", "two and a half", "a dozen", "several", "a", "another". */
+export const COUNT = `(?:(?:${DIGITS}|${WORD_NUMBER})${SP}and${SP}a${SP}half|${DIGITS}|${WORD_NUMBER}|${capitalizable('a')}${SP}dozen|${capitalizable('half')}${SP}an?|${VAGUE_COUNT}|${capitalizable('another')}|${capitalizable('an')}|${capitalizable('a')})`;
 
 export const UNIT_WORDS = ['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'fortnight', 'fortnights',
   'month', 'months', 'year', 'years', 'decade', 'decades', 'century', 'centuries', 'millennium', 'millennia'];
@@ -67,7 +67,7 @@ export const TWILIGHT_CONTEXT_TOKENS = new Set(['at', 'before', 'after', 'until'
 export const BARE_PLURAL_CONTEXT_TOKENS = new Set(['for', 'over', 'in', 'within', 'after', 'take', 'takes', 'took', 'lasted', 'spent', 'spanning']);
 export const EARLY_TOKENS = new Set(['early', 'small', 'wee']);
 /** Last words of a count ("24", "three", "a", "a few", "dozens of", "two and a half", "three more"). */
-const COUNT_END_TOKENS = new Set(['a', 'an', 'few', 'couple', 'several', 'many', 'of', 'half', 'dozen', 'hundred', 'more', 'additional',
+const COUNT_END_TOKENS = new Set(['a', 'an', 'another', 'few', 'couple', 'several', 'many', 'of', 'half', 'dozen', 'hundred', 'more', 'additional',
   'extra', 'consecutive', 'straight', 'full']);
 
 const NUMBER_TOKEN = new RegExp(`^(?:\\d|${WORD_NUMBER}$)`, 'i');
