@@ -16,6 +16,7 @@ import { benchPackageSize } from './bench/packageSize';
 import { benchPreAnnotation } from './bench/preAnnotation';
 import { runPreAnnotationTask, type PreAnnotationTask } from './bench/preAnnotationWorker';
 import { benchQuickFix } from './bench/quickFix';
+import { benchReanchor } from './bench/reanchor';
 import { benchServerStart } from './bench/serverStart';
 import { benchTransfer } from './bench/transfer';
 
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     ['full semantic tokens, 1 MB article', () => benchFullTokens(short)],
     ['edit → semantic tokens delta, 100 KB article', () => benchEditTokens(short)],
     ['quick fix → sidecar written, 10k tags', () => benchQuickFix(short)],
+    ['re-anchoring 10k tags, 1 MB article', () => benchReanchor(short)],
     ['check, 10k and 100k tags', () => benchCheck(short)],
     ['pre-annotation on 2 worker threads', () => benchPreAnnotation(short, __filename)],
     ['export and import, 1k and 10k articles', () => benchTransfer(short)],
