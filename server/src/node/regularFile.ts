@@ -23,22 +23,34 @@ const CHUNK_BYTES = 1024 * 1024;
 
 /** The bytes of the regular file at `path` (symlinks followed), at most `maxBytes`; fs errors such as ENOENT pass through. */
 export async function readRegularFile(path: string, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of regularFileChunks(path, maxBytes)) {
+    chunks.push(chunk);
+    total += chunk.length;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * The bytes of the regular file at `path` a chunk (up to 1 MB) at a time, with the same checks as
+ * readRegularFile, for a reader that streams a file too big to hold (an import).
+ */
+export async function* regularFileChunks(path: string, maxBytes: number): AsyncGenerator<Buffer> {
   const handle = await open(path, OPEN_FLAGS);
   try {
     const stats = await handle.stat();
     refuseUnlessReadable(path, stats, maxBytes);
-    const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
       // One byte more than allowed is asked for, to tell a file of exactly maxBytes from a longer one.
       const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, maxBytes + 1 - total));
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
-      chunks.push(buffer.subarray(0, bytesRead));
       total += bytesRead;
       if (total > maxBytes) throw tooLarge(path, total, maxBytes);
+      yield buffer.subarray(0, bytesRead);
     }
-    return Buffer.concat(chunks, total);
   } finally {
     await handle.close();
   }

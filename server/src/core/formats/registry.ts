@@ -5,13 +5,14 @@
  */
 import type { LabelDefinition } from '../project/labelSet';
 import { bratFileNames, exportBratConfig, exportBratDocument, importBrat } from './brat';
-import { exportDoccanoDocument, importDoccano } from './doccano';
-import { exportJsonlDocument, importJsonl } from './spacyJsonl';
+import { exportDoccanoDocument, importDoccano, importDoccanoLine } from './doccano';
+import { exportJsonlDocument, importJsonl, importJsonlLine } from './spacyJsonl';
 import { importLabelStudio, LabelStudioWriter } from './labelStudio';
 import { exportConllDocument, type ConllScheme } from './conll';
 import { importConll } from './conllImport';
 import { importWebAnnotation, WebAnnotationWriter } from './webAnnotation';
 import type { SpanImportOptions } from './spanFormats';
+import { ConllLinesImporter, JsonLinesImporter, type LineImporter } from './lineImport';
 import { linesWriter, type StreamWriter } from './streamWriter';
 import type { ExportDocument, FormatNotice, ImportResult } from './types';
 
@@ -43,7 +44,15 @@ export interface FolderExporter {
 
 /** One input: a file's text, or (brat) a folder's pairs, read by the shell and handed over as texts. */
 export type Importer =
-  | { kind: 'file'; read(text: string, fileName: string, options: SpanImportOptions): ImportResult }
+  | {
+      kind: 'file';
+      read(text: string, fileName: string, options: SpanImportOptions): ImportResult;
+      /**
+       * The same reader a line at a time, for the shell to stream a file of any size (see lineImport.ts).
+       * Absent for the formats whose file is one JSON document (Label Studio, Web Annotation): read whole.
+       */
+      lines?(fileName: string, options: SpanImportOptions): LineImporter;
+    }
   | { kind: 'pairs'; textExtension: string; annotationExtension: string; read(text: string, annotations: string, annotationFileName: string, options: SpanImportOptions & { annotator?: string }): ImportResult };
 
 export interface Format {
@@ -75,7 +84,7 @@ export const FORMATS: readonly Format[] = [
         footer: () => '',
       }),
     },
-    importer: { kind: 'file', read: (text, fileName) => importConll(text, fileName) },
+    importer: { kind: 'file', read: (text, fileName) => importConll(text, fileName), lines: (fileName) => new ConllLinesImporter(fileName) },
   },
   {
     name: 'brat',
@@ -95,7 +104,7 @@ export const FORMATS: readonly Format[] = [
     unit: 'code points',
     carriesText: true,
     exporter: lines(exportJsonlDocument),
-    importer: { kind: 'file', read: (text, fileName, options) => importJsonl(text, fileName, options) },
+    importer: { kind: 'file', read: (text, fileName, options) => importJsonl(text, fileName, options), lines: (fileName, options) => new JsonLinesImporter((line) => importJsonlLine(line, fileName, options)) },
   },
   {
     name: 'doccano',
@@ -103,7 +112,7 @@ export const FORMATS: readonly Format[] = [
     unit: 'code points',
     carriesText: true,
     exporter: lines(exportDoccanoDocument),
-    importer: { kind: 'file', read: (text, fileName, options) => importDoccano(text, fileName, options) },
+    importer: { kind: 'file', read: (text, fileName, options) => importDoccano(text, fileName, options), lines: (fileName, options) => new JsonLinesImporter((line) => importDoccanoLine(line, fileName, options)) },
   },
   {
     name: 'labelstudio',
