@@ -2,13 +2,12 @@
  * Pre-annotating many articles on worker threads, one per core by default: the detector is CPU-bound,
  * so threads, not concurrent promises, are what uses a second core.
  */
-import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { eachWithProgress, type ProgressOptions, type ProgressOutcome } from '../core/base/progress';
 import type { ArticleOutcome } from './annotateArticle';
-import { workerSetup, type AnnotationReply, type AnnotationTask, type ArticleProfile } from './annotateWorker';
+import { workerSetup, type AnnotationTask, type ArticleProfile } from './annotateWorker';
+import { defaultWorkerCount, defaultWorkerScript, maxWorkerCount, WorkerPool } from './workerPool';
+
+export { defaultWorkerCount, defaultWorkerScript, maxWorkerCount };
 
 /**
  * Articles each worker holds at once: while one article's sidecar is being written (lock file, temp
@@ -37,30 +36,6 @@ export interface AnnotationRun {
   now?: Date;
 }
 
-/** One per core, at least one. */
-export function defaultWorkerCount(): number {
-  return Math.max(1, availableParallelism());
-}
-
-/**
- * Most worker threads a run may start. The work is all computation, so threads beyond the cores gain
- * nothing, and each holds its own detector (about 27 MB): 300 of them took 8.2 GB and ran 8 times
- * slower than one. Twice the cores, and at least 16, leaves room for scripts written on a bigger machine.
- */
-export function maxWorkerCount(): number {
-  return Math.max(16, 2 * defaultWorkerCount());
-}
-
-/**
- * The file a worker thread starts. Bundled (dist/cli.js, dist/server.js, the bench), this code runs
- * inside the bundle, whose entry serves as an annotation worker when started as one (see
- * isAnnotationWorker): so `__filename`, which in a bundle is the bundle, from the CLI and from the
- * language server alike. From sources under tsx (tests), the worker entry beside this file.
- */
-export function defaultWorkerScript(): string {
-  return __filename.endsWith('.ts') ? join(__dirname, 'annotateWorkerMain.ts') : __filename;
-}
-
 /**
  * Pre-annotates the run's articles on worker threads, handing them out one at a time through
  * eachWithProgress: progress after each article, and once cancelled no article is started while
@@ -73,79 +48,16 @@ export async function annotateArticles(run: AnnotationRun, options: Omit<Progres
     return { results: [], done: 0, total: 0, cancelled: false };
   }
   const threads = Math.max(1, Math.min(Math.floor(run.workers ?? defaultWorkerCount()), maxWorkerCount(), run.articles.length));
-  const pool = new WorkerPool(run.workerScript ?? defaultWorkerScript(), threads, {
-    profiles: [...run.profiles],
-    annotator: run.annotator,
-    dryRun: run.dryRun === true,
-    now: (run.now ?? new Date()).toISOString(),
-  });
+  const pool = new WorkerPool<AnnotationTask, ArticleOutcome>(
+    run.workerScript ?? defaultWorkerScript(),
+    threads,
+    workerSetup({ profiles: [...run.profiles], annotator: run.annotator, dryRun: run.dryRun === true, now: (run.now ?? new Date()).toISOString() }),
+    'pre-annotation',
+  );
   try {
-    return await eachWithProgress(run.articles, (article) => pool.annotate(article), { ...options, concurrency: threads * ARTICLES_IN_FLIGHT_PER_WORKER });
+    return await eachWithProgress(run.articles, (article) => pool.run({ article: article.path, profile: article.profile }), { ...options, concurrency: threads * ARTICLES_IN_FLIGHT_PER_WORKER });
   } finally {
     await pool.close();
   }
 }
 
-interface Pending {
-  resolve: (outcome: ArticleOutcome) => void;
-  reject: (error: Error) => void;
-}
-
-interface PoolWorker {
-  thread: Worker;
-  pending: Map<number, Pending>;
-  /** Why it can take no more articles (crashed, exited); set once. */
-  failure?: Error;
-}
-
-class WorkerPool {
-  private readonly workers: PoolWorker[];
-  private nextId = 0;
-
-  constructor(script: string, count: number, setup: Parameters<typeof workerSetup>[0]) {
-    this.workers = Array.from({ length: count }, () => this.start(script, setup));
-  }
-
-  /** Sends the article to the worker with the fewest under way. */
-  annotate(article: PlannedArticle): Promise<ArticleOutcome> {
-    const worker = this.workers.reduce((best, candidate) => (candidate.pending.size < best.pending.size ? candidate : best));
-    if (worker.failure) return Promise.reject(worker.failure);
-    const task: AnnotationTask = { id: this.nextId++, article: article.path, profile: article.profile };
-    return new Promise<ArticleOutcome>((resolve, reject) => {
-      worker.pending.set(task.id, { resolve, reject });
-      worker.thread.postMessage(task);
-    });
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.thread.terminate()));
-  }
-
-  private start(script: string, setup: Parameters<typeof workerSetup>[0]): PoolWorker {
-    const thread = startThread(script, workerSetup(setup));
-    const worker: PoolWorker = { thread, pending: new Map() };
-    const fail = (error: Error) => {
-      worker.failure ??= error;
-      for (const pending of worker.pending.values()) pending.reject(worker.failure);
-      worker.pending.clear();
-    };
-    thread.on('message', (reply: AnnotationReply) => {
-      const pending = worker.pending.get(reply.id);
-      if (!pending) return;
-      worker.pending.delete(reply.id);
-      if ('error' in reply) pending.reject(new Error(`pre-annotation failed in a worker thread: ${reply.error}`));
-      else pending.resolve(reply.outcome);
-    });
-    thread.on('error', (error) => fail(new Error(`a pre-annotation worker thread failed: ${error.message}`, { cause: error })));
-    thread.on('exit', (code) => fail(new Error(`a pre-annotation worker thread exited (code ${code})`)));
-    return worker;
-  }
-}
-
-/** A worker thread on `script`; a TypeScript source is loaded through tsx, as the tests run it. */
-function startThread(script: string, workerData: unknown): Worker {
-  if (!script.endsWith('.ts')) return new Worker(script, { workerData });
-  // Resolved from here at run time only: bundles never take this path, and must not try to bundle tsx.
-  const tsx = createRequire(__filename).resolve('tsx/cjs');
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(script)});`, { eval: true, workerData });
-}

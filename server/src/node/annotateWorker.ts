@@ -6,7 +6,8 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Lexicon, type LexiconFile } from '../core/lexicon';
 import { SidecarStore } from './sidecarStore';
-import { annotateArticle, type ArticleOutcome } from './annotateArticle';
+import { annotateArticle } from './annotateArticle';
+import { serveTasks } from './workerPool';
 
 const WORKER_ROLE = 'marginalia-annotate';
 
@@ -28,13 +29,10 @@ export interface WorkerSetup {
 }
 
 export interface AnnotationTask {
-  id: number;
   article: string;
   /** Index into WorkerSetup.profiles. */
   profile: number;
 }
-
-export type AnnotationReply = { id: number; outcome: ArticleOutcome } | { id: number; error: string };
 
 export function workerSetup(setup: Omit<WorkerSetup, 'role'>): WorkerSetup {
   return { role: WORKER_ROLE, ...setup };
@@ -60,11 +58,12 @@ export function serveAnnotationWorker(): void {
     lexicon: profile.lexicon ? new Lexicon(profile.lexicon) : undefined,
     labels: profile.labels ? new Set(profile.labels) : undefined,
   }));
-  port.on('message', (task: AnnotationTask) => {
-    const { lexicon, labels } = profiles[task.profile];
-    annotateArticle(task.article, { store, annotator: setup.annotator, dryRun: setup.dryRun, now, lexicon, labels }).then(
-      (outcome) => port.postMessage({ id: task.id, outcome } satisfies AnnotationReply),
-      (error: unknown) => port.postMessage({ id: task.id, error: `${task.article}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` } satisfies AnnotationReply),
-    );
-  });
+  serveTasks<AnnotationTask, Awaited<ReturnType<typeof annotateArticle>>>(
+    port,
+    (task) => {
+      const { lexicon, labels } = profiles[task.profile];
+      return annotateArticle(task.article, { store, annotator: setup.annotator, dryRun: setup.dryRun, now, lexicon, labels });
+    },
+    (task) => task.article,
+  );
 }

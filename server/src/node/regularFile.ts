@@ -43,8 +43,7 @@ export async function* regularFileChunks(path: string, maxBytes: number): AsyncG
     refuseUnlessReadable(path, stats, maxBytes);
     let total = 0;
     for (;;) {
-      // One byte more than allowed is asked for, to tell a file of exactly maxBytes from a longer one.
-      const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, maxBytes + 1 - total));
+      const buffer = Buffer.allocUnsafe(nextReadSize(total, stats.size, maxBytes));
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
       total += bytesRead;
@@ -60,11 +59,12 @@ export async function* regularFileChunks(path: string, maxBytes: number): AsyncG
 export function readRegularFileSync(path: string, maxBytes: number): Buffer {
   const fd = openSync(path, OPEN_FLAGS);
   try {
-    refuseUnlessReadable(path, fstatSync(fd), maxBytes);
+    const stats = fstatSync(fd);
+    refuseUnlessReadable(path, stats, maxBytes);
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, maxBytes + 1 - total));
+      const buffer = Buffer.allocUnsafe(nextReadSize(total, stats.size, maxBytes));
       const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
       chunks.push(buffer.subarray(0, bytesRead));
@@ -84,6 +84,18 @@ export function readRegularFileSync(path: string, maxBytes: number): Buffer {
  */
 export async function readArticleFile(path: string): Promise<string> {
   return withoutBom((await readRegularFile(path, MAX_ARTICLE_BYTES)).toString('utf8'));
+}
+
+/**
+ * How many bytes to ask for next, `total` read so far of a file whose size was `size`: the rest of the
+ * file and one byte more (so that the next read finds the end at once), never more than a chunk, and
+ * one byte more than allowed, to tell a file of exactly maxBytes from a longer one. Reading a small
+ * file into a 1 MB buffer each time made an export of 10,000 articles allocate 20 GB, which the
+ * garbage collector then spent a third of the run on.
+ */
+function nextReadSize(total: number, size: number, maxBytes: number): number {
+  const rest = total <= size ? size - total + 1 : CHUNK_BYTES;
+  return Math.min(rest, CHUNK_BYTES, maxBytes + 1 - total);
 }
 
 function refuseUnlessReadable(path: string, stats: Stats, maxBytes: number): void {
