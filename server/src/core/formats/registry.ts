@@ -117,7 +117,7 @@ export const FORMATS: readonly Format[] = [
   {
     name: 'labelstudio',
     title: 'Label Studio JSON tasks',
-    unit: 'UTF-16 code units (as Label Studio’s browser counts)',
+    unit: 'code points (as Label Studio’s frontend counts)',
     carriesText: true,
     exporter: { kind: 'stream', writer: () => new LabelStudioWriter() },
     importer: { kind: 'file', read: (text, fileName) => importLabelStudio(text, fileName) },
