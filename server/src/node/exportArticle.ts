@@ -6,7 +6,7 @@
 import type { ExportDocument, FormatNotice, FormatTag } from '../core/formats/types';
 import type { Tag, TagStatus } from '../core/sidecar/schema';
 import { CodePointIndex } from '../core/base/offsets';
-import { readArticleFile } from './regularFile';
+import { readArticleFile, readArticleFileSync } from './regularFile';
 import type { SidecarStore } from './sidecarStore';
 
 /** Which tags go out. */
@@ -23,12 +23,16 @@ export interface LoadedArticle {
   notices: FormatNotice[];
 }
 
-/** Reads the article at `path` (named `name` in the export) and chooses its tags. */
-export async function loadForExport(path: string, name: string, filter: ExportFilter, store: SidecarStore): Promise<LoadedArticle> {
+/**
+ * Reads the article at `path` (named `name` in the export) and chooses its tags. `blocking`: the
+ * article is read with a blocking call, as a worker thread's store reads sidecars (blockingNodeFiles).
+ */
+export async function loadForExport(path: string, name: string, filter: ExportFilter, store: SidecarStore, blocking = false): Promise<LoadedArticle> {
   let text: string;
   let stored: readonly Tag[];
   try {
-    [text, stored] = await Promise.all([readArticleFile(path), store.read(path).then((loaded) => loaded.sidecar.annotations as readonly Tag[])]);
+    const article = blocking ? Promise.resolve().then(() => readArticleFileSync(path)) : readArticleFile(path);
+    [text, stored] = await Promise.all([article, store.read(path).then((loaded) => loaded.sidecar.annotations as readonly Tag[])]);
   } catch (error) {
     return { notices: [{ document: name, message: `not exported: ${error instanceof Error ? error.message : String(error)}` }] };
   }

@@ -98,6 +98,11 @@ function nextReadSize(total: number, size: number, maxBytes: number): number {
   return Math.min(rest, CHUNK_BYTES, maxBytes + 1 - total);
 }
 
+/** readArticleFile with a blocking read, for a worker thread (see blockingNodeFiles). */
+export function readArticleFileSync(path: string): string {
+  return withoutBom(readRegularFileSync(path, MAX_ARTICLE_BYTES).toString('utf8'));
+}
+
 function refuseUnlessReadable(path: string, stats: Stats, maxBytes: number): void {
   // A folder fails as fs.readFile fails on it, so that callers keep telling it apart by its code.
   if (stats.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: 'EISDIR', path });
