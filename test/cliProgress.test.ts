@@ -60,6 +60,17 @@ describe('marginalia check progress bar', () => {
     assert.deepEqual([report.sidecars.length, report.problems], [ARTICLES, 1]);
   });
 
+  it('draws the import\'s two readings: the input checked, then the documents written', async () => {
+    const input = path.join(corpus.root, 'corpus.jsonl');
+    const exported = spawnSync(process.execPath, [BIN, 'export', '--format', 'jsonl', '--status', 'accepted,approved,proposed', '--out', input, '--no-progress', corpus.root], { encoding: 'utf8' });
+    assert.ok(exported.status === 0 || exported.status === 2, exported.stderr);
+    const run = await onTerminal(['import', '--format', 'jsonl', '--into', path.join(corpus.root, 'imported'), input], output());
+    assert.equal(run.exitCode, 0, run.screen);
+    assert.match(run.screen, /\rimporting \d+\/\d+ ▕[█░]+▏ \d+% .*MB checked/);
+    assert.match(run.screen, new RegExp(`\\rimporting ${ARTICLES}/${ARTICLES} ▕█+▏ 100%\\x1b\\[K\\r\\x1b\\[2K$`), 'the last document written, then an empty line');
+    assert.match(readFileSync(output(), 'utf8'), new RegExp(`into \\d+ articles \\(${ARTICLES} new\\)`));
+  });
+
   it('draws nothing with --no-progress', async () => {
     const run = await onTerminal(['check', '--no-progress', corpus.root], output());
     assert.equal(run.exitCode, 1);
