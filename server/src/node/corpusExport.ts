@@ -32,6 +32,11 @@ export interface ExportRequest {
   workerScript?: string;
 }
 
+/** A document a worker thread has already converted: its text in the format, and its notices. */
+interface Converted {
+  converted: { text: string; notices: FormatNotice[] };
+}
+
 /** Articles read ahead of the one being converted, for each thread that reads. */
 const READ_AHEAD = 8;
 /**
@@ -65,7 +70,10 @@ export async function exportCorpus(request: ExportRequest, progress?: ProgressRe
   // core, while this thread converts and writes, in the articles' order.
   const threads = articles.length < ARTICLES_WORTH_THREADS ? 0 : Math.max(0, Math.min(Math.floor(request.workers ?? defaultWorkerCount()), maxWorkerCount()));
   const filter = { statuses: request.statuses, ...(request.annotator !== undefined ? { annotator: request.annotator } : {}) };
-  const pool = threads > 0 ? new WorkerPool<ExportTask, LoadedArticle>(request.workerScript ?? defaultWorkerScript(), threads, exportWorkerSetup(filter), 'export') : undefined;
+  const { exporter } = request.format;
+  // A format whose documents convert alone is converted on the threads too: only its text comes back.
+  const convert = exporter.kind === 'stream' && exporter.perDocument ? { format: request.format.name, options } : undefined;
+  const pool = threads > 0 ? new WorkerPool<ExportTask, LoadedArticle>(request.workerScript ?? defaultWorkerScript(), threads, exportWorkerSetup(filter, convert), 'export') : undefined;
   const store = new SidecarStore();
   const nameOf = (path: string) => relative(root, path).split(sep).join('/') || path.split(sep).pop()!;
   const load = (path: string): Promise<LoadedArticle> => {
@@ -77,7 +85,7 @@ export async function exportCorpus(request: ExportRequest, progress?: ProgressRe
   // Reading runs a few articles ahead of converting and writing, so that the disk and the CPU overlap;
   // never more than this many articles are held, whatever the corpus's size.
   const ahead = READ_AHEAD * Math.max(1, threads);
-  const documents = async function* (): AsyncGenerator<ExportDocument> {
+  const documents = async function* (): AsyncGenerator<ExportDocument | Converted> {
     const pending = articles.slice(0, ahead).map(load);
     for (let index = 0; index < articles.length; index++) {
       progress?.report(index, articles.length);
@@ -85,6 +93,11 @@ export async function exportCorpus(request: ExportRequest, progress?: ProgressRe
       const loaded = await pending.shift()!;
       if (next !== undefined) pending.push(load(next));
       notices.push(...loaded.notices);
+      if (loaded.converted) {
+        tags += loaded.converted.tags;
+        yield { converted: loaded.converted };
+        continue;
+      }
       if (!loaded.document) continue;
       tags += loaded.document.tags.length;
       yield loaded.document;
@@ -104,7 +117,7 @@ export async function exportCorpus(request: ExportRequest, progress?: ProgressRe
  * Writes the documents as they come: a file written aside and renamed, or a folder (new or empty)
  * written aside and renamed. The number of documents written.
  */
-async function writeExport(request: ExportRequest, options: ExportOptions, documents: AsyncIterable<ExportDocument>, notices: FormatNotice[]): Promise<number> {
+async function writeExport(request: ExportRequest, options: ExportOptions, documents: AsyncIterable<ExportDocument | Converted>, notices: FormatNotice[]): Promise<number> {
   const { exporter } = request.format;
   if (exporter.kind === 'stream') {
     const out = resolve(request.out);
@@ -124,7 +137,7 @@ async function writeExport(request: ExportRequest, options: ExportOptions, docum
     try {
       await write(writer.header());
       for await (const document of documents) {
-        const written = writer.document(document);
+        const written = 'converted' in document ? document.converted : writer.document(document);
         count++;
         notices.push(...written.notices);
         await write(written.text);
@@ -155,6 +168,8 @@ async function writeExport(request: ExportRequest, options: ExportOptions, docum
       }
     };
     for await (const document of documents) {
+      // Only stream formats are converted on the threads.
+      if ('converted' in document) throw new Error('a folder export was handed converted text');
       const written = exporter.document(document, options);
       notices.push(...written.notices);
       await writeFiles(written.files);

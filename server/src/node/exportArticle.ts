@@ -17,9 +17,14 @@ export interface ExportFilter {
   annotator?: string;
 }
 
-/** An article read for export: the document (absent when it could not be read) and what was left out, named. */
+/**
+ * An article read for export: the document (absent when it could not be read), or, when a worker
+ * thread converted it (a perDocument format), its text in the format and the number of its tags;
+ * and what was left out, named.
+ */
 export interface LoadedArticle {
   document?: ExportDocument;
+  converted?: { text: string; notices: FormatNotice[]; tags: number };
   notices: FormatNotice[];
 }
 

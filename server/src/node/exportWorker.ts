@@ -4,6 +4,7 @@
  * this role (see workerEntry.ts), as they serve pre-annotation.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { formatNamed, type ExportOptions } from '../core/formats/registry';
 import type { TagStatus } from '../core/sidecar/schema';
 import { loadForExport, type LoadedArticle } from './exportArticle';
 import { SidecarStore } from './sidecarStore';
@@ -15,6 +16,8 @@ export interface ExportWorkerSetup {
   role: typeof EXPORT_ROLE;
   statuses: TagStatus[];
   annotator?: string;
+  /** A perDocument format: the thread converts each document too, and sends its text. */
+  convert?: { format: string; options: ExportOptions };
 }
 
 /** One article: its path and its name in the export. */
@@ -23,8 +26,8 @@ export interface ExportTask {
   name: string;
 }
 
-export function exportWorkerSetup(filter: { statuses: ReadonlySet<TagStatus>; annotator?: string }): ExportWorkerSetup {
-  return { role: EXPORT_ROLE, statuses: [...filter.statuses], ...(filter.annotator !== undefined ? { annotator: filter.annotator } : {}) };
+export function exportWorkerSetup(filter: { statuses: ReadonlySet<TagStatus>; annotator?: string }, convert?: ExportWorkerSetup['convert']): ExportWorkerSetup {
+  return { role: EXPORT_ROLE, statuses: [...filter.statuses], ...(filter.annotator !== undefined ? { annotator: filter.annotator } : {}), ...(convert ? { convert } : {}) };
 }
 
 export function isExportWorker(): boolean {
@@ -36,5 +39,17 @@ export function serveExportWorker(): void {
   const filter = { statuses: new Set(setup.statuses), ...(setup.annotator !== undefined ? { annotator: setup.annotator } : {}) };
   // This thread only reads: blocking reads cost it nothing and are several times cheaper.
   const store = new SidecarStore({ blockingReads: true });
-  serveTasks<ExportTask, LoadedArticle>(parentPort!, (task) => loadForExport(task.path, task.name, filter, store, true), (task) => task.path);
+  const exporter = setup.convert ? formatNamed(setup.convert.format)?.exporter : undefined;
+  // Stateless (perDocument): this thread's writer converts each document as the main thread's would.
+  const writer = exporter?.kind === 'stream' && exporter.perDocument ? exporter.writer(setup.convert!.options) : undefined;
+  serveTasks<ExportTask, LoadedArticle>(
+    parentPort!,
+    async (task) => {
+      const loaded = await loadForExport(task.path, task.name, filter, store, true);
+      if (!writer || !loaded.document) return loaded;
+      const { text, notices } = writer.document(loaded.document);
+      return { converted: { text, notices, tags: loaded.document.tags.length }, notices: loaded.notices };
+    },
+    (task) => task.path,
+  );
 }

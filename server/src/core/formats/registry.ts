@@ -33,6 +33,11 @@ export interface ExportOptions {
 export interface StreamExporter {
   kind: 'stream';
   writer(options: ExportOptions): StreamWriter;
+  /**
+   * Each document's text depends on that document alone (no header, footer or state carried from one
+   * to the next): so any writer, on any thread, converts it the same, and an export's worker threads do.
+   */
+  perDocument?: boolean;
 }
 
 /** A folder: each document's files, then files for the whole export (brat's annotation.conf). */
@@ -68,7 +73,7 @@ export interface Format {
 }
 
 /** JSON Lines: one line a document. */
-const lines = (exportLine: (document: ExportDocument) => { line: string; notices: FormatNotice[] }): StreamExporter => ({ kind: 'stream', writer: () => linesWriter(exportLine) });
+const lines = (exportLine: (document: ExportDocument) => { line: string; notices: FormatNotice[] }): StreamExporter => ({ kind: 'stream', writer: () => linesWriter(exportLine), perDocument: true });
 
 export const FORMATS: readonly Format[] = [
   {
@@ -78,6 +83,7 @@ export const FORMATS: readonly Format[] = [
     carriesText: true,
     exporter: {
       kind: 'stream',
+      perDocument: true,
       writer: ({ scheme, strict }) => ({
         header: () => '',
         document: (document) => exportConllDocument(document, { ...(scheme ? { scheme } : {}), ...(strict ? { strict } : {}) }),
