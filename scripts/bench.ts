@@ -5,7 +5,7 @@
 // The same bundle is the pre-annotation worker: started as a worker thread it serves `marginalia
 // annotate`'s articles, or runs the read-write baseline's task.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { isAnnotationWorker, serveAnnotationWorker } from '../server/src/node/annotateWorker';
+import { isMarginaliaWorker, serveMarginaliaWorker } from '../server/src/node/workerEntry';
 import { benchActivation } from './bench/activation';
 import { benchCheck } from './bench/check';
 import { benchDetect } from './bench/detectThroughput';
@@ -60,8 +60,8 @@ if (isMainThread) {
     console.error(error);
     process.exit(1);
   });
-} else if (isAnnotationWorker()) {
-  serveAnnotationWorker();
+} else if (isMarginaliaWorker()) {
+  serveMarginaliaWorker();
 } else {
   void runPreAnnotationTask(workerData as PreAnnotationTask).then(() => parentPort!.postMessage('done'));
 }

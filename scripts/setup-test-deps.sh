@@ -21,6 +21,12 @@ if [ "${1:-}" = "--code-server-only" ]; then
 else
   readonly DEBIAN_PACKAGES=(chromium libkrb5-dev ripgrep neovim python3-sklearn python3-nltk)
 fi
+# Label Studio's own frontend, which test/labelStudioFrontend.e2e.ts loads our export into in Chromium.
+# 1.4.0: 1.8.0's npm package has no build/ folder and a postinstall that fails. Never a project
+# dependency (its install scripts would break `npm install`): installed aside, without its scripts.
+readonly LABEL_STUDIO_VERSION=1.4.0
+readonly LABEL_STUDIO_DIR="$PWD/.vscode-test/label-studio-$LABEL_STUDIO_VERSION"
+readonly LABEL_STUDIO_MAIN="$LABEL_STUDIO_DIR/node_modules/@heartexlabs/label-studio/build/static/js/main.js"
 # @vscode/ripgrep 1.15.11 (VS Code 1.100's) looks for this archive before downloading it.
 readonly RIPGREP_ASSET="vscode-ripgrep-cache-1.15.11/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz"
 
@@ -119,6 +125,20 @@ install_code_server() {
   step "code-server $CODE_SERVER_VERSION installed"
 }
 
+install_label_studio() {
+  if [ -f "$LABEL_STUDIO_MAIN" ]; then
+    step "Label Studio frontend $LABEL_STUDIO_VERSION present ($LABEL_STUDIO_DIR)"
+    return
+  fi
+  step "installing the Label Studio frontend $LABEL_STUDIO_VERSION into $LABEL_STUDIO_DIR"
+  npm install --ignore-scripts --no-audit --no-fund --prefix "$LABEL_STUDIO_DIR" "@heartexlabs/label-studio@$LABEL_STUDIO_VERSION" >/dev/null
+  if [ ! -f "$LABEL_STUDIO_MAIN" ]; then
+    echo "setup-test-deps: the Label Studio package installed without $LABEL_STUDIO_MAIN" >&2
+    exit 1
+  fi
+}
+
 install_debian_packages
 seed_ripgrep_cache
 install_code_server
+if [ "${1:-}" != "--code-server-only" ]; then install_label_studio; fi

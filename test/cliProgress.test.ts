@@ -5,7 +5,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateCorpus, type GeneratedCorpus } from './progressCorpus';
 import { PROJECT_ROOT } from './support/projectRoot';
@@ -58,6 +59,24 @@ describe('marginalia check progress bar', () => {
     for (const line of run.screen.split('\r').filter(Boolean)) assert.ok(line.replace(/\x1b\[\d*K/, '').length <= 69, `fits 70 columns: ${line}`);
     const report = JSON.parse(readFileSync(output(), 'utf8')) as { sidecars: unknown[]; problems: number };
     assert.deepEqual([report.sidecars.length, report.problems], [ARTICLES, 1]);
+  });
+
+  it('draws the import\'s two readings: the input checked, then the documents written', async () => {
+    // Beside the corpus, not in it: the other tests check the corpus as it was made.
+    const work = mkdtempSync(path.join(tmpdir(), 'marginalia-import-progress-'));
+    try {
+      const input = path.join(work, 'corpus.jsonl');
+      const exported = spawnSync(process.execPath, [BIN, 'export', '--format', 'jsonl', '--status', 'accepted,approved,proposed', '--out', input, '--no-progress', corpus.root], { encoding: 'utf8' });
+      assert.ok(exported.status === 0 || exported.status === 2, exported.stderr);
+      const documents = readFileSync(input, 'utf8').split('\n').filter(Boolean).length;
+      const run = await onTerminal(['import', '--format', 'jsonl', '--into', path.join(work, 'imported'), input], path.join(work, 'stdout.txt'));
+      assert.equal(run.exitCode, 0, run.screen.slice(-2000));
+      assert.match(run.screen, /^\rimporting \d+\/\d+ ▕[█░]+▏ \d+% .*MB checked/);
+      assert.match(run.screen, new RegExp(`\\rimporting ${documents}/${documents} ▕█+▏ 100%\\x1b\\[K\\r\\x1b\\[2K$`), 'the last document written, then an empty line');
+      assert.match(readFileSync(path.join(work, 'stdout.txt'), 'utf8'), new RegExp(`\\(${documents} new\\)`));
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 
   it('draws nothing with --no-progress', async () => {

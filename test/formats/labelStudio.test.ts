@@ -2,8 +2,9 @@
  * Label Studio's own JSON, as its documentation gives it (guide/task_format: the raw JSON of
  * annotated tasks; guide/predictions and guide/tasks: predictions with their score), with text
  * regions as the Labels tag writes them: fixtures/labelstudio-export.json follows the documented
- * example field by field, over a CRLF text with emoji, its region offsets counted in UTF-16 units by
- * Python (len of the UTF-16-LE encoding), independently of our conversion.
+ * example field by field, over a CRLF text with emoji, its region offsets counted in code points by
+ * Python (as Label Studio's frontend counts them: test/labelStudioFrontend.e2e.ts), independently of
+ * our conversion.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -59,7 +60,7 @@ describe('Label Studio export JSON, as documented, imported', () => {
     assert.deepEqual(tags.map((tag) => tag.score), [0.5, 0.5]);
   });
 
-  it('exported again, writes the same regions at the same UTF-16 offsets, in the documented shape', () => {
+  it('exported again, writes the same regions at the same code point offsets, in the documented shape', () => {
     const [document] = result.documents;
     const [task] = JSON.parse(exportLabelStudio([{ name: 'opossums.txt', text: document.text!, tags: document.tags }]).text);
     assert.deepEqual(task.data, { text: fixture[0].data.text, article: 'opossums.txt' });

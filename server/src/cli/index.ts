@@ -1,9 +1,9 @@
-import { isAnnotationWorker, serveAnnotationWorker } from '../node/annotateWorker';
+import { isMarginaliaWorker, serveMarginaliaWorker } from '../node/workerEntry';
 import { main } from './main';
 
-// The bundle is also the pre-annotation worker: started as a worker thread, it serves that instead.
-if (isAnnotationWorker()) {
-  serveAnnotationWorker();
+// The bundle is also the pre-annotation and export worker: started as a worker thread, it serves that instead.
+if (isMarginaliaWorker()) {
+  serveMarginaliaWorker();
 } else {
   // A closed pipe (`marginalia detect … | head`) is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,7 +1,7 @@
 // Entry of dist/server.js, which the VS Code extension starts over IPC.
-import { isAnnotationWorker, serveAnnotationWorker } from '../node/annotateWorker';
+import { isMarginaliaWorker, serveMarginaliaWorker } from '../node/workerEntry';
 import { startServer } from './server';
 
-// The bundle is also the pre-annotation worker ("Pre-annotate Folder"): started as a worker thread, it serves that instead.
-if (isAnnotationWorker()) serveAnnotationWorker();
+// The bundle is also the worker of pre-annotation ("Pre-annotate Folder") and export: started as a worker thread, it serves that instead.
+if (isMarginaliaWorker()) serveMarginaliaWorker();
 else startServer();

@@ -6,7 +6,8 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Lexicon, type LexiconFile } from '../core/lexicon';
 import { SidecarStore } from './sidecarStore';
-import { annotateArticle, type ArticleOutcome } from './annotateArticle';
+import { annotateArticle } from './annotateArticle';
+import { serveTasks } from './workerPool';
 import type { RecogniserConfig } from '../core/recognisers/config';
 import type { KnownLabel, Recognition } from './recognisers/recogniserSet';
 import type { RelationType } from '../core/project/relationTypes';
@@ -22,23 +23,15 @@ export interface ArticleProfile {
   relationTypes?: RelationType[];
   /**
    * The project's recognisers: asked by the main thread, which keeps one process per recogniser for the
-   * whole run (a model loads once, not once per thread), on behalf of the worker (see RecogniseRequest).
+   * whole run (a model loads once, not once per thread), on behalf of the worker (see RecogniseQuestion).
    */
   recognisers?: { folder: string; configs: RecogniserConfig[]; labels: KnownLabel[] };
 }
 
-/** A worker asks the main thread for the recognisers' answers on an article's text. */
-export interface RecogniseRequest {
-  type: 'recognise';
-  id: number;
+/** A worker's question to the main thread (see WorkerQuestion): the recognisers' answers on an article's text. */
+export interface RecogniseQuestion {
   profile: number;
   text: string;
-}
-
-export interface RecogniseReply {
-  type: 'recognised';
-  id: number;
-  recognition: Recognition;
 }
 
 /** A worker's instructions for the whole run (its workerData). */
@@ -52,16 +45,10 @@ export interface WorkerSetup {
 }
 
 export interface AnnotationTask {
-  id: number;
   article: string;
   /** Index into WorkerSetup.profiles. */
   profile: number;
 }
-
-export type AnnotationReply = { id: number; outcome: ArticleOutcome } | { id: number; error: string };
-
-/** What a worker sends the main thread: an article's outcome, or a question for the recognisers. */
-export type WorkerMessage = AnnotationReply | RecogniseRequest;
 
 export function workerSetup(setup: Omit<WorkerSetup, 'role'>): WorkerSetup {
   return { role: WORKER_ROLE, ...setup };
@@ -88,26 +75,13 @@ export function serveAnnotationWorker(): void {
     labels: profile.labels ? new Set(profile.labels) : undefined,
     relationTypes: profile.relationTypes,
   }));
-  const asked = new Map<number, (recognition: Recognition) => void>();
-  let nextQuestion = 0;
-  const recogniseFor = (profile: number) => (text: string) =>
-    new Promise<Recognition>((resolve) => {
-      const id = nextQuestion++;
-      asked.set(id, resolve);
-      port.postMessage({ type: 'recognise', id, profile, text } satisfies RecogniseRequest);
-    });
-  port.on('message', (message: AnnotationTask | RecogniseReply) => {
-    if ('type' in message) {
-      asked.get(message.id)?.(message.recognition);
-      asked.delete(message.id);
-      return;
-    }
-    const task = message;
-    const { lexicon, labels, relationTypes } = profiles[task.profile];
-    const recognise = setup.profiles[task.profile].recognisers ? recogniseFor(task.profile) : undefined;
-    annotateArticle(task.article, { store, annotator: setup.annotator, dryRun: setup.dryRun, now, lexicon, labels, relationTypes, recognise }).then(
-      (outcome) => port.postMessage({ id: task.id, outcome } satisfies AnnotationReply),
-      (error: unknown) => port.postMessage({ id: task.id, error: `${task.article}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` } satisfies AnnotationReply),
-    );
-  });
+  serveTasks<AnnotationTask, Awaited<ReturnType<typeof annotateArticle>>>(
+    port,
+    (task, ask) => {
+      const { lexicon, labels, relationTypes } = profiles[task.profile];
+      const recognise = setup.profiles[task.profile].recognisers ? (text: string) => ask({ profile: task.profile, text } satisfies RecogniseQuestion) as Promise<Recognition> : undefined;
+      return annotateArticle(task.article, { store, annotator: setup.annotator, dryRun: setup.dryRun, now, lexicon, labels, relationTypes, recognise });
+    },
+    (task) => task.article,
+  );
 }

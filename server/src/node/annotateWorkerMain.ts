@@ -1,4 +1,4 @@
-// A pre-annotation worker thread started from sources (tests under tsx); bundles start themselves instead (see defaultWorkerScript).
-import { serveAnnotationWorker } from './annotateWorker';
+// A worker thread (pre-annotation, export) started from sources (tests under tsx); bundles start themselves instead (see defaultWorkerScript).
+import { serveMarginaliaWorker } from './workerEntry';
 
-serveAnnotationWorker();
+serveMarginaliaWorker();

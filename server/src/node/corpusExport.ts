@@ -2,15 +2,16 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { ProgressReporter } from '../core/base/progress';
-import type { FormatNotice, FormatTag, ExportDocument } from '../core/formats/types';
-import type { Format } from '../core/formats/registry';
+import type { FormatNotice, ExportDocument } from '../core/formats/types';
+import type { ExportOptions, Format } from '../core/formats/registry';
 import type { ConllScheme } from '../core/formats/conll';
-import type { Tag, TagStatus } from '../core/sidecar/schema';
-import { CodePointIndex } from '../core/base/offsets';
+import type { TagStatus } from '../core/sidecar/schema';
 import { findArticlesBelow } from './corpusFiles';
+import { loadForExport, type LoadedArticle } from './exportArticle';
+import { exportWorkerSetup, type ExportTask } from './exportWorker';
 import { articleSelectorFor, corpusLabels } from './projectFiles';
-import { readArticleFile } from './regularFile';
 import { SidecarStore } from './sidecarStore';
+import { defaultWorkerCount, defaultWorkerScript, maxWorkerCount, WorkerPool } from './workerPool';
 
 export interface ExportRequest {
   format: Format;
@@ -25,10 +26,24 @@ export interface ExportRequest {
   /** CoNLL's scheme and strictness. */
   scheme?: ConllScheme;
   strict?: boolean;
+  /** Worker threads that read the articles (default: one per core); 0 reads them on this thread. */
+  workers?: number;
+  /** The file each worker thread runs; default: defaultWorkerScript(). */
+  workerScript?: string;
 }
 
-/** Articles read ahead of the one being converted. */
+/** A document a worker thread has already converted: its text in the format, and its notices. */
+interface Converted {
+  converted: { text: string; notices: FormatNotice[] };
+}
+
+/** Articles read ahead of the one being converted, for each thread that reads. */
 const READ_AHEAD = 8;
+/**
+ * Fewer articles than this are read on this thread: starting a thread (loading the bundle) costs
+ * about what reading a few hundred articles does.
+ */
+const ARTICLES_WORTH_THREADS = 500;
 
 export interface ExportOutcome {
   documents: number;
@@ -47,36 +62,62 @@ export interface ExportOutcome {
 export async function exportCorpus(request: ExportRequest, progress?: ProgressReporter): Promise<ExportOutcome> {
   const root = resolve(request.corpus);
   const articles = (await findArticlesBelow([root], articleSelectorFor([]))).map((article) => resolve(article.path)).sort();
-  const store = new SidecarStore();
   const labels = corpusLabels(root);
   const options = { labels, ...(request.scheme ? { scheme: request.scheme } : {}), ...(request.strict ? { strict: true } : {}) };
   const notices: FormatNotice[] = [];
   let tags = 0;
+  // Reading and checking sidecars is most of the work: on a big corpus worker threads do it, one per
+  // core, while this thread converts and writes, in the articles' order.
+  const threads = articles.length < ARTICLES_WORTH_THREADS ? 0 : Math.max(0, Math.min(Math.floor(request.workers ?? defaultWorkerCount()), maxWorkerCount()));
+  const filter = { statuses: request.statuses, ...(request.annotator !== undefined ? { annotator: request.annotator } : {}) };
+  const { exporter } = request.format;
+  // A format whose documents convert alone is converted on the threads too: only its text comes back.
+  const convert = exporter.kind === 'stream' && exporter.perDocument ? { format: request.format.name, options } : undefined;
+  const pool = threads > 0 ? new WorkerPool<ExportTask, LoadedArticle>(request.workerScript ?? defaultWorkerScript(), threads, exportWorkerSetup(filter, convert), 'export') : undefined;
+  const store = new SidecarStore();
+  const nameOf = (path: string) => relative(root, path).split(sep).join('/') || path.split(sep).pop()!;
+  const load = (path: string): Promise<LoadedArticle> => {
+    const loading = pool ? pool.run({ path, name: nameOf(path) }) : loadForExport(path, nameOf(path), filter, store);
+    // Awaited in order below; an export that stops early (a write failed) leaves some unawaited, which must not end the process.
+    loading.catch(() => undefined);
+    return loading;
+  };
   // Reading runs a few articles ahead of converting and writing, so that the disk and the CPU overlap;
-  // never more than READ_AHEAD articles are held, whatever the corpus's size.
-  const read = (path: string) => Promise.all([readArticleFile(path), store.read(path)]).then(
-    ([text, loaded]) => ({ text, stored: loaded.sidecar.annotations as readonly Tag[] }),
-    (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
-  );
-  const documents = async function* (): AsyncGenerator<ExportDocument> {
-    const pending = articles.slice(0, READ_AHEAD).map(read);
-    for (const [index, path] of articles.entries()) {
+  // never more than this many articles are held, whatever the corpus's size.
+  const ahead = READ_AHEAD * Math.max(1, threads);
+  const documents = async function* (): AsyncGenerator<ExportDocument | Converted> {
+    const pending = articles.slice(0, ahead).map(load);
+    for (let index = 0; index < articles.length; index++) {
       progress?.report(index, articles.length);
-      const name = relative(root, path).split(sep).join('/') || path.split(sep).pop()!;
-      const next = articles[index + READ_AHEAD];
+      const next = articles[index + ahead];
       const loaded = await pending.shift()!;
-      if (next !== undefined) pending.push(read(next));
-      if ('error' in loaded) {
-        notices.push({ document: name, message: `not exported: ${loaded.error}` });
+      if (next !== undefined) pending.push(load(next));
+      notices.push(...loaded.notices);
+      if (loaded.converted) {
+        tags += loaded.converted.tags;
+        yield { converted: loaded.converted };
         continue;
       }
-      const chosen = chooseTags(name, loaded.text, loaded.stored, request, notices);
-      tags += chosen.length;
-      yield { name, text: loaded.text, tags: chosen };
+      if (!loaded.document) continue;
+      tags += loaded.document.tags.length;
+      yield loaded.document;
     }
     progress?.report(articles.length, articles.length);
   };
 
+  try {
+    const count = await writeExport(request, options, documents(), notices);
+    return { documents: count, tags, notices };
+  } finally {
+    await pool?.close();
+  }
+}
+
+/**
+ * Writes the documents as they come: a file written aside and renamed, or a folder (new or empty)
+ * written aside and renamed. The number of documents written.
+ */
+async function writeExport(request: ExportRequest, options: ExportOptions, documents: AsyncIterable<ExportDocument | Converted>, notices: FormatNotice[]): Promise<number> {
   const { exporter } = request.format;
   if (exporter.kind === 'stream') {
     const out = resolve(request.out);
@@ -95,8 +136,8 @@ export async function exportCorpus(request: ExportRequest, progress?: ProgressRe
     const writer = exporter.writer(options);
     try {
       await write(writer.header());
-      for await (const document of documents()) {
-        const written = writer.document(document);
+      for await (const document of documents) {
+        const written = 'converted' in document ? document.converted : writer.document(document);
         count++;
         notices.push(...written.notices);
         await write(written.text);
@@ -109,7 +150,7 @@ export async function exportCorpus(request: ExportRequest, progress?: ProgressRe
       await rm(partial, { force: true });
       throw error;
     }
-    return { documents: count, tags, notices };
+    return count;
   }
 
   const folder = resolve(request.out);
@@ -126,7 +167,9 @@ export async function exportCorpus(request: ExportRequest, progress?: ProgressRe
         await writeAll(target, file.content);
       }
     };
-    for await (const document of documents()) {
+    for await (const document of documents) {
+      // Only stream formats are converted on the threads.
+      if ('converted' in document) throw new Error('a folder export was handed converted text');
       const written = exporter.document(document, options);
       notices.push(...written.notices);
       await writeFiles(written.files);
@@ -139,43 +182,8 @@ export async function exportCorpus(request: ExportRequest, progress?: ProgressRe
     await rm(partial, { recursive: true, force: true });
     throw error;
   }
-  return { documents: count, tags, notices };
+  return count;
 }
-
-/** The tags that go out: the statuses and annotator asked for, sound (not orphaned, not in conflict). */
-function chooseTags(name: string, text: string, stored: readonly Tag[], request: ExportRequest, notices: FormatNotice[]): FormatTag[] {
-  const index = new CodePointIndex(text);
-  const chosen: FormatTag[] = [];
-  for (const tag of stored) {
-    if (request.annotator !== undefined && tag.annotator !== request.annotator) continue;
-    const what = `${tag.label} "${tag.text}" ${tag.start}..${tag.end} (${tag.id})`;
-    if (tag.status === 'conflict') {
-      notices.push({ document: name, message: `${what} not exported: in conflict between two branches (keep ours or theirs first)` });
-      continue;
-    }
-    if (!request.statuses.has(tag.status)) continue;
-    const sound = tag.anchor !== 'orphaned' && tag.end <= index.length && text.slice(index.toUtf16(tag.start), index.toUtf16(tag.end)) === tag.text;
-    if (!sound) {
-      notices.push({ document: name, message: `${what} not exported: orphaned (its text is no longer at its offsets; re-attach it in the editor)` });
-      continue;
-    }
-    chosen.push({
-      id: tag.id,
-      start: tag.start,
-      end: tag.end,
-      text: tag.text,
-      label: tag.label,
-      kind: tag.kind,
-      status: tag.status,
-      annotator: tag.annotator,
-      created: tag.created,
-      modified: tag.modified,
-      ...(tag.history ? { history: tag.history } : {}),
-    });
-  }
-  return chosen;
-}
-
 
 async function writeAll(path: string, content: string): Promise<void> {
   const stream = createWriteStream(path, { encoding: 'utf8' });

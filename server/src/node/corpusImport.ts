@@ -1,22 +1,19 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { ProgressReporter } from '../core/base/progress';
 import { CodePointIndex } from '../core/base/offsets';
 import { kindOf, isLabel } from '../core/base/labels';
 import type { Format } from '../core/formats/registry';
-import type { FormatNotice, ImportedDocument, ImportResult } from '../core/formats/types';
+import type { FormatNotice, ImportedDocument } from '../core/formats/types';
 import type { LabelDefinition } from '../core/project/labelSet';
 import { newTag } from '../core/sidecar/tags';
 import type { Tag } from '../core/sidecar/schema';
-import { decodeUtf8Strictly } from '../core/base/textFiles';
 import { writeFileAtomically } from './atomicWrite';
-import { walkCorpus } from './corpusFiles';
+import { readImportInput } from './importInput';
 import { corpusLabels } from './projectFiles';
-import { readArticleFile, readRegularFile, UnreadableFileError } from './regularFile';
+import { readArticleFile } from './regularFile';
 import { SidecarStore } from './sidecarStore';
 
-/** The largest input read: far beyond a big export (a 10,000-article JSONL is ~100 MB); past it, the file is refused, not read. */
-export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
 
 export interface ImportRequest {
   format: Format;
@@ -43,8 +40,9 @@ export interface ImportOutcome {
 }
 
 /**
- * Brings tags from another tool into the corpus. The input is read and checked whole first: any
- * error (named with its file and line) and nothing is written. Formats that carry the text make the
+ * Brings tags from another tool into the corpus. The input is read twice, a document at a time, so
+ * that its size never decides the memory taken: first to check all of it (any error, named with its
+ * file and line, and nothing is written), then to write. Formats that carry the text make the
  * articles (`<file stem>-0001.txt`… in file order, or brat's own names), reusing one with the same
  * text and never overwriting one with another; formats that carry only offsets add tags beside
  * existing articles. Imported tags are proposed (source "import") unless `as` says accepted; a tag
@@ -54,123 +52,89 @@ export interface ImportOutcome {
 export async function importIntoCorpus(request: ImportRequest, progress?: ProgressReporter): Promise<ImportOutcome> {
   const into = resolve(request.into);
   const labels = corpusLabels(into);
-  const read = await readInput(request, labels);
-  const outcome: ImportOutcome = { errors: read.errors, warnings: [...read.warnings], articlesCreated: 0, articlesTouched: 0, tagsAdded: 0, tagsKept: 0 };
-  if (read.errors.length > 0) return outcome;
+  const checking = (read: number, total: number) => progress?.report(Math.floor(read / 1e6), Math.ceil(total / 1e6), 'MB checked');
+  const checked = await readImportInput(request, labels, () => undefined, checking);
+  const outcome: ImportOutcome = { errors: checked.errors, warnings: [...checked.warnings], articlesCreated: 0, articlesTouched: 0, tagsAdded: 0, tagsKept: 0 };
+  if (checked.errors.length > 0) return outcome;
   await mkdir(into, { recursive: true });
   const store = new SidecarStore();
   const stem = basename(request.input, extname(request.input));
   const byLabel = new Map(labels.map((label) => [label.name, label]));
-  for (const [index, document] of read.documents.entries()) {
-    progress?.report(index, read.documents.length);
-    const where = document.name ?? `${basename(request.input)} document ${index + 1}`;
-    const warn = (message: string) => outcome.warnings.push({ document: where, ...(document.line !== undefined ? { line: document.line } : {}), message });
-    const articlePath = join(into, ...articleNameOf(request.format, document, stem, index).split('/'));
-    let text: string;
-    try {
-      text = await articleFor(articlePath, document, request.format, outcome);
-    } catch (error) {
-      warn(`not imported: ${error instanceof Error ? error.message : String(error)}`);
-      continue;
-    }
-    const codePoints = new CodePointIndex(text);
-    const slice = (start: number, end: number) => text.slice(codePoints.toUtf16(start), codePoints.toUtf16(end));
-    let added = 0;
-    let kept = 0;
-    await store.updateTags(articlePath, (current) => {
-      const existing = [...current.values()];
-      const put: Tag[] = [];
-      for (const tag of document.tags) {
-        const label = byLabel.get(tag.label);
-        const kind = label?.kind ?? tag.kind ?? (isLabel(tag.label) ? kindOf(tag.label) : undefined);
-        if (!kind) {
-          warn(`${tag.label} "${tag.text}" ${tag.start}..${tag.end} not imported: ${tag.label} is not a label of this corpus`);
-          continue;
-        }
-        if (tag.end > codePoints.length || slice(tag.start, tag.end) !== tag.text) {
-          warn(`${tag.label} "${tag.text}" ${tag.start}..${tag.end} not imported: the article has ${JSON.stringify(slice(tag.start, Math.min(tag.end, codePoints.length)))} there`);
-          continue;
-        }
-        const onSpan = [...existing, ...put].filter((other) => other.start === tag.start && other.end === tag.end);
-        if (onSpan.some((other) => other.label === tag.label && other.status !== 'rejected')) {
-          kept++;
-          continue;
-        }
-        const contradicted = onSpan.find((other) => other.label !== tag.label && other.status !== 'rejected' && other.source !== 'import');
-        if (contradicted) {
-          warn(`${tag.label} "${tag.text}" ${tag.start}..${tag.end} not imported: ${contradicted.annotator}'s ${contradicted.label} tag (${contradicted.status}) is on that span`);
-          continue;
-        }
-        put.push(newTag({ text, start: tag.start, end: tag.end, label: tag.label, kind, source: 'import', status: request.as, annotator: tag.annotator ?? request.annotator ?? 'import', index: codePoints }));
-      }
-      added = put.length;
-      return { put, remove: [] };
-    });
-    outcome.tagsAdded += added;
-    outcome.tagsKept += kept;
-    if (added > 0) outcome.articlesTouched++;
+  const total = checked.documents;
+  const written = await readImportInput(request, labels, async (document, index) => {
+    progress?.report(index, total);
+    await importDocument(document, index, { request, into, stem, byLabel, store, outcome });
+  });
+  // The warnings of the second reading are those of the first, unless the file changed in between.
+  outcome.warnings = [...written.warnings, ...outcome.warnings.slice(checked.warnings.length)];
+  if (written.errors.length > 0 || written.version !== checked.version || written.documents !== total) {
+    outcome.errors = [
+      ...written.errors,
+      { document: request.input, message: `changed while it was being imported: ${outcome.articlesTouched} articles had been written; import it again once it stays as it is (tags already there are kept, not doubled)` },
+    ];
   }
-  progress?.report(read.documents.length, read.documents.length);
+  progress?.report(total, total);
   return outcome;
 }
 
-/** The input read and checked: every document, or the errors that stop the import. */
-async function readInput(request: ImportRequest, labels: readonly LabelDefinition[]): Promise<ImportResult> {
-  const { importer } = request.format;
-  const options = { labels, ...(request.annotator !== undefined ? { annotator: request.annotator } : {}) };
-  const input = resolve(request.input);
-  const found = await stat(input).catch(() => undefined);
-  if (!found) return failed(request.input, 'no such file or folder');
-  if (importer.kind === 'file') {
-    if (!found.isFile()) return failed(request.input, `a ${request.format.name} import reads one file, not a folder`);
-    const text = await readInput1(input);
-    return typeof text === 'string' ? importer.read(text, request.input, options) : text;
-  }
-  // Pairs (brat): a folder of .txt + .ann, or one .ann beside its .txt.
-  const annotations = found.isDirectory()
-    ? await annotationFilesBelow(input, importer.annotationExtension)
-    : input.endsWith(importer.annotationExtension)
-      ? [input]
-      : [];
-  if (annotations.length === 0) return failed(request.input, `no ${importer.annotationExtension} files to import`);
-  const result: ImportResult = { documents: [], errors: [], warnings: [] };
-  for (const annPath of annotations.sort()) {
-    const txtPath = annPath.slice(0, -importer.annotationExtension.length) + importer.textExtension;
-    const [txt, ann] = await Promise.all([readInput1(txtPath), readInput1(annPath)]);
-    if (typeof txt !== 'string' || typeof ann !== 'string') {
-      for (const problem of [txt, ann]) if (typeof problem !== 'string') result.errors.push(...problem.errors);
-      continue;
-    }
-    const one = importer.read(txt, ann, annPath, options);
-    const name = (found.isDirectory() ? txtPath.slice(input.length + 1) : basename(txtPath)).split(/[\\/]/).join('/');
-    result.documents.push(...one.documents.map((document) => ({ ...document, name })));
-    result.errors.push(...one.errors);
-    result.warnings.push(...one.warnings);
-  }
-  return result;
+interface ImportContext {
+  request: ImportRequest;
+  into: string;
+  stem: string;
+  byLabel: ReadonlyMap<string, LabelDefinition>;
+  store: SidecarStore;
+  outcome: ImportOutcome;
 }
 
-/** The annotation files of a brat collection, by the corpus walk (dot folders and node_modules skipped). */
-async function annotationFilesBelow(folder: string, extension: string): Promise<string[]> {
-  const found: string[] = [];
-  await walkCorpus(folder, ({ path }) => void (path.endsWith(extension) && found.push(path)));
-  return found;
-}
-
-/** A file's text, or why it cannot be read. */
-async function readInput1(path: string): Promise<string | ImportResult> {
+/** One document into its article and its sidecar. */
+async function importDocument(document: ImportedDocument, index: number, { request, into, stem, byLabel, store, outcome }: ImportContext): Promise<void> {
+  const where = document.name ?? `${basename(request.input)} document ${index + 1}`;
+  const warn = (message: string) => outcome.warnings.push({ document: where, ...(document.line !== undefined ? { line: document.line } : {}), message });
+  let text: string;
+  let articlePath: string;
   try {
-    const bytes = await readRegularFile(path, MAX_IMPORT_BYTES);
-    return decodeUtf8Strictly(bytes);
+    articlePath = join(into, ...articleNameOf(request.format, document, stem, index).split('/'));
+    text = await articleFor(articlePath, document, request.format, outcome);
   } catch (error) {
-    if (error instanceof UnreadableFileError) return failed(path, error.problem);
-    if (error instanceof TypeError) return failed(path, 'not valid UTF-8 text');
-    return failed(path, `cannot be read (${error instanceof Error ? error.message : String(error)})`);
+    warn(`not imported: ${error instanceof Error ? error.message : String(error)}`);
+    return;
   }
-}
-
-function failed(document: string, message: string): ImportResult {
-  return { documents: [], errors: [{ document, message }], warnings: [] };
+  const codePoints = new CodePointIndex(text);
+  const slice = (start: number, end: number) => text.slice(codePoints.toUtf16(start), codePoints.toUtf16(end));
+  let added = 0;
+  let kept = 0;
+  await store.updateTags(articlePath, (current) => {
+    const existing = [...current.values()];
+    const put: Tag[] = [];
+    for (const tag of document.tags) {
+      const label = byLabel.get(tag.label);
+      const kind = label?.kind ?? tag.kind ?? (isLabel(tag.label) ? kindOf(tag.label) : undefined);
+      if (!kind) {
+        warn(`${tag.label} "${tag.text}" ${tag.start}..${tag.end} not imported: ${tag.label} is not a label of this corpus`);
+        continue;
+      }
+      if (tag.end > codePoints.length || slice(tag.start, tag.end) !== tag.text) {
+        warn(`${tag.label} "${tag.text}" ${tag.start}..${tag.end} not imported: the article has ${JSON.stringify(slice(tag.start, Math.min(tag.end, codePoints.length)))} there`);
+        continue;
+      }
+      const onSpan = [...existing, ...put].filter((other) => other.start === tag.start && other.end === tag.end);
+      if (onSpan.some((other) => other.label === tag.label && other.status !== 'rejected')) {
+        kept++;
+        continue;
+      }
+      const contradicted = onSpan.find((other) => other.label !== tag.label && other.status !== 'rejected' && other.source !== 'import');
+      if (contradicted) {
+        warn(`${tag.label} "${tag.text}" ${tag.start}..${tag.end} not imported: ${contradicted.annotator}'s ${contradicted.label} tag (${contradicted.status}) is on that span`);
+        continue;
+      }
+      put.push(newTag({ text, start: tag.start, end: tag.end, label: tag.label, kind, source: 'import', status: request.as, annotator: tag.annotator ?? request.annotator ?? 'import', index: codePoints }));
+    }
+    added = put.length;
+    return { put, remove: [] };
+  });
+  outcome.tagsAdded += added;
+  outcome.tagsKept += kept;
+  if (added > 0) outcome.articlesTouched++;
 }
 
 /** The article an imported document goes to, relative to the corpus. */

@@ -23,22 +23,33 @@ const CHUNK_BYTES = 1024 * 1024;
 
 /** The bytes of the regular file at `path` (symlinks followed), at most `maxBytes`; fs errors such as ENOENT pass through. */
 export async function readRegularFile(path: string, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of regularFileChunks(path, maxBytes)) {
+    chunks.push(chunk);
+    total += chunk.length;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * The bytes of the regular file at `path` a chunk (up to 1 MB) at a time, with the same checks as
+ * readRegularFile, for a reader that streams a file too big to hold (an import).
+ */
+export async function* regularFileChunks(path: string, maxBytes: number): AsyncGenerator<Buffer> {
   const handle = await open(path, OPEN_FLAGS);
   try {
     const stats = await handle.stat();
     refuseUnlessReadable(path, stats, maxBytes);
-    const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      // One byte more than allowed is asked for, to tell a file of exactly maxBytes from a longer one.
-      const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, maxBytes + 1 - total));
+      const buffer = Buffer.allocUnsafe(nextReadSize(total, stats.size, maxBytes));
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
-      chunks.push(buffer.subarray(0, bytesRead));
       total += bytesRead;
       if (total > maxBytes) throw tooLarge(path, total, maxBytes);
+      yield buffer.subarray(0, bytesRead);
     }
-    return Buffer.concat(chunks, total);
   } finally {
     await handle.close();
   }
@@ -48,11 +59,12 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<B
 export function readRegularFileSync(path: string, maxBytes: number): Buffer {
   const fd = openSync(path, OPEN_FLAGS);
   try {
-    refuseUnlessReadable(path, fstatSync(fd), maxBytes);
+    const stats = fstatSync(fd);
+    refuseUnlessReadable(path, stats, maxBytes);
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, maxBytes + 1 - total));
+      const buffer = Buffer.allocUnsafe(nextReadSize(total, stats.size, maxBytes));
       const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
       chunks.push(buffer.subarray(0, bytesRead));
@@ -72,6 +84,23 @@ export function readRegularFileSync(path: string, maxBytes: number): Buffer {
  */
 export async function readArticleFile(path: string): Promise<string> {
   return withoutBom((await readRegularFile(path, MAX_ARTICLE_BYTES)).toString('utf8'));
+}
+
+/**
+ * How many bytes to ask for next, `total` read so far of a file whose size was `size`: the rest of the
+ * file and one byte more (so that the next read finds the end at once), never more than a chunk, and
+ * one byte more than allowed, to tell a file of exactly maxBytes from a longer one. Reading a small
+ * file into a 1 MB buffer each time made an export of 10,000 articles allocate 20 GB, which the
+ * garbage collector then spent a third of the run on.
+ */
+function nextReadSize(total: number, size: number, maxBytes: number): number {
+  const rest = total <= size ? size - total + 1 : CHUNK_BYTES;
+  return Math.min(rest, CHUNK_BYTES, maxBytes + 1 - total);
+}
+
+/** readArticleFile with a blocking read, for a worker thread (see blockingNodeFiles). */
+export function readArticleFileSync(path: string): string {
+  return withoutBom(readRegularFileSync(path, MAX_ARTICLE_BYTES).toString('utf8'));
 }
 
 function refuseUnlessReadable(path: string, stats: Stats, maxBytes: number): void {

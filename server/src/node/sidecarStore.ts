@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { SidecarStore as StoreOnFiles, type LoadedSidecar, type SidecarStoreOptions } from '../core/sidecar/sidecarStore';
-import { nodeFiles } from './nodeFiles';
+import { blockingNodeFiles, nodeFiles } from './nodeFiles';
 
 export type { LoadedSidecar };
 
@@ -10,8 +10,10 @@ export type { LoadedSidecar };
  * whichever way a caller names it.
  */
 export class SidecarStore extends StoreOnFiles {
-  constructor(options: SidecarStoreOptions = {}) {
-    super(nodeFiles, options);
+  /** `blockingReads`: read with blocking calls (blockingNodeFiles), for a worker thread that only reads. */
+  constructor(options: SidecarStoreOptions & { blockingReads?: boolean } = {}) {
+    const { blockingReads, ...rest } = options;
+    super(blockingReads ? blockingNodeFiles : nodeFiles, rest);
   }
 
   override read(articlePath: string): ReturnType<StoreOnFiles['read']> {

@@ -32,14 +32,14 @@ function roundTrip(documents: ExportDocument[]) {
 }
 
 describe('Label Studio export', () => {
-  it('counts regions in UTF-16 units, as Label Studio\'s browser does, after emoji, a flag and combining marks', () => {
+  it('counts regions in code points, as Label Studio\'s frontend does (test/labelStudioFrontend.e2e.ts), after emoji, a flag and combining marks', () => {
     const document = trickyDocument();
     const [task] = JSON.parse(exportLabelStudio([document]).text);
     assert.deepEqual(task.data, { text: document.text, article: 'tricky.txt' });
     const kyiv = task.annotations.flatMap((annotation: { result: unknown[] }) => annotation.result).find((result: { id: string }) => result.id === 't-3');
-    // 22 code points before "Kyiv" are 25 UTF-16 units: the emoji takes 2, the flag 4.
-    assert.deepEqual(kyiv.value, { start: 25, end: 29, text: 'Kyiv', labels: ['GPE'] });
-    assert.equal(document.text.slice(kyiv.value.start, kyiv.value.end), 'Kyiv');
+    // 22 code points before "Kyiv" (25 UTF-16 units: the emoji takes 2, the flag 4): written as 22.
+    assert.deepEqual(kyiv.value, { start: 22, end: 26, text: 'Kyiv', labels: ['GPE'] });
+    assert.equal(Array.from(document.text).slice(kyiv.value.start, kyiv.value.end).join(''), 'Kyiv');
     assert.deepEqual({ from: kyiv.from_name, to: kyiv.to_name, type: kyiv.type }, { from: 'label', to: 'text', type: 'labels' });
   });
 
@@ -133,13 +133,13 @@ describe('Label Studio import of bad input', () => {
     assert.deepEqual([result.errors[0].document, result.errors[0].line], ['in.json', 3]);
   });
 
-  it('names the task and line of offsets past the end, splitting an emoji, or text that does not match', () => {
+  it('names the task and line of offsets past the end or reversed, or text that does not match', () => {
     const result = read([
       task({ start: 0, end: 3, text: 'Zoë', labels: ['PERSON'] }),
-      task({ start: 10, end: 99, labels: ['GPE'] }),
-      task({ start: 5, end: 6, labels: ['X'] }),
-      task({ start: 10, end: 14, text: 'Kiev', labels: ['GPE'] }),
-      task({ start: 10, end: 14, text: 'Kyiv', labels: [] }),
+      task({ start: 9, end: 99, labels: ['GPE'] }),
+      task({ start: 6, end: 4, labels: ['X'] }),
+      task({ start: 9, end: 13, text: 'Kiev', labels: ['GPE'] }),
+      task({ start: 9, end: 13, text: 'Kyiv', labels: [] }),
       { text: 'no data' },
     ]);
     assert.deepEqual(result.documents.length, 1);
@@ -156,11 +156,18 @@ describe('Label Studio import of bad input', () => {
     );
     const lines = result.errors.map((error) => error.line ?? 0);
     assert.ok(lines.every((line, index) => line > (lines[index - 1] ?? 1)), `a line for each task, in order: ${lines}`);
-    assert.match(result.errors[0].message, /end 99 is past the end of the text \(14 UTF-16 units\)/);
-    assert.match(result.errors[1].message, /split a character outside the Basic Multilingual Plane/);
-    assert.match(result.errors[2].message, /value\.text "Kiev" does not match the task's text at 10\.\.14, "Kyiv"/);
+    assert.match(result.errors[0].message, /end 99 is past the end of the text \(13 characters\)/);
+    assert.match(result.errors[1].message, /expected offsets 0 <= start < end, found start 6, end 4/);
+    assert.match(result.errors[2].message, /value\.text "Kiev" does not match the task's text at 9\.\.13, "Kyiv"/);
     assert.match(result.errors[3].message, /value\.labels/);
     assert.match(result.errors[4].message, /expected an object with "data"/);
+  });
+
+  it('reads a region whose offsets count UTF-16 units, as Label Studio\'s frontend sometimes writes them, by its text, and names it', () => {
+    const result = read([task({ start: 10, end: 14, text: 'Kyiv', labels: ['GPE'] })]);
+    assert.deepEqual(result.errors, []);
+    assert.deepEqual(result.documents[0].tags.map((tag) => [tag.start, tag.end, tag.text]), [[9, 13, 'Kyiv']]);
+    assert.match(result.warnings[0].message, /value\.text "Kyiv" is not at 10\.\.14 but 1 characters before.*read at 9\.\.13/);
   });
 
   it('gives each task the line where it starts', () => {

@@ -5,9 +5,11 @@
  * `predictions` (one a tool, named by `model_version`, each region with its `score`). Every region is
  * a `labels` result on the `<Labels name="label" toName="text">` of labelStudioConfig().
  *
- * Offsets: Label Studio's regions count UTF-16 code units, as its browser frontend indexes the
- * string; ours count code points, so an emoji before a tag shifts the two apart. Both directions
- * convert through CodePointIndex, and an offset that falls inside a surrogate pair is refused.
+ * Offsets: Label Studio's regions count code points, as ours do: its frontend stores code points,
+ * not JavaScript's UTF-16 length (label-studio#1008, fixed in its frontend before 1.4.0), and
+ * test/labelStudioFrontend.e2e.ts proves it in Chromium: the frontend (1.4.0) highlights and
+ * serialises each of our regions at its tag's text after emoji, a flag, combining marks and CRLF.
+ * A '\r' counts as one, as Label Studio keeps the text as given.
  *
  * Not carried (reported): review states beyond "a person's tag" (approved comes back accepted,
  * rejected tags are not exported), review history and comments, the tag kind; on import, results of
@@ -103,7 +105,7 @@ export class LabelStudioWriter {
         from_name: LABEL_STUDIO_FROM_NAME,
         to_name: LABEL_STUDIO_TO_NAME,
         type: 'labels',
-        value: { start: span.start, end: span.end, text: tag.text, labels: [tag.label] },
+        value: { start: tag.start, end: tag.end, text: tag.text, labels: [tag.label] },
       };
       if (proposed && tag.score !== undefined) {
         result.score = tag.score;
@@ -210,14 +212,14 @@ function readTask(task: unknown): { document: ImportedDocument; unread: string[]
     }
     const annotator = userName(annotation.completed_by);
     const dates = { created: annotation.created_at, modified: annotation.updated_at };
-    for (const tag of readResults(annotation.result, `annotation ${number + 1}`, text, index, skipped)) {
+    for (const tag of readResults(annotation.result, `annotation ${number + 1}`, text, index, skipped, unread)) {
       tags.push(withDefined({ ...tag, status: 'accepted', annotator, created: stringOr(dates.created), modified: stringOr(dates.modified) }));
     }
   });
   list(task.predictions, 'predictions').forEach((prediction, number) => {
     if (!isObject(prediction)) throw new BadTask(`prediction ${number + 1}: expected an object, found ${shown(prediction)}`);
     const annotator = typeof prediction.model_version === 'string' && prediction.model_version !== '' ? prediction.model_version : undefined;
-    const regions = readResults(prediction.result, `prediction ${number + 1}`, text, index, skipped);
+    const regions = readResults(prediction.result, `prediction ${number + 1}`, text, index, skipped, unread);
     // The prediction's overall score stands for its regions' only when none has its own (as we write
     // it, the mean of those that do: an unscored proposal beside scored ones stays unscored).
     const overall = regions.some((tag) => tag.score !== undefined) ? undefined : prediction.score;
@@ -241,7 +243,7 @@ function readTask(task: unknown): { document: ImportedDocument; unread: string[]
 }
 
 /** The `labels` results of an annotation or prediction as tags (label, span, text, region score); other types counted in `skipped`. */
-function readResults(value: unknown, where: string, text: string, index: CodePointIndex, skipped: Map<string, number>): FormatTag[] {
+function readResults(value: unknown, where: string, text: string, index: CodePointIndex, skipped: Map<string, number>, unread: string[]): FormatTag[] {
   const tags: FormatTag[] = [];
   list(value, `${where} result`).forEach((result, number) => {
     const at = `${where}, result ${number + 1}`;
@@ -255,11 +257,18 @@ function readResults(value: unknown, where: string, text: string, index: CodePoi
     if (!isObject(region)) throw new BadTask(`${at}: expected a "value" with start, end and labels`);
     const { start, end, labels } = region;
     if (!isUnit(start) || !isUnit(end) || end <= start) throw new BadTask(`${at}: expected offsets 0 <= start < end, found start ${shown(start)}, end ${shown(end)}`);
-    if (end > text.length) throw new BadTask(`${at}: end ${end} is past the end of the text (${text.length} UTF-16 units)`);
-    const [first, last] = [index.toCodePoint(start), index.toCodePoint(end)];
-    if (index.toUtf16(first) !== start || index.toUtf16(last) !== end) throw new BadTask(`${at}: offsets ${start}..${end} split a character outside the Basic Multilingual Plane (an emoji) in two`);
-    const covered = text.slice(start, end);
-    if (region.text !== undefined && region.text !== covered) throw new BadTask(`${at}: value.text ${shown(region.text)} does not match the task's text at ${start}..${end}, ${shown(covered)}`);
+    if (end > text.length) throw new BadTask(`${at}: end ${end} is past the end of the text (${index.length} characters)`);
+    let [first, last] = [start, end];
+    let covered = end > index.length ? undefined : text.slice(index.toUtf16(start), index.toUtf16(end));
+    if (covered === undefined || (region.text !== undefined && region.text !== covered)) {
+      const found = typeof region.text === 'string' ? overcountedRegion(text, index, start, end, region.text) : undefined;
+      if (found === undefined) {
+        if (covered === undefined) throw new BadTask(`${at}: end ${end} is past the end of the text (${index.length} characters)`);
+        throw new BadTask(`${at}: value.text ${shown(region.text)} does not match the task's text at ${start}..${end}, ${shown(covered)}`);
+      }
+      unread.push(`${where}, result ${number + 1}: value.text ${shown(region.text)} is not at ${start}..${end} but ${start - found} characters before, as Label Studio's frontend writes a region after emoji (it counts some of them twice): read at ${found}..${found + end - start}`);
+      [first, last, covered] = [found, found + end - start, region.text as string];
+    }
     if (!Array.isArray(labels) || labels.length === 0 || !labels.every((label) => typeof label === 'string' && label !== '')) {
       throw new BadTask(`${at}: expected value.labels to list one label or more, found ${shown(labels)}`);
     }
@@ -273,6 +282,27 @@ function readResults(value: unknown, where: string, text: string, index: CodePoi
     }
   });
   return tags;
+}
+
+/**
+ * Where a region's text is when its offsets count characters outside the Basic Multilingual Plane
+ * (emoji) twice, as UTF-16 does: Label Studio's frontends did so before they counted code points, and
+ * 1.4.0 still does for the emoji before an earlier region when a region is drawn
+ * (test/labelStudioFrontend.e2e.ts). Such offsets overshoot by at most the emoji before the text,
+ * so the text is looked for that far back: its one place there, else undefined (an error then).
+ */
+function overcountedRegion(text: string, index: CodePointIndex, start: number, end: number, regionText: string): number | undefined {
+  const length = end - start;
+  if (Array.from(regionText).length !== length) return undefined;
+  // Emoji before the latest place the text could start: the most the offsets can overshoot by.
+  const latest = Math.min(start - 1, index.length - length);
+  if (latest < 0) return undefined;
+  const slack = index.toUtf16(latest) - latest;
+  const places: number[] = [];
+  for (let place = latest; place >= Math.max(0, start - slack); place--) {
+    if (text.slice(index.toUtf16(place), index.toUtf16(place + length)) === regionText) places.push(place);
+  }
+  return places.length === 1 ? places[0] : undefined;
 }
 
 function list(value: unknown, what: string): unknown[] {

@@ -5,13 +5,14 @@
  */
 import type { LabelDefinition } from '../project/labelSet';
 import { bratFileNames, exportBratConfig, exportBratDocument, importBrat } from './brat';
-import { exportDoccanoDocument, importDoccano } from './doccano';
-import { exportJsonlDocument, importJsonl } from './spacyJsonl';
+import { exportDoccanoDocument, importDoccano, importDoccanoLine } from './doccano';
+import { exportJsonlDocument, importJsonl, importJsonlLine } from './spacyJsonl';
 import { importLabelStudio, LabelStudioWriter } from './labelStudio';
 import { exportConllDocument, type ConllScheme } from './conll';
 import { importConll } from './conllImport';
 import { importWebAnnotation, WebAnnotationWriter } from './webAnnotation';
 import type { SpanImportOptions } from './spanFormats';
+import { ConllLinesImporter, JsonLinesImporter, type LineImporter } from './lineImport';
 import { linesWriter, type StreamWriter } from './streamWriter';
 import type { ExportDocument, FormatNotice, ImportResult } from './types';
 
@@ -32,6 +33,11 @@ export interface ExportOptions {
 export interface StreamExporter {
   kind: 'stream';
   writer(options: ExportOptions): StreamWriter;
+  /**
+   * Each document's text depends on that document alone (no header, footer or state carried from one
+   * to the next): so any writer, on any thread, converts it the same, and an export's worker threads do.
+   */
+  perDocument?: boolean;
 }
 
 /** A folder: each document's files, then files for the whole export (brat's annotation.conf). */
@@ -43,7 +49,15 @@ export interface FolderExporter {
 
 /** One input: a file's text, or (brat) a folder's pairs, read by the shell and handed over as texts. */
 export type Importer =
-  | { kind: 'file'; read(text: string, fileName: string, options: SpanImportOptions): ImportResult }
+  | {
+      kind: 'file';
+      read(text: string, fileName: string, options: SpanImportOptions): ImportResult;
+      /**
+       * The same reader a line at a time, for the shell to stream a file of any size (see lineImport.ts).
+       * Absent for the formats whose file is one JSON document (Label Studio, Web Annotation): read whole.
+       */
+      lines?(fileName: string, options: SpanImportOptions): LineImporter;
+    }
   | { kind: 'pairs'; textExtension: string; annotationExtension: string; read(text: string, annotations: string, annotationFileName: string, options: SpanImportOptions & { annotator?: string }): ImportResult };
 
 export interface Format {
@@ -59,7 +73,7 @@ export interface Format {
 }
 
 /** JSON Lines: one line a document. */
-const lines = (exportLine: (document: ExportDocument) => { line: string; notices: FormatNotice[] }): StreamExporter => ({ kind: 'stream', writer: () => linesWriter(exportLine) });
+const lines = (exportLine: (document: ExportDocument) => { line: string; notices: FormatNotice[] }): StreamExporter => ({ kind: 'stream', writer: () => linesWriter(exportLine), perDocument: true });
 
 export const FORMATS: readonly Format[] = [
   {
@@ -69,13 +83,14 @@ export const FORMATS: readonly Format[] = [
     carriesText: true,
     exporter: {
       kind: 'stream',
+      perDocument: true,
       writer: ({ scheme, strict }) => ({
         header: () => '',
         document: (document) => exportConllDocument(document, { ...(scheme ? { scheme } : {}), ...(strict ? { strict } : {}) }),
         footer: () => '',
       }),
     },
-    importer: { kind: 'file', read: (text, fileName) => importConll(text, fileName) },
+    importer: { kind: 'file', read: (text, fileName) => importConll(text, fileName), lines: (fileName) => new ConllLinesImporter(fileName) },
   },
   {
     name: 'brat',
@@ -95,7 +110,7 @@ export const FORMATS: readonly Format[] = [
     unit: 'code points',
     carriesText: true,
     exporter: lines(exportJsonlDocument),
-    importer: { kind: 'file', read: (text, fileName, options) => importJsonl(text, fileName, options) },
+    importer: { kind: 'file', read: (text, fileName, options) => importJsonl(text, fileName, options), lines: (fileName, options) => new JsonLinesImporter((line) => importJsonlLine(line, fileName, options)) },
   },
   {
     name: 'doccano',
@@ -103,12 +118,12 @@ export const FORMATS: readonly Format[] = [
     unit: 'code points',
     carriesText: true,
     exporter: lines(exportDoccanoDocument),
-    importer: { kind: 'file', read: (text, fileName, options) => importDoccano(text, fileName, options) },
+    importer: { kind: 'file', read: (text, fileName, options) => importDoccano(text, fileName, options), lines: (fileName, options) => new JsonLinesImporter((line) => importDoccanoLine(line, fileName, options)) },
   },
   {
     name: 'labelstudio',
     title: 'Label Studio JSON tasks',
-    unit: 'UTF-16 code units (as Label Studio’s browser counts)',
+    unit: 'code points (as Label Studio’s frontend counts)',
     carriesText: true,
     exporter: { kind: 'stream', writer: () => new LabelStudioWriter() },
     importer: { kind: 'file', read: (text, fileName) => importLabelStudio(text, fileName) },

@@ -9,6 +9,7 @@ import { describeJsonSyntaxError } from '../base/jsonSyntax';
 import type { Kind } from '../base/labels';
 import { DEFAULT_LABEL_SET } from '../project/labelSet';
 import { TAG_STATUSES, type TagStatus } from '../sidecar/schema';
+import { importLines, JsonLinesImporter } from './lineImport';
 import type { ExportDocument, FormatNotice, FormatTag, ImportedDocument, ImportResult } from './types';
 
 /** A text sliced and measured in code points (what these formats count), over JS's UTF-16 strings. */
@@ -99,23 +100,6 @@ export interface JsonLine {
   text: string;
 }
 
-/**
- * The non-blank lines of a JSON Lines file. A line break inside a record is escaped, so records are
- * split at '\n' alone; a '\r' before it (a file saved on Windows) and a leading byte-order mark are
- * not part of any record. Blank lines hold nothing and are passed over.
- */
-export function* jsonLines(text: string): Generator<JsonLine> {
-  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (let line = 1; start <= text.length; line++) {
-    const newline = text.indexOf('\n', start);
-    const stop = newline < 0 ? text.length : newline;
-    const content = text.slice(start, stop > start && text.charCodeAt(stop - 1) === 0x0d ? stop - 1 : stop);
-    if (content.trim() !== '') yield { line, text: content };
-    if (newline < 0) break;
-    start = newline + 1;
-  }
-}
-
 /** Parses one JSON line into an object, or says why it is not one (with the column, never quoting the input). */
 export function parseJsonObject(line: JsonLine): Record<string, unknown> | string {
   let value: unknown;
@@ -166,14 +150,7 @@ export function importJsonLine(
   };
 }
 
-/** A whole JSON Lines text, record by record. */
+/** A whole JSON Lines text, record by record (the same reader the shell streams a file through). */
 export function importJsonLines(text: string, readLine: (line: JsonLine) => RecordResult): ImportResult {
-  const result: ImportResult = { documents: [], errors: [], warnings: [] };
-  for (const line of jsonLines(text)) {
-    const read = readLine(line);
-    if (read.document) result.documents.push(read.document);
-    result.errors.push(...read.errors);
-    result.warnings.push(...read.warnings);
-  }
-  return result;
+  return importLines(new JsonLinesImporter(readLine), text);
 }

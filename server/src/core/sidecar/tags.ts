@@ -59,7 +59,7 @@ export function newTag(options: NewTagOptions): Tag {
   const kind = options.kind ?? (isLabel(label) ? kindOf(label) : undefined);
   if (!kind) throw new TypeError(`"${label}" is not an OntoNotes label, so the tag needs an explicit kind`);
 
-  const slice = (from: number, to: number) => text.slice(index.toUtf16(from), index.toUtf16(to));
+  const slice = (from: number, to: number) => ownCopy(text.slice(index.toUtf16(from), index.toUtf16(to)));
   const timestamp = isoTimestamp(options.now ?? new Date());
   const result = TagSchema.safeParse({
     id: tagId(),
@@ -80,6 +80,16 @@ export function newTag(options: NewTagOptions): Tag {
   if (!result.success) throw new TypeError(`invalid tag: ${describeIssues(result.error.issues)}`);
   // Frozen, so that the store can write it without validating it again.
   return frozenValidTag(result.data);
+}
+
+/**
+ * A string that holds its own characters. V8 makes a slice of 13 characters or more a view into the
+ * whole string, so a tag's text or context would keep its whole article alive for as long as the tag
+ * lives (the sidecar store keeps the last sidecars written: importing 2.5 MB articles, 16 of them
+ * outgrew a 40 MB heap). JSON.parse always builds a new string.
+ */
+function ownCopy(part: string): string {
+  return part.length < 13 ? part : (JSON.parse(JSON.stringify(part)) as string);
 }
 
 let lastTimestamp = { time: NaN, iso: '' };
@@ -118,6 +128,6 @@ export function withoutPlacement(tag: Tag): Omit<Tag, 'start' | 'end' | 'text' |
 }
 
 function contextAround(text: string, start: number, end: number, index: CodePointIndex): Tag['context'] {
-  const slice = (from: number, to: number) => text.slice(index.toUtf16(Math.max(0, from)), index.toUtf16(to));
+  const slice = (from: number, to: number) => ownCopy(text.slice(index.toUtf16(Math.max(0, from)), index.toUtf16(to)));
   return { prefix: slice(start - CONTEXT_LENGTH, start), suffix: slice(end, end + CONTEXT_LENGTH) };
 }

@@ -1,0 +1,55 @@
+/**
+ * The worker thread's side of an export: reads articles and their sidecars and chooses the tags that
+ * go out (loadForExport), for the main thread to write in order. Bundles serve this when started with
+ * this role (see workerEntry.ts), as they serve pre-annotation.
+ */
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { formatNamed, type ExportOptions } from '../core/formats/registry';
+import type { TagStatus } from '../core/sidecar/schema';
+import { loadForExport, type LoadedArticle } from './exportArticle';
+import { SidecarStore } from './sidecarStore';
+import { serveTasks } from './workerPool';
+
+const EXPORT_ROLE = 'marginalia-export';
+
+export interface ExportWorkerSetup {
+  role: typeof EXPORT_ROLE;
+  statuses: TagStatus[];
+  annotator?: string;
+  /** A perDocument format: the thread converts each document too, and sends its text. */
+  convert?: { format: string; options: ExportOptions };
+}
+
+/** One article: its path and its name in the export. */
+export interface ExportTask {
+  path: string;
+  name: string;
+}
+
+export function exportWorkerSetup(filter: { statuses: ReadonlySet<TagStatus>; annotator?: string }, convert?: ExportWorkerSetup['convert']): ExportWorkerSetup {
+  return { role: EXPORT_ROLE, statuses: [...filter.statuses], ...(filter.annotator !== undefined ? { annotator: filter.annotator } : {}), ...(convert ? { convert } : {}) };
+}
+
+export function isExportWorker(): boolean {
+  return !isMainThread && (workerData as Partial<ExportWorkerSetup> | null)?.role === EXPORT_ROLE;
+}
+
+export function serveExportWorker(): void {
+  const setup = workerData as ExportWorkerSetup;
+  const filter = { statuses: new Set(setup.statuses), ...(setup.annotator !== undefined ? { annotator: setup.annotator } : {}) };
+  // This thread only reads: blocking reads cost it nothing and are several times cheaper.
+  const store = new SidecarStore({ blockingReads: true });
+  const exporter = setup.convert ? formatNamed(setup.convert.format)?.exporter : undefined;
+  // Stateless (perDocument): this thread's writer converts each document as the main thread's would.
+  const writer = exporter?.kind === 'stream' && exporter.perDocument ? exporter.writer(setup.convert!.options) : undefined;
+  serveTasks<ExportTask, LoadedArticle>(
+    parentPort!,
+    async (task) => {
+      const loaded = await loadForExport(task.path, task.name, filter, store, true);
+      if (!writer || !loaded.document) return loaded;
+      const { text, notices } = writer.document(loaded.document);
+      return { converted: { text, notices, tags: loaded.document.tags.length }, notices: loaded.notices };
+    },
+    (task) => task.path,
+  );
+}

@@ -1,0 +1,17 @@
+/**
+ * What a bundle (dist/cli.js, dist/server.js, the bench) does when it was started as a worker thread:
+ * the job its workerData names. Every entry asks this first, so no separate worker file ships.
+ */
+import { isAnnotationWorker, serveAnnotationWorker } from './annotateWorker';
+import { isExportWorker, serveExportWorker } from './exportWorker';
+
+/** Whether this thread was started as one of Marginalia's worker threads. */
+export function isMarginaliaWorker(): boolean {
+  return isAnnotationWorker() || isExportWorker();
+}
+
+/** Serves the job this worker thread was started for. */
+export function serveMarginaliaWorker(): void {
+  if (isExportWorker()) serveExportWorker();
+  else serveAnnotationWorker();
+}
