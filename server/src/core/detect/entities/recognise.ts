@@ -10,19 +10,25 @@ import type { TokenList } from './tokenize';
 import { ChunkScanner, isFunctionCap, type Item, type Scan } from './chunks';
 import { PerWord } from './perWord';
 import { STATIC_INDEX, LANGUAGE_NAMES, firstNameStrength } from './knownNames';
-import { cueLabel, ofHeadLabel, isClubSuffix } from './cues';
-import { hasSlavicSurnameShape, SPEECH_VERBS, NAME_PARTICLES } from './persons';
+import { cueLabel, ofHeadLabel, isClubSuffix, isLegalSuffix } from './cues';
+import { hasSlavicSurnameShape, hasAgeAfter, SPEECH_VERBS, PERSON_VERBS, AFTER_SPEAKER, NAME_PARTICLES } from './persons';
 import { hasProductContext, isProductHead } from './products';
 import { TITLES, LOWERCASE_TITLES, PORTFOLIO_TITLES } from './curated/titles';
 import { LANGUAGE_CUES } from './curated/norp';
 import { THE_SENSES } from './curated/products';
 import { isCommonWord } from './curated/common-words';
+import { CapitalWords, findCapitalNames, shoutedContexts } from './capitals';
+import { findInitials } from './initials';
+import { findBylines } from './bylines';
+import { findTableNames } from './tables';
+import { markCityTeams } from './teams';
 
 /**
- * How a finding was made: "context" findings are worth remembering for the rest of the document, and
- * "city" findings may give way to a person of that name.
+ * How a finding was made: "context" findings are worth remembering for the rest of the document; "city" and
+ * "guess" findings may give way to a name the document learnt with the same words ("Kamyshin" the minister, not
+ * the town); "cue" findings are learnt too, but yield to any other name of the same words; "capitals" findings were looked up case-folded and "dateline" ones open a wire story.
  */
-export type Evidence = 'gazetteer' | 'city' | 'context' | 'document';
+export type Evidence = 'gazetteer' | 'city' | 'context' | 'cue' | 'document' | 'capitals' | 'dateline' | 'guess';
 
 export interface Finding extends Span {
   label: EntityLabel;
@@ -51,7 +57,8 @@ export function recognise(scan: Scan): Finding[] {
       continue;
     }
     const lineKind = lines[tokens.line(i)] ?? 'prose';
-    if (lineKind === 'junk') {
+    // Lines in capitals are read by capitals.ts alone: there every word looks like a name.
+    if (lineKind === 'junk' || lineKind === 'shouted') {
       i++;
       continue;
     }
@@ -59,6 +66,13 @@ export function recognise(scan: Scan): Finding[] {
     if (chunks.itemCount > 0) reader.read(chunks.items, chunks.itemCount, lineKind === 'headline');
     i = next;
   }
+  const capitals = new CapitalWords(tokens);
+  const shouted = shoutedContexts(scan, capitals);
+  findCapitalNames(scan, capitals, shouted, findings);
+  findInitials(scan, capitals, shouted, findings);
+  findBylines(scan, findings);
+  findTableNames(scan, findings);
+  markCityTeams(tokens, findings);
   return findings;
 }
 
@@ -85,6 +99,7 @@ class WordFacts {
   readonly cueLabel: PerWord<EntityLabel | undefined>;
   readonly ofHeadLabel: PerWord<EntityLabel | undefined>;
   readonly isSpeechVerb: PerWord<boolean>;
+  readonly isPersonVerb: PerWord<boolean>;
   readonly isLowercaseTitle: PerWord<boolean>;
   /** Whether a capitalised word can be part of a name. */
   readonly isNameWord: PerWord<boolean>;
@@ -95,12 +110,14 @@ class WordFacts {
     this.cueLabel = new PerWord(tokens, cueLabel);
     this.ofHeadLabel = new PerWord(tokens, ofHeadLabel);
     this.isSpeechVerb = new PerWord(tokens, (word) => SPEECH_VERBS.has(word));
+    this.isPersonVerb = new PerWord(tokens, (word) => PERSON_VERBS.has(word));
     this.isLowercaseTitle = new PerWord(tokens, (word) => LOWERCASE_TITLES.has(word));
     this.isNameWord = new PerWord(tokens, (word) => isNameWord(word, lowercaseWords));
   }
 }
 
-function isNameWord(word: string, lowercaseWords: ReadonlySet<string>): boolean {
+/** Whether a capitalised word can be part of a name: not a title, a cue, a common word or one written lowercase here. */
+export function isNameWord(word: string, lowercaseWords: ReadonlySet<string>): boolean {
   if (word.length < 2 || hasDigit(word)) return false;
   if (word === word.toUpperCase()) return false;
   if (TITLES.has(word) || cueLabel(word) !== undefined || isFunctionCap(word)) return false;
@@ -191,6 +208,8 @@ class ChunkReader {
     while (this.item(last + 1)?.kind === 'title') last++;
     const run = this.nameRun(last + 1);
     if (run === null) return last + 1;
+    // "Chief Financial Officer Claire Dubois": a word between two titles belongs to the title.
+    if (this.item(run.nextItem)?.kind === 'title' && run.nextItem === last + 2) return run.nextItem;
     const knownName = this.words.firstNameStrength.at(this.items[last + 1]!.from) !== null;
     if (this.headline && !knownName && !hasSlavicSurnameShape(this.tokens.text(run.endToken - 1))) return run.nextItem;
     this.emit(this.items[last + 1]!.from, run.endToken, 'PERSON', knownName ? 0.9 : 0.85, 'context');
@@ -207,7 +226,11 @@ class ChunkReader {
     if (run === null) return null;
     const surname = this.tokens.text(run.endToken - 1);
     if (strength === 'weak' && (this.tokens.opensSentence(item.from) || this.headline) && !hasSlavicSurnameShape(surname)) return null;
-    this.emit(item.from, run.endToken, 'PERSON', strength === 'strong' ? 0.9 : 0.7, 'context');
+    // "Wen-Li Zhang": the first part of a hyphenated given name comes along.
+    const before = this.item(k - 1);
+    const joined = before?.kind === 'free' && this.unexplainedFrom === k - 1 && this.tokens.isHyphenJoined(item.from) && this.isNameToken(before.from);
+    if (joined) this.unexplainedFrom = -1;
+    this.emit(joined ? before.from : item.from, run.endToken, 'PERSON', strength === 'strong' ? 0.9 : 0.7, 'context');
     return run.nextItem;
   }
 
@@ -259,12 +282,14 @@ class ChunkReader {
     const headToken = items[head]!.from;
     const label: EntityLabel = this.words.cueLabel.at(headToken) ?? this.words.ofHeadLabel.at(headToken) ?? 'ORG';
     let start = k;
+    const legalForm = isLegalSuffix(tokens.text(headToken));
     for (let m = k; m < head; m++) {
       const item = items[m]!;
-      const absorbable = item.kind !== 'phrase' || isPlaceOrNationality(item.entry.label) || label === 'EVENT';
+      const absorbable = item.kind !== 'phrase' || isPlaceOrNationality(item.entry.label) || label === 'EVENT' || legalForm;
       if (!absorbable) start = m + 1;
     }
-    if (this.headline) {
+    // Common words before the name are the headline's or the sentence's ("Former Lakeshore Capital executive").
+    if (this.headline || tokens.opensSentence(items[start]!.from)) {
       while (start < head && items[start]!.kind === 'free' && isCommonWord(tokens.text(items[start]!.from))) start++;
     }
     let end = head;
@@ -383,11 +408,14 @@ class ChunkReader {
     }
     const last = tokens.text(endToken - 1);
     const slavic = hasSlavicSurnameShape(last);
-    const verbAfter = endsChunk && tokens.has(endToken) && this.words.isSpeechVerb.at(endToken);
+    // "Kospi added 0.4%" reports a figure, not a speaker.
+    const figureAfterVerb = tokens.has(endToken + 1) && /^[\d$€£¥+-]/.test(tokens.text(endToken + 1));
+    const verbAfter = endsChunk && tokens.has(endToken) && (this.words.isSpeechVerb.at(endToken) || this.words.isPersonVerb.at(endToken)) && !figureAfterVerb;
     const before = firstToken - 1;
-    const verbBefore = from === 0 && tokens.has(before) && this.words.isSpeechVerb.at(before) && (!tokens.has(endToken) || !tokens.isWord(endToken));
-    if (verbAfter || verbBefore) {
-      this.emit(firstToken, endToken, 'PERSON', slavic ? 0.8 : 0.65, 'context');
+    const verbBefore = from === 0 && tokens.has(before) && this.words.isSpeechVerb.at(before) && (!tokens.has(endToken) || !tokens.isWord(endToken) || AFTER_SPEAKER.has(tokens.text(endToken)));
+    if (verbAfter || verbBefore || (endsChunk && hasAgeAfter(tokens, endToken))) {
+      // A lone word is a person by this cue only until the story says otherwise ("Norvex said" of Norvex Inc.).
+      this.emit(firstToken, endToken, 'PERSON', slavic ? 0.8 : verbAfter || verbBefore ? 0.65 : 0.7, until - from === 1 && !slavic ? 'cue' : 'context');
       return;
     }
     if (slavic && until - from >= 2) this.emit(firstToken, endToken, 'PERSON', 0.7, 'context');

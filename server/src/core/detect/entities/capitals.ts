@@ -1,0 +1,214 @@
+/**
+ * Names written in capitals. Wire copy shouts its headlines ("CYCLING - KOVAC TAKES STAGE IN ALPS") and its
+ * datelines ("KYIV, Jan 5 (Reuters) -", "GENEVA 2024-03-02"), where capitalisation says nothing about what is a
+ * name. Words there are looked up case-folded ("SAN JOSE" as "San Jose") in the gazetteer and, in
+ * document-names.ts, among the names the story established; nothing is guessed from the capitals alone, so a
+ * banner's common words ("DOWNLOAD THE APP", "FOLLOW US") stay untagged.
+ */
+import type { EntityLabel } from '../../base/labels';
+import type { TokenList } from './tokenize';
+import type { Scan } from './chunks';
+import type { Finding } from './recognise';
+import { STATIC_INDEX, firstNameStrength, type LexiconEntry, type PhraseIndex, type PhraseNode } from './knownNames';
+import { isCommonWord } from './curated/common-words';
+import { PerWord } from './perWord';
+
+/** "TOKYO", "SÃO", "O'BRIEN": two letters or more, the first a letter, none lowercase, no digit. */
+export function isShoutedWord(word: string): boolean {
+  if (word.length < 2 || word !== word.toUpperCase() || word === word.toLowerCase()) return false;
+  const first = word.charCodeAt(0);
+  if (first >= 48 && first <= 57) return false;
+  for (let i = 1; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 48 && code <= 57) return false;
+  }
+  return /^\p{L}/u.test(word);
+}
+
+/** The word as a name is written in running text: "SAN" → "San", "SAINT-GERMAIN" → "Saint-Germain", "O'BRIEN" → "O'Brien". */
+export function foldCapitals(word: string): string {
+  const lower = word.toLowerCase();
+  let folded = '';
+  let startsPart = true;
+  for (let i = 0; i < lower.length; i++) {
+    const char = lower[i]!;
+    // After an apostrophe only a name part restarts ("O'Brien"), not a clitic ("PEOPLE'S").
+    folded += startsPart ? char.toUpperCase() : char;
+    startsPart = char === '-' || ((char === "'" || char === '’') && lower.length - i > 3);
+  }
+  return folded;
+}
+
+/** Wire slugs and section labels that open a line like a dateline but name nothing ("UPDATE 2-", "FACTBOX-"). */
+const WIRE_SLUGS: ReadonlySet<string> = new Set([
+  'Update', 'Breaking', 'Exclusive', 'Analysis', 'Factbox', 'Explainer', 'Insight', 'Wrapup', 'Refile', 'Corrected',
+  'Correction', 'Urgent', 'Flash', 'Alert', 'Preview', 'Interview', 'Column', 'Opinion', 'Editorial', 'Feature',
+  'Rpt', 'Advisory', 'Live', 'Watch', 'Video', 'Photos', 'Poll', 'Timeline', 'Focus', 'Graphic', 'Sports', 'Wider',
+  'Image', 'Breakingviews', 'Brief', 'Instant', 'View', 'Review', 'Obituary', 'Q&A', 'Recap', 'Highlights',
+]);
+
+const DASHES: ReadonlySet<string> = new Set(['-', '–', '—', '--']);
+const MAX_DATELINE_WORDS = 4;
+const MAX_DATELINE_TAIL = 10;
+
+/** What the capitals rules ask of a document's words, each word asked once. */
+export class CapitalWords {
+  readonly shouted: PerWord<boolean>;
+  readonly folded: PerWord<string>;
+
+  constructor(tokens: TokenList) {
+    this.shouted = new PerWord(tokens, isShoutedWord);
+    this.folded = new PerWord(tokens, (word) => (isShoutedWord(word) ? foldCapitals(word) : word));
+  }
+
+  /**
+   * A single word matched case-folded that is just as likely an ordinary word shouted: a common word ("MAY",
+   * "US"), or one this document also writes in lowercase ("NICE" where the text says "nice").
+   */
+  isOrdinaryWord(index: number, lowercaseWords: ReadonlySet<string>): boolean {
+    const folded = this.folded.at(index);
+    return isCommonWord(folded) || lowercaseWords.has(folded.toLowerCase());
+  }
+}
+
+/** The longest phrase of `index` at token `at`, each token looked up as written and, if shouted, case-folded. */
+export function longestFoldedMatch(index: PhraseIndex, tokens: TokenList, words: CapitalWords, at: number): { to: number; entry: LexiconEntry } | null {
+  const line = tokens.line(at);
+  let level: Map<string, PhraseNode> | undefined = index.byFirstWord;
+  let best: { to: number; entry: LexiconEntry } | null = null;
+  for (let t = at; level !== undefined && t < tokens.length && tokens.line(t) === line; t++) {
+    const node: PhraseNode | undefined = level.get(words.folded.at(t)) ?? level.get(tokens.text(t));
+    if (node === undefined) break;
+    if (node.entry) best = { to: t + 1, entry: node.entry };
+    level = node.next;
+  }
+  return best;
+}
+
+/**
+ * Token by token, 1 where capitals say nothing about names: every word of a line in capitals, and runs of three
+ * or more shouted words inside other lines ("... said THE NEW YORK TIMES ...").
+ */
+export function shoutedContexts(scan: Scan, words: CapitalWords): Uint8Array {
+  const { tokens, lines } = scan;
+  const marks = new Uint8Array(tokens.length);
+  let runStart = -1;
+  const closeRun = (end: number) => {
+    if (runStart >= 0 && end - runStart >= 3) marks.fill(1, runStart, end);
+    runStart = -1;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const kind = lines[tokens.line(i)];
+    if (kind === 'junk') continue;
+    if (kind === 'shouted') {
+      marks[i] = 1;
+      continue;
+    }
+    const sameLine = runStart >= 0 && tokens.line(runStart) === tokens.line(i);
+    if (tokens.isWord(i) && words.shouted.at(i)) {
+      if (!sameLine) closeRun(i);
+      if (runStart < 0) runStart = i;
+    } else {
+      closeRun(i);
+    }
+  }
+  closeRun(tokens.length);
+  return marks;
+}
+
+/** Gazetteer names and first name + surname pairs among the shouted words; datelines at line starts. */
+export function findCapitalNames(scan: Scan, words: CapitalWords, shouted: Uint8Array, out: Finding[]): void {
+  const { tokens, lowercaseWords } = scan;
+  let lineSeen = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const line = tokens.line(i);
+    if (line !== lineSeen) {
+      lineSeen = line;
+      const end = scan.lines[line] === 'junk' ? -1 : readDateline(scan, words, i, out);
+      if (end > i) {
+        i = end - 1;
+        continue;
+      }
+    }
+    if (shouted[i] !== 1 || !tokens.isWord(i) || !words.shouted.at(i)) continue;
+    const match = longestFoldedMatch(STATIC_INDEX, tokens, words, i);
+    if (match && !match.entry.needsContext && (match.to - i > 1 || !words.isOrdinaryWord(i, lowercaseWords))) {
+      emit(tokens, out, i, match.to, match.entry.label, match.entry.source === 'city' ? 0.7 : 0.75, 'capitals');
+      i = match.to - 1;
+      continue;
+    }
+    // "SERENA MARLOWE": a first name that is nothing else, then a word that is no common word or known name.
+    const next = i + 1;
+    const isSurname =
+      tokens.has(next) && tokens.line(next) === line && shouted[next] === 1 && words.shouted.at(next) &&
+      !words.isOrdinaryWord(next, lowercaseWords) && !STATIC_INDEX.byFirstWord.has(words.folded.at(next));
+    if (firstNameStrength(words.folded.at(i)) === 'strong' && isSurname) {
+      emit(tokens, out, i, next + 1, 'PERSON', 0.7, 'capitals');
+      i = next;
+    }
+  }
+}
+
+/**
+ * A dateline opening the line at `first`: one to four shouted words, then a dash, an agency in brackets, a date,
+ * or a comma and a region ("SAN JOSE, California -", "KYIV, Jan 5 (Reuters) -", "GENEVA 2024-03-02"). Known
+ * places keep their label; an unknown one is a GPE, as datelines name towns. Returns the token after the place,
+ * or -1.
+ */
+function readDateline(scan: Scan, words: CapitalWords, first: number, out: Finding[]): number {
+  const { tokens } = scan;
+  const line = tokens.line(first);
+  const onLine = (t: number) => tokens.has(t) && tokens.line(t) === line;
+  let start = first;
+  // Emoji and bullets may come first ("🎾 MADRID - ...").
+  while (onLine(start) && !tokens.isWord(start) && !DASHES.has(tokens.text(start))) start++;
+  let end = start;
+  while (onLine(end) && tokens.isWord(end) && words.shouted.at(end) && end - start < MAX_DATELINE_WORDS) end++;
+  if (end === start || !onLine(end)) return -1;
+  let allOrdinary = true;
+  for (let t = start; t < end; t++) {
+    const folded = words.folded.at(t);
+    if (WIRE_SLUGS.has(folded)) return -1;
+    if (!isCommonWord(folded)) allOrdinary = false;
+  }
+  const known = longestFoldedMatch(STATIC_INDEX, tokens, words, start);
+  const isKnownPlace = known !== null && known.to === end && (known.entry.label === 'GPE' || known.entry.label === 'LOC');
+  if (!isKnownPlace && (known?.to === end || allOrdinary)) return -1;
+  // An unknown word of three letters or fewer is more likely initials than a town.
+  if (!isKnownPlace && end - start === 1 && tokens.text(start).length < 4) return -1;
+  if (!endsDateline(tokens, words, end, onLine, isKnownPlace)) return -1;
+  const label: EntityLabel = isKnownPlace ? known.entry.label : 'GPE';
+  emit(tokens, out, start, end, label, isKnownPlace ? 0.85 : 0.7, 'dateline');
+  return end;
+}
+
+/** What follows a dateline's place: a date, a dash before prose, or a comma or brackets leading to one. */
+function endsDateline(tokens: TokenList, words: CapitalWords, after: number, onLine: (t: number) => boolean, isKnownPlace: boolean): boolean {
+  const text = tokens.text(after);
+  if (startsWithDigit(text)) return true;
+  if (DASHES.has(text)) return proseFollows(tokens, words, after + 1, onLine, isKnownPlace);
+  if (text !== ',' && text !== '(' && !(tokens.isWord(after) && tokens.isCapitalised(after))) return false;
+  // ", California -", ", Jan 5 (Reuters) -", "(AP) —": capitalised words, figures and punctuation up to a dash.
+  for (let t = after; t < after + MAX_DATELINE_TAIL && onLine(t); t++) {
+    const word = tokens.text(t);
+    if (DASHES.has(word)) return proseFollows(tokens, words, t + 1, onLine, isKnownPlace);
+    const fits = tokens.isWord(t) ? tokens.isCapitalised(t) || startsWithDigit(word) : word === ',' || word === '.' || word === '(' || word === ')';
+    if (!fits) return false;
+  }
+  return false;
+}
+
+/** After the dash comes a sentence, not more capitals ("CYCLING - KOVAC TAKES STAGE" is a headline). */
+function proseFollows(tokens: TokenList, words: CapitalWords, at: number, onLine: (t: number) => boolean, isKnownPlace: boolean): boolean {
+  if (!onLine(at)) return isKnownPlace;
+  return !(tokens.isWord(at) && words.shouted.at(at));
+}
+
+function startsWithDigit(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code >= 48 && code <= 57;
+}
+
+function emit(tokens: TokenList, out: Finding[], from: number, to: number, label: EntityLabel, confidence: number, evidence: 'capitals' | 'dateline'): void {
+  out.push({ start: tokens.start(from), end: tokens.end(to - 1), label, confidence, fromToken: from, toToken: to, evidence });
+}
