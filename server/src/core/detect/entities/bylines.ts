@@ -13,14 +13,17 @@ const BETWEEN_NAMES: ReadonlySet<string> = new Set(['and', ',', '&']);
 const AFTER_NAMES: ReadonlySet<string> = new Set([',', '|', 'in', '-', '–', '—', '/', '(', 'for', 'at']);
 const MAX_NAME_WORDS = 4;
 
-export function findBylines(scan: Scan, out: Finding[]): void {
+/** Bylines among the lines starting at `lineStarts` (the first token of each line). */
+export function findBylines(scan: Scan, lineStarts: Int32Array, out: Finding[]): void {
   const { tokens, lines, lowercaseWords } = scan;
   const isNamePart = (t: number) => {
     const word = tokens.text(t);
     return tokens.isCapitalised(t) && (isNameWord(word, lowercaseWords) || firstNameStrength(word) !== null);
   };
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens.text(i) !== 'By' || (i > 0 && tokens.line(i - 1) === tokens.line(i))) continue;
+  const by = tokens.vocabulary.indexOf('By');
+  if (by < 0) return;
+  for (const i of lineStarts) {
+    if (tokens.wordId(i) !== by) continue;
     if (lines[tokens.line(i)] === 'junk') continue;
     const line = tokens.line(i);
     const onLine = (t: number) => tokens.has(t) && tokens.line(t) === line;
@@ -44,6 +47,5 @@ export function findBylines(scan: Scan, out: Finding[]): void {
     for (const [from, to] of names) {
       out.push({ start: tokens.start(from), end: tokens.end(to - 1), label: 'PERSON', confidence: 0.85, fromToken: from, toToken: to, evidence: 'context' });
     }
-    i = t - 1;
   }
 }

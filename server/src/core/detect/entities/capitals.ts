@@ -51,14 +51,57 @@ const DASHES: ReadonlySet<string> = new Set(['-', '–', '—', '--']);
 const MAX_DATELINE_WORDS = 4;
 const MAX_DATELINE_TAIL = 10;
 
+const UNKNOWN = 0;
+const NOT_SHOUTED = 1;
+const SHOUTED = 2;
+
 /** What the capitals rules ask of a document's words, each word asked once. */
 export class CapitalWords {
-  readonly shouted: PerWord<boolean>;
+  /** By word id, whether it is shouted (or not yet known): read for every token, so a typed array. */
+  private readonly shoutedIds: Uint8Array;
+  private anyShouted: boolean | undefined;
+  private shoutedList: Int32Array | undefined;
   readonly folded: PerWord<string>;
 
-  constructor(tokens: TokenList) {
-    this.shouted = new PerWord(tokens, isShoutedWord);
+  constructor(private readonly tokens: TokenList) {
+    this.shoutedIds = new Uint8Array(tokens.vocabulary.length);
     this.folded = new PerWord(tokens, (word) => (isShoutedWord(word) ? foldCapitals(word) : word));
+  }
+
+  /** Whether the document has a shouted word at all: most have few, and some none. */
+  get any(): boolean {
+    if (this.anyShouted === undefined) {
+      this.anyShouted = false;
+      for (let id = 0; id < this.shoutedIds.length && !this.anyShouted; id++) this.anyShouted = this.isShoutedId(id);
+    }
+    return this.anyShouted;
+  }
+
+  /** The tokens whose word is shouted, in order; found once. */
+  shoutedTokens(): Int32Array {
+    if (this.shoutedList === undefined) {
+      const found: number[] = [];
+      if (this.any) {
+        const { tokens } = this;
+        for (let i = 0; i < tokens.length; i++) if (this.isShoutedId(tokens.wordId(i)) && tokens.isWord(i)) found.push(i);
+      }
+      this.shoutedList = Int32Array.from(found);
+    }
+    return this.shoutedList;
+  }
+
+  /** Whether the word of token `index` is shouted. */
+  isShouted(index: number): boolean {
+    return this.isShoutedId(this.tokens.wordId(index));
+  }
+
+  private isShoutedId(id: number): boolean {
+    let known = this.shoutedIds[id]!;
+    if (known === UNKNOWN) {
+      known = isShoutedWord(this.tokens.vocabulary[id]!) ? SHOUTED : NOT_SHOUTED;
+      this.shoutedIds[id] = known;
+    }
+    return known === SHOUTED;
   }
 
   /**
@@ -86,65 +129,56 @@ export function longestFoldedMatch(index: PhraseIndex, tokens: TokenList, words:
 }
 
 /**
- * Token by token, 1 where capitals say nothing about names: every word of a line in capitals, and runs of three
- * or more shouted words inside other lines ("... said THE NEW YORK TIMES ...").
+ * The shouted words of the document, marked 1 where capitals say nothing about names: on a line in capitals, and
+ * in runs of three or more shouted words inside other lines ("... said THE NEW YORK TIMES ...").
  */
 export function shoutedContexts(scan: Scan, words: CapitalWords): Uint8Array {
   const { tokens, lines } = scan;
   const marks = new Uint8Array(tokens.length);
-  let runStart = -1;
-  const closeRun = (end: number) => {
-    if (runStart >= 0 && end - runStart >= 3) marks.fill(1, runStart, end);
-    runStart = -1;
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const kind = lines[tokens.line(i)];
-    if (kind === 'junk') continue;
-    if (kind === 'shouted') {
-      marks[i] = 1;
-      continue;
-    }
-    const sameLine = runStart >= 0 && tokens.line(runStart) === tokens.line(i);
-    if (tokens.isWord(i) && words.shouted.at(i)) {
-      if (!sameLine) closeRun(i);
-      if (runStart < 0) runStart = i;
-    } else {
-      closeRun(i);
-    }
+  const shouted = words.shoutedTokens();
+  for (let n = 0; n < shouted.length; ) {
+    const first = shouted[n]!;
+    const line = tokens.line(first);
+    let end = n + 1;
+    while (end < shouted.length && shouted[end] === shouted[end - 1]! + 1 && tokens.line(shouted[end]!) === line) end++;
+    const kind = lines[line];
+    if (kind === 'shouted' || (kind !== 'junk' && end - n >= 3)) for (let m = n; m < end; m++) marks[shouted[m]!] = 1;
+    // A shouted line may hold several runs, between figures or single letters: each is marked above.
+    n = end;
   }
-  closeRun(tokens.length);
   return marks;
 }
 
-/** Gazetteer names and first name + surname pairs among the shouted words; datelines at line starts. */
+/** Datelines at the line starts given (the first token of each line). */
+export function findDatelines(scan: Scan, words: CapitalWords, lineStarts: Int32Array, out: Finding[]): void {
+  if (!words.any) return;
+  for (const first of lineStarts) if (scan.lines[scan.tokens.line(first)] !== 'junk') readDateline(scan, words, first, out);
+}
+
+/** Gazetteer names and first name + surname pairs among the shouted words of shouted contexts. */
 export function findCapitalNames(scan: Scan, words: CapitalWords, shouted: Uint8Array, out: Finding[]): void {
+  if (!words.any) return;
   const { tokens, lowercaseWords } = scan;
-  let lineSeen = -1;
-  for (let i = 0; i < tokens.length; i++) {
+  const candidates = words.shoutedTokens();
+  // Past the end of the last match, so that its words are not read again.
+  let readTo = 0;
+  for (const i of candidates) {
+    if (i < readTo || shouted[i] !== 1) continue;
     const line = tokens.line(i);
-    if (line !== lineSeen) {
-      lineSeen = line;
-      const end = scan.lines[line] === 'junk' ? -1 : readDateline(scan, words, i, out);
-      if (end > i) {
-        i = end - 1;
-        continue;
-      }
-    }
-    if (shouted[i] !== 1 || !tokens.isWord(i) || !words.shouted.at(i)) continue;
     const match = longestFoldedMatch(STATIC_INDEX, tokens, words, i);
     if (match && !match.entry.needsContext && (match.to - i > 1 || !words.isOrdinaryWord(i, lowercaseWords))) {
       emit(tokens, out, i, match.to, match.entry.label, match.entry.source === 'city' ? 0.7 : 0.75, 'capitals');
-      i = match.to - 1;
+      readTo = match.to;
       continue;
     }
     // "SERENA MARLOWE": a first name that is nothing else, then a word that is no common word or known name.
     const next = i + 1;
     const isSurname =
-      tokens.has(next) && tokens.line(next) === line && shouted[next] === 1 && words.shouted.at(next) &&
+      tokens.has(next) && tokens.line(next) === line && shouted[next] === 1 && words.isShouted(next) &&
       !words.isOrdinaryWord(next, lowercaseWords) && !STATIC_INDEX.byFirstWord.has(words.folded.at(next));
     if (firstNameStrength(words.folded.at(i)) === 'strong' && isSurname) {
       emit(tokens, out, i, next + 1, 'PERSON', 0.7, 'capitals');
-      i = next;
+      readTo = next + 1;
     }
   }
 }
@@ -157,13 +191,15 @@ export function findCapitalNames(scan: Scan, words: CapitalWords, shouted: Uint8
  */
 function readDateline(scan: Scan, words: CapitalWords, first: number, out: Finding[]): number {
   const { tokens } = scan;
+  // Most lines start with a word that is not shouted: they are done with at once.
+  if (tokens.isWord(first) && !words.isShouted(first)) return -1;
   const line = tokens.line(first);
   const onLine = (t: number) => tokens.has(t) && tokens.line(t) === line;
   let start = first;
   // Emoji and bullets may come first ("🎾 MADRID - ...").
   while (onLine(start) && !tokens.isWord(start) && !DASHES.has(tokens.text(start))) start++;
   let end = start;
-  while (onLine(end) && tokens.isWord(end) && words.shouted.at(end) && end - start < MAX_DATELINE_WORDS) end++;
+  while (onLine(end) && tokens.isWord(end) && words.isShouted(end) && end - start < MAX_DATELINE_WORDS) end++;
   if (end === start || !onLine(end)) return -1;
   let allOrdinary = true;
   for (let t = start; t < end; t++) {
@@ -201,7 +237,7 @@ function endsDateline(tokens: TokenList, words: CapitalWords, after: number, onL
 /** After the dash comes a sentence, not more capitals ("CYCLING - KOVAC TAKES STAGE" is a headline). */
 function proseFollows(tokens: TokenList, words: CapitalWords, at: number, onLine: (t: number) => boolean, isKnownPlace: boolean): boolean {
   if (!onLine(at)) return isKnownPlace;
-  return !(tokens.isWord(at) && words.shouted.at(at));
+  return !(tokens.isWord(at) && words.isShouted(at));
 }
 
 function startsWithDigit(word: string): boolean {

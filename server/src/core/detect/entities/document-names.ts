@@ -125,11 +125,11 @@ export function propagateDocumentNames(scan: Scan, findings: readonly Finding[],
   const capitals = new CapitalWords(tokens);
   for (let i = from; i < to; i++) {
     if (!tokens.isCapitalised(i)) continue;
+    // A name in capitals ("KOVAC") is the name as learnt ("Kovac"), unless it is as likely a shouted word.
+    const shouted = capitals.isShouted(i);
+    if (!index.byFirstWord.has(tokens.text(i)) && !(shouted && index.byFirstWord.has(capitals.folded.at(i)))) continue;
     const lineKind = lines[tokens.line(i)] ?? 'prose';
     if (lineKind === 'junk') continue;
-    // A name in capitals ("KOVAC") is the name as learnt ("Kovac"), unless it is as likely a shouted word.
-    const shouted = capitals.shouted.at(i);
-    if (!index.byFirstWord.has(tokens.text(i)) && !(shouted && index.byFirstWord.has(capitals.folded.at(i)))) continue;
     const match = shouted ? longestFoldedMatch(index, tokens, capitals, i) : longestMatch(index, tokens, i);
     if (!match || (shouted && match.to - i === 1 && capitals.isOrdinaryWord(i, scan.lowercaseWords))) continue;
     let replaced = -1;

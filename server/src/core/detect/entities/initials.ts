@@ -9,6 +9,7 @@ import type { Finding } from './recognise';
 import type { CapitalWords } from './capitals';
 import { STATIC_INDEX } from './knownNames';
 import { ISO_CURRENCIES } from '../numbers/vocabulary';
+import { isCommonWord } from './curated/common-words';
 
 /** Abbreviations that are not names: roles, economics, technology, medicine, units, time zones. */
 const NOT_NAMES: ReadonlySet<string> = new Set(
@@ -26,28 +27,31 @@ const INITIALS = /^[A-Z]{2,6}$/;
 
 /** Adds the organisations known by initials among tokens no finding covers and capitals.ts did not read. */
 export function findInitials(scan: Scan, words: CapitalWords, shouted: Uint8Array, findings: Finding[]): void {
+  if (!words.any) return;
   const { tokens, lines, lowercaseWords } = scan;
-  const covered = new Uint8Array(tokens.length);
-  // The finding that ends at each token, for "(BFP)" after "Brazilian Farmers Party".
-  const endingAt = new Map<number, Finding>();
-  for (const finding of findings) {
-    covered.fill(1, finding.fromToken, finding.toToken);
-    endingAt.set(finding.toToken - 1, finding);
-  }
-  for (let i = 0; i < tokens.length; i++) {
-    if (covered[i] === 1 || shouted[i] === 1 || !tokens.isWord(i) || !words.shouted.at(i)) continue;
+  // By word id: 0 not yet asked, 1 never initials, 2 initials, 3 initials only after an organisation.
+  const kinds = new Uint8Array(tokens.vocabulary.length);
+  // By token, 1 + the index of the finding covering it; "(BFP)" looks up the one ending before the bracket.
+  let coveredBy: Int32Array | undefined;
+  for (const i of words.shoutedTokens()) {
+    if (shouted[i] === 1) continue;
+    const id = tokens.wordId(i);
+    if (kinds[id] === 0) kinds[id] = initialsKind(tokens.vocabulary[id]!, words.folded.at(i), lowercaseWords);
+    if (kinds[id] === 1) continue;
     const kind = lines[tokens.line(i)];
     if (kind === 'junk' || kind === 'shouted') continue;
-    const word = tokens.text(i);
-    if (!INITIALS.test(word) || ROMAN.test(word) || ISO_CURRENCIES.has(word) || STATIC_INDEX.byFirstWord.has(word)) continue;
-    if (words.isOrdinaryWord(i, lowercaseWords)) continue;
-    const inBrackets = tokens.has(i + 1) && tokens.text(i + 1) === ')' && tokens.has(i - 1) && tokens.text(i - 1) === '(';
-    const named = inBrackets ? endingAt.get(i - 2) : undefined;
+    if (coveredBy === undefined) {
+      coveredBy = new Int32Array(tokens.length);
+      for (let n = 0; n < findings.length; n++) coveredBy.fill(n + 1, findings[n]!.fromToken, findings[n]!.toToken);
+    }
+    if (coveredBy[i] !== 0) continue;
+    const inBrackets = tokens.has(i + 1) && tokens.text(i + 1) === ')' && i >= 2 && tokens.text(i - 1) === '(';
+    const before = inBrackets ? findings[coveredBy[i - 2]! - 1] : undefined;
+    const named = before !== undefined && before.toToken === i - 1 ? before : undefined;
     // "(SLO)" after a rider is a country code, not an organisation.
     if (named?.label === 'PERSON') continue;
     const afterOrganisation = named !== undefined && named.label === 'ORG';
-    if (NOT_NAMES.has(word) && !afterOrganisation) continue;
-    if (word.length === 2 && !afterOrganisation) continue;
+    if (kinds[id] === 3 && !afterOrganisation) continue;
     // A word alone on its line is a signature or a username more often than an organisation.
     const line = tokens.line(i);
     if (!(tokens.has(i - 1) && tokens.line(i - 1) === line) && !(tokens.has(i + 1) && tokens.line(i + 1) === line)) continue;
@@ -55,4 +59,11 @@ export function findInitials(scan: Scan, words: CapitalWords, shouted: Uint8Arra
     if (tokens.has(i - 1) && /^\d/.test(tokens.text(i - 1))) continue;
     findings.push({ start: tokens.start(i), end: tokens.end(i), label: 'ORG', confidence: afterOrganisation ? 0.8 : 0.65, fromToken: i, toToken: i + 1, evidence: 'context' });
   }
+}
+
+/** 1: never initials of a name; 2: initials of an organisation; 3: only in brackets after one (two letters, "CEO"). */
+function initialsKind(word: string, folded: string, lowercaseWords: ReadonlySet<string>): number {
+  if (!INITIALS.test(word) || ROMAN.test(word) || ISO_CURRENCIES.has(word) || STATIC_INDEX.byFirstWord.has(word)) return 1;
+  if (isCommonWord(folded) || lowercaseWords.has(folded.toLowerCase())) return 1;
+  return NOT_NAMES.has(word) || word.length === 2 ? 3 : 2;
 }

@@ -17,7 +17,7 @@ import { TITLES, LOWERCASE_TITLES, PORTFOLIO_TITLES } from './curated/titles';
 import { LANGUAGE_CUES } from './curated/norp';
 import { THE_SENSES } from './curated/products';
 import { isCommonWord } from './curated/common-words';
-import { CapitalWords, findCapitalNames, shoutedContexts } from './capitals';
+import { CapitalWords, findCapitalNames, findDatelines, shoutedContexts } from './capitals';
 import { findInitials } from './initials';
 import { findBylines } from './bylines';
 import { findTableNames } from './tables';
@@ -66,14 +66,24 @@ export function recognise(scan: Scan): Finding[] {
     if (chunks.itemCount > 0) reader.read(chunks.items, chunks.itemCount, lineKind === 'headline');
     i = next;
   }
+  // The wire-news rules: capitals, datelines, initials, bylines, tables, then teams among the places found.
   const capitals = new CapitalWords(tokens);
   const shouted = shoutedContexts(scan, capitals);
+  const starts = lineStarts(tokens);
+  findDatelines(scan, capitals, starts, findings);
   findCapitalNames(scan, capitals, shouted, findings);
   findInitials(scan, capitals, shouted, findings);
-  findBylines(scan, findings);
-  findTableNames(scan, findings);
+  findBylines(scan, starts, findings);
+  findTableNames(scan, starts, findings);
   markCityTeams(tokens, findings);
   return findings;
+}
+
+/** The first token of each line that has tokens. */
+function lineStarts(tokens: TokenList): Int32Array {
+  const starts: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (i === 0 || tokens.line(i) !== tokens.line(i - 1)) starts.push(i);
+  return Int32Array.from(starts);
 }
 
 /** Gazetteer phrases that start with a lowercase word ("the Netherlands", "iPhone"); document names never do. */

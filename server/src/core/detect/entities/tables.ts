@@ -26,25 +26,25 @@ interface TableName {
 }
 
 /** Labels, in place or added, the names of the table lines of the document. */
-export function findTableNames(scan: Scan, findings: Finding[]): void {
+export function findTableNames(scan: Scan, lineStarts: Int32Array, findings: Finding[]): void {
   const { tokens, lines } = scan;
-  const findingAt = new Map<number, number>();
-  const covered = new Uint8Array(tokens.length);
-  findings.forEach((finding, n) => {
-    findingAt.set(finding.fromToken, n);
-    covered.fill(1, finding.fromToken, finding.toToken);
-  });
-  let first = 0;
-  while (first < tokens.length) {
-    let last = first;
-    while (last + 1 < tokens.length && tokens.line(last + 1) === tokens.line(first)) last++;
-    const kind = lines[tokens.line(first)];
-    const names = kind === 'junk' ? null : readTableLine(scan, first, last + 1);
-    if (names) {
-      const wholeNumbers = hasOnlyWholeNumbers(scan, first, last + 1);
-      for (const name of names) label(scan, name, wholeNumbers, findings, findingAt, covered);
+  let findingAt: Map<number, number> | undefined;
+  let covered: Uint8Array | undefined;
+  for (let n = 0; n < lineStarts.length; n++) {
+    const first = lineStarts[n]!;
+    const end = n + 1 < lineStarts.length ? lineStarts[n + 1]! : tokens.length;
+    const names = lines[tokens.line(first)] === 'junk' ? null : readTableLine(scan, first, end);
+    if (!names) continue;
+    if (findingAt === undefined || covered === undefined) {
+      findingAt = new Map();
+      covered = new Uint8Array(tokens.length);
+      for (const [k, finding] of findings.entries()) {
+        findingAt.set(finding.fromToken, k);
+        covered.fill(1, finding.fromToken, finding.toToken);
+      }
     }
-    first = last + 1;
+    const wholeNumbers = hasOnlyWholeNumbers(scan, first, end);
+    for (const name of names) label(scan, name, wholeNumbers, findings, findingAt, covered);
   }
 }
 

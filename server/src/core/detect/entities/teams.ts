@@ -36,13 +36,13 @@ const SCORE_REACH = 8;
 export function markCityTeams(tokens: TokenList, findings: Finding[]): void {
   for (let n = 0; n < findings.length; n++) {
     const finding = findings[n]!;
-    if (finding.label !== 'GPE' || !isCity(tokens, finding)) continue;
+    if (finding.label !== 'GPE') continue;
     const before = finding.fromToken - 1;
     const after = finding.toToken;
     const beside =
       (tokens.has(before) && tokens.line(before) === tokens.line(finding.fromToken) && RESULT_WORDS_BEFORE.has(tokens.text(before))) ||
       (tokens.has(after) && tokens.line(after) === tokens.line(finding.fromToken) && (RESULT_VERBS.has(tokens.text(after)) || isScoreAt(tokens, after)));
-    if (beside && hasScoreNear(tokens, finding.fromToken, finding.toToken)) {
+    if (beside && hasScoreNear(tokens, finding.fromToken, finding.toToken) && isCity(tokens, finding)) {
       findings[n] = { ...finding, label: 'ORG', confidence: 0.75, evidence: 'context' };
     }
   }
@@ -62,6 +62,8 @@ function isCity(tokens: TokenList, finding: Finding): boolean {
 export function isScoreAt(tokens: TokenList, at: number): boolean {
   if (!tokens.has(at)) return false;
   const text = tokens.text(at);
+  const code = text.charCodeAt(0);
+  if (code < 48 || code > 57) return false;
   if (SCORE.test(text)) return true;
   return isSmallNumber(text) && tokens.has(at + 2) && DASH.has(tokens.text(at + 1)) && isSmallNumber(tokens.text(at + 2));
 }
