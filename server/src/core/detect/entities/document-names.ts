@@ -147,8 +147,11 @@ export function propagateDocumentNames(scan: Scan, findings: readonly Finding[],
     const next = match.to;
     const continuesName = !shouted && next < tokens.length && tokens.isCapitalised(next) && tokens.line(next) === tokens.line(i) && !isCovered(next);
     if (blocked || continuesName) continue;
+    // Likewise after an unknown capitalised word: "Aiko Sato" is not the team "Sato"; a person's first name joins.
+    const joinsWordBefore = !shouted && match.to - i === 1 && replaced < 0 && startsFullName(scan, i, isCovered);
+    if (joinsWordBefore && match.entry.label !== 'PERSON') continue;
     // "Emeka Okafor" once "Okafor" is known: an unknown first name joins the surname.
-    const fromToken = match.entry.label === 'PERSON' && match.to - i === 1 && replaced < 0 && startsFullName(scan, i, isCovered) ? i - 1 : i;
+    const fromToken = joinsWordBefore ? i - 1 : i;
     const confidence = lineKind === 'headline' || lineKind === 'shouted' ? Math.round((DOCUMENT_CONFIDENCE - HEADLINE_PENALTY) * 100) / 100 : DOCUMENT_CONFIDENCE;
     const finding: Finding = {
       start: tokens.start(fromToken),

@@ -21,7 +21,7 @@ import { CapitalWords, findCapitalNames, findDatelines, shoutedContexts } from '
 import { findInitials } from './initials';
 import { findBylines } from './bylines';
 import { findTableNames } from './tables';
-import { markCityTeams } from './teams';
+import { findUnknownTeams, markCityTeams } from './teams';
 
 /**
  * How a finding was made: "context" findings are worth remembering for the rest of the document; "city" and
@@ -76,6 +76,7 @@ export function recognise(scan: Scan): Finding[] {
   findBylines(scan, starts, findings);
   findTableNames(scan, starts, findings);
   markCityTeams(tokens, findings);
+  findUnknownTeams(scan, findings);
   return findings;
 }
 

@@ -70,6 +70,21 @@ describe('organisations', () => {
     assert.ok(!tags.includes('GPE:Portland'), JSON.stringify(tags));
   });
 
+  test('an unknown name beside a result word with a score is a team, and stays one through the story', () => {
+    const text = 'Halden beat Rosenburg 4-2 on Saturday. Rosenburg, who had not lost at home, remain second.';
+    assertTags(text, ['ORG:Halden', 'ORG:Rosenburg']);
+    assert.equal(tagged(text).filter((tag) => tag === 'ORG:Rosenburg').length, 2, JSON.stringify(tagged(text)));
+  });
+
+  test('players who beat each other by a score stay people once the story names them in full', () => {
+    const text = 'Hanna Keller faced Julia Sato in the final. Keller beat Sato 6-4, 3-6, 7-5.';
+    assertTags(text, ['PERSON:Keller', 'PERSON:Sato']);
+    assert.ok(!tagged(text).some((tag) => tag.startsWith('ORG:')), JSON.stringify(tagged(text)));
+    // With a first name it does not know, the rule cannot tell; but "Aiko Sato" is not the team "Sato".
+    const unknown = 'Hanna Keller faced Aiko Sato in the final. Keller beat Sato 6-4, 3-6, 7-5.';
+    assert.ok(!tagged(unknown).some((tag, n) => tag === 'ORG:Sato' && n < 2), JSON.stringify(tagged(unknown)));
+  });
+
   test('a company with a legal suffix is one ORG, a known company name inside it included', () => {
     assertTags('Halvorsen Maritime AG said orders rose.', ['ORG:Halvorsen Maritime AG']);
     assertTags('Shares of Toyota Motor Corp. fell 2%.', ['ORG:Toyota Motor Corp.']);
