@@ -22,6 +22,8 @@ const NOT_NAMES: ReadonlySet<string> = new Set(
   SMES FDI OEM OEMS BBQ CV DUI GOAT OMG LOL FIFO LIFO HVAC RSVP`.split(/\s+/),
 );
 
+const QUANTIFIERS: ReadonlySet<string> = new Set(['every', 'each', 'any', 'Every', 'Each', 'Any']);
+
 const ROMAN = /^(?=[MDCLXVI])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/;
 const INITIALS = /^[A-Z]{2,6}$/;
 
@@ -55,6 +57,8 @@ export function findInitials(scan: Scan, words: CapitalWords, shouted: Uint8Arra
     // A word alone on its line is a signature or a username more often than an organisation.
     const line = tokens.line(i);
     if (!(tokens.has(i - 1) && tokens.line(i - 1) === line) && !(tokens.has(i + 1) && tokens.line(i + 1) === line)) continue;
+    // "every MAGA", "each MP": a quantifier makes the initials a kind of person or thing.
+    if (tokens.has(i - 1) && QUANTIFIERS.has(tokens.text(i - 1))) continue;
     // A unit or a count after a figure: "500 MW", "12 PCS".
     if (tokens.has(i - 1) && /^\d/.test(tokens.text(i - 1))) continue;
     findings.push({ start: tokens.start(i), end: tokens.end(i), label: 'ORG', confidence: afterOrganisation ? 0.8 : 0.65, fromToken: i, toToken: i + 1, evidence: 'context' });

@@ -98,6 +98,8 @@ describe('organisations', () => {
     assertTags('Analysts polled by LSEG had expected less.', ['ORG:LSEG']);
     const text = 'The CEO said GDP grew while the IPO and the AI boom lifted TV sales.';
     assertNoTagCovers(text, ['CEO', 'GDP', 'IPO', 'AI', 'TV']);
+    // After a quantifier, initials name a kind of person, a signature line names a user, figures give units.
+    assertNoTagCovers('He said every MAGA supporter would vote.\nJJE\nThe plant makes 500 MWE a day.', ['MAGA', 'JJE', 'MWE']);
   });
 
   test('initials in brackets after an organisation are that organisation', () => {
