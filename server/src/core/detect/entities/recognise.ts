@@ -39,6 +39,7 @@ export interface Finding extends Span {
 }
 
 const MAX_NAME_TOKENS = 4;
+const LOC_PREFIXES: ReadonlySet<string> = new Set(['Mount', 'Mt.', 'Lake', 'Cape']);
 const HEADLINE_PENALTY = 0.05;
 
 export function recognise(scan: Scan): Finding[] {
@@ -210,6 +211,9 @@ class ChunkReader {
     if (!this.tokens.has(before) || !this.words.isLowercaseTitle.at(before)) return 0;
     const run = this.nameRun(0);
     if (run === null) return 0;
+    // "rival Arden Micro Devices Ltd": a head word after the name makes it an organisation.
+    const after = this.item(run.nextItem);
+    if (after?.kind === 'free' && this.words.cueLabel.at(after.from) !== undefined) return 0;
     this.emit(this.items[0]!.from, run.endToken, 'PERSON', 0.8, 'context');
     return run.nextItem;
   }
@@ -308,7 +312,7 @@ class ChunkReader {
       end = head + 2;
       while (end + 1 < this.count && items[end + 1]!.kind !== 'title' && !(items[end + 1]!.kind === 'connector' && end + 2 >= this.count)) end++;
     } else if (start === head) {
-      return null;
+      return this.placeAfterPrefix(head);
     }
     if (start > k) {
       // The absorbed-but-not-part items before the sequence are read on their own.
@@ -316,6 +320,16 @@ class ChunkReader {
     }
     this.emit(items[start]!.from, items[end]!.to, label, this.headline ? 0.65 : 0.75, 'context');
     return end + 1;
+  }
+
+  /** "Mount Aso", "Lake Victoria": a geographic word before a name, not after it. */
+  private placeAfterPrefix(h: number): number | null {
+    const name = this.item(h + 1);
+    if (!LOC_PREFIXES.has(this.tokens.text(this.items[h]!.from)) || name === undefined) return null;
+    const isName = name.kind === 'free' ? this.isNameToken(name.from) : name.kind === 'phrase' && isPlaceOrNationality(name.entry.label);
+    if (!isName || name.to - name.from > 1) return null;
+    this.emit(this.items[h]!.from, name.to, 'LOC', 0.75, 'context');
+    return h + 2;
   }
 
   /** "Ministry of …": item `h` is followed by "of" and more. */

@@ -107,6 +107,16 @@ describe('organisations', () => {
   });
 });
 
+describe('places and organisations named by their kind', () => {
+  test('a prefecture is a GPE; a mountain and a lake named after their kind word are LOC', () => {
+    assertTags('Rain fell in Ashikawa Prefecture and near Mount Tarumi and Lake Victoria.', ['GPE:Ashikawa Prefecture', 'LOC:Mount Tarumi', 'LOC:Lake Victoria']);
+  });
+
+  test('a name after a role word is an organisation when a head word follows ("rival Arden Micro Devices Ltd")', () => {
+    assertTags('It is bigger than rival Arden Micro Devices Ltd, whose chip competes.', ['ORG:Arden Micro Devices Ltd']);
+  });
+});
+
 describe('people', () => {
   test('a surname alone after the full name is the same PERSON', () => {
     const text = 'Maria Okafor opened the scoring. Okafor scored twice more after the break.';
