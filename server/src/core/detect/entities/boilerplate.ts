@@ -162,9 +162,12 @@ function junkLineKey(lowercased: string): string {
   return runs.replace(/'/g, '').replace(/\s+/g, ' ').trim();
 }
 
-/** "NEWS", "APP": every letter uppercase (checked on the first two and the last, which is enough for banners). */
+/**
+ * "NEWS", "APP", and the "V" of "INDIA V AUSTRALIA": every letter uppercase (checked on the first two and the
+ * last, which is enough for banners).
+ */
 function isShouted(word: string): boolean {
-  if (word.length < 2) return false;
+  if (word.length < 2) return word.length === 1 && word >= 'A' && word <= 'Z';
   const second = word.charCodeAt(1);
   const lastCode = word.charCodeAt(word.length - 1);
   return !(second >= 97 && second <= 122) && !(lastCode >= 97 && lastCode <= 122);

@@ -13,9 +13,11 @@ import { STATIC_INDEX, firstNameStrength, type LexiconEntry, type PhraseIndex, t
 import { isCommonWord } from './curated/common-words';
 import { PerWord } from './perWord';
 
-/** "TOKYO", "SÃO", "O'BRIEN": two letters or more, the first a letter, none lowercase, no digit. */
+/**
+ * "TOKYO", "SÃO", "O'BRIEN", and the "V" of "INDIA V AUSTRALIA": the first a letter, none lowercase, no digit.
+ */
 export function isShoutedWord(word: string): boolean {
-  if (word.length < 2 || word !== word.toUpperCase() || word === word.toLowerCase()) return false;
+  if (word.length === 0 || word !== word.toUpperCase() || word === word.toLowerCase()) return false;
   const first = word.charCodeAt(0);
   if (first >= 48 && first <= 57) return false;
   for (let i = 1; i < word.length; i++) {
@@ -201,15 +203,18 @@ function readDateline(scan: Scan, words: CapitalWords, first: number, out: Findi
   let end = start;
   while (onLine(end) && tokens.isWord(end) && words.isShouted(end) && end - start < MAX_DATELINE_WORDS) end++;
   if (end === start || !onLine(end)) return -1;
-  let allOrdinary = true;
+  let anyOrdinary = false;
   for (let t = start; t < end; t++) {
     const folded = words.folded.at(t);
     if (WIRE_SLUGS.has(folded)) return -1;
-    if (!isCommonWord(folded)) allOrdinary = false;
+    if (isCommonWord(folded)) anyOrdinary = true;
   }
   const known = longestFoldedMatch(STATIC_INDEX, tokens, words, start);
   const isKnownPlace = known !== null && known.to === end && (known.entry.label === 'GPE' || known.entry.label === 'LOC');
-  if (!isKnownPlace && (known?.to === end || allOrdinary)) return -1;
+  // An unknown place is no common word: "SOCCER-NORWAY BEAT ITALY 2-1" is a headline.
+  if (!isKnownPlace && (known?.to === end || anyOrdinary)) return -1;
+  // A line all in capitals is a headline, unless a known place opens it with a dash ("NEW DELHI -").
+  if (!isKnownPlace && scan.lines[line] === 'shouted') return -1;
   // An unknown word of three letters or fewer is more likely initials than a town.
   if (!isKnownPlace && end - start === 1 && tokens.text(start).length < 4) return -1;
   if (!endsDateline(tokens, words, end, onLine, isKnownPlace)) return -1;
@@ -237,7 +242,9 @@ function endsDateline(tokens: TokenList, words: CapitalWords, after: number, onL
 /** After the dash comes a sentence, not more capitals ("CYCLING - KOVAC TAKES STAGE" is a headline). */
 function proseFollows(tokens: TokenList, words: CapitalWords, at: number, onLine: (t: number) => boolean, isKnownPlace: boolean): boolean {
   if (!onLine(at)) return isKnownPlace;
-  return !(tokens.isWord(at) && words.isShouted(at));
+  // "A" and "I" open sentences as well as shouted lines: the word after them tells.
+  const next = tokens.text(at).length === 1 && onLine(at + 1) ? at + 1 : at;
+  return !(tokens.isWord(next) && words.isShouted(next));
 }
 
 function startsWithDigit(word: string): boolean {

@@ -68,6 +68,7 @@ export function findInitials(scan: Scan, words: CapitalWords, shouted: Uint8Arra
 /** 1: never initials of a name; 2: initials of an organisation; 3: only in brackets after one (two letters, "CEO"). */
 function initialsKind(word: string, folded: string, lowercaseWords: ReadonlySet<string>): number {
   if (!INITIALS.test(word) || ROMAN.test(word) || ISO_CURRENCIES.has(word) || STATIC_INDEX.byFirstWord.has(word)) return 1;
-  if (isCommonWord(folded) || lowercaseWords.has(folded.toLowerCase())) return 1;
+  // "INDIA": a known name shouted is that name, looked up by capitals.ts, not initials.
+  if (isCommonWord(folded) || lowercaseWords.has(folded.toLowerCase()) || STATIC_INDEX.byFirstWord.has(folded)) return 1;
   return NOT_NAMES.has(word) || word.length === 2 ? 3 : 2;
 }

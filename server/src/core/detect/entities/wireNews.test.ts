@@ -43,9 +43,16 @@ describe('names in capitals', () => {
   test('datelines at the start of a line: known and unknown places, with a region, an agency or a date after', () => {
     assertTags('KYIV, Jan 5 (Reuters) - Officials said the talks would resume.', ['GPE:KYIV', 'ORG:Reuters']);
     assertTags('GENEVA 2024-03-02 - Delegates met behind closed doors.', ['GPE:GENEVA']);
+    assertTags('CHICAGO - A federal judge on Thursday sentenced him.', ['GPE:CHICAGO']);
     assertTags('SAN JOSE, California - The chipmaker raised its outlook.', ['GPE:SAN JOSE', 'GPE:California']);
     assertTags('OSTRAVIK, Norway (AP) — Fishermen returned to port early.', ['GPE:OSTRAVIK', 'GPE:Norway']);
     assertTags('🎾 SÃO PAULO - The council voted late on Wednesday.', ['GPE:SÃO PAULO']);
+  });
+
+  test('a section label joined by a hyphen, single letters and scores do not hide or make names in capitals', () => {
+    const text = 'SOCCER-NORWAY BEAT ITALY 2-1 IN OSLO\nCRICKET - INDIA V AUSTRALIA SCOREBOARD\n';
+    assertTags(text, ['GPE:NORWAY', 'GPE:ITALY', 'GPE:OSLO', 'GPE:INDIA', 'GPE:AUSTRALIA']);
+    assertNoTagCovers(text, ['SOCCER', 'BEAT', 'CRICKET', 'SCOREBOARD']);
   });
 
   test('wire slugs and section labels at the start of a line are not datelines', () => {
