@@ -2,7 +2,7 @@
  * Organisations known by their initials ("the EPA said", "ICE Brent crude", "polled by LSEG"). An unknown word
  * of three to six capital letters in running text is an organisation unless it is a common abbreviation (CEO,
  * GDP), a currency or a unit, a Roman numeral, or a shouted ordinary word ("NOT"). Two letters are too often
- * something else, so they count only in brackets after an organisation ("Workers' Party (PT)").
+ * something else, so they count only in brackets after an organisation ("Farmers Party (FP)").
  */
 import type { Scan } from './chunks';
 import type { Finding } from './recognise';

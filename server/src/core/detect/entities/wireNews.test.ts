@@ -111,6 +111,8 @@ describe('organisations', () => {
 
   test('initials in brackets after an organisation are that organisation', () => {
     assertTags('The Brazilian Farmers Party (BFP) voted against it.', ['ORG:BFP']);
+    assertTags('The Farmers Party (FP) voted against it.', ['ORG:FP']);
+    assertNoTagCovers('The plan (FP) was voted down.', ['FP']);
   });
 });
 
