@@ -49,6 +49,7 @@ const WIRE_SLUGS: ReadonlySet<string> = new Set([
   'Image', 'Breakingviews', 'Brief', 'Instant', 'View', 'Review', 'Obituary', 'Q&A', 'Recap', 'Highlights',
 ]);
 
+const DATE_LIKE = /^\d{1,4}[-/.]\d{1,2}/;
 const DASHES: ReadonlySet<string> = new Set(['-', '–', '—', '--']);
 const MAX_DATELINE_WORDS = 4;
 const MAX_DATELINE_TAIL = 10;
@@ -226,7 +227,8 @@ function readDateline(scan: Scan, words: CapitalWords, first: number, out: Findi
 /** What follows a dateline's place: a date, a dash before prose, or a comma or brackets leading to one. */
 function endsDateline(tokens: TokenList, words: CapitalWords, after: number, onLine: (t: number) => boolean, isKnownPlace: boolean): boolean {
   const text = tokens.text(after);
-  if (startsWithDigit(text)) return true;
+  // A date ("GENEVA 2024-03-02"), not a figure ("BOSTON 112 Miami 104" is a results row).
+  if (DATE_LIKE.test(text)) return true;
   if (DASHES.has(text)) return proseFollows(tokens, words, after + 1, onLine, isKnownPlace);
   if (text !== ',' && text !== '(' && !(tokens.isWord(after) && tokens.isCapitalised(after))) return false;
   // ", California -", ", Jan 5 (Reuters) -", "(AP) —": capitalised words, figures and punctuation up to a dash.

@@ -75,7 +75,7 @@ export function recognise(scan: Scan): Finding[] {
   findCapitalNames(scan, capitals, shouted, findings);
   findInitials(scan, capitals, shouted, findings);
   findBylines(scan, starts, findings);
-  findTableNames(scan, starts, findings);
+  findTableNames(scan, capitals, starts, findings);
   markCityTeams(tokens, findings);
   findUnknownTeams(scan, findings);
   return findings;

@@ -12,6 +12,7 @@ import type { Finding } from './recognise';
 import { isNameWord } from './recognise';
 import { firstNameStrength, STATIC_INDEX } from './knownNames';
 import { NAME_PARTICLES } from './persons';
+import type { CapitalWords } from './capitals';
 
 /** Symbols among a table's figures: times "4:12:33", gaps "+0:12", scores "3-2", decimals, percentages. */
 const FIGURE_SYMBOLS: ReadonlySet<string> = new Set([':', '+', '-', '–', '.', ',', '%', '/', "'", '"']);
@@ -26,7 +27,7 @@ interface TableName {
 }
 
 /** Labels, in place or added, the names of the table lines of the document. */
-export function findTableNames(scan: Scan, lineStarts: Int32Array, findings: Finding[]): void {
+export function findTableNames(scan: Scan, words: CapitalWords, lineStarts: Int32Array, findings: Finding[]): void {
   const { tokens, lines } = scan;
   let findingAt: Map<number, number> | undefined;
   let covered: Uint8Array | undefined;
@@ -44,7 +45,7 @@ export function findTableNames(scan: Scan, lineStarts: Int32Array, findings: Fin
       }
     }
     const wholeNumbers = hasOnlyWholeNumbers(scan, first, end);
-    for (const name of names) label(scan, name, wholeNumbers, findings, findingAt, covered);
+    for (const name of names) label(scan, words, name, wholeNumbers, findings, findingAt, covered);
   }
 }
 
@@ -104,29 +105,36 @@ function hasOnlyWholeNumbers(scan: Scan, from: number, to: number): boolean {
   for (let t = from; t < to; t++) {
     const text = scan.tokens.text(t);
     if (text === '%' || (isNumber(text) && !/^\d+(?:[-–]\d+)?$/.test(text))) return false;
-    if (text === '.' && t > from + 1 && isNumber(scan.tokens.text(t - 1)) && t + 1 < to && isNumber(scan.tokens.text(t + 1))) return false;
+    // "3.5" written apart is a decimal; ".714" after a space is a winning percentage, which standings give.
+    const glued = t > from && t + 1 < to && scan.tokens.end(t - 1) === scan.tokens.start(t) && scan.tokens.end(t) === scan.tokens.start(t + 1);
+    if (text === '.' && glued && isNumber(scan.tokens.text(t - 1)) && isNumber(scan.tokens.text(t + 1))) return false;
   }
   return true;
 }
 
-function label(scan: Scan, name: TableName, wholeNumbers: boolean, findings: Finding[], findingAt: Map<number, number>, covered: Uint8Array): void {
+function label(scan: Scan, words: CapitalWords, name: TableName, wholeNumbers: boolean, findings: Finding[], findingAt: Map<number, number>, covered: Uint8Array): void {
   const { tokens, lowercaseWords } = scan;
   const { from, to } = name;
   const existing = findingAt.get(from);
   if (existing !== undefined) {
     const finding = findings[existing]!;
     // A city with a row of whole numbers is a team; countries and everything else keep their label.
-    if (finding.toToken === to && finding.label === 'GPE' && wholeNumbers && isCity(scan, from, to)) {
+    if (finding.toToken === to && finding.label === 'GPE' && wholeNumbers && isCity(words, from, to)) {
       findings[existing] = { ...finding, label: 'ORG', confidence: 0.75, evidence: 'context' };
     }
     return;
   }
   for (let t = from; t < to; t++) if (covered[t] === 1) return;
+  // "Denver 98 PORTLAND 95": the home team in capitals.
+  if (wholeNumbers && isCity(words, from, to)) {
+    push(findings, scan, from, to, 'ORG', 0.75, 'context');
+    return;
+  }
   let nameWords = 0;
   for (let t = from; t < to; t++) if (tokens.isCapitalised(t) && isNameWord(tokens.text(t), lowercaseWords)) nameWords++;
   const firstName = firstNameStrength(tokens.text(from)) !== null;
-  const words = to - from;
-  if (words >= 2 && (firstName || (name.bracketed && nameWords === words))) {
+  const length = to - from;
+  if (length >= 2 && (firstName || (name.bracketed && nameWords === length))) {
     push(findings, scan, from, to, 'PERSON', firstName ? 0.75 : 0.65, 'context');
   } else if (wholeNumbers && nameWords > 0 && nameWords === countCapitalised(scan, from, to)) {
     push(findings, scan, from, to, 'ORG', 0.6, 'guess');
@@ -139,9 +147,10 @@ function countCapitalised(scan: Scan, from: number, to: number): number {
   return count;
 }
 
-function isCity(scan: Scan, from: number, to: number): boolean {
-  let phrase = scan.tokens.text(from);
-  for (let t = from + 1; t < to; t++) phrase += ' ' + scan.tokens.text(t);
+/** A city of the gazetteer, written as usual or in capitals. */
+function isCity(words: CapitalWords, from: number, to: number): boolean {
+  let phrase = words.folded.at(from);
+  for (let t = from + 1; t < to; t++) phrase += ' ' + words.folded.at(t);
   const source = STATIC_INDEX.entries.get(phrase)?.source;
   return source === 'city' || source === 'curated';
 }

@@ -174,6 +174,12 @@ describe('results tables and standings', () => {
     assertTags('Results:\nLeeds 2 Bristol 1\nPortland 5 Denver 3\n', ['ORG:Leeds', 'ORG:Bristol', 'ORG:Portland', 'ORG:Denver']);
   });
 
+  test('a home team in capitals is a team, not a dateline; a winning percentage keeps standings whole numbers', () => {
+    const text = 'Results (home team in capitals):\nBOSTON 112 Miami 104\nDenver 98 PORTLAND 95\n\nStandings:\nBoston 30 12 .714\nNew York 24 18 .571\n';
+    assertTags(text, ['ORG:BOSTON', 'ORG:Miami', 'ORG:Denver', 'ORG:PORTLAND', 'ORG:Boston', 'ORG:New York']);
+    assert.ok(!tagged(text).some((tag) => tag.startsWith('GPE:')), JSON.stringify(tagged(text)));
+  });
+
   test('a table of figures with common words or measures gives no names', () => {
     const text = 'Revenue 4.2 3.0 38%\nNet income 912 540\nTotal 12 8 3\n';
     assert.deepEqual(tagged(text), []);
