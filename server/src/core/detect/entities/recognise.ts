@@ -21,6 +21,7 @@ import { CapitalWords, findCapitalNames, findDatelines, shoutedContexts } from '
 import { findInitials } from './initials';
 import { findBylines } from './bylines';
 import { findTableNames } from './tables';
+import { labelFromSurroundings } from './apposition';
 import { findUnknownTeams, markCityTeams } from './teams';
 
 /**
@@ -429,6 +430,11 @@ class ChunkReader {
 
     if (endsChunk && this.precedesProductHead(endToken)) {
       this.emit(firstToken, endToken, 'PRODUCT', 0.7, 'context');
+      return;
+    }
+    const aroundLabel = from === 0 && endsChunk ? labelFromSurroundings(tokens, firstToken, endToken) : undefined;
+    if (aroundLabel !== undefined) {
+      this.emit(firstToken, endToken, aroundLabel, 0.7, 'context');
       return;
     }
     const last = tokens.text(endToken - 1);

@@ -83,8 +83,8 @@ export function findUnknownTeams(scan: Scan, findings: Finding[]): void {
       if (t < s && SENTENCE_ENDS.has(tokens.text(t))) continue;
       if (t > s && SENTENCE_ENDS.has(tokens.text(t))) break;
       const role = roles[tokens.wordId(t)]!;
-      if (role & VERB_ROLE) addTeam(scan, findings, covered, nameRunEndingAt(scan, t - 1));
-      if (role & BEFORE_ROLE) addTeam(scan, findings, covered, nameRunStartingAt(scan, t + 1));
+      if (role & VERB_ROLE) addTeam(scan, findings, covered, nameRunEndingAt(scan, t - 1), s);
+      if (role & BEFORE_ROLE) addTeam(scan, findings, covered, nameRunStartingAt(scan, t + 1), s);
     }
   }
 }
@@ -112,9 +112,11 @@ function nameRunStartingAt(scan: Scan, first: number): [number, number] | null {
   return end > first ? [first, end] : null;
 }
 
-function addTeam(scan: Scan, findings: Finding[], covered: Uint8Array, run: [number, number] | null): void {
+function addTeam(scan: Scan, findings: Finding[], covered: Uint8Array, run: [number, number] | null, score: number): void {
   if (run === null) return;
   const [from, to] = run;
+  // The score within reach of the whole name, as incremental detection re-reads a block with that much around it.
+  if (from < score - SCORE_REACH || to > score + SCORE_REACH) return;
   // A first name makes it a player ("Adam Varga scored"), left to the person rules.
   if (firstNameStrength(scan.tokens.text(from)) !== null) return;
   for (let t = from; t < to; t++) if (covered[t] === 1) return;

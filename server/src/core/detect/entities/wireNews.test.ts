@@ -109,6 +109,13 @@ describe('organisations', () => {
     assertNoTagCovers('He said every MAGA supporter would vote.\nJJE\nThe plant makes 500 MWE a day.', ['MAGA', 'JJE', 'MWE']);
   });
 
+  test('an employer after "analyst at", a pollster before "poll", an organisation in apposition to its kind', () => {
+    assertTags('"It was cheap," said Lena Hart, an analyst at Brennick who rates the shares a buy.', ['ORG:Brennick']);
+    assertTags('A Vendara poll published on Monday showed support falling.', ['ORG:Vendara']);
+    assertTags('It still needs the approval of the state water agency, Hidrosul, which must decide by June.', ['ORG:Hidrosul']);
+    assertTags('Their lawyer, Ravindra Kallur, argued the case.', ['PERSON:Ravindra Kallur']);
+  });
+
   test('initials in brackets after an organisation are that organisation', () => {
     assertTags('The Brazilian Farmers Party (BFP) voted against it.', ['ORG:BFP']);
     assertTags('The Farmers Party (FP) voted against it.', ['ORG:FP']);
@@ -142,6 +149,11 @@ describe('people', () => {
     assertTags('Duarte, 27, signed a two-year deal.', ['PERSON:Duarte']);
     assertTags('The plan was drawn up by coach Ferrer last summer.', ['PERSON:Ferrer']);
     assertTags('Kessler scored twice before half-time.', ['PERSON:Kessler']);
+  });
+
+  test('roles of sport and law introduce people ("second seed Aiko Sato", "senior advocate Meera Pillai")', () => {
+    assertTags('She beat second seed Aiko Tanabe in the final.', ['PERSON:Aiko Tanabe']);
+    assertTags('Their counsel, senior advocate Meera Kallur, argued the point.', ['PERSON:Meera Kallur']);
   });
 
   test('a byline names its authors', () => {
