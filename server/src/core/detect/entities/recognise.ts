@@ -41,6 +41,7 @@ export interface Finding extends Span {
 
 const MAX_NAME_TOKENS = 4;
 const LOC_PREFIXES: ReadonlySet<string> = new Set(['Mount', 'Mt.', 'Lake', 'Cape']);
+const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', '&', 'and', 'for']);
 const HEADLINE_PENALTY = 0.05;
 
 export function recognise(scan: Scan): Finding[] {
@@ -319,8 +320,24 @@ class ChunkReader {
       // The absorbed-but-not-part items before the sequence are read on their own.
       for (let m = k; m < start; m++) if (items[m]!.kind === 'phrase') this.emitPhrase(items[m] as Extract<Item, { kind: 'phrase' }>);
     }
-    this.emit(items[start]!.from, items[end]!.to, label, this.headline ? 0.65 : 0.75, 'context');
+    const first = start === 0 && label === 'ORG' && !this.headline ? this.wordJoinedByAnd(items[0]!.from) : -1;
+    this.emit(first >= 0 ? first : items[start]!.from, items[end]!.to, label, this.headline ? 0.65 : 0.75, 'context');
     return end + 1;
+  }
+
+  /**
+   * "Securities and Exchange Commission": the one capitalised word joined by "and" to an organisation's name,
+   * or -1. Not after a connector ("Department of Health and Human Services" keeps its first organisation).
+   */
+  private wordJoinedByAnd(from: number): number {
+    const { tokens } = this;
+    const word = from - 2;
+    if (word < 0 || tokens.text(from - 1) !== 'and' || tokens.line(word) !== tokens.line(from)) return -1;
+    if (!tokens.isCapitalised(word) || tokens.opensSentence(word) || isFunctionCap(tokens.text(word)) || TITLES.has(tokens.text(word))) return -1;
+    const before = word - 1;
+    const beforeWord = tokens.has(before) && tokens.line(before) === tokens.line(word) ? tokens.text(before) : '';
+    const joined = (tokens.isCapitalised(before) && beforeWord !== '' && !isFunctionCap(beforeWord)) || NAME_CONNECTORS.has(beforeWord);
+    return joined ? -1 : word;
   }
 
   /** "Mount Aso", "Lake Victoria": a geographic word before a name, not after it. */

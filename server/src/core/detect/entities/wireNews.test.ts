@@ -116,6 +116,14 @@ describe('organisations', () => {
     assertTags('Their lawyer, Ravindra Kallur, argued the case.', ['PERSON:Ravindra Kallur']);
   });
 
+  test('one capitalised word joined by "and" belongs to the organisation it precedes', () => {
+    assertTags('The Securities and Exchange Commission said so.', ['ORG:Securities and Exchange Commission']);
+    assertTags('Four died, the Fire and Disaster Management Agency said.', ['ORG:Fire and Disaster Management Agency']);
+    // Not across a connector, not a place: each keeps its own name.
+    assertTags('The Department of Health and Human Services said so.', ['ORG:Department of Health']);
+    assertTags('He visited Britain and Kharkiv Oblast.', ['GPE:Britain', 'GPE:Kharkiv Oblast']);
+  });
+
   test('initials in brackets after an organisation are that organisation', () => {
     assertTags('The Brazilian Farmers Party (BFP) voted against it.', ['ORG:BFP']);
     assertTags('The Farmers Party (FP) voted against it.', ['ORG:FP']);
