@@ -115,7 +115,14 @@ export class ChunkScanner {
         j = phrase.to;
         continue;
       }
-      if (!tokens.isWord(j)) break;
+      if (!tokens.isWord(j)) {
+        // "Procter & Gamble": a lone ampersand between capitalised words joins them.
+        const joins = this.itemCount > 0 && tokens.text(j) === '&' && j + 1 < tokens.length && tokens.line(j + 1) === line && tokens.isCapitalised(j + 1);
+        if (!joins) break;
+        this.add({ kind: 'connector', from: j, to: j + 1 });
+        j++;
+        continue;
+      }
       if (tokens.isCapitalised(j)) {
         const role = this.roles.at(j);
         if (role === FUNCTION_CAP) {

@@ -370,7 +370,8 @@ class ChunkReader {
       this.runStart = k;
       this.lastHeadInRun = -1;
       let c = k + 1;
-      for (; c < this.count && this.canStartSequence(this.items[c]!); c++) if (this.isHeadWord(c, true)) this.lastHeadInRun = c;
+      // "Bill & Melinda Gates Foundation": an ampersand joins the words of one name.
+      for (; c < this.count && (this.canStartSequence(this.items[c]!) || this.isAmpersand(c)); c++) if (this.isHeadWord(c, true)) this.lastHeadInRun = c;
       this.runEnd = c;
     }
     return this.lastHeadInRun > k ? this.lastHeadInRun : -1;
@@ -389,6 +390,11 @@ class ChunkReader {
     if (!afterSequenceStart || previous?.kind !== 'phrase' || previous.entry.label !== 'GPE') return false;
     const nickname = !this.headline && previous.entry.source === 'city' && word.endsWith('s') && this.isNameToken(item.from);
     return isClubSuffix(word) || nickname;
+  }
+
+  private isAmpersand(c: number): boolean {
+    const item = this.items[c]!;
+    return item.kind === 'connector' && item.to - item.from === 1 && this.tokens.text(item.from) === '&';
   }
 
   private canStartSequence(item: Item): boolean {

@@ -116,6 +116,10 @@ describe('organisations', () => {
     assertTags('Their lawyer, Ravindra Kallur, argued the case.', ['PERSON:Ravindra Kallur']);
   });
 
+  test('an ampersand joins the words of an organisation\'s name', () => {
+    assertTags('The Bill & Melinda Gates Foundation paid. Procter & Gamble Co. rose.', ['ORG:Bill & Melinda Gates Foundation', 'ORG:Procter & Gamble Co.']);
+  });
+
   test('one capitalised word joined by "and" belongs to the organisation it precedes', () => {
     assertTags('The Securities and Exchange Commission said so.', ['ORG:Securities and Exchange Commission']);
     assertTags('Four died, the Fire and Disaster Management Agency said.', ['ORG:Fire and Disaster Management Agency']);
