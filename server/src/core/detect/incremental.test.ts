@@ -98,6 +98,21 @@ describe('incremental detection', () => {
     assert.deepEqual(detector.detect(text), detectSpans(text));
   });
 
+  it('follows names learnt far away into capitals, teams and company short names, and their removal', () => {
+    // Wire copy: a headline in capitals, a dateline, a team and a company named in full only once, far away.
+    const head = 'CYCLING - KOVAC AND NORVEX SHINE\n\nKYIV, Jan 5 (Reuters) - Portland had won four in a row. Norvex said so.\n';
+    const tail = '\nLuka Kovac won. Denver beat Portland 5-3. Norvex Systems Inc. paid.\n';
+    const text = `${head}\n${corpus}${tail}`;
+    assertFollowsEdits(text, []);
+    for (const removed of ['Luka Kovac won.', 'Denver beat Portland 5-3.', 'Norvex Systems Inc. paid.']) {
+      const detector = new IncrementalDetector();
+      detector.detect(text);
+      const without = text.replace(removed, 'Nothing happened.');
+      assert.deepEqual(detector.detect(without), detectSpans(without), `without "${removed}"`);
+      assert.deepEqual(detector.detect(text), detectSpans(text), `with "${removed}" again`);
+    }
+  });
+
   it('re-reads relative dates when the article date changes', () => {
     const text = `date 2025-11-05\n${corpus}\nRussia attacked on Monday.\n`;
     const detector = new IncrementalDetector();

@@ -365,7 +365,7 @@ function namesOf(blocks: readonly Block[]): LearntName[] {
 
 /** Whether two lists learn the same names in the same order. */
 function sameNames(before: readonly LearntName[], after: readonly LearntName[]): boolean {
-  return before.length === after.length && before.every((name, n) => name.phrase === after[n]!.phrase && name.label === after[n]!.label);
+  return before.length === after.length && before.every((name, n) => name.phrase === after[n]!.phrase && name.label === after[n]!.label && name.weak === after[n]!.weak);
 }
 
 function intersects(words: ReadonlySet<string>, others: ReadonlySet<string>): boolean {

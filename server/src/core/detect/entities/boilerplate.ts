@@ -1,11 +1,13 @@
 /**
  * Classifies each line of a web capture so that menus, subscription widgets and Title-Case headlines do not
- * produce guesses. Headlines still get gazetteer and document-level matches; junk lines get nothing.
+ * produce guesses. Headlines still get gazetteer and document-level matches; junk lines get nothing; lines in
+ * capitals ("CYCLING - KOVAC TAKES STAGE IN ALPS", "DOWNLOAD THE APP") get only the case-folded lookups of
+ * capitals.ts, which a banner's common words do not pass.
  */
 import { EMPTY_FILTER_HASH, HASH_FILTER_MASK, UnitClasses, filterHashUnit, hashFilter, isDigit } from '../shared/textScan';
 import type { TokenList } from './tokenize';
 
-export type LineKind = 'prose' | 'headline' | 'junk';
+export type LineKind = 'prose' | 'headline' | 'shouted' | 'junk';
 
 const JUNK_LINES = new Set([
   'skip to content', 'edit post', 'subscribe', 'become a member', 'support us', 'indicates required', 'read more',
@@ -103,8 +105,8 @@ function classifyLine(text: string, tokens: TokenList, wordShapes: Uint8Array, f
     if (shape & SHOUTED) shouting++;
   }
   if (words === 0) return 'junk';
-  // Shouting lines ("DOWNLOAD THE APP") are banners; acronyms alone are not enough to call a line shouting.
-  if (words >= 2 && shouting === words) return 'junk';
+  // Acronyms alone are not enough to call a line shouting.
+  if (words >= 2 && shouting === words) return 'shouted';
   const lastChar = text[lineEnd - 1]!;
   const endsLikeSentence = '.!?"”\''.includes(lastChar);
   if (capitalised === words && !endsLikeSentence) return 'headline';
@@ -160,9 +162,12 @@ function junkLineKey(lowercased: string): string {
   return runs.replace(/'/g, '').replace(/\s+/g, ' ').trim();
 }
 
-/** "NEWS", "APP": every letter uppercase (checked on the first two and the last, which is enough for banners). */
+/**
+ * "NEWS", "APP", and the "V" of "INDIA V AUSTRALIA": every letter uppercase (checked on the first two and the
+ * last, which is enough for banners).
+ */
 function isShouted(word: string): boolean {
-  if (word.length < 2) return false;
+  if (word.length < 2) return word.length === 1 && word >= 'A' && word <= 'Z';
   const second = word.charCodeAt(1);
   const lastCode = word.charCodeAt(word.length - 1);
   return !(second >= 97 && second <= 122) && !(lastCode >= 97 && lastCode <= 122);

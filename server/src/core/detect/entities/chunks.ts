@@ -69,12 +69,15 @@ const CONNECTOR = 3;
 const OF = 4;
 const THE = 5;
 const OTHER = 6;
+/** "plc": a legal form written in lowercase, which still ends the company's name. */
+const LOWERCASE_LEGAL_FORM = 7;
 
 function chunkRole(word: string): number {
   if (FUNCTION_CAPS.has(word)) return FUNCTION_CAP;
   if (TITLES.has(word)) return TITLE;
   if (word === 'of') return OF;
   if (CONNECTORS.has(word)) return CONNECTOR;
+  if (word === 'plc') return LOWERCASE_LEGAL_FORM;
   return word === 'the' ? THE : OTHER;
 }
 
@@ -112,7 +115,14 @@ export class ChunkScanner {
         j = phrase.to;
         continue;
       }
-      if (!tokens.isWord(j)) break;
+      if (!tokens.isWord(j)) {
+        // "Procter & Gamble": a lone ampersand between capitalised words joins them.
+        const joins = this.itemCount > 0 && tokens.text(j) === '&' && j + 1 < tokens.length && tokens.line(j + 1) === line && tokens.isCapitalised(j + 1);
+        if (!joins) break;
+        this.add({ kind: 'connector', from: j, to: j + 1 });
+        j++;
+        continue;
+      }
       if (tokens.isCapitalised(j)) {
         const role = this.roles.at(j);
         if (role === FUNCTION_CAP) {
@@ -120,6 +130,11 @@ export class ChunkScanner {
           return j + 1;
         }
         this.add({ kind: role === TITLE ? 'title' : 'free', from: j, to: j + 1 });
+        j++;
+        continue;
+      }
+      if (this.itemCount > 0 && this.roles.at(j) === LOWERCASE_LEGAL_FORM) {
+        this.add({ kind: 'free', from: j, to: j + 1 });
         j++;
         continue;
       }

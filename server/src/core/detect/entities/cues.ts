@@ -4,7 +4,7 @@
  * "Dnipro River" (LOC). A head alone counts only with an "of" tail ("Ministry of Defence").
  */
 import type { EntityLabel } from '../../base/labels';
-import { ORG_CUES, CLUB_SUFFIXES } from './curated/organisations';
+import { ORG_CUES, CLUB_SUFFIXES, LEGAL_SUFFIXES } from './curated/organisations';
 import { EVENT_CUES, LAW_CUES, FAC_CUES, LOC_CUES } from './curated/events-laws';
 import { GPE_SUFFIXES } from './curated/places';
 
@@ -38,6 +38,13 @@ export function cueLabel(word: string): EntityLabel | undefined {
 
 export function ofHeadLabel(word: string): EntityLabel | undefined {
   return OF_HEADS.get(word) ?? CUE_LABELS.get(word);
+}
+
+const LEGAL: ReadonlySet<string> = new Set(LEGAL_SUFFIXES);
+
+/** "Corp.", "AG", "plc": a company's legal form, which takes in every capitalised word before it. */
+export function isLegalSuffix(word: string): boolean {
+  return LEGAL.has(word);
 }
 
 /** "Manchester United": a team suffix counts only right after a place. */

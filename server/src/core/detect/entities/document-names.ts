@@ -8,8 +8,12 @@ import type { Scan } from './chunks';
 import { longestMatch } from './chunks';
 import type { TokenList } from './tokenize';
 import type { TokenRange } from './index';
-import { addPhrase, emptyIndex, firstNameStrength, type PhraseIndex } from './knownNames';
+import { STATIC_INDEX, addPhrase, emptyIndex, firstNameStrength, phraseKey, type PhraseIndex } from './knownNames';
 import { isCommonWord } from './curated/common-words';
+import { isClubSuffix, isLegalSuffix } from './cues';
+import { CapitalWords, longestFoldedMatch } from './capitals';
+import { isNameWord } from './recognise';
+import { TITLES } from './curated/titles';
 
 const MIN_CONFIDENCE_TO_LEARN = 0.65;
 const DOCUMENT_CONFIDENCE = 0.85;
@@ -19,18 +23,33 @@ const HEADLINE_PENALTY = 0.05;
 export interface LearntName {
   phrase: string;
   label: EntityLabel;
+  /** Learnt from a cue alone ("Norvex said"): it never overrides a name of the same words learnt otherwise. */
+  weak?: boolean;
 }
 
-/** The names confident findings establish, in order: the full name, then a person's surname on its own. */
+/**
+ * The names confident findings establish, in order: the full name, then a person's surname on its own, a club's
+ * city ("Newcastle" of "Newcastle United") and a company's short names ("Norvex Systems" and "Norvex" of
+ * "Norvex Systems Inc.").
+ */
 export function namesLearntFrom(tokens: TokenList, findings: readonly Finding[]): LearntName[] {
   const names: LearntName[] = [];
   for (const finding of findings) {
-    if (finding.evidence !== 'context' || finding.confidence < MIN_CONFIDENCE_TO_LEARN) continue;
+    if ((finding.evidence !== 'context' && finding.evidence !== 'cue') || finding.confidence < MIN_CONFIDENCE_TO_LEARN) continue;
     const words: string[] = [];
     for (let t = finding.fromToken; t < finding.toToken; t++) words.push(tokens.text(t));
-    names.push({ phrase: words.join(' '), label: finding.label });
+    const name: LearntName = { phrase: words.join(' '), label: finding.label };
+    if (finding.evidence === 'cue') name.weak = true;
+    names.push(name);
     const surname = words[words.length - 1]!;
     if (finding.label === 'PERSON' && words.length > 1 && isSurnameWorthRemembering(surname)) names.push({ phrase: surname, label: finding.label });
+    if (finding.label !== 'ORG' || words.length < 2) continue;
+    // A club is then called by its city alone: "Newcastle United" ... "Newcastle, who had won".
+    if (words.length === 2 && isClubSuffix(surname)) names.push({ phrase: words[0]!, label: 'ORG' });
+    if (isLegalSuffix(surname)) {
+      names.push({ phrase: words.slice(0, -1).join(' '), label: 'ORG' });
+      if (words.length > 2 && isShortNameWorthRemembering(words[0]!)) names.push({ phrase: words[0]!, label: 'ORG' });
+    }
   }
   return names;
 }
@@ -38,7 +57,10 @@ export function namesLearntFrom(tokens: TokenList, findings: readonly Finding[])
 /** The learnt names as a phrase index; of names with the same words, the last one found gives the label. */
 export function indexOfNames(names: Iterable<LearntName>): PhraseIndex {
   const index = emptyIndex();
-  for (const { phrase, label } of names) addPhrase(index, phrase, { label, source: 'document', needsContext: false });
+  for (const { phrase, label, weak } of names) {
+    if (weak && index.entries.has(phraseKey(phrase))) continue;
+    addPhrase(index, phrase, { label, source: 'document', needsContext: false });
+  }
   return index;
 }
 
@@ -54,9 +76,35 @@ export function firstWordsOfChangedNames(before: PhraseIndex, after: PhraseIndex
   return changed;
 }
 
+/** A company's first word stands for it unless it is also a word, a first name or a known name ("Boston Scientific"). */
+function isShortNameWorthRemembering(word: string): boolean {
+  return isSurnameWorthRemembering(word) && !STATIC_INDEX.byFirstWord.has(word);
+}
+
 /** A surname alone is remembered unless it is also a word or a first name ("Grace", "Will"). */
 function isSurnameWorthRemembering(word: string): boolean {
   return word.length >= 3 && !isCommonWord(word) && firstNameStrength(word) === null;
+}
+
+/**
+ * A finding a learnt name of the same words overrides: a city that is the story's person or team, a guess, a
+ * person found by a cue alone.
+ * A dateline stays a place ("NEWCASTLE, England" in a story about the club).
+ */
+function isReplaceable(covering: Finding, label: EntityLabel): boolean {
+  if (covering.label === label) return false;
+  if (covering.evidence === 'guess' || covering.evidence === 'cue') return true;
+  return (covering.evidence === 'city' || covering.evidence === 'capitals') && (label === 'PERSON' || label === 'ORG');
+}
+
+/** The word before token `i` is an unknown given name: capitalised, mid-sentence, uncovered, no title or common word. */
+function startsFullName(scan: Scan, i: number, isCovered: (t: number) => boolean): boolean {
+  const { tokens } = scan;
+  const before = i - 1;
+  if (before < 0 || tokens.line(before) !== tokens.line(i) || isCovered(before) || !tokens.isWord(before)) return false;
+  if (!tokens.isCapitalised(before) || tokens.opensSentence(before)) return false;
+  const word = tokens.text(before);
+  return !TITLES.has(word) && isNameWord(word, scan.lowercaseWords) && !STATIC_INDEX.byFirstWord.has(word);
 }
 
 /**
@@ -74,12 +122,16 @@ export function propagateDocumentNames(scan: Scan, findings: readonly Finding[],
   result.forEach((finding, n) => coveredBy.fill(n, finding.fromToken - from, finding.toToken - from));
   const isCovered = (t: number) => coveredBy[t - from]! >= 0;
 
+  const capitals = new CapitalWords(tokens);
   for (let i = from; i < to; i++) {
-    if (!tokens.isCapitalised(i) || !index.byFirstWord.has(tokens.text(i))) continue;
+    if (!tokens.isCapitalised(i)) continue;
+    // A name in capitals ("KOVAC") is the name as learnt ("Kovac"), unless it is as likely a shouted word.
+    const shouted = capitals.isShouted(i);
+    if (!index.byFirstWord.has(tokens.text(i)) && !(shouted && index.byFirstWord.has(capitals.folded.at(i)))) continue;
     const lineKind = lines[tokens.line(i)] ?? 'prose';
     if (lineKind === 'junk') continue;
-    const match = longestMatch(index, tokens, i);
-    if (!match) continue;
+    const match = shouted ? longestFoldedMatch(index, tokens, capitals, i) : longestMatch(index, tokens, i);
+    if (!match || (shouted && match.to - i === 1 && capitals.isOrdinaryWord(i, scan.lowercaseWords))) continue;
     let replaced = -1;
     let blocked = false;
     for (let t = i; t < match.to && !blocked; t++) {
@@ -87,20 +139,26 @@ export function propagateDocumentNames(scan: Scan, findings: readonly Finding[],
       if (n < 0) continue;
       const covering = result[n]!;
       const sameWords = covering.fromToken === i && covering.toToken === match.to;
-      if (match.entry.label === 'PERSON' && covering.evidence === 'city' && sameWords) replaced = n;
+      if (sameWords && isReplaceable(covering, match.entry.label)) replaced = n;
       else blocked = true;
     }
-    // A learnt surname followed by another unexplained capitalised word is part of some other name.
+    // A learnt surname followed by another unexplained capitalised word is part of some other name, except
+    // among capitals, where every word is capitalised.
     const next = match.to;
-    const continuesName = next < tokens.length && tokens.isCapitalised(next) && tokens.line(next) === tokens.line(i) && !isCovered(next);
+    const continuesName = !shouted && next < tokens.length && tokens.isCapitalised(next) && tokens.line(next) === tokens.line(i) && !isCovered(next);
     if (blocked || continuesName) continue;
-    const confidence = lineKind === 'headline' ? DOCUMENT_CONFIDENCE - HEADLINE_PENALTY : DOCUMENT_CONFIDENCE;
+    // Likewise after an unknown capitalised word: "Aiko Sato" is not the team "Sato"; a person's first name joins.
+    const joinsWordBefore = !shouted && match.to - i === 1 && replaced < 0 && startsFullName(scan, i, isCovered);
+    if (joinsWordBefore && match.entry.label !== 'PERSON') continue;
+    // "Emeka Okafor" once "Okafor" is known: an unknown first name joins the surname.
+    const fromToken = joinsWordBefore ? i - 1 : i;
+    const confidence = lineKind === 'headline' || lineKind === 'shouted' ? Math.round((DOCUMENT_CONFIDENCE - HEADLINE_PENALTY) * 100) / 100 : DOCUMENT_CONFIDENCE;
     const finding: Finding = {
-      start: tokens.start(i),
+      start: tokens.start(fromToken),
       end: tokens.end(match.to - 1),
       label: match.entry.label,
       confidence,
-      fromToken: i,
+      fromToken,
       toToken: match.to,
       evidence: 'document',
     };

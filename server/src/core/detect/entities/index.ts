@@ -15,6 +15,7 @@ import { isKnownName } from './knownNames';
 import { recognise, type Finding } from './recognise';
 import { indexOfNames, namesLearntFrom, propagateDocumentNames } from './document-names';
 import type { Scan } from './chunks';
+import { foldCapitals, isShoutedWord } from './capitals';
 
 export function findEntities(text: string): Span[] {
   if (typeof text !== 'string' || text.length === 0) return [];
@@ -55,7 +56,7 @@ export interface TokenRange {
 
 /** The words a stretch of text uses, as far as the document-wide lowercase vocabulary is concerned. */
 export interface WordUsage {
-  /** Capitalised words as written ("Drones"). */
+  /** Capitalised words as written ("Drones"), and shouted ones also as names are written ("KOVAC" as "Kovac"). */
   capitalised: ReadonlySet<string>;
   /** The same, lowercased ("drones"). */
   capitalisedLowered: ReadonlySet<string>;
@@ -77,7 +78,10 @@ export function wordUsages(read: EntityText, ranges: readonly TokenRange[]): Wor
       if (tokens.isCapitalised(i)) {
         if (capitalisedIn[id] === range) continue;
         capitalisedIn[id] = range;
-        capitalised.add(tokens.vocabulary[id]!);
+        const word = tokens.vocabulary[id]!;
+        capitalised.add(word);
+        // A learnt "Kovac" is found in "KOVAC" too, so a block using "KOVAC" uses the name "Kovac".
+        if (isShoutedWord(word)) capitalised.add(foldCapitals(word));
       } else if (tokens.isWord(i) && lines[tokens.line(i)] === 'prose' && lowercaseIn[id] !== range) {
         lowercaseIn[id] = range;
         lowercaseInProse.add(tokens.vocabulary[id]!);

@@ -10,19 +10,26 @@ import type { TokenList } from './tokenize';
 import { ChunkScanner, isFunctionCap, type Item, type Scan } from './chunks';
 import { PerWord } from './perWord';
 import { STATIC_INDEX, LANGUAGE_NAMES, firstNameStrength } from './knownNames';
-import { cueLabel, ofHeadLabel, isClubSuffix } from './cues';
-import { hasSlavicSurnameShape, SPEECH_VERBS, NAME_PARTICLES } from './persons';
+import { cueLabel, ofHeadLabel, isClubSuffix, isLegalSuffix } from './cues';
+import { hasSlavicSurnameShape, hasAgeAfter, SPEECH_VERBS, PERSON_VERBS, AFTER_SPEAKER, NAME_PARTICLES } from './persons';
 import { hasProductContext, isProductHead } from './products';
 import { TITLES, LOWERCASE_TITLES, PORTFOLIO_TITLES } from './curated/titles';
 import { LANGUAGE_CUES } from './curated/norp';
 import { THE_SENSES } from './curated/products';
 import { isCommonWord } from './curated/common-words';
+import { CapitalWords, findCapitalNames, findDatelines, shoutedContexts } from './capitals';
+import { findInitials } from './initials';
+import { findBylines } from './bylines';
+import { findTableNames } from './tables';
+import { labelFromSurroundings } from './apposition';
+import { findUnknownTeams, markCityTeams } from './teams';
 
 /**
- * How a finding was made: "context" findings are worth remembering for the rest of the document, and
- * "city" findings may give way to a person of that name.
+ * How a finding was made: "context" findings are worth remembering for the rest of the document; "city" and
+ * "guess" findings may give way to a name the document learnt with the same words ("Kamyshin" the minister, not
+ * the town); "cue" findings are learnt too, but yield to any other name of the same words; "capitals" findings were looked up case-folded and "dateline" ones open a wire story.
  */
-export type Evidence = 'gazetteer' | 'city' | 'context' | 'document';
+export type Evidence = 'gazetteer' | 'city' | 'context' | 'cue' | 'document' | 'capitals' | 'dateline' | 'guess';
 
 export interface Finding extends Span {
   label: EntityLabel;
@@ -33,6 +40,8 @@ export interface Finding extends Span {
 }
 
 const MAX_NAME_TOKENS = 4;
+const LOC_PREFIXES: ReadonlySet<string> = new Set(['Mount', 'Mt.', 'Lake', 'Cape']);
+const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', '&', 'and', 'for']);
 const HEADLINE_PENALTY = 0.05;
 
 export function recognise(scan: Scan): Finding[] {
@@ -51,7 +60,8 @@ export function recognise(scan: Scan): Finding[] {
       continue;
     }
     const lineKind = lines[tokens.line(i)] ?? 'prose';
-    if (lineKind === 'junk') {
+    // Lines in capitals are read by capitals.ts alone: there every word looks like a name.
+    if (lineKind === 'junk' || lineKind === 'shouted') {
       i++;
       continue;
     }
@@ -59,7 +69,25 @@ export function recognise(scan: Scan): Finding[] {
     if (chunks.itemCount > 0) reader.read(chunks.items, chunks.itemCount, lineKind === 'headline');
     i = next;
   }
+  // The wire-news rules: capitals, datelines, initials, bylines, tables, then teams among the places found.
+  const capitals = new CapitalWords(tokens);
+  const shouted = shoutedContexts(scan, capitals);
+  const starts = lineStarts(tokens);
+  findDatelines(scan, capitals, starts, findings);
+  findCapitalNames(scan, capitals, shouted, findings);
+  findInitials(scan, capitals, shouted, findings);
+  findBylines(scan, starts, findings);
+  findTableNames(scan, capitals, starts, findings);
+  markCityTeams(tokens, findings);
+  findUnknownTeams(scan, findings);
   return findings;
+}
+
+/** The first token of each line that has tokens. */
+function lineStarts(tokens: TokenList): Int32Array {
+  const starts: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (i === 0 || tokens.line(i) !== tokens.line(i - 1)) starts.push(i);
+  return Int32Array.from(starts);
 }
 
 /** Gazetteer phrases that start with a lowercase word ("the Netherlands", "iPhone"); document names never do. */
@@ -85,6 +113,7 @@ class WordFacts {
   readonly cueLabel: PerWord<EntityLabel | undefined>;
   readonly ofHeadLabel: PerWord<EntityLabel | undefined>;
   readonly isSpeechVerb: PerWord<boolean>;
+  readonly isPersonVerb: PerWord<boolean>;
   readonly isLowercaseTitle: PerWord<boolean>;
   /** Whether a capitalised word can be part of a name. */
   readonly isNameWord: PerWord<boolean>;
@@ -95,12 +124,14 @@ class WordFacts {
     this.cueLabel = new PerWord(tokens, cueLabel);
     this.ofHeadLabel = new PerWord(tokens, ofHeadLabel);
     this.isSpeechVerb = new PerWord(tokens, (word) => SPEECH_VERBS.has(word));
+    this.isPersonVerb = new PerWord(tokens, (word) => PERSON_VERBS.has(word));
     this.isLowercaseTitle = new PerWord(tokens, (word) => LOWERCASE_TITLES.has(word));
     this.isNameWord = new PerWord(tokens, (word) => isNameWord(word, lowercaseWords));
   }
 }
 
-function isNameWord(word: string, lowercaseWords: ReadonlySet<string>): boolean {
+/** Whether a capitalised word can be part of a name: not a title, a cue, a common word or one written lowercase here. */
+export function isNameWord(word: string, lowercaseWords: ReadonlySet<string>): boolean {
   if (word.length < 2 || hasDigit(word)) return false;
   if (word === word.toUpperCase()) return false;
   if (TITLES.has(word) || cueLabel(word) !== undefined || isFunctionCap(word)) return false;
@@ -182,6 +213,9 @@ class ChunkReader {
     if (!this.tokens.has(before) || !this.words.isLowercaseTitle.at(before)) return 0;
     const run = this.nameRun(0);
     if (run === null) return 0;
+    // "rival Arden Micro Devices Ltd": a head word after the name makes it an organisation.
+    const after = this.item(run.nextItem);
+    if (after?.kind === 'free' && this.words.cueLabel.at(after.from) !== undefined) return 0;
     this.emit(this.items[0]!.from, run.endToken, 'PERSON', 0.8, 'context');
     return run.nextItem;
   }
@@ -191,6 +225,8 @@ class ChunkReader {
     while (this.item(last + 1)?.kind === 'title') last++;
     const run = this.nameRun(last + 1);
     if (run === null) return last + 1;
+    // "Chief Financial Officer Claire Dubois": a word between two titles belongs to the title.
+    if (this.item(run.nextItem)?.kind === 'title' && run.nextItem === last + 2) return run.nextItem;
     const knownName = this.words.firstNameStrength.at(this.items[last + 1]!.from) !== null;
     if (this.headline && !knownName && !hasSlavicSurnameShape(this.tokens.text(run.endToken - 1))) return run.nextItem;
     this.emit(this.items[last + 1]!.from, run.endToken, 'PERSON', knownName ? 0.9 : 0.85, 'context');
@@ -207,7 +243,11 @@ class ChunkReader {
     if (run === null) return null;
     const surname = this.tokens.text(run.endToken - 1);
     if (strength === 'weak' && (this.tokens.opensSentence(item.from) || this.headline) && !hasSlavicSurnameShape(surname)) return null;
-    this.emit(item.from, run.endToken, 'PERSON', strength === 'strong' ? 0.9 : 0.7, 'context');
+    // "Wen-Li Zhang": the first part of a hyphenated given name comes along.
+    const before = this.item(k - 1);
+    const joined = before?.kind === 'free' && this.unexplainedFrom === k - 1 && this.tokens.isHyphenJoined(item.from) && this.isNameToken(before.from);
+    if (joined) this.unexplainedFrom = -1;
+    this.emit(joined ? before.from : item.from, run.endToken, 'PERSON', strength === 'strong' ? 0.9 : 0.7, 'context');
     return run.nextItem;
   }
 
@@ -259,12 +299,14 @@ class ChunkReader {
     const headToken = items[head]!.from;
     const label: EntityLabel = this.words.cueLabel.at(headToken) ?? this.words.ofHeadLabel.at(headToken) ?? 'ORG';
     let start = k;
+    const legalForm = isLegalSuffix(tokens.text(headToken));
     for (let m = k; m < head; m++) {
       const item = items[m]!;
-      const absorbable = item.kind !== 'phrase' || isPlaceOrNationality(item.entry.label) || label === 'EVENT';
+      const absorbable = item.kind !== 'phrase' || isPlaceOrNationality(item.entry.label) || label === 'EVENT' || legalForm;
       if (!absorbable) start = m + 1;
     }
-    if (this.headline) {
+    // Common words before the name are the headline's or the sentence's ("Former Lakeshore Capital executive").
+    if (this.headline || tokens.opensSentence(items[start]!.from)) {
       while (start < head && items[start]!.kind === 'free' && isCommonWord(tokens.text(items[start]!.from))) start++;
     }
     let end = head;
@@ -272,14 +314,40 @@ class ChunkReader {
       end = head + 2;
       while (end + 1 < this.count && items[end + 1]!.kind !== 'title' && !(items[end + 1]!.kind === 'connector' && end + 2 >= this.count)) end++;
     } else if (start === head) {
-      return null;
+      return this.placeAfterPrefix(head);
     }
     if (start > k) {
       // The absorbed-but-not-part items before the sequence are read on their own.
       for (let m = k; m < start; m++) if (items[m]!.kind === 'phrase') this.emitPhrase(items[m] as Extract<Item, { kind: 'phrase' }>);
     }
-    this.emit(items[start]!.from, items[end]!.to, label, this.headline ? 0.65 : 0.75, 'context');
+    const first = start === 0 && label === 'ORG' && !this.headline ? this.wordJoinedByAnd(items[0]!.from) : -1;
+    this.emit(first >= 0 ? first : items[start]!.from, items[end]!.to, label, this.headline ? 0.65 : 0.75, 'context');
     return end + 1;
+  }
+
+  /**
+   * "Securities and Exchange Commission": the one capitalised word joined by "and" to an organisation's name,
+   * or -1. Not after a connector ("Department of Health and Human Services" keeps its first organisation).
+   */
+  private wordJoinedByAnd(from: number): number {
+    const { tokens } = this;
+    const word = from - 2;
+    if (word < 0 || tokens.text(from - 1) !== 'and' || tokens.line(word) !== tokens.line(from)) return -1;
+    if (!tokens.isCapitalised(word) || tokens.opensSentence(word) || isFunctionCap(tokens.text(word)) || TITLES.has(tokens.text(word))) return -1;
+    const before = word - 1;
+    const beforeWord = tokens.has(before) && tokens.line(before) === tokens.line(word) ? tokens.text(before) : '';
+    const joined = (tokens.isCapitalised(before) && beforeWord !== '' && !isFunctionCap(beforeWord)) || NAME_CONNECTORS.has(beforeWord);
+    return joined ? -1 : word;
+  }
+
+  /** "Mount Aso", "Lake Victoria": a geographic word before a name, not after it. */
+  private placeAfterPrefix(h: number): number | null {
+    const name = this.item(h + 1);
+    if (!LOC_PREFIXES.has(this.tokens.text(this.items[h]!.from)) || name === undefined) return null;
+    const isName = name.kind === 'free' ? this.isNameToken(name.from) : name.kind === 'phrase' && isPlaceOrNationality(name.entry.label);
+    if (!isName || name.to - name.from > 1) return null;
+    this.emit(this.items[h]!.from, name.to, 'LOC', 0.75, 'context');
+    return h + 2;
   }
 
   /** "Ministry of …": item `h` is followed by "of" and more. */
@@ -302,7 +370,8 @@ class ChunkReader {
       this.runStart = k;
       this.lastHeadInRun = -1;
       let c = k + 1;
-      for (; c < this.count && this.canStartSequence(this.items[c]!); c++) if (this.isHeadWord(c, true)) this.lastHeadInRun = c;
+      // "Bill & Melinda Gates Foundation": an ampersand joins the words of one name.
+      for (; c < this.count && (this.canStartSequence(this.items[c]!) || this.isAmpersand(c)); c++) if (this.isHeadWord(c, true)) this.lastHeadInRun = c;
       this.runEnd = c;
     }
     return this.lastHeadInRun > k ? this.lastHeadInRun : -1;
@@ -321,6 +390,11 @@ class ChunkReader {
     if (!afterSequenceStart || previous?.kind !== 'phrase' || previous.entry.label !== 'GPE') return false;
     const nickname = !this.headline && previous.entry.source === 'city' && word.endsWith('s') && this.isNameToken(item.from);
     return isClubSuffix(word) || nickname;
+  }
+
+  private isAmpersand(c: number): boolean {
+    const item = this.items[c]!;
+    return item.kind === 'connector' && item.to - item.from === 1 && this.tokens.text(item.from) === '&';
   }
 
   private canStartSequence(item: Item): boolean {
@@ -381,13 +455,21 @@ class ChunkReader {
       this.emit(firstToken, endToken, 'PRODUCT', 0.7, 'context');
       return;
     }
+    const aroundLabel = from === 0 && endsChunk ? labelFromSurroundings(tokens, firstToken, endToken) : undefined;
+    if (aroundLabel !== undefined) {
+      this.emit(firstToken, endToken, aroundLabel, 0.7, 'context');
+      return;
+    }
     const last = tokens.text(endToken - 1);
     const slavic = hasSlavicSurnameShape(last);
-    const verbAfter = endsChunk && tokens.has(endToken) && this.words.isSpeechVerb.at(endToken);
+    // "Kospi added 0.4%" reports a figure, not a speaker.
+    const figureAfterVerb = tokens.has(endToken + 1) && /^[\d$€£¥+-]/.test(tokens.text(endToken + 1));
+    const verbAfter = endsChunk && tokens.has(endToken) && (this.words.isSpeechVerb.at(endToken) || this.words.isPersonVerb.at(endToken)) && !figureAfterVerb;
     const before = firstToken - 1;
-    const verbBefore = from === 0 && tokens.has(before) && this.words.isSpeechVerb.at(before) && (!tokens.has(endToken) || !tokens.isWord(endToken));
-    if (verbAfter || verbBefore) {
-      this.emit(firstToken, endToken, 'PERSON', slavic ? 0.8 : 0.65, 'context');
+    const verbBefore = from === 0 && tokens.has(before) && this.words.isSpeechVerb.at(before) && (!tokens.has(endToken) || !tokens.isWord(endToken) || AFTER_SPEAKER.has(tokens.text(endToken)));
+    if (verbAfter || verbBefore || (endsChunk && hasAgeAfter(tokens, endToken))) {
+      // A lone word is a person by this cue only until the story says otherwise ("Norvex said" of Norvex Inc.).
+      this.emit(firstToken, endToken, 'PERSON', slavic ? 0.8 : verbAfter || verbBefore ? 0.65 : 0.7, until - from === 1 && !slavic ? 'cue' : 'context');
       return;
     }
     if (slavic && until - from >= 2) this.emit(firstToken, endToken, 'PERSON', 0.7, 'context');

@@ -10,6 +10,7 @@ import { Vocabulary } from './vocabulary';
 const WORD_FLAG = 1;
 const CAPITALISED_FLAG = 2;
 const OPENS_SENTENCE_FLAG = 4;
+const HYPHEN_JOINED_FLAG = 8;
 
 /**
  * The tokens of one document, stored column-wise in typed arrays: a news article has hundreds of thousands of
@@ -61,6 +62,11 @@ export class TokenList {
   /** Starts with an uppercase letter (or is a capitalised designator such as "F-16"). */
   isCapitalised(i: number): boolean {
     return (this.flags[i]! & CAPITALISED_FLAG) !== 0;
+  }
+
+  /** A part of a split hyphenated word after its first ("Li" in "Wen-Li"): joined to the token before. */
+  isHyphenJoined(i: number): boolean {
+    return (this.flags[i]! & HYPHEN_JOINED_FLAG) !== 0;
   }
 
   /** First word of a line or after sentence punctuation: capitals there are weak evidence. */
@@ -295,7 +301,7 @@ function pushCompound(
   }
   let offset = start;
   for (const part of word.split('-')) {
-    if (part) tokens.push(offset, offset + part.length, line, wordFlags(units, offset, opensSentence));
+    if (part) tokens.push(offset, offset + part.length, line, wordFlags(units, offset, opensSentence) | (offset > start ? HYPHEN_JOINED_FLAG : 0));
     offset += part.length + 1;
   }
 }

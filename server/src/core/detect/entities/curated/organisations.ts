@@ -50,6 +50,17 @@ const SPORT = [
 export const ORGANISATIONS: readonly string[] = [...INTERNATIONAL, ...GOVERNMENT, ...COMPANIES, ...MEDIA, ...SPORT];
 
 /**
+ * Legal forms that end a company's name ("Toyota Motor Corp.", "Halvorsen Maritime AG"): the whole sequence
+ * before them is the company, a known company name inside it included.
+ */
+export const LEGAL_SUFFIXES: readonly string[] = [
+  'Inc', 'Inc.', 'Corp', 'Corp.', 'Corporation', 'Co', 'Co.', 'Cos.', 'Ltd', 'Ltd.', 'Limited', 'LLC', 'L.L.C.', 'LLP',
+  'LP', 'L.P.', 'PLC', 'Plc', 'plc', 'AG', 'GmbH', 'SA', 'S.A.', 'SE', 'NV', 'N.V.', 'BV', 'B.V.', 'SpA', 'S.p.A.',
+  'AB', 'ASA', 'A/S', 'Oyj', 'Bhd', 'Pty', 'KK', 'K.K.', 'SAS', 'S.A.S.', 'Srl', 'S.r.l.', 'Group', 'Holdings',
+  'Holding',
+];
+
+/**
  * Head words that make a capitalised sequence an organisation ("Defense Ministry", "Goldman Sachs Group",
  * "Armed Forces of Ukraine"). Titles ("Minister") are not here: they introduce people.
  */
@@ -63,7 +74,9 @@ export const ORG_CUES: readonly string[] = [
   'Government', 'Post', 'Times', 'News', 'Journal', 'Herald', 'Tribune', 'Gazette', 'Telegraph', 'Press',
   'Radio', 'Television', 'TV', 'Network', 'Independent', 'Airlines', 'Airways', 'Motors', 'Technologies',
   'Systems', 'Industries', 'Pharmaceuticals', 'Labs', 'Studios', 'Partners', 'Exchange',
-  'Cabinet', 'Senate', 'Congress', 'Coalition', 'Alliance', 'Center', 'Centre',
+  'Cabinet', 'Senate', 'Congress', 'Coalition', 'Alliance', 'Center', 'Centre', 'Securities', 'Capital',
+  'Investments', 'Ventures', 'Bancorp', 'Insurance', 'Logistics', 'Trust', 'Movement',
+  ...LEGAL_SUFFIXES,
 ];
 
 /** Team-name heads after a city ("Manchester United", "Leicester City"). */

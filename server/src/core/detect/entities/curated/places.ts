@@ -50,4 +50,7 @@ export const EXTRA_LOC: readonly string[] = [
 ];
 
 /** Lowercase place nouns that follow a place without being part of its name ("Odesa regions"). */
-export const GPE_SUFFIXES: readonly string[] = ['Oblast', 'Region', 'Province', 'County', 'Krai', 'District', 'Raion'];
+export const GPE_SUFFIXES: readonly string[] = [
+  'Oblast', 'Region', 'Province', 'County', 'Krai', 'District', 'Raion', 'Prefecture', 'Governorate', 'Municipality',
+  'Voivodeship',
+];

@@ -38,4 +38,9 @@ export const LOWERCASE_TITLES: ReadonlySet<string> = new Set([
   'historian', 'scientist', 'researcher', 'professor', 'businessman', 'businesswoman', 'oligarch', 'activist',
   'teammate', 'opponent', 'rival', 'defendant', 'plaintiff', 'juror', 'witness', 'candidate', 'nominee', 'lawmaker',
   'legislator', 'congressman', 'congresswoman', 'representative', 'tennis', 'star', 'veteran', 'blogger', 'commentator',
+  'advocate', 'barrister', 'solicitor', 'counsel', 'strategist', 'trader', 'banker', 'engineer', 'councillor',
+  'councilman', 'councilwoman', 'substitute', 'rider', 'cyclist', 'sprinter', 'skipper', 'batsman', 'bowler', 'jockey',
+  'trainer', 'seed', 'compatriot', 'teenager', 'physician', 'surgeon', 'nurse', 'teacher', 'pilot',
+  'playmaker', 'centre-back', 'fullback', 'full-back', 'keeper', 'runner', 'swimmer', 'boxer', 'golfer', 'wife',
+  'husband', 'son', 'daughter', 'brother', 'sister', 'mother', 'father',
 ]);
