@@ -12,6 +12,7 @@ import { benchDetect } from './bench/detectThroughput';
 import { benchEditTokens } from './bench/editTokens';
 import { reportUnavailable, table } from './bench/figures';
 import { benchFullTokens } from './bench/fullTokens';
+import { benchLexiconLearning } from './bench/lexiconLearning';
 import { benchPackageSize } from './bench/packageSize';
 import { benchPreAnnotation } from './bench/preAnnotation';
 import { runPreAnnotationTask, type PreAnnotationTask } from './bench/preAnnotationWorker';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     ['edit → semantic tokens delta, 100 KB article', () => benchEditTokens(short)],
     ['quick fix → sidecar written, 10k tags', () => benchQuickFix(short)],
     ['check, 10k and 100k tags', () => benchCheck(short)],
+    ['learning action → lexicon written', () => benchLexiconLearning(short)],
     ['pre-annotation on 2 worker threads', () => benchPreAnnotation(short, __filename)],
     ['export and import, 1k and 10k articles', () => benchTransfer(short)],
     ['server start to first tokens', () => benchServerStart(short)],
