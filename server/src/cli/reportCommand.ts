@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { ProgressReporter } from '../core/base/progress';
 import { articleSelectorFor } from '../node/projectFiles';
-import { corpusReport } from '../core/report/corpusReport';
-import { loadSidecarCorpus } from '../node/sidecarCorpus';
+import { CorpusReportBuilder, type UnreadableFile } from '../core/report/corpusReport';
+import { eachCorpusFile } from '../node/sidecarCorpus';
 import { labelColorsFor } from '../core/report/labelColors';
 import { reportCsv, reportJson } from '../core/report/reportCsv';
 
@@ -24,18 +24,28 @@ export interface ReportRequest {
  * annotators (the report says why).
  */
 export async function runReport(request: ReportRequest, out: (chunk: string) => void, err: (line: string) => void, progress?: ProgressReporter): Promise<number> {
-  let loaded: Awaited<ReturnType<typeof loadSidecarCorpus>>;
+  const unreadable: UnreadableFile[] = [];
+  const builder = new CorpusReportBuilder({ annotators: request.annotators, colorOf: (label) => colorOf(label), unreadable });
+  const selector = articleSelectorFor([resolve(request.path)]);
+  // One article of each project, in the order met: the label colours are those of the first project using each label.
+  const projects = new Map<string | undefined, string>();
   try {
-    loaded = await loadSidecarCorpus(request.path, progress);
+    // Read twice, one article at a time: counts first, then agreement once the annotators to compare are known.
+    await eachCorpusFile(request.path, (item) => {
+      if ('unreadable' in item) return void unreadable.push(item.unreadable);
+      const path = resolve(item.document.path);
+      const folder = selector.projectOf(path).project?.folder;
+      if (!projects.has(folder)) projects.set(folder, path);
+      builder.add(item.document);
+    }, progress && halfway(progress, 0));
+    if (Array.isArray(builder.annotatorsToCompare())) await eachCorpusFile(request.path, (item) => void ('document' in item && builder.compare(item.document)), progress && halfway(progress, 1));
   } catch (error) {
     err(`marginalia report: ${(error as Error).message}`);
     return 2;
   }
-  const { documents, unreadable } = loaded;
   for (const { file, problem } of unreadable) err(`${file}: skipped: ${problem}`);
-  const selector = articleSelectorFor([resolve(request.path)]);
-  const colorOf = labelColorsFor(documents.map((document) => resolve(document.path)), (path) => selector.projectOf(path));
-  const report = corpusReport(documents, { annotators: request.annotators, colorOf, unreadable });
+  const colorOf = labelColorsFor([...projects.values()], (path) => selector.projectOf(path));
+  const report = builder.result();
   if (!report.agreement.measured) {
     if (request.annotators) {
       err(`marginalia report: ${report.agreement.reason}`);
@@ -45,4 +55,9 @@ export async function runReport(request: ReportRequest, out: (chunk: string) => 
   }
   out(request.format === 'csv' ? reportCsv(report) : reportJson(report));
   return 0;
+}
+
+/** Progress of one of two passes over the files, as the first or second half of the bar. */
+export function halfway(progress: ProgressReporter, pass: 0 | 1): ProgressReporter {
+  return { report: (done, total, message) => progress.report(pass * total + done, 2 * total, message) };
 }
