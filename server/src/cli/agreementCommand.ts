@@ -1,4 +1,5 @@
-import { AgreementAccumulator, agreementTable, claimants, type AgreementDocument } from '../core/agreement';
+import { AgreementAccumulator, agreementTable, claimants, type AgreementDocument, type DocumentAgreement } from '../core/agreement';
+import { JsonArraySpool } from '../node/jsonArraySpool';
 import type { ProgressReporter } from '../core/base/progress';
 import { eachCorpusFile, type CorpusItem } from '../node/sidecarCorpus';
 import { staleFile, type UnreadableFile } from '../core/report/corpusReport';
@@ -36,13 +37,37 @@ export async function runAgreement(request: AgreementRequest, out: (chunk: strin
     for (const annotator of claimants(tags)) found.add(annotator);
     return { name: path, text, tags };
   };
+  // A row of figures an article: spooled to a file for JSON, only the table's few cells kept for people.
+  const spool = request.format === 'json' ? new JsonArraySpool(1) : undefined;
+  const rows: Array<Pick<DocumentAgreement, 'name' | 'overall'>> = [];
+  const measuring = (first: string, second: string) => new AgreementAccumulator(first, second, (document) => (spool ? spool.add(document) : rows.push({ name: document.name, overall: document.overall })));
+  try {
+    return await agreementOf(request, out, err, progress, { sort, measuring, unreadable, stale, found, comparableCount: () => comparableCount, spool, rows });
+  } finally {
+    spool?.discard();
+  }
+}
+
+interface AgreementRun {
+  sort: (item: CorpusItem) => AgreementDocument | undefined;
+  measuring: (first: string, second: string) => AgreementAccumulator;
+  unreadable: UnreadableFile[];
+  stale: UnreadableFile[];
+  found: Set<string>;
+  comparableCount: () => number;
+  spool?: JsonArraySpool;
+  rows: Array<Pick<DocumentAgreement, 'name' | 'overall'>>;
+}
+
+async function agreementOf(request: AgreementRequest, out: (chunk: string) => void, err: (line: string) => void, progress: ProgressReporter | undefined, run: AgreementRun): Promise<number> {
+  const { sort, measuring, unreadable, stale, found, spool, rows } = run;
   let accumulator: AgreementAccumulator | undefined;
   try {
     if (request.annotators === undefined) {
       // The default pair is "the only two found": known once every file was read, so the files are read twice.
       await eachCorpusFile(request.path, (item) => void sort(item), progress && halfway(progress, 0));
     } else {
-      accumulator = new AgreementAccumulator(...request.annotators);
+      accumulator = measuring(...request.annotators);
       await eachCorpusFile(request.path, (item) => {
         const document = sort(item);
         if (document) accumulator!.add(document);
@@ -53,7 +78,7 @@ export async function runAgreement(request: AgreementRequest, out: (chunk: strin
     return 2;
   }
   for (const { file, problem } of [...unreadable, ...stale]) err(`${file}: skipped: ${problem}`);
-  if (comparableCount === 0) {
+  if (run.comparableCount() === 0) {
     err(`marginalia agreement: nothing to compare: no readable sidecar beside its article below ${request.path}`);
     return 2;
   }
@@ -69,26 +94,27 @@ export async function runAgreement(request: AgreementRequest, out: (chunk: strin
     return 2;
   }
   if (!accumulator) {
-    const measuring = new AgreementAccumulator(annotators[0], annotators[1]);
+    const second = measuring(annotators[0], annotators[1]);
     try {
       await eachCorpusFile(request.path, (item) => {
         if ('unreadable' in item) return;
         const { path, text, tags } = item.document;
-        if (misplacedTagIds(text, tags).size === 0) measuring.add({ name: path, text, tags });
+        if (misplacedTagIds(text, tags).size === 0) second.add({ name: path, text, tags });
       }, progress && halfway(progress, 1));
     } catch (error) {
       err(`marginalia agreement: ${(error as Error).message}`);
       return 2;
     }
-    accumulator = measuring;
+    accumulator = second;
   }
   const report = accumulator.result();
   for (const { name, missing } of report.skipped) err(`${name}: skipped: no tags by ${missing.join(' or ')}`);
-  if (report.documents.length === 0) {
+  if (accumulator.compared === 0) {
     err(`marginalia agreement: nothing to compare: no article below ${request.path} has tags by both ${annotators[0]} and ${annotators[1]}`);
     return 2;
   }
-  out(request.format === 'json' ? JSON.stringify({ ...report, unreadable: [...unreadable, ...stale] }, null, 2) + '\n' : agreementTable(report));
+  if (spool) spool.print(JSON.stringify({ ...report, documents: spool.placeholder, unreadable: [...unreadable, ...stale] }, null, 2) + '\n', out);
+  else out(agreementTable({ ...report, documents: rows }));
   return 0;
 }
 

@@ -3,6 +3,7 @@ import type { ProgressReporter } from '../core/base/progress';
 import { articleSelectorFor } from '../node/projectFiles';
 import { CorpusReportBuilder, type UnreadableFile } from '../core/report/corpusReport';
 import { eachCorpusFile } from '../node/sidecarCorpus';
+import { JsonArraySpool } from '../node/jsonArraySpool';
 import { labelColorsFor } from '../core/report/labelColors';
 import { reportCsv, reportJson } from '../core/report/reportCsv';
 
@@ -25,7 +26,17 @@ export interface ReportRequest {
  */
 export async function runReport(request: ReportRequest, out: (chunk: string) => void, err: (line: string) => void, progress?: ProgressReporter): Promise<number> {
   const unreadable: UnreadableFile[] = [];
-  const builder = new CorpusReportBuilder({ annotators: request.annotators, colorOf: (label) => colorOf(label), unreadable });
+  // JSON: each article's agreement figures go to a file as they come, and are printed from there.
+  const spool = request.format === 'json' ? new JsonArraySpool(2) : undefined;
+  try {
+    return await report(request, out, err, progress, unreadable, spool);
+  } finally {
+    spool?.discard();
+  }
+}
+
+async function report(request: ReportRequest, out: (chunk: string) => void, err: (line: string) => void, progress: ProgressReporter | undefined, unreadable: UnreadableFile[], spool: JsonArraySpool | undefined): Promise<number> {
+  const builder = new CorpusReportBuilder({ annotators: request.annotators, colorOf: (label) => colorOf(label), unreadable, ...(spool && { onAgreementDocument: (document) => spool.add(document) }) });
   const selector = articleSelectorFor([resolve(request.path)]);
   // One article of each project, in the order met: the label colours are those of the first project using each label.
   const projects = new Map<string | undefined, string>();
@@ -45,15 +56,16 @@ export async function runReport(request: ReportRequest, out: (chunk: string) => 
   }
   for (const { file, problem } of unreadable) err(`${file}: skipped: ${problem}`);
   const colorOf = labelColorsFor([...projects.values()], (path) => selector.projectOf(path));
-  const report = builder.result();
-  if (!report.agreement.measured) {
+  const result = builder.result();
+  if (!result.agreement.measured) {
     if (request.annotators) {
-      err(`marginalia report: ${report.agreement.reason}`);
+      err(`marginalia report: ${result.agreement.reason}`);
       return 2;
     }
-    err(`marginalia report: no agreement figures: ${report.agreement.reason}${report.annotators.length > 2 ? ' (--annotators A,B)' : ''}`);
+    err(`marginalia report: no agreement figures: ${result.agreement.reason}${result.annotators.length > 2 ? ' (--annotators A,B)' : ''}`);
   }
-  out(request.format === 'csv' ? reportCsv(report) : reportJson(report));
+  if (spool && result.agreement.measured) spool.print(reportJson({ ...result, agreement: { ...result.agreement, documents: spool.placeholder as never } }), out);
+  else out(request.format === 'csv' ? reportCsv(result) : reportJson(result));
   return 0;
 }
 

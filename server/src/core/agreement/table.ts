@@ -1,4 +1,7 @@
-import type { AgreementReport, LabelAgreement } from './agreement';
+import type { AgreementReport, DocumentAgreement, LabelAgreement } from './agreement';
+
+/** What the table shows: the corpus figures, and each document's overall ones. */
+export type AgreementTableInput = Pick<AgreementReport, 'annotators' | 'corpus'> & { documents: ReadonlyArray<Pick<DocumentAgreement, 'name' | 'overall'>> };
 
 const HEADINGS = ['exact F1', 'overlap F1', 'kappa'];
 
@@ -6,7 +9,7 @@ const HEADINGS = ['exact F1', 'overlap F1', 'kappa'];
  * The report for people: a row a label and an overall row for the corpus, then a row a document.
  * Claims are counted per annotator; F1 and kappa have three decimals.
  */
-export function agreementTable(report: AgreementReport): string {
+export function agreementTable(report: AgreementTableInput): string {
   const [first, second] = report.annotators;
   const { corpus, documents } = report;
   const labelRows = Object.entries(corpus.byLabel).map(([label, figures]) => row(label, figures));

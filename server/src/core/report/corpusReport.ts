@@ -1,4 +1,4 @@
-import { AgreementAccumulator, claimants, type AgreementReport } from '../agreement';
+import { AgreementAccumulator, claimants, type AgreementReport, type DocumentAgreement } from '../agreement';
 import { addSummaries, misplacedTagIds, percentReviewed, summarizeTags, type ReviewSummary } from '../review/corpusSummary';
 import { emptyReviewCounts, reviewStateOf, totalTags, type ReviewCounts } from '../review/reviewState';
 import type { Tag } from '../sidecar/schema';
@@ -74,6 +74,8 @@ export interface ReportOptions {
   /** Each label's colour, from the project's label set. */
   colorOf: (label: string) => string;
   unreadable?: UnreadableFile[];
+  /** Hears each compared document's agreement figures, which the report then leaves out of `agreement.documents` (a caller that writes them out as they come). */
+  onAgreementDocument?: (document: DocumentAgreement) => void;
 }
 
 /**
@@ -129,7 +131,7 @@ export class CorpusReportBuilder {
   compare(document: ReportDocument): void {
     const pair = this.annotatorsToCompare();
     if (!Array.isArray(pair)) return;
-    this.accumulator ??= new AgreementAccumulator(pair[0], pair[1]);
+    this.accumulator ??= new AgreementAccumulator(pair[0], pair[1], this.options.onAgreementDocument);
     if (misplacedTagIds(document.text, document.tags).size === 0) this.accumulator.add(document);
   }
 
@@ -149,8 +151,9 @@ export class CorpusReportBuilder {
   private agreementSection(): MeasuredAgreement | UnavailableAgreement {
     const pair = this.annotatorsToCompare();
     if (!Array.isArray(pair)) return pair;
-    const measured = (this.accumulator ?? new AgreementAccumulator(pair[0], pair[1])).result();
-    if (measured.documents.length === 0) return { measured: false, reason: `no article has tags by both ${pair[0]} and ${pair[1]}` };
+    const accumulator = this.accumulator ?? new AgreementAccumulator(pair[0], pair[1]);
+    const measured = accumulator.result();
+    if (accumulator.compared === 0) return { measured: false, reason: `no article has tags by both ${pair[0]} and ${pair[1]}` };
     return { measured: true, ...measured, excluded: this.stale };
   }
 }
