@@ -96,8 +96,13 @@ async function agreementOf(request: AgreementRequest, out: (chunk: string) => vo
   if (!accumulator) {
     const second = measuring(annotators[0], annotators[1]);
     try {
+      const known = new Set(unreadable.map(({ file }) => file));
       await eachCorpusFile(request.path, (item) => {
-        if ('unreadable' in item) return;
+        if ('unreadable' in item) {
+          // Read well the first time, not now (changed meanwhile): named, never left out silently.
+          if (!known.has(item.unreadable.file)) err(`${item.unreadable.file}: skipped: unreadable on the second reading: ${item.unreadable.problem}`);
+          return;
+        }
         const { path, text, tags } = item.document;
         if (misplacedTagIds(text, tags).size === 0) second.add({ name: path, text, tags });
       }, progress && halfway(progress, 1));

@@ -49,7 +49,14 @@ async function report(request: ReportRequest, out: (chunk: string) => void, err:
       if (!projects.has(folder)) projects.set(folder, path);
       builder.add(item.document);
     }, progress && halfway(progress, 0));
-    if (Array.isArray(builder.annotatorsToCompare())) await eachCorpusFile(request.path, (item) => void ('document' in item && builder.compare(item.document)), progress && halfway(progress, 1));
+    if (Array.isArray(builder.annotatorsToCompare())) {
+      const known = new Set(unreadable.map(({ file }) => file));
+      await eachCorpusFile(request.path, (item) => {
+        if ('document' in item) return builder.compare(item.document);
+        // Read well the first time, not now (changed meanwhile): named, never left out silently.
+        if (!known.has(item.unreadable.file)) unreadable.push({ file: item.unreadable.file, problem: `left out of agreement, unreadable on the second reading: ${item.unreadable.problem}` });
+      }, progress && halfway(progress, 1));
+    }
   } catch (error) {
     err(`marginalia report: ${(error as Error).message}`);
     return 2;
