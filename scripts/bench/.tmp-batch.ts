@@ -1,2 +1,0 @@
-import { benchBatchCommands } from './batchCommands';
-void benchBatchCommands(false, process.argv[2]!.split(',').map(Number));
