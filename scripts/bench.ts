@@ -7,11 +7,13 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { isMarginaliaWorker, serveMarginaliaWorker } from '../server/src/node/workerEntry';
 import { benchActivation } from './bench/activation';
+import { benchBatchCommands } from './bench/batchCommands';
 import { benchCheck } from './bench/check';
 import { benchDetect } from './bench/detectThroughput';
 import { benchEditTokens } from './bench/editTokens';
 import { reportUnavailable, table } from './bench/figures';
 import { benchFullTokens } from './bench/fullTokens';
+import { benchLexiconLearning } from './bench/lexiconLearning';
 import { benchPackageSize } from './bench/packageSize';
 import { benchPreAnnotation } from './bench/preAnnotation';
 import { runPreAnnotationTask, type PreAnnotationTask } from './bench/preAnnotationWorker';
@@ -25,6 +27,10 @@ async function main(): Promise<void> {
   // `--only <text>` measures just the figures whose name contains it, to iterate on one target.
   const onlyIndex = process.argv.indexOf('--only');
   const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
+  // `--sizes 1000,10000,100000`: the article counts of the batch commands' figures (100,000 takes minutes).
+  const sizesIndex = process.argv.indexOf('--sizes');
+  const sizes = sizesIndex >= 0 ? process.argv[sizesIndex + 1]!.split(',').map(Number) : undefined;
+  if (sizes?.some((size) => !Number.isInteger(size) || size < 1)) throw new Error(`--sizes must be article counts such as 1000,10000,100000, not '${process.argv[sizesIndex + 1]}'`);
   const started = performance.now();
   // Packaging comes first: it leaves minified bundles in dist/, so every later figure measures what ships.
   const measures: Array<[string, () => void | Promise<void>]> = [
@@ -35,6 +41,8 @@ async function main(): Promise<void> {
     ['quick fix → sidecar written, 10k tags', () => benchQuickFix(short)],
     ['re-anchoring 10k tags, 1 MB article', () => benchReanchor(short)],
     ['check, 10k and 100k tags', () => benchCheck(short)],
+    ['learning action → lexicon written', () => benchLexiconLearning(short)],
+    ['batch commands (check, agreement, report, annotate) by corpus size', () => benchBatchCommands(short, sizes)],
     ['pre-annotation on 2 worker threads', () => benchPreAnnotation(short, __filename)],
     ['export and import, 1k and 10k articles', () => benchTransfer(short)],
     ['server start to first tokens', () => benchServerStart(short)],

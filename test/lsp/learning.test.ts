@@ -13,6 +13,7 @@ import type { CodeAction, Hover } from 'vscode-languageserver-protocol';
 import { ArticleViewRequest, ServerCommands, type ArticleView, type LearnedRulesResult, type TagAllInWorkspaceResult, type WorkspaceOccurrencesResult } from '../../server/src/api/protocol';
 import { newTag, type Tag } from '../../server/src/core/sidecar';
 import { SidecarStore } from '../../server/src/node/sidecarStore';
+import { LexiconStore } from '../../server/src/node/lexiconStore';
 import { readSidecar, startSession, type OpenArticle, type Session } from '../support/lspClient';
 
 const SEED_002 = 'seeds/002_41c27c843f947f33.txt';
@@ -40,6 +41,15 @@ const command = <T>(session: Session, name: string, args: object) => session.con
 /** Adds an article to the session's corpus before anything is opened. */
 const writeArticle = (session: Session, name: string, text: string) => writeFileSync(path.join(session.root, 'seeds', name), text);
 const lexiconPath = (session: Session) => path.join(session.root, 'seeds', 'marginalia.lexicon.json');
+/**
+ * The lexicon file with everything learnt so far: the server appends each lesson to the lexicon's
+ * journal and folds it into the file on a quiet moment; this folds it at once, from another process as
+ * a second window would (under the file's lock), then reads the file.
+ */
+const lexiconText = async (session: Session) => {
+  await new LexiconStore({ quietMs: 0 }).compact(lexiconPath(session));
+  return readFileSync(lexiconPath(session), 'utf8');
+};
 /**
  * Tells the server the lexicon file changed, as a file watcher would, and resolves once `check` holds:
  * it is tried again after each redraw of the article the server reports.
@@ -74,7 +84,7 @@ describe('learning from the tags people make', () => {
     const seed002 = await session.open(SEED_002);
     const tagged = await seed002.run(find(await seed002.actionsAt('Umerov'), 'Tag "Umerov" as PERSON'));
     assert.equal(tagged.message, 'Tagged "Umerov" as PERSON');
-    const lexicon = readFileSync(lexiconPath(session), 'utf8');
+    const lexicon = await lexiconText(session);
     assert.match(lexicon, /\{"text":"Umerov","label":"PERSON","kind":"entity","count":1,"by":"ann","article":"002_41c27c843f947f33.txt","at":"[^"]+"\}/);
 
     const seed004 = await session.open(SEED_004);
@@ -117,7 +127,7 @@ describe('learning from the tags people make', () => {
     assert.equal(forgotten.forgotten, 1);
     assert.equal(forgotten.message, 'Forgot 1 learned rule');
     assert.deepEqual(await suggestedAt(session, c, 'Mriya', 0), ['PRODUCT']);
-    assert.doesNotMatch(readFileSync(lexiconPath(session), 'utf8'), /"suppressions": \[\n/, 'the file holds no rejection any more');
+    assert.doesNotMatch(await lexiconText(session), /"suppressions": \[\n/, 'the file holds no rejection any more');
     const again = await command<{ message: string; forgotten: number }>(session, ServerCommands.forgetRule, { uri: c.uri, id: suppression.id });
     assert.equal(again.message, 'Forgot 0 learned rules (1 already gone)');
   });
@@ -143,18 +153,18 @@ describe('learning from the tags people make', () => {
 
     const undone = await command<{ message: string }>(session, ServerCommands.undo, { uri: d.uri });
     assert.match(undone.message, /^Undid: Tagged "Zorvanets" as ORG/);
-    assert.doesNotMatch(readFileSync(lexiconPath(session), 'utf8'), /Zorvanets/);
+    assert.doesNotMatch(await lexiconText(session), /Zorvanets/);
     assert.doesNotMatch(await hoverText(session, e, 'Zorvanets'), /because/);
 
     await command(session, ServerCommands.redo, { uri: d.uri });
-    assert.match(readFileSync(lexiconPath(session), 'utf8'), /"text":"Zorvanets","label":"ORG"/);
+    assert.match(await lexiconText(session), /"text":"Zorvanets","label":"ORG"/);
     assert.match(await hoverText(session, e, 'Zorvanets'), /because ann tagged "Zorvanets" ORG/);
   });
 
   it('reads the lexicon again when it changes on disk (a git pull)', async () => {
     const e = await session.open('seeds/learn_e.txt');
     const file = lexiconPath(session);
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"text":"Zorvanets","label":"ORG","kind":"entity","count":1,"by":"ann"', '"text":"Zorvanets","label":"ORG","kind":"entity","count":1,"by":"bob"'));
+    writeFileSync(file, (await lexiconText(session)).replace('"text":"Zorvanets","label":"ORG","kind":"entity","count":1,"by":"ann"', '"text":"Zorvanets","label":"ORG","kind":"entity","count":1,"by":"bob"'));
     await lexiconChanged(session, e, async () => /because bob tagged "Zorvanets" ORG/.test(await hoverText(session, e, 'Zorvanets')));
   });
 });
@@ -201,7 +211,7 @@ describe('tag all occurrences in the workspace', () => {
     assert.deepEqual(tags.find((tag) => tag.id === bobsTag.id), JSON.parse(JSON.stringify(bobsTag)), "bob's tag untouched");
     const added = tags.filter((tag) => tag.id !== bobsTag.id);
     assert.ok(added.every((tag) => tag.text === 'Umerov' && tag.label === 'PERSON' && tag.status === 'accepted' && tag.source === 'manual' && tag.annotator === 'ann'), JSON.stringify(added[0]));
-    const counted = readFileSync(path.join(session.root, 'seeds', 'marginalia.lexicon.json'), 'utf8');
+    const counted = await lexiconText(session);
     assert.match(counted, /"text":"Umerov","label":"PERSON","kind":"entity","count":7,/, 'each new tag teaches too');
 
     // Nothing left to tag elsewhere: the quick fix is gone.

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
+import { shardOf } from '../core/annotate/shard';
 import type { ArticleOutcome } from '../node/annotateArticle';
 import { planAnnotation } from '../node/annotatePlan';
 import { annotateArticles } from '../node/annotatePool';
@@ -17,6 +18,8 @@ export interface AnnotateRequest {
   format: AnnotateFormat;
   /** The proposals' signature; the tool's name by default. */
   annotator?: string;
+  /** Only the articles of shard `index` of `count` (see core/annotate/shard.ts): one job of an array. */
+  shard?: { index: number; count: number };
 }
 
 /** Exit code of a run stopped by Ctrl+C, as a shell reports a command ended by SIGINT. */
@@ -53,7 +56,10 @@ export async function runAnnotate(request: AnnotateRequest, out: (chunk: string)
   const selector = articleSelectorFor([]);
   let plan;
   try {
-    const articles = await findArticlesBelow(request.paths, selector);
+    const found = await findArticlesBelow(request.paths, selector);
+    const shard = request.shard;
+    // By the article's path in its corpus (from its marginalia.json's folder, else from the PATH given): the same on every machine.
+    const articles = shard ? found.filter(({ path, root }) => shardOf(corpusPathOf(resolve(path), resolve(selector.projectOf(resolve(path)).project?.folder ?? root)), shard.count) === shard.index) : found;
     plan = await planAnnotation(articles, { projectOf: (path) => selector.projectOf(resolve(path)) });
   } catch (error) {
     err(`marginalia annotate: ${(error as Error).message}`);
@@ -76,6 +82,11 @@ export async function runAnnotate(request: AnnotateRequest, out: (chunk: string)
   out(request.format === 'json' ? JSON.stringify(summary, null, 2) + '\n' : forPeople(summary, request.paths));
   if (summary.cancelled) return CANCELLED_EXIT_CODE;
   return summary.skipped.length > 0 || recogniserProblems > 0 ? 2 : 0;
+}
+
+/** `path` relative to `folder`, '/'-separated. */
+function corpusPathOf(path: string, folder: string): string {
+  return relative(folder, path).split(sep).join('/');
 }
 
 function summarize(outcomes: readonly ArticleOutcome[], run: Pick<AnnotateSummary, 'articles' | 'workers' | 'seconds' | 'dryRun' | 'cancelled'>): AnnotateSummary {

@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { version } from '../../../package.json';
 import { runAgreement, type AgreementFormat } from './agreementCommand';
 import { runAnnotate, withCancellableProgressBar, type AnnotateFormat } from './annotateCommand';
+import { parseShard } from '../core/annotate/shard';
 import { runCheck, type CheckFormat } from './checkCommand';
 import { runDetect, type DetectFormat } from './detectCommand';
 import { runGitSetup } from './gitSetupCommand';
@@ -61,7 +62,7 @@ Usage:
       named. Bad input (a malformed line, offsets past the end, text that does not match, an
       unknown label) is named with its file and line, and nothing is written. Exit codes: 0 done,
       2 bad usage, bad input or something skipped (named).
-  marginalia annotate [--workers N] [--dry-run] [--format summary|json] PATH...
+  marginalia annotate [--workers N] [--shard K/N] [--dry-run] [--format summary|json] PATH...
       Pre-annotate: write what the detector finds in the articles below each PATH (a folder or a
       .txt file; below a marginalia.json, the articles it selects; elsewhere every .txt file) into
       their sidecars as proposed tags (source "import", annotator "marginalia") for people to accept
@@ -71,7 +72,9 @@ Usage:
       touches a tag a person made or decided, never proposes on a span already tagged or rejected
       or across a person's tag; running it again replaces only its own proposals no longer found,
       so a second run writes nothing. --workers: threads (default: one per core; at most 16 or
-      twice the cores, whichever is more). --dry-run: count, write nothing. Ctrl+C finishes the
+      twice the cores, whichever is more). --shard K/N: only shard K (1 to N) of the articles, by
+      a hash of each one's path in its corpus, so that N jobs on N machines share a corpus, each
+      writing only its own articles' sidecars. --dry-run: count, write nothing. Ctrl+C finishes the
       articles under way and stops. Exit codes: 0 done, 2 bad usage, articles skipped
       (unreadable, binary, broken sidecar or lexicon: named on stderr and left untouched) or a
       recogniser that failed (named on stderr; the detector's proposals are written), 130 cancelled.
@@ -214,7 +217,7 @@ async function reportCommand(args: string[]): Promise<number> {
 }
 
 async function annotateCommand(args: string[]): Promise<number> {
-  const parsed = parseCommand(args, { workers: { type: 'string' }, 'dry-run': { type: 'boolean' }, format: { type: 'string', default: 'summary' }, ...PROGRESS_OPTION });
+  const parsed = parseCommand(args, { workers: { type: 'string' }, shard: { type: 'string' }, 'dry-run': { type: 'boolean' }, format: { type: 'string', default: 'summary' }, ...PROGRESS_OPTION });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (values.format !== 'summary' && values.format !== 'json') return usageError(`--format must be summary or json, not '${values.format}'`);
@@ -224,10 +227,12 @@ async function annotateCommand(args: string[]): Promise<number> {
     const cores = defaultWorkerCount();
     return usageError(`--workers: at most ${maxWorkerCount()} threads on this machine (${cores} ${cores === 1 ? 'core' : 'cores'}), not ${workers}: more threads than cores only take memory`);
   }
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (values.shard !== undefined && shard === undefined) return usageError(`--shard must be K/N with whole numbers 1 ≤ K ≤ N (this job's shard of N), not '${values.shard}'`);
   if (positionals.length === 0) return usageError('annotate needs at least one PATH (a folder or an article)');
   return withCancellableProgressBar('annotating', values['no-progress'] === true, (bar, cancellation) =>
     runAnnotate(
-      { paths: positionals, workers, dryRun: values['dry-run'] === true, format: values.format as AnnotateFormat },
+      { paths: positionals, workers, dryRun: values['dry-run'] === true, format: values.format as AnnotateFormat, shard },
       bar.clearedBefore((chunk: string) => process.stdout.write(chunk)),
       bar.clearedBefore((line: string) => process.stderr.write(line + '\n')),
       bar,

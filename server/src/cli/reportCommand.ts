@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import type { ProgressReporter } from '../core/base/progress';
-import { articleSelectorFor, symmetricTypesOf } from '../node/projectFiles';
-import { corpusReport } from '../core/report/corpusReport';
-import { loadSidecarCorpus } from '../node/sidecarCorpus';
+import { articleSelectorFor, relationTypesLookup } from '../node/projectFiles';
+import { CorpusReportBuilder, type UnreadableFile } from '../core/report/corpusReport';
+import { eachCorpusFile } from '../node/sidecarCorpus';
+import { JsonArraySpool } from '../node/jsonArraySpool';
 import { labelColorsFor } from '../core/report/labelColors';
 import { reportCsv, reportJson } from '../core/report/reportCsv';
 
@@ -24,26 +25,62 @@ export interface ReportRequest {
  * annotators (the report says why).
  */
 export async function runReport(request: ReportRequest, out: (chunk: string) => void, err: (line: string) => void, progress?: ProgressReporter): Promise<number> {
-  let loaded: Awaited<ReturnType<typeof loadSidecarCorpus>>;
+  const unreadable: UnreadableFile[] = [];
+  // JSON: each article's agreement figures go to a file as they come, and are printed from there.
+  const spool = request.format === 'json' ? new JsonArraySpool(2) : undefined;
   try {
-    loaded = await loadSidecarCorpus(request.path, progress);
+    return await report(request, out, err, progress, unreadable, spool);
+  } finally {
+    spool?.discard();
+  }
+}
+
+async function report(request: ReportRequest, out: (chunk: string) => void, err: (line: string) => void, progress: ProgressReporter | undefined, unreadable: UnreadableFile[], spool: JsonArraySpool | undefined): Promise<number> {
+  // Relation types without direction, from every article's project file: known after the first reading, used in the second.
+  const typesOf = relationTypesLookup();
+  const symmetricTypes = new Set<string>();
+  const builder = new CorpusReportBuilder({ annotators: request.annotators, colorOf: (label) => colorOf(label), unreadable, symmetricTypes, ...(spool && { onAgreementDocument: (document) => spool.add(document) }) });
+  const selector = articleSelectorFor([resolve(request.path)]);
+  // One article of each project, in the order met: the label colours are those of the first project using each label.
+  const projects = new Map<string | undefined, string>();
+  try {
+    // Read twice, one article at a time: counts first, then agreement once the annotators to compare are known.
+    await eachCorpusFile(request.path, (item) => {
+      if ('unreadable' in item) return void unreadable.push(item.unreadable);
+      const path = resolve(item.document.path);
+      const folder = selector.projectOf(path).project?.folder;
+      if (!projects.has(folder)) projects.set(folder, path);
+      for (const type of typesOf(path)) if (type.symmetric) symmetricTypes.add(type.name);
+      builder.add(item.document);
+    }, progress && halfway(progress, 0));
+    if (Array.isArray(builder.annotatorsToCompare())) {
+      const known = new Set(unreadable.map(({ file }) => file));
+      await eachCorpusFile(request.path, (item) => {
+        if ('document' in item) return builder.compare(item.document);
+        // Read well the first time, not now (changed meanwhile): named, never left out silently.
+        if (!known.has(item.unreadable.file)) unreadable.push({ file: item.unreadable.file, problem: `left out of agreement, unreadable on the second reading: ${item.unreadable.problem}` });
+      }, progress && halfway(progress, 1));
+    }
   } catch (error) {
     err(`marginalia report: ${(error as Error).message}`);
     return 2;
   }
-  const { documents, unreadable } = loaded;
   for (const { file, problem } of unreadable) err(`${file}: skipped: ${problem}`);
-  const selector = articleSelectorFor([resolve(request.path)]);
-  const colorOf = labelColorsFor(documents.map((document) => resolve(document.path)), (path) => selector.projectOf(path));
-  const symmetricTypes = symmetricTypesOf(documents.map((document) => resolve(document.path)));
-  const report = corpusReport(documents, { annotators: request.annotators, colorOf, unreadable, symmetricTypes });
-  if (!report.agreement.measured) {
+  const colorOf = labelColorsFor([...projects.values()], (path) => selector.projectOf(path));
+  const result = builder.result();
+  if (!result.agreement.measured) {
     if (request.annotators) {
-      err(`marginalia report: ${report.agreement.reason}`);
+      err(`marginalia report: ${result.agreement.reason}`);
       return 2;
     }
-    err(`marginalia report: no agreement figures: ${report.agreement.reason}${report.annotators.length > 2 ? ' (--annotators A,B)' : ''}`);
+    err(`marginalia report: no agreement figures: ${result.agreement.reason}${result.annotators.length > 2 ? ' (--annotators A,B)' : ''}`);
   }
-  out(request.format === 'csv' ? reportCsv(report) : reportJson(report));
+  if (spool && result.agreement.measured) spool.print(reportJson({ ...result, agreement: { ...result.agreement, documents: spool.placeholder as never } }), out);
+  else out(request.format === 'csv' ? reportCsv(result) : reportJson(result));
   return 0;
+}
+
+/** Progress of one of two passes over the files, as the first or second half of the bar. */
+export function halfway(progress: ProgressReporter, pass: 0 | 1): ProgressReporter {
+  return { report: (done, total, message) => progress.report(pass * total + done, 2 * total, message) };
 }

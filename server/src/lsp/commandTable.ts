@@ -149,6 +149,8 @@ export const COMMAND_TABLE: { readonly [Id in CommandId]: CommandHandler<z.ZodTy
     const article = corpusArticleOf(workspace, args.uri);
     const path = workspace.lexicons.pathFor(article);
     if (path === undefined) throw new Error(`${article} is in no corpus, so nothing is learnt for it`);
+    // What was learnt since the last quiet moment is in the journal: folded in first, so that the file shows it.
+    await workspace.lexicons.compact(path);
     if (!existsSync(path)) {
       const message = `Nothing learnt yet in this corpus: ${path} is written with the first tag`;
       client.showInformation(message);

@@ -2,6 +2,7 @@
  * The Marginalia language server: wires LSP requests to the article workspace. Started by the VS Code
  * extension over IPC, and by `marginalia lsp --stdio` for any other editor.
  */
+import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -27,6 +28,8 @@ import {
 } from '../api/protocol';
 import { PROJECT_FILE_NAME } from '../core/project/projectFile';
 import { LEXICON_FILE_NAME } from '../core/lexicon/schema';
+import { JOURNAL_FILE_NAME, JOURNAL_FOLDER } from '../core/lexicon/lexiconJournal';
+import { lexiconPathIn } from '../core/lexicon/lexiconFile';
 import { isSidecarPath } from '../core/sidecar';
 import { isDecided, type Article } from './article';
 import { FolderAnnotation, annotateFolderActions } from './annotateFolder';
@@ -185,7 +188,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
     }
     if (canWatchFiles) {
       // Articles too: one edited, added or deleted outside the editor changes the corpus view.
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.annotations.json' }, { globPattern: `**/${PROJECT_FILE_NAME}` }, { globPattern: '**/*.txt' }, { globPattern: `**/${LEXICON_FILE_NAME}` }] });
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.annotations.json' }, { globPattern: `**/${PROJECT_FILE_NAME}` }, { globPattern: '**/*.txt' }, { globPattern: `**/${LEXICON_FILE_NAME}` }, { globPattern: `**/${JOURNAL_FOLDER}/${JOURNAL_FILE_NAME}` }] });
     }
     for (const document of documents.all()) await openArticle(document);
   });
@@ -211,6 +214,9 @@ export function startServer(connection: Connection = connectionFromArguments()):
       if (path.endsWith(LEXICON_FILE_NAME)) {
         // What the corpus learnt changed (git, another window): its open articles' suggestions follow.
         await workspace.lexicons.fileChanged(path);
+      } else if (path.endsWith(`/${JOURNAL_FOLDER}/${JOURNAL_FILE_NAME}`)) {
+        // Another window learnt something: its journal line is read (the lexicon file only when it changed).
+        await workspace.lexicons.fileChanged(lexiconPathIn(dirname(dirname(path))));
       } else if (path.endsWith(PROJECT_FILE_NAME)) {
         workspace.projectFilesChanged();
         warned.clear();
@@ -391,6 +397,15 @@ export function startServer(connection: Connection = connectionFromArguments()):
     } catch (error) {
       connection.console.error(`corpus report failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       throw error;
+    }
+  });
+
+  connection.onShutdown(async () => {
+    try {
+      // What was learnt since the last quiet moment goes into the sorted lexicon file, for git.
+      await workspace.lexicons.close();
+    } catch (error) {
+      connection.console.error(`the lexicon journals could not be compacted: ${error instanceof Error ? error.message : String(error)}; they stay beside the lexicons and are read from there`);
     }
   });
 

@@ -1,7 +1,7 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import { Lexicon } from '../core/lexicon/lexicon';
 import { applyLessons, lessonsOf } from '../core/lexicon/lessons';
-import { LexiconError, lexiconPathIn, serializeLexicon } from '../core/lexicon/lexiconFile';
+import { LexiconError, lexiconPathIn } from '../core/lexicon/lexiconFile';
 import { LexiconStore } from './lexiconStore';
 import type { LearnedRule } from '../core/lexicon/lexicon';
 import type { TagChange } from '../core/sidecar/tagEdits';
@@ -23,8 +23,8 @@ interface CorpusLexicon {
   lexicon?: Lexicon;
   /** The file's problem: nothing is learnt or suggested from it, and it is never written, until it is fixed. */
   problem?: string;
-  /** The file as `lexicon` would be written: a watcher event for our own write changes nothing. */
-  printed?: string;
+  /** The revision of `lexicon` last drawn (the store changes it in place): a watcher event for our own write changes nothing. */
+  revision?: number;
   loading?: Promise<void>;
 }
 
@@ -36,9 +36,23 @@ interface CorpusLexicon {
 export class CorpusLexicons<A extends { path: string }> {
   private readonly store = new LexiconStore();
   private readonly corpora = new Map<string, CorpusLexicon>();
-  private readonly views = new WeakMap<Lexicon, Map<string, Lexicon>>();
+  private readonly views = new WeakMap<Lexicon, { revision: number; byAnnotator: Map<string, Lexicon> }>();
 
-  constructor(private readonly host: LexiconHost<A>) {}
+  constructor(private readonly host: LexiconHost<A>) {
+    this.store.onCompacted((path, error) => {
+      if (error !== undefined) this.host.warn(`Marginalia: what was learnt lately could not be folded into ${path} (${error instanceof Error ? error.message : String(error)}); it is kept in its journal (.marginalia/lexicon.journal.jsonl beside it) and read from there`);
+    });
+  }
+
+  /** Folds the journal of the lexicon at `path` into the file, so that the file says everything learnt. */
+  compact(path: string): Promise<void> {
+    return this.store.compact(path);
+  }
+
+  /** Folds every journal written into its lexicon file: when the server stops. */
+  close(): Promise<void> {
+    return this.store.close();
+  }
 
   /** Reads the lexicon of the article's corpus if it is not known yet; a broken file is reported, never thrown. */
   async load(articlePath: string): Promise<void> {
@@ -119,10 +133,11 @@ export class CorpusLexicons<A extends { path: string }> {
     for (const article of articles) this.host.articleChanged(article);
   }
 
-  /** One annotator's part of a lexicon, made once per lexicon read or written (they are never changed in place). */
+  /** One annotator's part of a lexicon, made once per revision of the lexicon. */
   private taughtBy(lexicon: Lexicon, by: string): Lexicon {
-    let views = this.views.get(lexicon);
-    if (!views) this.views.set(lexicon, (views = new Map()));
+    let known = this.views.get(lexicon);
+    if (!known || known.revision !== lexicon.revision) this.views.set(lexicon, (known = { revision: lexicon.revision, byAnnotator: new Map() }));
+    const views = known.byAnnotator;
     let view = views.get(by);
     if (!view) {
       const file = lexicon.toFile();
@@ -172,13 +187,12 @@ export class CorpusLexicons<A extends { path: string }> {
    * Not on the first read: articles wait for it before they are first drawn (ArticleWorkspace.open).
    */
   private settle(corpus: CorpusLexicon, lexicon: Lexicon, notRedrawn?: string): void {
-    const printed = serializeLexicon(lexicon.toFile());
     const known = corpus.lexicon !== undefined || corpus.problem !== undefined;
-    const unchanged = corpus.lexicon !== undefined && corpus.printed === printed;
-    // Our own write seen again by the watcher: the lexicon in use stays, and so does what was matched with it.
+    // Our own write seen again by the watcher: the store answers its lexicon unchanged, and what was matched with it stays.
+    const unchanged = corpus.lexicon === lexicon && corpus.revision === lexicon.revision;
     if (unchanged) return;
     corpus.problem = undefined;
-    corpus.printed = printed;
+    corpus.revision = lexicon.revision;
     corpus.lexicon = lexicon;
     if (known) this.redraw(corpus, notRedrawn);
   }
@@ -188,7 +202,7 @@ export class CorpusLexicons<A extends { path: string }> {
     const wasWorking = corpus.lexicon !== undefined;
     corpus.problem = `Marginalia: the learnt lexicon ${message}. Tags are still saved, but nothing is learnt or suggested from it until it is fixed; the file is left as it is`;
     corpus.lexicon = undefined;
-    corpus.printed = undefined;
+    corpus.revision = undefined;
     this.host.warn(corpus.problem);
     if (wasWorking) this.redraw(corpus);
   }

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { FileAccess } from '../core/base/fileAccess';
 import { writeFileAtomically } from './atomicWrite';
 import { withFileLock } from './fileLock';
-import { readRegularFile, readRegularFileSync } from './regularFile';
+import { readRegularFile, readRegularFileFrom, readRegularFileSync } from './regularFile';
 
 /** The core's file access on Node's file system: regular files only, capped; atomic, synced writes; lock files beside the file. */
 export const nodeFiles: FileAccess = {
@@ -15,6 +16,30 @@ export const nodeFiles: FileAccess = {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
+  },
+  async readFrom(path, start, maxBytes) {
+    try {
+      return await readRegularFileFrom(path, start, maxBytes);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  },
+  async append(path, content) {
+    await mkdir(dirname(path), { recursive: true });
+    const handle = await open(path, 'a');
+    try {
+      await handle.writeFile(content, 'utf8');
+      // Durable before the action is reported done, as an atomic write is.
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+  },
+  async remove(path) {
+    await unlink(path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
   },
   writeAtomically: (path, content, options) => writeFileAtomically(path, content, options),
   withLock: (path, work, options) => withFileLock(path, work, options),

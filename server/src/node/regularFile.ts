@@ -55,6 +55,31 @@ export async function* regularFileChunks(path: string, maxBytes: number): AsyncG
   }
 }
 
+/**
+ * The bytes of the regular file at `path` from byte `start` on (at most `maxBytes`), and its size when
+ * opened: an append-only file (the lexicon's journal) is read again from where the last read ended.
+ */
+export async function readRegularFileFrom(path: string, start: number, maxBytes: number): Promise<{ bytes: Buffer; size: number }> {
+  const handle = await open(path, OPEN_FLAGS);
+  try {
+    const stats = await handle.stat();
+    refuseUnlessReadable(path, stats, Number.MAX_SAFE_INTEGER);
+    const length = Math.max(0, stats.size - start);
+    if (length > maxBytes) throw tooLarge(path, length, maxBytes);
+    const bytes = Buffer.allocUnsafe(length);
+    let read = 0;
+    // Up to the size seen at opening: what is appended meanwhile is for the next read.
+    while (read < length) {
+      const { bytesRead } = await handle.read(bytes, read, length - read, start + read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    return { bytes: bytes.subarray(0, read), size: stats.size };
+  } finally {
+    await handle.close();
+  }
+}
+
 /** readRegularFile, for the few callers that must answer synchronously. */
 export function readRegularFileSync(path: string, maxBytes: number): Buffer {
   const fd = openSync(path, OPEN_FLAGS);

@@ -6,43 +6,62 @@ import type { CorpusFile, UnreadableFile } from '../core/report/corpusReport';
 import { SidecarError } from '../core/sidecar/errors';
 import type { Relation, Tag } from '../core/sidecar/schema';
 import { SidecarStore } from './sidecarStore';
-import { findSidecars } from './corpusFiles';
+import { findSidecars, type FoundSidecar } from './corpusFiles';
+
+/** Files read ahead of the one handed over: the disk and the CPU overlap, and at most this many articles are held. */
+const READ_AHEAD = 8;
+
+/** A sidecar with its article, read; or why it could not be. */
+export type CorpusItem = { document: CorpusFile } | { unreadable: UnreadableFile };
 
 /**
  * Every sidecar below `path` (a folder, or one sidecar) with its article, as `check` and `agreement`
- * find them, and the files that could not be read as such, each with why. Throws when `path` is
- * neither a folder nor a sidecar. `progress` hears of each file as it is read.
+ * find them, handed to `visit` one at a time in order, or the file that could not be read as such,
+ * with why: a corpus of any size is read in the memory of a few articles (the list of paths aside).
+ * Throws when `path` is neither a folder nor a sidecar. `progress` hears of each file as it is read.
  */
-export async function loadSidecarCorpus(path: string, progress?: ProgressReporter): Promise<{ documents: CorpusFile[]; unreadable: UnreadableFile[] }> {
+export async function eachCorpusFile(path: string, visit: (item: CorpusItem) => void | Promise<void>, progress?: ProgressReporter): Promise<void> {
   const sidecars = await findSidecars(path);
   const root = (await stat(path)).isFile() ? dirname(path) : path;
   const store = new SidecarStore();
-  const documents: CorpusFile[] = [];
-  const unreadable: UnreadableFile[] = [];
-  for (const [index, found] of sidecars.entries()) {
+  const reading: Array<Promise<CorpusItem>> = [];
+  const readAhead = (index: number) => {
+    const item = readItem(sidecars[index]!, root, store);
+    // Awaited in turn below; a failure of one read ahead is thrown there, not reported as unhandled meanwhile.
+    item.catch(() => undefined);
+    reading.push(item);
+  };
+  for (let next = 0; next < Math.min(READ_AHEAD, sidecars.length); next++) readAhead(next);
+  for (let index = 0; index < sidecars.length; index++) {
     progress?.report(index, sidecars.length);
-    if (found.articlePath === undefined) {
-      unreadable.push({ file: found.path, problem: `its article ${basename(found.path).replace(/\.annotations\.json$/, '.txt')} is missing` });
-      continue;
-    }
-    const text = await readArticleFile(found.articlePath).catch((error: Error) => error);
-    if (text instanceof Error) {
-      unreadable.push({ file: found.path, problem: `cannot read its article ${found.articlePath} (${text.message})` });
-      continue;
-    }
-    let tags: Tag[];
-    let relations: Relation[];
-    try {
-      const { sidecar } = await store.read(found.articlePath);
-      tags = sidecar.annotations;
-      relations = sidecar.relations ?? [];
-    } catch (error) {
-      if (!(error instanceof SidecarError)) throw error;
-      unreadable.push({ file: found.path, problem: error.problem });
-      continue;
-    }
-    documents.push({ path: found.articlePath, name: relative(root, found.articlePath).split(sep).join('/'), text, tags, relations });
+    const item = await reading.shift()!;
+    if (index + READ_AHEAD < sidecars.length) readAhead(index + READ_AHEAD);
+    await visit(item);
   }
   progress?.report(sidecars.length, sidecars.length);
+}
+
+/** eachCorpusFile, every file held at once: for callers that need them all (the editor's report on a workspace). */
+export async function loadSidecarCorpus(path: string, progress?: ProgressReporter): Promise<{ documents: CorpusFile[]; unreadable: UnreadableFile[] }> {
+  const documents: CorpusFile[] = [];
+  const unreadable: UnreadableFile[] = [];
+  await eachCorpusFile(path, (item) => void ('document' in item ? documents.push(item.document) : unreadable.push(item.unreadable)), progress);
   return { documents, unreadable };
+}
+
+async function readItem(found: FoundSidecar, root: string, store: SidecarStore): Promise<CorpusItem> {
+  if (found.articlePath === undefined) return { unreadable: { file: found.path, problem: `its article ${basename(found.path).replace(/\.annotations\.json$/, '.txt')} is missing` } };
+  const text = await readArticleFile(found.articlePath).catch((error: Error) => error);
+  if (text instanceof Error) return { unreadable: { file: found.path, problem: `cannot read its article ${found.articlePath} (${text.message})` } };
+  let tags: Tag[];
+  let relations: Relation[];
+  try {
+    const { sidecar } = await store.read(found.articlePath);
+    tags = sidecar.annotations;
+    relations = sidecar.relations ?? [];
+  } catch (error) {
+    if (!(error instanceof SidecarError)) throw error;
+    return { unreadable: { file: found.path, problem: error.problem } };
+  }
+  return { document: { path: found.articlePath, name: relative(root, found.articlePath).split(sep).join('/'), text, tags, relations } };
 }

@@ -1,6 +1,6 @@
-import { scoreSpans, type LabelledSpan, type Score } from './spanScores';
+import { scoreSpans, toScore, type LabelledSpan, type Score } from './spanScores';
 import { claimsOf, hasWorkedOn, type ClaimableTag } from './claims';
-import { cohenKappa, labelKappa } from './kappa';
+import { cohenKappa, KappaCounts, labelKappa } from './kappa';
 import { tokenLabels } from './tokenLabels';
 import { tokenize } from './tokens';
 import { addRelationCounts, countRelationMatches, relationAgreementOf, type ClaimableRelation, type RelationAgreement, type RelationCounts } from './relationScores';
@@ -70,14 +70,102 @@ export interface TokenLabelSequences {
  * and over the corpus, per label and overall. Pure: the caller reads the files.
  */
 export function agreement(corpus: readonly AgreementDocument[], first: string, second: string, options: AgreementOptions = {}): AgreementReport {
-  const compared = corpus.filter((document) => hasWorkedOn(document.tags, first) && hasWorkedOn(document.tags, second));
-  const skipped = corpus
-    .filter((document) => !compared.includes(document))
-    .map((document) => ({ name: document.name, missing: [first, second].filter((annotator) => !hasWorkedOn(document.tags, annotator)) }));
-  const relationCounts = compared.map((document) => countRelationMatches(document.tags, document.relations ?? [], first, second, options.symmetricTypes));
-  const documents = compared.map((document, i) => ({ name: document.name, ...withRelations(measure(claimedSpans(document, first, second), tokenLabelSequences(document, first, second)), relationCounts[i]!) }));
-  const corpusAgreement = withRelations(measure(corpusSpans(compared, first, second), corpusSequences(compared, first, second)), addRelationCounts(relationCounts));
-  return { annotators: [first, second], corpus: corpusAgreement, documents, skipped };
+  const accumulator = new AgreementAccumulator(first, second, options);
+  for (const document of corpus) accumulator.add(document);
+  return accumulator.result();
+}
+
+/** Match counts, summed over documents. */
+interface Counts {
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+}
+
+/** What the corpus figures of one label (or of all) are made of, summed document by document. */
+interface LabelCounts {
+  claims: [number, number];
+  exact: Counts;
+  overlap: Counts;
+}
+
+/**
+ * `agreement`, one document at a time: each is measured as it comes and only its figures are kept, so
+ * that a corpus of any size is compared in the memory of one article (and of a row of figures each).
+ * The corpus figures are those of all compared documents laid end to end: span counts add up, since
+ * spans of different documents never overlap, and kappa is that of the concatenated token sequences,
+ * computed from their category counts (KappaCounts).
+ */
+export class AgreementAccumulator {
+  private readonly documents: DocumentAgreement[] = [];
+  private readonly skipped: { name: string; missing: string[] }[] = [];
+  private readonly byLabel = new Map<string, LabelCounts>();
+  private readonly overall: LabelCounts = emptyCounts();
+  private readonly kappa = new KappaCounts();
+  /** Relation matches, summed like the span counts: relations of different documents never meet. */
+  private relations: RelationCounts = addRelationCounts([]);
+
+  /** `onDocument`: hears each compared document's figures; given, they are not kept (a caller that writes them out as they come). */
+  constructor(
+    private readonly first: string,
+    private readonly second: string,
+    private readonly options: AgreementOptions = {},
+    private readonly onDocument?: (document: DocumentAgreement) => void,
+  ) {}
+
+  /** How many documents were compared so far. */
+  get compared(): number {
+    return this.comparedCount;
+  }
+
+  private comparedCount = 0;
+
+  add(document: AgreementDocument): void {
+    const { first, second } = this;
+    if (!hasWorkedOn(document.tags, first) || !hasWorkedOn(document.tags, second)) {
+      this.skipped.push({ name: document.name, missing: [first, second].filter((annotator) => !hasWorkedOn(document.tags, annotator)) });
+      return;
+    }
+    const spans = claimedSpans(document, first, second);
+    const sequences = tokenLabelSequences(document, first, second);
+    const relationCounts = countRelationMatches(document.tags, document.relations ?? [], first, second, this.options.symmetricTypes);
+    this.relations = addRelationCounts([this.relations, relationCounts]);
+    const measured = { name: document.name, ...withRelations(measure(spans, sequences), relationCounts) };
+    this.comparedCount++;
+    if (this.onDocument) this.onDocument(measured);
+    else this.documents.push(measured);
+    this.kappa.add(sequences.first, sequences.second);
+    addCounts(this.overall, measured.overall);
+    for (const [label, figures] of Object.entries(measured.byLabel)) {
+      let counts = this.byLabel.get(label);
+      if (!counts) this.byLabel.set(label, (counts = emptyCounts()));
+      addCounts(counts, figures);
+    }
+  }
+
+  /** The report on the documents added; `documents` is empty when they went to `onDocument`. */
+  result(): AgreementReport {
+    const figures = (counts: LabelCounts, kappa: number): LabelAgreement => ({ claims: [...counts.claims], exact: toScore(counts.exact), overlap: toScore(counts.overlap), kappa });
+    const byLabel: Record<string, LabelAgreement> = {};
+    for (const label of [...this.byLabel.keys()].sort()) byLabel[label] = figures(this.byLabel.get(label)!, this.kappa.labelKappa(label));
+    const corpus = withRelations({ tokens: this.kappa.length, overall: figures(this.overall, this.kappa.kappa()), byLabel }, this.relations);
+    return { annotators: [this.first, this.second], corpus, documents: this.documents, skipped: this.skipped };
+  }
+}
+
+function emptyCounts(): LabelCounts {
+  const zero = (): Counts => ({ truePositives: 0, falsePositives: 0, falseNegatives: 0 });
+  return { claims: [0, 0], exact: zero(), overlap: zero() };
+}
+
+function addCounts(sum: LabelCounts, figures: LabelAgreement): void {
+  sum.claims[0] += figures.claims[0];
+  sum.claims[1] += figures.claims[1];
+  for (const mode of ['exact', 'overlap'] as const) {
+    sum[mode].truePositives += figures[mode].truePositives;
+    sum[mode].falsePositives += figures[mode].falsePositives;
+    sum[mode].falseNegatives += figures[mode].falseNegatives;
+  }
 }
 
 function withRelations(measured: Agreement, counts: RelationCounts): Agreement {
@@ -97,25 +185,6 @@ interface ClaimedSpans {
 function claimedSpans(document: AgreementDocument, first: string, second: string): ClaimedSpans {
   const spans = (annotator: string) => claimsOf(document.tags, annotator).map(({ start, end, label }) => ({ start, end, label }));
   return { first: spans(first), second: spans(second) };
-}
-
-/** The documents' spans laid end to end, a code point apart, so that spans of different documents never overlap. */
-function corpusSpans(documents: readonly AgreementDocument[], first: string, second: string): ClaimedSpans {
-  const corpus: ClaimedSpans = { first: [], second: [] };
-  let offset = 0;
-  for (const document of documents) {
-    const spans = claimedSpans(document, first, second);
-    const shift = (span: LabelledSpan) => ({ ...span, start: span.start + offset, end: span.end + offset });
-    corpus.first.push(...spans.first.map(shift));
-    corpus.second.push(...spans.second.map(shift));
-    offset += Math.max(0, ...[...spans.first, ...spans.second].map((span) => span.end), [...document.text].length) + 1;
-  }
-  return corpus;
-}
-
-function corpusSequences(documents: readonly AgreementDocument[], first: string, second: string): TokenLabelSequences {
-  const sequences = documents.map((document) => tokenLabelSequences(document, first, second));
-  return { first: sequences.flatMap((sequence) => sequence.first), second: sequences.flatMap((sequence) => sequence.second) };
 }
 
 function measure(spans: ClaimedSpans, sequences: TokenLabelSequences): Agreement {

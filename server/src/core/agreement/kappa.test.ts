@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cohenKappa, labelKappa } from './kappa';
+import { cohenKappa, KappaCounts, labelKappa } from './kappa';
 
 /** `count` items on which the first annotator said `first` and the second `second`. */
 const items = (count: number, first: string, second: string) => Array.from({ length: count }, () => [first, second] as const);
@@ -47,5 +47,22 @@ describe("Cohen's kappa", () => {
     assert.equal(labelKappa(first, second, 'PERSON'), 1);
     // ORG: yes/no, no/no, no/no, no/yes → p_o = 1/2, p_e = (1·1 + 3·3)/16 → κ = −1/3
     assert.ok(Math.abs(labelKappa(first, second, 'ORG') + 1 / 3) < 1e-15);
+  });
+
+  it('counted document by document, is exactly the kappa of the documents laid end to end', () => {
+    const documents = [
+      [['PERSON', 'ORG', 'O', 'O', 'GPE'], ['PERSON', 'GPE', 'O', 'ORG', 'GPE']],
+      [['O', 'O'], ['O', 'PERSON']],
+      [[], []],
+      [['DATE', 'DATE', 'O'], ['DATE', 'O', 'O']],
+    ];
+    const counts = new KappaCounts();
+    for (const [first, second] of documents) counts.add(first!, second!);
+    const first = documents.flatMap(([sequence]) => sequence!);
+    const second = documents.flatMap(([, sequence]) => sequence!);
+    assert.equal(counts.length, first.length);
+    assert.equal(counts.kappa(), cohenKappa(first, second));
+    for (const label of ['PERSON', 'ORG', 'GPE', 'DATE', 'O', 'NORP']) assert.equal(counts.labelKappa(label), labelKappa(first, second, label), label);
+    assert.equal(new KappaCounts().kappa(), cohenKappa([], []));
   });
 });

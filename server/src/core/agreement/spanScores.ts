@@ -139,6 +139,7 @@ function byStart(a: LabelledSpan, b: LabelledSpan): number {
   return a.start - b.start || a.end - b.end;
 }
 
+/** Precision, recall and F1 of match counts (also to sum the counts of several documents). */
 export function toScore(counts: { truePositives: number; falsePositives: number; falseNegatives: number }): Score {
   const { truePositives, falsePositives, falseNegatives } = counts;
   const precision = truePositives + falsePositives === 0 ? 1 : truePositives / (truePositives + falsePositives);

@@ -1,5 +1,8 @@
-import type { AgreementReport, LabelAgreement } from './agreement';
+import type { AgreementReport, DocumentAgreement, LabelAgreement } from './agreement';
 import type { RelationTypeAgreement } from './relationScores';
+
+/** What the table shows: the corpus figures, and each document's overall ones. */
+export type AgreementTableInput = Pick<AgreementReport, 'annotators' | 'corpus'> & { documents: ReadonlyArray<Pick<DocumentAgreement, 'name' | 'overall'>> };
 
 const HEADINGS = ['exact F1', 'overlap F1', 'kappa'];
 
@@ -7,7 +10,7 @@ const HEADINGS = ['exact F1', 'overlap F1', 'kappa'];
  * The report for people: a row a label and an overall row for the corpus, then a row a document.
  * Claims are counted per annotator; F1 and kappa have three decimals.
  */
-export function agreementTable(report: AgreementReport): string {
+export function agreementTable(report: AgreementTableInput): string {
   const [first, second] = report.annotators;
   const { corpus, documents } = report;
   const labelRows = Object.entries(corpus.byLabel).map(([label, figures]) => row(label, figures));
@@ -26,7 +29,7 @@ export function agreementTable(report: AgreementReport): string {
 }
 
 /** A row a relation type and an overall row, when either annotator made relations. */
-function relationSection(report: AgreementReport): string[] {
+function relationSection(report: AgreementTableInput): string[] {
   const relations = report.corpus.relations;
   if (!relations) return [];
   const [first, second] = report.annotators;

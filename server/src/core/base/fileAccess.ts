@@ -10,6 +10,12 @@ export interface FileAccess {
   read(path: string, maxBytes: number): Promise<Uint8Array | undefined>;
   /** Replaces the file so that a reader sees the old or the new content, never a mix; resolves once it is durable. `beforeCommit` runs just before it replaces the file; throwing aborts the write. */
   writeAtomically(path: string, content: string | Uint8Array, options?: { beforeCommit?: () => Promise<void> }): Promise<void>;
+  /** The bytes of the regular file at `path` from byte `start` to its end (at most `maxBytes`), and its size; undefined when there is no file. */
+  readFrom(path: string, start: number, maxBytes: number): Promise<{ bytes: Uint8Array; size: number } | undefined>;
+  /** Appends `content` to the file (made, with its folders, when absent); resolves once it is durable. A crash may leave part of it. */
+  append(path: string, content: string): Promise<void>;
+  /** Removes the file; nothing when there is none. */
+  remove(path: string): Promise<void>;
   /** Runs `work` holding the lock of `path` against other processes; throws a FileLockError when it cannot be had (held too long, refused by the file system). */
   withLock<T>(path: string, work: (lock: HeldLock) => Promise<T>, options?: { waitMs?: number }): Promise<T>;
   /** The file names in a folder; undefined when it cannot be listed. */

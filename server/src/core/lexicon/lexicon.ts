@@ -1,5 +1,6 @@
 import type { Kind } from '../base/labels';
 import { contextAround, firstWord, formsOf, isWholeWordsAt, isWordChar } from './matching';
+import type { LexiconChange } from './lexiconJournal';
 import { LEXICON_VERSION, type LexiconEntry, type LexiconFile, type Suppression } from './schema';
 
 /** A tag that teaches: its text and label, who made it, in which article, when. */
@@ -55,6 +56,9 @@ export class Lexicon {
   /** How many contexts each label and text was rejected in: most suggestions are ruled out by one lookup, without reading their context. */
   private suppressedTexts?: { texts: Map<string, number>; lengths: Set<number> };
   private changes = 0;
+  /** Keys of the rules changed since takeChanges last ran: what the journal is to say (see lexiconJournal.ts). */
+  private readonly touchedEntries = new Set<string>();
+  private readonly touchedSuppressions = new Set<string>();
 
   constructor(file?: LexiconFile) {
     for (const entry of file?.entries ?? []) this.entries.set(entryKey(entry.text, entry.label), entry);
@@ -78,12 +82,45 @@ export class Lexicon {
     return { version: LEXICON_VERSION, entries: [...this.entries.values()], suppressions: [...this.suppressions.values()] };
   }
 
+  /** The new state of every rule changed since the last call, once each: the lines the journal appends. */
+  takeChanges(): LexiconChange[] {
+    const changes: LexiconChange[] = [];
+    for (const key of this.touchedEntries) {
+      const entry = this.entries.get(key);
+      const [label, text] = key.split('\u0000') as [string, string];
+      changes.push(entry ? { entry } : { drop: { text, label } });
+    }
+    for (const key of this.touchedSuppressions) {
+      const suppression = this.suppressions.get(key);
+      const [label, text, before, after] = key.split('\u0000') as [string, string, string, string];
+      changes.push(suppression ? { suppression } : { lift: { text, label, before, after } });
+    }
+    this.forgetChanges();
+    return changes;
+  }
+
+  /** Forgets which rules changed: what is in memory is what the file says (just read, or just compacted). */
+  forgetChanges(): void {
+    this.touchedEntries.clear();
+    this.touchedSuppressions.clear();
+  }
+
+  /** Sets one rule to the state a journal line says (read from the file: not a change to write again). */
+  apply(change: LexiconChange): void {
+    if ('entry' in change) this.entries.set(entryKey(change.entry.text, change.entry.label), change.entry);
+    else if ('drop' in change) this.entries.delete(entryKey(change.drop.text, change.drop.label));
+    else if ('suppression' in change) this.suppressions.set(suppressionKey(change.suppression), change.suppression);
+    else this.suppressions.delete(suppressionKey(change.lift));
+    this.changed();
+  }
+
   /** One more tag says `text` is `label`: the entry is made, or counted once more (its first teacher stays named). */
   learn(lesson: Lesson): LexiconEntry {
     const key = entryKey(lesson.text, lesson.label);
     const known = this.entries.get(key);
     const entry: LexiconEntry = known ? { ...known, count: known.count + 1 } : { text: lesson.text, label: lesson.label, kind: lesson.kind, count: 1, by: lesson.by, article: lesson.article, at: lesson.at };
     this.entries.set(key, entry);
+    this.touchedEntries.add(key);
     this.changed();
     return entry;
   }
@@ -95,6 +132,7 @@ export class Lexicon {
     if (!known) return;
     if (known.count > 1) this.entries.set(key, { ...known, count: known.count - 1 });
     else this.entries.delete(key);
+    this.touchedEntries.add(key);
     this.changed();
   }
 
@@ -104,12 +142,16 @@ export class Lexicon {
     const key = suppressionKey(suppression);
     if (this.suppressions.has(key)) return;
     this.suppressions.set(key, suppression);
+    this.touchedSuppressions.add(key);
     this.changed();
   }
 
   /** The rejection was taken back (accepted after all, or undone). */
   unsuppress(rejection: Pick<Rejection, 'text' | 'label' | 'before' | 'after'>): void {
-    if (this.suppressions.delete(suppressionKey(rejection))) this.changed();
+    const key = suppressionKey(rejection);
+    if (!this.suppressions.delete(key)) return;
+    this.touchedSuppressions.add(key);
+    this.changed();
   }
 
   /** Whether someone rejected `label` on `article[start, end)` (UTF-16 offsets) in this context. */
@@ -145,8 +187,12 @@ export class Lexicon {
 
   /** Forgets one learnt rule by its id (from `rules`); false when there is no such rule any more. */
   forget(id: string): boolean {
-    const forgotten = id.startsWith('label:') ? this.entries.delete(id.slice('label:'.length)) : id.startsWith('not:') ? this.suppressions.delete(id.slice('not:'.length)) : false;
-    if (forgotten) this.changed();
+    const [rules, touched, key] = id.startsWith('label:') ? [this.entries, this.touchedEntries, id.slice('label:'.length)] : id.startsWith('not:') ? [this.suppressions, this.touchedSuppressions, id.slice('not:'.length)] : [];
+    const forgotten = rules?.delete(key!) ?? false;
+    if (forgotten) {
+      touched!.add(key!);
+      this.changed();
+    }
     return forgotten;
   }
 

@@ -1,4 +1,4 @@
-import { agreement, claimants, type AgreementReport } from '../agreement';
+import { AgreementAccumulator, claimants, type AgreementReport, type DocumentAgreement } from '../agreement';
 import { addSummaries, misplacedTagIds, percentReviewed, summarizeTags, type ReviewSummary } from '../review/corpusSummary';
 import { emptyReviewCounts, reviewStateOf, totalTags, type ReviewCounts } from '../review/reviewState';
 import type { Relation, Tag } from '../sidecar/schema';
@@ -79,6 +79,8 @@ export interface ReportOptions {
   unreadable?: UnreadableFile[];
   /** Relation types without direction, whose ends agreement matches either way round. */
   symmetricTypes?: ReadonlySet<string>;
+  /** Hears each compared document's agreement figures, which the report then leaves out of `agreement.documents` (a caller that writes them out as they come). */
+  onAgreementDocument?: (document: DocumentAgreement) => void;
 }
 
 /**
@@ -86,41 +88,87 @@ export interface ReportOptions {
  * and the agreement of two annotators. Pure: the caller reads the files (loadSidecarCorpus).
  */
 export function corpusReport(documents: readonly ReportDocument[], options: ReportOptions): CorpusReport {
-  const found = claimants(documents.flatMap((document) => document.tags));
-  const orphaned = documents.map((document) => misplacedTagIds(document.text, document.tags));
-  const articles = documents.map((document, index) => ({ name: document.name, ...withPercent(summarizeTags(document.tags, orphaned[index])) }));
-  return {
-    annotators: found,
-    labels: labelDistribution(documents, orphaned, options.colorOf),
-    progress: { overall: withPercent(addSummaries(articles)), articles },
-    agreement: agreementSection(documents, options.annotators, options.symmetricTypes),
-    unreadable: options.unreadable ?? [],
-  };
+  const builder = new CorpusReportBuilder(options);
+  for (const document of documents) builder.add(document);
+  const pair = builder.annotatorsToCompare();
+  if (Array.isArray(pair)) for (const document of documents) builder.compare(document);
+  return builder.result();
+}
+
+/**
+ * `corpusReport` over documents read one at a time, twice, so that a corpus of any size is reported
+ * on in the memory of one article and a row a document: `add` each document (counts, progress, who
+ * has claims), then, when `annotatorsToCompare` names two, `compare` each document again (agreement
+ * can only start once every annotator is known, as the default pair is "the only two found").
+ */
+export class CorpusReportBuilder {
+  private readonly byLabel = new Map<string, ReviewCounts>();
+  private readonly articles: ArticleProgress[] = [];
+  private readonly claimantsFound = new Set<string>();
+  private readonly comparableClaimants = new Set<string>();
+  private readonly stale: UnreadableFile[] = [];
+  private accumulator?: AgreementAccumulator;
+  private pair?: [string, string] | UnavailableAgreement;
+
+  constructor(private readonly options: ReportOptions) {}
+
+  add(document: ReportDocument): void {
+    const orphaned = misplacedTagIds(document.text, document.tags);
+    this.articles.push({ name: document.name, ...withPercent(summarizeTags(document.tags, orphaned)) });
+    for (const tag of document.tags) {
+      let counts = this.byLabel.get(tag.label);
+      if (!counts) this.byLabel.set(tag.label, (counts = emptyReviewCounts()));
+      counts[reviewStateOf(tag, orphaned.has(tag.id))]++;
+    }
+    const claimed = claimants(document.tags);
+    for (const annotator of claimed) this.claimantsFound.add(annotator);
+    if (orphaned.size === 0) for (const annotator of claimed) this.comparableClaimants.add(annotator);
+    else this.stale.push(staleFile(document.name, orphaned.size));
+  }
+
+  /** The two annotators agreement compares, once every document was added, or why there are none. */
+  annotatorsToCompare(): [string, string] | UnavailableAgreement {
+    this.pair ??= chooseAnnotators([...this.comparableClaimants].sort(), this.options.annotators);
+    return this.pair;
+  }
+
+  /** Measures the agreement on one document (added before): left out when its tags are not at their offsets. */
+  compare(document: ReportDocument): void {
+    const pair = this.annotatorsToCompare();
+    if (!Array.isArray(pair)) return;
+    this.accumulator ??= new AgreementAccumulator(pair[0], pair[1], { symmetricTypes: this.options.symmetricTypes }, this.options.onAgreementDocument);
+    if (misplacedTagIds(document.text, document.tags).size === 0) this.accumulator.add(document);
+  }
+
+  result(): CorpusReport {
+    const labels = [...this.byLabel]
+      .map(([label, counts]) => ({ label, color: this.options.colorOf(label), counts, total: totalTags(counts) }))
+      .sort((a, b) => b.total - a.total || (a.label < b.label ? -1 : 1));
+    return {
+      annotators: [...this.claimantsFound].sort(),
+      labels,
+      progress: { overall: withPercent(addSummaries(this.articles)), articles: this.articles },
+      agreement: this.agreementSection(),
+      unreadable: this.options.unreadable ?? [],
+    };
+  }
+
+  private agreementSection(): MeasuredAgreement | UnavailableAgreement {
+    const pair = this.annotatorsToCompare();
+    if (!Array.isArray(pair)) return pair;
+    const accumulator = this.accumulator ?? new AgreementAccumulator(pair[0], pair[1], { symmetricTypes: this.options.symmetricTypes });
+    const measured = accumulator.result();
+    if (accumulator.compared === 0) return { measured: false, reason: `no article has tags by both ${pair[0]} and ${pair[1]}` };
+    return { measured: true, ...measured, excluded: this.stale };
+  }
 }
 
 function withPercent(summary: ReviewSummary): ReviewProgress {
   return { ...summary, percent: percentReviewed(summary) };
 }
 
-/** `orphaned[i]`: ids of the tags of `documents[i]` its text no longer holds. */
-function labelDistribution(documents: readonly ReportDocument[], orphaned: readonly ReadonlySet<string>[], colorOf: (label: string) => string): LabelDistribution[] {
-  const byLabel = new Map<string, ReviewCounts>();
-  for (const [index, document] of documents.entries()) {
-    for (const tag of document.tags) {
-      let counts = byLabel.get(tag.label);
-      if (!counts) byLabel.set(tag.label, (counts = emptyReviewCounts()));
-      counts[reviewStateOf(tag, orphaned[index].has(tag.id))]++;
-    }
-  }
-  return [...byLabel]
-    .map(([label, counts]) => ({ label, color: colorOf(label), counts, total: totalTags(counts) }))
-    .sort((a, b) => b.total - a.total || (a.label < b.label ? -1 : 1));
-}
-
-/** As `marginalia agreement` measures it: on the comparable documents only, annotators found among them. */
-function agreementSection(documents: readonly ReportDocument[], chosen: [string, string] | undefined, symmetricTypes?: ReadonlySet<string>): MeasuredAgreement | UnavailableAgreement {
-  const { comparable, stale } = comparableDocuments(documents, (document) => document.name);
-  const found = claimants(comparable.flatMap((document) => document.tags));
+/** As `marginalia agreement` chooses them: the two named, else the only two with claims in comparable documents. */
+function chooseAnnotators(found: readonly string[], chosen: [string, string] | undefined): [string, string] | UnavailableAgreement {
   const annotators = chosen ?? (found.length === 2 ? [found[0], found[1]] : undefined);
   if (annotators === undefined) {
     const reason =
@@ -132,9 +180,12 @@ function agreementSection(documents: readonly ReportDocument[], chosen: [string,
   if (annotators[0] === annotators[1]) return { measured: false, reason: `agreement compares two different annotators, not ${annotators[0]} with themselves` };
   const absent = annotators.filter((annotator) => !found.includes(annotator));
   if (absent.length > 0) return { measured: false, reason: `no accepted tags by ${absent.join(' or ')} (annotators found: ${found.join(', ') || 'none'})` };
-  const measured = agreement(comparable, annotators[0], annotators[1], { symmetricTypes });
-  if (measured.documents.length === 0) return { measured: false, reason: `no article has tags by both ${annotators[0]} and ${annotators[1]}` };
-  return { measured: true, ...measured, excluded: stale };
+  return [annotators[0], annotators[1]];
+}
+
+/** A document agreement leaves out: some of its tags are no longer at their offsets. */
+export function staleFile(file: string, misplaced: number): UnreadableFile {
+  return { file, problem: `${misplaced === 1 ? '1 tag does' : `${misplaced} tags do`} not match the article at its offsets (run marginalia check)` };
 }
 
 /**
@@ -147,7 +198,7 @@ export function comparableDocuments<T extends { text: string; tags: readonly Tag
   for (const document of documents) {
     const misplaced = misplacedTagIds(document.text, document.tags).size;
     if (misplaced === 0) comparable.push(document);
-    else stale.push({ file: nameOf(document), problem: `${misplaced === 1 ? '1 tag does' : `${misplaced} tags do`} not match the article at its offsets (run marginalia check)` });
+    else stale.push(staleFile(nameOf(document), misplaced));
   }
   return { comparable, stale };
 }
