@@ -8,6 +8,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { isAnnotationWorker, serveAnnotationWorker } from '../server/src/node/annotateWorker';
 import { benchActivation } from './bench/activation';
 import { benchCheck } from './bench/check';
+import { benchCorpusScale } from './bench/corpusScale';
 import { benchDetect } from './bench/detectThroughput';
 import { benchEditTokens } from './bench/editTokens';
 import { reportUnavailable, table } from './bench/figures';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     ['edit → semantic tokens delta, 100 KB article', () => benchEditTokens(short)],
     ['quick fix → sidecar written, 10k tags', () => benchQuickFix(short)],
     ['check, 10k and 100k tags', () => benchCheck(short)],
+    ['corpus of 1k, 10k and 100k articles: index, tag all, code actions', () => benchCorpusScale(short)],
     ['pre-annotation on 2 worker threads', () => benchPreAnnotation(short, __filename)],
     ['export and import, 1k and 10k articles', () => benchTransfer(short)],
     ['server start to first tokens', () => benchServerStart(short)],
