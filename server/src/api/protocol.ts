@@ -194,6 +194,12 @@ export interface WorkspaceOccurrencesArguments {
   label: string;
 }
 
+/** The occurrences preview, a page at a time: `limit` articles (default: all) from the `offset`th (default 0) of those holding the text. */
+export interface WorkspaceOccurrencesPage extends WorkspaceOccurrencesArguments {
+  offset?: number;
+  limit?: number;
+}
+
 /** A place of an article where a text stands untagged: UTF-16 offsets in the article as the server has it (open ones as edited). */
 export interface OccurrenceRef {
   uri: string;
@@ -213,8 +219,9 @@ export interface WorkspaceOccurrence extends OccurrenceRef {
 }
 
 export interface WorkspaceOccurrencesResult extends CommandResult {
+  /** Those of the page asked for (every one without `limit`). */
   occurrences: WorkspaceOccurrence[];
-  /** Articles holding them. */
+  /** Articles that may hold the text, all pages together: page through them with `offset`. */
   articles: number;
 }
 

@@ -1,9 +1,13 @@
 import { isAnnotationWorker, serveAnnotationWorker } from '../node/annotateWorker';
+import { isCorpusIndexWorker, serveCorpusIndexWorker } from '../node/corpusIndexWorker';
 import { main } from './main';
 
 // The bundle is also the pre-annotation worker: started as a worker thread, it serves that instead.
 if (isAnnotationWorker()) {
   serveAnnotationWorker();
+} else if (isCorpusIndexWorker()) {
+  // The same bundle is the language server's corpus index (node/corpusIndexWorker.ts).
+  serveCorpusIndexWorker();
 } else {
   // A closed pipe (`marginalia detect … | head`) is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
