@@ -13,17 +13,16 @@ import { CodePointIndex } from '../core/base/offsets';
 import { misplacedTagIds, reviewSummaryOf, type ReviewSummary } from '../core/review/corpusSummary';
 import { emptyReviewCounts, reviewStateOf } from '../core/review/reviewState';
 import { occurrencesOf } from '../core/lexicon/matching';
-import { isSidecarPath } from '../core/sidecar/paths';
+import { isSidecarPath, sidecarPathFor } from '../core/sidecar/paths';
 import { PROJECT_FILE_NAME } from '../core/project/projectFile';
 import type { Tag } from '../core/sidecar';
 import { findArticleFiles } from './corpusFiles';
 import { articleSelectorFor } from './projectFiles';
-import { readArticleFile } from './regularFile';
+import { statSync } from 'node:fs';
+import { readArticleFileSync } from './regularFile';
 import { SidecarStore } from './sidecarStore';
 
 const WORKER_ROLE = 'marginalia-corpus-index';
-/** Files read at once: enough to keep the disk busy, few enough not to run out of file handles. */
-const CONCURRENT_READS = 16;
 
 export interface IndexSetup {
   role: typeof WORKER_ROLE;
@@ -76,6 +75,8 @@ interface KeptTag {
 
 interface Doc {
   path: string;
+  /** Size and modification time of the article and of its sidecar ('' for none) when read. */
+  stamps: [string, string];
   corpus: string | undefined;
   tags: KeptTag[];
   problem?: string;
@@ -93,6 +94,7 @@ export class CorpusIndexState {
   }
 
   async answer(question: IndexQuestion, progress: (done: number, total: number) => void): Promise<unknown> {
+    if (question.type === 'build' || question.type === 'update') this.counted.clear();
     switch (question.type) {
       case 'build':
         return this.build(progress);
@@ -117,7 +119,7 @@ export class CorpusIndexState {
     await eachWithProgress(paths, async (path) => {
       const article = await this.read(path);
       if (article) this.add(article.doc, article.text);
-    }, { concurrency: CONCURRENT_READS, progress: { report: progress } });
+    }, { progress: { report: progress } });
     this.words.trim();
     return this.byPath.size;
   }
@@ -151,12 +153,16 @@ export class CorpusIndexState {
   /** An article and its tags as on disk now; undefined when it is gone or unreadable (then nothing can be found in it). */
   private async read(path: string): Promise<{ doc: Doc; text: string } | undefined> {
     let text: string;
+    const stamps: Doc['stamps'] = [stampOf(path), stampOf(sidecarPathFor(path))];
     try {
-      text = await readArticleFile(path);
+      // Blocking this thread only: asynchronous reads would queue in the pool the server's thread reads the open articles with.
+      text = readArticleFileSync(path);
     } catch {
       return undefined;
     }
-    const doc: Doc = { path, corpus: this.corpusOf(path), tags: [] };
+    const doc: Doc = { path, stamps, corpus: this.corpusOf(path), tags: [] };
+    // Most articles have no sidecar yet: nothing to read.
+    if (stamps[1] === '') return { doc, text };
     try {
       const { sidecar } = await this.store.read(path);
       const tags = sidecar.annotations;
@@ -178,7 +184,20 @@ export class CorpusIndexState {
     return holding.sort((a, b) => b.length - a.length)[0];
   }
 
+  /** Counts answered since the index last changed: Ctrl+. at the same name again costs nothing. */
+  private readonly counted = new Map<string, PhraseCount>();
+
   private count(phrase: string, folder: string, exclude: ReadonlySet<string>, viewer: Viewer): PhraseCount | Promise<PhraseCount> {
+    const key = JSON.stringify([phrase, folder, [...exclude].sort(), viewer.blindAs ?? null]);
+    const known = this.counted.get(key);
+    if (known) return known;
+    const counting = this.countNow(phrase, folder, exclude, viewer);
+    if (counting instanceof Promise) return counting;
+    this.counted.set(key, counting);
+    return counting;
+  }
+
+  private countNow(phrase: string, folder: string, exclude: ReadonlySet<string>, viewer: Viewer): PhraseCount | Promise<PhraseCount> {
     const accept = (id: number) => {
       const doc = this.docs[id];
       return doc !== undefined && doc.corpus === folder && !doc.problem && !exclude.has(doc.path);
@@ -205,7 +224,12 @@ export class CorpusIndexState {
     let articles = 0;
     for (const id of ids) {
       const doc = this.docs[id]!;
-      const text = await readArticleFile(doc.path).catch(() => '');
+      let text = '';
+      try {
+        text = readArticleFileSync(doc.path);
+      } catch {
+        // Gone since it was indexed: nothing to find in it.
+      }
       const tags = doc.tags.filter((tag) => !tag.orphaned && canSee(viewer, tag));
       const untagged = occurrencesOf(text, phrase).filter((place) => !tags.some((tag) => tag.start < place.end && place.start < tag.end)).length;
       occurrences += untagged;
@@ -237,6 +261,16 @@ export class CorpusIndexState {
   }
 }
 
+/** Size and modification time of a file, '' when there is none: what tells that it changed since it was read. */
+function stampOf(path: string): string {
+  try {
+    const { size, mtimeMs } = statSync(path);
+    return `${size}:${mtimeMs}`;
+  } catch {
+    return '';
+  }
+}
+
 /** canSee (core/tagging/actor.ts) over what the index keeps of a tag. */
 function canSee(viewer: Viewer, tag: Pick<KeptTag, 'annotator' | 'status'>): boolean {
   return viewer.blindAs === undefined || tag.annotator === viewer.blindAs || tag.status === 'proposed' || tag.status === 'conflict';
@@ -255,7 +289,14 @@ export function serveCorpusIndexWorker(): void {
   port.on('message', ({ id, question }: { id: number; question: IndexQuestion }) => {
     queue = queue.then(async () => {
       try {
-        const result = await state.answer(question, (done, total) => port.postMessage({ progress: { done, total } } satisfies IndexMessage));
+        // One message a percent, not one an article: the server's thread has articles to serve.
+        let shown = -1;
+        const result = await state.answer(question, (done, total) => {
+          const percent = total === 0 ? 100 : Math.floor((done * 100) / total);
+          if (percent === shown) return;
+          shown = percent;
+          port.postMessage({ progress: { done, total } } satisfies IndexMessage);
+        });
         port.postMessage({ id, result } satisfies IndexMessage);
       } catch (error) {
         port.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies IndexMessage);

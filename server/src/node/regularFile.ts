@@ -74,6 +74,11 @@ export async function readArticleFile(path: string): Promise<string> {
   return withoutBom((await readRegularFile(path, MAX_ARTICLE_BYTES)).toString('utf8'));
 }
 
+/** readArticleFile, blocking: for a worker thread whose reads must not queue in the pool the server's own reads use. */
+export function readArticleFileSync(path: string): string {
+  return withoutBom(readRegularFileSync(path, MAX_ARTICLE_BYTES).toString('utf8'));
+}
+
 function refuseUnlessReadable(path: string, stats: Stats, maxBytes: number): void {
   // A folder fails as fs.readFile fails on it, so that callers keep telling it apart by its code.
   if (stats.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: 'EISDIR', path });

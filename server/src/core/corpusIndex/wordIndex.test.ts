@@ -9,11 +9,14 @@ const TEXTS = [
   'Søren Kierkegaard wrote; Tomasz Wiśniewski read 𝒳 Olena Kovalenko’s notes.',
 ];
 
-/** What the index finds, as occurrencesOf over the texts would: article → [start, end] pairs. */
-function found(index: WordIndex, phrase: string): Record<number, number[][]> {
-  const result: Record<number, number[][]> = {};
-  for (const [doc, places] of index.find(phrase, () => true) ?? []) result[doc] = places.starts.map((start, n) => [start, places.ends[n]!]);
-  return result;
+/**
+ * What the index finds, by its places for a name, else by searching the texts of the articles it
+ * names (as the corpus index's worker does): article → [start, end] pairs.
+ */
+function found(index: WordIndex, phrase: string, texts: ReadonlyArray<string | undefined> = TEXTS): Record<number, number[][]> {
+  const places = index.find(phrase, () => true);
+  if (places) return Object.fromEntries([...places].map(([doc, { starts, ends }]) => [doc, starts.map((start, n) => [start, ends[n]!])]));
+  return expected(texts.map((text, doc) => (index.candidates(phrase, () => true).has(doc) ? text : undefined)), phrase);
 }
 
 function expected(texts: ReadonlyArray<string | undefined>, phrase: string): Record<number, number[][]> {
@@ -29,14 +32,17 @@ describe('word index', () => {
   const index = new WordIndex();
   TEXTS.forEach((text, doc) => index.add(doc, text));
 
-  it('finds a phrase where the lexicon would, in any of its forms, by its words', () => {
-    for (const phrase of ['Olena Kovalenko', 'Kovalenko', 'drones', 'Kyiv', 'Jean-Luc Moreau', 'Wiśniewski', 'Marek', 'Nowhere'])
+  it('finds a phrase where the lexicon would, in any of its forms: a name by its places, the others in the texts it names', () => {
+    for (const phrase of ['Olena Kovalenko', 'Kovalenko', 'drones', 'Kyiv', 'Jean-Luc Moreau', 'Jean Luc Moreau', 'Wiśniewski', 'Marek', 'Nowhere', 'Nowak.', 'down'])
       assert.deepEqual(found(index, phrase), expected(TEXTS, phrase), phrase);
   });
 
-  it('leaves a phrase that starts or ends without a word to the texts, naming the articles holding its words', () => {
-    assert.equal(index.find('Nowak.', () => true), undefined);
+  it('places a name without its texts, and leaves other phrases to the texts of the articles holding all their words', () => {
+    assert.ok(index.find('Olena Kovalenko', () => true));
+    assert.ok(index.find('Jean Luc Moreau', () => true), 'one space between names: by places');
+    for (const phrase of ['Jean-Luc Moreau', 'Nowak.', 'drones', 'Pieter de Vries']) assert.equal(index.find(phrase, () => true), undefined, phrase);
     assert.deepEqual([...index.candidates('Nowak.', () => true)], [0]);
+    assert.deepEqual([...index.candidates('drones', () => true)], [1], 'either form: "drones" or "Drones"');
   });
 
   it('forgets an article read again, and finds it under its new number', () => {
@@ -44,7 +50,9 @@ describe('word index', () => {
     TEXTS.forEach((text, doc) => again.add(doc, text));
     again.remove(0);
     again.add(3, 'Now only Marek Nowak.');
-    assert.deepEqual(found(again, 'Marek Nowak'), { 3: [[9, 20]] });
-    assert.deepEqual(found(again, 'Olena Kovalenko'), expected([undefined, undefined, TEXTS[2]], 'Olena Kovalenko'));
+    const texts = [undefined, TEXTS[1], TEXTS[2], 'Now only Marek Nowak.'];
+    assert.deepEqual(found(again, 'Marek Nowak', texts), { 3: [[9, 20]] });
+    assert.deepEqual(found(again, 'Olena Kovalenko', texts), expected(texts, 'Olena Kovalenko'));
+    assert.deepEqual(found(again, 'drones', texts), expected(texts, 'drones'));
   });
 });

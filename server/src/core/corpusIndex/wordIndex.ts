@@ -1,15 +1,18 @@
-import { formsOf, isWordChar } from '../lexicon/matching';
+import { formsOf, isWordUnit } from '../lexicon/matching';
 
 /**
- * Which words stand where in which articles of a corpus: for each word (as written, case kept), the
- * articles and UTF-16 offsets where it stands as a whole word. A phrase ("Olena Kovalenko") is found
- * by its rarest word, then each other word checked at its place, so that counting a name in 100,000
- * articles reads only the places of that name, never the texts.
+ * Which words stand in which articles of a corpus, and where the names stand: for each word that does
+ * not start with a lower-case letter ("Kovalenko", "NATO", "2025", "Київ"), the articles and UTF-16
+ * offsets where it stands as a whole word, each marked when one plain space and another word follow;
+ * for the other words ("the", "drones"), only the articles holding them. A name ("Olena Kovalenko")
+ * is then found by its rarest word, each other word checked at its place, without reading a text:
+ * counting it in 100,000 articles reads only the places of its words. Any other phrase ("Jean-Luc",
+ * "Pieter de Vries", "drones") gets the articles holding all its words, whose texts tell the rest.
  *
- * Memory: two 32-bit integers per word of the corpus, in growable typed arrays (no object per place).
- * An article read again gets a new number; its old places stay behind, skipped, until they outnumber
- * the live ones and are swept. Numbers only grow, so every word's places stay sorted by article then
- * offset, which lets a check find a place by binary search.
+ * Memory: two 32-bit integers per name word of the corpus, one per article and lower-case word, in
+ * growable typed arrays (no object per place). An article read again gets a new number; its old
+ * entries stay behind, skipped, until they outnumber the live ones and are swept. Numbers only grow,
+ * so every list stays sorted by article (then offset), which lets a check find an entry by binary search.
  */
 
 /** One article's places of a phrase: UTF-16 offsets, in order. */
@@ -19,44 +22,29 @@ export interface PhrasePlaces {
   ends: number[];
 }
 
-class Places {
-  data = new Int32Array(4);
+/** A growable list of 32-bit integers. */
+class Ints {
+  data = new Int32Array(2);
   length = 0;
 
-  push(doc: number, start: number): void {
-    if (this.length + 2 > this.data.length) {
-      const grown = new Int32Array(Math.max(8, Math.ceil(this.data.length * 1.5)) & ~1);
-      grown.set(this.data.subarray(0, this.length));
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(Math.max(4, Math.ceil(this.data.length * 1.5)));
+      grown.set(this.data);
       this.data = grown;
     }
-    this.data[this.length++] = doc;
-    this.data[this.length++] = start;
+    this.data[this.length++] = value;
   }
 
-  /** Whether (doc, start) is one of the places: binary search, the pairs being sorted. */
-  has(doc: number, start: number): boolean {
-    let low = 0;
-    let high = this.length >> 1;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      const d = this.data[2 * mid]!;
-      const s = this.data[2 * mid + 1]!;
-      if (d < doc || (d === doc && s < start)) low = mid + 1;
-      else high = mid;
-    }
-    return low < this.length >> 1 && this.data[2 * low] === doc && this.data[2 * low + 1] === start;
-  }
-
-  /** Keeps only the places of live articles, in a buffer no larger than they need. */
-  sweep(alive: (doc: number) => boolean): void {
+  /** Keeps the values `keep` takes, in a buffer no larger than they need. */
+  filter(keep: (value: number, at: number) => boolean, stride: number): void {
     let kept = 0;
-    for (let at = 0; at < this.length; at += 2) {
-      if (!alive(this.data[at]!)) continue;
-      this.data[kept++] = this.data[at]!;
-      this.data[kept++] = this.data[at + 1]!;
+    for (let at = 0; at < this.length; at += stride) {
+      if (!keep(this.data[at]!, at)) continue;
+      for (let n = 0; n < stride; n++) this.data[kept++] = this.data[at + n]!;
     }
     this.length = kept;
-    this.data = this.data.slice(0, Math.max(2, kept));
+    this.trim();
   }
 
   trim(): void {
@@ -65,116 +53,137 @@ class Places {
 }
 
 /**
- * The words of `text` (maximal runs of letters and digits, the lexicon's word characters) with their
- * UTF-16 starts; and, through `other`, every other character but the plain space (punctuation, line
- * breaks), so that a phrase's separators are checked too ("Jean-Luc" is not "Jean Luc").
+ * The first entry of a sorted list at or after (doc, key): pairs when `stride` is 2 (compared on both),
+ * single articles when 1.
  */
-export function eachWord(text: string, visit: (word: string, start: number) => void, other?: (char: string, at: number) => void): void {
+function lowerBound(list: Ints, stride: number, doc: number, key: number): number {
+  let low = 0;
+  let high = list.length / stride;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const d = list.data[mid * stride]!;
+    if (d < doc || (d === doc && stride === 2 && list.data[mid * 2 + 1]! < key)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Whether a word starting with this UTF-16 unit is looked up by article only: it starts with a lower-case letter. */
+function isLowerCaseStart(code: number): boolean {
+  if (code < 128) return code >= 97 && code <= 122;
+  const char = String.fromCharCode(code);
+  return char !== char.toUpperCase();
+}
+
+/** The words of `text` (maximal runs of letters and digits, the lexicon's word characters) with their UTF-16 starts. */
+export function eachWord(text: string, visit: (word: string, start: number) => void): void {
   let start = -1;
-  for (let at = 0; at < text.length; ) {
-    const code = text.charCodeAt(at);
-    const width = code >= 0xd800 && code <= 0xdbff && at + 1 < text.length ? 2 : 1;
-    const word = code < 128 ? (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) : isWordChar(text.slice(at, at + width));
+  for (let at = 0; at < text.length; at++) {
+    const word = isWordUnit(text, at);
     if (word && start < 0) start = at;
     else if (!word && start >= 0) {
       visit(text.slice(start, at), start);
       start = -1;
     }
-    if (!word && code !== 32 && other) other(text.slice(at, at + width), at);
-    at += width;
   }
   if (start >= 0) visit(text.slice(start), start);
 }
 
-interface FormParts {
-  words: Array<{ word: string; offset: number }>;
-  /** Its characters between words, space or not. */
-  others: Array<{ char: string; offset: number }>;
+/** A name form's words at offsets from its start, when its places can tell it: words that are not lower case, one plain space between. */
+function nameWords(form: string): Array<{ word: string; offset: number }> | undefined {
+  const words: Array<{ word: string; offset: number }> = [];
+  eachWord(form, (word, offset) => words.push({ word, offset }));
+  if (words.length === 0 || words[0]!.offset !== 0) return undefined;
+  for (let n = 0; n < words.length; n++) {
+    const { word, offset } = words[n]!;
+    const end = offset + word.length;
+    if (isLowerCaseStart(word.charCodeAt(0))) return undefined;
+    if (n + 1 < words.length ? words[n + 1]!.offset !== end + 1 || form[end] !== ' ' : end !== form.length) return undefined;
+  }
+  return words;
 }
 
-/** A phrase form as words and other characters at offsets from its start; undefined when it does not start and end with a word. */
-function partsOfForm(form: string): FormParts | undefined {
-  const words: FormParts['words'] = [];
-  const others: FormParts['others'] = [];
-  eachWord(form, (word, offset) => words.push({ word, offset }), (char, offset) => others.push({ char, offset }));
-  for (let at = form.indexOf(' '); at >= 0; at = form.indexOf(' ', at + 1)) others.push({ char: ' ', offset: at });
-  if (words.length === 0) return undefined;
-  const last = words[words.length - 1]!;
-  // "Yahoo!" or "#MeToo": whether a word touches it from outside is not in the index; the text must tell.
-  if (words[0]!.offset !== 0 || last.offset + last.word.length !== form.length) return undefined;
-  return { words, others };
-}
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 export class WordIndex {
-  private readonly vocabulary = new Map<string, number>();
-  private readonly places: Places[] = [];
-  /** Each character other than words and the plain space, and all of them together (what a space of a phrase must not meet). */
-  private readonly otherPlaces = new Map<string, Places>();
-  private readonly anyOther = new Places();
+  /**
+   * The words met, found by a hash of their characters computed while scanning: no string is made
+   * for a word already known (a corpus has millions of words and some thousands of distinct ones).
+   */
+  private readonly words: string[] = [];
+  private readonly hashes: number[] = [];
+  private slots = new Int32Array(1 << 12);
+  /** Per word: pairs (article, offset × 2 + 1 when a space and a word follow) for names; articles for lower-case words. */
+  private readonly lists: Ints[] = [];
+  private readonly byArticle: boolean[] = [];
   private readonly live: boolean[] = [];
-  private liveWords = 0;
-  private deadWords = 0;
-  private readonly wordCounts: number[] = [];
+  private liveEntries = 0;
+  private deadEntries = 0;
+  private readonly entryCounts: number[] = [];
 
   /** Indexes a text as article `doc`, which must be larger than every number given before. */
   add(doc: number, text: string): void {
-    let count = 0;
-    eachWord(text, (word, start) => {
-      let id = this.vocabulary.get(word);
-      if (id === undefined) {
-        id = this.places.length;
-        this.vocabulary.set(word, id);
-        this.places.push(new Places());
+    let entries = 0;
+    let start = -1;
+    let hash = FNV_OFFSET;
+    const end = text.length;
+    for (let at = 0; at <= end; at++) {
+      if (at < end && isWordUnit(text, at)) {
+        if (start < 0) {
+          start = at;
+          hash = FNV_OFFSET;
+        }
+        hash = Math.imul(hash ^ text.charCodeAt(at), FNV_PRIME);
+        continue;
       }
-      this.places[id]!.push(doc, start);
-      count++;
-    }, (char, at) => {
-      let places = this.otherPlaces.get(char);
-      if (!places) this.otherPlaces.set(char, (places = new Places()));
-      places.push(doc, at);
-      this.anyOther.push(doc, at);
-      count += 2;
-    });
+      if (start < 0) continue;
+      const id = this.wordId(text, start, at, hash, true);
+      const list = this.lists[id]!;
+      if (this.byArticle[id]) {
+        if (list.length === 0 || list.data[list.length - 1] !== doc) {
+          list.push(doc);
+          entries++;
+        }
+      } else {
+        const spaceThenWord = text.charCodeAt(at) === 32 && at + 1 < end && isWordUnit(text, at + 1);
+        list.push(doc);
+        list.push(start * 2 + (spaceThenWord ? 1 : 0));
+        entries += 2;
+      }
+      start = -1;
+    }
     this.live[doc] = true;
-    this.wordCounts[doc] = count;
-    this.liveWords += count;
+    this.entryCounts[doc] = entries;
+    this.liveEntries += entries;
   }
 
-  /** Forgets article `doc`: its places are skipped from now on, and swept once they outnumber the live ones. */
+  /** Forgets article `doc`: its entries are skipped from now on, and swept once they outnumber the live ones. */
   remove(doc: number): void {
     if (!this.live[doc]) return;
     this.live[doc] = false;
-    const count = this.wordCounts[doc] ?? 0;
-    this.liveWords -= count;
-    this.deadWords += count;
-    if (this.deadWords > this.liveWords && this.deadWords > 100_000) this.sweep();
+    const entries = this.entryCounts[doc] ?? 0;
+    this.liveEntries -= entries;
+    this.deadEntries += entries;
+    if (this.deadEntries > this.liveEntries && this.deadEntries > 100_000) this.sweep();
   }
 
   /** Gives back the room growth left over (after the first build). */
   trim(): void {
-    for (const places of this.allPlaces()) places.trim();
-  }
-
-  private allPlaces(): Places[] {
-    return [...this.places, ...this.otherPlaces.values(), this.anyOther];
+    for (const list of this.lists) list.trim();
   }
 
   /**
    * Where `phrase` stands as whole words, in any of its forms (formsOf), in the live articles `accept`
-   * takes, by article; undefined when the phrase does not start and end with a word character, so that
-   * only the texts can tell (the caller reads them). Words are checked at their offsets, so two
-   * separators of the same length count alike ("Jean-Luc" and "Jean Luc"); the preview and the tagging
-   * read the texts and check each place again.
+   * takes, by article; undefined when some form is not a name the places can tell (see nameWords):
+   * then `candidates` names the articles whose texts must be searched.
    */
   find(phrase: string, accept: (doc: number) => boolean): Map<number, PhrasePlaces> | undefined {
     const found = new Map<number, PhrasePlaces>();
     for (const form of formsOf(phrase)) {
-      const parts = partsOfForm(form);
-      if (!parts) return undefined;
-      const { words, others } = parts;
-      const between = others.map(({ char }) => (char === ' ' ? undefined : this.otherPlaces.get(char)));
-      if (between.some((list, n) => list === undefined && others[n]!.char !== ' ')) continue;
-      const lists = words.map(({ word }) => this.placesOf(word));
+      const words = nameWords(form);
+      if (!words) return undefined;
+      const lists = words.map(({ word }) => this.listOf(word));
       if (lists.some((list) => list === undefined)) continue;
       // The rarest word leads: the fewer places to check.
       let lead = 0;
@@ -183,14 +192,14 @@ export class WordIndex {
       const leadOffset = words[lead]!.offset;
       for (let at = 0; at < length; at += 2) {
         const doc = data[at]!;
-        if (!this.live[doc] || !accept(doc)) continue;
-        const start = data[at + 1]! - leadOffset;
-        if (start < 0) continue;
+        const value = data[at + 1]!;
+        const start = (value >> 1) - leadOffset;
+        if (start < 0 || !this.live[doc] || !accept(doc)) continue;
         let whole = true;
-        for (let n = 0; n < words.length && whole; n++) if (n !== lead && !lists[n]!.has(doc, start + words[n]!.offset)) whole = false;
-        for (let n = 0; n < others.length && whole; n++) {
-          const at = start + others[n]!.offset;
-          if (others[n]!.char === ' ' ? this.anyOther.has(doc, at) : !between[n]!.has(doc, at)) whole = false;
+        for (let n = 0; n < words.length && whole; n++) {
+          // Each word but the last must be followed by one space and a word: the next one, at its offset.
+          const entry = n === lead ? value : this.placeAt(lists[n]!, doc, start + words[n]!.offset);
+          if (entry < 0 || (n + 1 < words.length && (entry & 1) === 0)) whole = false;
         }
         if (!whole) continue;
         let places = found.get(doc);
@@ -209,43 +218,94 @@ export class WordIndex {
     return found;
   }
 
-  /** The articles whose words include all of `phrase`'s (any form): where the texts must tell for a phrase `find` cannot. */
+  /** The live articles `accept` takes whose words include all of `phrase`'s, in some form: where its texts must be searched. */
   candidates(phrase: string, accept: (doc: number) => boolean): Set<number> {
     const docs = new Set<number>();
     for (const form of formsOf(phrase)) {
       const words: string[] = [];
       eachWord(form, (word) => words.push(word));
-      const lists = words.map((word) => this.placesOf(word));
-      if (lists.length === 0 || lists.some((list) => list === undefined)) continue;
-      const lead = lists.reduce((rarest, list) => (list!.length < rarest!.length ? list : rarest))!;
-      for (let at = 0; at < lead.length; at += 2) {
-        const doc = lead.data[at]!;
-        if (this.live[doc] && accept(doc) && lists.every((list) => list === lead || hasDoc(list!, doc))) docs.add(doc);
+      const ids = words.map((word) => this.idOf(word));
+      if (ids.length === 0 || ids.some((id) => id < 0)) continue;
+      const lead = ids.reduce((rarest, id) => (this.articleCount(id) < this.articleCount(rarest) ? id : rarest));
+      const stride = this.byArticle[lead] ? 1 : 2;
+      const list = this.lists[lead]!;
+      for (let at = 0; at < list.length; at += stride) {
+        const doc = list.data[at]!;
+        if (docs.has(doc) || !this.live[doc] || !accept(doc)) continue;
+        if (ids.every((id) => id === lead || this.holds(id, doc))) docs.add(doc);
       }
     }
     return docs;
   }
 
-  private placesOf(word: string): Places | undefined {
-    const id = this.vocabulary.get(word);
-    return id === undefined ? undefined : this.places[id];
+  /** The entry of a name word's list at (doc, start), or -1. */
+  private placeAt(list: Ints, doc: number, start: number): number {
+    const at = lowerBound(list, 2, doc, start * 2);
+    if (at * 2 >= list.length || list.data[at * 2] !== doc) return -1;
+    const value = list.data[at * 2 + 1]!;
+    return value >> 1 === start ? value : -1;
+  }
+
+  private holds(id: number, doc: number): boolean {
+    const stride = this.byArticle[id] ? 1 : 2;
+    const list = this.lists[id]!;
+    const at = lowerBound(list, stride, doc, -1);
+    return at * stride < list.length && list.data[at * stride] === doc;
+  }
+
+  /** Entries of a word's list, in articles' terms: what makes a word rare. */
+  private articleCount(id: number): number {
+    return this.byArticle[id] ? this.lists[id]!.length : this.lists[id]!.length / 2;
+  }
+
+  private listOf(word: string): Ints | undefined {
+    const id = this.idOf(word);
+    return id < 0 || this.byArticle[id] ? undefined : this.lists[id];
+  }
+
+  private idOf(word: string): number {
+    let hash = FNV_OFFSET;
+    for (let at = 0; at < word.length; at++) hash = Math.imul(hash ^ word.charCodeAt(at), FNV_PRIME);
+    return this.wordId(word, 0, word.length, hash, false);
+  }
+
+  /** The number of the word `text[start..end)` (whose hash is `hash`), made when `make` and new; -1 when unknown. */
+  private wordId(text: string, start: number, end: number, hash: number, make: boolean): number {
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const taken = this.slots[slot]!;
+      if (taken === 0) break;
+      const id = taken - 1;
+      if (this.hashes[id] === hash && this.words[id]!.length === length && text.startsWith(this.words[id]!, start)) return id;
+    }
+    if (!make) return -1;
+    const id = this.words.length;
+    this.words.push(text.slice(start, end));
+    this.hashes.push(hash);
+    this.lists.push(new Ints());
+    this.byArticle.push(isLowerCaseStart(text.charCodeAt(start)));
+    // Kept at most half full, so that a probe ends soon.
+    if (this.words.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    else this.place(id);
+    return id;
+  }
+
+  private rehash(size: number): void {
+    this.slots = new Int32Array(size);
+    for (let id = 0; id < this.words.length; id++) this.place(id);
+  }
+
+  private place(id: number): void {
+    const mask = this.slots.length - 1;
+    let slot = this.hashes[id]! & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = id + 1;
   }
 
   private sweep(): void {
     const alive = (doc: number) => this.live[doc] === true;
-    for (const places of this.allPlaces()) places.sweep(alive);
-    this.deadWords = 0;
+    this.lists.forEach((list, id) => list.filter((doc) => alive(doc), this.byArticle[id] ? 1 : 2));
+    this.deadEntries = 0;
   }
-}
-
-/** Whether article `doc` has any place in `list` (sorted pairs: binary search on the article). */
-function hasDoc(list: Places, doc: number): boolean {
-  let low = 0;
-  let high = list.length >> 1;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (list.data[2 * mid]! < doc) low = mid + 1;
-    else high = mid;
-  }
-  return low < list.length >> 1 && list.data[2 * low] === doc;
 }
