@@ -100,7 +100,7 @@ export class WorkspaceTagAll {
     await this.prepare();
     if (!this.index) throw new Error('The corpus index is not running: open a workspace folder');
     const open = this.openIn(folder);
-    const closed = await this.index.holding(args.text, folder, open.map((other) => other.path));
+    const closed = await this.index.holding(args.text, folder, open.map((other) => other.path), viewerOf(this.workspace.visibility));
     const openHolding = open.filter((other) => untaggedPlaces(openArticle(other), args.text, this.workspace.visibility).length > 0);
     const paths = [...openHolding.map((other) => other.path), ...closed].sort();
     const page = paths.slice(args.offset ?? 0, (args.offset ?? 0) + (args.limit ?? paths.length));

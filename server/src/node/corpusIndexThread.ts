@@ -38,9 +38,9 @@ export class CorpusIndexThread {
     return this.ask({ type: 'count', phrase, folder, exclude, viewer }) as Promise<PhraseCount>;
   }
 
-  /** The closed articles of corpus `folder` that may hold `phrase`, sorted by path. */
-  holding(phrase: string, folder: string, exclude: string[]): Promise<string[]> {
-    return this.ask({ type: 'holding', phrase, folder, exclude }) as Promise<string[]>;
+  /** The closed articles of corpus `folder` where `phrase` may stand untagged, sorted by path. */
+  holding(phrase: string, folder: string, exclude: string[], viewer: Viewer): Promise<string[]> {
+    return this.ask({ type: 'holding', phrase, folder, exclude, viewer }) as Promise<string[]>;
   }
 
   list(viewer: Viewer): Promise<IndexedArticle[]> {

@@ -8,7 +8,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { isAbsolute, relative } from 'node:path';
 import { eachWithProgress } from '../core/base/progress';
-import { WordIndex } from '../core/corpusIndex/wordIndex';
+import { WordIndex, type PhrasePlaces } from '../core/corpusIndex/wordIndex';
 import { CodePointIndex } from '../core/base/offsets';
 import { misplacedTagIds, reviewSummaryOf, type ReviewSummary } from '../core/review/corpusSummary';
 import { emptyReviewCounts, reviewStateOf } from '../core/review/reviewState';
@@ -19,6 +19,7 @@ import type { Tag } from '../core/sidecar';
 import { findArticleFiles } from './corpusFiles';
 import { articleSelectorFor } from './projectFiles';
 import { statSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { readArticleFileSync } from './regularFile';
 import { SidecarStore } from './sidecarStore';
 
@@ -40,7 +41,7 @@ export type IndexQuestion =
   | { type: 'build' }
   | { type: 'update'; paths: string[] }
   | { type: 'count'; phrase: string; folder: string; exclude: string[]; viewer: Viewer }
-  | { type: 'holding'; phrase: string; folder: string; exclude: string[] }
+  | { type: 'holding'; phrase: string; folder: string; exclude: string[]; viewer: Viewer }
   | { type: 'list'; viewer: Viewer };
 
 export interface PhraseCount {
@@ -103,7 +104,7 @@ export class CorpusIndexState {
       case 'count':
         return this.count(question.phrase, question.folder, new Set(question.exclude), question.viewer);
       case 'holding':
-        return this.holding(question.phrase, question.folder, new Set(question.exclude));
+        return this.holding(question.phrase, question.folder, new Set(question.exclude), question.viewer);
       case 'list':
         return this.list(question.viewer);
     }
@@ -202,20 +203,24 @@ export class CorpusIndexState {
       const doc = this.docs[id];
       return doc !== undefined && doc.corpus === folder && !doc.problem && !exclude.has(doc.path);
     };
-    const found = this.words.find(phrase, accept);
-    if (!found) return this.countInTexts(phrase, [...this.words.candidates(phrase, accept)], viewer);
+    // Straight from the places: most articles have no tag, and nothing is gathered for them.
     let occurrences = 0;
-    let articles = 0;
-    for (const [id, places] of found) {
-      const tags = this.docs[id]!.tags.filter((tag) => !tag.orphaned && canSee(viewer, tag));
-      let untagged = 0;
-      places.starts.forEach((start, n) => {
-        if (!tags.some((tag) => tag.start < places.ends[n]! && start < tag.end)) untagged++;
-      });
-      occurrences += untagged;
-      if (untagged > 0) articles++;
-    }
-    return { occurrences, articles };
+    const articles = new Set<number>();
+    const placed = this.words.each(phrase, accept, (id, start, end) => {
+      const tags = this.docs[id]!.tags;
+      if (tags.length > 0 && tags.some((tag) => !tag.orphaned && canSee(viewer, tag) && tag.start < end && start < tag.end)) return;
+      occurrences++;
+      articles.add(id);
+    });
+    if (!placed) return this.countInTexts(phrase, [...this.words.candidates(phrase, accept)], viewer);
+    return { occurrences, articles: articles.size };
+  }
+
+  /** How many of an article's places no tag the viewer sees covers (a tag whose text moved away covers nothing). */
+  private untaggedAmong(id: number, places: PhrasePlaces, viewer: Viewer): number {
+    const tags = this.docs[id]!.tags.filter((tag) => !tag.orphaned && canSee(viewer, tag));
+    if (tags.length === 0) return places.starts.length;
+    return places.starts.filter((start, n) => !tags.some((tag) => tag.start < places.ends[n]! && start < tag.end)).length;
   }
 
   /** A phrase the words alone cannot place ("Yahoo!"): the articles holding its words are read and searched. */
@@ -238,14 +243,18 @@ export class CorpusIndexState {
     return { occurrences, articles };
   }
 
-  /** The articles of corpus `folder` holding `phrase`'s words, sorted by path: the only ones a search must read. */
-  private holding(phrase: string, folder: string, exclude: ReadonlySet<string>): string[] {
+  /**
+   * The articles of corpus `folder` where `phrase` stands untagged (for a name; for another phrase,
+   * those holding its words), sorted by path: the only ones a search must read, and pages of them stay
+   * put while the places tagged leave.
+   */
+  private holding(phrase: string, folder: string, exclude: ReadonlySet<string>, viewer: Viewer): string[] {
     const accept = (id: number) => {
       const doc = this.docs[id];
       return doc !== undefined && doc.corpus === folder && !exclude.has(doc.path);
     };
     const found = this.words.find(phrase, accept);
-    const ids = found ? [...found.keys()] : [...this.words.candidates(phrase, accept)];
+    const ids = found ? [...found].filter(([id, places]) => this.untaggedAmong(id, places, viewer) > 0).map(([id]) => id) : [...this.words.candidates(phrase, accept)];
     return ids.map((id) => this.docs[id]!.path).sort();
   }
 
@@ -283,6 +292,16 @@ function isInsideFolder(folder: string, path: string): boolean {
 
 /** Answers the server's questions one after another, for as long as the thread lives. */
 export function serveCorpusIndexWorker(): void {
+  // On Linux a priority set for "this process" (pid 0) applies to the calling thread only: the index
+  // then yields the cores to the server's thread, whose tokens and hovers never wait on it. Elsewhere
+  // it would lower the whole server, so it is left alone there.
+  if (process.platform === 'linux') {
+    try {
+      setPriority(0, 19);
+    } catch {
+      // Not allowed here: the index runs at the server's priority.
+    }
+  }
   const state = new CorpusIndexState(workerData as IndexSetup);
   const port = parentPort!;
   let queue = Promise.resolve();

@@ -56,3 +56,13 @@ describe('word index', () => {
     assert.deepEqual(found(again, 'drones', texts), expected(texts, 'drones'));
   });
 });
+
+describe('word index over many articles', () => {
+  it('finds names as the texts hold them, whichever word is rarer and however long the lists', () => {
+    const names = ['Olena Kovalenko', 'Marek Nowak', 'Kovalenko Marek', 'Olena', 'The Hague Court'];
+    const texts = Array.from({ length: 400 }, (_, n) => [`Report ${n}:`, n % 3 === 0 ? 'Olena Kovalenko' : 'Olena  Kovalenko', n % 7 === 0 ? 'met Marek Nowak' : 'met Marek', n % 5 === 0 ? 'at The Hague Court.' : 'at The Hague.', 'Kovalenko Marek,'].join(' '));
+    const index = new WordIndex();
+    texts.forEach((text, doc) => index.add(doc, text));
+    for (const name of names) assert.deepEqual(found(index, name, texts), expected(texts, name), name);
+  });
+});

@@ -93,7 +93,8 @@ export function eachWord(text: string, visit: (word: string, start: number) => v
 function nameWords(form: string): Array<{ word: string; offset: number }> | undefined {
   const words: Array<{ word: string; offset: number }> = [];
   eachWord(form, (word, offset) => words.push({ word, offset }));
-  if (words.length === 0 || words[0]!.offset !== 0) return undefined;
+  // A word's mark is one bit of a 32-bit integer (see find): longer phrases are left to the texts.
+  if (words.length === 0 || words.length > 30 || words[0]!.offset !== 0) return undefined;
   for (let n = 0; n < words.length; n++) {
     const { word, offset } = words[n]!;
     const end = offset + word.length;
@@ -180,34 +181,13 @@ export class WordIndex {
    */
   find(phrase: string, accept: (doc: number) => boolean): Map<number, PhrasePlaces> | undefined {
     const found = new Map<number, PhrasePlaces>();
-    for (const form of formsOf(phrase)) {
-      const words = nameWords(form);
-      if (!words) return undefined;
-      const lists = words.map(({ word }) => this.listOf(word));
-      if (lists.some((list) => list === undefined)) continue;
-      // The rarest word leads: the fewer places to check.
-      let lead = 0;
-      for (let n = 1; n < lists.length; n++) if (lists[n]!.length < lists[lead]!.length) lead = n;
-      const { data, length } = lists[lead]!;
-      const leadOffset = words[lead]!.offset;
-      for (let at = 0; at < length; at += 2) {
-        const doc = data[at]!;
-        const value = data[at + 1]!;
-        const start = (value >> 1) - leadOffset;
-        if (start < 0 || !this.live[doc] || !accept(doc)) continue;
-        let whole = true;
-        for (let n = 0; n < words.length && whole; n++) {
-          // Each word but the last must be followed by one space and a word: the next one, at its offset.
-          const entry = n === lead ? value : this.placeAt(lists[n]!, doc, start + words[n]!.offset);
-          if (entry < 0 || (n + 1 < words.length && (entry & 1) === 0)) whole = false;
-        }
-        if (!whole) continue;
-        let places = found.get(doc);
-        if (!places) found.set(doc, (places = { doc, starts: [], ends: [] }));
-        places.starts.push(start);
-        places.ends.push(start + form.length);
-      }
-    }
+    const placed = this.each(phrase, accept, (doc, start, end) => {
+      let places = found.get(doc);
+      if (!places) found.set(doc, (places = { doc, starts: [], ends: [] }));
+      places.starts.push(start);
+      places.ends.push(end);
+    });
+    if (!placed) return undefined;
     // Forms found apart (the taught form and its capitals) are merged in text order, as occurrencesOf gives them.
     for (const places of found.values()) {
       if (places.starts.length < 2) continue;
@@ -216,6 +196,65 @@ export class WordIndex {
       places.ends = order.map((n) => places.ends[n]!);
     }
     return found;
+  }
+
+  /**
+   * `find` without gathering: each place of `phrase` in the articles `accept` takes, form by form
+   * (each in article order), to `visit`; false, visiting nothing, when the places cannot tell the phrase.
+   */
+  each(phrase: string, accept: (doc: number) => boolean, visit: (doc: number, start: number, end: number) => void): boolean {
+    const forms = formsOf(phrase);
+    const formWords = forms.map(nameWords);
+    if (formWords.some((words) => words === undefined)) return false;
+    forms.forEach((form, f) => {
+      const words = formWords[f]!;
+      const lists = words.map(({ word }) => this.listOf(word));
+      if (lists.some((list) => list === undefined)) return;
+      // The rarest word leads: the fewer places to check.
+      let lead = 0;
+      for (let n = 1; n < lists.length; n++) if (lists[n]!.length < lists[lead]!.length) lead = n;
+      // The lead's places, moved to where the phrase would start: sorted, as its list is.
+      const { data, length } = lists[lead]!;
+      const leadOffset = words[lead]!.offset;
+      let docs: number[] = [];
+      let starts: number[] = [];
+      let marks: number[] = [];
+      for (let at = 0; at < length; at += 2) {
+        const doc = data[at]!;
+        const start = (data[at + 1]! >> 1) - leadOffset;
+        if (start < 0 || !this.live[doc] || !accept(doc)) continue;
+        docs.push(doc);
+        starts.push(start);
+        marks.push((data[at + 1]! & 1) << lead);
+      }
+      // Each other word keeps the places where it stands at its offset: a walk along both sorted lists
+      // when its list is not much longer, else a binary search for each place.
+      for (let n = 0; n < words.length && docs.length > 0; n++) {
+        if (n === lead) continue;
+        const list = lists[n]!;
+        const offset = words[n]!.offset;
+        const kept = { docs: [] as number[], starts: [] as number[], marks: [] as number[] };
+        const walk = list.length / 2 < 8 * docs.length;
+        let at = 0;
+        for (let k = 0; k < docs.length; k++) {
+          const doc = docs[k]!;
+          const key = (starts[k]! + offset) * 2;
+          let entry = -1;
+          if (walk) {
+            while (at < list.length && (list.data[at]! < doc || (list.data[at] === doc && list.data[at + 1]! >> 1 < key >> 1))) at += 2;
+            if (at < list.length && list.data[at] === doc && list.data[at + 1]! >> 1 === key >> 1) entry = list.data[at + 1]!;
+          } else entry = this.placeAt(list, doc, key >> 1);
+          if (entry < 0) continue;
+          kept.docs.push(doc);
+          kept.starts.push(starts[k]!);
+          // Each word but the last must be followed by one space and a word: the next one, at its offset.
+          kept.marks.push(n + 1 < words.length ? marks[k]! | ((entry & 1) << n) : marks[k]!);
+        }
+        ({ docs, starts, marks } = kept);
+      }
+      for (let k = 0; k < docs.length; k++) if (this.followedAsNeeded(words.length, marks[k]!)) visit(docs[k]!, starts[k]!, starts[k]! + form.length);
+    });
+    return true;
   }
 
   /** The live articles `accept` takes whose words include all of `phrase`'s, in some form: where its texts must be searched. */
@@ -236,6 +275,12 @@ export class WordIndex {
       }
     }
     return docs;
+  }
+
+  /** Whether every word but the last of a phrase of `count` words is followed by one space and a word: bit n of `marks` for word n. */
+  private followedAsNeeded(count: number, marks: number): boolean {
+    const wanted = (1 << (count - 1)) - 1;
+    return (marks & wanted) === wanted;
   }
 
   /** The entry of a name word's list at (doc, start), or -1. */
