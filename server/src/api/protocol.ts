@@ -287,9 +287,9 @@ export interface CorpusArticle extends ReviewSummary {
 }
 
 export interface CorpusSummary extends ReviewSummary {
-  /** Sorted by path; at most a few thousand (see `omitted`). */
+  /** Sorted by path: every article of the workspace (the server's corpus index lists them, without walking the disk). */
   articles: CorpusArticle[];
-  /** Articles found beyond the listing limit, left out of `articles` and of the counts. */
+  /** Always 0: there is no listing limit any more (kept for clients that show it). */
   omitted: number;
 }
 
