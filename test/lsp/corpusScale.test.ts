@@ -50,7 +50,7 @@ describe('a corpus of 100,000 articles', () => {
     assert.equal(last.article, articlePath(99_999));
     assert.equal(last.excerpt, `Report 99999: ${NAME} met the press.`);
 
-    const tagged = (await session.connection.sendRequest('workspace/executeCommand', { command: ServerCommands.tagAllInWorkspace, arguments: [{ ...args, occurrences: [last] }] })) as TagAllInWorkspaceResult;
+    const tagged = (await session.connection.sendRequest('workspace/executeCommand', { command: ServerCommands.tagAllInWorkspace, arguments: [{ ...args, occurrences: [{ uri: last.uri, start: last.start, end: last.end, text: last.text }] }] })) as TagAllInWorkspaceResult;
     assert.equal(tagged.tagged, 1, tagged.message);
     assert.equal(readSidecar(path.join(root, articlePath(99_999)))?.annotations[0]?.text, NAME);
     // Counted again from the index, which read the new sidecar before answering.
