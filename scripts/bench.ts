@@ -9,6 +9,7 @@ import { isMarginaliaWorker, serveMarginaliaWorker } from '../server/src/node/wo
 import { benchActivation } from './bench/activation';
 import { benchBatchCommands } from './bench/batchCommands';
 import { benchCheck } from './bench/check';
+import { benchCorpusScale } from './bench/corpusScale';
 import { benchDetect } from './bench/detectThroughput';
 import { benchEditTokens } from './bench/editTokens';
 import { reportUnavailable, table } from './bench/figures';
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     ['check, 10k and 100k tags', () => benchCheck(short)],
     ['learning action → lexicon written', () => benchLexiconLearning(short)],
     ['batch commands (check, agreement, report, annotate) by corpus size', () => benchBatchCommands(short, sizes)],
+    ['corpus of 1k, 10k and 100k articles: index, tag all, code actions', () => benchCorpusScale(short)],
     ['pre-annotation on 2 worker threads', () => benchPreAnnotation(short, __filename)],
     ['export and import, 1k and 10k articles', () => benchTransfer(short)],
     ['server start to first tokens', () => benchServerStart(short)],

@@ -10,6 +10,8 @@ export const CORPUS_VIEW = 'marginalia.corpus';
 export const OPEN_TO_REVIEW_COMMAND = 'marginalia.openArticleToReview';
 export const REFRESH_CORPUS_COMMAND = 'marginalia.refreshCorpus';
 
+/** Corpora up to this many articles show every folder open; larger ones open folded. */
+const EXPANDED_UP_TO = 1000;
 /** How long to wait for the server to load an article just opened before giving up on selecting in it. */
 const ARTICLE_LOAD_TIMEOUT_MS = 15_000;
 
@@ -69,7 +71,9 @@ export class CorpusView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'folder') {
       const summary = addSummaries(node.articles);
-      const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Expanded);
+      // A large corpus opens folded: a folder's rows are made only when it is opened (the tree draws only the rows in sight).
+      const folded = (this.summary?.articles.length ?? 0) > EXPANDED_UP_TO;
+      const item = new vscode.TreeItem(node.name, folded ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
       item.id = `folder:${node.name}`;
       item.description = `${describeProgress(summary)} · ${node.articles.length} article${node.articles.length === 1 ? '' : 's'}`;
       item.tooltip = tooltipOf(node.name, summary);

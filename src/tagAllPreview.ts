@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
-import { ServerCommands, type TagAllInWorkspaceArguments, type TagAllInWorkspaceResult, type WorkspaceOccurrencesArguments, type WorkspaceOccurrencesResult } from '../server/src/api/protocol';
+import { ServerCommands, type TagAllInWorkspaceArguments, type TagAllInWorkspaceResult, type WorkspaceOccurrencesArguments, type WorkspaceOccurrencesPage, type WorkspaceOccurrencesResult } from '../server/src/api/protocol';
 
 /** The client command the server's "Tag all N occurrences … in the workspace" quick fix runs in VS Code (see extension.ts). */
 export const TAG_ALL_PREVIEW_COMMAND = 'marginalia.pickOccurrencesToTag';
+/** Articles whose occurrences one picker lists: a picker of a hundred thousand rows helps nobody. */
+const ARTICLES_PER_PAGE = 1000;
 
 /**
  * The preview of "Tag all N occurrences … in the workspace": every occurrence (article, line, the
@@ -11,7 +13,8 @@ export const TAG_ALL_PREVIEW_COMMAND = 'marginalia.pickOccurrencesToTag';
  */
 export function registerTagAllPreview(): vscode.Disposable {
   return vscode.commands.registerCommand(TAG_ALL_PREVIEW_COMMAND, async (args: WorkspaceOccurrencesArguments) => {
-    const found = await vscode.commands.executeCommand<WorkspaceOccurrencesResult & { failed?: boolean }>(ServerCommands.occurrencesInWorkspace, args);
+    // A page of articles at a time: the places tagged leave the list, so running it again shows the next ones.
+    const found = await vscode.commands.executeCommand<WorkspaceOccurrencesResult & { failed?: boolean }>(ServerCommands.occurrencesInWorkspace, { ...args, limit: ARTICLES_PER_PAGE } satisfies WorkspaceOccurrencesPage);
     if (!found || found.failed) return;
     if (found.occurrences.length === 0) return void vscode.window.showInformationMessage(`Marginalia: ${found.message}.`);
     const count = found.occurrences.length;
@@ -21,7 +24,10 @@ export function registerTagAllPreview(): vscode.Disposable {
         canPickMany: true,
         matchOnDetail: true,
         ignoreFocusOut: true,
-        title: `Tag "${args.text}" as ${args.label}: ${count} occurrence${count === 1 ? '' : 's'} in ${found.articles} article${found.articles === 1 ? '' : 's'}`,
+        title:
+          found.articles > ARTICLES_PER_PAGE
+            ? `Tag "${args.text}" as ${args.label}: ${count} occurrences in the first ${ARTICLES_PER_PAGE.toLocaleString('en-US')} of ${found.articles.toLocaleString('en-US')} articles (run it again for the next)`
+            : `Tag "${args.text}" as ${args.label}: ${count} occurrence${count === 1 ? '' : 's'} in ${found.articles} article${found.articles === 1 ? '' : 's'}`,
         placeHolder: 'Untick places to leave out; Enter tags the rest, Escape nothing',
       },
     );

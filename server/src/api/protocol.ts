@@ -259,6 +259,12 @@ export interface WorkspaceOccurrencesArguments {
   label: string;
 }
 
+/** The occurrences preview, a page at a time: `limit` articles (default: all) from the `offset`th (default 0) of those holding the text. */
+export interface WorkspaceOccurrencesPage extends WorkspaceOccurrencesArguments {
+  offset?: number;
+  limit?: number;
+}
+
 /** A place of an article where a text stands untagged: UTF-16 offsets in the article as the server has it (open ones as edited). */
 export interface OccurrenceRef {
   uri: string;
@@ -278,8 +284,9 @@ export interface WorkspaceOccurrence extends OccurrenceRef {
 }
 
 export interface WorkspaceOccurrencesResult extends CommandResult {
+  /** Those of the page asked for (every one without `limit`). */
   occurrences: WorkspaceOccurrence[];
-  /** Articles holding them. */
+  /** Articles that may hold the text, all pages together: page through them with `offset`. */
   articles: number;
 }
 
@@ -345,9 +352,9 @@ export interface CorpusArticle extends ReviewSummary {
 }
 
 export interface CorpusSummary extends ReviewSummary {
-  /** Sorted by path; at most a few thousand (see `omitted`). */
+  /** Sorted by path: every article of the workspace (the server's corpus index lists them, without walking the disk). */
   articles: CorpusArticle[];
-  /** Articles found beyond the listing limit, left out of `articles` and of the counts. */
+  /** Always 0: there is no listing limit any more (kept for clients that show it). */
   omitted: number;
 }
 

@@ -1,7 +1,7 @@
 import { isMarginaliaWorker, serveMarginaliaWorker } from '../node/workerEntry';
 import { main } from './main';
 
-// The bundle is also the pre-annotation and export worker: started as a worker thread, it serves that instead.
+// The bundle is also the pre-annotation, export and corpus index worker: started as a worker thread, it serves that instead.
 if (isMarginaliaWorker()) {
   serveMarginaliaWorker();
 } else {

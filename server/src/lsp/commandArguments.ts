@@ -20,7 +20,7 @@ import type {
   TagAllInWorkspaceArguments,
   TagArguments,
   TagIdArguments,
-  WorkspaceOccurrencesArguments,
+  WorkspaceOccurrencesPage,
   ChangeRelationTypeArguments,
   LinkArguments,
   LinkTargetsArguments,
@@ -60,7 +60,7 @@ const phrase = z.string().min(1).max(200);
 export const ForgetRuleArgumentsSchema = z
   .strictObject({ uri, id: z.string().min(1).optional(), ids: z.array(z.string().min(1)).optional() })
   .refine((args) => (args.id === undefined) !== (args.ids === undefined), 'expected either "id" (one rule) or "ids" (a list), as marginalia.learnedRules answers them') satisfies z.ZodType<ForgetRuleArguments>;
-export const WorkspaceOccurrencesArgumentsSchema = z.strictObject({ uri, text: phrase, label }) satisfies z.ZodType<WorkspaceOccurrencesArguments>;
+export const WorkspaceOccurrencesArgumentsSchema = z.strictObject({ uri, text: phrase, label, offset: z.number().int().nonnegative().optional(), limit: z.number().int().positive().optional() }) satisfies z.ZodType<WorkspaceOccurrencesPage>;
 const OccurrenceRefSchema = z.strictObject({ uri, start: z.number().int().nonnegative(), end: z.number().int().positive(), text: z.string().min(1) }) satisfies z.ZodType<OccurrenceRef>;
 export const TagAllInWorkspaceArgumentsSchema = z.strictObject({ uri, text: phrase, label, occurrences: z.array(OccurrenceRefSchema).optional() }) satisfies z.ZodType<TagAllInWorkspaceArguments>;
 export const ExportCorpusArgumentsSchema = z.strictObject({

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
-import { ServerCommands, type CommandResult, type ForgetRuleResult, type LearnedRulesResult, type LinkTargetsResult, type WorkspaceOccurrencesArguments, type WorkspaceOccurrencesResult } from '../api/protocol';
+import { ServerCommands, type CommandResult, type ForgetRuleResult, type LearnedRulesResult, type LinkTargetsResult, type WorkspaceOccurrencesArguments, type WorkspaceOccurrencesPage, type WorkspaceOccurrencesResult } from '../api/protocol';
 import type { RelationOperations } from '../core/tagging/relationOperations';
 import { linkEdit, linkTargets, relationOperationsOf, removeTagEdit } from './relationActions';
 import type { TagEdit } from '../core/sidecar/tagEdits';
@@ -240,9 +240,8 @@ async function replay(context: CommandContext, uri: string, direction: 'undo' | 
   return { message: `${direction === 'undo' ? 'Undid' : 'Redid'}: ${message}`, lastTagAction: workspace.lastTagAction(article) };
 }
 
-async function occurrences(args: WorkspaceOccurrencesArguments, { tagAll, client }: CommandContext, show: boolean): Promise<CommandResult> {
-  const found = await tagAll.occurrences(args);
-  const articles = new Set(found.map((occurrence) => occurrence.uri)).size;
+async function occurrences(args: WorkspaceOccurrencesPage, { tagAll, client }: CommandContext, show: boolean): Promise<CommandResult> {
+  const { occurrences: found, articles } = await tagAll.occurrences(args);
   const result: WorkspaceOccurrencesResult = { message: previewOf(args, found, articles), occurrences: found, articles };
   if (show) client.showInformation(result.message);
   return result;

@@ -6,17 +6,11 @@ import { labelColorsFor } from '../core/report/labelColors';
 import { addSummaries, misplacedTagIds, summarizeTags, type ReviewSummary } from '../core/review/corpusSummary';
 import type { Tag } from '../core/sidecar';
 import { ArticleSummaryCache } from '../node/articleSummaries';
-import { findArticleFiles } from '../node/corpusFiles';
+import type { CorpusIndexThread } from '../node/corpusIndexThread';
 import { loadSidecarCorpus } from '../node/sidecarCorpus';
 import { pathOfUri, uriOfPath } from '../node/uris';
 import type { Article } from './article';
 import type { ArticleWorkspace } from './articleWorkspace';
-
-/**
- * Beyond this many articles the corpus view lists no more: nobody scrolls a longer tree, and every
- * refresh looks at each listed article's files.
- */
-export const MAX_LISTED_ARTICLES = 5000;
 
 export const BLIND_REPORT_REFUSAL = 'the report compares annotators, so blind mode (the "marginalia.blind" setting) hides it until double annotation is done; a reviewer, not in blind mode, can open it.';
 
@@ -26,6 +20,8 @@ export const BLIND_REPORT_REFUSAL = 'the report compares annotators, so blind mo
  */
 export class Corpus {
   private readonly onDisk = new ArticleSummaryCache();
+  /** The corpus index: every article of the workspace, with its tags counted, without walking the disk. */
+  index: CorpusIndexThread | undefined;
 
   constructor(
     private readonly workspace: ArticleWorkspace,
@@ -37,22 +33,29 @@ export class Corpus {
     const selector = articleSelectorFor(this.folders(), this.workspace.settings.articles);
     const isArticle = (path: string) => selector.isArticle(path);
     let paths: string[];
-    let omitted = 0;
-    if (uris) {
-      paths = uris.map(pathOfUri).filter((path): path is string => path !== undefined && isArticle(path));
-    } else {
-      ({ paths, omitted } = await findArticleFiles(this.folders(), isArticle, MAX_LISTED_ARTICLES));
-      this.onDisk.retainOnly(paths);
-    }
     const open = new Map(this.workspace.all().map((article) => [article.path, article]));
     const { visibility } = this.workspace;
-    const fromDisk = new Map((await this.onDisk.summarize(paths.filter((path) => !open.has(path)), visibility)).map((found) => [found.path, found]));
+    let fromDisk: Map<string, { summary: ReviewSummary; problem?: string }>;
+    if (uris) {
+      // A few articles changed: their files are read now, not waiting for the index to catch up.
+      paths = uris.map(pathOfUri).filter((path): path is string => path !== undefined && isArticle(path));
+      fromDisk = new Map((await this.onDisk.summarize(paths.filter((path) => !open.has(path)), visibility)).map((found) => [found.path, found]));
+    } else {
+      if (!this.index) throw new Error('The corpus index is not running yet: the editor has not sent its settings');
+      await this.index.built;
+      const listed = await this.index.list(visibility.key.startsWith('blind:') ? { blindAs: visibility.key.slice('blind:'.length) } : {});
+      // An open article not saved yet is listed too.
+      const known = new Set(listed.map((article) => article.path));
+      const unsaved = [...open.keys()].filter((path) => !known.has(path) && isArticle(path));
+      paths = [...listed.map((article) => article.path), ...unsaved].sort();
+      fromDisk = new Map(listed.map((article) => [article.path, article]));
+    }
     const articles: CorpusArticle[] = paths.map((path) => {
       const article = open.get(path);
       const { summary, problem } = article ? liveSummary(article, visibility.isVisible) : fromDisk.get(path)!;
       return { uri: uriOfPath(path), name: this.nameOf(path), ...summary, ...(problem ? { problem } : {}) };
     });
-    return { articles, omitted, ...addSummaries(articles) };
+    return { articles, omitted: 0, ...addSummaries(articles) };
   }
 
   /** The report on the sidecars below each workspace folder, as `marginalia report FOLDER` makes it. */

@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
+  type CodeAction,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   ProposedFeatures,
@@ -46,12 +47,14 @@ import { relationDefinition, relationHoverLines, relationInlayHints } from './re
 import { hoverAt } from './hover';
 import { learningSourceActions } from './learningActions';
 import { ModelSuggestions } from './modelSuggestions';
-import { WorkspaceTagAll, tagAllPreviewCommandOf } from './workspaceTagAll';
+import { WorkspaceTagAll, tagAllPreviewCommandOf, type PhraseCount } from './workspaceTagAll';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokenResults, encodeSemanticTokens } from './semanticTokens';
 import { parseSettings, resolveAnnotator } from './settings';
 import { ProjectFileDiagnostics } from './projectFileDiagnostics';
 import { exportFromEditor, importFromEditor } from './transfer';
 import { pathOfUri as safePath } from '../node/uris';
+import { CorpusIndexThread } from '../node/corpusIndexThread';
+import { withWorkDoneProgress } from './workDoneProgress';
 
 export function startServer(connection: Connection = connectionFromArguments()): void {
   const documents = new TextDocuments(TextDocument);
@@ -160,8 +163,6 @@ export function startServer(connection: Connection = connectionFromArguments()):
     commentCommand = commentCommandOf(params.initializationOptions);
     linkToCommand = commentCommandOf(params.initializationOptions, 'linkToCommand');
     tagAllPreviewCommand = tagAllPreviewCommandOf(params.initializationOptions);
-    // Without file events, the workspace search lists and checks the corpus's files each time.
-    tagAllInWorkspace.watching = canWatchFiles;
     return {
       capabilities: {
         // didSave tells when tags that moved with edits can get their new offsets in the sidecar.
@@ -186,6 +187,8 @@ export function startServer(connection: Connection = connectionFromArguments()):
       // Even with settings that failed, requests go on (with the defaults) rather than wait forever.
       workspace.settingsLoaded();
     }
+    // Started before any request can ask it: requests wait for the settings, not for this handler.
+    startIndex();
     if (canWatchFiles) {
       // Articles too: one edited, added or deleted outside the editor changes the corpus view.
       await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.annotations.json' }, { globPattern: `**/${PROJECT_FILE_NAME}` }, { globPattern: '**/*.txt' }, { globPattern: `**/${LEXICON_FILE_NAME}` }, { globPattern: `**/${JOURNAL_FOLDER}/${JOURNAL_FILE_NAME}` }] });
@@ -193,8 +196,32 @@ export function startServer(connection: Connection = connectionFromArguments()):
     for (const document of documents.all()) await openArticle(document);
   });
 
+  /** The articles globs the running index was built with: another setting restarts it. */
+  let indexedWith: string | undefined;
+  /**
+   * The corpus index, built in a worker thread under work-done progress while the open articles are
+   * served; the corpus view's request waits for the first build. Started again when the article
+   * globs change. Runs from the bundle the server runs from (its entry serves the index as a worker).
+   */
+  const startIndex = () => {
+    const key = JSON.stringify([workspaceFolders, workspace.settings.articles]);
+    if (key === indexedWith || __filename.endsWith('.ts')) return;
+    indexedWith = key;
+    let report: (done: number, total: number) => void = () => {};
+    const index = new CorpusIndexThread(__filename, workspaceFolders, workspace.settings.articles, (done, total) => report(done, total));
+    const previous = corpus.index;
+    corpus.index = index;
+    tagAllInWorkspace.useIndex(index);
+    void previous?.stop();
+    void withWorkDoneProgress(connection, { title: 'Indexing the corpus', unit: 'articles' }, async ({ progress }) => {
+      report = (done, total) => progress.report(done, total);
+      await index.built;
+    }).catch((error: unknown) => connection.console.error(`indexing the corpus failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+  };
+
   connection.onDidChangeConfiguration(async () => {
     await configure();
+    startIndex();
     for (const article of workspace.all()) publishDiagnostics(article, 0);
     if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
     corpusChanges.corpusChanged();
@@ -210,7 +237,8 @@ export function startServer(connection: Connection = connectionFromArguments()):
     for (const change of changes) {
       const path = safePath(change.uri);
       if (!path) continue;
-      tagAllInWorkspace.filesChanged([path], change.type !== FileChangeType.Changed || path.endsWith(PROJECT_FILE_NAME));
+      // Queued before any later question to the index, which answers in order.
+      if (!path.endsWith(LEXICON_FILE_NAME)) void tagAllInWorkspace.filesChanged([path]).catch((error: unknown) => connection.console.error(`updating the corpus index failed: ${String(error)}`));
       if (path.endsWith(LEXICON_FILE_NAME)) {
         // What the corpus learnt changed (git, another window): its open articles' suggestions follow.
         await workspace.lexicons.fileChanged(path);
@@ -281,20 +309,32 @@ export function startServer(connection: Connection = connectionFromArguments()):
   connection.onCodeAction(async ({ textDocument, range, context }) => {
     const article = await workspace.ready(textDocument.uri);
     // The corpus's other articles, read before the quick fixes count in them.
-    if (article) await tagAllInWorkspace.prepare(article).catch((error: unknown) => connection.console.error(`reading the corpus failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
-    const articleActions = guard('code actions', () => {
+    // The texts whose corpus counts the quick fixes need: asked of the index, then the actions are made with them.
+    const phrases: string[] = [];
+    let counts = new Map<string, PhraseCount>();
+    const actionsWith = (tagAllInCorpus: (text: string, label: string) => CodeAction[]) => {
       if (!article) return [];
       const options = {
         seesEveryone: workspace.seesEveryone,
         onlyToReview: workspace.reviewFilter,
         commentCommand,
-        tagAllInWorkspace: (text: string, label: string) => tagAllInWorkspace.actionsFor(article, text, label, tagAllPreviewCommand),
+        tagAllInWorkspace: tagAllInCorpus,
         relationTypes: workspace.relationTypesFor(article),
         pendingRemoval: workspace.pendingRemovals.get(article.uri),
         linkToCommand,
       };
       return codeActionsAt(article, workspace.labelsFor(article), article.document.offsetAt(range.start), article.document.offsetAt(range.end), options);
-    }, []);
+    };
+    guard('code actions', () => actionsWith((text) => (phrases.push(text), [])), []);
+    if (article && phrases.length > 0) {
+      try {
+        await tagAllInWorkspace.prepare();
+        counts = await tagAllInWorkspace.counts(article, phrases);
+      } catch (error) {
+        connection.console.error(`counting in the corpus failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    }
+    const articleActions = guard('code actions', () => actionsWith((text, label) => tagAllInWorkspace.actionsFor(article!, text, label, tagAllPreviewCommand, counts)), []);
     return article ? [...articleActions, ...corpusCheckActions(context.only), ...annotateFolderActions(context.only), ...guard('learning actions', () => learningSourceActions(article, workspace, context.only), [])] : [];
   });
 

@@ -13,63 +13,106 @@ import { formsOf } from '../core/lexicon/matching';
 import type { LabelDefinition } from '../core/project/labelSet';
 import { describeSkipped, tagsForPlaces, untaggedPlaces, type SearchedArticle } from '../core/tagging/occurrences';
 import type { TagEdit } from '../core/sidecar/tagEdits';
-import { CorpusArticles, type CorpusScope } from '../node/corpusArticles';
-import { pathOfUri } from '../node/uris';
+import type { CorpusIndexThread } from '../node/corpusIndexThread';
+import type { TagVisibility } from '../core/review/corpusSummary';
+import type { Viewer } from '../node/corpusIndexWorker';
+import { readArticleFile } from '../node/regularFile';
+import { SidecarStore } from '../node/sidecarStore';
+import { pathOfUri, uriOfPath } from '../node/uris';
 import type { Article } from './article';
 import type { ArticleWorkspace } from './articleWorkspace';
 
 /**
  * "Tag all N occurrences of "Umerov" in the workspace": finds a text wherever it stands untagged in the
- * articles of a corpus (open articles as edited, the others on disk), by the lexicon's matching rules,
+ * articles of a corpus (open articles as edited, the others through the corpus index, then read from
+ * disk only for the page of occurrences shown or tagged), by the lexicon's matching rules,
  * and tags the occurrences a person confirms, checking each again first. Each article's tags are one
  * step of that article's undo history.
  */
 export class WorkspaceTagAll {
-  /** The articles that are not open, as read from disk. */
-  private readonly onDisk = new CorpusArticles();
+  private readonly store = new SidecarStore();
+  private index: CorpusIndexThread | undefined;
 
   constructor(private readonly workspace: ArticleWorkspace) {}
 
-  /** The client reports files created, changed and deleted: until it does, listings and reads are trusted. */
-  set watching(watching: boolean) {
-    this.onDisk.watching = watching;
+  /** The corpus index this search reads (replaced when the workspace or its article globs change). */
+  useIndex(index: CorpusIndexThread | undefined): void {
+    this.index = index;
   }
 
-  /** Files changed on disk (any article, sidecar or project file): read again what they touch before the next search. */
-  filesChanged(paths: readonly string[], listingChanged: boolean): void {
-    this.onDisk.filesChanged(paths, listingChanged);
+  /** Files changed on disk (any article, sidecar or project file): the index reads them again before its next answer. */
+  filesChanged(paths: readonly string[]): Promise<void> {
+    return this.index ? this.index.update([...paths]) : Promise.resolve();
   }
 
-  /** Brings the corpus of `article` up to date, so that `actionsFor` can count without waiting. */
-  async prepare(article: Article): Promise<void> {
+  /** Waits for the first build of the index, so that counts are never those of part of the corpus. */
+  async prepare(): Promise<void> {
+    // The index starts with the settings (its article globs are among them).
+    await this.workspace.settingsKnown;
+    await this.index?.built;
+  }
+
+  /**
+   * How many untagged places of each phrase the corpus of `article` holds: the open articles as
+   * edited, the others as the index has them. Keyed by phrase.
+   */
+  async counts(article: Article, phrases: readonly string[]): Promise<Map<string, PhraseCount>> {
+    const counted = new Map<string, PhraseCount>();
     const folder = this.workspace.corpusFolderOf(article.path);
-    if (folder !== undefined) await this.readCorpus(folder);
+    if (folder === undefined || !this.index || phrases.length === 0) return counted;
+    const open = this.openIn(folder);
+    for (const phrase of new Set(phrases)) {
+      const closed = await this.index.count(phrase, folder, open.map((other) => other.path), viewerOf(this.workspace.visibility));
+      let { occurrences, articles } = closed;
+      for (const other of open) {
+        const places = untaggedPlaces(openArticle(other), phrase, this.workspace.visibility).length;
+        occurrences += places;
+        if (places > 0) articles++;
+      }
+      counted.set(phrase, { occurrences, articles, elsewhere: closed.occurrences > 0 || open.some((other) => other !== article && untaggedPlaces(openArticle(other), phrase, this.workspace.visibility).length > 0) });
+    }
+    return counted;
   }
 
   /**
    * The quick fixes for a tag or suggestion of an entity whose text stands untagged in other articles
    * of the corpus: the tagging (through `previewCommand`, the client's picker, when it has one) and,
-   * for editors without one, a preview listing the occurrences. Counts what `prepare` read.
+   * for editors without one, a preview listing the occurrences. Counts are those `counts` gave.
    */
-  actionsFor(article: Article, phrase: string, label: string, previewCommand: string | undefined): CodeAction[] {
-    const folder = this.workspace.corpusFolderOf(article.path);
-    if (folder === undefined || !this.onDisk.listed(folder)) return [];
-    const occurrences = this.search(folder, phrase);
-    if (!occurrences.some((occurrence) => occurrence.uri !== article.uri)) return [];
-    const articles = new Set(occurrences.map((occurrence) => occurrence.uri)).size;
-    const count = occurrences.length;
+  actionsFor(article: Article, phrase: string, label: string, previewCommand: string | undefined, counts: ReadonlyMap<string, PhraseCount>): CodeAction[] {
+    const counted = counts.get(phrase);
+    if (!counted?.elsewhere) return [];
+    const { occurrences: count, articles } = counted;
     const args: WorkspaceOccurrencesArguments = { uri: article.uri, text: phrase, label };
     const title = `Tag ${count === 1 ? 'the 1 occurrence' : `all ${count} occurrences`} of "${phrase}" in the workspace as ${label} (${articles} article${articles === 1 ? '' : 's'})`;
     if (previewCommand) return [quickFix(title, previewCommand, args)];
     return [quickFix(title, ServerCommands.tagAllInWorkspace, args), quickFix(`Preview: the ${count} occurrence${count === 1 ? '' : 's'} of "${phrase}" in the workspace`, ServerCommands.showOccurrencesInWorkspace, args)];
   }
 
-  /** The untagged occurrences of `phrase` in the corpus of the open article `uri`, in article order. */
-  async occurrences(args: WorkspaceOccurrencesArguments): Promise<WorkspaceOccurrence[]> {
+  /**
+   * The untagged occurrences of `phrase` in the corpus of the open article `uri`, in article order:
+   * of the articles that may hold it (the index tells which), `limit` from `offset` on, each read as it
+   * is now (open ones as edited, the others from disk). `articles` counts all that may hold it.
+   */
+  async occurrences(args: WorkspaceOccurrencesArguments & { offset?: number; limit?: number }): Promise<{ occurrences: WorkspaceOccurrence[]; articles: number }> {
     const { article } = this.entityLabelOf(args);
     const folder = this.folderOf(article);
-    await this.readCorpus(folder);
-    return this.search(folder, args.text);
+    await this.prepare();
+    if (!this.index) throw new Error('The corpus index is not running: open a workspace folder');
+    const open = this.openIn(folder);
+    const closed = await this.index.holding(args.text, folder, open.map((other) => other.path), viewerOf(this.workspace.visibility));
+    const openHolding = open.filter((other) => untaggedPlaces(openArticle(other), args.text, this.workspace.visibility).length > 0);
+    const paths = [...openHolding.map((other) => other.path), ...closed].sort();
+    const page = paths.slice(args.offset ?? 0, (args.offset ?? 0) + (args.limit ?? paths.length));
+    const found: WorkspaceOccurrence[] = [];
+    for (const path of page) {
+      const live = open.find((other) => other.path === path);
+      const searched = live ? openArticle(live) : await this.readFresh(path).catch(() => undefined);
+      if (!searched) continue;
+      const name = relative(folder, path).split(sep).join('/');
+      for (const place of untaggedPlaces(searched, args.text, this.workspace.visibility)) found.push({ uri: searched.uri, article: name, ...place });
+    }
+    return { occurrences: found, articles: paths.length };
   }
 
   /**
@@ -80,7 +123,7 @@ export class WorkspaceTagAll {
   async apply(args: TagAllInWorkspaceArguments, actor: Actor): Promise<TagAllInWorkspaceResult> {
     const { article, label } = this.entityLabelOf(args);
     const folder = this.folderOf(article);
-    const wanted = args.occurrences ?? (await this.occurrences(args));
+    const wanted = args.occurrences ?? (await this.occurrences(args)).occurrences;
     const byArticle = new Map<string, OccurrenceRef[]>();
     for (const occurrence of wanted) {
       const refs = byArticle.get(occurrence.uri);
@@ -91,6 +134,7 @@ export class WorkspaceTagAll {
     const skipped: TagAllInWorkspaceResult['skipped'] = [];
     let tagged = 0;
     let articles = 0;
+    const written: string[] = [];
     for (const [uri, refs] of byArticle) {
       const skip = (ref: OccurrenceRef, reason: string) => skipped.push({ ...ref, reason });
       const path = pathOfUri(uri);
@@ -100,7 +144,7 @@ export class WorkspaceTagAll {
       }
       try {
         const open = this.workspace.get(uri);
-        const current = open ? openArticle(open) : await this.onDisk.readFresh(path);
+        const current = open ? openArticle(open) : await this.readFresh(path);
         if (current.problem) {
           refs.forEach((ref) => skip(ref, current.problem!));
           continue;
@@ -110,9 +154,8 @@ export class WorkspaceTagAll {
         const edit: TagEdit = { description: `Tagged ${changes.length} occurrence${changes.length === 1 ? '' : 's'} of "${args.text}" as ${label.name} (tag all in the workspace)`, changes };
         if (open) await this.workspace.applyTagEdit(open, edit, actor);
         else {
-          // Read again next time, whether or not the client reports our own write.
-          this.onDisk.markStale(path);
           await this.workspace.applyTagEditToFile(path, current.text, edit, actor);
+          written.push(path);
         }
         tagged += changes.length;
         articles++;
@@ -120,8 +163,27 @@ export class WorkspaceTagAll {
         refs.forEach((ref) => skip(ref, error instanceof Error ? error.message : String(error)));
       }
     }
+    // The index reads our own writes before its next answer, whether or not the client reports them.
+    if (written.length > 0) await this.filesChanged(written);
     const message = `Tagged ${tagged} occurrence${tagged === 1 ? '' : 's'} of "${args.text}" as ${label.name} in ${articles} article${articles === 1 ? '' : 's'}${skipped.length > 0 ? `; ${skipped.length} skipped (${describeSkipped(skipped)})` : ''}. Ctrl+Z in an article undoes its part.`;
     return { message, tagged, articles, skipped };
+  }
+
+  /** An article and its tags as they are on disk now. */
+  private async readFresh(path: string): Promise<SearchedArticle> {
+    const text = await readArticleFile(path);
+    const uri = uriOfPath(path);
+    try {
+      const { sidecar } = await this.store.read(path);
+      return { path, uri, text, tags: sidecar.annotations };
+    } catch (error) {
+      return { path, uri, text, tags: [], problem: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** The open articles of corpus `folder`. */
+  private openIn(folder: string): Article[] {
+    return this.workspace.all().filter((other) => this.workspace.corpusFolderOf(other.path) === folder);
   }
 
   /** The open article named by the arguments and its entity label. */
@@ -140,34 +202,6 @@ export class WorkspaceTagAll {
     const folder = this.workspace.corpusFolderOf(article.path);
     if (folder === undefined) throw new Error(`${article.path} is in no corpus (a folder with a marginalia.json, or a workspace folder)`);
     return folder;
-  }
-
-  /** Every untagged occurrence of `phrase` in the corpus as last read; open articles as they are now. */
-  private search(folder: string, phrase: string): WorkspaceOccurrence[] {
-    const found: WorkspaceOccurrence[] = [];
-    for (const path of this.onDisk.listed(folder) ?? []) {
-      const open = this.openArticleAt(path);
-      const article = open ? openArticle(open) : this.onDisk.lastRead(path);
-      if (!article) continue;
-      const name = relative(folder, path).split(sep).join('/');
-      for (const place of untaggedPlaces(article, phrase, this.workspace.visibility)) found.push({ uri: article.uri, article: name, ...place });
-    }
-    return found;
-  }
-
-  /** Lists the corpus of `folder` (unless listed and nothing came or went) and reads the articles whose files changed. */
-  private readCorpus(folder: string): Promise<void> {
-    const scope: CorpusScope = {
-      folder,
-      isArticle: (path) => this.workspace.isArticlePath(path) && this.workspace.corpusFolderOf(path) === folder,
-      contains: (path) => this.workspace.corpusFolderOf(path) === folder,
-      openPaths: () => this.workspace.all().map((article) => article.path),
-    };
-    return this.onDisk.read(scope);
-  }
-
-  private openArticleAt(path: string): Article | undefined {
-    return this.workspace.all().find((article) => article.path === path);
   }
 }
 
@@ -188,4 +222,16 @@ function quickFix(title: string, command: string, args: object): CodeAction {
 export function tagAllPreviewCommandOf(initializationOptions: unknown): string | undefined {
   const command = (initializationOptions as { tagAllPreviewCommand?: unknown } | undefined)?.tagAllPreviewCommand;
   return typeof command === 'string' && command.startsWith('marginalia.') ? command : undefined;
+}
+
+/** What the quick fix says: untagged places in the corpus, the articles holding them, and whether any is outside this article. */
+export interface PhraseCount {
+  occurrences: number;
+  articles: number;
+  elsewhere: boolean;
+}
+
+/** Whose tags the index counts: the visibility's key names the blind annotator (see ArticleWorkspace.visibility). */
+function viewerOf(visibility: TagVisibility): Viewer {
+  return visibility.key.startsWith('blind:') ? { blindAs: visibility.key.slice('blind:'.length) } : {};
 }

@@ -1,5 +1,5 @@
 import type { Kind } from '../base/labels';
-import { contextAround, firstWord, formsOf, isWholeWordsAt, isWordChar } from './matching';
+import { contextAround, firstWord, formsOf, isWholeWordsAt, isWordUnit } from './matching';
 import type { LexiconChange } from './lexiconJournal';
 import { LEXICON_VERSION, type LexiconEntry, type LexiconFile, type Suppression } from './schema';
 
@@ -288,23 +288,6 @@ export class Lexicon {
     return this.byFirstWord;
   }
 }
-
-/** Whether the UTF-16 unit at `at` belongs to a letter or digit (isWordChar), either half of an astral one included. */
-function isWordUnit(text: string, at: number): boolean {
-  const code = text.charCodeAt(at);
-  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
-  if (code >= 0xd800 && code <= 0xdfff) {
-    const previous = at > 0 ? text.charCodeAt(at - 1) : 0;
-    const pairStart = code >= 0xdc00 && previous >= 0xd800 && previous <= 0xdbff ? at - 1 : at;
-    return isWordChar(String.fromCodePoint(text.codePointAt(pairStart)!));
-  }
-  let known = BMP_WORD_UNITS[code];
-  if (known === 0) BMP_WORD_UNITS[code] = known = isWordChar(String.fromCharCode(code)) ? 1 : 2;
-  return known === 1;
-}
-
-/** Whether each BMP character is a letter or digit, learnt as met: 0 not yet known, 1 yes, 2 no. */
-const BMP_WORD_UNITS = new Uint8Array(0x10000);
 
 /** Whether `a` should win over `b` for the same text: more tags, then taught later. */
 function prefer(a: LexiconEntry, b: LexiconEntry): boolean {

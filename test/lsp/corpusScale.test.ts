@@ -1,0 +1,67 @@
+/**
+ * A newsroom's corpus (issue 19): 100,000 articles, with no limit anywhere. Tag all in the workspace
+ * counts the name in every one of them and its preview pages through to the last article; the
+ * corpus view lists them all. The articles are tiny, so that the corpus is written quickly.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CorpusRequest, ServerCommands, type CorpusSummary, type TagAllInWorkspaceResult, type WorkspaceOccurrencesResult } from '../../server/src/api/protocol';
+import { readSidecar, startSession, type OpenArticle, type Session } from '../support/lspClient';
+
+const ARTICLES = 100_000;
+const PER_FOLDER = 1000;
+const NAME = 'Olena Kovalenko';
+
+const articlePath = (n: number) => `seeds/${String(Math.floor(n / PER_FOLDER)).padStart(3, '0')}/a${String(n).padStart(6, '0')}.txt`;
+
+describe('a corpus of 100,000 articles', () => {
+  let root: string;
+  let session: Session;
+  let first: OpenArticle;
+
+  before(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'marginalia-scale-'));
+    for (let n = 0; n < ARTICLES; n++) {
+      if (n % PER_FOLDER === 0) mkdirSync(path.join(root, path.dirname(articlePath(n))), { recursive: true });
+      writeFileSync(path.join(root, articlePath(n)), `Report ${n}: ${NAME} met the press.\n`);
+    }
+    session = await startSession({ annotator: 'ann' }, { root });
+    first = await session.open(articlePath(0));
+  });
+  after(async () => {
+    await session.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('offers to tag the name in all 100,000 articles, and its preview pages to the last one', async () => {
+    const titles = (await first.actionsAt(NAME)).map((action) => action.title);
+    // The open article's own occurrence counts too, as in a corpus of ten.
+    const title = `Tag all 100000 occurrences of "${NAME}" in the workspace as PERSON (100000 articles)`;
+    assert.ok(titles.includes(title), titles.join('\n'));
+
+    const args = { uri: first.uri, text: NAME, label: 'PERSON' };
+    const page = (await session.connection.sendRequest('workspace/executeCommand', { command: ServerCommands.occurrencesInWorkspace, arguments: [{ ...args, offset: 99_990, limit: 100 }] })) as WorkspaceOccurrencesResult;
+    assert.equal(page.articles, 100_000);
+    assert.equal(page.occurrences.length, 10);
+    const last = page.occurrences.at(-1)!;
+    assert.equal(last.article, articlePath(99_999));
+    assert.equal(last.excerpt, `Report 99999: ${NAME} met the press.`);
+
+    const tagged = (await session.connection.sendRequest('workspace/executeCommand', { command: ServerCommands.tagAllInWorkspace, arguments: [{ ...args, occurrences: [{ uri: last.uri, start: last.start, end: last.end, text: last.text }] }] })) as TagAllInWorkspaceResult;
+    assert.equal(tagged.tagged, 1, tagged.message);
+    assert.equal(readSidecar(path.join(root, articlePath(99_999)))?.annotations[0]?.text, NAME);
+    // Counted again from the index, which read the new sidecar before answering.
+    assert.ok((await first.actionsAt(NAME)).some((action) => action.title === `Tag all 99999 occurrences of "${NAME}" in the workspace as PERSON (99999 articles)`));
+  });
+
+  it('lists every article in the corpus view, down to the last one', async () => {
+    const summary = (await session.connection.sendRequest(CorpusRequest, {})) as CorpusSummary;
+    assert.equal(summary.articles.length, ARTICLES);
+    assert.equal(summary.omitted, 0);
+    assert.equal(summary.articles.at(-1)!.name, articlePath(99_999));
+    assert.equal(summary.articles.at(-1)!.counts.accepted, 1);
+  });
+});
