@@ -10,7 +10,8 @@ import type { TokenList } from './tokenize';
 import type { TokenRange } from './index';
 import { STATIC_INDEX, addPhrase, emptyIndex, firstNameStrength, phraseKey, type PhraseIndex } from './knownNames';
 import { isCommonWord } from './curated/common-words';
-import { isClubSuffix, isLegalSuffix } from './cues';
+import { isClubSuffix, isLegalSuffix, prefixLabel } from './cues';
+import { isModelCode } from './models';
 import { CapitalWords, longestFoldedMatch } from './capitals';
 import { isNameWord } from './recognise';
 import { TITLES } from './curated/titles';
@@ -43,6 +44,9 @@ export function namesLearntFrom(tokens: TokenList, findings: readonly Finding[])
     names.push(name);
     const surname = words[words.length - 1]!;
     if (finding.label === 'PERSON' && words.length > 1 && isSurnameWorthRemembering(surname)) names.push({ phrase: surname, label: finding.label });
+    // A storm is then called by its name ("Odalys" of "Hurricane Odalys"), a product by its line ("Quasar" of "Quasar 5").
+    if (finding.label === 'EVENT' && words.length === 2 && prefixLabel(words[0]!) === 'EVENT' && isSurnameWorthRemembering(surname)) names.push({ phrase: surname, label: 'EVENT' });
+    if (finding.label === 'PRODUCT' && words.length === 2 && isModelCode(surname) && isShortNameWorthRemembering(words[0]!)) names.push({ phrase: words[0]!, label: 'PRODUCT' });
     if (finding.label !== 'ORG' || words.length < 2) continue;
     // A club is then called by its city alone: "Newcastle United" ... "Newcastle, who had won".
     if (words.length === 2 && isClubSuffix(surname)) names.push({ phrase: words[0]!, label: 'ORG' });
@@ -94,7 +98,7 @@ function isSurnameWorthRemembering(word: string): boolean {
 function isReplaceable(covering: Finding, label: EntityLabel): boolean {
   if (covering.label === label) return false;
   if (covering.evidence === 'guess' || covering.evidence === 'cue') return true;
-  return (covering.evidence === 'city' || covering.evidence === 'capitals') && (label === 'PERSON' || label === 'ORG');
+  return (covering.evidence === 'city' || covering.evidence === 'capitals') && (label === 'PERSON' || label === 'ORG' || label === 'PRODUCT');
 }
 
 /** The word before token `i` is an unknown given name: capitalised, mid-sentence, uncovered, no title or common word. */

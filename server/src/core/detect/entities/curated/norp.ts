@@ -27,10 +27,14 @@ export const LANGUAGES: readonly string[] = [
   'Lithuanian', 'Belarusian', 'Georgian', 'Armenian', 'Romanian', 'Hungarian', 'Czech', 'Slovak', 'Serbian',
   'Croatian', 'Bulgarian', 'Bengali', 'Punjabi', 'Tamil', 'Vietnamese', 'Thai', 'Indonesian', 'Malay', 'Tagalog',
   'Esperanto', 'Crimean Tatar', 'Surzhyk',
+  // Languages no nationality shares: always the language.
+  'Marathi', 'Telugu', 'Gujarati', 'Kannada', 'Malayalam', 'Odia', 'Pashto', 'Dari', 'Amharic', 'Tigrinya',
+  'Sanskrit', 'Afrikaans',
 ];
 
 /** Words that, just before a language name, make it the language ("in Ukrainian", "speaks Russian"). */
 export const LANGUAGE_CUES: ReadonlySet<string> = new Set([
   'in', 'into', 'speak', 'speaks', 'spoke', 'speaking', 'spoken', 'write', 'writes', 'wrote', 'written', 'read',
   'learn', 'learning', 'learned', 'translated', 'translate', 'fluent', 'native', 'understandable', 'broken',
+  'between', 'switching', 'switched', 'switch', 'subtitled', 'dubbed', 'language', 'languages',
 ]);
