@@ -27,6 +27,9 @@ const MODEL_HEADS: ReadonlySet<string> = new Set([
   'model', 'models', 'device', 'devices', 'robot', 'robots', 'satellite', 'satellites', 'vaccine', 'router', 'routers',
 ]);
 
+/** "the vaccine, called MV-Shield": a verb that names the product of the kind before it. */
+const NAMING_VERBS: ReadonlySet<string> = new Set(['called', 'named', 'dubbed', 'codenamed']);
+
 /** How far after a model code its product noun may be ("Quasar 5 data-center processors"). */
 const HEAD_REACH = 3;
 
@@ -46,6 +49,8 @@ export function findModelProducts(scan: Scan, findings: Finding[]): void {
       const f = findings[n]!;
       if (f.toToken <= from || f.fromToken >= to) continue;
       if (f.fromToken < from || f.toToken > to) return;
+      // "U.S. crude", "Canadian crude": a country or a nationality is where the oil comes from, not its grade.
+      if (f.label === 'NORP' || (f.label === 'GPE' && f.evidence === 'gazetteer')) return;
       inside.push(n);
     }
     for (let n = inside.length - 1; n >= 0; n--) findings.splice(inside[n]!, 1);
@@ -56,6 +61,10 @@ export function findModelProducts(scan: Scan, findings: Finding[]): void {
     const word = tokens.text(i);
     if (word === 'crude') {
       crudeGrades(scan, i, push);
+      continue;
+    }
+    if (NAMING_VERBS.has(word)) {
+      namedAfterKind(scan, i, push);
       continue;
     }
     if (!isModelCode(word) || tokens.line(i - 1) !== tokens.line(i) || !tokens.isCapitalised(i - 1)) continue;
@@ -89,4 +98,17 @@ function crudeGrades(scan: Scan, crude: number, push: (from: number, to: number,
     start--;
   }
   if (start < end) push(start, end, 0.75);
+}
+
+/** "The drone, called Skarabey,": one name after a naming verb that follows the kind of product. */
+function namedAfterKind(scan: Scan, verb: number, push: (from: number, to: number, confidence: number) => void): void {
+  const { tokens } = scan;
+  const name = verb + 1;
+  let kind = verb - 1;
+  if (tokens.has(kind) && tokens.text(kind) === ',') kind--;
+  if (!tokens.has(kind) || !tokens.has(name) || !MODEL_HEADS.has(tokens.text(kind))) return;
+  if (tokens.line(kind) !== tokens.line(name) || !tokens.isCapitalised(name)) return;
+  // One name only: "called Skarabey" but not "called Kyiv Region".
+  if (tokens.has(name + 1) && tokens.line(name + 1) === tokens.line(name) && tokens.isCapitalised(name + 1)) return;
+  push(name, name + 1, 0.75);
 }

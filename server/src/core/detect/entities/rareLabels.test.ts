@@ -60,6 +60,10 @@ describe('events', () => {
     for (const tag of tagged(text)) assert.ok(!tag.startsWith('EVENT:'), `unexpected ${tag}`);
   });
 
+  test('the year before an event belongs to it ("the 2031 World Cup")', () => {
+    assertTags('His contract runs until the 2031 World Cup in Spain.', ['EVENT:2031 World Cup']);
+  });
+
   test('a named storm is an event, and its name alone later too', () => {
     const text = 'Hurricane Odalys hit the coast on Monday. Odalys is the third storm this season.\nStorm Brannagh closed schools.';
     assertTags(text, ['EVENT:Hurricane Odalys', 'EVENT:Odalys', 'EVENT:Storm Brannagh']);
@@ -101,8 +105,26 @@ describe('products', () => {
     assertTags(text, ['PRODUCT:Dubai', 'PRODUCT:Urals']);
   });
 
-  test('a place before another noun stays a place', () => {
+  test('a place before another noun stays a place, and a country before "crude" too', () => {
     assertTags('Dubai airport reopened on Monday.', ['GPE:Dubai']);
+    assertTags('Canadian crude exports and U.S. crude inventories rose.', ['NORP:Canadian', 'GPE:U.S.']);
+  });
+
+  test('a product named after its kind ("the vaccine, called X") is one, and again later', () => {
+    const text = 'The drone, called Skarabey, flew 40 km. Later a Skarabey crashed.';
+    assertTags(text, ['PRODUCT:Skarabey']);
+    assert.equal(tagged(text).filter((tag) => tag === 'PRODUCT:Skarabey').length, 2);
+    assertNotTagged('The boy, called Tomasz, waved.', ['PRODUCT:Tomasz']);
+  });
+
+  test('a learnt product line with another model code is that model ("Quasar 6" after "Quasar 5 tablets")', () => {
+    assertTags('It sold Quasar 5 tablets by the million. The Quasar 6, due in May, is thinner.', ['PRODUCT:Quasar 6']);
+  });
+});
+
+describe('organisations beside facilities', () => {
+  test('a board takes the facility it is named after ("Port Avon Harbour Board")', () => {
+    assertTags('The Selsey Harbour Board met on Monday.', ['ORG:Selsey Harbour Board']);
   });
 });
 

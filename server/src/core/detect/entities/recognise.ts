@@ -21,6 +21,7 @@ import { CapitalWords, findCapitalNames, findDatelines, shoutedContexts } from '
 import { findInitials } from './initials';
 import { findModelProducts } from './models';
 import { findWorkTitles } from './works';
+import { joinEventYears } from './eventYears';
 import { findBylines } from './bylines';
 import { findTableNames } from './tables';
 import { labelFromSurroundings } from './apposition';
@@ -84,6 +85,7 @@ export function recognise(scan: Scan): Finding[] {
   findTableNames(scan, capitals, starts, findings);
   markCityTeams(tokens, findings);
   findUnknownTeams(scan, findings);
+  joinEventYears(tokens, findings);
   return findings;
 }
 
