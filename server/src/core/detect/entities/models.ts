@@ -49,8 +49,10 @@ export function findModelProducts(scan: Scan, findings: Finding[]): void {
       const f = findings[n]!;
       if (f.toToken <= from || f.fromToken >= to) continue;
       if (f.fromToken < from || f.toToken > to) return;
-      // "U.S. crude", "Canadian crude": a country or a nationality is where the oil comes from, not its grade.
-      if (f.label === 'NORP' || (f.label === 'GPE' && f.evidence === 'gazetteer')) return;
+      // "U.S. crude", "Canadian crude": a country or a nationality alone is where the oil comes from, not its grade
+      // (in "West Texas Intermediate" it is part of one).
+      const whole = f.fromToken === from && f.toToken === to;
+      if (whole && (f.label === 'NORP' || (f.label === 'GPE' && f.evidence === 'gazetteer'))) return;
       inside.push(n);
     }
     for (let n = inside.length - 1; n >= 0; n--) findings.splice(inside[n]!, 1);
@@ -108,7 +110,9 @@ function namedAfterKind(scan: Scan, verb: number, push: (from: number, to: numbe
   if (tokens.has(kind) && tokens.text(kind) === ',') kind--;
   if (!tokens.has(kind) || !tokens.has(name) || !MODEL_HEADS.has(tokens.text(kind))) return;
   if (tokens.line(kind) !== tokens.line(name) || !tokens.isCapitalised(name)) return;
-  // One name only: "called Skarabey" but not "called Kyiv Region".
-  if (tokens.has(name + 1) && tokens.line(name + 1) === tokens.line(name) && tokens.isCapitalised(name + 1)) return;
-  push(name, name + 1, 0.75);
+  // One name, hyphenated or not ("MV-Shield"): "called Skarabey" but not "called Kyiv Region".
+  let end = name + 1;
+  while (tokens.has(end) && tokens.isHyphenJoined(end)) end++;
+  if (tokens.has(end) && tokens.line(end) === tokens.line(name) && tokens.isCapitalised(end)) return;
+  push(name, end, 0.75);
 }

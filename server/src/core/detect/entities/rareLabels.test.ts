@@ -47,6 +47,14 @@ describe('languages', () => {
   });
 });
 
+describe('nationalities', () => {
+  test('the plural of a nationality, and the nouns for one of its people, are NORP', () => {
+    assertTags('"Peruvians want jobs," she said. The Spaniard agreed, as did a Briton and two Slovenians.', [
+      'NORP:Peruvians', 'NORP:Spaniard', 'NORP:Briton', 'NORP:Slovenians',
+    ]);
+  });
+});
+
 describe('events', () => {
   test('a tournament head after a place or a nationality makes one event ("Lisbon Open", "Dutch Open")', () => {
     const text = 'She won the Lisbon Open last year and will skip the Dutch Open in June.';
@@ -103,6 +111,7 @@ describe('products', () => {
   test('an oil benchmark before "crude" is a product, and so is it alone later', () => {
     const text = 'Dubai crude rose 2%, and Urals crude slipped. Dubai has gained 4% this month.';
     assertTags(text, ['PRODUCT:Dubai', 'PRODUCT:Urals']);
+    assertTags('Canada\'s Western Canada Select (WCS) crude fell.', ['PRODUCT:Western Canada Select', 'PRODUCT:WCS']);
   });
 
   test('a place before another noun stays a place, and a country before "crude" too', () => {
@@ -115,6 +124,7 @@ describe('products', () => {
     assertTags(text, ['PRODUCT:Skarabey']);
     assert.equal(tagged(text).filter((tag) => tag === 'PRODUCT:Skarabey').length, 2);
     assertNotTagged('The boy, called Tomasz, waved.', ['PRODUCT:Tomasz']);
+    assertTags('The robot, named KX-Atlas, walked.', ['PRODUCT:KX-Atlas']);
   });
 
   test('a learnt product line with another model code is that model ("Quasar 6" after "Quasar 5 tablets")', () => {

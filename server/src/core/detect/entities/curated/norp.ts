@@ -18,6 +18,10 @@ export const EXTRA_NORP: readonly string[] = [
   'Japanese', 'Korean', 'Koreans', 'Persian', 'Thai', 'Malay', 'Tamil', 'Tamils', 'Punjabi', 'Bengali', 'South Koreans', 'North Koreans', 'Indians', 'Pakistanis', 'Afghans', 'Syrians', 'Iraqis',
   'Moldovans', 'Latvians', 'Lithuanians', 'Estonians', 'Hungarians', 'Romanians', 'Bulgarians', 'Canadians',
   'Australians', 'Mexicans', 'Brazilians', 'Crimean', 'Kyivan', 'Muscovite', 'Muscovites',
+  // One of a nation's people, where the word differs from the adjective; and common variants of demonyms.
+  'Spaniard', 'Spaniards', 'Briton', 'Britons', 'Dane', 'Swede', 'Frenchman', 'Frenchwoman', 'Frenchmen',
+  'Englishman', 'Englishwoman', 'Irishman', 'Irishwoman', 'Welshman', 'Scotsman', 'Scotswoman', 'Dutchman',
+  'Dutchwoman', 'Slovenian', 'Slovenians', 'Filipino', 'Filipinos',
 ];
 
 export const LANGUAGES: readonly string[] = [
