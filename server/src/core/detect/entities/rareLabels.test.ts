@@ -88,6 +88,12 @@ describe('facilities', () => {
     assertTags('Crowds gathered in Plaza Serrano and later in Piazza Orvieto.', ['FAC:Plaza Serrano', 'FAC:Piazza Orvieto']);
   });
 
+  test('a name followed by its kind of building in apposition is a facility, and again later', () => {
+    const text = 'Fans filled the Domo Ferrant, the city\'s largest venue, on Friday. The Domo Ferrant opened in 2002.';
+    assert.equal(tagged(text).filter((tag) => tag === 'FAC:Domo Ferrant').length, 2, JSON.stringify(tagged(text)));
+    assertNotTagged('They met Jorge Blava, the venue\'s owner, on Friday.', ['FAC:Jorge Blava']);
+  });
+
   test('a golf course is a facility', () => {
     assertTags('He shot 66 on the par-72 Marrow Bay Golf Links on Saturday.', ['FAC:Marrow Bay Golf Links']);
   });
