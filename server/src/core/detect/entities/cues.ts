@@ -5,7 +5,7 @@
  */
 import type { EntityLabel } from '../../base/labels';
 import { ORG_CUES, CLUB_SUFFIXES, LEGAL_SUFFIXES } from './curated/organisations';
-import { EVENT_CUES, LAW_CUES, FAC_CUES, LOC_CUES } from './curated/events-laws';
+import { EVENT_CUES, LAW_CUES, FAC_CUES, LOC_CUES, PREFIX_LABELS } from './curated/events-laws';
 import { GPE_SUFFIXES } from './curated/places';
 
 function cueTable(): Map<string, EntityLabel> {
@@ -50,4 +50,9 @@ export function isLegalSuffix(word: string): boolean {
 /** "Manchester United": a team suffix counts only right after a place. */
 export function isClubSuffix(word: string): boolean {
   return CLUBS.has(word);
+}
+
+/** "Hurricane" of "Hurricane Odalys", "Plaza" of "Plaza Serrano": a word that labels the one name after it. */
+export function prefixLabel(word: string): 'EVENT' | 'FAC' | undefined {
+  return PREFIX_LABELS.get(word);
 }

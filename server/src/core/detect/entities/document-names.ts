@@ -10,7 +10,8 @@ import type { TokenList } from './tokenize';
 import type { TokenRange } from './index';
 import { STATIC_INDEX, addPhrase, emptyIndex, firstNameStrength, phraseKey, type PhraseIndex } from './knownNames';
 import { isCommonWord } from './curated/common-words';
-import { isClubSuffix, isLegalSuffix } from './cues';
+import { isClubSuffix, isLegalSuffix, prefixLabel } from './cues';
+import { isModelCode } from './models';
 import { CapitalWords, longestFoldedMatch } from './capitals';
 import { isNameWord } from './recognise';
 import { TITLES } from './curated/titles';
@@ -43,6 +44,9 @@ export function namesLearntFrom(tokens: TokenList, findings: readonly Finding[])
     names.push(name);
     const surname = words[words.length - 1]!;
     if (finding.label === 'PERSON' && words.length > 1 && isSurnameWorthRemembering(surname)) names.push({ phrase: surname, label: finding.label });
+    // A storm is then called by its name ("Odalys" of "Hurricane Odalys"), a product by its line ("Quasar" of "Quasar 5").
+    if (finding.label === 'EVENT' && words.length === 2 && prefixLabel(words[0]!) === 'EVENT' && isSurnameWorthRemembering(surname)) names.push({ phrase: surname, label: 'EVENT' });
+    if (finding.label === 'PRODUCT' && words.length === 2 && isModelCode(surname) && isShortNameWorthRemembering(words[0]!)) names.push({ phrase: words[0]!, label: 'PRODUCT' });
     if (finding.label !== 'ORG' || words.length < 2) continue;
     // A club is then called by its city alone: "Newcastle United" ... "Newcastle, who had won".
     if (words.length === 2 && isClubSuffix(surname)) names.push({ phrase: words[0]!, label: 'ORG' });
@@ -94,7 +98,7 @@ function isSurnameWorthRemembering(word: string): boolean {
 function isReplaceable(covering: Finding, label: EntityLabel): boolean {
   if (covering.label === label) return false;
   if (covering.evidence === 'guess' || covering.evidence === 'cue') return true;
-  return (covering.evidence === 'city' || covering.evidence === 'capitals') && (label === 'PERSON' || label === 'ORG');
+  return (covering.evidence === 'city' || covering.evidence === 'capitals') && (label === 'PERSON' || label === 'ORG' || label === 'PRODUCT');
 }
 
 /** The word before token `i` is an unknown given name: capitalised, mid-sentence, uncovered, no title or common word. */
@@ -110,7 +114,7 @@ function startsFullName(scan: Scan, i: number, isCovered: (t: number) => boolean
 /**
  * Adds later mentions of learnt names wherever no finding covers them yet, among the tokens of `range` (whole
  * lines; `findings` are those on them). A learnt person also replaces a city finding of exactly the same words
- * ("Kamyshin" the minister, not the Russian town). Returns all findings sorted by start.
+ * ("Kamyshin" the minister, not the Russian town), as a learnt product does ("Brent" the grade of crude). Returns all findings sorted by start.
  */
 export function propagateDocumentNames(scan: Scan, findings: readonly Finding[], index: PhraseIndex, range: TokenRange): Finding[] {
   const { tokens, lines } = scan;
@@ -144,7 +148,10 @@ export function propagateDocumentNames(scan: Scan, findings: readonly Finding[],
     }
     // A learnt surname followed by another unexplained capitalised word is part of some other name, except
     // among capitals, where every word is capitalised.
-    const next = match.to;
+    // "Helix 8" once "Helix" is a learnt product line: a model code after the name belongs to it.
+    let end = match.to;
+    if (match.entry.label === 'PRODUCT' && tokens.has(end) && tokens.line(end) === tokens.line(i) && isModelCode(tokens.text(end)) && !isCovered(end)) end++;
+    const next = end;
     const continuesName = !shouted && next < tokens.length && tokens.isCapitalised(next) && tokens.line(next) === tokens.line(i) && !isCovered(next);
     if (blocked || continuesName) continue;
     // Likewise after an unknown capitalised word: "Aiko Sato" is not the team "Sato"; a person's first name joins.
@@ -155,16 +162,16 @@ export function propagateDocumentNames(scan: Scan, findings: readonly Finding[],
     const confidence = lineKind === 'headline' || lineKind === 'shouted' ? Math.round((DOCUMENT_CONFIDENCE - HEADLINE_PENALTY) * 100) / 100 : DOCUMENT_CONFIDENCE;
     const finding: Finding = {
       start: tokens.start(fromToken),
-      end: tokens.end(match.to - 1),
+      end: tokens.end(end - 1),
       label: match.entry.label,
       confidence,
       fromToken,
-      toToken: match.to,
+      toToken: end,
       evidence: 'document',
     };
     if (replaced >= 0) result[replaced] = finding;
     else result.push(finding);
-    i = match.to - 1;
+    i = end - 1;
   }
   return result.sort((a, b) => a.start - b.start);
 }

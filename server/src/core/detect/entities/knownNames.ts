@@ -84,6 +84,8 @@ function buildStaticIndex(): PhraseIndex {
   add(places.countries, 'GPE', 'country');
   add(places.regions, 'LOC', 'curated');
   add(places.demonyms, 'NORP', 'curated');
+  // The people of a nationality in "-an" are its plural: "Chileans", "Peruvians" (the other plurals are curated).
+  add(places.demonyms.filter((demonym) => demonym.endsWith('an')).map((demonym) => demonym + 's'), 'NORP', 'curated');
   add(EXTRA_NORP, 'NORP', 'curated');
   add(EXTRA_GPE, 'GPE', 'curated');
   add(EXTRA_LOC, 'LOC', 'curated');

@@ -10,15 +10,18 @@ import type { TokenList } from './tokenize';
 import { ChunkScanner, isFunctionCap, type Item, type Scan } from './chunks';
 import { PerWord } from './perWord';
 import { STATIC_INDEX, LANGUAGE_NAMES, firstNameStrength } from './knownNames';
-import { cueLabel, ofHeadLabel, isClubSuffix, isLegalSuffix } from './cues';
+import { cueLabel, ofHeadLabel, isClubSuffix, isLegalSuffix, prefixLabel } from './cues';
 import { hasSlavicSurnameShape, hasAgeAfter, SPEECH_VERBS, PERSON_VERBS, AFTER_SPEAKER, NAME_PARTICLES } from './persons';
 import { hasProductContext, isProductHead } from './products';
 import { TITLES, LOWERCASE_TITLES, PORTFOLIO_TITLES } from './curated/titles';
-import { LANGUAGE_CUES } from './curated/norp';
+import { isLanguageInContext } from './languages';
 import { THE_SENSES } from './curated/products';
 import { isCommonWord } from './curated/common-words';
 import { CapitalWords, findCapitalNames, findDatelines, shoutedContexts } from './capitals';
 import { findInitials } from './initials';
+import { findModelProducts } from './models';
+import { findWorkTitles } from './works';
+import { joinEventYears } from './eventYears';
 import { findBylines } from './bylines';
 import { findTableNames } from './tables';
 import { labelFromSurroundings } from './apposition';
@@ -75,11 +78,14 @@ export function recognise(scan: Scan): Finding[] {
   const starts = lineStarts(tokens);
   findDatelines(scan, capitals, starts, findings);
   findCapitalNames(scan, capitals, shouted, findings);
+  findModelProducts(scan, findings);
+  findWorkTitles(scan, findings);
   findInitials(scan, capitals, shouted, findings);
   findBylines(scan, starts, findings);
   findTableNames(scan, capitals, starts, findings);
   markCityTeams(tokens, findings);
   findUnknownTeams(scan, findings);
+  joinEventYears(tokens, findings);
   return findings;
 }
 
@@ -180,7 +186,7 @@ class ChunkReader {
         k = this.personAfterTitle(k);
         continue;
       }
-      const next = this.cueSequence(k) ?? this.personFromFirstName(k);
+      const next = this.namedAfterPrefix(k) ?? this.cueSequence(k) ?? this.personFromFirstName(k);
       if (next !== null) {
         this.flushUnexplained(k);
         k = next;
@@ -350,6 +356,21 @@ class ChunkReader {
     return h + 2;
   }
 
+  /**
+   * "Hurricane Odalys", "Plaza Serrano": a naming word and one name after it. A storm takes an unknown name only
+   * ("Storm Paris fans" is a team); a square may be named after a place ("Plaza Italia").
+   */
+  private namedAfterPrefix(k: number): number | null {
+    const item = this.items[k]!;
+    const label = item.kind === 'free' ? prefixLabel(this.tokens.text(item.from)) : undefined;
+    const name = this.item(k + 1);
+    if (label === undefined || name === undefined || name.to - name.from > 1) return null;
+    const isName = name.kind === 'free' ? this.isNameToken(name.from) : label === 'FAC' && name.kind === 'phrase' && isPlaceOrNationality(name.entry.label);
+    if (!isName) return null;
+    this.emit(item.from, name.to, label, this.headline ? 0.7 : 0.75, 'context');
+    return k + 2;
+  }
+
   /** "Ministry of …": item `h` is followed by "of" and more. */
   private hasOfTail(h: number): boolean {
     const next = this.item(h + 1);
@@ -420,24 +441,12 @@ class ChunkReader {
         confidence = 0.7;
       }
     }
-    if (label === 'NORP' && LANGUAGE_NAMES.has(text) && this.hasLanguageCue(item.from, item.to)) label = 'LANGUAGE';
+    if (label === 'NORP' && LANGUAGE_NAMES.has(text) && isLanguageInContext(this.tokens, item.from, item.to)) label = 'LANGUAGE';
     if (entry.source === 'city') {
       const strength = item.to - item.from === 1 ? this.words.firstNameStrength.at(item.from) : firstNameStrength(text);
       if (strength !== null) confidence = 0.6;
     }
     this.emit(item.from, item.to, label, confidence, entry.source === 'city' ? 'city' : 'gazetteer');
-  }
-
-  /** "in Ukrainian", "speaks Russian.", "translated into English": a cue before, no noun after. */
-  private hasLanguageCue(from: number, to: number): boolean {
-    const { tokens } = this;
-    const nounFollows = tokens.has(to) && tokens.isWord(to) && !tokens.isCapitalised(to) && !['language', 'languages', 'and', 'or'].includes(tokens.text(to));
-    if (nounFollows) return false;
-    for (let i = from - 1; i >= Math.max(0, from - 3); i--) {
-      if (!tokens.isWord(i) || tokens.isCapitalised(i)) return false;
-      if (LANGUAGE_CUES.has(tokens.text(i))) return true;
-    }
-    return false;
   }
 
   // ---- free words ----------------------------------------------------------------------------------------

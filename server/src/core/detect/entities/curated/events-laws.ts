@@ -15,7 +15,18 @@ export const EVENT_CUES: readonly string[] = [
   'Summit', 'Conference', 'Forum', 'Games', 'Championship', 'Championships', 'Cup', 'Festival', 'Expo', 'War',
   'Revolution', 'Massacre', 'Tournament', 'Marathon', 'Grand Prix', 'Olympiad', 'Crisis', 'Offensive', 'Uprising',
   'Awards', 'Congress of',
+  // Tournaments named after a place or a sponsor: "Madrid Open", "Lisbon Classic", "Harrow Trophy".
+  'Open', 'Classic', 'Trophy',
 ];
+
+/**
+ * Words that name the thing after them: "Hurricane Odalys", "Storm Brannagh" (EVENT); squares and streets named
+ * head first in the languages that do so, "Plaza Serrano", "Piazza Navona", "Rua Augusta" (FAC).
+ */
+export const PREFIX_LABELS: ReadonlyMap<string, 'EVENT' | 'FAC'> = new Map([
+  ['Storm', 'EVENT'], ['Hurricane', 'EVENT'], ['Typhoon', 'EVENT'], ['Cyclone', 'EVENT'],
+  ['Plaza', 'FAC'], ['Piazza', 'FAC'], ['Praça', 'FAC'], ['Rua', 'FAC'], ['Avenida', 'FAC'], ['Calle', 'FAC'], ['Rue', 'FAC'],
+]);
 
 export const LAWS: readonly string[] = [
   'the Constitution', 'Constitution of Ukraine', 'US Constitution', 'Geneva Conventions', 'Geneva Convention',
@@ -36,6 +47,7 @@ export const FAC_CUES: readonly string[] = [
   'Stadium', 'Arena', 'Palace', 'Cathedral', 'Church', 'Mosque', 'Synagogue', 'Monastery', 'Lavra', 'Tower',
   'Building', 'Air Base', 'Airbase', 'Naval Base', 'Base', 'Refinery', 'Terminal', 'Pipeline', 'Highway', 'Canal',
   'Prison', 'Port', 'Harbor', 'Harbour', 'Station', 'Hospital', 'Memorial', 'Museum', 'Theatre', 'Theater',
+  'Golf Links', 'Velodrome', 'Racecourse',
 ];
 
 export const FACILITIES: readonly string[] = [

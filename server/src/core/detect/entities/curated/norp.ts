@@ -18,6 +18,10 @@ export const EXTRA_NORP: readonly string[] = [
   'Japanese', 'Korean', 'Koreans', 'Persian', 'Thai', 'Malay', 'Tamil', 'Tamils', 'Punjabi', 'Bengali', 'South Koreans', 'North Koreans', 'Indians', 'Pakistanis', 'Afghans', 'Syrians', 'Iraqis',
   'Moldovans', 'Latvians', 'Lithuanians', 'Estonians', 'Hungarians', 'Romanians', 'Bulgarians', 'Canadians',
   'Australians', 'Mexicans', 'Brazilians', 'Crimean', 'Kyivan', 'Muscovite', 'Muscovites',
+  // One of a nation's people, where the word differs from the adjective; and common variants of demonyms.
+  'Spaniard', 'Spaniards', 'Briton', 'Britons', 'Dane', 'Swede', 'Frenchman', 'Frenchwoman', 'Frenchmen',
+  'Englishman', 'Englishwoman', 'Irishman', 'Irishwoman', 'Welshman', 'Scotsman', 'Scotswoman', 'Dutchman',
+  'Dutchwoman', 'Slovenian', 'Slovenians', 'Filipino', 'Filipinos',
 ];
 
 export const LANGUAGES: readonly string[] = [
@@ -27,10 +31,14 @@ export const LANGUAGES: readonly string[] = [
   'Lithuanian', 'Belarusian', 'Georgian', 'Armenian', 'Romanian', 'Hungarian', 'Czech', 'Slovak', 'Serbian',
   'Croatian', 'Bulgarian', 'Bengali', 'Punjabi', 'Tamil', 'Vietnamese', 'Thai', 'Indonesian', 'Malay', 'Tagalog',
   'Esperanto', 'Crimean Tatar', 'Surzhyk',
+  // Languages no nationality shares: always the language.
+  'Marathi', 'Telugu', 'Gujarati', 'Kannada', 'Malayalam', 'Odia', 'Pashto', 'Dari', 'Amharic', 'Tigrinya',
+  'Sanskrit', 'Afrikaans',
 ];
 
 /** Words that, just before a language name, make it the language ("in Ukrainian", "speaks Russian"). */
 export const LANGUAGE_CUES: ReadonlySet<string> = new Set([
   'in', 'into', 'speak', 'speaks', 'spoke', 'speaking', 'spoken', 'write', 'writes', 'wrote', 'written', 'read',
   'learn', 'learning', 'learned', 'translated', 'translate', 'fluent', 'native', 'understandable', 'broken',
+  'between', 'switching', 'switched', 'switch', 'subtitled', 'dubbed', 'language', 'languages',
 ]);

@@ -75,7 +75,7 @@ export const ORG_CUES: readonly string[] = [
   'Radio', 'Television', 'TV', 'Network', 'Independent', 'Airlines', 'Airways', 'Motors', 'Technologies',
   'Systems', 'Industries', 'Pharmaceuticals', 'Labs', 'Studios', 'Partners', 'Exchange',
   'Cabinet', 'Senate', 'Congress', 'Coalition', 'Alliance', 'Center', 'Centre', 'Securities', 'Capital',
-  'Investments', 'Ventures', 'Bancorp', 'Insurance', 'Logistics', 'Trust', 'Movement',
+  'Investments', 'Ventures', 'Bancorp', 'Insurance', 'Logistics', 'Trust', 'Movement', 'Board',
   ...LEGAL_SUFFIXES,
 ];
 
