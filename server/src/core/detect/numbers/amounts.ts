@@ -61,7 +61,8 @@ function digitsCoreAt(view: TokenView, i: number, afterCurrency: boolean): Core 
   const core: Core = { next, value, form: 'digits', power, digits, tally: false, yearLike: false, bareOne: false };
 
   if (second === undefined) {
-    core.yearLike = power === 0 && !afterCurrency && /^(?:19|20)\d\d$/.test(digits);
+    // "2,000" is written as an amount, never as a year.
+    core.yearLike = power === 0 && !afterCurrency && /^(?:19|20)\d\d$/.test(view.tokens[i].text);
     return core;
   }
   const upper = scaleByPowerOfTen(Number(second), power);

@@ -11,16 +11,23 @@ export function blockCodesAndClusters(tokens: Token[]): void {
   let previousNumber = -1;
   let cluster: number[] = [];
   let clusterIsJunk = false;
+  let spacedOnly = true;
 
   const closeCluster = (): void => {
-    // Two groups joined by a dash are a range or a score, unless one is a year, a phone number or
-    // otherwise blocked ("2014-2022", "555-1234", "No. 22-451").
-    const junk =
-      clusterIsJunk || cluster.length >= 3 ||
-      (cluster.length === 2 && cluster.some((index) => tokens[index].blocked || !isShortAmount(tokens[index].text)));
-    if (junk) for (const index of cluster) tokens[index].blocked = true;
+    if (spacedOnly && !clusterIsJunk && isTableRow(tokens, cluster)) {
+      for (const index of cluster) tokens[index].tableFigure = true;
+    } else {
+      // Two groups joined by a dash are a range or a score, unless one is a year, a phone number or
+      // otherwise blocked ("2014-2022", "555-1234", "No. 22-451").
+      // Two groups side by side ("202 555") are a phone number's.
+      const junk =
+        clusterIsJunk || cluster.length >= 3 ||
+        (cluster.length === 2 && (spacedOnly || cluster.some((index) => tokens[index].blocked || !isShortAmount(tokens[index].text))));
+      if (junk) for (const index of cluster) tokens[index].blocked = true;
+    }
     cluster = [];
     clusterIsJunk = false;
+    spacedOnly = true;
   };
 
   for (let i = 0; i < tokens.length; i++) {
@@ -30,7 +37,8 @@ export function blockCodesAndClusters(tokens: Token[]): void {
 
     const link = previousNumber >= 0 ? linkBetween(tokens, previousNumber, i) : undefined;
     if (link === undefined) closeCluster();
-    else if (link !== 'dash') clusterIsJunk = true;
+    else if (link === 'junk') clusterIsJunk = true;
+    if (link !== undefined && link !== 'space') spacedOnly = false;
     cluster.push(i);
     previousNumber = i;
   }
@@ -72,12 +80,25 @@ function looksLikeCode(digits: string): boolean {
 }
 
 /**
- * How two nearby digit groups are joined: 'dash' ("3-1", "10-15"), 'junk' (times "6:04", dates "10/26",
- * phone numbers "202 555", "(202) 555"), or undefined when they are separate numbers.
+ * A table row's figures, "25 18 5 2 58 21 59" or "68 67 67": three or more short amounts side by side on a
+ * line. Phone numbers written the same way have a group of four digits or more ("202 555 1234"), a leading
+ * zero ("01 23 45 67 89"), or a "+" or "(" before them ("+33 1 23 45 67 89"), and stay blocked.
  */
-function linkBetween(tokens: readonly Token[], left: number, right: number): 'dash' | 'junk' | undefined {
+function isTableRow(tokens: readonly Token[], cluster: readonly number[]): boolean {
+  if (cluster.length < 3) return false;
+  const before = tokens[cluster[0] - 1];
+  if (before !== undefined && before.kind === 'sym' && (before.text === '+' || before.text === '(')) return false;
+  return cluster.every((index) => !tokens[index].blocked && /^(?:0|[1-9]\d{0,2})(?:\.\d+)?$/.test(tokens[index].text));
+}
+
+/**
+ * How two nearby digit groups are joined: 'dash' ("3-1", "10-15"), 'space' (figures of a table row, or a
+ * phone number "202 555"), 'junk' (times "6:04", dates "10/26", phone numbers "(202) 555"), or undefined when
+ * they are separate numbers.
+ */
+function linkBetween(tokens: readonly Token[], left: number, right: number): 'dash' | 'space' | 'junk' | undefined {
   const between = right - left - 1;
-  if (between === 0) return tokens[right].gap === 1 ? 'junk' : undefined;
+  if (between === 0) return tokens[right].gap === 1 ? 'space' : undefined;
   if (between !== 1) return undefined;
   const symbol = tokens[left + 1];
   if (symbol.kind !== 'sym' || symbol.gap === 2 || tokens[right].gap === 2) return undefined;

@@ -207,6 +207,38 @@ describe('cardinal', () => {
   });
 });
 
+describe('tables and results', () => {
+  it('reads each figure of a standings row as its own CARDINAL, also right after the club\'s name', () => {
+    const row = 'Northfield Rovers   30 19 7 4 61 25 64';
+    assert.deepEqual(texts(row), ['30', '19', '7', '4', '61', '25', '64']);
+    assert.deepEqual(only(row, '61'), { text: '61', label: 'CARDINAL', value: { type: 'number', value: 61 } });
+  });
+
+  it('reads a leaderboard line: a score to par with its sign, then the rounds after the name', () => {
+    const board = 'Leaders after three rounds:\n-6 Tomas Berger (Austria) 70 68 72\n-4 Lena Hartl 71 69 72; Ida Moss 73 68 71';
+    assert.deepEqual(texts(board), ['three', '-6', '70', '68', '72', '-4', '71', '69', '72', '73', '68', '71']);
+    assert.deepEqual(only(board, '-6').value, { type: 'number', value: -6 });
+  });
+
+  it('keeps the sign of a negative measure: "-5 degrees Celsius"', () => {
+    assert.deepEqual(only('Temperatures fell to -5 degrees Celsius overnight.', '-5 degrees Celsius').value, { type: 'quantity', value: -5, unit: '°C' });
+  });
+
+  it('reads the scores of a results line, "Home 3 Away 1", even after names', () => {
+    assert.deepEqual(texts('Results: Harbor City 3 Westport 1, Millbrook 0 North Vale 2.\nEASTON 4 Lakeside 2 (OT)'), ['3', '1', '0', '2', '4', '2']);
+  });
+
+  it('still skips phone numbers written with spaces, model numbers and numbered names', () => {
+    assert.deepEqual(texts('Call 202 555 1234, +33 1 23 45 67 89 or 01 23 45 67 89.'), []);
+    assert.deepEqual(texts('a Boeing 737 Airbus 320 order, the iPhone 15 Pro and Windows 11 and Office 365'), []);
+    assert.deepEqual(texts('COVID-19 cases and F-16 jets'), []);
+  });
+
+  it('never reads "2,000" as a year: "about 2,000 people"', () => {
+    assert.deepEqual(only('Police said about 2,000 people took part.', 'about 2,000').value, { type: 'number', value: 2000, approximate: true });
+  });
+});
+
 describe('ordinal', () => {
   it('reads "first", "third", "21st" and "twenty-first" with their rank', () => {
     assert.deepEqual(only('for the first time', 'first').value, { type: 'ordinal', value: 1 });

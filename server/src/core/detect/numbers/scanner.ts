@@ -6,7 +6,7 @@ import { followsName, isDayOfMonth, isListMarker, oneIsACount, pluralNounFollows
 import { isTimeWord, type Measure, measureAt } from './measures';
 import { type Match, mergeRange, type Phrase, toMatch } from './values';
 import { TokenView, wordValue } from './view';
-import { CURRENCY_SYMBOLS, DASHES, DOLLAR_PREFIXES, FRACTION_DENOMINATORS, ISO_CURRENCIES, MODIFIERS_BY_FIRST_WORD, MONTHS, ORDINAL_SUFFIXES, ORDINAL_WORDS, PREPOSITION_MODIFIERS } from './vocabulary';
+import { CURRENCY_SYMBOLS, DASHES, DOLLAR_PREFIXES, FRACTION_DENOMINATORS, ISO_CURRENCIES, MINUS_SIGNS, MODIFIERS_BY_FIRST_WORD, MONTHS, ORDINAL_SUFFIXES, ORDINAL_WORDS, PREPOSITION_MODIFIERS } from './vocabulary';
 
 /** A duration, time or date ("three years", "6 pm", "4 November"): none of ours; resume at `next`. */
 interface Skip {
@@ -33,7 +33,7 @@ export class NumberScanner extends TokenView {
   private couldStart(index: number): boolean {
     const token = this.tokens[index];
     if (token.kind === 'num') return !token.blocked;
-    if (token.kind === 'sym') return token.end - token.start === 1 && isCurrencySign(this.units[token.start]!);
+    if (token.kind === 'sym') return (token.end - token.start === 1 && isCurrencySign(this.units[token.start]!)) || this.signAt(index);
     if (!mayBeStartWord(this.units, token.start, token.end)) return false;
     const lowered = this.lower(index);
     return START_WORDS.has(lowered) || (lowered !== token.text && START_WORDS.has(token.text));
@@ -85,11 +85,18 @@ export class NumberScanner extends TokenView {
       modifier = this.tokens.slice(i, afterModifier).map((_, offset) => this.lower(i + offset)).join(' ');
       coreStart = afterModifier;
     }
-    const prefix = this.currencyPrefixAt(coreStart);
+    const signed = this.signAt(coreStart);
+    if (signed) coreStart++;
+    const prefix = signed ? undefined : this.currencyPrefixAt(coreStart);
     if (prefix !== undefined) coreStart = prefix.next;
     if (coreStart !== i && !this.continues(coreStart)) return undefined;
-    const core = coreAt(this, coreStart, prefix !== undefined);
+    let core = coreAt(this, coreStart, prefix !== undefined);
     if (core === undefined) return undefined;
+    if (signed) {
+      // "-5-10" or "-3-1" has no single signed value: the digits are read again on their own.
+      if (core.min !== undefined || core.tally) return undefined;
+      core = { ...core, value: -core.value, yearLike: false };
+    }
     // "World War Two", "Formula One": a capitalised number word mid-sentence is part of a name.
     if (core.form !== 'digits' && this.isCapitalised(coreStart) && !this.startsSentence(coreStart)) return undefined;
 
@@ -111,7 +118,19 @@ export class NumberScanner extends TokenView {
     if (core.yearLike && (modifier !== undefined || !pluralNounFollowsNonYear(this, coreStart, core.next))) return false;
     if (modifier !== undefined || core.form !== 'digits' || core.power !== 0 || core.tally || core.min !== undefined) return true;
     if (isDayOfMonth(this, coreStart, core.value) || isListMarker(this, coreStart)) return false;
-    return core.digits?.includes(',') === true || !followsName(this, coreStart);
+    return core.digits?.includes(',') === true || this.tokens[coreStart].tableFigure || !followsName(this, coreStart);
+  }
+
+  /**
+   * A minus sign written before digits, "-14" (a score to par), "−5 degrees": the sign belongs to the number.
+   * Not the hyphen of "F-16" or "10-15", which is glued to what comes before it (an opening bracket aside: "(-0.3%)").
+   */
+  private signAt(i: number): boolean {
+    const token = this.tokens[i];
+    if (token?.kind !== 'sym' || !MINUS_SIGNS.has(token.text)) return false;
+    if (token.gap === 0 && i > 0 && this.tokens[i - 1].text !== '(' && this.tokens[i - 1].text !== '[') return false;
+    const digits = this.tokens[i + 1];
+    return digits?.kind === 'num' && digits.gap === 0 && !digits.blocked;
   }
 
   private modifierEnd(i: number): number | undefined {

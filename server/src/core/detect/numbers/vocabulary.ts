@@ -163,6 +163,8 @@ export const ABBREVIATED_UNITS_BY_FIRST = groupPatterns(ABBREVIATED_UNITS, (word
 
 /** Hyphen and en dash: they join ranges ("10-15"), scores ("3-1") and compounds ("three-year"). */
 export const DASHES = new Set(['-', '–']);
+/** Signs that make the digits right after them negative: hyphen, en dash, and the minus sign U+2212. */
+export const MINUS_SIGNS = new Set(['-', '–', '\u2212']);
 
 /** Words around "3-1" that make it a score or a vote rather than a range. */
 export const SCORE_WORDS = new Set([
