@@ -2,7 +2,7 @@
 import type { Span } from '../shared/detection';
 import { coreAt } from './amounts';
 import { isCurrencySign, mayBeStartWord, START_WORDS } from './anchors';
-import { followsName, isDayOfMonth, isListMarker, oneIsACount, pluralNounFollowsNonYear, secondIsOrdinal } from './context';
+import { followsName, isDayOfMonth, isListMarker, isResultScore, oneIsACount, pluralNounFollowsNonYear, secondIsOrdinal } from './context';
 import { isTimeWord, type Measure, measureAt } from './measures';
 import { type Match, mergeRange, type Phrase, toMatch } from './values';
 import { TokenView, wordValue } from './view';
@@ -118,7 +118,7 @@ export class NumberScanner extends TokenView {
     if (core.yearLike && (modifier !== undefined || !pluralNounFollowsNonYear(this, coreStart, core.next))) return false;
     if (modifier !== undefined || core.form !== 'digits' || core.power !== 0 || core.tally || core.min !== undefined) return true;
     if (isDayOfMonth(this, coreStart, core.value) || isListMarker(this, coreStart)) return false;
-    return core.digits?.includes(',') === true || this.tokens[coreStart].tableFigure || !followsName(this, coreStart);
+    return core.digits?.includes(',') === true || this.tokens[coreStart].tableFigure || !followsName(this, coreStart) || isResultScore(this, coreStart);
   }
 
   /**
