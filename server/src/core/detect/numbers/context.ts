@@ -24,7 +24,7 @@ function listedWithNumber(view: TokenView, i: number, direction: 1 | -1): boolea
   return false;
 }
 
-/** A bare 19xx/20xx is a count only in "fired 2000 rockets", not "in 2024 drones were…". */
+/** A bare 18xx-20xx is a count only in "fired 2000 rockets", not "in 2024 drones were…". */
 export function pluralNounFollowsNonYear(view: TokenView, i: number, next: number): boolean {
   const previous = i > 0 ? view.tokens[i - 1] : undefined;
   if (previous === undefined || previous.kind !== 'word' || YEAR_CONTEXT.has(view.lower(i - 1)) || MONTHS.has(previous.text)) return false;

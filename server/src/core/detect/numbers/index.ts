@@ -13,7 +13,7 @@
  *   "from 5% to 7%" reads as a change, so it stays two spans.
  * - Scores and tallies ("3-1", a "6-3 ruling") are one CARDINAL without a value: a score is not a count.
  * - Left to the date detector: numbers followed by a time unit ("2 min read", "three-year", "one to five
- *   years"), clock times ("6:04", "6 pm"), day numbers beside a month, and bare years 1900-2099 ("in 2024")
+ *   years"), clock times ("6:04", "6 pm"), day numbers beside a month, and bare years 1800-2099 ("in 2024", "founded in 1887")
  *   unless a modifier, unit or currency comes with them or a plural noun follows ("fired 2000 rockets").
  * - Never tagged: digits glued to letters or hyphen-attached to a word (F-16, Su-34, COVID-19, G7, 5G,
  *   1990s), a bare number right after a capitalised word mid-sentence (iPhone 15, Boeing 737, Article 5),

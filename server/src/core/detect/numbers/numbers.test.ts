@@ -239,6 +239,57 @@ describe('tables and results', () => {
   });
 });
 
+describe('more ways of writing amounts', () => {
+  it('reads pence as hundredths of a pound: "412 pence"', () => {
+    assert.deepEqual(only('Shares closed at 412 pence on Friday.', '412 pence'), { text: '412 pence', label: 'MONEY', value: { type: 'money', amount: 4.12, currency: 'GBP' } });
+  });
+
+  it('reads "crore" and "lakh" as the Indian scales: "₹120 crore", "Rs 5 lakh"', () => {
+    assert.deepEqual(only('a penalty of more than ₹120 crore', 'more than ₹120 crore').value, { type: 'money', amount: 1.2e9, currency: 'INR', approximate: true });
+    assert.deepEqual(only('a grant of Rs 5 lakh each', 'Rs 5 lakh').value, { type: 'money', amount: 5e5, currency: 'INR' });
+  });
+
+  it('reads a headline in capitals: "FINES TRIVEX 2.4 BLN EURO"', () => {
+    assert.deepEqual(only('EU COURT FINES TRIVEX 2.4 BLN EURO', '2.4 BLN EURO').value, { type: 'money', amount: 2.4e9, currency: 'EUR' });
+  });
+
+  it('reads digits before a currency several countries share ("crowns", "shillings") as MONEY without guessing which one', () => {
+    assert.deepEqual(only('sales of about 9 billion crowns a year', 'about 9 billion crowns'), { text: 'about 9 billion crowns', label: 'MONEY' });
+    assert.deepEqual(only('a budget of 4 billion shillings', '4 billion shillings'), { text: '4 billion shillings', label: 'MONEY' });
+    assert.deepEqual(found('She has won three crowns.'), [{ text: 'three', label: 'CARDINAL', value: { type: 'number', value: 3 } }]);
+  });
+
+  it('reads "several hundred million dollars" and "a few hundred thousand" whole', () => {
+    assert.deepEqual(only('it spent several hundred million dollars', 'several hundred million dollars').value, { type: 'money', amount: 3e8, currency: 'USD', min: 3e8, max: 9e8, approximate: true });
+    assert.deepEqual(only('a few hundred thousand visitors', 'a few hundred thousand').value, { type: 'number', value: 2e5, min: 2e5, max: 5e5, approximate: true });
+  });
+
+  it('keeps a modifier with a fraction: "about two-thirds", "roughly three-quarters", "less than half"', () => {
+    assert.deepEqual(only('about two-thirds of voters', 'about two-thirds').value, { type: 'number', value: 2 / 3, approximate: true });
+    assert.equal(only('roughly three-quarters of the cases', 'roughly three-quarters').label, 'CARDINAL');
+    assert.deepEqual(only('brought less than half the normal rain', 'less than half').value, { type: 'number', value: 0.5, approximate: true });
+    assert.deepEqual(texts('Half of them left about half an hour later.'), []);
+  });
+
+  it('reads "three or four" as one vague count, but not two years', () => {
+    assert.deepEqual(only('he would rotate three or four players', 'three or four').value, { type: 'number', value: 3, min: 3, max: 4 });
+    assert.deepEqual(texts('in 2019 or 2020'), []);
+  });
+
+  it('reads air pressure: "935 hectopascals", "950 hPa"', () => {
+    assert.deepEqual(only('a central pressure of 935 hectopascals', '935 hectopascals').value, { type: 'quantity', value: 935, unit: 'hPa' });
+    assert.deepEqual(only('deepened to 950 hPa overnight', '950 hPa').value, { type: 'quantity', value: 950, unit: 'hPa' });
+  });
+
+  it('reads "a quarter of a percentage point" as a percent', () => {
+    assert.deepEqual(only('raised rates by a quarter of a percentage point', 'a quarter of a percentage point').value, { type: 'percent', value: 0.0025 });
+  });
+
+  it('leaves a 19th-century year to the date detector: "founded in 1887"', () => {
+    assert.deepEqual(texts('The firm, founded in 1887, employs 1,300 people.'), ['1,300']);
+  });
+});
+
 describe('ordinal', () => {
   it('reads "first", "third", "21st" and "twenty-first" with their rank', () => {
     assert.deepEqual(only('for the first time', 'first').value, { type: 'ordinal', value: 1 });
