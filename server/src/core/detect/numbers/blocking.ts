@@ -52,9 +52,21 @@ function isAttachedToWord(tokens: readonly Token[], index: number): boolean {
   const previous = tokens[index - 1];
   if (previous.kind === 'word') return !ISO_CURRENCIES.has(previous.text) && previous.text !== 'Rs';
   if (previous.kind !== 'sym') return false;
-  if (DASHES.has(previous.text)) return index >= 2 && previous.gap === 0 && tokens[index - 2].kind === 'word';
+  if (DASHES.has(previous.text)) return index >= 2 && previous.gap === 0 && tokens[index - 2].kind === 'word' && !isCompoundCount(tokens, index);
   if (isApostrophe(previous.text.charCodeAt(0))) return token.text.length === 2;
   return previous.text === '.' || previous.text === '#' || previous.text === '_' || previous.text === '\\';
+}
+
+/**
+ * "par-72", "top-10", "under-21": a lower-case word joined to a short number is a compound whose number counts
+ * (the gold set's "84-page" the other way round). Names and codes are written with capitals ("F-16", "Su-34",
+ * "COVID-19"), or chain several parts ("sars-cov-2"); "covid-19" is the one common code in lower case.
+ */
+function isCompoundCount(tokens: readonly Token[], index: number): boolean {
+  const word = tokens[index - 2];
+  const beforeWord = tokens[index - 3];
+  if (!/^[a-z]{2,}$/.test(word.text) || word.text === 'covid' || !/^\d{1,3}$/.test(tokens[index].text)) return false;
+  return !(word.gap === 0 && beforeWord !== undefined && beforeWord.kind === 'sym' && DASHES.has(beforeWord.text));
 }
 
 /** "No. 22-451", "Nos. 3", "no. 1": a case, rank or item number, not an amount. */

@@ -285,6 +285,15 @@ describe('more ways of writing amounts', () => {
     assert.deepEqual(only('raised rates by a quarter of a percentage point', 'a quarter of a percentage point').value, { type: 'percent', value: 0.0025 });
   });
 
+  it('reads the number of a compound with a lower-case word, "par-72", "top-10", but not a code: COVID-19, covid-19, sars-cov-2, F-16', () => {
+    assert.deepEqual(texts('a par-72 course and a top-10 finish'), ['72', '10']);
+    assert.deepEqual(texts('COVID-19 and covid-19 cases, sars-cov-2, F-16 jets, Su-34 bombers'), []);
+  });
+
+  it('reads a figure with thousands separators after a name: "the Kospi 2,641.20"', () => {
+    assert.deepEqual(texts('The Kospi 2,641.20 and the iPhone 15'), ['2,641.20']);
+  });
+
   it('leaves a 19th-century year to the date detector: "founded in 1887"', () => {
     assert.deepEqual(texts('The firm, founded in 1887, employs 1,300 people.'), ['1,300']);
   });

@@ -118,7 +118,8 @@ export class NumberScanner extends TokenView {
     if (core.yearLike && (modifier !== undefined || !pluralNounFollowsNonYear(this, coreStart, core.next))) return false;
     if (modifier !== undefined || core.form !== 'digits' || core.power !== 0 || core.tally || core.min !== undefined) return true;
     if (isDayOfMonth(this, coreStart, core.value) || isListMarker(this, coreStart)) return false;
-    return core.digits?.includes(',') === true || this.tokens[coreStart].tableFigure || !followsName(this, coreStart) || isResultScore(this, coreStart);
+    // Thousands separators make an amount even after a name ("the Kospi 2,641.20"); "iPhone 15" is a name.
+    return this.tokens[coreStart].text.includes(',') || this.tokens[coreStart].tableFigure || !followsName(this, coreStart) || isResultScore(this, coreStart);
   }
 
   /**
