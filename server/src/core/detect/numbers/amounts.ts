@@ -66,7 +66,8 @@ function digitsCoreAt(view: TokenView, i: number, afterCurrency: boolean): Core 
     return core;
   }
   const upper = scaleByPowerOfTen(Number(second), power);
-  if (value < upper && !nearScoreWord(view, i, next)) return { ...core, min: value, max: upper };
+  // In a table row, "40-44" is goals for and against, not a range.
+  if (value < upper && !view.tokens[i].tableFigure && !nearScoreWord(view, i, next)) return { ...core, min: value, max: upper };
   return { ...core, tally: true };
 }
 

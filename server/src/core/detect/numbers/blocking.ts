@@ -10,11 +10,13 @@ const VALID_DIGITS = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 export function blockCodesAndClusters(tokens: Token[]): void {
   let previousNumber = -1;
   let cluster: number[] = [];
+  /** links[k] joins cluster[k] and cluster[k + 1]. */
+  let links: ('dash' | 'space')[] = [];
   let clusterIsJunk = false;
-  let spacedOnly = true;
 
   const closeCluster = (): void => {
-    if (spacedOnly && !clusterIsJunk && isTableRow(tokens, cluster)) {
+    const spacedOnly = links.every((link) => link === 'space');
+    if (!clusterIsJunk && isTableRow(tokens, cluster, links)) {
       for (const index of cluster) tokens[index].tableFigure = true;
     } else {
       // Two groups joined by a dash are a range or a score, unless one is a year, a phone number or
@@ -26,8 +28,8 @@ export function blockCodesAndClusters(tokens: Token[]): void {
       if (junk) for (const index of cluster) tokens[index].blocked = true;
     }
     cluster = [];
+    links = [];
     clusterIsJunk = false;
-    spacedOnly = true;
   };
 
   for (let i = 0; i < tokens.length; i++) {
@@ -38,7 +40,7 @@ export function blockCodesAndClusters(tokens: Token[]): void {
     const link = previousNumber >= 0 ? linkBetween(tokens, previousNumber, i) : undefined;
     if (link === undefined) closeCluster();
     else if (link === 'junk') clusterIsJunk = true;
-    if (link !== undefined && link !== 'space') spacedOnly = false;
+    else links.push(link);
     cluster.push(i);
     previousNumber = i;
   }
@@ -92,15 +94,29 @@ function looksLikeCode(digits: string): boolean {
 }
 
 /**
- * A table row's figures, "25 18 5 2 58 21 59" or "68 67 67": three or more short amounts side by side on a
- * line. Phone numbers written the same way have a group of four digits or more ("202 555 1234"), a leading
- * zero ("01 23 45 67 89"), or a "+" or "(" before them ("+33 1 23 45 67 89"), and stay blocked.
+ * A table row's figures side by side on a line, each a short amount or two joined by a dash: three or more
+ * ("25 18 5 2 58 21 59", "68 67 67", "30 12 9 9 40-44 45"), or two or more set scores ("6-4 3-6 7-5").
+ * Phone numbers written the same way have a group of four digits or more ("202 555 1234", "555-1234"), a
+ * leading zero ("01 23 45 67 89"), a "+" or "(" before them ("+33 1 23 45 67 89"), or chain dashes
+ * ("1-800-555"), and stay blocked.
  */
-function isTableRow(tokens: readonly Token[], cluster: readonly number[]): boolean {
+function isTableRow(tokens: readonly Token[], cluster: readonly number[], links: readonly ('dash' | 'space')[]): boolean {
   if (cluster.length < 3) return false;
   const before = tokens[cluster[0] - 1];
   if (before !== undefined && before.kind === 'sym' && (before.text === '+' || before.text === '(')) return false;
-  return cluster.every((index) => !tokens[index].blocked && /^(?:0|[1-9]\d{0,2})(?:\.\d+)?$/.test(tokens[index].text));
+  if (!cluster.every((index) => !tokens[index].blocked && /^(?:0|[1-9]\d{0,2})(?:\.\d+)?$/.test(tokens[index].text))) return false;
+  let items = 0;
+  let pairs = 0;
+  for (let k = 0; k < cluster.length; items++) {
+    if (links[k] !== 'dash') {
+      k++;
+      continue;
+    }
+    if (links[k + 1] === 'dash') return false;
+    pairs++;
+    k += 2;
+  }
+  return items >= 3 || (items >= 2 && pairs === items);
 }
 
 /**

@@ -228,6 +228,15 @@ describe('tables and results', () => {
     assert.deepEqual(texts('Results: Harbor City 3 Westport 1, Millbrook 0 North Vale 2.\nEASTON 4 Lakeside 2 (OT)'), ['3', '1', '0', '2', '4', '2']);
   });
 
+  it('reads set scores written without commas, "6-4 3-6 7-5", as one score each, and a goals column "58-21" in a row', () => {
+    assert.deepEqual(found('Anna Berg beat Lena Hartl 6-4 3-6 7-5'), ['6-4', '3-6', '7-5'].map((text) => ({ text, label: 'CARDINAL' })));
+    assert.deepEqual(texts('Mia Roth beat Ida Moss 6-3 6-2'), ['6-3', '6-2']);
+    assert.deepEqual(texts('Northfield Rovers   30 19 7 4 61-25 64'), ['30', '19', '7', '4', '61-25', '64']);
+    assert.deepEqual(texts('Southgate   30 12 9 9 40-44 45'), ['30', '12', '9', '9', '40-44', '45']);
+    assert.equal(only('Southgate   30 12 9 9 40-44 45', '40-44').value, undefined);
+    assert.deepEqual(texts('call 202-555-0123 or 555-1234 555-9876'), []);
+  });
+
   it('still skips phone numbers written with spaces, model numbers and numbered names', () => {
     assert.deepEqual(texts('Call 202 555 1234, +33 1 23 45 67 89 or 01 23 45 67 89.'), []);
     assert.deepEqual(texts('a Boeing 737 Airbus 320 order, the iPhone 15 Pro and Windows 11 and Office 365'), []);
