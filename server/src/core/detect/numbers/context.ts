@@ -47,9 +47,12 @@ export function isListMarker(view: TokenView, i: number): boolean {
   return view.tokens[i].gap === 2 && marker !== undefined && marker.gap === 0 && (marker.text === '.' || marker.text === ')') && view.tokens[i + 2]?.gap !== 0;
 }
 
-/** "iPhone 15", "Boeing 737", "Article 5": a bare number after a capitalised word mid-sentence names a thing. */
+/**
+ * "iPhone 15", "Boeing 737", "Article 5": a bare number after a capitalised word mid-sentence names a thing.
+ * Not one set apart in a column, by a tab or several spaces ("Real Madrid      59"): that is a table's figure.
+ */
 export function followsName(view: TokenView, i: number): boolean {
-  if (i === 0 || view.tokens[i].gap !== 1) return false;
+  if (i === 0 || view.tokens[i].gap !== 1 || isAligned(view, i)) return false;
   const previous = view.tokens[i - 1];
   if (previous.kind !== 'word' || !/\p{Lu}/u.test(previous.text)) return false;
   if (/['’]s$/.test(previous.text) || view.startsSentence(i - 1)) return false;
@@ -85,6 +88,15 @@ function endsResult(view: TokenView, i: number): boolean {
   const token = view.tokens[i];
   return token === undefined || token.gap === 2 || (token.kind === 'sym' && /^[,.;()]$/.test(token.text));
 }
+
+function isAligned(view: TokenView, i: number): boolean {
+  const start = view.tokens[i].start;
+  const before = view.units[start - 1];
+  return before === TAB || (before === SPACE && view.units[start - 2] === SPACE);
+}
+
+const TAB = 9;
+const SPACE = 32;
 
 /** "a second attack" is an ordinal; "for a second." and "30 second" are time. */
 export function secondIsOrdinal(view: TokenView, i: number): boolean {

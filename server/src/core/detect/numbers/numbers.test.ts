@@ -214,6 +214,11 @@ describe('tables and results', () => {
     assert.deepEqual(only(row, '61'), { text: '61', label: 'CARDINAL', value: { type: 'number', value: 61 } });
   });
 
+  it('reads a figure aligned in a column after a name, by spaces or a tab: "Real Madrid      59", "Marco Delgado\t19"', () => {
+    assert.deepEqual(texts('Points:\nReal Madrid      59\nBarcelona        57\nTop scorers:\nMarco Delgado\t19'), ['59', '57', '19']);
+    assert.deepEqual(texts('He bought an iPhone 15 and a Boeing 737.'), []);
+  });
+
   it('reads a leaderboard line: a score to par with its sign, then the rounds after the name', () => {
     const board = 'Leaders after three rounds:\n-6 Tomas Berger (Austria) 70 68 72\n-4 Lena Hartl 71 69 72; Ida Moss 73 68 71';
     assert.deepEqual(texts(board), ['three', '-6', '70', '68', '72', '-4', '71', '69', '72', '73', '68', '71']);
