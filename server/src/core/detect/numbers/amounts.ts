@@ -16,7 +16,7 @@ export interface Core {
   digits?: string;
   /** "3-1", "6-3": a score or a tally, which has no single value. */
   tally: boolean;
-  /** A bare 19xx/20xx, probably a year. */
+  /** A bare 18xx-20xx, probably a year. */
   yearLike: boolean;
   /** "one" on its own, which is more often a pronoun than a count. */
   bareOne: boolean;
@@ -61,11 +61,13 @@ function digitsCoreAt(view: TokenView, i: number, afterCurrency: boolean): Core 
   const core: Core = { next, value, form: 'digits', power, digits, tally: false, yearLike: false, bareOne: false };
 
   if (second === undefined) {
-    core.yearLike = power === 0 && !afterCurrency && /^(?:19|20)\d\d$/.test(digits);
+    // "2,000" is written as an amount, never as a year.
+    core.yearLike = power === 0 && !afterCurrency && /^(?:18|19|20)\d\d$/.test(view.tokens[i].text);
     return core;
   }
   const upper = scaleByPowerOfTen(Number(second), power);
-  if (value < upper && !nearScoreWord(view, i, next)) return { ...core, min: value, max: upper };
+  // In a table row, "40-44" is goals for and against, not a range.
+  if (value < upper && !view.tokens[i].tableFigure && !nearScoreWord(view, i, next)) return { ...core, min: value, max: upper };
   return { ...core, tally: true };
 }
 
@@ -110,11 +112,18 @@ function vagueCoreAt(view: TokenView, i: number): Core | undefined {
   const fewOrSeveral = lower === 'several' ? FEW_AND_SEVERAL.several : lower === 'a' && view.isWord(i + 1, 'few') ? FEW_AND_SEVERAL.few : undefined;
   if (fewOrSeveral === undefined) return undefined;
   const scaleIndex = lower === 'several' ? i + 1 : i + 2;
-  const power = view.continues(scaleIndex) ? SCALE_WORDS.get(view.lower(scaleIndex)) : undefined;
+  let power = view.continues(scaleIndex) ? SCALE_WORDS.get(view.lower(scaleIndex)) : undefined;
   if (power === undefined || view.tokens[scaleIndex].kind !== 'word') return undefined;
+  let next = scaleIndex + 1;
+  // "several hundred million", "a few hundred thousand": a larger scale multiplies.
+  const larger = view.tokens[next]?.kind === 'word' && view.continues(next) ? SCALE_WORDS.get(view.lower(next)) : undefined;
+  if (larger !== undefined && larger > power) {
+    power += larger;
+    next++;
+  }
   const unit = 10 ** power;
   return {
-    next: scaleIndex + 1, value: fewOrSeveral.low * unit, min: fewOrSeveral.low * unit, max: fewOrSeveral.high * unit,
+    next, value: fewOrSeveral.low * unit, min: fewOrSeveral.low * unit, max: fewOrSeveral.high * unit,
     form: 'vague', power, tally: false, yearLike: false, bareOne: false,
   };
 }

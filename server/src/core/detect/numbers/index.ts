@@ -9,11 +9,15 @@
  * - Vague amounts carry a range whose lower bound is the value: "hundreds" 100..999, "thousands"
  *   1000..9999, "dozens" 24..99, "tens of thousands" 10000..99999, "hundreds of thousands"
  *   100000..999999, "several hundred" 300..900, "a few thousand" 2000..5000.
- * - Ranges are one span with min/max: "10-15", "10 to 15 people", "between 5% and 7%", "$10-15 million".
- *   "from 5% to 7%" reads as a change, so it stays two spans.
+ * - Ranges are one span with min/max: "10-15", "10 to 15 people", "between 5% and 7%", "$10-15 million",
+ *   "three or four". "from 5% to 7%" reads as a change, so it stays two spans.
  * - Scores and tallies ("3-1", a "6-3 ruling") are one CARDINAL without a value: a score is not a count.
+ * - Tables: each figure of a row ("Real Madrid  25 18 5 2 58 21 59") and each score of a results line ("BOSTON 4
+ *   Toronto 2") is a CARDINAL, even right after a name; a minus sign before digits is the number's ("-14").
+ * - Money in a currency several countries name alike ("9 billion crowns", "shillings") has no value: the
+ *   currency is not guessed.
  * - Left to the date detector: numbers followed by a time unit ("2 min read", "three-year", "one to five
- *   years"), clock times ("6:04", "6 pm"), day numbers beside a month, and bare years 1900-2099 ("in 2024")
+ *   years"), clock times ("6:04", "6 pm"), day numbers beside a month, and bare years 1800-2099 ("in 2024", "founded in 1887")
  *   unless a modifier, unit or currency comes with them or a plural noun follows ("fired 2000 rockets").
  * - Never tagged: digits glued to letters or hyphen-attached to a word (F-16, Su-34, COVID-19, G7, 5G,
  *   1990s), a bare number right after a capitalised word mid-sentence (iPhone 15, Boeing 737, Article 5),

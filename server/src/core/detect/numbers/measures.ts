@@ -1,12 +1,13 @@
 /** What follows a number: percent, a currency, a unit of measure, nothing, or a time unit or month that makes it a date's. */
 import type { Core } from './amounts';
 import type { TokenView } from './view';
-import { ABBREVIATED_UNITS_BY_FIRST, CENT_NOUNS, CURRENCY_ADJECTIVES, CURRENCY_NOUNS, CURRENCY_SYMBOLS, DASHES, GLUED_ONLY_UNITS, ISO_CURRENCIES, MONTHS, PERCENT_PHRASES, TIME_UNITS, WORD_UNITS_BY_FIRST } from './vocabulary';
+import { ABBREVIATED_UNITS_BY_FIRST, CENT_NOUNS, PENCE_NOUNS, CURRENCY_ADJECTIVES, CURRENCY_NOUNS, CURRENCY_SYMBOLS, DASHES, GLUED_ONLY_UNITS, ISO_CURRENCIES, MONTHS, PERCENT_PHRASES, TIME_UNITS, WORD_UNITS_BY_FIRST } from './vocabulary';
 
 /** What follows the number, and the token after it. */
 export type Measure =
   | { kind: 'percent'; power: number; next: number }
-  | { kind: 'money'; currency: string; hundredths: boolean; next: number }
+  /** `currency` is undefined for a currency several countries name alike ("crowns", "shillings"). */
+  | { kind: 'money'; currency: string | undefined; hundredths: boolean; next: number }
   | { kind: 'unit'; unit: string; next: number }
   | { kind: 'plain'; next: number };
 
@@ -66,7 +67,7 @@ export function isTimeWord(view: TokenView, index: number): boolean {
   return TIME_UNITS.has(lower);
 }
 
-function percentAt(view: TokenView, i: number): Measure | undefined {
+export function percentAt(view: TokenView, i: number): Measure | undefined {
   for (const { words, power } of PERCENT_PHRASES) {
     if (words.every((word, offset) => (offset === 0 || view.continues(i + offset)) && view.isWord(i + offset, word))) {
       return { kind: 'percent', power, next: i + words.length };
@@ -97,6 +98,7 @@ function currencyAfterAt(view: TokenView, i: number, core: Core): Measure | unde
   if (view.tokens[index]?.kind !== 'word') return undefined;
   const noun = view.lower(index);
   if (CENT_NOUNS.has(noun) && adjective === undefined) return { kind: 'money', currency: 'USD', hundredths: true, next: index + 1 };
+  if (PENCE_NOUNS.has(noun) && adjective === undefined) return { kind: 'money', currency: 'GBP', hundredths: true, next: index + 1 };
   if (!CURRENCY_NOUNS.has(noun)) return undefined;
   if (noun === 'won' && adjective === undefined && core.power === 0) return undefined;
   if ((noun === 'pound' || noun === 'pounds') && adjective === undefined) {
@@ -104,7 +106,8 @@ function currencyAfterAt(view: TokenView, i: number, core: Core): Measure | unde
     if (view.isWord(index + 1, 'of') || weighingBefore(view, i)) return { kind: 'unit', unit: 'lb', next: index + 1 };
   }
   const currency = adjective ?? CURRENCY_NOUNS.get(noun);
-  if (currency === undefined) return undefined;
+  // "9 billion crowns" is money, in crowns of a country the text may not name; "won three crowns" are titles.
+  if (currency === undefined && core.form !== 'digits') return undefined;
   return { kind: 'money', currency, hundredths: false, next: index + 1 };
 }
 

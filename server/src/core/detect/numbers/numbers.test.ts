@@ -207,6 +207,112 @@ describe('cardinal', () => {
   });
 });
 
+describe('tables and results', () => {
+  it('reads each figure of a standings row as its own CARDINAL, also right after the club\'s name', () => {
+    const row = 'Northfield Rovers   30 19 7 4 61 25 64';
+    assert.deepEqual(texts(row), ['30', '19', '7', '4', '61', '25', '64']);
+    assert.deepEqual(only(row, '61'), { text: '61', label: 'CARDINAL', value: { type: 'number', value: 61 } });
+  });
+
+  it('reads a figure aligned in a column after a name, by spaces or a tab: "Real Madrid      59", "Marco Delgado\t19"', () => {
+    assert.deepEqual(texts('Points:\nReal Madrid      59\nBarcelona        57\nTop scorers:\nMarco Delgado\t19'), ['59', '57', '19']);
+    assert.deepEqual(texts('He bought an iPhone 15 and a Boeing 737.'), []);
+  });
+
+  it('reads a leaderboard line: a score to par with its sign, then the rounds after the name', () => {
+    const board = 'Leaders after three rounds:\n-6 Tomas Berger (Austria) 70 68 72\n-4 Lena Hartl 71 69 72; Ida Moss 73 68 71';
+    assert.deepEqual(texts(board), ['three', '-6', '70', '68', '72', '-4', '71', '69', '72', '73', '68', '71']);
+    assert.deepEqual(only(board, '-6').value, { type: 'number', value: -6 });
+  });
+
+  it('keeps the sign of a negative measure: "-5 degrees Celsius"', () => {
+    assert.deepEqual(only('Temperatures fell to -5 degrees Celsius overnight.', '-5 degrees Celsius').value, { type: 'quantity', value: -5, unit: '°C' });
+  });
+
+  it('reads the scores of a results line, "Home 3 Away 1", even after names', () => {
+    assert.deepEqual(texts('Results: Harbor City 3 Westport 1, Millbrook 0 North Vale 2.\nEASTON 4 Lakeside 2 (OT)'), ['3', '1', '0', '2', '4', '2']);
+  });
+
+  it('reads set scores written without commas, "6-4 3-6 7-5", as one score each, and a goals column "58-21" in a row', () => {
+    assert.deepEqual(found('Anna Berg beat Lena Hartl 6-4 3-6 7-5'), ['6-4', '3-6', '7-5'].map((text) => ({ text, label: 'CARDINAL' })));
+    assert.deepEqual(texts('Mia Roth beat Ida Moss 6-3 6-2'), ['6-3', '6-2']);
+    assert.deepEqual(texts('Northfield Rovers   30 19 7 4 61-25 64'), ['30', '19', '7', '4', '61-25', '64']);
+    assert.deepEqual(texts('Southgate   30 12 9 9 40-44 45'), ['30', '12', '9', '9', '40-44', '45']);
+    assert.equal(only('Southgate   30 12 9 9 40-44 45', '40-44').value, undefined);
+    assert.deepEqual(texts('call 202-555-0123 or 555-1234 555-9876'), []);
+  });
+
+  it('still skips phone numbers written with spaces, model numbers and numbered names', () => {
+    assert.deepEqual(texts('Call 202 555 1234, +33 1 23 45 67 89 or 01 23 45 67 89.'), []);
+    assert.deepEqual(texts('a Boeing 737 Airbus 320 order, the iPhone 15 Pro and Windows 11 and Office 365'), []);
+    assert.deepEqual(texts('COVID-19 cases and F-16 jets'), []);
+  });
+
+  it('never reads "2,000" as a year: "about 2,000 people"', () => {
+    assert.deepEqual(only('Police said about 2,000 people took part.', 'about 2,000').value, { type: 'number', value: 2000, approximate: true });
+  });
+});
+
+describe('more ways of writing amounts', () => {
+  it('reads pence as hundredths of a pound: "412 pence"', () => {
+    assert.deepEqual(only('Shares closed at 412 pence on Friday.', '412 pence'), { text: '412 pence', label: 'MONEY', value: { type: 'money', amount: 4.12, currency: 'GBP' } });
+  });
+
+  it('reads "crore" and "lakh" as the Indian scales: "₹120 crore", "Rs 5 lakh"', () => {
+    assert.deepEqual(only('a penalty of more than ₹120 crore', 'more than ₹120 crore').value, { type: 'money', amount: 1.2e9, currency: 'INR', approximate: true });
+    assert.deepEqual(only('a grant of Rs 5 lakh each', 'Rs 5 lakh').value, { type: 'money', amount: 5e5, currency: 'INR' });
+  });
+
+  it('reads a headline in capitals: "FINES TRIVEX 2.4 BLN EURO"', () => {
+    assert.deepEqual(only('EU COURT FINES TRIVEX 2.4 BLN EURO', '2.4 BLN EURO').value, { type: 'money', amount: 2.4e9, currency: 'EUR' });
+  });
+
+  it('reads digits before a currency several countries share ("crowns", "shillings") as MONEY without guessing which one', () => {
+    assert.deepEqual(only('sales of about 9 billion crowns a year', 'about 9 billion crowns'), { text: 'about 9 billion crowns', label: 'MONEY' });
+    assert.deepEqual(only('a budget of 4 billion shillings', '4 billion shillings'), { text: '4 billion shillings', label: 'MONEY' });
+    assert.deepEqual(found('She has won three crowns.'), [{ text: 'three', label: 'CARDINAL', value: { type: 'number', value: 3 } }]);
+  });
+
+  it('reads "several hundred million dollars" and "a few hundred thousand" whole', () => {
+    assert.deepEqual(only('it spent several hundred million dollars', 'several hundred million dollars').value, { type: 'money', amount: 3e8, currency: 'USD', min: 3e8, max: 9e8, approximate: true });
+    assert.deepEqual(only('a few hundred thousand visitors', 'a few hundred thousand').value, { type: 'number', value: 2e5, min: 2e5, max: 5e5, approximate: true });
+  });
+
+  it('keeps a modifier with a fraction: "about two-thirds", "roughly three-quarters", "less than half"', () => {
+    assert.deepEqual(only('about two-thirds of voters', 'about two-thirds').value, { type: 'number', value: 2 / 3, approximate: true });
+    assert.equal(only('roughly three-quarters of the cases', 'roughly three-quarters').label, 'CARDINAL');
+    assert.deepEqual(only('brought less than half the normal rain', 'less than half').value, { type: 'number', value: 0.5, approximate: true });
+    assert.deepEqual(texts('Half of them left about half an hour later.'), []);
+  });
+
+  it('reads "three or four" as one vague count, but not two years', () => {
+    assert.deepEqual(only('he would rotate three or four players', 'three or four').value, { type: 'number', value: 3, min: 3, max: 4 });
+    assert.deepEqual(texts('in 2019 or 2020'), []);
+  });
+
+  it('reads air pressure: "935 hectopascals", "950 hPa"', () => {
+    assert.deepEqual(only('a central pressure of 935 hectopascals', '935 hectopascals').value, { type: 'quantity', value: 935, unit: 'hPa' });
+    assert.deepEqual(only('deepened to 950 hPa overnight', '950 hPa').value, { type: 'quantity', value: 950, unit: 'hPa' });
+  });
+
+  it('reads "a quarter of a percentage point" as a percent', () => {
+    assert.deepEqual(only('raised rates by a quarter of a percentage point', 'a quarter of a percentage point').value, { type: 'percent', value: 0.0025 });
+  });
+
+  it('reads the number of a compound with a lower-case word, "par-72", "top-10", but not a code: COVID-19, covid-19, sars-cov-2, F-16', () => {
+    assert.deepEqual(texts('a par-72 course and a top-10 finish'), ['72', '10']);
+    assert.deepEqual(texts('COVID-19 and covid-19 cases, sars-cov-2, F-16 jets, Su-34 bombers'), []);
+  });
+
+  it('reads a figure with thousands separators after a name: "the Kospi 2,641.20"', () => {
+    assert.deepEqual(texts('The Kospi 2,641.20 and the iPhone 15'), ['2,641.20']);
+  });
+
+  it('leaves a 19th-century year to the date detector: "founded in 1887"', () => {
+    assert.deepEqual(texts('The firm, founded in 1887, employs 1,300 people.'), ['1,300']);
+  });
+});
+
 describe('ordinal', () => {
   it('reads "first", "third", "21st" and "twenty-first" with their rank', () => {
     assert.deepEqual(only('for the first time', 'first').value, { type: 'ordinal', value: 1 });

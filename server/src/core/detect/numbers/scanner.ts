@@ -1,12 +1,12 @@
 /** The scan over one stretch's tokens: at each token that could start a number, the longest phrase, range, ordinal or fraction. */
 import type { Span } from '../shared/detection';
-import { coreAt } from './amounts';
+import { coreAt, scaleByPowerOfTen } from './amounts';
 import { isCurrencySign, mayBeStartWord, START_WORDS } from './anchors';
-import { followsName, isDayOfMonth, isListMarker, oneIsACount, pluralNounFollowsNonYear, secondIsOrdinal } from './context';
-import { isTimeWord, type Measure, measureAt } from './measures';
+import { followsName, isDayOfMonth, isListMarker, isResultScore, oneIsACount, pluralNounFollowsNonYear, secondIsOrdinal } from './context';
+import { isTimeWord, type Measure, measureAt, percentAt } from './measures';
 import { type Match, mergeRange, type Phrase, toMatch } from './values';
 import { TokenView, wordValue } from './view';
-import { CURRENCY_SYMBOLS, DASHES, DOLLAR_PREFIXES, FRACTION_DENOMINATORS, ISO_CURRENCIES, MODIFIERS_BY_FIRST_WORD, MONTHS, ORDINAL_SUFFIXES, ORDINAL_WORDS, PREPOSITION_MODIFIERS } from './vocabulary';
+import { CURRENCY_SYMBOLS, DASHES, DOLLAR_PREFIXES, FRACTION_DENOMINATORS, ISO_CURRENCIES, MINUS_SIGNS, MODIFIERS_BY_FIRST_WORD, MONTHS, ORDINAL_SUFFIXES, ORDINAL_WORDS, PREPOSITION_MODIFIERS } from './vocabulary';
 
 /** A duration, time or date ("three years", "6 pm", "4 November"): none of ours; resume at `next`. */
 interface Skip {
@@ -33,7 +33,7 @@ export class NumberScanner extends TokenView {
   private couldStart(index: number): boolean {
     const token = this.tokens[index];
     if (token.kind === 'num') return !token.blocked;
-    if (token.kind === 'sym') return token.end - token.start === 1 && isCurrencySign(this.units[token.start]!);
+    if (token.kind === 'sym') return (token.end - token.start === 1 && isCurrencySign(this.units[token.start]!)) || this.signAt(index);
     if (!mayBeStartWord(this.units, token.start, token.end)) return false;
     const lowered = this.lower(index);
     return START_WORDS.has(lowered) || (lowered !== token.text && START_WORDS.has(token.text));
@@ -42,7 +42,7 @@ export class NumberScanner extends TokenView {
   private matchAt(i: number): Match | undefined {
     const ordinal = this.ordinalAt(i);
     if (ordinal !== undefined) return ordinal;
-    const fraction = this.fractionAt(i);
+    const fraction = this.fractionAt(i) ?? this.modifiedFractionAt(i);
     if (fraction !== undefined) return fraction;
 
     if (this.isWord(i, 'between')) {
@@ -52,16 +52,16 @@ export class NumberScanner extends TokenView {
     }
     const phrase = this.phraseAt(i);
     if (phrase === undefined || isSkip(phrase)) return phrase;
-    const range = this.rangeAfter(i, phrase, 'to');
+    const range = this.rangeAfter(i, phrase, 'to') ?? this.rangeAfter(i, phrase, 'or');
     if (range !== undefined) return range;
     return this.standsAlone(phrase) ? toMatch(this, phrase) : undefined;
   }
 
   /**
-   * "between X and Y" / "X to Y" / "X - Y" as one span. Undefined when no range follows `first`; a skip
+   * "between X and Y" / "X to Y" / "X - Y" / "X or Y" as one span. Undefined when no range follows `first`; a skip
    * when the second half is a duration or a date ("one to five years"), which takes the first along.
    */
-  private rangeAfter(spanStart: number, first: Phrase, joiner: 'and' | 'to'): Match | undefined {
+  private rangeAfter(spanStart: number, first: Phrase, joiner: 'and' | 'to' | 'or'): Match | undefined {
     const joinerIndex = first.next;
     const joinerToken = this.tokens[joinerIndex];
     if (joinerToken === undefined || !this.continues(joinerIndex) || !this.continues(joinerIndex + 1)) return undefined;
@@ -85,11 +85,18 @@ export class NumberScanner extends TokenView {
       modifier = this.tokens.slice(i, afterModifier).map((_, offset) => this.lower(i + offset)).join(' ');
       coreStart = afterModifier;
     }
-    const prefix = this.currencyPrefixAt(coreStart);
+    const signed = this.signAt(coreStart);
+    if (signed) coreStart++;
+    const prefix = signed ? undefined : this.currencyPrefixAt(coreStart);
     if (prefix !== undefined) coreStart = prefix.next;
     if (coreStart !== i && !this.continues(coreStart)) return undefined;
-    const core = coreAt(this, coreStart, prefix !== undefined);
+    let core = coreAt(this, coreStart, prefix !== undefined);
     if (core === undefined) return undefined;
+    if (signed) {
+      // "-5-10" or "-3-1" has no single signed value: the digits are read again on their own.
+      if (core.min !== undefined || core.tally) return undefined;
+      core = { ...core, value: -core.value, yearLike: false };
+    }
     // "World War Two", "Formula One": a capitalised number word mid-sentence is part of a name.
     if (core.form !== 'digits' && this.isCapitalised(coreStart) && !this.startsSentence(coreStart)) return undefined;
 
@@ -111,7 +118,20 @@ export class NumberScanner extends TokenView {
     if (core.yearLike && (modifier !== undefined || !pluralNounFollowsNonYear(this, coreStart, core.next))) return false;
     if (modifier !== undefined || core.form !== 'digits' || core.power !== 0 || core.tally || core.min !== undefined) return true;
     if (isDayOfMonth(this, coreStart, core.value) || isListMarker(this, coreStart)) return false;
-    return core.digits?.includes(',') === true || !followsName(this, coreStart);
+    // Thousands separators make an amount even after a name ("the Kospi 2,641.20"); "iPhone 15" is a name.
+    return this.tokens[coreStart].text.includes(',') || this.tokens[coreStart].tableFigure || !followsName(this, coreStart) || isResultScore(this, coreStart);
+  }
+
+  /**
+   * A minus sign written before digits, "-14" (a score to par), "−5 degrees": the sign belongs to the number.
+   * Not the hyphen of "F-16" or "10-15", which is glued to what comes before it (an opening bracket aside: "(-0.3%)").
+   */
+  private signAt(i: number): boolean {
+    const token = this.tokens[i];
+    if (token?.kind !== 'sym' || !MINUS_SIGNS.has(token.text)) return false;
+    if (token.gap === 0 && i > 0 && this.tokens[i - 1].text !== '(' && this.tokens[i - 1].text !== '[') return false;
+    const digits = this.tokens[i + 1];
+    return digits?.kind === 'num' && digits.gap === 0 && !digits.blocked;
   }
 
   private modifierEnd(i: number): number | undefined {
@@ -190,7 +210,26 @@ export class NumberScanner extends TokenView {
     };
   }
 
-  /** "two-thirds", "one half", "a quarter of". */
+  /** "about two-thirds", "less than half": a fraction after a modifier, approximate. */
+  private modifiedFractionAt(i: number): Match | undefined {
+    const end = this.modifierEnd(i);
+    if (end === undefined || !this.continues(end)) return undefined;
+    const fraction = this.fractionAt(end) ?? this.halfAt(end);
+    const span = fraction?.span;
+    if (fraction === undefined || span === undefined) return undefined;
+    // A percent value has no approximate mark; a number's has.
+    const value = span.value?.type === 'number' ? { ...span.value, approximate: true } : span.value;
+    return { span: { ...span, start: this.tokens[i].start, ...(value === undefined ? {} : { value }) }, next: fraction.next };
+  }
+
+  /** "half" after a modifier ("less than half the rain"); not "half a million" (a number) or "half an hour" (a duration). */
+  private halfAt(i: number): Match | undefined {
+    if (!this.isWord(i, 'half') || this.isWord(i + 1, 'a') || this.isWord(i + 1, 'an') || (this.continues(i + 1) && isTimeWord(this, i + 1))) return undefined;
+    const token = this.tokens[i];
+    return { span: { start: token.start, end: token.end, label: 'CARDINAL', confidence: 0.7, value: { type: 'number', value: 0.5 } }, next: i + 1 };
+  }
+
+  /** "two-thirds", "one half", "a quarter of", "a quarter of a percentage point". */
   private fractionAt(i: number): Match | undefined {
     const token = this.tokens[i];
     if (token.kind !== 'word') return undefined;
@@ -210,6 +249,15 @@ export class NumberScanner extends TokenView {
     if (article && !this.isWord(denominatorIndex + 1, 'of')) return undefined;
     if (this.isGluedDash(denominatorIndex + 1)) return undefined;
     if (this.isCapitalised(i) && !this.startsSentence(i)) return undefined;
+    const percent = this.isWord(denominatorIndex + 1, 'of') && (this.isWord(denominatorIndex + 2, 'a') || this.isWord(denominatorIndex + 2, 'one')) && this.continues(denominatorIndex + 3)
+      ? percentAt(this, denominatorIndex + 3)
+      : undefined;
+    if (percent?.kind === 'percent') {
+      return {
+        span: { start: token.start, end: this.tokens[percent.next - 1].end, label: 'PERCENT', confidence: 0.85, value: { type: 'percent', value: scaleByPowerOfTen(numerator / denominator, percent.power) } },
+        next: percent.next,
+      };
+    }
     return {
       span: { start: token.start, end: denominatorToken.end, label: 'CARDINAL', confidence: 0.7, value: { type: 'number', value: numerator / denominator } },
       next: denominatorIndex + 1,

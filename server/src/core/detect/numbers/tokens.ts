@@ -7,6 +7,8 @@ type TokenKind = 'num' | 'word' | 'sym';
 export class Token {
   /** Part of a URL, e-mail address, hashtag, file name, phone number or code: never a number here. */
   blocked = false;
+  /** One figure of a table row ("25 18 5 2 58 21 59"): a count on its own, even right after a name. */
+  tableFigure = false;
   private sliced: string | undefined;
 
   constructor(

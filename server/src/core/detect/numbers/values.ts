@@ -47,7 +47,8 @@ export function toMatch(view: TokenView, phrase: Phrase): Match {
     case 'money': {
       label = 'MONEY';
       const power = measure.hundredths ? -2 : 0;
-      value = {
+      // Without a currency there is no value to write: the span is still money.
+      value = measure.currency === undefined ? undefined : {
         type: 'money',
         amount: scaleByPowerOfTen(core.value, power),
         currency: measure.currency,

@@ -13,13 +13,15 @@ export const MODIFIERS_BY_FIRST_WORD = groupByFirst(MODIFIERS);
 /** Powers of ten written as words after a number: "1.5 billion". */
 export const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
   ['hundred', 2], ['thousand', 3], ['million', 6], ['billion', 9], ['trillion', 12],
+  // The Indian scales: a lakh is a hundred thousand, a crore ten million ("₹120 crore").
+  ['lakh', 5], ['lakhs', 5], ['crore', 7], ['crores', 7],
 ]);
 /** Abbreviated scales: "$1.2bn", "20k". Single letters count only after a currency ("$5m", "$3B"). */
 export const SCALE_ABBREVIATIONS: ReadonlyMap<string, number> = new Map([
-  ['bn', 9], ['mn', 6], ['mln', 6], ['tn', 12], ['trn', 12], ['k', 3], ['m', 6], ['b', 9], ['K', 3], ['M', 6], ['B', 9],
+  ['bn', 9], ['bln', 9], ['mn', 6], ['mln', 6], ['tn', 12], ['trn', 12], ['k', 3], ['m', 6], ['b', 9], ['K', 3], ['M', 6], ['B', 9],
 ]);
 export const SCALES_NEEDING_CURRENCY = new Set(['m', 'b', 'K', 'M', 'B']);
-export const SCALES_ALLOWED_SPACED = new Set(['bn', 'mn', 'mln', 'tn', 'trn']);
+export const SCALES_ALLOWED_SPACED = new Set(['bn', 'bln', 'mn', 'mln', 'tn', 'trn']);
 
 /** "tens", "hundreds" …: the low end of the range, and how many times wider its high end is. */
 export const VAGUE_COUNTS: ReadonlyMap<string, { min: number; maxFactor: number }> = new Map([
@@ -63,7 +65,7 @@ export const MONTHS = new Set([
   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
   'November', 'December', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec',
 ]);
-/** Words before a bare 19xx/20xx that make it a year ("in 2024"), even when a plural noun follows. */
+/** Words before a bare 18xx-20xx that make it a year ("in 2024"), even when a plural noun follows. */
 export const YEAR_CONTEXT = new Set([
   'in', 'since', 'by', 'of', 'from', 'until', 'till', 'to', 'through', 'during', 'before', 'after', 'for',
   'early', 'late', 'mid', 'and', 'or', 'the', 'a', 'an', 'year', 'between', 'around', 'circa', 'than',
@@ -97,10 +99,12 @@ export const CURRENCY_NOUNS: ReadonlyMap<string, string | undefined> = new Map([
   ...pairs(['rupiah'], 'IDR'), ...pairs(['ringgit'], 'MYR'), ...pairs(['baht'], 'THB'),
   ...pairs(['tenge'], 'KZT'), ...pairs(['lari'], 'GEL'), ...pairs(['forint', 'forints'], 'HUF'),
   ...pairs(['krona', 'kronor'], 'SEK'),
-  ...pairs(['peso', 'pesos', 'krone', 'kroner', 'crown', 'crowns', 'dinar', 'dinars', 'won'], undefined),
+  ...pairs(['peso', 'pesos', 'krone', 'kroner', 'crown', 'crowns', 'dinar', 'dinars', 'won', 'shilling', 'shillings'], undefined),
 ]);
 /** "50 cents": a hundredth of the dollar, or of the currency named before it. */
 export const CENT_NOUNS = new Set(['cent', 'cents']);
+/** "412 pence": a hundredth of the pound sterling. */
+export const PENCE_NOUNS = new Set(['pence', 'penny']);
 export const CURRENCY_ADJECTIVES: ReadonlyMap<string, string> = new Map([
   ['US', 'USD'], ['American', 'USD'], ['Canadian', 'CAD'], ['Australian', 'AUD'], ['Swiss', 'CHF'],
   ['British', 'GBP'], ['Russian', 'RUB'], ['Ukrainian', 'UAH'], ['Japanese', 'JPY'], ['Chinese', 'CNY'],
@@ -145,6 +149,7 @@ const WORD_UNITS: readonly [string, string][] = [
   ...unitForms(['kiloton', 'kilotonne'], 'kt'), ...unitForms(['decibel'], 'dB'), ...unitForms(['volt'], 'V'),
   ...unitForms(['watt'], 'W'), ...unitForms(['gigabyte'], 'GB'), ...unitForms(['terabyte'], 'TB'),
   ...unitForms(['megabyte'], 'MB'), ...unitForms(['calibre', 'caliber'], 'mm'),
+  ...unitForms(['hectopascal'], 'hPa'), ...unitForms(['millibar'], 'mbar'),
 ];
 /** Abbreviated units, matched exactly (so "MW" is not "mw"); tokens are split as the tokenizer splits them. */
 const ABBREVIATED_UNITS: readonly [string, string][] = [
@@ -153,7 +158,7 @@ const ABBREVIATED_UNITS: readonly [string, string][] = [
   ['GW', 'GW'], ['kW', 'kW'], ['kWh', 'kWh'], ['MWh', 'MWh'], ['GWh', 'GWh'], ['TWh', 'TWh'], ['mph', 'mph'],
   ['kph', 'km/h'], ['km / h', 'km/h'], ['km 2', 'km2'], ['km ²', 'km2'], ['sq km', 'km2'], ['sq mi', 'mi2'],
   ['sq ft', 'ft2'], ['m 2', 'm2'], ['m ²', 'm2'], ['m 3', 'm3'], ['m ³', 'm3'], ['bcm', 'bcm'], ['kt', 'kt'],
-  ['dB', 'dB'], ['GB', 'GB'], ['TB', 'TB'], ['MB', 'MB'], ['° C', '°C'], ['° F', '°F'], ['°', '°'],
+  ['dB', 'dB'], ['GB', 'GB'], ['TB', 'TB'], ['MB', 'MB'], ['hPa', 'hPa'], ['mbar', 'mbar'], ['° C', '°C'], ['° F', '°F'], ['°', '°'],
 ];
 /** Only right after the digits: "30C", "500g", "5t" (spaced, these letters are too ambiguous). */
 export const GLUED_ONLY_UNITS: ReadonlyMap<string, string> = new Map([['C', '°C'], ['g', 'g'], ['t', 't']]);
@@ -163,6 +168,8 @@ export const ABBREVIATED_UNITS_BY_FIRST = groupPatterns(ABBREVIATED_UNITS, (word
 
 /** Hyphen and en dash: they join ranges ("10-15"), scores ("3-1") and compounds ("three-year"). */
 export const DASHES = new Set(['-', '–']);
+/** Signs that make the digits right after them negative: hyphen, en dash, and the minus sign U+2212. */
+export const MINUS_SIGNS = new Set(['-', '–', '\u2212']);
 
 /** Words around "3-1" that make it a score or a vote rather than a range. */
 export const SCORE_WORDS = new Set([
