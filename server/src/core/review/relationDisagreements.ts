@@ -48,7 +48,8 @@ export function findRelationDisagreements(tags: readonly Tag[], relations: reado
     if (group.some((relation) => relation.status === 'approved' || relation.status === 'rejected')) continue;
     const byAnnotator = new Map<string, Relation[]>();
     for (const relation of group) byAnnotator.set(relation.annotator, [...(byAnnotator.get(relation.annotator) ?? []), relation]);
-    const annotators = [...byAnnotator.keys()];
+    // By name, not by where the relations stand in the sidecar: the same disagreement reads the same way every time.
+    const annotators = [...byAnnotator.keys()].sort();
     const typesOf = (annotator: string) => new Set(byAnnotator.get(annotator)!.map((relation) => relation.type));
     for (let i = 0; i < annotators.length; i++) {
       for (let j = i + 1; j < annotators.length; j++) {
@@ -59,7 +60,7 @@ export function findRelationDisagreements(tags: readonly Tag[], relations: reado
       }
     }
     const [fromSpan, toSpan] = key.split('>') as [string, string];
-    const couldHave = [...(taggers.get(fromSpan) ?? [])].filter((annotator) => taggers.get(toSpan)?.has(annotator) && !byAnnotator.has(annotator));
+    const couldHave = [...(taggers.get(fromSpan) ?? [])].sort().filter((annotator) => taggers.get(toSpan)?.has(annotator) && !byAnnotator.has(annotator));
     for (const without of couldHave) found.push({ kind: 'missing', first: group[0]!, without });
   }
   return found;
