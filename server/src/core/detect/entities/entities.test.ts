@@ -4,23 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { findEntities } from './index';
-
-/** "LABEL:covered text" for each suggestion, in order. */
-function tagged(text: string): string[] {
-  return findEntities(text).map((span) => `${span.label}:${text.slice(span.start, span.end)}`);
-}
-
-function assertTags(text: string, expected: readonly string[]): void {
-  const tags = tagged(text);
-  for (const tag of expected) assert.ok(tags.includes(tag), `expected ${tag} in ${JSON.stringify(tags)}`);
-}
-
-function assertNoTagCovers(text: string, words: readonly string[]): void {
-  for (const span of findEntities(text)) {
-    const covered = text.slice(span.start, span.end);
-    for (const word of words) assert.ok(!covered.includes(word), `"${word}" should not be tagged, got ${span.label}:${covered}`);
-  }
-}
+import { assertNoTagCovers, assertTags, tagged } from '../../../../../test/support/entityAssertions';
 
 const seedsDir = join(import.meta.dirname, '../../../../../seeds');
 function seed(prefix: string): string {

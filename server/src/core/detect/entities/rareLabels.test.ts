@@ -5,21 +5,7 @@
  */
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { findEntities } from './index';
-
-function tagged(text: string): string[] {
-  return findEntities(text).map((span) => `${span.label}:${text.slice(span.start, span.end)}`);
-}
-
-function assertTags(text: string, expected: readonly string[]): void {
-  const tags = tagged(text);
-  for (const tag of expected) assert.ok(tags.includes(tag), `expected ${tag} in ${JSON.stringify(tags)}`);
-}
-
-function assertNotTagged(text: string, unexpected: readonly string[]): void {
-  const tags = tagged(text);
-  for (const tag of unexpected) assert.ok(!tags.includes(tag), `did not expect ${tag} in ${JSON.stringify(tags)}`);
-}
+import { assertNotTagged, assertTags, tagged } from '../../../../../test/support/entityAssertions';
 
 describe('languages', () => {
   test('a language followed by a function word is still the language ("in Dutch before")', () => {
