@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { ProgressReporter } from '../core/base/progress';
+import { inOrderAhead } from '../core/base/readAhead';
 import type { FormatNotice, ExportDocument } from '../core/formats/types';
 import type { ExportOptions, Format } from '../core/formats/registry';
 import type { ConllScheme } from '../core/formats/conll';
@@ -76,22 +77,12 @@ export async function exportCorpus(request: ExportRequest, progress?: ProgressRe
   const pool = threads > 0 ? new WorkerPool<ExportTask, LoadedArticle>(request.workerScript ?? defaultWorkerScript(), threads, exportWorkerSetup(filter, convert), 'export') : undefined;
   const store = new SidecarStore();
   const nameOf = (path: string) => relative(root, path).split(sep).join('/') || path.split(sep).pop()!;
-  const load = (path: string): Promise<LoadedArticle> => {
-    const loading = pool ? pool.run({ path, name: nameOf(path) }) : loadForExport(path, nameOf(path), filter, store);
-    // Awaited in order below; an export that stops early (a write failed) leaves some unawaited, which must not end the process.
-    loading.catch(() => undefined);
-    return loading;
-  };
+  const load = (path: string): Promise<LoadedArticle> => (pool ? pool.run({ path, name: nameOf(path) }) : loadForExport(path, nameOf(path), filter, store));
   // Reading runs a few articles ahead of converting and writing, so that the disk and the CPU overlap;
   // never more than this many articles are held, whatever the corpus's size.
   const ahead = READ_AHEAD * Math.max(1, threads);
   const documents = async function* (): AsyncGenerator<ExportDocument | Converted> {
-    const pending = articles.slice(0, ahead).map(load);
-    for (let index = 0; index < articles.length; index++) {
-      progress?.report(index, articles.length);
-      const next = articles[index + ahead];
-      const loaded = await pending.shift()!;
-      if (next !== undefined) pending.push(load(next));
+    for await (const loaded of inOrderAhead(articles, ahead, load, progress)) {
       notices.push(...loaded.notices);
       if (loaded.converted) {
         tags += loaded.converted.tags;
@@ -102,7 +93,6 @@ export async function exportCorpus(request: ExportRequest, progress?: ProgressRe
       tags += loaded.document.tags.length;
       yield loaded.document;
     }
-    progress?.report(articles.length, articles.length);
   };
 
   try {

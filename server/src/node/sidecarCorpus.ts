@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, relative, sep } from 'node:path';
 import type { ProgressReporter } from '../core/base/progress';
+import { inOrderAhead } from '../core/base/readAhead';
 import { readArticleFile } from './regularFile';
 import type { CorpusFile, UnreadableFile } from '../core/report/corpusReport';
 import { SidecarError } from '../core/sidecar/errors';
@@ -24,21 +25,7 @@ export async function eachCorpusFile(path: string, visit: (item: CorpusItem) => 
   const sidecars = await findSidecars(path);
   const root = (await stat(path)).isFile() ? dirname(path) : path;
   const store = new SidecarStore();
-  const reading: Array<Promise<CorpusItem>> = [];
-  const readAhead = (index: number) => {
-    const item = readItem(sidecars[index]!, root, store);
-    // Awaited in turn below; a failure of one read ahead is thrown there, not reported as unhandled meanwhile.
-    item.catch(() => undefined);
-    reading.push(item);
-  };
-  for (let next = 0; next < Math.min(READ_AHEAD, sidecars.length); next++) readAhead(next);
-  for (let index = 0; index < sidecars.length; index++) {
-    progress?.report(index, sidecars.length);
-    const item = await reading.shift()!;
-    if (index + READ_AHEAD < sidecars.length) readAhead(index + READ_AHEAD);
-    await visit(item);
-  }
-  progress?.report(sidecars.length, sidecars.length);
+  for await (const item of inOrderAhead(sidecars, READ_AHEAD, (found) => readItem(found, root, store), progress)) await visit(item);
 }
 
 /** eachCorpusFile, every file held at once: for callers that need them all (the editor's report on a workspace). */
