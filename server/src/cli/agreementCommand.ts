@@ -6,7 +6,7 @@ import { staleFile, type UnreadableFile } from '../core/report/corpusReport';
 import { sidecarPathFor } from '../core/sidecar/paths';
 import { misplacedTagIds } from '../core/review/corpusSummary';
 import { halfway } from './reportCommand';
-import { relationTypesLookup } from '../node/projectFiles';
+import { symmetricTypesGathered } from '../node/projectFiles';
 
 export type AgreementFormat = 'table' | 'json';
 
@@ -30,8 +30,7 @@ export async function runAgreement(request: AgreementRequest, out: (chunk: strin
   let comparableCount = 0;
   // Relation types without direction, from the project files of the articles read so far: each
   // article's are known before it is measured, in the first reading as in the second.
-  const typesOf = relationTypesLookup();
-  const symmetricTypes = new Set<string>();
+  const symmetric = symmetricTypesGathered();
   /** The files as agreement may compare them, named by their path as found (so that messages name the files the user pointed at); the others listed with why. */
   const sort = (item: CorpusItem): AgreementDocument | undefined => {
     if ('unreadable' in item) return void unreadable.push(item.unreadable);
@@ -40,13 +39,13 @@ export async function runAgreement(request: AgreementRequest, out: (chunk: strin
     if (misplaced > 0) return void stale.push(staleFile(sidecarPathFor(path), misplaced));
     comparableCount++;
     for (const annotator of claimants(tags)) found.add(annotator);
-    for (const type of typesOf(path)) if (type.symmetric) symmetricTypes.add(type.name);
+    symmetric.add(path);
     return { name: path, text, tags, relations };
   };
   // A row of figures an article: spooled to a file for JSON, only the table's few cells kept for people.
   const spool = request.format === 'json' ? new JsonArraySpool(1) : undefined;
   const rows: Array<Pick<DocumentAgreement, 'name' | 'overall'>> = [];
-  const measuring = (first: string, second: string) => new AgreementAccumulator(first, second, { symmetricTypes }, (document) => (spool ? spool.add(document) : rows.push({ name: document.name, overall: document.overall })));
+  const measuring = (first: string, second: string) => new AgreementAccumulator(first, second, { symmetricTypes: symmetric.types }, (document) => (spool ? spool.add(document) : rows.push({ name: document.name, overall: document.overall })));
   try {
     return await agreementOf(request, out, err, progress, { sort, measuring, unreadable, stale, found, comparableCount: () => comparableCount, spool, rows });
   } finally {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { ProgressReporter } from '../core/base/progress';
-import { articleSelectorFor, relationTypesLookup } from '../node/projectFiles';
+import { articleSelectorFor, symmetricTypesGathered } from '../node/projectFiles';
 import { CorpusReportBuilder, type UnreadableFile } from '../core/report/corpusReport';
 import { eachCorpusFile } from '../node/sidecarCorpus';
 import { JsonArraySpool } from '../node/jsonArraySpool';
@@ -37,9 +37,8 @@ export async function runReport(request: ReportRequest, out: (chunk: string) => 
 
 async function report(request: ReportRequest, out: (chunk: string) => void, err: (line: string) => void, progress: ProgressReporter | undefined, unreadable: UnreadableFile[], spool: JsonArraySpool | undefined): Promise<number> {
   // Relation types without direction, from every article's project file: known after the first reading, used in the second.
-  const typesOf = relationTypesLookup();
-  const symmetricTypes = new Set<string>();
-  const builder = new CorpusReportBuilder({ annotators: request.annotators, colorOf: (label) => colorOf(label), unreadable, symmetricTypes, ...(spool && { onAgreementDocument: (document) => spool.add(document) }) });
+  const symmetric = symmetricTypesGathered();
+  const builder = new CorpusReportBuilder({ annotators: request.annotators, colorOf: (label) => colorOf(label), unreadable, symmetricTypes: symmetric.types, ...(spool && { onAgreementDocument: (document) => spool.add(document) }) });
   const selector = articleSelectorFor([resolve(request.path)]);
   // One article of each project, in the order met: the label colours are those of the first project using each label.
   const projects = new Map<string | undefined, string>();
@@ -50,7 +49,7 @@ async function report(request: ReportRequest, out: (chunk: string) => void, err:
       const path = resolve(item.document.path);
       const folder = selector.projectOf(path).project?.folder;
       if (!projects.has(folder)) projects.set(folder, path);
-      for (const type of typesOf(path)) if (type.symmetric) symmetricTypes.add(type.name);
+      symmetric.add(path);
       builder.add(item.document);
     }, progress && halfway(progress, 0));
     if (Array.isArray(builder.annotatorsToCompare())) {

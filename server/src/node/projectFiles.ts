@@ -39,6 +39,17 @@ export function relationTypesLookup(): (path: string) => RelationType[] {
 
 /** The relation types without direction in the corpora of these articles, whose ends agreement matches either way round. */
 export function symmetricTypesOf(articles: readonly string[]): Set<string> {
+  const gathered = symmetricTypesGathered();
+  for (const article of articles) gathered.add(article);
+  return gathered.types;
+}
+
+/**
+ * symmetricTypesOf for articles read one at a time (a streaming command): `types` grows as each
+ * article's corpus is added, so an article's own are known before it is measured.
+ */
+export function symmetricTypesGathered(): { types: Set<string>; add(article: string): void } {
   const typesOf = relationTypesLookup();
-  return new Set(articles.flatMap((article) => typesOf(article).filter((type) => type.symmetric).map((type) => type.name)));
+  const types = new Set<string>();
+  return { types, add: (article) => typesOf(article).forEach((type) => type.symmetric && types.add(type.name)) };
 }
