@@ -35,6 +35,16 @@ const JUNK_PATTERN = new RegExp(`${JUNK_MARKERS.map(escapeRegExp).join('|')}|^ho
 const JUNK_PATTERN_ANY_CASE = new RegExp(JUNK_PATTERN.source, 'i');
 const KELVIN_SIGN = '\u212a';
 
+/**
+ * A piece of letters from each marker (and "home"), one of which any line the markers match holds inside one of
+ * its words, whatever the case: a marker's letters are word characters, which a token never splits, so a line
+ * none of whose words holds one of these needs no regex.
+ */
+const MARKER_FRAGMENTS = [
+  'cookie', 'privacy', 'rights', 'journalism', 'sign', 'subscribe', 'read', 'daily8', 'store', 'member',
+  'email', "we've", 'home',
+];
+
 function escapeRegExp(literal: string): string {
   return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -68,8 +78,19 @@ const STARTS_WITH_DIGIT = 1;
 const MINOR_WORD = 2;
 const SHOUTED = 4;
 
+const HOLDS_MARKER_FRAGMENT = 8;
+
 function wordShape(word: string): number {
-  return (isDigit(word.charCodeAt(0)) ? STARTS_WITH_DIGIT : 0) | (word.length <= 4 && MINOR_WORDS.has(word) ? MINOR_WORD : 0) | (isShouted(word) ? SHOUTED : 0);
+  return (
+    (isDigit(word.charCodeAt(0)) ? STARTS_WITH_DIGIT : 0) | (word.length <= 4 && MINOR_WORDS.has(word) ? MINOR_WORD : 0) | (isShouted(word) ? SHOUTED : 0) |
+    (holdsMarkerFragment(word) ? HOLDS_MARKER_FRAGMENT : 0)
+  );
+}
+
+/** Vocabulary words have typographic apostrophes folded, as the fragments do. */
+function holdsMarkerFragment(word: string): boolean {
+  const lower = word.toLowerCase();
+  return MARKER_FRAGMENTS.some((fragment) => lower.includes(fragment));
 }
 
 /** Junk lines and banners are short; longer lines are prose and skip the string work. */
@@ -79,21 +100,15 @@ const MAX_BANNER_LENGTH = 300;
 function classifyLine(text: string, tokens: TokenList, wordShapes: Uint8Array, first: number, last: number): LineKind {
   const lineStart = tokens.start(first);
   const lineEnd = tokens.end(last);
-  if (lineEnd - lineStart <= MAX_BANNER_LENGTH) {
-    const lineText = text.slice(lineStart, lineEnd);
-    const hasMarker = lineText.includes(KELVIN_SIGN) ? JUNK_PATTERN.test(lineText.toLowerCase()) : JUNK_PATTERN_ANY_CASE.test(lineText);
-    if (hasMarker) return 'junk';
-    if (lineEnd - lineStart <= MAX_JUNK_LINE_LENGTH && mayBeJunkLine(text, lineStart, lineEnd)) {
-      if (JUNK_LINES.has(junkLineKey(lineText.toLowerCase()))) return 'junk';
-    }
-  }
-
+  // The words are counted first, in the same pass that looks for a marker's letters: no line is sliced for nothing.
   let words = 0;
   let capitalised = 0;
   let shouting = 0;
+  let mayHoldMarker = false;
   for (let i = first; i <= last; i++) {
     if (!tokens.isWord(i)) continue;
     const shape = wordShapes[tokens.wordId(i)]!;
+    if (shape & HOLDS_MARKER_FRAGMENT) mayHoldMarker = true;
     if (shape & STARTS_WITH_DIGIT) continue;
     if (!tokens.isCapitalised(i)) {
       if (shape & MINOR_WORD) continue;
@@ -104,6 +119,7 @@ function classifyLine(text: string, tokens: TokenList, wordShapes: Uint8Array, f
     capitalised++;
     if (shape & SHOUTED) shouting++;
   }
+  if (lineEnd - lineStart <= MAX_BANNER_LENGTH && isFurniture(text, lineStart, lineEnd, mayHoldMarker)) return 'junk';
   if (words === 0) return 'junk';
   // Acronyms alone are not enough to call a line shouting.
   if (words >= 2 && shouting === words) return 'shouted';
@@ -111,6 +127,18 @@ function classifyLine(text: string, tokens: TokenList, wordShapes: Uint8Array, f
   const endsLikeSentence = '.!?"”\''.includes(lastChar);
   if (capitalised === words && !endsLikeSentence) return 'headline';
   return 'prose';
+}
+
+/** A line of site furniture: one with a junk marker, or one of the junk lines. */
+function isFurniture(text: string, lineStart: number, lineEnd: number, mayHoldMarker: boolean): boolean {
+  const isShort = lineEnd - lineStart <= MAX_JUNK_LINE_LENGTH && mayBeJunkLine(text, lineStart, lineEnd);
+  if (!mayHoldMarker && !isShort) return false;
+  const lineText = text.slice(lineStart, lineEnd);
+  if (mayHoldMarker) {
+    const hasMarker = lineText.includes(KELVIN_SIGN) ? JUNK_PATTERN.test(lineText.toLowerCase()) : JUNK_PATTERN_ANY_CASE.test(lineText);
+    if (hasMarker) return true;
+  }
+  return isShort && JUNK_LINES.has(junkLineKey(lineText.toLowerCase()));
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;

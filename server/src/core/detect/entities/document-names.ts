@@ -111,6 +111,15 @@ function startsFullName(scan: Scan, i: number, isCovered: (t: number) => boolean
   return !TITLES.has(word) && isNameWord(word, scan.lowercaseWords) && !STATIC_INDEX.byFirstWord.has(word);
 }
 
+const UNASKED = 0;
+const CANNOT_START = 1;
+const MAY_START = 2;
+
+/** A name in capitals ("KOVAC") is the name as learnt ("Kovac"), unless it is as likely a shouted word. */
+function mayStartName(index: PhraseIndex, tokens: TokenList, capitals: CapitalWords, i: number): boolean {
+  return index.byFirstWord.has(tokens.text(i)) || (capitals.isShouted(i) && index.byFirstWord.has(capitals.folded.at(i)));
+}
+
 /**
  * Adds later mentions of learnt names wherever no finding covers them yet, among the tokens of `range` (whole
  * lines; `findings` are those on them). A learnt person also replaces a city finding of exactly the same words
@@ -127,11 +136,14 @@ export function propagateDocumentNames(scan: Scan, findings: readonly Finding[],
   const isCovered = (t: number) => coveredBy[t - from]! >= 0;
 
   const capitals = new CapitalWords(tokens);
+  // By word id: whether a learnt name may start with the word (MAY_START) or not (CANNOT_START), asked once per word.
+  const starts = new Uint8Array(tokens.vocabulary.length);
   for (let i = from; i < to; i++) {
     if (!tokens.isCapitalised(i)) continue;
-    // A name in capitals ("KOVAC") is the name as learnt ("Kovac"), unless it is as likely a shouted word.
+    const id = tokens.wordId(i);
+    if (starts[id] === UNASKED) starts[id] = mayStartName(index, tokens, capitals, i) ? MAY_START : CANNOT_START;
+    if (starts[id] === CANNOT_START) continue;
     const shouted = capitals.isShouted(i);
-    if (!index.byFirstWord.has(tokens.text(i)) && !(shouted && index.byFirstWord.has(capitals.folded.at(i)))) continue;
     const lineKind = lines[tokens.line(i)] ?? 'prose';
     if (lineKind === 'junk') continue;
     const match = shouted ? longestFoldedMatch(index, tokens, capitals, i) : longestMatch(index, tokens, i);

@@ -38,6 +38,17 @@ export function isModelCode(word: string): boolean {
   return MODEL_CODE.test(word) && !YEAR.test(word);
 }
 
+const NO_ROLE = 0;
+const CRUDE = 1;
+const NAMING_VERB = 2;
+const MODEL_CODE_ROLE = 3;
+
+function modelRole(word: string): number {
+  if (word === 'crude') return CRUDE;
+  if (NAMING_VERBS.has(word)) return NAMING_VERB;
+  return isModelCode(word) ? MODEL_CODE_ROLE : NO_ROLE;
+}
+
 /** Adds the products named by a model code or as a grade of crude, among tokens no finding covers yet. */
 export function findModelProducts(scan: Scan, findings: Finding[]): void {
   const { tokens, lines } = scan;
@@ -58,18 +69,21 @@ export function findModelProducts(scan: Scan, findings: Finding[]): void {
     for (let n = inside.length - 1; n >= 0; n--) findings.splice(inside[n]!, 1);
     findings.push({ start: tokens.start(from), end: tokens.end(to - 1), label: 'PRODUCT', confidence, fromToken: from, toToken: to, evidence: 'context' });
   };
+  // What each distinct word can start, asked once per word: a regex and a set lookup per token were most of the cost.
+  const roles = new Uint8Array(tokens.vocabulary.length);
+  for (let id = 0; id < roles.length; id++) roles[id] = modelRole(tokens.vocabulary[id]!);
   for (let i = 1; i < tokens.length; i++) {
-    if (lines[tokens.line(i)] !== 'prose') continue;
-    const word = tokens.text(i);
-    if (word === 'crude') {
+    const role = roles[tokens.wordId(i)]!;
+    if (role === NO_ROLE || lines[tokens.line(i)] !== 'prose') continue;
+    if (role === CRUDE) {
       crudeGrades(scan, i, push);
       continue;
     }
-    if (NAMING_VERBS.has(word)) {
+    if (role === NAMING_VERB) {
       namedAfterKind(scan, i, push);
       continue;
     }
-    if (!isModelCode(word) || tokens.line(i - 1) !== tokens.line(i) || !tokens.isCapitalised(i - 1)) continue;
+    if (tokens.line(i - 1) !== tokens.line(i) || !tokens.isCapitalised(i - 1)) continue;
     const brand = tokens.text(i - 1);
     if (VEHICLE_MAKERS.has(brand)) push(i - 1, i + 1, 0.8);
     else if (isNameWord(brand, scan.lowercaseWords) && !tokens.opensSentence(i - 1) && headFollows(tokens, i + 1)) push(i - 1, i + 1, 0.75);
