@@ -23,6 +23,14 @@ export type Item =
   | { kind: 'phrase'; from: number; to: number; entry: LexiconEntry }
   | { kind: 'title' | 'free' | 'connector'; from: number; to: number };
 
+/** The storage behind an Item: one object per slot, rewritten for each chunk, of one shape whatever its kind. */
+interface ItemSlot {
+  kind: Item['kind'];
+  from: number;
+  to: number;
+  entry: LexiconEntry | undefined;
+}
+
 /** Capitalised function words: they open sentences, never names. */
 const FUNCTION_CAPS = new Set([
   'The', 'A', 'An', 'In', 'On', 'At', 'By', 'For', 'From', 'With', 'To', 'Of', 'And', 'Or', 'But', 'As', 'If', 'It',
@@ -40,14 +48,23 @@ const CONNECTORS = new Set(['of', '&', ...NAME_PARTICLES]);
 const MODEL_DESIGNATOR: LexiconEntry = { label: 'PRODUCT', source: 'curated', needsContext: false };
 
 export function longestMatch(index: PhraseIndex, tokens: TokenList, at: number): { to: number; entry: LexiconEntry } | null {
-  return longestMatchFrom(index.byFirstWord.get(tokens.text(at)), tokens, at);
+  const match: PhraseMatch = { to: 0, entry: undefined };
+  return longestMatchInto(index.byFirstWord.get(tokens.text(at)), tokens, at, match) ? (match as { to: number; entry: LexiconEntry }) : null;
 }
 
-/** The longest phrase through `first` (the node of the token at `at`) and the tokens after it on the same line. */
-function longestMatchFrom(first: PhraseNode | undefined, tokens: TokenList, at: number): { to: number; entry: LexiconEntry } | null {
+/** Where a phrase match ends (the token after it) and its entry. */
+interface PhraseMatch {
+  to: number;
+  entry: LexiconEntry | undefined;
+}
+
+/**
+ * The longest phrase through `first` (the node of the token at `at`) and the tokens after it on the same line,
+ * put in `match`; false when there is none.
+ */
+function longestMatchInto(first: PhraseNode | undefined, tokens: TokenList, at: number, match: PhraseMatch): boolean {
   let node = first;
   const line = tokens.line(at);
-  // One match object at the end, none for the shorter entries the walk passes on its way.
   let bestTo = -1;
   let bestEntry: LexiconEntry | undefined;
   for (let t = at; node !== undefined; ) {
@@ -59,7 +76,10 @@ function longestMatchFrom(first: PhraseNode | undefined, tokens: TokenList, at: 
     if (node.next === undefined || t >= tokens.length || tokens.line(t) !== line) break;
     node = node.next.get(tokens.text(t));
   }
-  return bestEntry === undefined ? null : { to: bestTo, entry: bestEntry };
+  if (bestEntry === undefined) return false;
+  match.to = bestTo;
+  match.entry = bestEntry;
+  return true;
 }
 
 /** What a word is to a chunk. */
@@ -84,19 +104,28 @@ function chunkRole(word: string): number {
 /** Reads the chunks of one document. */
 export class ChunkScanner {
   /**
-   * The items of the chunk last read: items[0, itemCount). The array is kept from chunk to chunk (emptying an
-   * array frees its storage), so reading a chunk allocates only its items.
+   * The items of the chunk last read: items[0, itemCount). The items are rewritten in place from chunk to chunk,
+   * so reading a chunk allocates nothing once the longest chunk so far has been read: a document has as many
+   * items as capitalised words, and one object each was a large share of garbage collection. Rules read the items
+   * of a chunk while it is current and keep none.
    */
-  readonly items: Item[] = [];
+  readonly items: readonly Item[];
+  private readonly slots: ItemSlot[] = [];
   itemCount = 0;
+  /** The last match of matchPhrase, rewritten for each. */
+  private readonly match: PhraseMatch = { to: 0, entry: undefined };
   private readonly tokens: TokenList;
   private readonly phraseStarts: PerWord<PhraseNode | undefined>;
   private readonly roles: PerWord<number>;
+  private readonly isDesignator: PerWord<boolean>;
 
   constructor(scan: Scan) {
+    // A slot of kind 'phrase' always holds its entry, so the slots are the items the rules expect.
+    this.items = this.slots as readonly Item[];
     this.tokens = scan.tokens;
     this.phraseStarts = new PerWord(this.tokens, (word) => STATIC_INDEX.byFirstWord.get(word));
     this.roles = new PerWord(this.tokens, chunkRole);
+    this.isDesignator = new PerWord(this.tokens, isModelDesignator);
   }
 
   /**
@@ -109,17 +138,16 @@ export class ChunkScanner {
     let j = start;
     const line = tokens.line(start);
     while (j < tokens.length && tokens.line(j) === line) {
-      const phrase = this.matchPhrase(j);
-      if (phrase) {
-        this.add({ kind: 'phrase', from: j, to: phrase.to, entry: phrase.entry });
-        j = phrase.to;
+      if (this.matchPhrase(j)) {
+        this.add('phrase', j, this.match.to, this.match.entry);
+        j = this.match.to;
         continue;
       }
       if (!tokens.isWord(j)) {
         // "Procter & Gamble": a lone ampersand between capitalised words joins them.
         const joins = this.itemCount > 0 && tokens.text(j) === '&' && j + 1 < tokens.length && tokens.line(j + 1) === line && tokens.isCapitalised(j + 1);
         if (!joins) break;
-        this.add({ kind: 'connector', from: j, to: j + 1 });
+        this.add('connector', j, j + 1, undefined);
         j++;
         continue;
       }
@@ -129,18 +157,18 @@ export class ChunkScanner {
           if (this.itemCount > 0) break;
           return j + 1;
         }
-        this.add({ kind: role === TITLE ? 'title' : 'free', from: j, to: j + 1 });
+        this.add(role === TITLE ? 'title' : 'free', j, j + 1, undefined);
         j++;
         continue;
       }
       if (this.itemCount > 0 && this.roles.at(j) === LOWERCASE_LEGAL_FORM) {
-        this.add({ kind: 'free', from: j, to: j + 1 });
+        this.add('free', j, j + 1, undefined);
         j++;
         continue;
       }
       const connectorLength = this.itemCount > 0 ? this.connectorLengthAt(j) : 0;
       if (connectorLength > 0) {
-        this.add({ kind: 'connector', from: j, to: j + connectorLength });
+        this.add('connector', j, j + connectorLength, undefined);
         j += connectorLength;
         continue;
       }
@@ -149,17 +177,32 @@ export class ChunkScanner {
     return Math.max(j, start + 1);
   }
 
-  private add(item: Item): void {
-    this.items[this.itemCount++] = item;
+  private add(kind: Item['kind'], from: number, to: number, entry: LexiconEntry | undefined): void {
+    const slot = this.slots[this.itemCount];
+    if (slot === undefined) {
+      this.slots.push({ kind, from, to, entry });
+    } else {
+      slot.kind = kind;
+      slot.from = from;
+      slot.to = to;
+      slot.entry = entry;
+    }
+    this.itemCount++;
   }
 
-  /** Longest static-gazetteer match starting at `index`, or a model designator ("Su-34"). */
-  private matchPhrase(index: number): { to: number; entry: LexiconEntry } | null {
-    const { tokens } = this;
-    const match = longestMatchFrom(this.phraseStarts.at(index), tokens, index);
-    if (match) return match;
-    if (tokens.isCapitalised(index) && isModelDesignator(tokens.text(index))) return { to: index + 1, entry: MODEL_DESIGNATOR };
-    return null;
+  /**
+   * Whether a static-gazetteer phrase (the longest) or a model designator ("Su-34") starts at `index`, put in
+   * `match`: asked of every word of every chunk, so no match object is made for it.
+   */
+  private matchPhrase(index: number): boolean {
+    const { tokens, match } = this;
+    if (longestMatchInto(this.phraseStarts.at(index), tokens, index, match)) return true;
+    if (tokens.isCapitalised(index) && this.isDesignator.at(index)) {
+      match.to = index + 1;
+      match.entry = MODEL_DESIGNATOR;
+      return true;
+    }
+    return false;
   }
 
   /**

@@ -427,7 +427,7 @@ class ChunkReader {
 
   private emitPhrase(item: Extract<Item, { kind: 'phrase' }>): void {
     const { entry } = item;
-    const text = this.phraseText(item.from, item.to);
+    // The phrase's text is built only for the few checks that need it: most phrases are places, never looked at so.
     let label = entry.label;
     let confidence = entry.source === 'city' ? 0.85 : 0.9;
     if (entry.needsContext) {
@@ -435,15 +435,15 @@ class ChunkReader {
         confidence = 0.85;
       } else {
         const afterThe = this.tokens.has(item.from - 1) && this.tokens.text(item.from - 1) === 'The';
-        const otherSense = afterThe ? THE_SENSES.get(text) : undefined;
+        const otherSense = afterThe ? THE_SENSES.get(this.phraseText(item.from, item.to)) : undefined;
         if (!otherSense) return;
         label = otherSense;
         confidence = 0.7;
       }
     }
-    if (label === 'NORP' && LANGUAGE_NAMES.has(text) && isLanguageInContext(this.tokens, item.from, item.to)) label = 'LANGUAGE';
+    if (label === 'NORP' && LANGUAGE_NAMES.has(this.phraseText(item.from, item.to)) && isLanguageInContext(this.tokens, item.from, item.to)) label = 'LANGUAGE';
     if (entry.source === 'city') {
-      const strength = item.to - item.from === 1 ? this.words.firstNameStrength.at(item.from) : firstNameStrength(text);
+      const strength = item.to - item.from === 1 ? this.words.firstNameStrength.at(item.from) : firstNameStrength(this.phraseText(item.from, item.to));
       if (strength !== null) confidence = 0.6;
     }
     this.emit(item.from, item.to, label, confidence, entry.source === 'city' ? 'city' : 'gazetteer');
