@@ -39,7 +39,8 @@ export function namesLearntFrom(tokens: TokenList, findings: readonly Finding[])
     if ((finding.evidence !== 'context' && finding.evidence !== 'cue') || finding.confidence < MIN_CONFIDENCE_TO_LEARN) continue;
     const words: string[] = [];
     for (let t = finding.fromToken; t < finding.toToken; t++) words.push(tokens.text(t));
-    const name: LearntName = { phrase: words.join(' '), label: finding.label };
+    // Most names are one word: no joined copy of it.
+    const name: LearntName = { phrase: words.length === 1 ? words[0]! : words.join(' '), label: finding.label };
     if (finding.evidence === 'cue') name.weak = true;
     names.push(name);
     const surname = words[words.length - 1]!;
@@ -61,8 +62,16 @@ export function namesLearntFrom(tokens: TokenList, findings: readonly Finding[])
 /** The learnt names as a phrase index; of names with the same words, the last one found gives the label. */
 export function indexOfNames(names: Iterable<LearntName>): PhraseIndex {
   const index = emptyIndex();
+  // A story repeats its names: each phrase is keyed once, and adding a name again with the label it has is no change.
+  const keys = new Map<string, string>();
   for (const { phrase, label, weak } of names) {
-    if (weak && index.entries.has(phraseKey(phrase))) continue;
+    let key = keys.get(phrase);
+    if (key === undefined) {
+      key = phraseKey(phrase);
+      keys.set(phrase, key);
+    }
+    const current = index.entries.get(key);
+    if (current !== undefined && (weak || current.label === label)) continue;
     addPhrase(index, phrase, { label, source: 'document', needsContext: false });
   }
   return index;
@@ -123,7 +132,7 @@ function mayStartName(index: PhraseIndex, tokens: TokenList, capitals: CapitalWo
 /**
  * Adds later mentions of learnt names wherever no finding covers them yet, among the tokens of `range` (whole
  * lines; `findings` are those on them). A learnt person also replaces a city finding of exactly the same words
- * ("Kamyshin" the minister, not the Russian town), as a learnt product does ("Brent" the grade of crude). Returns all findings sorted by start.
+ * ("Kamyshin" the minister, not the Russian town), as a learnt product does ("Brent" the grade of crude). Returns all findings sorted by position (byPosition).
  */
 export function propagateDocumentNames(scan: Scan, findings: readonly Finding[], index: PhraseIndex, range: TokenRange): Finding[] {
   const { tokens, lines } = scan;
@@ -185,5 +194,11 @@ export function propagateDocumentNames(scan: Scan, findings: readonly Finding[],
     else result.push(finding);
     i = end - 1;
   }
-  return result.sort((a, b) => a.start - b.start);
+  // In the order withoutOverlaps wants (by start, longer first), which then need not sort them again.
+  return result.sort(byPosition);
+}
+
+/** By start, then the longer, then the more confident first. */
+export function byPosition(a: Finding, b: Finding): number {
+  return a.start - b.start || b.end - a.end || b.confidence - a.confidence;
 }

@@ -13,7 +13,7 @@ import { tokenize, type TokenList } from './tokenize';
 import { classifyLines, type LineKind } from './boilerplate';
 import { isKnownName } from './knownNames';
 import { recognise, type Finding } from './recognise';
-import { indexOfNames, namesLearntFrom, propagateDocumentNames } from './document-names';
+import { byPosition, indexOfNames, namesLearntFrom, propagateDocumentNames } from './document-names';
 import type { Scan } from './chunks';
 import { foldCapitals, isShoutedWord } from './capitals';
 
@@ -102,7 +102,9 @@ export function lowercaseFormsOfCapitalisedWords(usage: WordUsage): Set<string> 
 
 /** Sorted by start; where findings overlap, the longer (then more confident) one stays. */
 export function withoutOverlaps(findings: readonly Finding[]): Span[] {
-  const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end || b.confidence - a.confidence);
+  // propagateDocumentNames gives them sorted already: a copy is sorted only for other callers (a stable sort of
+  // sorted findings leaves them as they are).
+  const sorted = isInOrder(findings) ? findings : [...findings].sort(byPosition);
   const spans: Span[] = [];
   for (const { start, end, label, confidence } of sorted) {
     const previous = spans[spans.length - 1];
@@ -110,4 +112,9 @@ export function withoutOverlaps(findings: readonly Finding[]): Span[] {
     spans.push({ start, end, label, confidence });
   }
   return spans;
+}
+
+function isInOrder(findings: readonly Finding[]): boolean {
+  for (let n = 1; n < findings.length; n++) if (byPosition(findings[n - 1]!, findings[n]!) > 0) return false;
+  return true;
 }

@@ -75,7 +75,7 @@ export function recognise(scan: Scan): Finding[] {
   // The wire-news rules: capitals, datelines, initials, bylines, tables, then teams among the places found.
   const capitals = new CapitalWords(tokens);
   const shouted = shoutedContexts(scan, capitals);
-  const starts = lineStarts(tokens);
+  const starts = tokens.lineStarts();
   findDatelines(scan, capitals, starts, findings);
   findCapitalNames(scan, capitals, shouted, findings);
   findModelProducts(scan, findings);
@@ -87,13 +87,6 @@ export function recognise(scan: Scan): Finding[] {
   findUnknownTeams(scan, findings);
   joinEventYears(tokens, findings);
   return findings;
-}
-
-/** The first token of each line that has tokens. */
-function lineStarts(tokens: TokenList): Int32Array {
-  const starts: number[] = [];
-  for (let i = 0; i < tokens.length; i++) if (i === 0 || tokens.line(i) !== tokens.line(i - 1)) starts.push(i);
-  return Int32Array.from(starts);
 }
 
 /** Gazetteer phrases that start with a lowercase word ("the Netherlands", "iPhone"); document names never do. */
@@ -121,6 +114,8 @@ class WordFacts {
   readonly isSpeechVerb: PerWord<boolean>;
   readonly isPersonVerb: PerWord<boolean>;
   readonly isLowercaseTitle: PerWord<boolean>;
+  readonly hasSlavicSurnameShape: PerWord<boolean>;
+  readonly prefixLabel: PerWord<'EVENT' | 'FAC' | undefined>;
   /** Whether a capitalised word can be part of a name. */
   readonly isNameWord: PerWord<boolean>;
 
@@ -132,6 +127,8 @@ class WordFacts {
     this.isSpeechVerb = new PerWord(tokens, (word) => SPEECH_VERBS.has(word));
     this.isPersonVerb = new PerWord(tokens, (word) => PERSON_VERBS.has(word));
     this.isLowercaseTitle = new PerWord(tokens, (word) => LOWERCASE_TITLES.has(word));
+    this.hasSlavicSurnameShape = new PerWord(tokens, hasSlavicSurnameShape);
+    this.prefixLabel = new PerWord(tokens, prefixLabel);
     this.isNameWord = new PerWord(tokens, (word) => isNameWord(word, lowercaseWords));
   }
 }
@@ -234,7 +231,7 @@ class ChunkReader {
     // "Chief Financial Officer Claire Dubois": a word between two titles belongs to the title.
     if (this.item(run.nextItem)?.kind === 'title' && run.nextItem === last + 2) return run.nextItem;
     const knownName = this.words.firstNameStrength.at(this.items[last + 1]!.from) !== null;
-    if (this.headline && !knownName && !hasSlavicSurnameShape(this.tokens.text(run.endToken - 1))) return run.nextItem;
+    if (this.headline && !knownName && !this.words.hasSlavicSurnameShape.at(run.endToken - 1)) return run.nextItem;
     this.emit(this.items[last + 1]!.from, run.endToken, 'PERSON', knownName ? 0.9 : 0.85, 'context');
     return run.nextItem;
   }
@@ -247,8 +244,7 @@ class ChunkReader {
     if (strength === null) return null;
     const run = this.nameRun(k + 1);
     if (run === null) return null;
-    const surname = this.tokens.text(run.endToken - 1);
-    if (strength === 'weak' && (this.tokens.opensSentence(item.from) || this.headline) && !hasSlavicSurnameShape(surname)) return null;
+    if (strength === 'weak' && (this.tokens.opensSentence(item.from) || this.headline) && !this.words.hasSlavicSurnameShape.at(run.endToken - 1)) return null;
     // "Wen-Li Zhang": the first part of a hyphenated given name comes along.
     const before = this.item(k - 1);
     const joined = before?.kind === 'free' && this.unexplainedFrom === k - 1 && this.tokens.isHyphenJoined(item.from) && this.isNameToken(before.from);
@@ -362,7 +358,7 @@ class ChunkReader {
    */
   private namedAfterPrefix(k: number): number | null {
     const item = this.items[k]!;
-    const label = item.kind === 'free' ? prefixLabel(this.tokens.text(item.from)) : undefined;
+    const label = item.kind === 'free' ? this.words.prefixLabel.at(item.from) : undefined;
     const name = this.item(k + 1);
     if (label === undefined || name === undefined || name.to - name.from > 1) return null;
     const isName = name.kind === 'free' ? this.isNameToken(name.from) : label === 'FAC' && name.kind === 'phrase' && isPlaceOrNationality(name.entry.label);
@@ -469,8 +465,7 @@ class ChunkReader {
       this.emit(firstToken, endToken, aroundLabel, 0.7, 'context');
       return;
     }
-    const last = tokens.text(endToken - 1);
-    const slavic = hasSlavicSurnameShape(last);
+    const slavic = this.words.hasSlavicSurnameShape.at(endToken - 1);
     // "Kospi added 0.4%" reports a figure, not a speaker.
     const figureAfterVerb = tokens.has(endToken + 1) && /^[\d$€£¥+-]/.test(tokens.text(endToken + 1));
     const verbAfter = endsChunk && tokens.has(endToken) && (this.words.isSpeechVerb.at(endToken) || this.words.isPersonVerb.at(endToken)) && !figureAfterVerb;

@@ -69,6 +69,16 @@ export class TokenList {
     return (this.flags[i]! & HYPHEN_JOINED_FLAG) !== 0;
   }
 
+  /** The first token of each line that has tokens, in order. */
+  lineStarts(): Int32Array {
+    const { lines, length } = this;
+    let count = 0;
+    for (let i = 0; i < length; i++) if (i === 0 || lines[i] !== lines[i - 1]) count++;
+    const starts = new Int32Array(count);
+    for (let i = 0, n = 0; i < length; i++) if (i === 0 || lines[i] !== lines[i - 1]) starts[n++] = i;
+    return starts;
+  }
+
   /** First word of a line or after sentence punctuation: capitals there are weak evidence. */
   opensSentence(i: number): boolean {
     return (this.flags[i]! & OPENS_SENTENCE_FLAG) !== 0;
@@ -84,6 +94,8 @@ class TokenListBuilder {
   private flags: Uint8Array;
   private wordIds: Int32Array;
   private readonly vocabulary: Vocabulary;
+  /** The word id of each ASCII symbol seen so far, or -1. */
+  private readonly asciiSymbolIds = new Int32Array(ASCII).fill(-1);
 
   constructor(text: string, units: Uint16Array, expectedTokens: number) {
     this.vocabulary = new Vocabulary(text, units);
@@ -96,6 +108,23 @@ class TokenListBuilder {
 
   push(start: number, end: number, line: number, flags: number): void {
     this.pushWithId(start, end, line, flags, this.vocabulary.idOf(start, end));
+  }
+
+  /**
+   * A one-unit symbol token (punctuation: about one token in eight). ASCII symbols get their ids from a small table
+   * instead of being hashed and looked up in the vocabulary each time.
+   */
+  pushSymbol(start: number, code: number, line: number): void {
+    if (code >= ASCII) {
+      this.push(start, start + 1, line, 0);
+      return;
+    }
+    let id = this.asciiSymbolIds[code]!;
+    if (id < 0) {
+      id = this.vocabulary.idOf(start, start + 1);
+      this.asciiSymbolIds[code] = id;
+    }
+    this.pushWithId(start, start + 1, line, 0, id);
   }
 
   /** Same as push, for a token the scanner hashed while reading it (see `hashUnit`). */
@@ -135,6 +164,8 @@ class TokenListBuilder {
     this.wordIds = copyInto(new Int32Array(capacity), this.wordIds);
   }
 }
+
+const ASCII = 128;
 
 function copyInto<T extends Int32Array | Uint8Array>(target: T, source: T): T {
   target.set(source);
@@ -215,7 +246,7 @@ export function tokenize(text: string, options: TokenizeOptions): TokenList {
       i++;
       continue;
     }
-    const kind = charClass(code);
+    const kind = isAsciiLetterOrDigit(code) ? WORD : charClass(code);
     if (kind === SPACE) {
       i++;
       continue;
@@ -224,7 +255,8 @@ export function tokenize(text: string, options: TokenizeOptions): TokenList {
       // One symbol; an astral character (emoji) keeps both UTF-16 halves together.
       const next = i + 1 < length ? units[i + 1]! : 0;
       const width = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
-      tokens.push(i, i + width, line, 0);
+      if (width === 1) tokens.pushSymbol(i, code, line);
+      else tokens.push(i, i + width, line, 0);
       if (width === 1 && code < IS_SENTENCE_ENDER.length && IS_SENTENCE_ENDER[code] === 1) opensSentence = true;
       i += width;
       continue;
@@ -277,8 +309,9 @@ function wordFlags(units: Uint16Array, start: number, opensSentence: boolean): n
 /** The units a capitalised word starts with: what startsUppercase says of the unit as a one-character word. */
 const UPPERCASE_UNITS = new UnitSet(UPPERCASE_START);
 
-/** Whether a word starting with this unit is capitalised (kept like the character classes). */
+/** Whether a word starting with this unit is capitalised (kept like the character classes; ASCII told at once). */
 function isUppercaseUnit(code: number): boolean {
+  if (code < ASCII) return code >= 65 && code <= 90;
   return UPPERCASE_UNITS.has(code);
 }
 

@@ -43,7 +43,11 @@ export class Vocabulary {
     const from = this.poolStarts[id]!;
     if (this.poolStarts[id + 1]! - from !== end - start) return false;
     const { pool, units } = this;
-    for (let k = 0; k < end - start; k++) if (pool[from + k] !== foldApostrophe(units[start + k]!)) return false;
+    for (let k = 0; k < end - start; k++) {
+      const unit = units[start + k]!;
+      // Folding is needed only where the units differ: the pool holds "'" where the text may have "’".
+      if (pool[from + k] !== unit && pool[from + k] !== foldApostrophe(unit)) return false;
+    }
     return true;
   }
 
