@@ -15,6 +15,7 @@ import { isModelCode } from './models';
 import { CapitalWords, longestFoldedMatch } from './capitals';
 import { isNameWord } from './recognise';
 import { TITLES } from './curated/titles';
+import { fillRange } from './coverage';
 
 const MIN_CONFIDENCE_TO_LEARN = 0.65;
 const DOCUMENT_CONFIDENCE = 0.85;
@@ -141,7 +142,7 @@ export function propagateDocumentNames(scan: Scan, findings: readonly Finding[],
   if (index.entries.size === 0) return result;
   // Finding covering each token of the range, by token - from.
   const coveredBy = new Int32Array(to - from).fill(-1);
-  result.forEach((finding, n) => coveredBy.fill(n, finding.fromToken - from, finding.toToken - from));
+  result.forEach((finding, n) => fillRange(coveredBy, n, finding.fromToken - from, finding.toToken - from));
   const isCovered = (t: number) => coveredBy[t - from]! >= 0;
 
   const capitals = new CapitalWords(tokens);

@@ -10,6 +10,7 @@ import type { CapitalWords } from './capitals';
 import { STATIC_INDEX } from './knownNames';
 import { ISO_CURRENCIES } from '../numbers/vocabulary';
 import { isCommonWord } from './curated/common-words';
+import { fillRange } from './coverage';
 
 /** Abbreviations that are not names: roles, economics, technology, medicine, units, time zones. */
 const NOT_NAMES: ReadonlySet<string> = new Set(
@@ -44,7 +45,7 @@ export function findInitials(scan: Scan, words: CapitalWords, shouted: Uint8Arra
     if (kind === 'junk' || kind === 'shouted') continue;
     if (coveredBy === undefined) {
       coveredBy = new Int32Array(tokens.length);
-      for (let n = 0; n < findings.length; n++) coveredBy.fill(n + 1, findings[n]!.fromToken, findings[n]!.toToken);
+      for (let n = 0; n < findings.length; n++) fillRange(coveredBy, n + 1, findings[n]!.fromToken, findings[n]!.toToken);
     }
     if (coveredBy[i] !== 0) continue;
     const inBrackets = tokens.has(i + 1) && tokens.text(i + 1) === ')' && i >= 2 && tokens.text(i - 1) === '(';

@@ -13,6 +13,7 @@ import { isNameWord } from './recognise';
 import { firstNameStrength, STATIC_INDEX } from './knownNames';
 import { NAME_PARTICLES } from './persons';
 import type { CapitalWords } from './capitals';
+import { fillRange } from './coverage';
 
 /** Symbols among a table's figures: times "4:12:33", gaps "+0:12", scores "3-2", decimals, percentages. */
 const FIGURE_SYMBOLS: ReadonlySet<string> = new Set([':', '+', '-', '–', '.', ',', '%', '/', "'", '"']);
@@ -41,7 +42,7 @@ export function findTableNames(scan: Scan, words: CapitalWords, lineStarts: Int3
       covered = new Uint8Array(tokens.length);
       for (const [k, finding] of findings.entries()) {
         findingAt.set(finding.fromToken, k);
-        covered.fill(1, finding.fromToken, finding.toToken);
+        fillRange(covered, 1, finding.fromToken, finding.toToken);
       }
     }
     const wholeNumbers = hasOnlyWholeNumbers(scan, first, end);

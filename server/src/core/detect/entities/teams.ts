@@ -12,6 +12,7 @@ import type { Finding } from './recognise';
 import type { Scan } from './chunks';
 import { isNameWord } from './recognise';
 import { STATIC_INDEX, firstNameStrength } from './knownNames';
+import { fillRange } from './coverage';
 
 /** Words after a team: "Denver beat", "Leeds drew", "Portland lost". */
 const RESULT_VERBS: ReadonlySet<string> = new Set([
@@ -91,7 +92,7 @@ export function findUnknownTeams(scan: Scan, findings: Finding[]): void {
 
 function coverage(length: number, findings: readonly Finding[]): Uint8Array {
   const covered = new Uint8Array(length);
-  for (const finding of findings) covered.fill(1, finding.fromToken, finding.toToken);
+  for (const finding of findings) fillRange(covered, 1, finding.fromToken, finding.toToken);
   return covered;
 }
 
@@ -120,7 +121,7 @@ function addTeam(scan: Scan, findings: Finding[], covered: Uint8Array, run: [num
   // A first name makes it a player ("Adam Varga scored"), left to the person rules.
   if (firstNameStrength(scan.tokens.text(from)) !== null) return;
   for (let t = from; t < to; t++) if (covered[t] === 1) return;
-  covered.fill(1, from, to);
+  fillRange(covered, 1, from, to);
   findings.push({ start: scan.tokens.start(from), end: scan.tokens.end(to - 1), label: 'ORG', confidence: 0.65, fromToken: from, toToken: to, evidence: 'cue' });
 }
 
