@@ -61,14 +61,13 @@ export function classifyLines(text: string, tokens: TokenList): LineKind[] {
   // A typed array keeps one shape from call to call, so optimised code that reads it stays valid.
   const wordShapes = new Uint8Array(vocabulary.length);
   for (let id = 0; id < vocabulary.length; id++) wordShapes[id] = wordShape(vocabulary[id]!);
-  let first = 0;
-  while (first < tokens.length) {
+  const starts = tokens.lineStarts();
+  for (let n = 0; n < starts.length; n++) {
+    const first = starts[n]!;
+    const last = (n + 1 < starts.length ? starts[n + 1]! : tokens.length) - 1;
     const line = tokens.line(first);
-    let last = first;
-    while (last + 1 < tokens.length && tokens.line(last + 1) === line) last++;
     while (kinds.length < line) kinds.push('prose');
     kinds.push(classifyLine(text, tokens, wordShapes, first, last));
-    first = last + 1;
   }
   return kinds;
 }

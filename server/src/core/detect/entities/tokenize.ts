@@ -69,8 +69,15 @@ export class TokenList {
     return (this.flags[i]! & HYPHEN_JOINED_FLAG) !== 0;
   }
 
-  /** The first token of each line that has tokens, in order. */
+  /** The first token of each line that has tokens, in order (worked out once per token list: read-only). */
   lineStarts(): Int32Array {
+    this.firstTokens ??= this.findLineStarts();
+    return this.firstTokens;
+  }
+
+  private firstTokens: Int32Array | undefined;
+
+  private findLineStarts(): Int32Array {
     const { lines, length } = this;
     let count = 0;
     for (let i = 0; i < length; i++) if (i === 0 || lines[i] !== lines[i - 1]) count++;
