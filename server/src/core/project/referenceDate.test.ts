@@ -34,6 +34,7 @@ describe('the reference date rule (marginalia.json "referenceDate")', () => {
     const found = referenceDateFor({ fromPath: '(\\d{4})/(\\d{2})/(\\d{2})' }, '2024/02/30/a.txt');
     assert.equal(found.reference, undefined);
     assert.equal(found.problem, 'referenceDate.fromPath in marginalia.json reads 2024-02-30 from the path 2024/02/30/a.txt, which is not a real day: relative dates are left without a value');
+    assert.equal(describeReference(found.reference, found.unrealDay), 'no reference date: value left relative; the path gives 2024-02-30, not a real day');
   });
 
   it('refuses a date that does not exist, on its value', () => {

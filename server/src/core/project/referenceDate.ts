@@ -50,7 +50,10 @@ export interface ReferenceDate {
 /** The reference date a rule gives an article, none, or why it gives none (a path naming a day that does not exist). */
 export interface ReferenceLookup {
   reference?: ReferenceDate;
+  /** Said naming the rule and the path: for a diagnostic on the article, or the CLI's stderr. */
   problem?: string;
+  /** The day the path named that does not exist ("2024-02-30"), when that is the problem: for a hover. */
+  unrealDay?: string;
 }
 
 /**
@@ -60,19 +63,30 @@ export interface ReferenceLookup {
 export function referenceDateFor(rule: ReferenceDateRule | undefined, corpusPath: string): ReferenceLookup {
   if (rule === undefined) return {};
   if (typeof rule === 'string') return isCalendarDate(rule) ? { reference: { date: rule, from: 'project' } } : {};
-  let match: RegExpExecArray | null;
-  try {
-    match = new RegExp(rule.fromPath).exec(corpusPath);
-  } catch {
-    // The schema refused such a pattern already; a caller that skipped it gets no date, not a crash.
-    return {};
-  }
+  const match = compiled(rule.fromPath)?.exec(corpusPath);
   if (!match) return {};
   const named = match.groups;
   const [year, month, day] = named && 'year' in named ? [named.year, named.month, named.day] : [match[1], match[2], match[3]];
   const date = `${year ?? ''}-${pad(month)}-${pad(day)}`;
   if (isCalendarDate(date)) return { reference: { date, from: 'path' } };
-  return { problem: `referenceDate.fromPath in marginalia.json reads ${date} from the path ${corpusPath}, which is not a real day: relative dates are left without a value` };
+  return { problem: `referenceDate.fromPath in marginalia.json reads ${date} from the path ${corpusPath}, which is not a real day: relative dates are left without a value`, unrealDay: date };
+}
+
+/** Patterns compiled once: the editor asks for an article's reference date at every analysis. */
+const compiledPatterns = new Map<string, RegExp | undefined>();
+
+function compiled(pattern: string): RegExp | undefined {
+  if (!compiledPatterns.has(pattern)) {
+    let regex: RegExp | undefined;
+    try {
+      regex = new RegExp(pattern);
+    } catch {
+      // The schema refused such a pattern already; a caller that skipped it gets no date, not a crash.
+      regex = undefined;
+    }
+    compiledPatterns.set(pattern, regex);
+  }
+  return compiledPatterns.get(pattern);
 }
 
 /** "3" as "03"; anything else as it is, for the message. */
@@ -101,8 +115,8 @@ function patternProblem(pattern: string): string | undefined {
 }
 
 /** Which reference a date's value was resolved against, in words for a hover. */
-export function describeReference(reference: ReferenceDate | undefined): string {
-  if (!reference) return 'no reference date: value left relative';
+export function describeReference(reference: ReferenceDate | undefined, unrealDay?: string): string {
+  if (!reference) return `no reference date: value left relative${unrealDay ? `; the path gives ${unrealDay}, not a real day` : ''}`;
   const from = { article: 'stated in the article', path: 'taken from the path', project: "the corpus's referenceDate (marginalia.json)", 'command line': 'given by --reference-date' }[reference.from];
   return `relative to ${reference.date}, ${from}`;
 }
