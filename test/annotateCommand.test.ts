@@ -155,7 +155,7 @@ describe('marginalia annotate', () => {
       assert.match(run.stderr, /^marginalia( annotate)?: /);
       assert.equal(run.stdout, '');
     }
-    assert.match(marginalia('annotate', '--help').stdout, /marginalia annotate \[--workers N\] \[--shard K\/N\] \[--dry-run\] \[--format summary\|json\] PATH\.\.\./);
+    assert.match(marginalia('annotate', '--help').stdout, /marginalia annotate \[--workers N\] \[--shard K\/N\] \[--dry-run\] \[--format summary\|json\] \[--reference-date YYYY-MM-DD\] PATH\.\.\./);
   });
 
   it('refuses more worker threads than the cap, saying what the cap is, and writes nothing', () => {

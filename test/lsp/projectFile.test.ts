@@ -40,7 +40,7 @@ describe('a broken project file', () => {
       return [line.slice(problem.range.start.character, problem.range.end.character), problem.message, problem.severity];
     });
     assert.deepEqual(described.sort(), [
-      ['"lables"', 'lables: unknown key "lables" (known: $schema, articles, exclude, labels, recognisers, relations)', 1],
+      ['"lables"', 'lables: unknown key "lables" (known: $schema, articles, exclude, labels, recognisers, referenceDate, relations)', 1],
       ['"red"', 'labels.WEAPON.color: a colour as #rrggbb', 1],
     ]);
     assert.ok(session.messages.some((message) => message.includes('marginalia.json is not valid') && message.includes('lables') && message.includes('last good version')), session.messages.join('\n'));

@@ -95,6 +95,8 @@ describe('recognisers in the editor', () => {
     await article.run(tag);
     const saved = readSidecar(article.path)!.annotations.find((annotation) => annotation.text === 'nordvik');
     assert.equal(saved?.label, 'ORG');
+    // Taken from the model's suggestion, the tag says whose it was, as a proposal of `annotate` would.
+    assert.equal(saved?.source, 'model:tiny');
     assert.equal(saved?.start, [...ARTICLE.slice(0, ARTICLE.indexOf('nordvik'))].length, 'code points in the sidecar');
   });
 

@@ -34,6 +34,8 @@ export interface Session {
   diagnostics(uri: string, predicate?: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
   /** The first message shown (window/showMessage) that `predicate` accepts, waiting for it if need be. */
   message(predicate: (message: string) => boolean): Promise<string>;
+  /** Resolves at the next workspace/codeLens/refresh the server sends (it tells the editor its code lenses changed). */
+  codeLensRefresh(): Promise<void>;
   /** With `holdSettings`: answers the server's configuration request, held until now, as a slow editor would. */
   releaseSettings(): void;
   close(): Promise<void>;
@@ -80,6 +82,11 @@ export async function startSession(settings: Record<string, unknown> = { annotat
   });
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('workspace/semanticTokens/refresh', () => null);
+  const codeLensWaiters: Array<() => void> = [];
+  connection.onRequest('workspace/codeLens/refresh', () => {
+    for (const wake of codeLensWaiters.splice(0)) wake();
+    return null;
+  });
   connection.onNotification('window/showMessage', (params: { message: string }) => {
     messages.push(params.message);
     for (const wake of messageWaiters.splice(0)) wake();
@@ -98,7 +105,7 @@ export async function startSession(settings: Record<string, unknown> = { annotat
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: 'corpus' }],
     capabilities: {
-      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, semanticTokens: { refreshSupport: true } },
+      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, semanticTokens: { refreshSupport: true }, codeLens: { refreshSupport: true } },
       textDocument: { semanticTokens: { requests: { full: { delta: true }, range: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] } },
     },
   })) as InitializeResult;
@@ -111,6 +118,7 @@ export async function startSession(settings: Record<string, unknown> = { annotat
     root,
     messages,
     releaseSettings: () => releaseSettings(),
+    codeLensRefresh: () => new Promise<void>((resolve) => codeLensWaiters.push(resolve)),
     async open(relativePath, text) {
       const file = path.join(root, relativePath);
       const content = text ?? readFileSync(file, 'utf8');

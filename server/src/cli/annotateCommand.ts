@@ -20,6 +20,8 @@ export interface AnnotateRequest {
   annotator?: string;
   /** Only the articles of shard `index` of `count` (see core/annotate/shard.ts): one job of an array. */
   shard?: { index: number; count: number };
+  /** YYYY-MM-DD for articles that state no date, in place of marginalia.json's "referenceDate". */
+  referenceDate?: string;
 }
 
 /** Exit code of a run stopped by Ctrl+C, as a shell reports a command ended by SIGINT. */
@@ -60,11 +62,12 @@ export async function runAnnotate(request: AnnotateRequest, out: (chunk: string)
     const shard = request.shard;
     // By the article's path in its corpus (from its marginalia.json's folder, else from the PATH given): the same on every machine.
     const articles = shard ? found.filter(({ path, root }) => shardOf(corpusPathOf(resolve(path), resolve(selector.projectOf(resolve(path)).project?.folder ?? root)), shard.count) === shard.index) : found;
-    plan = await planAnnotation(articles, { projectOf: (path) => selector.projectOf(resolve(path)) });
+    plan = await planAnnotation(articles, { projectOf: (path) => selector.projectOf(resolve(path)), referenceDate: request.referenceDate });
   } catch (error) {
     err(`marginalia annotate: ${(error as Error).message}`);
     return 2;
   }
+  for (const warning of plan.warnings) err(warning);
   const total = plan.articles.length + plan.skipped.length;
   // Said as they happen (once per recogniser and kind of failure); the run goes on with the detector.
   let recogniserProblems = 0;

@@ -3,6 +3,9 @@ import { detect } from '../core/detect';
 import { looksBinary } from '../core/detect/binary';
 import { describeValue } from '../core/detect/describeValue';
 import { readArticleFile, UnreadableFileError } from '../node/regularFile';
+import { resolve } from 'node:path';
+import { articleSelectorFor } from '../node/projectFiles';
+import { referenceDateOf } from '../core/project/referenceDate';
 
 export type DetectFormat = 'jsonl' | 'table';
 
@@ -15,6 +18,8 @@ export interface DetectRequest {
 /** Prints the detections of each file; returns the exit code: 2 when any file could not be read. */
 export async function runDetect(request: DetectRequest, out: (chunk: string) => void, err: (line: string) => void): Promise<number> {
   let exitCode = 0;
+  const selector = articleSelectorFor([]);
+  const said = new Set<string>();
   for (const file of request.files) {
     const text = await readArticle(file).catch((error: unknown) => {
       err(`marginalia: cannot read ${file}: ${reasonOf(error)}`);
@@ -29,7 +34,15 @@ export async function runDetect(request: DetectRequest, out: (chunk: string) => 
       exitCode = 2;
       continue;
     }
-    const detections = detect(text, { referenceDate: request.referenceDate });
+    // The flag, else the rule of the marginalia.json governing the file (a broken one is `check`'s to report).
+    const lookup = selector.projectOf(resolve(file));
+    if (lookup.problem && request.referenceDate === undefined && !said.has(lookup.problem)) {
+      said.add(lookup.problem);
+      err(`marginalia: ${lookup.problem} (its "referenceDate" is not used until it is fixed)`);
+    }
+    const { reference, problem } = referenceDateOf(lookup.project, resolve(file), request.referenceDate);
+    if (problem) err(`marginalia: ${file}: ${problem}`);
+    const detections = detect(text, { referenceDate: reference?.date });
     out(request.format === 'jsonl' ? asJsonLines(file, detections) : asTable(file, text, detections));
   }
   return exitCode;

@@ -4,6 +4,7 @@ import { version } from '../../../package.json';
 import { runAgreement, type AgreementFormat } from './agreementCommand';
 import { runAnnotate, withCancellableProgressBar, type AnnotateFormat } from './annotateCommand';
 import { parseShard } from '../core/annotate/shard';
+import { isCalendarDate } from '../core/base/calendarDate';
 import { runCheck, type CheckFormat } from './checkCommand';
 import { runDetect, type DetectFormat } from './detectCommand';
 import { runGitSetup } from './gitSetupCommand';
@@ -19,7 +20,8 @@ Usage:
   marginalia detect [--format jsonl|table] [--reference-date YYYY-MM-DD] FILE...
       Print what the detector finds. jsonl: one JSON object a line with file, start, end (Unicode
       code points, end exclusive), text, kind, label, confidence and value. table: for people.
-      --reference-date resolves relative dates ("Monday") in articles that state no date.
+      --reference-date resolves relative dates ("Monday") in articles that state no date; without
+      it, the "referenceDate" of the marginalia.json governing the file, if any.
   marginalia check [--format text|json] [--fix] [PATH]
       Check every sidecar (*.annotations.json) below PATH (default: this folder; node_modules and
       dot-folders skipped) against its article: schema, missing article, offsets in range, stored
@@ -62,7 +64,7 @@ Usage:
       named. Bad input (a malformed line, offsets past the end, text that does not match, an
       unknown label) is named with its file and line, and nothing is written. Exit codes: 0 done,
       2 bad usage, bad input or something skipped (named).
-  marginalia annotate [--workers N] [--shard K/N] [--dry-run] [--format summary|json] PATH...
+  marginalia annotate [--workers N] [--shard K/N] [--dry-run] [--format summary|json] [--reference-date YYYY-MM-DD] PATH...
       Pre-annotate: write what the detector finds in the articles below each PATH (a folder or a
       .txt file; below a marginalia.json, the articles it selects; elsewhere every .txt file) into
       their sidecars as proposed tags (source "import", annotator "marginalia") for people to accept
@@ -74,7 +76,9 @@ Usage:
       so a second run writes nothing. --workers: threads (default: one per core; at most 16 or
       twice the cores, whichever is more). --shard K/N: only shard K (1 to N) of the articles, by
       a hash of each one's path in its corpus, so that N jobs on N machines share a corpus, each
-      writing only its own articles' sidecars. --dry-run: count, write nothing. Ctrl+C finishes the
+      writing only its own articles' sidecars. --reference-date: what relative dates ("on Tuesday")
+      are resolved against in articles that state no date, in place of marginalia.json's
+      "referenceDate". --dry-run: count, write nothing. Ctrl+C finishes the
       articles under way and stops. Exit codes: 0 done, 2 bad usage, articles skipped
       (unreadable, binary, broken sidecar or lexicon: named on stderr and left untouched) or a
       recogniser that failed (named on stderr; the detector's proposals are written), 130 cancelled.
@@ -217,7 +221,7 @@ async function reportCommand(args: string[]): Promise<number> {
 }
 
 async function annotateCommand(args: string[]): Promise<number> {
-  const parsed = parseCommand(args, { workers: { type: 'string' }, shard: { type: 'string' }, 'dry-run': { type: 'boolean' }, format: { type: 'string', default: 'summary' }, ...PROGRESS_OPTION });
+  const parsed = parseCommand(args, { workers: { type: 'string' }, shard: { type: 'string' }, 'dry-run': { type: 'boolean' }, format: { type: 'string', default: 'summary' }, 'reference-date': { type: 'string' }, ...PROGRESS_OPTION });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (values.format !== 'summary' && values.format !== 'json') return usageError(`--format must be summary or json, not '${values.format}'`);
@@ -229,10 +233,12 @@ async function annotateCommand(args: string[]): Promise<number> {
   }
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (values.shard !== undefined && shard === undefined) return usageError(`--shard must be K/N with whole numbers 1 ≤ K ≤ N (this job's shard of N), not '${values.shard}'`);
+  const referenceDate = values['reference-date'];
+  if (referenceDate !== undefined && !isCalendarDate(referenceDate)) return usageError(`--reference-date must be a date as YYYY-MM-DD, not '${referenceDate}'`);
   if (positionals.length === 0) return usageError('annotate needs at least one PATH (a folder or an article)');
   return withCancellableProgressBar('annotating', values['no-progress'] === true, (bar, cancellation) =>
     runAnnotate(
-      { paths: positionals, workers, dryRun: values['dry-run'] === true, format: values.format as AnnotateFormat, shard },
+      { paths: positionals, workers, dryRun: values['dry-run'] === true, format: values.format as AnnotateFormat, shard, referenceDate },
       bar.clearedBefore((chunk: string) => process.stdout.write(chunk)),
       bar.clearedBefore((line: string) => process.stderr.write(line + '\n')),
       bar,
@@ -271,11 +277,6 @@ async function lspCommand(args: string[]): Promise<number> {
   const { startServer } = await import('../lsp/server');
   startServer();
   return new Promise<number>(() => {});
-}
-
-function isCalendarDate(text: string): boolean {
-  const date = new Date(text + 'T00:00:00Z');
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
 async function exportCommand(args: string[]): Promise<number> {

@@ -61,6 +61,7 @@ export class FolderAnnotation {
     const outcome = await withWorkDoneProgress(this.connection, { title: 'Pre-annotating', unit: 'articles' }, async (options) => {
       const articles = await findWorkspaceArticles(targets, folders, selector);
       const plan = await planAnnotation(articles, { projectOf: (path) => selector.projectOf(path), userLabels: workspace.settings.labels });
+      for (const warning of plan.warnings) this.connection.console.warn(`Pre-annotation: ${warning}`);
       // A failing recogniser is said once, as in the editor; its articles still get the detector's proposals.
       const run = await annotateArticles({ articles: plan.articles, profiles: plan.profiles, annotator: DEFAULT_PROPOSER, recogniserProblem: (message) => workspace.events.warn(message) }, options);
       return { ...run, total: articles.length, outcomes: [...plan.skipped, ...run.results] };

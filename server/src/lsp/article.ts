@@ -9,6 +9,8 @@ import { LearntSuggestions, type Suggestion } from '../core/lexicon/suggestions'
 import type { Relation, Tag } from '../core/sidecar';
 import type { Highlight } from './semanticTokens';
 import { UTF16_OFFSETS, inUtf16, mergeRecognised, shiftedAnswers, type RecogniserAnswer } from '../core/recognisers/merge';
+import { findArticleDate } from '../core/detect/articleDate';
+import type { ReferenceDate, ReferenceLookup } from '../core/project/referenceDate';
 
 /** A tag placed in the open document (UTF-16 offsets), or orphaned when its text is no longer there. */
 export interface PlacedTag {
@@ -54,10 +56,13 @@ export class Article {
   private tagsRevision = 0;
   /** Tags moved with edits not yet saved: their new offsets reach the sidecar when the article is saved. */
   positionsDirty = false;
-  private detections?: { version: number; spans: KindedSpan[]; truncated: boolean; analysed: string };
-  /** Re-analyses only what an edit can have changed, with the same result as analysing the whole text. */
-  private readonly detector = new IncrementalDetector();
-  private model?: ArticleModel & { tagsRevision: number; lexicon?: Lexicon; lexiconRevision?: number; recognised?: Recognised };
+  private detections?: { version: number; referenceDate?: string; spans: KindedSpan[]; truncated: boolean; analysed: string };
+  /** Re-analyses only what an edit can have changed, with the same result as analysing the whole text; made anew when the reference date changes. */
+  private detector = new IncrementalDetector();
+  private detectorReference?: string;
+  /** The date the article states, for the analysed text of a version (hovers ask it again and again). */
+  private stated?: { version: number; date?: string };
+  private model?: ArticleModel & { tagsRevision: number; lexicon?: Lexicon; lexiconRevision?: number; recognised?: Recognised; detections: NonNullable<Article['detections']> };
   /** The project's recognisers' last answers (UTF-16), for the text they were given: they arrive after the detector's, and are merged with them. */
   private recognised?: Recognised;
   /** What the corpus's lexicon finds in the text, re-matched only on the lines an edit touched. */
@@ -77,6 +82,8 @@ export class Article {
     private readonly maxAnalysedCharacters: () => number,
     /** The lexicon of the article's corpus, if it has one that could be read. */
     private readonly lexicon: () => Lexicon | undefined = () => undefined,
+    /** The reference date its project gives it (marginalia.json "referenceDate"), for when it states none; asked each time, since the file may change. */
+    private readonly referenceLookup: () => ReferenceLookup = () => ({}),
   ) {}
 
   get uri(): string {
@@ -147,8 +154,9 @@ export class Article {
   current(): ArticleModel {
     const version = this.document.version;
     const lexicon = this.lexicon();
-    if (this.model && this.model.version === version && this.model.tagsRevision === this.tagsRevision && this.model.lexicon === lexicon && this.model.lexiconRevision === lexicon?.revision && this.model.recognised === this.recognised) return this.model;
-    const { spans: detected, truncated, analysed } = this.detect();
+    const detections = this.detect();
+    if (this.model && this.model.version === version && this.model.detections === detections && this.model.tagsRevision === this.tagsRevision && this.model.lexicon === lexicon && this.model.lexiconRevision === lexicon?.revision && this.model.recognised === this.recognised) return this.model;
+    const { spans: detected, truncated, analysed } = detections;
     const recognised = this.recognised;
     const spans = recognised && recognised.answers.length > 0 ? mergeRecognised(detected, shiftedAnswers(recognised.answers, recognised.text, analysed), UTF16_OFFSETS) : detected;
     const text = this.document.getText();
@@ -156,7 +164,7 @@ export class Article {
     const placed = visible.length === 0 ? [] : placeTags(text, this.codePointIndex(text), visible, this.orphanedIds);
     const suggested = this.learnt.suggest(analysed, spans, lexicon);
     const relations = placeRelations(this.visibleRelations(), placed);
-    this.model = { version, placed, relations, suggestions: unclaimedSuggestions(suggested, placed), truncated, tagsRevision: this.tagsRevision, lexicon, lexiconRevision: lexicon?.revision, recognised };
+    this.model = { version, placed, relations, suggestions: unclaimedSuggestions(suggested, placed), truncated, tagsRevision: this.tagsRevision, lexicon, lexiconRevision: lexicon?.revision, recognised, detections };
     return this.model;
   }
 
@@ -195,14 +203,32 @@ export class Article {
     return this.indexed.index;
   }
 
-  private detect(): { spans: KindedSpan[]; truncated: boolean; analysed: string } {
+  /**
+   * What the article's relative dates are resolved against: the date it states, else its project's
+   * reference date (with why there is none, when its path names a day that does not exist).
+   */
+  dateReference(): { reference?: ReferenceDate; problem?: string; unrealDay?: string } {
+    const { analysed } = this.detect();
     const version = this.document.version;
-    if (this.detections?.version !== version) {
+    if (this.stated?.version !== version) this.stated = { version, date: findArticleDate(analysed) };
+    if (this.stated.date) return { reference: { date: this.stated.date, from: 'article' } };
+    return this.referenceLookup();
+  }
+
+  private detect(): NonNullable<Article['detections']> {
+    const version = this.document.version;
+    const referenceDate = this.referenceLookup().reference?.date;
+    if (referenceDate !== this.detectorReference) {
+      // The reference changes every relative date: analysed again from scratch.
+      this.detector = new IncrementalDetector({ referenceDate });
+      this.detectorReference = referenceDate;
+    }
+    if (this.detections?.version !== version || this.detections.referenceDate !== referenceDate) {
       const text = this.document.getText();
       const limit = this.maxAnalysedCharacters();
       const truncated = text.length > limit;
       const analysed = truncated ? text.slice(0, cutAtLineEnd(text, limit)) : text;
-      this.detections = { version, spans: this.detector.detect(analysed), truncated, analysed };
+      this.detections = { version, referenceDate, spans: this.detector.detect(analysed), truncated, analysed };
     }
     return this.detections;
   }

@@ -15,6 +15,7 @@ import { markedOrphaned, placedAt, samePlacement } from '../core/sidecar/tags';
 import { CodePointIndex } from '../core/base/offsets';
 import { appliedChanges, appliedEdit, applyEdit, outcomeOf, type RelationChange, type TagChange, type TagEdit } from '../core/sidecar/tagEdits';
 import { resolveRelationTypes, type RelationType } from '../core/project/relationTypes';
+import { referenceDateOf } from '../core/project/referenceDate';
 import { UndoStack } from '../core/tagging/undoStack';
 import { canSee, type Actor } from '../core/tagging/actor';
 import { Article } from './article';
@@ -203,7 +204,13 @@ export class ArticleWorkspace {
       return undefined;
     }
     // In blind mode only one's own lessons are suggested: another annotator's would tell their decisions.
-    const article = new Article(path, document, () => this.settings.maxAnalysedCharacters, () => this.lexicons.lexiconFor(path, this.acting?.blind ? this.acting.annotator : undefined));
+    const article = new Article(
+      path,
+      document,
+      () => this.settings.maxAnalysedCharacters,
+      () => this.lexicons.lexiconFor(path, this.acting?.blind ? this.acting.annotator : undefined),
+      () => referenceDateOf(this.selector.projectOf(path).project, path),
+    );
     this.display(article);
     this.articles.set(document.uri, article);
     this.events.projectsLookedUp([path]);

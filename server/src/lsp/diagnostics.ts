@@ -32,6 +32,10 @@ export function diagnosticsOf(article: Article, { suggestionHints, seesEveryone,
   if (article.sidecarProblem) {
     diagnostics.push({ range: range(0, 0), severity: DiagnosticSeverity.Warning, source: 'marginalia', code: 'sidecar-invalid', message: `Tags not shown: ${article.sidecarProblem}. The file is left untouched until it is fixed.` });
   }
+  const { problem: referenceProblem } = article.dateReference();
+  if (referenceProblem) {
+    diagnostics.push({ range: range(0, 0), severity: DiagnosticSeverity.Warning, source: 'marginalia', code: 'reference-date', message: referenceProblem });
+  }
   if (truncated) {
     diagnostics.push({ range: range(0, 0), severity: DiagnosticSeverity.Information, source: 'marginalia', code: 'truncated', message: 'This article is very long: only its beginning was analysed for suggestions (see the setting marginalia.maxAnalysedCharacters). Tags are kept everywhere.' });
   }

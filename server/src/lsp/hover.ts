@@ -3,6 +3,10 @@ import { describeValue } from '../core/detect/describeValue';
 import { describeHistoryEntry, formatTime } from '../core/review/reviewLog';
 import type { HistoryEntry } from '../core/sidecar/schema';
 import type { Article } from './article';
+import type { NormalizedValue } from '../core/detect/shared/detection';
+import type { Kind } from '../core/base/labels';
+import { dependsOnReference } from '../core/detect/dateReference';
+import { describeReference } from '../core/project/referenceDate';
 
 const MAX_HISTORY_LINES = 10;
 
@@ -21,7 +25,7 @@ export function hoverAt(article: Article, offset: number, guidelineOf: (label: s
     const { tag: t } = tag;
     const lines = [
       `**${t.label}** · ${t.kind} · ${STATUS_WORDS[t.status]}`,
-      t.value ? `Value: ${inlineCode(describeValue(t.value))}` : undefined,
+      valueLine(article, t, tag),
       `Tagged by ${escapeMarkdown(t.annotator)} on ${formatTime(t.created)}${t.modified !== t.created ? `, last changed ${formatTime(t.modified)}` : ''} · source: ${t.source}`,
       relationsOf(t.id, escapeMarkdown),
       history(t.history),
@@ -39,13 +43,27 @@ export function hoverAt(article: Article, offset: number, guidelineOf: (label: s
           : `**${suggestion.label}** · ${suggestion.kind} · suggested (confidence ${suggestion.confidence.toFixed(2)})`,
       // Names as written (an article's file name keeps its underscores): only inline marks are escaped.
       learnt ? `because ${escapeInline(learnt.by)} tagged "${escapeInline(learnt.text)}" ${learnt.label} in ${escapeInline(learnt.article)}${learnt.count > 1 ? ` (${learnt.count} tags say so)` : ''}` : undefined,
-      suggestion.value ? `Value: ${inlineCode(describeValue(suggestion.value))}` : undefined,
+      valueLine(article, suggestion, suggestion),
       'Not tagged yet: Ctrl+. to tag, change or reject it.',
       guideline(guidelineOf(suggestion.label)),
     ];
     return markdown(lines, document.positionAt(suggestion.start), document.positionAt(suggestion.end));
   }
   return undefined;
+}
+
+/**
+ * "Value: `2024-03-05` (relative to 2024-03-06, taken from the path)": a date whose value hangs on
+ * the reference date says which one, and one left without a value for want of it says so.
+ */
+function valueLine(article: Article, item: { kind: Kind; value?: NormalizedValue }, at: { start: number; end: number }): string | undefined {
+  const value = item.value ? inlineCode(describeValue(item.value)) : undefined;
+  if (item.kind !== 'date' || (item.value && item.value.type !== 'date' && item.value.type !== 'time')) return value && `Value: ${value}`;
+  const text = article.document.getText();
+  if (!dependsOnReference(text, at.start, at.end)) return value && `Value: ${value}`;
+  const { reference, unrealDay } = article.dateReference();
+  if (!reference) return `Value: ${value ?? 'none'} (${describeReference(undefined, unrealDay)})`;
+  return value ? `Value: ${value} (${describeReference(reference)})` : undefined;
 }
 
 const STATUS_WORDS = { accepted: 'tagged, awaiting review', approved: 'approved', proposed: 'proposed, awaiting review', rejected: 'rejected', conflict: 'in conflict between two branches' } as const;

@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   type CodeAction,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -69,6 +70,8 @@ export function startServer(connection: Connection = connectionFromArguments()):
   let canRefreshTokens = false;
   /** Relation hints change with tag actions, not with the text the editor knows of: it is told to ask again. */
   let canRefreshInlayHints = false;
+  /** The counts at the top of an article change with tags and recognisers' answers, not only with its text: the editor is told to ask again. */
+  let canRefreshCodeLenses = false;
   let canAskConfiguration = false;
   let canWatchFiles = false;
   /** The client command that asks the person for a comment, if the client has one (see commentCommandOf). */
@@ -110,6 +113,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
       publishDiagnostics(article, 0);
       if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
       if (canRefreshInlayHints) void connection.languages.inlayHint.refresh();
+      if (canRefreshCodeLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
       void connection.sendNotification(ArticleChangedNotification, { uri: article.uri });
       corpusChanges.articleChanged(article.uri);
     },
@@ -158,6 +162,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
     const capabilities = params.capabilities;
     canRefreshTokens = capabilities.workspace?.semanticTokens?.refreshSupport === true;
     canRefreshInlayHints = capabilities.workspace?.inlayHint?.refreshSupport === true;
+    canRefreshCodeLenses = capabilities.workspace?.codeLens?.refreshSupport === true;
     canAskConfiguration = capabilities.workspace?.configuration === true;
     canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     commentCommand = commentCommandOf(params.initializationOptions);

@@ -10,14 +10,20 @@ export function articleTagsOf(article: Article): ArticleTags {
   const text = article.document.getText();
   const index = article.codePoints();
   const { placed, suggestions } = article.current();
+  const suggestionAt = (start: number, end: number, label: string) => {
+    const from = index.toUtf16(start);
+    const to = index.toUtf16(end);
+    return suggestions.find((span) => span.start === from && span.end === to && span.label === label);
+  };
   return {
     text,
     index,
     tags: placed.map(({ tag, orphaned }) => ({ tag, orphaned })),
     detectedValue(start, end, label) {
-      const from = index.toUtf16(start);
-      const to = index.toUtf16(end);
-      return suggestions.find((span) => span.start === from && span.end === to && span.label === label)?.value;
+      return suggestionAt(start, end, label)?.value;
+    },
+    recognisedBy(start, end, label) {
+      return suggestionAt(start, end, label)?.recognisedBy?.name;
     },
   };
 }

@@ -31,6 +31,8 @@ export interface ArticleAnnotationContext {
   now: Date;
   /** The project's recognisers (marginalia.json "recognisers"), asked about the article's text; absent when it names none. */
   recognise?: (text: string) => Promise<Recognition>;
+  /** YYYY-MM-DD: what relative dates are resolved against when the article states no date of its own. */
+  referenceDate?: string;
 }
 
 /**
@@ -52,7 +54,7 @@ export async function annotateArticle(article: string, context: ArticleAnnotatio
   const index = new CodePointIndex(text);
   // Before the sidecar's lock: a model may take seconds. One that failed keeps its earlier proposals.
   const recognition = context.recognise ? await context.recognise(text) : undefined;
-  const candidates = candidatesFor(text, { lexicon, labels, index, recognised: recognition?.answers });
+  const candidates = candidatesFor(text, { lexicon, labels, index, recognised: recognition?.answers, referenceDate: context.referenceDate });
   const keepSources = new Set(recognition?.failed.map(modelSource));
   let changes: ProposalChanges | undefined;
   const propose = (tags: readonly Tag[], relations: readonly Relation[]): ProposalChanges => {

@@ -5,6 +5,7 @@ import type { ProjectLookup } from '../core/project/articleSelector';
 import { resolveRelationTypes } from '../core/project/relationTypes';
 import { resolveLabelSet } from '../core/project/labelSet';
 import type { LabelSettings } from '../core/project/projectFile';
+import { referenceDateOf } from '../core/project/referenceDate';
 import { SidecarError } from '../core/sidecar/errors';
 import { refuseSharedSidecar } from '../core/sidecar/sharedSidecarGuard';
 import { nodeFiles } from './nodeFiles';
@@ -24,6 +25,8 @@ export interface AnnotationPlan {
   profiles: ArticleProfile[];
   /** Articles left out before any work, each with why (a broken project or lexicon file). */
   skipped: Array<Extract<ArticleOutcome, { status: 'skipped' }>>;
+  /** Said before the run, naming the article: annotated all the same (a path that gives no real day for the reference date). */
+  warnings: string[];
 }
 
 export interface PlanOptions {
@@ -32,6 +35,8 @@ export interface PlanOptions {
   /** The editor's label settings, applied over the project's (the CLI has none). */
   userLabels?: Record<string, LabelSettings>;
   lexicons?: LexiconStore;
+  /** The CLI's --reference-date: for articles stating no date, in place of the project's rule. */
+  referenceDate?: string;
 }
 
 /**
@@ -42,7 +47,7 @@ export interface PlanOptions {
  */
 export async function planAnnotation(articles: readonly ArticleToAnnotate[], options: PlanOptions): Promise<AnnotationPlan> {
   const lexicons = options.lexicons ?? new LexiconStore();
-  const plan: AnnotationPlan = { articles: [], profiles: [], skipped: [] };
+  const plan: AnnotationPlan = { articles: [], profiles: [], skipped: [], warnings: [] };
   const profileOfKey = new Map<string, number>();
   const lexiconOfFolder = new Map<string, Promise<ArticleProfile['lexicon'] | LexiconError>>();
   for (const { path, root } of articles) {
@@ -80,7 +85,9 @@ export async function planAnnotation(articles: readonly ArticleToAnnotate[], opt
       profile = plan.profiles.push({ ...(lexicon && { lexicon }), labels: labelNames, relationTypes, ...(recognisers && { recognisers }) }) - 1;
       profileOfKey.set(key, profile);
     }
-    plan.articles.push({ path, profile });
+    const { reference, problem } = referenceDateOf(lookup.project, resolve(path), options.referenceDate);
+    if (problem) plan.warnings.push(`${path}: ${problem}`);
+    plan.articles.push({ path, profile, ...(reference && { referenceDate: reference.date }) });
   }
   return plan;
 }

@@ -21,6 +21,8 @@ export interface PlannedArticle {
   path: string;
   /** Index into the run's profiles. */
   profile: number;
+  /** What relative dates are resolved against when the article states no date (see core/project/referenceDate.ts). */
+  referenceDate?: string;
 }
 
 export interface AnnotationRun {
@@ -60,7 +62,7 @@ export async function annotateArticles(run: AnnotationRun, options: Omit<Progres
     (question) => recognisers.ask(question as RecogniseQuestion),
   );
   try {
-    return await eachWithProgress(run.articles, (article) => pool.run({ article: article.path, profile: article.profile }), { ...options, concurrency: threads * ARTICLES_IN_FLIGHT_PER_WORKER });
+    return await eachWithProgress(run.articles, (article) => pool.run({ article: article.path, profile: article.profile, ...(article.referenceDate && { referenceDate: article.referenceDate }) }), { ...options, concurrency: threads * ARTICLES_IN_FLIGHT_PER_WORKER });
   } finally {
     await pool.close();
     recognisers.close();

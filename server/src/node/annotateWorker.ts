@@ -48,6 +48,8 @@ export interface AnnotationTask {
   article: string;
   /** Index into WorkerSetup.profiles. */
   profile: number;
+  /** YYYY-MM-DD: relative dates' reference when the article states no date. */
+  referenceDate?: string;
 }
 
 export function workerSetup(setup: Omit<WorkerSetup, 'role'>): WorkerSetup {
@@ -80,7 +82,7 @@ export function serveAnnotationWorker(): void {
     (task, ask) => {
       const { lexicon, labels, relationTypes } = profiles[task.profile];
       const recognise = setup.profiles[task.profile].recognisers ? (text: string) => ask({ profile: task.profile, text } satisfies RecogniseQuestion) as Promise<Recognition> : undefined;
-      return annotateArticle(task.article, { store, annotator: setup.annotator, dryRun: setup.dryRun, now, lexicon, labels, relationTypes, recognise });
+      return annotateArticle(task.article, { store, annotator: setup.annotator, dryRun: setup.dryRun, now, lexicon, labels, relationTypes, recognise, referenceDate: task.referenceDate });
     },
     (task) => task.article,
   );

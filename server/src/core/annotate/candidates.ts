@@ -29,6 +29,8 @@ export interface CandidateOptions {
   index?: CodePointIndex;
   /** The project's recognisers' answers for `text`, merged with the detector's by each one's rules (see mergeRecognised). */
   recognised?: readonly RecogniserAnswer[];
+  /** YYYY-MM-DD: relative dates' reference when the article states no date (unused when `detections` are given). */
+  referenceDate?: string;
 }
 
 /**
@@ -40,7 +42,7 @@ export interface CandidateOptions {
 export function candidatesFor(text: string, options: CandidateOptions = {}): Candidate[] {
   const { lexicon, labels } = options;
   const index = options.index ?? new CodePointIndex(text);
-  const detected = options.detections ?? detectSpans(text);
+  const detected = options.detections ?? detectSpans(text, { referenceDate: options.referenceDate });
   const detections: readonly MergedSpan[] = options.recognised?.length ? mergeRecognised(detected, options.recognised, index) : detected;
   const suggestions = new LearntSuggestions().suggest(text, detections, lexicon);
   const candidates: Candidate[] = [];

@@ -1,7 +1,7 @@
 import { reanchorTags } from '../anchoring/reanchor';
 import { CodePointIndex } from '../base/offsets';
 import type { Tag } from '../sidecar/schema';
-import type { ModelSource, TagChanges } from '../sidecar/schema';
+import { modelSource, type TagChanges } from '../sidecar/schema';
 import { newTag } from '../sidecar/tags';
 import { candidatesFor, type Candidate, type CandidateOptions } from './candidates';
 
@@ -121,10 +121,8 @@ export function isOwnProposal(tag: Tag, annotator: string): boolean {
   return tag.status === 'proposed' && (tag.source === 'import' || tag.source.startsWith('model:')) && tag.annotator === annotator && (tag.history === undefined || tag.history.length === 0);
 }
 
-/** The source of a recogniser's proposals. */
-export function modelSource(recogniser: string): ModelSource {
-  return `model:${recogniser}`;
-}
+/** The source of a recogniser's proposals (kept here too, where pre-annotation's callers look for it). */
+export { modelSource };
 
 /** A tag that says "this span is this label" with a person's authority, or two versions awaiting one. */
 function isClaim(tag: Tag): boolean {

@@ -2,6 +2,7 @@
  * The article's own date, which anchors its relative dates ("Monday", "last year").
  */
 import { findDates } from './dates';
+import { isCalendarDate } from '../base/calendarDate';
 
 /** Sidecar convention: the capture tool writes "date YYYY-MM-DD" on the first line. */
 const DATE_LINE = /^\s*date[:\s]\s*(\d{4}-\d{2}-\d{2})(?!\d)/i;
@@ -16,7 +17,7 @@ const PREPOSITION_BEFORE = /\b(?:on|since|until|by|from|before|after|in|of|betwe
 export function findArticleDate(text: string): string | undefined {
   if (typeof text !== 'string' || text.length === 0) return undefined;
   const dateLine = DATE_LINE.exec(text.slice(0, 64));
-  if (dateLine && isRealDay(dateLine[1]!)) return dateLine[1];
+  if (dateLine && isCalendarDate(dateLine[1]!)) return dateLine[1];
 
   const head = text.slice(0, HEAD_LENGTH);
   let fallback: string | undefined;
@@ -27,10 +28,4 @@ export function findArticleDate(text: string): string | undefined {
     if (fallback === undefined && !PREPOSITION_BEFORE.test(before)) fallback = span.value.iso;
   }
   return fallback;
-}
-
-function isRealDay(iso: string): boolean {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

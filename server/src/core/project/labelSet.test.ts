@@ -55,7 +55,7 @@ describe('the project file', () => {
     assert.deepEqual(placed, [
       ['"blue"', 'labels.ORG.color: a colour as #rrggbb'],
       ['"guidline"', 'labels.ORG.guidline: unknown key "guidline" (known: kind, color, guideline, enabled)'],
-      ['"lables"', 'lables: unknown key "lables" (known: $schema, articles, exclude, labels, recognisers, relations)'],
+      ['"lables"', 'lables: unknown key "lables" (known: $schema, articles, exclude, labels, recognisers, referenceDate, relations)'],
     ]);
     const broken = parseProjectFile('{"labels": {,}}', 'marginalia.json');
     assert.ok(!broken.ok);

@@ -5,6 +5,7 @@ import { globProblem } from './glob';
 import { describeIssues } from '../base/zodIssues';
 import { locateJsonPath } from './jsonLocation';
 import { RecogniserSchema, RecognisersSchema } from '../recognisers/config';
+import { ReferenceDateSchema } from './referenceDate';
 
 /** File name of a project file: a folder holding one is a corpus, and its .txt files are articles. */
 export const PROJECT_FILE_NAME = 'marginalia.json';
@@ -56,6 +57,7 @@ export const ProjectFileSchema = z
     exclude: z.array(GlobSchema).optional().describe('Globs of .txt files that are not articles.'),
     labels: z.record(LabelNameSchema, LabelSettingsSchema).optional().describe('Labels to add, recolour, explain or disable.'),
     recognisers: RecognisersSchema.optional(),
+    referenceDate: ReferenceDateSchema.optional(),
     relations: z
       .record(RelationTypeNameSchema, RelationTypeSettingsSchema)
       .optional()
@@ -101,14 +103,29 @@ export function parseProjectFile(text: string, fileName: string): ParsedProjectF
   }
   const parsed = ProjectFileSchema.safeParse(json);
   if (parsed.success) return { ok: true, project: parsed.data };
-  return { ok: false, message: `${fileName}: ${describeIssues(parsed.error.issues)}`, issues: parsed.error.issues.flatMap((issue) => placedIssues(text, issue)) };
+  const issues = parsed.error.issues.flatMap(unwrapUnion);
+  return { ok: false, message: `${fileName}: ${describeIssues(issues)}`, issues: issues.flatMap((issue) => placedIssues(text, issue)) };
+}
+
+/**
+ * A value that fits none of a union's forms ("referenceDate": a date, or { "fromPath" }) is reported
+ * by the form it was meant as — the one not refused for its type alone — instead of zod's "Invalid input".
+ */
+function unwrapUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || !('errors' in issue)) return [issue];
+  const meant = issue.errors.filter((branch) => !branch.every((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
+  if (meant.length !== 1) return [{ ...issue, message: issue.path[0] === 'referenceDate' ? 'a date as YYYY-MM-DD, or { "fromPath": "a regular expression" }' : issue.message }];
+  return meant[0]!.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })).flatMap(unwrapUnion);
 }
 
 /** A zod issue placed in the text: an unknown key on that key (one issue per key), any other on its value. */
 function placedIssues(text: string, issue: z.core.$ZodIssue): ProjectFileIssue[] {
   const where = (path: readonly PropertyKey[], onKey: boolean, message: string): ProjectFileIssue => {
-    const location = locateJsonPath(text, path);
-    const range = (onKey ? location?.key : undefined) ?? location?.value ?? { start: 0, end: Math.min(1, text.length) };
+    // A key that is missing is a problem of the object that should hold it: the nearest one there.
+    let found = path.length;
+    let location = locateJsonPath(text, path);
+    while (!location && found > 0) location = locateJsonPath(text, path.slice(0, --found));
+    const range = (onKey && found === path.length ? location?.key : undefined) ?? location?.value ?? { start: 0, end: Math.min(1, text.length) };
     const name = describeIssues([{ ...issue, path: [...path], message }]);
     return { message: name, ...range };
   };
@@ -122,5 +139,6 @@ function placedIssues(text: string, issue: z.core.$ZodIssue): ProjectFileIssue[]
 function knownKeysAt(path: readonly PropertyKey[]): string[] {
   if (path.length === 0) return Object.keys(ProjectFileSchema.shape);
   if (path[0] === 'recognisers') return Object.keys(RecogniserSchema.shape);
+  if (path[0] === 'referenceDate') return ['fromPath'];
   return Object.keys(path[0] === 'relations' ? RelationTypeSettingsSchema.shape : LabelSettingsSchema.shape);
 }

@@ -43,6 +43,11 @@ export type ModelSource = `model:${string}`;
 export type TagSource = (typeof TAG_SOURCES)[number] | ModelSource;
 /** Same rule as a recogniser's name in marginalia.json (core/recognisers/config.ts). */
 export const MODEL_SOURCE = /^model:[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** The source of what a recogniser suggested: its proposals from `annotate`, and tags taken from its suggestions. */
+export function modelSource(recogniser: string): ModelSource {
+  return `model:${recogniser}`;
+}
 const tagSource = z.union([z.enum(TAG_SOURCES), z.string().regex(MODEL_SOURCE, 'expected "manual", "suggestion", "import" or "model:" and a recogniser\'s name')]) as z.ZodType<TagSource>;
 
 /** Code points as iterating `text` counts them (a lone surrogate is one), without building an array: this runs three times a tag. */

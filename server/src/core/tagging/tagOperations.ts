@@ -3,7 +3,7 @@ import type { CodePointIndex } from '../base/offsets';
 import type { LabelDefinition } from '../project/labelSet';
 import { describeSpan, reviewedTag, type ReviewStep } from '../review/reviewLog';
 import { resolveConflict, type ConflictSide } from '../sidecar/conflict';
-import type { Tag } from '../sidecar/schema';
+import { modelSource, type Tag, type TagSource } from '../sidecar/schema';
 import { newTag, placedAt } from '../sidecar/tags';
 import type { TagChange, TagEdit } from '../sidecar/tagEdits';
 import type { Actor } from './actor';
@@ -26,6 +26,8 @@ export interface ArticleTags {
   /** The tags the actor sees (blind mode hides other annotators'): the only ones an action may touch. */
   tags: readonly PlacedTag[];
   detectedValue(start: number, end: number, label: string): NormalizedValue | undefined;
+  /** The recogniser (marginalia.json "recognisers") that suggested the span with this label, if one did. */
+  recognisedBy?(start: number, end: number, label: string): string | undefined;
 }
 
 /**
@@ -161,7 +163,10 @@ export class TagOperations {
    * Tags a span: a tag already there with the same label is left alone; one with another label, or a
    * rejected or proposed one, becomes this accepted tag; otherwise a new tag is added.
    */
-  private tagSpan(start: number, end: number, label: LabelDefinition, source: 'manual' | 'suggestion'): TagChange | undefined {
+  private tagSpan(start: number, end: number, label: LabelDefinition, taken: 'manual' | 'suggestion'): TagChange | undefined {
+    // A model's suggestion taken as it is says whose it was ("model:spacy-lg"), as its proposal from `annotate` would.
+    const recogniser = taken === 'suggestion' ? this.article.recognisedBy?.(start, end, label.name) : undefined;
+    const source: TagSource = recogniser ? modelSource(recogniser) : taken;
     const existing = this.tagsAt(start, end);
     if (existing.some((tag) => tag.label === label.name && tag.status === 'accepted')) return undefined;
     const replaceable = existing.find((tag) => tag.label === label.name) ?? existing.find((tag) => tag.status !== 'accepted') ?? existing[0];
@@ -173,7 +178,7 @@ export class TagOperations {
     return { after: this.newTag(start, end, label, source, 'accepted') };
   }
 
-  private newTag(start: number, end: number, label: LabelDefinition, source: 'manual' | 'suggestion', status: Tag['status']): Tag {
+  private newTag(start: number, end: number, label: LabelDefinition, source: TagSource, status: Tag['status']): Tag {
     const value = this.article.detectedValue(start, end, label.name);
     return newTag({ text: this.article.text, start, end, label: label.name, kind: label.kind, source, status, annotator: this.actor.annotator, index: this.article.index, ...(value ? { value } : {}) });
   }
