@@ -10,7 +10,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { guardOutputs } from './support/datesNumbersOutputs';
+import { guardOutputs, guardTexts } from './support/datesNumbersOutputs';
+import { findDates } from '../server/src/core/detect/dates';
+import { findNumbers } from '../server/src/core/detect/numbers';
+import { utf16Units } from '../server/src/core/detect/shared/utf16Units';
 
 const GOLDEN = path.join(__dirname, 'golden', 'datesNumbersOutputs.jsonl.gz');
 const CASE_PREFIX = '## ';
@@ -67,5 +70,22 @@ describe('findDates and findNumbers give exactly their committed outputs', () =>
     const expected = parse(gunzipSync(readFileSync(GOLDEN)).toString('utf8'));
     const same = serialise(expected) === serialise(actual);
     assert.ok(same, same ? '' : describeDifferences(expected, actual));
+  });
+});
+
+describe('findDates and findNumbers read the units a caller passes in as they read their own copy', () => {
+  const texts = guardTexts().filter(([name]) => name.startsWith('gold/') || name.startsWith('seeds/'));
+  it('with the text\'s units: the same spans', () => {
+    for (const [name, text] of texts) {
+      const units = utf16Units(text);
+      assert.deepEqual(findDates(text, '2025-11-05', units), findDates(text, '2025-11-05'), `findDates on ${name}`);
+      assert.deepEqual(findNumbers(text, units), findNumbers(text), `findNumbers on ${name}`);
+    }
+  });
+  it('with units of another length (another text): ignored, the same spans', () => {
+    const [name, text] = texts.find(([, candidate]) => findNumbers(candidate).length > 0 && findDates(candidate).length > 0)!;
+    const wrong = utf16Units(text.slice(1));
+    assert.deepEqual(findDates(text, undefined, wrong), findDates(text), `findDates on ${name}`);
+    assert.deepEqual(findNumbers(text, wrong), findNumbers(text), `findNumbers on ${name}`);
   });
 });
