@@ -30,7 +30,7 @@
  * lengths joined, dates with times).
  */
 import type { Span } from '../shared/detection';
-import { utf16Units } from '../shared/utf16Units';
+import { unitsOf } from '../shared/utf16Units';
 import { parseIsoDay } from './calendar';
 import type { Candidate, Scan } from './reading';
 import { attachBounds, attachModifiers, dateTimes, joinLengths, outsideRanges, resolveOverlaps, urlRanges } from './resolution';
@@ -39,12 +39,13 @@ import { forEachTrigger, RULES, triggerStarts } from './triggers';
 /**
  * Dates, times and durations in `text`, sorted by start and never overlapping. `anchor` is the
  * article's own date ("YYYY-MM-DD"); without it relative dates ("Monday", "last year") get no value.
+ * `units`, the text's utf16Units, saves a caller that runs several detectors a copy of the text each.
  */
-export function findDates(text: string, anchor?: string): Span[] {
+export function findDates(text: string, anchor?: string, units?: Uint16Array): Span[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const scan: Scan = { text, anchor: parseIsoDay(anchor), previousPosition: -1, previousToken: '' };
   const candidates: Candidate[] = [];
-  const starts = triggerStarts(text, utf16Units(text));
+  const starts = triggerStarts(text, unitsOf(text, units));
   RULES.forEach(({ readers }, index) => {
     forEachTrigger(index, text, starts, (match) => {
       for (const read of readers) {

@@ -1,7 +1,7 @@
 /** What follows a number: percent, a currency, a unit of measure, nothing, or a time unit or month that makes it a date's. */
 import type { Core } from './amounts';
 import type { TokenView } from './view';
-import { ABBREVIATED_UNITS_BY_FIRST, CENT_NOUNS, PENCE_NOUNS, CURRENCY_ADJECTIVES, CURRENCY_NOUNS, CURRENCY_SYMBOLS, DASHES, GLUED_ONLY_UNITS, ISO_CURRENCIES, MONTHS, PERCENT_PHRASES, TIME_UNITS, WORD_UNITS_BY_FIRST } from './vocabulary';
+import { ABBREVIATED_UNITS_BY_FIRST, CENT_NOUNS, PENCE_NOUNS, CURRENCY_ADJECTIVES, CURRENCY_NOUNS, CURRENCY_SYMBOLS, DASHES, GLUED_ONLY_UNITS, ISO_CURRENCIES, MONTHS, PERCENT_PHRASES, TIME_UNITS, type UnitPattern, WORD_UNITS_BY_FIRST } from './vocabulary';
 
 /** What follows the number, and the token after it. */
 export type Measure =
@@ -67,9 +67,14 @@ export function isTimeWord(view: TokenView, index: number): boolean {
   return TIME_UNITS.has(lower);
 }
 
+/** PERCENT_PHRASES by their first word, in their order: most words are settled by one lookup. */
+const PERCENT_PHRASES_BY_FIRST = new Map<string, (typeof PERCENT_PHRASES)[number][]>();
+for (const phrase of PERCENT_PHRASES) PERCENT_PHRASES_BY_FIRST.set(phrase.words[0]!, [...(PERCENT_PHRASES_BY_FIRST.get(phrase.words[0]!) ?? []), phrase]);
+
 export function percentAt(view: TokenView, i: number): Measure | undefined {
-  for (const { words, power } of PERCENT_PHRASES) {
-    if (words.every((word, offset) => (offset === 0 || view.continues(i + offset)) && view.isWord(i + offset, word))) {
+  if (view.tokens[i]?.kind !== 'word') return undefined;
+  for (const { words, power } of PERCENT_PHRASES_BY_FIRST.get(view.lower(i)) ?? []) {
+    if (words.every((word, offset) => offset === 0 || (view.continues(i + offset) && view.isWord(i + offset, word)))) {
       return { kind: 'percent', power, next: i + words.length };
     }
   }
@@ -122,8 +127,14 @@ function weighingBefore(view: TokenView, i: number): boolean {
 function unitAt(view: TokenView, i: number): { unit: string; next: number } | undefined {
   const token = view.tokens[i];
   if (token === undefined) return undefined;
-  const candidates = [...(ABBREVIATED_UNITS_BY_FIRST.get(token.text) ?? []), ...(WORD_UNITS_BY_FIRST.get(view.lower(i)) ?? [])];
-  let best: { unit: string; next: number } | undefined;
+  // Abbreviations first, then spelled-out units: of two that fit equally long, the first found stays.
+  const abbreviated = longestUnitAt(view, i, ABBREVIATED_UNITS_BY_FIRST.get(token.text), undefined);
+  return longestUnitAt(view, i, WORD_UNITS_BY_FIRST.get(view.lower(i)), abbreviated);
+}
+
+/** The longest of `candidates` that fits at token `i`, if longer than `best`. */
+function longestUnitAt(view: TokenView, i: number, candidates: readonly UnitPattern[] | undefined, best: { unit: string; next: number } | undefined): { unit: string; next: number } | undefined {
+  if (candidates === undefined) return best;
   for (const { words, unit, caseSensitive } of candidates) {
     if (best !== undefined && words.length <= best.next - i) continue;
     const fits = words.every((word, offset) => {

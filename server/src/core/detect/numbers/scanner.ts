@@ -5,8 +5,29 @@ import { isCurrencySign, mayBeStartWord, START_WORDS } from './anchors';
 import { followsName, isDayOfMonth, isListMarker, isResultScore, oneIsACount, pluralNounFollowsNonYear, secondIsOrdinal } from './context';
 import { isTimeWord, type Measure, measureAt, percentAt } from './measures';
 import { type Match, mergeRange, type Phrase, toMatch } from './values';
-import { TokenView, wordValue } from './view';
-import { CURRENCY_SYMBOLS, DASHES, DOLLAR_PREFIXES, FRACTION_DENOMINATORS, ISO_CURRENCIES, MINUS_SIGNS, MODIFIERS_BY_FIRST_WORD, MONTHS, ORDINAL_SUFFIXES, ORDINAL_WORDS, PREPOSITION_MODIFIERS } from './vocabulary';
+import { isNumberWord, TokenView, wordValue } from './view';
+import { CURRENCY_SYMBOLS, DASHES, DOLLAR_PREFIXES, FRACTION_DENOMINATORS, ISO_CURRENCIES, MODIFIERS_BY_FIRST_WORD, MONTHS, ORDINAL_SUFFIXES, ORDINAL_WORDS, PREPOSITION_MODIFIERS, SCALE_WORDS, VAGUE_COUNTS } from './vocabulary';
+
+/** Words an article may be followed by in a number ("a few", "a dozen", "an estimated", "a and" before a number word). */
+const ARTICLE_NEXT_WORDS: ReadonlySet<string> = new Set(['few', 'dozen', 'estimated', 'and']);
+
+/**
+ * First words of modifiers ("in excess of", "more than", "up to", "at least") that are no number, ordinal, fraction,
+ * vague count or scale themselves: every reading at such a word goes through its modifier, so without the modifier
+ * there is no number to find there.
+ */
+const MODIFIER_ONLY_START_WORDS: ReadonlySet<string> = new Set(
+  [...MODIFIERS_BY_FIRST_WORD.keys()].filter(
+    (word) => word !== 'a' && word !== 'an' && word !== 'between' && word !== 'several' && word !== 'half' && word !== 'dozen' &&
+      wordValue(word) === undefined && !isNumberWord(word) && !ORDINAL_WORDS.has(word) && !FRACTION_DENOMINATORS.has(word) &&
+      !VAGUE_COUNTS.has(word) && !SCALE_WORDS.has(word) && !isCurrencyWord(word),
+  ),
+);
+
+/** "US" (in "US$"), "UAH", "Rs": a currency written before the digits, which starts a number on its own. */
+function isCurrencyWord(text: string): boolean {
+  return DOLLAR_PREFIXES.has(text) || ISO_CURRENCIES.has(text) || text === 'Rs';
+}
 
 /** A duration, time or date ("three years", "6 pm", "4 November"): none of ours; resume at `next`. */
 interface Skip {
@@ -36,7 +57,25 @@ export class NumberScanner extends TokenView {
     if (token.kind === 'sym') return (token.end - token.start === 1 && isCurrencySign(this.units[token.start]!)) || this.signAt(index);
     if (!mayBeStartWord(this.units, token.start, token.end)) return false;
     const lowered = this.lower(index);
-    return START_WORDS.has(lowered) || (lowered !== token.text && START_WORDS.has(token.text));
+    if (!START_WORDS.has(lowered) && (lowered === token.text || !START_WORDS.has(token.text))) return false;
+    // Common words that start a number only in a few readings ("a", "in", "more", "as"): each is ruled out here,
+    // by the word after it, at a fraction of the cost of trying every reading (see the sets' comments).
+    if (isCurrencyWord(token.text)) return true;
+    if (lowered === 'a' || lowered === 'an') return this.articleMayStart(index);
+    if (MODIFIER_ONLY_START_WORDS.has(lowered)) return this.modifierEnd(index) !== undefined;
+    return true;
+  }
+
+  /**
+   * "a"/"an" start a number only as "a dozen", "a few hundred", "a third of", "a million", "an estimated 5,000", "a-hundred":
+   * false when the next token is a word none of these readings takes.
+   */
+  private articleMayStart(index: number): boolean {
+    const next = this.tokens[index + 1];
+    if (next === undefined) return false;
+    if (next.kind !== 'word') return true;
+    const lower = this.lower(index + 1);
+    return ARTICLE_NEXT_WORDS.has(lower) || FRACTION_DENOMINATORS.has(lower) || isNumberWord(lower);
   }
 
   private matchAt(i: number): Match | undefined {
@@ -128,7 +167,7 @@ export class NumberScanner extends TokenView {
    */
   private signAt(i: number): boolean {
     const token = this.tokens[i];
-    if (token?.kind !== 'sym' || !MINUS_SIGNS.has(token.text)) return false;
+    if (token?.kind !== 'sym' || !this.isMinusSign(i)) return false;
     if (token.gap === 0 && i > 0 && this.tokens[i - 1].text !== '(' && this.tokens[i - 1].text !== '[') return false;
     const digits = this.tokens[i + 1];
     return digits?.kind === 'num' && digits.gap === 0 && !digits.blocked;

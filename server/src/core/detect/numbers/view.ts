@@ -1,14 +1,15 @@
 /** How the scanner looks at tokens: lower-cased text, kinds, gaps, capitals, number words. */
 import { parseWordNumber } from '../shared/wordNumbers';
 import type { Token } from './tokens';
-import { DASHES, SCALE_WORDS } from './vocabulary';
+import { DASHES, MINUS_SIGNS, SCALE_WORDS } from './vocabulary';
 
 /** parseWordNumber for one lower-cased word, remembered: it is asked about most words of the text. */
 const wordValues = new Map<string, number | undefined>();
 const WORD_CACHE_LIMIT = 50_000;
 
 export function wordValue(lower: string): number | undefined {
-  if (wordValues.has(lower)) return wordValues.get(lower);
+  const known = wordValues.get(lower);
+  if (known !== undefined || wordValues.has(lower)) return known;
   const value = lower.length <= 9 ? parseWordNumber(lower) : undefined;
   if (wordValues.size < WORD_CACHE_LIMIT) wordValues.set(lower, value);
   return value;
@@ -20,6 +21,10 @@ export function isNumberWord(lower: string): boolean {
   const value = wordValue(lower);
   return value !== undefined && Number.isInteger(value) && lower !== 'a' && lower !== 'an' && lower !== 'dozen';
 }
+
+/** The UTF-16 unit of each dash and minus sign (each is one unit): tokens are checked against them without slicing their text. */
+const DASH_UNITS: ReadonlySet<number> = new Set([...DASHES].map((dash) => dash.charCodeAt(0)));
+const MINUS_SIGN_UNITS: ReadonlySet<number> = new Set([...MINUS_SIGNS].map((sign) => sign.charCodeAt(0)));
 
 /** text.toLowerCase(), without its cost for the many words that hold no capital and no accent. */
 function toLowerCase(text: string): string {
@@ -92,6 +97,17 @@ export class TokenView {
 
   isGluedDash(index: number): boolean {
     const token = this.tokens[index];
-    return token !== undefined && token.gap === 0 && DASHES.has(token.text);
+    return token !== undefined && token.gap === 0 && this.isOneUnitOf(token, DASH_UNITS);
+  }
+
+  /** The token is a minus sign (or a hyphen or dash written as one). */
+  isMinusSign(index: number): boolean {
+    const token = this.tokens[index];
+    return token !== undefined && this.isOneUnitOf(token, MINUS_SIGN_UNITS);
+  }
+
+  /** A token one unit long whose unit is in `units`: DASHES.has(token.text), say, without slicing the text. */
+  private isOneUnitOf(token: Token, units: ReadonlySet<number>): boolean {
+    return token.end - token.start === 1 && units.has(this.units[token.start]!);
   }
 }

@@ -209,7 +209,7 @@ function groupByFirst(phrases: readonly (readonly string[])[]): Map<string, (rea
   return groups;
 }
 
-interface UnitPattern {
+export interface UnitPattern {
   words: readonly string[];
   unit: string;
   caseSensitive: boolean;

@@ -21,6 +21,14 @@ export function utf16Units(text: string): Uint16Array {
   return units;
 }
 
+/**
+ * `units` when a caller passes the text's units in (one copy shared by several detectors), else a fresh copy. Units
+ * of another length belong to another text: they are not trusted, since every offset read from them would be wrong.
+ */
+export function unitsOf(text: string, units: Uint16Array | undefined): Uint16Array {
+  return units !== undefined && units.length === text.length ? units : utf16Units(text);
+}
+
 /** The slice of Node's Buffer the copy uses, found at run time: the core imports nothing of Node's and runs without it. */
 interface NativeBuffer {
   allocUnsafe(size: number): Uint8Array & { write(text: string, encoding: 'utf16le'): number; swap16(): unknown };
