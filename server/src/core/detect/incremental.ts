@@ -25,6 +25,7 @@ import type { TokenList } from './entities/tokenize';
 import { articleAnchor, detectSpans, kindedSpan, type KindedSpan } from './index';
 import { LowercaseVocabulary } from './lowercaseVocabulary';
 import { findNumbers } from './numbers';
+import { utf16Units } from './shared/utf16Units';
 import { ENTITY_RULES, splitIntoBlocks, windowAround, type TextRange } from './textBlocks';
 import { textChange, type TextChange } from './textChange';
 
@@ -95,7 +96,9 @@ export class IncrementalDetector {
   private analyseWhole(text: string): void {
     this.forget();
     const ranges = splitIntoBlocks(text, 0, text.length);
-    const read = readEntityText(text);
+    // One copy of the text's UTF-16 units for the three scanners, instead of one each.
+    const units = utf16Units(text);
+    const read = readEntityText(text, units);
     const tokenRanges = ranges.map((range) => tokenRangeOf(read.tokens, range.start, range.end));
     const usages = wordUsages(read, tokenRanges);
     this.vocabulary.change([], usages);
@@ -110,8 +113,8 @@ export class IncrementalDetector {
     this.names = indexOfNames(namesOf(this.blocks));
     for (const block of this.blocks) this.findNameMentions(block);
     this.anchor = articleAnchor(text, this.options);
-    this.shareOut(findDates(text, this.anchor), 'dates');
-    this.shareOut(findNumbers(text), 'numbers');
+    this.shareOut(findDates(text, this.anchor, units), 'dates');
+    this.shareOut(findNumbers(text, units), 'numbers');
   }
 
   private analyseEdit(text: string): void {

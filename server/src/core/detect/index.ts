@@ -7,6 +7,7 @@ import { findEntities } from './entities/index';
 import { findNumbers } from './numbers';
 import { looksBinary } from './binary';
 import { combineKinds } from './combineKinds';
+import { utf16Units } from './shared/utf16Units';
 
 /** A detection in UTF-16 offsets, for the LSP layer, which counts the way JS strings do. */
 export interface KindedSpan extends Span {
@@ -50,9 +51,11 @@ export function detect(text: string, options: DetectOptions = {}): Detection[] {
 function detectInto<T>(text: string, options: DetectOptions, make: (span: Span, kind: Kind) => T): T[] {
   if (typeof text !== 'string' || text.length === 0 || looksBinary(text)) return [];
   const anchor = articleAnchor(text, options);
-  const entities = guarded(() => findEntities(text), []);
-  const dates = guarded(() => findDates(text, anchor), []);
-  const numbers = guarded(() => findNumbers(text), []);
+  // One copy of the text's UTF-16 units for the three scanners, instead of one each.
+  const units = utf16Units(text);
+  const entities = guarded(() => findEntities(text, units), []);
+  const dates = guarded(() => findDates(text, anchor, units), []);
+  const numbers = guarded(() => findNumbers(text, units), []);
   return combineKinds(entities, dates, numbers, make);
 }
 

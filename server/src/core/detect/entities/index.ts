@@ -17,18 +17,19 @@ import { byPosition, indexOfNames, namesLearntFrom, propagateDocumentNames } fro
 import type { Scan } from './chunks';
 import { foldCapitals, isShoutedWord } from './capitals';
 
-export function findEntities(text: string): Span[] {
+/** `units`, the text's utf16Units, saves a caller that runs several detectors a copy of the text each. */
+export function findEntities(text: string, units?: Uint16Array): Span[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   try {
-    return detect(text);
+    return detect(text, units);
   } catch {
     // Suggestions are optional help for annotators: a bug on odd input must not break the whole document.
     return [];
   }
 }
 
-function detect(text: string): Span[] {
-  const read = readEntityText(text);
+function detect(text: string, units: Uint16Array | undefined): Span[] {
+  const read = readEntityText(text, units);
   const all = { from: 0, to: read.tokens.length };
   const scan: Scan = { ...read, lowercaseWords: lowercaseFormsOfCapitalisedWords(wordUsages(read, [all])[0]!) };
   const findings = recognise(scan);
@@ -43,8 +44,8 @@ export interface EntityText {
 }
 
 /** Tokens and line kinds depend on each line alone, so a run of whole lines reads the same on its own. */
-export function readEntityText(text: string): EntityText {
-  const tokens = tokenize(text, { isKnownCompound: isKnownName });
+export function readEntityText(text: string, units?: Uint16Array): EntityText {
+  const tokens = tokenize(text, { isKnownCompound: isKnownName }, units);
   return { tokens, lines: classifyLines(text, tokens) };
 }
 

@@ -4,7 +4,7 @@
  */
 
 import { EMPTY_WORD_HASH, UnitClasses, UnitSet, hashUnit, isApostrophe } from '../shared/textScan';
-import { utf16Units } from '../shared/utf16Units';
+import { unitsOf } from '../shared/utf16Units';
 import { Vocabulary } from './vocabulary';
 
 const WORD_FLAG = 1;
@@ -236,10 +236,10 @@ export interface TokenizeOptions {
   isKnownCompound: (text: string) => boolean;
 }
 
-export function tokenize(text: string, options: TokenizeOptions): TokenList {
+export function tokenize(text: string, options: TokenizeOptions, textUnits?: Uint16Array): TokenList {
   const length = text.length;
   // English prose has fewer than one token per four characters; the builder grows if needed.
-  const units = utf16Units(text);
+  const units = unitsOf(text, textUnits);
   const tokens = new TokenListBuilder(text, units, (length >> 2) + 16);
   const compounds = new CompoundSplits(options);
   let line = 0;
