@@ -341,6 +341,42 @@ export const CorpusRequest = 'marginalia/corpus';
 export interface CorpusParams {
   /** Only these articles, without listing the workspace (after a CorpusChanged naming them). */
   uris?: string[];
+  /**
+   * A page of one folder's children instead of every article: '' for the top, else a CorpusFolder's
+   * `folder`. Answers a CorpusPage; `offset` (default 0) and `limit` (default: all) page through them.
+   */
+  folder?: string;
+  offset?: number;
+  limit?: number;
+}
+
+/** A folder among a CorpusPage's children: the tags of every article below it counted. */
+export interface CorpusFolder extends ReviewSummary {
+  kind: 'folder';
+  /** What to ask for its children with: '/'-separated from the top. */
+  folder: string;
+  /** How it is shown under its parent; folders holding nothing but one folder are passed through ("seeds/000"). */
+  label: string;
+  /** Articles below it, at any depth. */
+  articles: number;
+}
+
+/**
+ * The answer to a CorpusParams with `folder`: its children `offset` onwards, subfolders first (by
+ * name) then its own articles (by name), and the counts of everything below it. `version` changes
+ * whenever the corpus index does: a page of another version than the one before may have shifted
+ * (articles came or went), so a client pages from the start again.
+ */
+export interface CorpusPage extends ReviewSummary {
+  folder: string;
+  /** Articles below the folder, at any depth. */
+  articles: number;
+  /** Its children in all (folders and articles); `total` is its tags'. False `found`: the folder holds no article (any more). */
+  totalChildren: number;
+  found: boolean;
+  offset: number;
+  children: Array<CorpusFolder | (CorpusArticle & { kind: 'article' })>;
+  version: number;
 }
 
 export interface CorpusArticle extends ReviewSummary {

@@ -1,9 +1,9 @@
-import { basename, relative, sep } from 'node:path';
-import { CorpusReportRequest, CorpusRequest, type CorpusArticle, type CorpusSummary } from '../api/protocol';
+import { CorpusReportRequest, CorpusRequest, type CorpusArticle, type CorpusPage, type CorpusSummary } from '../api/protocol';
+import { corpusNameOf } from '../node/corpusNames';
 import { articleSelectorFor, symmetricTypesOf } from '../node/projectFiles';
 import { corpusReport, type CorpusReport, type ReportDocument, type UnreadableFile } from '../core/report/corpusReport';
 import { labelColorsFor } from '../core/report/labelColors';
-import { addSummaries, misplacedTagIds, summarizeTags, type ReviewSummary } from '../core/review/corpusSummary';
+import { addSummaries, misplacedTagIds, reviewSummaryOf, summarizeTags, type ReviewSummary } from '../core/review/corpusSummary';
 import type { Tag } from '../core/sidecar';
 import { ArticleSummaryCache } from '../node/articleSummaries';
 import type { CorpusIndexThread } from '../node/corpusIndexThread';
@@ -58,6 +58,26 @@ export class Corpus {
     return { articles, omitted: 0, ...addSummaries(articles) };
   }
 
+  /**
+   * A page of one folder's children, from the corpus index (no disk walk, whatever the corpus holds);
+   * open articles counted as the editor has them. Folders count their articles as saved.
+   */
+  async page({ folder, offset, limit }: PageParameters): Promise<CorpusPage> {
+    if (!this.index) throw new Error('The corpus index is not running yet: the editor has not sent its settings');
+    await this.index.built;
+    const { visibility } = this.workspace;
+    const page = await this.index.page(folder, offset, limit, visibility.key.startsWith('blind:') ? { blindAs: visibility.key.slice('blind:'.length) } : {});
+    const open = new Map(this.workspace.all().map((article) => [article.path, article]));
+    const children = page.rows.map((row): CorpusPage['children'][number] => {
+      if (row.kind === 'folder') return { kind: 'folder', folder: row.row.folder, label: row.row.label, articles: row.row.articles, ...reviewSummaryOf(row.row.counts) };
+      const { path, problem: onDisk } = row.article.value;
+      const article = open.get(path);
+      const { summary, problem } = article ? liveSummary(article, visibility.isVisible) : { summary: reviewSummaryOf(row.article.counts), problem: onDisk };
+      return { kind: 'article', uri: uriOfPath(path), name: row.article.name, ...summary, ...(problem ? { problem } : {}) };
+    });
+    return { folder: page.folder, found: page.found, articles: page.articles, totalChildren: page.total, offset: page.offset, version: page.version, ...reviewSummaryOf(page.counts), children };
+  }
+
   /** The report on the sidecars below each workspace folder, as `marginalia report FOLDER` makes it. */
   async report(annotators?: [string, string]): Promise<CorpusReport> {
     // The report shows every annotator's labels and how they agree: blind double annotation must not see it.
@@ -76,11 +96,7 @@ export class Corpus {
 
   /** '/'-separated from its workspace folder, prefixed by the folder's name when there are several. */
   private nameOf(path: string): string {
-    const folders = this.folders();
-    const folder = folders.find((candidate) => !relative(candidate, path).startsWith('..'));
-    if (folder === undefined) return path;
-    const inside = relative(folder, path).split(sep).join('/');
-    return folders.length > 1 ? `${basename(folder)}/${inside}` : inside;
+    return corpusNameOf(this.folders(), path);
   }
 }
 
@@ -106,4 +122,24 @@ export function annotatorsParameter(params: unknown): [string, string] | undefin
   if (annotators === undefined) return undefined;
   if (Array.isArray(annotators) && annotators.length === 2 && annotators.every((name) => typeof name === 'string' && name !== '') && annotators[0] !== annotators[1]) return [annotators[0], annotators[1]];
   throw new Error(`${CorpusReportRequest}: "annotators" must be two different names, such as ["ann", "bob"], not ${JSON.stringify(annotators)}`);
+}
+
+export interface PageParameters {
+  folder: string;
+  offset: number;
+  limit: number;
+}
+
+/** The page a corpus request from any client asks for (`folder`, `offset`, `limit`), if any; else a clear error. */
+export function pageParameters(params: unknown): PageParameters | undefined {
+  const { folder, offset = 0, limit = Number.MAX_SAFE_INTEGER, uris } = (params ?? {}) as { folder?: unknown; offset?: unknown; limit?: unknown; uris?: unknown };
+  if (folder === undefined) {
+    if (offset !== 0 || limit !== Number.MAX_SAFE_INTEGER) throw new Error(`${CorpusRequest}: "offset" and "limit" page through a folder: name it with "folder" ('' for the top)`);
+    return undefined;
+  }
+  if (typeof folder !== 'string') throw new Error(`${CorpusRequest}: "folder" must be a '/'-separated folder name ('' for the top), not ${JSON.stringify(folder)}`);
+  if (uris !== undefined) throw new Error(`${CorpusRequest}: ask either for "uris" or for a "folder", not both`);
+  if (!Number.isSafeInteger(offset) || (offset as number) < 0) throw new Error(`${CorpusRequest}: "offset" must be a whole number from 0, not ${JSON.stringify(offset)}`);
+  if (!Number.isSafeInteger(limit) || (limit as number) < 1) throw new Error(`${CorpusRequest}: "limit" must be a whole number from 1, not ${JSON.stringify(limit)}`);
+  return { folder: folder.replace(/^\/+|\/+$/g, ''), offset: offset as number, limit: limit as number };
 }

@@ -38,7 +38,7 @@ import { ArticleWorkspace } from './articleWorkspace';
 import { codeActionsAt } from './codeActions';
 import { codeLensesOf } from './codeLens';
 import { CorpusCheck, corpusCheckActions } from './corpusCheck';
-import { Corpus, annotatorsParameter, urisParameter } from './corpus';
+import { Corpus, annotatorsParameter, pageParameters, urisParameter } from './corpus';
 import { CorpusChanges } from './corpusChanges';
 import { SERVER_COMMAND_IDS, executeCommand, type CommandContext } from './commandTable';
 import { diagnosticsOf } from './diagnostics';
@@ -423,6 +423,8 @@ export function startServer(connection: Connection = connectionFromArguments()):
   connection.onRequest(CorpusRequest, async (params: CorpusParams | undefined) => {
     try {
       await workspace.settingsKnown;
+      const page = pageParameters(params);
+      if (page) return await corpus.page(page);
       return await corpus.summary(urisParameter(params));
     } catch (error) {
       connection.console.error(`corpus failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
