@@ -5,7 +5,8 @@ import { CorpusReportBuilder, type UnreadableFile } from '../core/report/corpusR
 import { eachCorpusFile } from '../node/sidecarCorpus';
 import { JsonArraySpool } from '../node/jsonArraySpool';
 import { labelColorsFor } from '../core/report/labelColors';
-import { reportCsv, reportJson } from '../core/report/reportCsv';
+import { agreementCsv, articleProgressCsv, relationCsv, reportJson, writeReportCsv, type SpooledSections } from '../core/report/reportCsv';
+import { TextSpool } from '../node/textSpool';
 
 export type ReportFormat = 'json' | 'csv';
 
@@ -28,17 +29,36 @@ export async function runReport(request: ReportRequest, out: (chunk: string) => 
   const unreadable: UnreadableFile[] = [];
   // JSON: each article's agreement figures go to a file as they come, and are printed from there.
   const spool = request.format === 'json' ? new JsonArraySpool(2) : undefined;
+  // CSV: each article's rows go to files as they come (progress in the first reading, agreement in the second).
+  const csv = request.format === 'csv' ? { progress: new TextSpool(), agreement: new TextSpool(), relations: new TextSpool() } : undefined;
   try {
-    return await report(request, out, err, progress, unreadable, spool);
+    return await report(request, out, err, progress, unreadable, spool, csv);
   } finally {
     spool?.discard();
+    for (const each of Object.values(csv ?? {})) each.discard();
   }
 }
 
-async function report(request: ReportRequest, out: (chunk: string) => void, err: (line: string) => void, progress: ProgressReporter | undefined, unreadable: UnreadableFile[], spool: JsonArraySpool | undefined): Promise<number> {
+type CsvSpools = Record<keyof SpooledSections, TextSpool>;
+
+async function report(request: ReportRequest, out: (chunk: string) => void, err: (line: string) => void, progress: ProgressReporter | undefined, unreadable: UnreadableFile[], spool: JsonArraySpool | undefined, csv: CsvSpools | undefined): Promise<number> {
   // Relation types without direction, from every article's project file: known after the first reading, used in the second.
   const symmetric = symmetricTypesGathered();
-  const builder = new CorpusReportBuilder({ annotators: request.annotators, colorOf: (label) => colorOf(label), unreadable, symmetricTypes: symmetric.types, ...(spool && { onAgreementDocument: (document) => spool.add(document) }) });
+  const compared = () => builder.annotatorsToCompare() as [string, string];
+  const builder = new CorpusReportBuilder({
+    annotators: request.annotators,
+    colorOf: (label) => colorOf(label),
+    unreadable,
+    symmetricTypes: symmetric.types,
+    ...(spool && { onAgreementDocument: (document) => spool.add(document) }),
+    ...(csv && {
+      onArticleProgress: (article) => csv.progress.add(articleProgressCsv(article.name, article)),
+      onAgreementDocument: (document) => {
+        csv.agreement.add(agreementCsv(compared(), document.name, document));
+        csv.relations.add(relationCsv(compared(), document.name, document));
+      },
+    }),
+  });
   const selector = articleSelectorFor([resolve(request.path)]);
   // One article of each project, in the order met: the label colours are those of the first project using each label.
   const projects = new Map<string | undefined, string>();
@@ -74,8 +94,9 @@ async function report(request: ReportRequest, out: (chunk: string) => void, err:
     }
     err(`marginalia report: no agreement figures: ${result.agreement.reason}${result.annotators.length > 2 ? ' (--annotators A,B)' : ''}`);
   }
-  if (spool && result.agreement.measured) spool.print(reportJson({ ...result, agreement: { ...result.agreement, documents: spool.placeholder as never } }), out);
-  else out(request.format === 'csv' ? reportCsv(result) : reportJson(result));
+  if (csv) writeReportCsv(result, out, { progress: (to) => csv.progress.print(to), agreement: (to) => csv.agreement.print(to), relations: (to) => csv.relations.print(to) });
+  else if (spool && result.agreement.measured) spool.print(reportJson({ ...result, agreement: { ...result.agreement, documents: spool.placeholder as never } }), out);
+  else out(reportJson(result));
   return 0;
 }
 
