@@ -6,6 +6,7 @@
  * Types only: the server validates arguments (lsp/commandArguments.ts), so the client bundles no zod.
  */
 import type { ReviewSummary } from '../core/review/corpusSummary';
+import type { CorpusReport } from '../core/report/corpusReport';
 
 /** Commands the server executes (workspace/executeCommand); each writes the sidecar, never the article. */
 export const ServerCommands = {
@@ -413,6 +414,32 @@ export const CorpusReportRequest = 'marginalia/corpusReport';
 export interface CorpusReportParams {
   /** The two annotators to compare; by default the only two with accepted tags. */
   annotators?: [string, string];
+  /** The page of articles (most in need of review first) to answer: from `offset` (default 0), at most `limit` (default 200). */
+  offset?: number;
+  limit?: number;
+  /** Instead of answering, writes the whole report to this file (a file: URI) as `marginalia report --format FORMAT` prints it. */
+  exportTo?: { uri: string; format: 'json' | 'csv' };
+}
+
+/**
+ * The answer to CorpusReportParams: the report's figures for the whole corpus, with one page of its
+ * articles' progress (`progress.articles`: most tags awaiting review first, then by name) and no
+ * per-article agreement (`agreement.documents` is empty: the export and the CLI carry them).
+ */
+export type CorpusReportPage = CorpusReport & {
+  page: {
+    offset: number;
+    limit: number;
+    /** Articles reported on in all: those not in the page are `articles - progress.articles.length`. */
+    articles: number;
+    /** Articles whose agreement was measured. */
+    compared: number;
+  };
+};
+
+/** The answer to CorpusReportParams with `exportTo`: where the report was written. */
+export interface CorpusReportExported {
+  written: string;
 }
 
 /** What `marginalia.interchangeFormats` answers: each format's CLI name, title, and whether it exports to a folder. */
