@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CorpusRequest, type ArticleViewItem, type CorpusArticle, type CorpusChanged, type CorpusParams, type CorpusSummary } from '../server/src/api/protocol';
-import { addSummaries, describeProgress, percentReviewed, type ReviewSummary } from '../server/src/core/review/corpusSummary';
+import { CorpusRequest, type ArticleViewItem, type CorpusArticle, type CorpusChanged, type CorpusFolder, type CorpusPage, type CorpusParams } from '../server/src/api/protocol';
+import { describeProgress, percentReviewed, type ReviewSummary } from '../server/src/core/review/corpusSummary';
 import { REVIEW_STATES } from '../server/src/core/review/reviewState';
 import type { ArticleViews } from './articleViews';
 import { firstToReview } from './firstToReview';
@@ -9,25 +9,46 @@ import { firstToReview } from './firstToReview';
 export const CORPUS_VIEW = 'marginalia.corpus';
 export const OPEN_TO_REVIEW_COMMAND = 'marginalia.openArticleToReview';
 export const REFRESH_CORPUS_COMMAND = 'marginalia.refreshCorpus';
+export const LOAD_MORE_COMMAND = 'marginalia.loadMoreOfCorpus';
 
-/** Corpora up to this many articles show every folder open; larger ones open folded. */
+/** Rows asked for at a time: a folder of 10,000 articles shows 200 and a "Load more" row. */
+export const CORPUS_PAGE = 200;
+/** Corpora up to this many articles show their folders open (those of at most a page); larger ones open folded. */
 const EXPANDED_UP_TO = 1000;
 /** How long to wait for the server to load an article just opened before giving up on selecting in it. */
 const ARTICLE_LOAD_TIMEOUT_MS = 15_000;
 
-type Node = { kind: 'folder'; name: string; articles: CorpusArticle[] } | { kind: 'article'; article: CorpusArticle };
+type Node = { kind: 'folder'; folder: CorpusFolder } | { kind: 'article'; article: CorpusArticle } | { kind: 'more'; folder: string; shown: number; total: number };
+
+/** A folder's rows loaded so far, and the version of the corpus index they came from. */
+interface Listing {
+  version: number;
+  nodes: Node[];
+  total: number;
+}
 
 /**
- * The Corpus view: the workspace's articles, grouped by folder, each with its tags counted by review
- * state and how far review has come; clicking one opens it on the first thing to review. The counts
- * are the server's (marginalia/corpus); refreshed when it says the corpus changed, only while shown.
+ * The Corpus view: the workspace's articles, by folder, each with its tags counted by review state
+ * and how far review has come; clicking one opens it on the first thing to review. The server
+ * (marginalia/corpus with a folder) answers one folder's children a page at a time, so the view
+ * holds the rows opened so far, never the whole corpus: a folder's rows are asked for when it is
+ * expanded, 200 at a time, with a "Load more" row at the end. Refreshed when the server says the
+ * corpus changed, only while shown.
  */
 export class CorpusView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly view: vscode.TreeView<Node>;
-  private summary: CorpusSummary | undefined;
-  private loading: Promise<CorpusSummary> | undefined;
+  /** The top's page: the corpus's totals. */
+  private top: CorpusPage | undefined;
+  /** The folder shown at the top: '' , or the only folder there is (one folder needs no grouping). */
+  private topFolder = '';
+  /** Each folder's rows loaded so far, by folder ('' for the top); emptied when the corpus changes. */
+  private readonly listings = new Map<string, Listing>();
+  /** How many rows of each folder the annotator has loaded: kept when the corpus changes, so that a refresh shows as many. */
+  private readonly wanted = new Map<string, number>();
+  /** One node a folder, so that the tree can be told which folder changed. */
+  private readonly folderNodes = new Map<string, Node & { kind: 'folder' }>();
   /** The corpus changed while the view was hidden: list it again once shown. */
   private stale = false;
   private readonly articleLoaded = new vscode.EventEmitter<string>();
@@ -47,19 +68,15 @@ export class CorpusView implements vscode.TreeDataProvider<Node>, vscode.Disposa
       this.view,
       vscode.commands.registerCommand(OPEN_TO_REVIEW_COMMAND, (uri: unknown) => this.guarded('open the article', () => this.openToReview(uri))),
       vscode.commands.registerCommand(REFRESH_CORPUS_COMMAND, () => this.reload()),
+      vscode.commands.registerCommand(LOAD_MORE_COMMAND, (folder: unknown) => this.guarded('load more articles', () => this.loadMore(folder))),
     ];
   }
 
-  /** The server says tags or articles changed: update the articles it names, or list them all again. */
-  corpusChanged(change: CorpusChanged): void {
-    if (this.loading || (this.summary && !this.view.visible)) {
-      this.stale = true;
-      return;
-    }
+  /** The server says tags or articles changed: the rows shown are asked for again (as many as were loaded). */
+  corpusChanged(_change: CorpusChanged): void {
     // Never shown yet: it will be listed when it is.
-    if (!this.summary) return;
-    const known = new Set(this.summary.articles.map((article) => article.uri));
-    if (change.uris && change.uris.every((uri) => known.has(uri))) void this.guarded('update the corpus view', () => this.update(change.uris!));
+    if (!this.top) return;
+    if (!this.view.visible) this.stale = true;
     else this.reload();
   }
 
@@ -69,14 +86,24 @@ export class CorpusView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'more') {
+      const next = Math.min(CORPUS_PAGE, node.total - node.shown);
+      const item = new vscode.TreeItem(`Load ${next.toLocaleString('en-US')} more…`, vscode.TreeItemCollapsibleState.None);
+      item.id = `more:${node.folder}`;
+      item.description = `(shown ${node.shown.toLocaleString('en-US')} of ${node.total.toLocaleString('en-US')})`;
+      item.iconPath = new vscode.ThemeIcon('ellipsis');
+      item.command = { command: LOAD_MORE_COMMAND, title: `Load ${next} more`, arguments: [node.folder] };
+      item.contextValue = 'loadMore';
+      return item;
+    }
     if (node.kind === 'folder') {
-      const summary = addSummaries(node.articles);
-      // A large corpus opens folded: a folder's rows are made only when it is opened (the tree draws only the rows in sight).
-      const folded = (this.summary?.articles.length ?? 0) > EXPANDED_UP_TO;
-      const item = new vscode.TreeItem(node.name, folded ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
-      item.id = `folder:${node.name}`;
-      item.description = `${describeProgress(summary)} · ${node.articles.length} article${node.articles.length === 1 ? '' : 's'}`;
-      item.tooltip = tooltipOf(node.name, summary);
+      const { folder } = node;
+      // A large corpus opens folded, and so does a folder of more than a page: its rows are asked for when it is opened.
+      const open = (this.top?.articles ?? 0) <= EXPANDED_UP_TO && folder.articles <= CORPUS_PAGE;
+      const item = new vscode.TreeItem(folder.label, open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `folder:${folder.folder}`;
+      item.description = `${describeProgress(folder)} · ${count(folder.articles, 'article')}`;
+      item.tooltip = tooltipOf(folder.folder, folder);
       item.iconPath = new vscode.ThemeIcon('folder');
       item.contextValue = 'folder';
       return item;
@@ -95,69 +122,77 @@ export class CorpusView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
-    if (node?.kind === 'folder') return node.articles.map((article) => ({ kind: 'article', article }));
-    if (node) return [];
-    const summary = await this.load();
-    const folders = new Map<string, CorpusArticle[]>();
-    for (const article of summary.articles) {
-      const folder = article.name.includes('/') ? article.name.slice(0, article.name.lastIndexOf('/')) : '';
-      const articles = folders.get(folder);
-      if (articles) articles.push(article);
-      else folders.set(folder, [article]);
+    if (node && node.kind !== 'folder') return [];
+    try {
+      if (node) return await this.childrenOf(node.folder.folder);
+      this.stale = false;
+      this.top = await this.page('', 0, CORPUS_PAGE);
+      const [only] = this.top.children;
+      // One folder needs no grouping: its children are shown at the top.
+      this.topFolder = this.top.totalChildren === 1 && only?.kind === 'folder' ? only.folder : '';
+      this.showTotals();
+      return await this.childrenOf(this.topFolder);
+    } catch (error) {
+      this.view.message = `Could not count the tags: ${error instanceof Error ? error.message : String(error)}`;
+      return [];
     }
-    // One folder needs no grouping.
-    if (folders.size === 1) return summary.articles.map((article) => ({ kind: 'article', article }));
-    return [...folders].map(([name, articles]) => ({ kind: 'folder', name: name || '(top level)', articles }));
   }
 
-  private load(): Promise<CorpusSummary> {
-    if (this.summary && !this.stale) return Promise.resolve(this.summary);
-    this.stale = false;
-    this.loading ??= this.request({})
-      .then((summary) => {
-        this.summary = summary;
-        this.showTotals();
-        // Changed while it was being listed: list it again.
-        if (this.stale && this.view.visible) setImmediate(() => this.reload());
-        return summary;
-      })
-      .catch((error: unknown) => {
-        this.view.message = `Could not count the tags: ${error instanceof Error ? error.message : String(error)}`;
-        return { articles: [], omitted: 0, ...addSummaries([]) };
-      })
-      .finally(() => (this.loading = undefined));
-    return this.loading;
+  /** A folder's rows: as many as the annotator had loaded (a page at first), and a "Load more" row when some are left. */
+  private async childrenOf(folder: string): Promise<Node[]> {
+    const loaded = this.listings.get(folder);
+    if (loaded) return this.withMore(folder, loaded);
+    const page = await this.page(folder, 0, this.wanted.get(folder) ?? CORPUS_PAGE);
+    const listing = { version: page.version, nodes: page.children.map((child) => this.nodeOf(child)), total: page.totalChildren };
+    this.listings.set(folder, listing);
+    return this.withMore(folder, listing);
+  }
+
+  /** The "Load more" row's command: the folder's next page, appended; the whole folder again when the corpus changed meanwhile. */
+  private async loadMore(given: unknown): Promise<void> {
+    if (typeof given !== 'string') throw new Error(`expected a folder of the corpus, got ${JSON.stringify(given)}`);
+    const listing = this.listings.get(given);
+    if (!listing) return;
+    const shown = listing.nodes.length;
+    this.wanted.set(given, shown + CORPUS_PAGE);
+    const next = await this.page(given, shown, CORPUS_PAGE);
+    if (next.version === listing.version) {
+      listing.nodes.push(...next.children.map((child) => this.nodeOf(child)));
+      listing.total = next.totalChildren;
+    } else {
+      // Articles came or went since the first page: the offsets moved, so the folder is asked for from the start.
+      this.listings.delete(given);
+    }
+    this.changed.fire(given === this.topFolder ? undefined : this.folderNodes.get(given));
+  }
+
+  private withMore(folder: string, listing: Listing): Node[] {
+    if (listing.nodes.length >= listing.total) return listing.nodes;
+    return [...listing.nodes, { kind: 'more', folder, shown: listing.nodes.length, total: listing.total }];
+  }
+
+  private nodeOf(child: CorpusPage['children'][number]): Node {
+    if (child.kind === 'article') return { kind: 'article', article: child };
+    let node = this.folderNodes.get(child.folder);
+    if (node) node.folder = child;
+    else this.folderNodes.set(child.folder, (node = { kind: 'folder', folder: child }));
+    return node;
   }
 
   private reload(): void {
-    this.summary = undefined;
+    this.listings.clear();
     this.changed.fire(undefined);
   }
 
-  /** A few articles changed: ask for those only and patch them in place. */
-  private async update(uris: readonly string[]): Promise<void> {
-    const fresh = await this.request({ uris: [...uris] });
-    if (!this.summary) return;
-    const byUri = new Map(fresh.articles.map((article) => [article.uri, article]));
-    const articles = this.summary.articles.map((article) => byUri.get(article.uri) ?? article);
-    this.summary = { articles, omitted: this.summary.omitted, ...addSummaries(articles) };
-    this.showTotals();
-    // Folder rows carry sums, so the whole (already listed) tree is redrawn; nothing is read again.
-    this.changed.fire(undefined);
-  }
-
-  private async request(params: CorpusParams): Promise<CorpusSummary> {
-    return await vscode.window.withProgress({ location: { viewId: CORPUS_VIEW } }, () => this.client.sendRequest<CorpusSummary>(CorpusRequest, params));
+  private async page(folder: string, offset: number, limit: number): Promise<CorpusPage> {
+    const params: CorpusParams = { folder, offset, limit };
+    return await vscode.window.withProgress({ location: { viewId: CORPUS_VIEW } }, () => this.client.sendRequest<CorpusPage>(CorpusRequest, params));
   }
 
   private showTotals(): void {
-    const summary = this.summary!;
-    this.view.description = describeProgress(summary);
-    const notes = [
-      summary.articles.length === 0 ? 'No articles here: put .txt files under seeds/ or in a folder holding a marginalia.json.' : undefined,
-      summary.omitted > 0 ? `Listing the first ${summary.articles.length.toLocaleString('en-US')} articles; ${summary.omitted.toLocaleString('en-US')} more are left out.` : undefined,
-    ].filter(Boolean);
-    this.view.message = notes.length > 0 ? notes.join(' ') : undefined;
+    const top = this.top!;
+    this.view.description = describeProgress(top);
+    this.view.message = top.articles === 0 ? 'No articles here: put .txt files under seeds/ or in a folder holding a marginalia.json.' : undefined;
   }
 
   /** Opens the article and selects the first item to review: a tag awaiting review, else a suggestion. */
@@ -219,6 +254,10 @@ export class CorpusView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     this.changed.dispose();
     this.articleLoaded.dispose();
   }
+}
+
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function describeArticle(article: CorpusArticle): string {

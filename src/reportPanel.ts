@@ -1,21 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CorpusReportRequest, type CorpusChanged, type CorpusReportParams } from '../server/src/api/protocol';
-import type { CorpusReport } from '../server/src/core/report/corpusReport';
-import { reportCsv, reportJson } from '../server/src/core/report/reportCsv';
+import { CorpusReportRequest, type CorpusChanged, type CorpusReportExported, type CorpusReportPage, type CorpusReportParams } from '../server/src/api/protocol';
 import { REPORT_ACTIONS, reportHtml, type ReportAction } from './report/reportHtml';
 
 export const SHOW_REPORT_COMMAND = 'marginalia.showAgreement';
 
+/** Articles a page of the report shows. */
+const REPORT_PAGE = 200;
+
 /**
  * "Marginalia: Show Agreement and Report": the corpus report of the workspace (the server's, so the
  * figures are those of `marginalia report` and `marginalia agreement`) drawn as charts in a webview,
- * exportable as JSON or CSV. Kept up to date while it is open.
+ * exportable as JSON or CSV. The server answers the whole corpus's figures and one page of its
+ * articles (most in need of review first), and writes the exports itself: the panel never holds
+ * every row. Kept up to date while it is open.
  */
 export class ReportPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private report: CorpusReport | undefined;
+  private report: CorpusReportPage | undefined;
+  /** The first article of the page shown. */
+  private offset = 0;
   /** The pair picked when there were more than two annotators; kept for refreshes. */
   private annotators: [string, string] | undefined;
   /** The corpus changed while the panel was hidden: refresh when it shows again. */
@@ -75,17 +80,22 @@ export class ReportPanel implements vscode.Disposable {
     }
   }
 
-  private annotatorsStillIn(report: CorpusReport | undefined): boolean {
+  private annotatorsStillIn(report: CorpusReportPage | undefined): boolean {
     return this.annotators !== undefined && report !== undefined && this.annotators.every((name) => report.annotators.includes(name));
   }
 
-  private async fetch(annotators: [string, string] | undefined): Promise<CorpusReport> {
-    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Marginalia: reading the corpus for the report' }, () =>
-      this.client.sendRequest<CorpusReport>(CorpusReportRequest, (annotators ? { annotators } : {}) satisfies CorpusReportParams),
-    );
+  private async fetch(annotators: [string, string] | undefined): Promise<CorpusReportPage> {
+    const params: CorpusReportParams = { ...(annotators ? { annotators } : {}), offset: this.offset, limit: REPORT_PAGE };
+    const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Marginalia: reading the corpus for the report' }, () => this.client.sendRequest<CorpusReportPage>(CorpusReportRequest, params));
+    // Fewer articles than before (some left): the last page that has any.
+    if (report.progress.articles.length === 0 && this.offset > 0 && report.page.articles > 0) {
+      this.offset = Math.floor((report.page.articles - 1) / REPORT_PAGE) * REPORT_PAGE;
+      return this.fetch(annotators);
+    }
+    return report;
   }
 
-  private render(report: CorpusReport, { reveal = true } = {}): void {
+  private render(report: CorpusReportPage, { reveal = true } = {}): void {
     this.report = report;
     const panel = this.panel ?? this.createPanel();
     panel.webview.html = reportHtml(report, { nonce: randomBytes(16).toString('base64'), cspSource: panel.webview.cspSource });
@@ -127,6 +137,10 @@ export class ReportPanel implements vscode.Disposable {
       }
       case 'refresh':
         return this.refresh();
+      case 'previousPage':
+      case 'nextPage':
+        this.offset = Math.max(0, this.offset + (action === 'nextPage' ? REPORT_PAGE : -REPORT_PAGE));
+        return this.render(await this.fetch(this.annotatorsStillIn(this.report) ? this.annotators : undefined), { reveal: false });
     }
   }
 
@@ -142,7 +156,10 @@ export class ReportPanel implements vscode.Disposable {
       filters: format === 'json' ? { JSON: ['json'] } : { CSV: ['csv'] },
     });
     if (!target) return;
-    await vscode.workspace.fs.writeFile(target, Buffer.from(format === 'json' ? reportJson(report) : reportCsv(report), 'utf8'));
+    if (target.scheme !== 'file') throw new Error(`the report is written by the language server, which writes files on disk only, not ${target.toString()}`);
+    // The server writes the whole report, a chunk at a time, as marginalia report prints it.
+    const params: CorpusReportParams = { ...(this.annotatorsStillIn(report) ? { annotators: this.annotators } : {}), exportTo: { uri: target.toString(), format } };
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Marginalia: writing the report as ${format.toUpperCase()}` }, () => this.client.sendRequest<CorpusReportExported>(CorpusReportRequest, params));
     await vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
     vscode.window.setStatusBarMessage(`Marginalia: report saved as ${vscode.workspace.asRelativePath(target)}`, 5000);
   }

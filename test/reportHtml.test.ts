@@ -81,7 +81,17 @@ describe('charts', () => {
     const many = Array.from({ length: MAX_PROGRESS_ROWS + 5 }, (_, index) => ({ ...documents[0], name: `a${index}.txt` }));
     const chart = progressChart(corpusReport(many, { colorOf }).progress);
     assert.equal((chart.match(/class="track"/g) ?? []).length, MAX_PROGRESS_ROWS + 1, 'the corpus and the first articles');
-    assert.match(chart, /… and 5 more articles, all in the exported data/);
+    assert.match(chart, /… and 5 more articles not shown here, all in the exported data/);
+  });
+
+  it("shows one page of a large corpus's articles, says how many are not shown, and offers the pages around it", () => {
+    const report = corpusReport(documents, { colorOf });
+    const page = reportHtml({ ...report, page: { offset: 200, limit: 200, articles: 1000, compared: 900 }, progress: { ...report.progress, articles: Array.from({ length: 200 }, (_, index) => ({ ...report.progress.articles[0]!, name: `a${index}.txt` })) } }, SECURITY);
+    assert.match(page, /Articles 201–400 of 1,000, most tags to review first; 800 not shown\./);
+    assert.match(page, /data-action="previousPage"/);
+    assert.match(page, /data-action="nextPage"/);
+    assert.match(page, /… and 600 more articles not shown here/);
+    assert.match(page, /1,000 articles ·/);
   });
 });
 

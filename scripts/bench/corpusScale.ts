@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CodeAction } from 'vscode-languageserver-protocol';
+import { CorpusRequest } from '../../server/src/api/protocol';
 import { startSession, type OpenArticle, type Session } from '../../test/support/lspClient';
 import { ArticleGenerator } from './articleGenerator';
 import { report } from './figures';
@@ -58,6 +59,17 @@ async function benchSize(size: number, short: boolean): Promise<void> {
     report(`server CPU time until ready, ${label}`, round(cpuSeconds), 's', undefined);
     report(`server RSS with the corpus ready, ${label}`, rss, 'MB', size >= 100_000 ? { comparison: '<=', limit: 1024 } : undefined);
     report(`tokens + hover of the open article during the build, ${label}`, round(whileBuilding), 'ms', undefined);
+    // The corpus view a page at a time: the first page groups the index into folders, the next ones read them.
+    const lastFolder = path.posix.dirname(articlePath(size - 1));
+    const pageAt = async (offset: number) => {
+      const start = performance.now();
+      await session.connection.sendRequest(CorpusRequest, { folder: lastFolder, offset, limit: 200 });
+      return performance.now() - start;
+    };
+    const firstPage = await pageAt(0);
+    const pages: number[] = [];
+    for (let run = 0; run < (short ? 5 : 20); run++) pages.push(await pageAt((run * 200) % Math.max(1, size % ARTICLES_PER_FOLDER || ARTICLES_PER_FOLDER)));
+    report(`corpus view, a page of 200 articles, ${label}`, round(p95(pages)), 'ms (p95)', undefined, { firstPageMs: round(firstPage), runs: pages.length });
   } finally {
     await session.close();
   }

@@ -134,13 +134,14 @@ export function relationAgreementChart(agreement: MeasuredAgreement): string {
 }
 
 /** One 100% bar an article (and one for the corpus), split by review state, with "reviewed/total · %". */
-export function progressChart(progress: CorpusReport['progress']): string {
+export function progressChart(progress: CorpusReport['progress'], notShown?: number): string {
   const shown = progress.articles.slice(0, MAX_PROGRESS_ROWS);
   const rows: Array<{ name: string; figures: ReviewProgress; overall?: true }> = [{ name: 'all articles', figures: progress.overall, overall: true }, ...shown.map((article: ArticleProgress) => ({ name: article.name, figures: article }))];
   const rowHeight = 22;
   const nameWidth = namesWidth(rows.map((row) => shorten(row.name)));
   const plot = { left: nameWidth + 12, right: WIDTH - 150, top: LEGEND_HEIGHT + 8 };
-  const left = progress.articles.length - shown.length;
+  // A page of a larger report says how many articles it leaves out.
+  const left = notShown ?? progress.articles.length - shown.length;
   const height = plot.top + rows.length * rowHeight + AXIS_HEIGHT + (left > 0 ? 18 : 0);
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   const scale = linearScale(0, 1, plot.left, plot.right);
@@ -164,7 +165,7 @@ export function progressChart(progress: CorpusReport['progress']): string {
   });
   const axisY = plot.top + rows.length * rowHeight;
   parts.push(xAxis(ticks, scale, axisY, 'share of tags', (tick) => `${tick * 100}%`));
-  if (left > 0) parts.push(text(plot.left, axisY + AXIS_HEIGHT + 6, `… and ${left} more article${left === 1 ? '' : 's'}, all in the exported data`, 'note', 'start'));
+  if (left > 0) parts.push(text(plot.left, axisY + AXIS_HEIGHT + 6, `… and ${left.toLocaleString('en-US')} more article${left === 1 ? '' : 's'} not shown here, all in the exported data`, 'note', 'start'));
   return svg(height, 'Review progress per article', parts);
 }
 

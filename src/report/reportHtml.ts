@@ -5,11 +5,12 @@
  * images from the extension or data: URIs; nothing is loaded from anywhere.
  */
 import type { LabelAgreement, RelationTypeAgreement } from '../../server/src/core/agreement';
+import type { CorpusReportPage } from '../../server/src/api/protocol';
 import type { CorpusReport, MeasuredAgreement } from '../../server/src/core/report/corpusReport';
 import { agreementChart, escapeXml, labelDistributionChart, progressChart, relationAgreementChart } from './charts';
 
 /** What the page's buttons ask of the extension. */
-export const REPORT_ACTIONS = ['exportJson', 'exportCsv', 'pickAnnotators', 'refresh'] as const;
+export const REPORT_ACTIONS = ['exportJson', 'exportCsv', 'pickAnnotators', 'refresh', 'previousPage', 'nextPage'] as const;
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
 export interface PageSecurity {
@@ -19,10 +20,13 @@ export interface PageSecurity {
   cspSource: string;
 }
 
-export function reportHtml(report: CorpusReport, { nonce, cspSource }: PageSecurity): string {
+/** A report the server answered a page of (CorpusReportPage): its articles' rows are one page. */
+export type PagedReport = CorpusReport & { page?: CorpusReportPage['page'] };
+
+export function reportHtml(report: PagedReport, { nonce, cspSource }: PageSecurity): string {
   const { overall, articles } = report.progress;
   const toReview = overall.total - overall.reviewed;
-  const subtitle = [count(articles.length, 'article'), count(overall.total, 'tag'), report.annotators.length > 0 ? `annotators ${report.annotators.join(', ')}` : 'no annotator yet'].join(' · ');
+  const subtitle = [count(report.page?.articles ?? articles.length, 'article'), count(overall.total, 'tag'), report.annotators.length > 0 ? `annotators ${report.annotators.join(', ')}` : 'no annotator yet'].join(' · ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -62,12 +66,26 @@ export function reportHtml(report: CorpusReport, { nonce, cspSource }: PageSecur
 <section>
   <h2>Review progress</h2>
   <p class="caption">Share of each article's tags by review state; reviewed means approved or rejected.</p>
-  ${progressChart(report.progress)}
+  ${pager(report)}
+  ${progressChart(report.progress, report.page && report.page.articles - report.page.offset - articles.length)}
 </section>
 ${unreadableSection(report)}
 <script nonce="${nonce}">${SCRIPT}</script>
 </body>
 </html>`;
+}
+
+/** Which articles the page shows, of how many, and buttons to the pages before and after. */
+function pager(report: PagedReport): string {
+  const { page } = report;
+  if (!page) return '';
+  const shown = report.progress.articles.length;
+  const first = shown === 0 ? 0 : page.offset + 1;
+  const hidden = page.articles - shown;
+  const words = `Articles ${first.toLocaleString('en-US')}–${(page.offset + shown).toLocaleString('en-US')} of ${page.articles.toLocaleString('en-US')}, most tags to review first${hidden > 0 ? `; ${hidden.toLocaleString('en-US')} not shown` : ''}.`;
+  const previous = page.offset > 0 ? '<button class="secondary" data-action="previousPage">Previous page</button>' : '';
+  const next = page.offset + shown < page.articles ? `<button class="secondary" data-action="nextPage">Next page</button>` : '';
+  return `<p class="pager">${escapeXml(words)} ${previous} ${next}</p>`;
 }
 
 function agreementCard(agreement: CorpusReport['agreement']): string {
@@ -76,10 +94,10 @@ function agreementCard(agreement: CorpusReport['agreement']): string {
   return `<div class="card"><div class="figure">${overall.exact.f1.toFixed(3)}</div><div class="caption">span F1 (exact) of ${escapeXml(agreement.annotators.join(' and '))}; overlap ${overall.overlap.f1.toFixed(3)}, kappa ${overall.kappa.toFixed(3)}</div></div>`;
 }
 
-function agreementSection(report: CorpusReport): string {
+function agreementSection(report: PagedReport): string {
   const { agreement } = report;
   if (!agreement.measured) return `<p class="notice">${escapeXml(agreement.reason[0].toUpperCase() + agreement.reason.slice(1))}.</p>`;
-  const compared = `${count(agreement.documents.length, 'article')}, ${count(agreement.corpus.tokens, 'token')}`;
+  const compared = `${count(report.page?.compared ?? agreement.documents.length, 'article')}, ${count(agreement.corpus.tokens, 'token')}`;
   return `<p class="caption">${escapeXml(agreement.annotators[0])}'s accepted and approved tags against ${escapeXml(agreement.annotators[1])}'s, on ${compared}: the figures of <code>npx marginalia agreement</code>. Exact: same start, end and label; overlap: same label, sharing a character.</p>
   ${agreementChart(agreement, report.labels)}
   ${agreementTable(agreement)}

@@ -3,7 +3,8 @@
  * End to end, as a reviewer works: code-server with Marginalia on a workspace holding the agreement
  * fixtures (two annotators, "ann" and "bob", and a few tags of a third, "carol"), some of their tags
  * approved. Open the Corpus view from the command palette and find each article with its counts, see
- * a sidecar changed on disk counted anew, click an article and land on its first tag to review, then
+ * a sidecar changed on disk counted anew, click an article and land on its first tag to review, open
+ * a folder of 250 articles and load past its first 200 with its "Load more" row, then
  * open the report (picking ann and bob among the three), wait for its charts, and export its data as
  * JSON and CSV: the same as `marginalia report --annotators ann,bob` prints. Screenshots go to
  * test-results/ (look at them).
@@ -26,6 +27,10 @@ const CORPUS = 'agreement';
 const OPENED = '001_2a083d8a6e258254.txt';
 const CHANGED = '004_20007e029abd094d.txt';
 const UI_TIMEOUT_MS = 30_000;
+/** A folder of more articles than the view shows at once (200): it opens folded, and ends in a "Load more" row. */
+const WIRE = 'wire';
+const WIRE_ARTICLES = 250;
+const wireName = (n: number) => `w${String(n).padStart(3, '0')}.txt`;
 
 /** The first `count` tags of an article's sidecar (by position) get `status`. */
 async function setStatus(article: string, count: number, status: Tag['status']): Promise<void> {
@@ -61,6 +66,9 @@ describe('corpus view and report in the browser', () => {
         // A reviewer has been here: some tags approved (still the annotators' claims, so agreement is unchanged).
         await setStatus(path.join(corpus, '003_afca2f42aae88a77.txt'), 150, 'approved');
         await setStatus(path.join(corpus, '000_d6449e741489756f.txt'), 40, 'approved');
+        await mkdir(path.join(workspace, WIRE));
+        await writeFile(path.join(workspace, WIRE, 'marginalia.json'), '{}\n');
+        for (let n = 0; n < WIRE_ARTICLES; n++) await writeFile(path.join(workspace, WIRE, wireName(n)), `Wire story ${n} from Kyiv.\n`);
         // A third annotator, so that the report asks which two to compare.
         await new SidecarStore().update(path.join(corpus, '002_41c27c843f947f33.txt'), (sidecar) => ({
           ...sidecar,
@@ -147,6 +155,28 @@ describe('corpus view and report in the browser', () => {
     await page.mouse.move(5, 5);
     await screenshot(page, 'report-charts');
     await page.setViewportSize(viewport);
+  });
+
+  it('opens a large folder when clicked, 200 articles at a time, and loads the rest from its "Load more" row', async () => {
+    await runCommand('Marginalia: Focus on Corpus View');
+    const folder = corpusView().locator('.monaco-list-row', { hasText: WIRE });
+    await folder.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    assert.equal(await folder.getAttribute('aria-expanded'), 'false', 'a folder of more than a page opens folded');
+    assert.match((await folder.textContent()) ?? '', new RegExp(`no tags yet · ${WIRE_ARTICLES} articles`));
+    await folder.click();
+    const wireRow = (n: number) => corpusView().locator(`.monaco-list-row[aria-label^="${WIRE}/${wireName(n)},"]`);
+    await wireRow(0).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    // The tree draws only the rows in sight: End goes to the last row, the "Load more" one.
+    await page.keyboard.press('End');
+    const more = corpusView().locator('.monaco-list-row.focused', { hasText: 'Load 50 more…' });
+    await more.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    assert.match((await more.textContent()) ?? '', /\(shown 200 of 250\)/);
+    await screenshot(page, 'report-3-corpus-load-more');
+    await more.click();
+    await more.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+    await page.keyboard.press('End');
+    await corpusView().locator(`.monaco-list-row.focused[aria-label^="${WIRE}/${wireName(WIRE_ARTICLES - 1)},"]`).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await screenshot(page, 'report-4-corpus-all-loaded');
   });
 
   for (const format of ['json', 'csv'] as const) {

@@ -10,7 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CorpusChangedNotification, CorpusReportRequest, CorpusRequest, type CorpusChanged, type CorpusSummary } from '../../server/src/api/protocol';
+import { CorpusChangedNotification, CorpusReportRequest, CorpusRequest, type CorpusChanged, type CorpusReportPage, type CorpusSummary } from '../../server/src/api/protocol';
+import type { CorpusReport } from '../../server/src/core/report/corpusReport';
 import { parseSidecar } from '../../server/src/core/sidecar';
 import { SidecarStore } from '../../server/src/node/sidecarStore';
 import { PROJECT_ROOT } from '../support/projectRoot';
@@ -99,11 +100,42 @@ describe('corpus through LSP', () => {
     assert.ok((await corpus()).articles.some((article) => article.name === 'seeds/new.txt' && article.total === 0));
   });
 
-  it('answers the corpus report with the figures of marginalia report on the workspace folder', async () => {
-    const report = await session.connection.sendRequest(CorpusReportRequest, {});
-    const printed = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'marginalia.js'), 'report', '--format', 'json', session.root], { encoding: 'utf8' });
+  const printedReport = (format: 'json' | 'csv') => {
+    const printed = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'marginalia.js'), 'report', '--format', format, session.root], { encoding: 'utf8' });
     assert.equal(printed.status, 0, printed.stderr);
-    assert.deepEqual(report, JSON.parse(printed.stdout));
+    return printed.stdout;
+  };
+  /** The CLI's articles, most tags awaiting review first, as the editor's report pages them. */
+  const byNeedForReview = (articles: CorpusReport['progress']['articles']) => [...articles].sort((a, b) => b.total - b.reviewed - (a.total - a.reviewed) || (a.name < b.name ? -1 : 1));
+
+  it('answers the corpus report with the figures of marginalia report on the workspace folder, and a page of its articles', async () => {
+    const report = (await session.connection.sendRequest(CorpusReportRequest, {})) as CorpusReportPage;
+    const printed = JSON.parse(printedReport('json')) as CorpusReport & { agreement: { documents: unknown[] } };
+    const { page, progress, agreement, ...figures } = report;
+    const { progress: _progress, agreement: _agreement, ...rest } = printed;
+    assert.deepEqual(figures, rest);
+    assert.deepEqual(progress, { overall: printed.progress.overall, articles: byNeedForReview(printed.progress.articles) });
+    assert.deepEqual(agreement, { ...printed.agreement, documents: [] });
+    assert.deepEqual(page, { offset: 0, limit: 200, articles: printed.progress.articles.length, compared: printed.agreement.documents.length });
+  });
+
+  it('pages through the report\'s articles, and says how many it leaves out', async () => {
+    const printed = JSON.parse(printedReport('json')) as CorpusReport;
+    const pages = await Promise.all([0, 2, 4].map((offset) => session.connection.sendRequest(CorpusReportRequest, { offset, limit: 2 }) as Promise<CorpusReportPage>));
+    assert.deepEqual(pages.map((each) => each.progress.articles.length), [2, 2, printed.progress.articles.length - 4]);
+    assert.deepEqual(pages.flatMap((each) => each.progress.articles), byNeedForReview(printed.progress.articles));
+    assert.ok(pages.every((each) => each.page.articles === printed.progress.articles.length && each.progress.overall.total === printed.progress.overall.total));
+    await assert.rejects(session.connection.sendRequest(CorpusReportRequest, { limit: 0 }), /"limit" must be a whole number from 1, not 0/);
+  });
+
+  it('writes the whole report to a file as marginalia report prints it, when asked to export it', async () => {
+    for (const format of ['csv', 'json'] as const) {
+      const target = path.join(session.root, `exported.${format}`);
+      const answer = await session.connection.sendRequest(CorpusReportRequest, { exportTo: { uri: pathToFileURL(target).href, format } });
+      assert.deepEqual(answer, { written: target });
+      assert.equal(readFileSync(target, 'utf8'), printedReport(format));
+    }
+    await assert.rejects(session.connection.sendRequest(CorpusReportRequest, { exportTo: { uri: 'report.csv', format: 'xlsx' } }), /"exportTo" must be \{ "uri": a file: URI, "format": "json" or "csv" \}/);
   });
 
   it('refuses bad parameters with a clear message', async () => {

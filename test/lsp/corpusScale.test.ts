@@ -1,14 +1,14 @@
 /**
  * A newsroom's corpus (issue 19): 100,000 articles, with no limit anywhere. Tag all in the workspace
  * counts the name in every one of them and its preview pages through to the last article; the
- * corpus view lists them all. The articles are tiny, so that the corpus is written quickly.
+ * corpus view pages through them all. The articles are tiny, so that the corpus is written quickly.
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CorpusRequest, ServerCommands, type CorpusSummary, type TagAllInWorkspaceResult, type WorkspaceOccurrencesResult } from '../../server/src/api/protocol';
+import { CorpusRequest, ServerCommands, type CorpusPage, type TagAllInWorkspaceResult, type WorkspaceOccurrencesResult } from '../../server/src/api/protocol';
 import { readSidecar, startSession, type OpenArticle, type Session } from '../support/lspClient';
 
 const ARTICLES = 100_000;
@@ -57,11 +57,25 @@ describe('a corpus of 100,000 articles', () => {
     assert.ok((await first.actionsAt(NAME)).some((action) => action.title === `Tag all 99999 occurrences of "${NAME}" in the workspace as PERSON (99999 articles)`));
   });
 
-  it('lists every article in the corpus view, down to the last one', async () => {
-    const summary = (await session.connection.sendRequest(CorpusRequest, {})) as CorpusSummary;
-    assert.equal(summary.articles.length, ARTICLES);
-    assert.equal(summary.omitted, 0);
-    assert.equal(summary.articles.at(-1)!.name, articlePath(99_999));
-    assert.equal(summary.articles.at(-1)!.counts.accepted, 1);
+  it('pages the corpus view down to the last article, a folder and 200 rows at a time', async () => {
+    const page = (folder: string, offset = 0) => session.connection.sendRequest(CorpusRequest, { folder, offset, limit: 200 }) as Promise<CorpusPage>;
+    const top = await page('');
+    assert.equal(top.articles, ARTICLES);
+    assert.deepEqual(top.children.map((child) => child.kind === 'folder' && child.folder), ['seeds']);
+    const seeds = await page('seeds');
+    assert.equal(seeds.totalChildren, ARTICLES / PER_FOLDER);
+    const last = seeds.children.at(-1)!;
+    assert.ok(last.kind === 'folder' && last.folder === 'seeds/099' && last.articles === PER_FOLDER && last.counts.accepted === 1, JSON.stringify(last));
+    // As the view's "Load more" does: page after page until the folder's last article.
+    const names: string[] = [];
+    for (let offset = 0; offset === 0 || offset < PER_FOLDER; offset += 200) {
+      const next = await page('seeds/099', offset);
+      assert.equal(next.totalChildren, PER_FOLDER);
+      names.push(...next.children.map((child) => (child.kind === 'article' ? child.name : child.folder)));
+    }
+    assert.equal(names.length, PER_FOLDER);
+    assert.equal(names.at(-1), articlePath(99_999));
+    const [end] = (await page('seeds/099', PER_FOLDER - 1)).children;
+    assert.ok(end?.kind === 'article' && end.counts.accepted === 1, JSON.stringify(end));
   });
 });

@@ -6,6 +6,7 @@
  * Types only: the server validates arguments (lsp/commandArguments.ts), so the client bundles no zod.
  */
 import type { ReviewSummary } from '../core/review/corpusSummary';
+import type { CorpusReport } from '../core/report/corpusReport';
 
 /** Commands the server executes (workspace/executeCommand); each writes the sidecar, never the article. */
 export const ServerCommands = {
@@ -341,6 +342,42 @@ export const CorpusRequest = 'marginalia/corpus';
 export interface CorpusParams {
   /** Only these articles, without listing the workspace (after a CorpusChanged naming them). */
   uris?: string[];
+  /**
+   * A page of one folder's children instead of every article: '' for the top, else a CorpusFolder's
+   * `folder`. Answers a CorpusPage; `offset` (default 0) and `limit` (default: all) page through them.
+   */
+  folder?: string;
+  offset?: number;
+  limit?: number;
+}
+
+/** A folder among a CorpusPage's children: the tags of every article below it counted. */
+export interface CorpusFolder extends ReviewSummary {
+  kind: 'folder';
+  /** What to ask for its children with: '/'-separated from the top. */
+  folder: string;
+  /** How it is shown under its parent; folders holding nothing but one folder are passed through ("seeds/000"). */
+  label: string;
+  /** Articles below it, at any depth. */
+  articles: number;
+}
+
+/**
+ * The answer to a CorpusParams with `folder`: its children `offset` onwards, subfolders first (by
+ * name) then its own articles (by name), and the counts of everything below it. `version` changes
+ * whenever the corpus index does: a page of another version than the one before may have shifted
+ * (articles came or went), so a client pages from the start again.
+ */
+export interface CorpusPage extends ReviewSummary {
+  folder: string;
+  /** Articles below the folder, at any depth. */
+  articles: number;
+  /** Its children in all (folders and articles); `total` is its tags'. False `found`: the folder holds no article (any more). */
+  totalChildren: number;
+  found: boolean;
+  offset: number;
+  children: Array<CorpusFolder | (CorpusArticle & { kind: 'article' })>;
+  version: number;
 }
 
 export interface CorpusArticle extends ReviewSummary {
@@ -377,6 +414,32 @@ export const CorpusReportRequest = 'marginalia/corpusReport';
 export interface CorpusReportParams {
   /** The two annotators to compare; by default the only two with accepted tags. */
   annotators?: [string, string];
+  /** The page of articles (most in need of review first) to answer: from `offset` (default 0), at most `limit` (default 200). */
+  offset?: number;
+  limit?: number;
+  /** Instead of answering, writes the whole report to this file (a file: URI) as `marginalia report --format FORMAT` prints it. */
+  exportTo?: { uri: string; format: 'json' | 'csv' };
+}
+
+/**
+ * The answer to CorpusReportParams: the report's figures for the whole corpus, with one page of its
+ * articles' progress (`progress.articles`: most tags awaiting review first, then by name) and no
+ * per-article agreement (`agreement.documents` is empty: the export and the CLI carry them).
+ */
+export type CorpusReportPage = CorpusReport & {
+  page: {
+    offset: number;
+    limit: number;
+    /** Articles reported on in all: those not in the page are `articles - progress.articles.length`. */
+    articles: number;
+    /** Articles whose agreement was measured. */
+    compared: number;
+  };
+};
+
+/** The answer to CorpusReportParams with `exportTo`: where the report was written. */
+export interface CorpusReportExported {
+  written: string;
 }
 
 /** What `marginalia.interchangeFormats` answers: each format's CLI name, title, and whether it exports to a folder. */

@@ -1,11 +1,5 @@
-import { resolve } from 'node:path';
 import type { ProgressReporter } from '../core/base/progress';
-import { articleSelectorFor, symmetricTypesGathered } from '../node/projectFiles';
-import { CorpusReportBuilder, type UnreadableFile } from '../core/report/corpusReport';
-import { eachCorpusFile } from '../node/sidecarCorpus';
-import { JsonArraySpool } from '../node/jsonArraySpool';
-import { labelColorsFor } from '../core/report/labelColors';
-import { reportCsv, reportJson } from '../core/report/reportCsv';
+import { writeReport } from '../node/reportWalk';
 
 export type ReportFormat = 'json' | 'csv';
 
@@ -25,58 +19,24 @@ export interface ReportRequest {
  * annotators (the report says why).
  */
 export async function runReport(request: ReportRequest, out: (chunk: string) => void, err: (line: string) => void, progress?: ProgressReporter): Promise<number> {
-  const unreadable: UnreadableFile[] = [];
-  // JSON: each article's agreement figures go to a file as they come, and are printed from there.
-  const spool = request.format === 'json' ? new JsonArraySpool(2) : undefined;
+  let status = 0;
   try {
-    return await report(request, out, err, progress, unreadable, spool);
-  } finally {
-    spool?.discard();
-  }
-}
-
-async function report(request: ReportRequest, out: (chunk: string) => void, err: (line: string) => void, progress: ProgressReporter | undefined, unreadable: UnreadableFile[], spool: JsonArraySpool | undefined): Promise<number> {
-  // Relation types without direction, from every article's project file: known after the first reading, used in the second.
-  const symmetric = symmetricTypesGathered();
-  const builder = new CorpusReportBuilder({ annotators: request.annotators, colorOf: (label) => colorOf(label), unreadable, symmetricTypes: symmetric.types, ...(spool && { onAgreementDocument: (document) => spool.add(document) }) });
-  const selector = articleSelectorFor([resolve(request.path)]);
-  // One article of each project, in the order met: the label colours are those of the first project using each label.
-  const projects = new Map<string | undefined, string>();
-  try {
-    // Read twice, one article at a time: counts first, then agreement once the annotators to compare are known.
-    await eachCorpusFile(request.path, (item) => {
-      if ('unreadable' in item) return void unreadable.push(item.unreadable);
-      const path = resolve(item.document.path);
-      const folder = selector.projectOf(path).project?.folder;
-      if (!projects.has(folder)) projects.set(folder, path);
-      symmetric.add(path);
-      builder.add(item.document);
-    }, progress && halfway(progress, 0));
-    if (Array.isArray(builder.annotatorsToCompare())) {
-      const known = new Set(unreadable.map(({ file }) => file));
-      await eachCorpusFile(request.path, (item) => {
-        if ('document' in item) return builder.compare(item.document);
-        // Read well the first time, not now (changed meanwhile): named, never left out silently.
-        if (!known.has(item.unreadable.file)) unreadable.push({ file: item.unreadable.file, problem: `left out of agreement, unreadable on the second reading: ${item.unreadable.problem}` });
-      }, progress && halfway(progress, 1));
-    }
+    await writeReport({ roots: [{ path: request.path, prefix: '' }], annotators: request.annotators, progress }, request.format, out, ({ result, unreadable }) => {
+      for (const { file, problem } of unreadable) err(`${file}: skipped: ${problem}`);
+      if (result.agreement.measured) return true;
+      if (request.annotators) {
+        err(`marginalia report: ${result.agreement.reason}`);
+        status = 2;
+        return false;
+      }
+      err(`marginalia report: no agreement figures: ${result.agreement.reason}${result.annotators.length > 2 ? ' (--annotators A,B)' : ''}`);
+      return true;
+    });
   } catch (error) {
     err(`marginalia report: ${(error as Error).message}`);
     return 2;
   }
-  for (const { file, problem } of unreadable) err(`${file}: skipped: ${problem}`);
-  const colorOf = labelColorsFor([...projects.values()], (path) => selector.projectOf(path));
-  const result = builder.result();
-  if (!result.agreement.measured) {
-    if (request.annotators) {
-      err(`marginalia report: ${result.agreement.reason}`);
-      return 2;
-    }
-    err(`marginalia report: no agreement figures: ${result.agreement.reason}${result.annotators.length > 2 ? ' (--annotators A,B)' : ''}`);
-  }
-  if (spool && result.agreement.measured) spool.print(reportJson({ ...result, agreement: { ...result.agreement, documents: spool.placeholder as never } }), out);
-  else out(request.format === 'csv' ? reportCsv(result) : reportJson(result));
-  return 0;
+  return status;
 }
 
 /** Progress of one of two passes over the files, as the first or second half of the bar. */

@@ -39,7 +39,7 @@ import { ArticleWorkspace } from './articleWorkspace';
 import { codeActionsAt } from './codeActions';
 import { codeLensesOf } from './codeLens';
 import { CorpusCheck, corpusCheckActions } from './corpusCheck';
-import { Corpus, annotatorsParameter, urisParameter } from './corpus';
+import { Corpus, exportParameter, pageParameters, reportParameters, urisParameter } from './corpus';
 import { CorpusChanges } from './corpusChanges';
 import { SERVER_COMMAND_IDS, executeCommand, type CommandContext } from './commandTable';
 import { diagnosticsOf } from './diagnostics';
@@ -428,6 +428,8 @@ export function startServer(connection: Connection = connectionFromArguments()):
   connection.onRequest(CorpusRequest, async (params: CorpusParams | undefined) => {
     try {
       await workspace.settingsKnown;
+      const page = pageParameters(params);
+      if (page) return await corpus.page(page);
       return await corpus.summary(urisParameter(params));
     } catch (error) {
       connection.console.error(`corpus failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -438,7 +440,10 @@ export function startServer(connection: Connection = connectionFromArguments()):
   connection.onRequest(CorpusReportRequest, async (params: CorpusReportParams | undefined) => {
     try {
       await workspace.settingsKnown;
-      return await corpus.report(annotatorsParameter(params));
+      const exportTo = exportParameter(params);
+      const asked = reportParameters(params);
+      if (exportTo) return await corpus.exportReport(asked.annotators, exportTo.format, exportTo.path);
+      return await corpus.report(asked);
     } catch (error) {
       connection.console.error(`corpus report failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       throw error;

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { indexSetup, type IndexedArticle, type IndexMessage, type IndexQuestion, type PhraseCount, type Viewer } from './corpusIndexWorker';
+import { indexSetup, type IndexedArticle, type IndexedPage, type IndexMessage, type IndexQuestion, type PhraseCount, type Viewer } from './corpusIndexWorker';
 
 /**
  * The server's handle on the corpus index, which lives in a worker thread (corpusIndexWorker.ts):
@@ -45,6 +45,11 @@ export class CorpusIndexThread {
 
   list(viewer: Viewer): Promise<IndexedArticle[]> {
     return this.ask({ type: 'list', viewer }) as Promise<IndexedArticle[]>;
+  }
+
+  /** Children `offset` onwards (at most `limit`) of `folder` ('' for the top), named as corpusNameOf names articles. */
+  page(folder: string, offset: number, limit: number, viewer: Viewer): Promise<IndexedPage> {
+    return this.ask({ type: 'page', folder, offset, limit, viewer }) as Promise<IndexedPage>;
   }
 
   async stop(): Promise<void> {

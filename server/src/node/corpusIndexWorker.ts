@@ -9,6 +9,8 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { isAbsolute, relative } from 'node:path';
 import { eachWithProgress } from '../core/base/progress';
 import { WordIndex, type PhrasePlaces } from '../core/corpusIndex/wordIndex';
+import { FolderTree, type FolderPage } from '../core/corpusIndex/folderTree';
+import { corpusNameOf } from './corpusNames';
 import { CodePointIndex } from '../core/base/offsets';
 import { misplacedTagIds, reviewSummaryOf, type ReviewSummary } from '../core/review/corpusSummary';
 import { emptyReviewCounts, reviewStateOf } from '../core/review/reviewState';
@@ -42,7 +44,8 @@ export type IndexQuestion =
   | { type: 'update'; paths: string[] }
   | { type: 'count'; phrase: string; folder: string; exclude: string[]; viewer: Viewer }
   | { type: 'holding'; phrase: string; folder: string; exclude: string[]; viewer: Viewer }
-  | { type: 'list'; viewer: Viewer };
+  | { type: 'list'; viewer: Viewer }
+  | { type: 'page'; folder: string; offset: number; limit: number; viewer: Viewer };
 
 export interface PhraseCount {
   occurrences: number;
@@ -54,6 +57,9 @@ export interface IndexedArticle {
   summary: ReviewSummary;
   problem?: string;
 }
+
+/** A page of one folder's children (folderTree.ts), and the index's version: a change between two pages shows as a new version. */
+export type IndexedPage = FolderPage<{ path: string; problem?: string }> & { version: number };
 
 export type IndexMessage = { id: number; result: unknown } | { id: number; error: string } | { progress: { done: number; total: number } };
 
@@ -95,7 +101,11 @@ export class CorpusIndexState {
   }
 
   async answer(question: IndexQuestion, progress: (done: number, total: number) => void): Promise<unknown> {
-    if (question.type === 'build' || question.type === 'update') this.counted.clear();
+    if (question.type === 'build' || question.type === 'update') {
+      this.counted.clear();
+      this.trees.clear();
+      this.version++;
+    }
     switch (question.type) {
       case 'build':
         return this.build(progress);
@@ -107,6 +117,8 @@ export class CorpusIndexState {
         return this.holding(question.phrase, question.folder, new Set(question.exclude), question.viewer);
       case 'list':
         return this.list(question.viewer);
+      case 'page':
+        return this.page(question.folder, question.offset, question.limit, question.viewer);
     }
   }
 
@@ -256,6 +268,22 @@ export class CorpusIndexState {
     const found = this.words.find(phrase, accept);
     const ids = found ? [...found].filter(([id, places]) => this.untaggedAmong(id, places, viewer) > 0).map(([id]) => id) : [...this.words.candidates(phrase, accept)];
     return ids.map((id) => this.docs[id]!.path).sort();
+  }
+
+  /** Bumped by every build and update. */
+  private version = 0;
+  /** The folders as each viewer counts them, made at the first page asked for since the index last changed. */
+  private readonly trees = new Map<string, FolderTree<{ path: string; problem?: string }>>();
+
+  private page(folder: string, offset: number, limit: number, viewer: Viewer): IndexedPage {
+    const key = viewer.blindAs ?? '';
+    let tree = this.trees.get(key);
+    if (!tree) {
+      tree = new FolderTree();
+      for (const { path, summary, problem } of this.list(viewer)) tree.add({ name: corpusNameOf(this.setup.folders, path), counts: summary.counts, value: { path, ...(problem ? { problem } : {}) } });
+      this.trees.set(key, tree.seal());
+    }
+    return { ...tree.page(folder, offset, limit), version: this.version };
   }
 
   private list(viewer: Viewer): IndexedArticle[] {

@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { TextSpool } from './textSpool';
 
 /**
  * The elements of a JSON array too long to hold (a figure row for each of 100,000 articles), written
@@ -12,10 +10,8 @@ import { join } from 'node:path';
 export class JsonArraySpool {
   /** Put in the document where the array goes: a string no path or label can hold. */
   readonly placeholder = `\u0000spool-${randomBytes(8).toString('hex')}\u0000`;
-  private readonly folder = mkdtempSync(join(tmpdir(), 'marginalia-spool-'));
-  private readonly fd = openSync(join(this.folder, 'elements.json'), 'w+');
+  private readonly spool = new TextSpool();
   private count = 0;
-  private closed = false;
 
   /** `depth`: how many levels deep the array is in the document (2 for `{"agreement": {"documents": [...]}}`'s elements' parent at 1). */
   constructor(private readonly depth: number) {}
@@ -27,7 +23,7 @@ export class JsonArraySpool {
   add(element: unknown): void {
     const indent = '  '.repeat(this.depth + 1);
     const text = `${this.count === 0 ? '' : ','}\n${indent}${JSON.stringify(element, null, 2).replaceAll('\n', `\n${indent}`)}`;
-    writeSync(this.fd, text);
+    this.spool.add(text);
     this.count++;
   }
 
@@ -40,16 +36,7 @@ export class JsonArraySpool {
     if (this.count === 0) out('[]');
     else {
       out('[');
-      const buffer = Buffer.allocUnsafe(1024 * 1024);
-      let position = 0;
-      const decoder = new TextDecoder();
-      for (;;) {
-        const read = readSync(this.fd, buffer, 0, buffer.length, position);
-        if (read === 0) break;
-        out(decoder.decode(buffer.subarray(0, read), { stream: true }));
-        position += read;
-      }
-      out(decoder.decode());
+      this.spool.print(out);
       out(`\n${'  '.repeat(this.depth)}]`);
     }
     out(json.slice(at + marker.length));
@@ -57,9 +44,6 @@ export class JsonArraySpool {
   }
 
   discard(): void {
-    if (this.closed) return;
-    this.closed = true;
-    closeSync(this.fd);
-    rmSync(this.folder, { recursive: true, force: true });
+    this.spool.discard();
   }
 }

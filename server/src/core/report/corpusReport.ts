@@ -1,6 +1,6 @@
 import { AgreementAccumulator, claimants, type AgreementReport, type DocumentAgreement } from '../agreement';
-import { addSummaries, misplacedTagIds, percentReviewed, summarizeTags, type ReviewSummary } from '../review/corpusSummary';
-import { emptyReviewCounts, reviewStateOf, totalTags, type ReviewCounts } from '../review/reviewState';
+import { misplacedTagIds, percentReviewed, reviewSummaryOf, summarizeTags, type ReviewSummary } from '../review/corpusSummary';
+import { emptyReviewCounts, REVIEW_STATES, reviewStateOf, totalTags, type ReviewCounts } from '../review/reviewState';
 import type { Relation, Tag } from '../sidecar/schema';
 
 /** A file left out of the report (or of agreement), and why. */
@@ -81,6 +81,8 @@ export interface ReportOptions {
   symmetricTypes?: ReadonlySet<string>;
   /** Hears each compared document's agreement figures, which the report then leaves out of `agreement.documents` (a caller that writes them out as they come). */
   onAgreementDocument?: (document: DocumentAgreement) => void;
+  /** Hears each article's review progress, which the report then leaves out of `progress.articles` (only summed): a caller that writes them out as they come. */
+  onArticleProgress?: (article: ArticleProgress) => void;
 }
 
 /**
@@ -104,6 +106,8 @@ export function corpusReport(documents: readonly ReportDocument[], options: Repo
 export class CorpusReportBuilder {
   private readonly byLabel = new Map<string, ReviewCounts>();
   private readonly articles: ArticleProgress[] = [];
+  /** Every article's counts added up, also those handed to onArticleProgress and not kept. */
+  private readonly overall = emptyReviewCounts();
   private readonly claimantsFound = new Set<string>();
   private readonly comparableClaimants = new Set<string>();
   private readonly stale: UnreadableFile[] = [];
@@ -114,7 +118,10 @@ export class CorpusReportBuilder {
 
   add(document: ReportDocument): void {
     const orphaned = misplacedTagIds(document.text, document.tags);
-    this.articles.push({ name: document.name, ...withPercent(summarizeTags(document.tags, orphaned)) });
+    const progress: ArticleProgress = { name: document.name, ...withPercent(summarizeTags(document.tags, orphaned)) };
+    for (const state of REVIEW_STATES) this.overall[state] += progress.counts[state];
+    if (this.options.onArticleProgress) this.options.onArticleProgress(progress);
+    else this.articles.push(progress);
     for (const tag of document.tags) {
       let counts = this.byLabel.get(tag.label);
       if (!counts) this.byLabel.set(tag.label, (counts = emptyReviewCounts()));
@@ -147,7 +154,7 @@ export class CorpusReportBuilder {
     return {
       annotators: [...this.claimantsFound].sort(),
       labels,
-      progress: { overall: withPercent(addSummaries(this.articles)), articles: this.articles },
+      progress: { overall: withPercent(reviewSummaryOf({ ...this.overall })), articles: this.articles },
       agreement: this.agreementSection(),
       unreadable: this.options.unreadable ?? [],
     };

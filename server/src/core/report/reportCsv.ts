@@ -1,4 +1,4 @@
-import type { LabelAgreement, RelationTypeAgreement } from '../agreement';
+import type { Agreement, LabelAgreement, RelationTypeAgreement } from '../agreement';
 import { REVIEW_STATES } from '../review/reviewState';
 import type { CorpusReport, ReviewProgress } from './corpusReport';
 
@@ -19,53 +19,101 @@ export const REPORT_CSV_COLUMNS = ['section', 'article', 'label', 'measure', 'va
 
 type Row = [section: string, article: string, label: string, measure: string, value: string | number];
 
+/** Writes the rows of one article's section, spooled as they came (the streaming report), to `out`. */
+export type SpooledRows = (out: (chunk: string) => void) => void;
+
+/**
+ * Where the per-article rows come from when the report did not keep them: each is printed in its
+ * place (the report's `progress.articles` and `agreement.documents` are then empty).
+ */
+export interface SpooledSections {
+  progress: SpooledRows;
+  agreement: SpooledRows;
+  relations: SpooledRows;
+}
+
 export function reportCsv(report: CorpusReport): string {
+  let csv = '';
+  writeReportCsv(report, (chunk) => (csv += chunk));
+  return csv;
+}
+
+/**
+ * The CSV of reportCsv, a section at a time to `out`: with `spooled`, the rows of each article come
+ * from there (written by articleProgressCsv and documentAgreementCsv as the articles were read), so
+ * that a corpus of any size is printed without holding its rows.
+ */
+export function writeReportCsv(report: CorpusReport, out: (chunk: string) => void, spooled?: SpooledSections): void {
   const rows: Row[] = [];
   for (const { label, counts, total } of report.labels) {
     for (const state of REVIEW_STATES) rows.push(['labels', '', label, state, counts[state]]);
     rows.push(['labels', '', label, 'total', total]);
   }
-  const progressRows = (article: string, progress: ReviewProgress) => {
-    for (const state of REVIEW_STATES) rows.push(['progress', article, '', state, progress.counts[state]]);
-    rows.push(['progress', article, '', 'total', progress.total], ['progress', article, '', 'reviewed', progress.reviewed], ['progress', article, '', 'percent', progress.percent]);
-  };
-  progressRows('', report.progress.overall);
-  for (const article of report.progress.articles) progressRows(article.name, article);
+  out(csvLines([[...REPORT_CSV_COLUMNS], ...rows]));
+  out(articleProgressCsv('', report.progress.overall));
+  if (spooled) spooled.progress(out);
+  else for (const article of report.progress.articles) out(articleProgressCsv(article.name, article));
 
   const { agreement } = report;
   if (agreement.measured) {
-    const figureRows = (article: string, label: string, figures: LabelAgreement) => {
-      agreement.annotators.forEach((annotator, index) => rows.push(['agreement', article, label, `claims:${annotator}`, figures.claims[index]]));
-      for (const match of ['exact', 'overlap'] as const) {
-        const score = figures[match];
-        rows.push(['agreement', article, label, `${match}_precision`, score.precision], ['agreement', article, label, `${match}_recall`, score.recall], ['agreement', article, label, `${match}_f1`, score.f1]);
-      }
-      rows.push(['agreement', article, label, 'kappa', figures.kappa]);
-    };
-    for (const [article, figures] of [['', agreement.corpus] as const, ...agreement.documents.map((document) => [document.name, document] as const)]) {
-      rows.push(['agreement', article, '', 'tokens', figures.tokens]);
-      figureRows(article, '', figures.overall);
-      for (const [label, byLabel] of Object.entries(figures.byLabel)) figureRows(article, label, byLabel);
-    }
-    const relationRows = (article: string, type: string, figures: RelationTypeAgreement) => {
-      agreement.annotators.forEach((annotator, index) => rows.push(['relation_agreement', article, type, `claims:${annotator}`, figures.claims[index]]));
-      for (const match of ['exact', 'overlap'] as const) {
-        const score = figures[match];
-        rows.push(['relation_agreement', article, type, `${match}_precision`, score.precision], ['relation_agreement', article, type, `${match}_recall`, score.recall], ['relation_agreement', article, type, `${match}_f1`, score.f1]);
-      }
-    };
-    for (const [article, figures] of [['', agreement.corpus] as const, ...agreement.documents.map((document) => [document.name, document] as const)]) {
-      if (!figures.relations) continue;
-      relationRows(article, '', figures.relations);
-      for (const [type, byType] of Object.entries(figures.relations.byType)) relationRows(article, type, byType);
-    }
-    for (const { name, missing } of agreement.skipped) rows.push(['agreement_skipped', name, '', 'missing', missing.join(', ')]);
-    for (const { file, problem } of agreement.excluded) rows.push(['agreement_skipped', file, '', 'problem', problem]);
+    out(agreementCsv(agreement.annotators, '', agreement.corpus));
+    if (spooled) spooled.agreement(out);
+    else for (const document of agreement.documents) out(agreementCsv(agreement.annotators, document.name, document));
+    out(relationCsv(agreement.annotators, '', agreement.corpus));
+    if (spooled) spooled.relations(out);
+    else for (const document of agreement.documents) out(relationCsv(agreement.annotators, document.name, document));
+    const tail: Row[] = [];
+    for (const { name, missing } of agreement.skipped) tail.push(['agreement_skipped', name, '', 'missing', missing.join(', ')]);
+    for (const { file, problem } of agreement.excluded) tail.push(['agreement_skipped', file, '', 'problem', problem]);
+    out(csvLines(tail));
   } else {
-    rows.push(['agreement', '', '', 'unavailable', agreement.reason]);
+    out(csvLines([['agreement', '', '', 'unavailable', agreement.reason]]));
   }
-  for (const { file, problem } of report.unreadable) rows.push(['unreadable', file, '', 'problem', problem]);
-  return [REPORT_CSV_COLUMNS, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  out(csvLines(report.unreadable.map(({ file, problem }): Row => ['unreadable', file, '', 'problem', problem])));
+}
+
+/** The progress rows of one article ('' for the whole corpus). */
+export function articleProgressCsv(article: string, progress: ReviewProgress): string {
+  const rows: Row[] = REVIEW_STATES.map((state): Row => ['progress', article, '', state, progress.counts[state]]);
+  rows.push(['progress', article, '', 'total', progress.total], ['progress', article, '', 'reviewed', progress.reviewed], ['progress', article, '', 'percent', progress.percent]);
+  return csvLines(rows);
+}
+
+/** The agreement rows of one article ('' for the whole corpus): tokens, then overall and per label. */
+export function agreementCsv(annotators: readonly string[], article: string, figures: Agreement): string {
+  const rows: Row[] = [['agreement', article, '', 'tokens', figures.tokens]];
+  const figureRows = (label: string, byLabel: LabelAgreement) => {
+    annotators.forEach((annotator, index) => rows.push(['agreement', article, label, `claims:${annotator}`, byLabel.claims[index]]));
+    for (const match of ['exact', 'overlap'] as const) {
+      const score = byLabel[match];
+      rows.push(['agreement', article, label, `${match}_precision`, score.precision], ['agreement', article, label, `${match}_recall`, score.recall], ['agreement', article, label, `${match}_f1`, score.f1]);
+    }
+    rows.push(['agreement', article, label, 'kappa', byLabel.kappa]);
+  };
+  figureRows('', figures.overall);
+  for (const [label, byLabel] of Object.entries(figures.byLabel)) figureRows(label, byLabel);
+  return csvLines(rows);
+}
+
+/** The relation agreement rows of one article ('' for the whole corpus); none without relations. */
+export function relationCsv(annotators: readonly string[], article: string, figures: Agreement): string {
+  if (!figures.relations) return '';
+  const rows: Row[] = [];
+  const relationRows = (type: string, byType: RelationTypeAgreement) => {
+    annotators.forEach((annotator, index) => rows.push(['relation_agreement', article, type, `claims:${annotator}`, byType.claims[index]]));
+    for (const match of ['exact', 'overlap'] as const) {
+      const score = byType[match];
+      rows.push(['relation_agreement', article, type, `${match}_precision`, score.precision], ['relation_agreement', article, type, `${match}_recall`, score.recall], ['relation_agreement', article, type, `${match}_f1`, score.f1]);
+    }
+  };
+  relationRows('', figures.relations);
+  for (const [type, byType] of Object.entries(figures.relations.byType)) relationRows(type, byType);
+  return csvLines(rows);
+}
+
+/** RFC 4180 lines, each ended by CRLF. */
+function csvLines(rows: ReadonlyArray<readonly (string | number)[]>): string {
+  return rows.map((row) => row.map(csvField).join(',') + '\r\n').join('');
 }
 
 /** One CSV field: quoted (quotes doubled) when it holds a comma, a quote, a line break or space at an edge. */
