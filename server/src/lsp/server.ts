@@ -208,7 +208,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
     if (key === indexedWith || __filename.endsWith('.ts')) return;
     indexedWith = key;
     let report: (done: number, total: number) => void = () => {};
-    const index = new CorpusIndexThread(__filename, workspaceFolders, workspace.settings.articles, (done, total) => report(done, total));
+    const index = new CorpusIndexThread(__filename, workspaceFolders, workspace.settings.articles, (done, total) => report(done, total), (line) => connection.console.log(line));
     const previous = corpus.index;
     corpus.index = index;
     tagAllInWorkspace.useIndex(index);
