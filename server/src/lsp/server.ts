@@ -115,6 +115,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
     },
     warn,
     projectsLookedUp: (paths) => guard('project file diagnostics', () => projectFileDiagnostics.refresh(paths, (path) => workspace.projectFileStatus(path)), undefined),
+    learnt: (texts) => guard('corpus index', () => tagAllInWorkspace.learnt(texts), undefined),
   });
   const projectFileDiagnostics = new ProjectFileDiagnostics(connection, warn);
   // The project's own recognisers: their suggestions arrive after the detector's, with a redraw.
