@@ -47,11 +47,17 @@ describe('the corpus index cache', () => {
   it('is written in .marginalia/cache/ (ignored by git there), and a start reads no article that did not change', async () => {
     await build(state());
     assert.ok(existsSync(cacheFile()));
+    // A temp file left by a server stopped mid-write (its pid no longer runs) goes at the next write.
+    const abandoned = path.join(path.dirname(cacheFile()), '.corpus-index.bin.999999999-0123abcd.tmp');
+    writeFileSync(abandoned, 'half a cache');
     assert.equal(readFileSync(path.join(path.dirname(cacheFile()), '.gitignore'), 'utf8'), '*\n');
     logged = [];
     const again = state();
     await build(again);
     assert.match(logged[0]!, /^corpus index loaded from the cache: 3 articles, 0 read again \(changed or new\), 0 gone$/);
+    again.dirty = true;
+    await again.save();
+    assert.ok(!existsSync(abandoned));
     assert.deepEqual(await count(again, 'Olena Kovalenko'), { occurrences: 2, articles: 2 });
   });
 

@@ -15,14 +15,14 @@
  * index loads as fast as the disk gives it.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { describeIssues } from '../core/base/zodIssues';
 import { WordIndex, type WordIndexImage } from '../core/corpusIndex/wordIndex';
 import { JOURNAL_FOLDER } from '../core/lexicon/lexiconJournal';
 import { TAG_STATUSES } from '../core/sidecar/schema';
-import { writeFileAtomically } from './atomicWrite';
+import { isOwnedByDeadProcess, isTempFileName, writeFileAtomically } from './atomicWrite';
 
 const FORMAT = 'marginalia-corpus-index';
 /** Raised whenever what is written changes meaning: a cache of another version is rebuilt, never misread. */
@@ -186,6 +186,11 @@ export async function writeIndexCache(path: string, contents: IndexCacheContents
   await writeFile(join(folder, '.gitignore'), '*\n', { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EEXIST') throw error;
   });
+  // A server stopped mid-write leaves its temp file (as large as the cache): gone once its process is.
+  for (const name of await readdir(folder)) {
+    const temp = join(folder, name);
+    if (isTempFileName(name, path) && (await isOwnedByDeadProcess(temp, 3600_000))) await unlink(temp).catch(() => undefined);
+  }
   await writeFileAtomically(path, encodeIndexCache(contents));
 }
 
