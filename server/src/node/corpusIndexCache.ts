@@ -101,17 +101,43 @@ export function indexCachePathFor(folders: readonly string[]): string | undefine
 
 /** The bytes of a cache file, in parts (written one after another). */
 export function encodeIndexCache(contents: IndexCacheContents): Uint8Array[] {
-  const { words } = contents;
-  const docs = contents.docs.map((doc) => doc && { ...doc, tags: doc.tags.map((tag) => [tag.start, tag.end, tag.annotator, tag.status, tag.orphaned]) });
-  const body = [bytesOf(words.lengths), bytesOf(words.data), bytesOf(words.entries), Buffer.from(words.words.join('\n')), Buffer.from(JSON.stringify(docs)), Buffer.from(JSON.stringify(contents.phrases))];
+  const body = bodyOf(contents);
   const hash = createHash('sha1');
   for (const part of body) hash.update(part);
-  const [lengths, data, entries, wordBytes, docBytes, phraseBytes] = body.map((part) => part.byteLength) as [number, number, number, number, number, number];
-  const header: Header = { format: FORMAT, version: INDEX_CACHE_VERSION, littleEndian: LITTLE_ENDIAN, setup: contents.setup, parts: { lengths, data, entries, words: wordBytes, docs: docBytes, phrases: phraseBytes }, sha1: hash.digest('hex') };
+  return [headerOf(contents, body, hash.digest('hex')), ...body];
+}
+
+/**
+ * encodeIndexCache, its checksum taken a few MB at a time with a pause between: the index's thread
+ * answers the questions that come meanwhile (a 100,000-article cache is a few hundred MB).
+ */
+async function encodeIndexCacheInTurns(contents: IndexCacheContents): Promise<Uint8Array[]> {
+  const body = bodyOf(contents);
+  const hash = createHash('sha1');
+  for (const part of body) {
+    for (let at = 0; at < part.byteLength; at += HASH_STEP) {
+      hash.update(part.subarray(at, at + HASH_STEP));
+      await new Promise((wake) => setImmediate(wake));
+    }
+  }
+  return [headerOf(contents, body, hash.digest('hex')), ...body];
+}
+
+const HASH_STEP = 8 * 1024 * 1024;
+
+function bodyOf(contents: IndexCacheContents): Uint8Array[] {
+  const { words } = contents;
+  const docs = contents.docs.map((doc) => doc && { ...doc, tags: doc.tags.map((tag) => [tag.start, tag.end, tag.annotator, tag.status, tag.orphaned]) });
+  return [bytesOf(words.lengths), bytesOf(words.data), bytesOf(words.entries), Buffer.from(words.words.join('\n')), Buffer.from(JSON.stringify(docs)), Buffer.from(JSON.stringify(contents.phrases))];
+}
+
+function headerOf(contents: IndexCacheContents, body: readonly Uint8Array[], sha1: string): Uint8Array {
+  const [lengths, data, entries, words, docs, phrases] = body.map((part) => part.byteLength) as [number, number, number, number, number, number];
+  const header: Header = { format: FORMAT, version: INDEX_CACHE_VERSION, littleEndian: LITTLE_ENDIAN, setup: contents.setup, parts: { lengths, data, entries, words, docs, phrases }, sha1 };
   const line = JSON.stringify(header);
   // Padded with spaces so that the integer arrays after it start at a multiple of 4.
   const padding = (4 - ((Buffer.byteLength(line) + 1) % 4)) % 4;
-  return [Buffer.from(`${line}${' '.repeat(padding)}\n`), ...body];
+  return Buffer.from(`${line}${' '.repeat(padding)}\n`);
 }
 
 /** Why a cache file is not used: said once in the server's log, then the index is built from the files. */
@@ -191,7 +217,7 @@ export async function writeIndexCache(path: string, contents: IndexCacheContents
     const temp = join(folder, name);
     if (isTempFileName(name, path) && (await isOwnedByDeadProcess(temp, 3600_000))) await unlink(temp).catch(() => undefined);
   }
-  await writeFileAtomically(path, encodeIndexCache(contents));
+  await writeFileAtomically(path, await encodeIndexCacheInTurns(contents));
 }
 
 function sameSetup(a: IndexCacheSetup, b: IndexCacheSetup): boolean {
