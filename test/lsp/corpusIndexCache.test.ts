@@ -27,6 +27,13 @@ const titles = (actions: CodeAction[]) => actions.map((action) => action.title);
 describe('the corpus index kept between starts', () => {
   let root: string;
   let session: Session | undefined;
+  /** Rewrites an article, dated a minute later than the corpus: changed, and not modified as the index read it. */
+  const edit = (n: number, text: string) => {
+    const file = path.join(root, articlePath(n));
+    writeFileSync(file, text);
+    const later = new Date(EARLIER.getTime() + 60_000);
+    utimesSync(file, later, later);
+  };
 
   beforeEach(() => {
     root = mkdtempSync(path.join(tmpdir(), 'marginalia-index-cache-'));
@@ -52,12 +59,21 @@ describe('the corpus index kept between starts', () => {
     await session.close();
 
     // Edited while no server ran: the name leaves article 5.
-    writeFileSync(path.join(root, articlePath(5)), 'Report 5: nobody of note.\n');
+    edit(5, 'Report 5: nobody of note.\n');
     session = await startSession({ annotator: 'ann' }, { root });
     first = await session.open(articlePath(0));
     const actions = titles(await first.actionsAt(NAME));
     assert.ok(actions.includes(`Tag all ${ARTICLES - 1} occurrences of "${NAME}" in the workspace as PERSON (${ARTICLES - 1} articles)`), actions.join('\n'));
     await session.logged((line) => line === `corpus index loaded from the cache: ${ARTICLES} articles, 1 read again (changed or new), 0 gone`);
+
+    // Edited while the server runs, which is told (as a file watcher would): the cache written as the server stops holds it.
+    edit(6, 'Report 6: nobody either.\n');
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(root, articlePath(6))).href, type: 2 }] });
+    assert.ok(titles(await first.actionsAt(NAME)).includes(`Tag all ${ARTICLES - 2} occurrences of "${NAME}" in the workspace as PERSON (${ARTICLES - 2} articles)`));
+    await session.close();
+    session = await startSession({ annotator: 'ann' }, { root });
+    await session.open(articlePath(0));
+    await session.logged((line) => line === `corpus index loaded from the cache: ${ARTICLES} articles, 0 read again (changed or new), 0 gone`);
   });
 
   it('counts a learnt text the word places cannot tell from the index: no article is read at Ctrl+.', async () => {
@@ -68,6 +84,8 @@ describe('the corpus index kept between starts', () => {
     const start = first.text.indexOf(HYPHENATED);
     await session.connection.sendRequest('workspace/executeCommand', { command: ServerCommands.tag, arguments: [{ uri: first.uri, start, end: start + HYPHENATED.length, text: HYPHENATED, label: 'PERSON', source: 'suggestion' } satisfies TagArguments] });
 
+    // The index took the places of the text learnt, in the background.
+    await session.logged((line) => line === `corpus index keeps "${HYPHENATED}" by its text: ${ARTICLES} articles holding its words read`);
     // The other articles leave the disk without a word to the server (no file event): an answer read
     // from the files would count none of them; the index, which took their places when the text was
     // learnt, still counts them all.

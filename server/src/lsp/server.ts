@@ -448,6 +448,8 @@ export function startServer(connection: Connection = connectionFromArguments()):
     } catch (error) {
       connection.console.error(`the lexicon journals could not be compacted: ${error instanceof Error ? error.message : String(error)}; they stay beside the lexicons and are read from there`);
     }
+    // The changes since the index's cache was last written, so that the next start reads none of them again.
+    await corpus.index?.save().catch((error: unknown) => connection.console.error(`the corpus index cache could not be written: ${error instanceof Error ? error.message : String(error)}`));
   });
 
   documents.listen(connection);

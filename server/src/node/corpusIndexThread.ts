@@ -50,6 +50,11 @@ export class CorpusIndexThread {
     return this.ask({ type: 'track', phrases }) as Promise<void>;
   }
 
+  /** Writes the index's cache now if it changed since last written (when the server stops). */
+  save(): Promise<void> {
+    return this.ask({ type: 'save' }) as Promise<void>;
+  }
+
   list(viewer: Viewer): Promise<IndexedArticle[]> {
     return this.ask({ type: 'list', viewer }) as Promise<IndexedArticle[]>;
   }

@@ -30,8 +30,6 @@ export interface IndexSetup {
   folders: string[];
   /** The `marginalia.articles` setting's globs, if set. */
   articles?: string[];
-  /** false: no cache on disk (the CLI's one-off runs). */
-  cache?: false;
 }
 
 /** Whose tags count: everyone's, or in blind mode one annotator's (and proposals and conflicts, as canSee says). */
@@ -96,7 +94,7 @@ export class CorpusIndexState {
     private readonly log: (line: string) => void = () => {},
   ) {
     this.selector = articleSelectorFor(setup.folders, setup.articles);
-    this.cachePath = setup.cache === false ? undefined : indexCachePathFor(setup.folders);
+    this.cachePath = indexCachePathFor(setup.folders);
   }
 
   async answer(question: IndexQuestion, progress: (done: number, total: number) => void): Promise<unknown> {
@@ -233,11 +231,16 @@ export class CorpusIndexState {
    * the articles holding their words are read now, in the background, so that no count reads them.
    */
   private track(phrases: readonly string[]): void {
-    for (const phrase of phrases) {
-      if (this.phrases.has(phrase) || phrase.length === 0 || this.words.find(phrase, () => false) !== undefined) continue;
-      this.phrases.track(phrase, this.words.candidates(phrase, () => true), (id) => this.textOf(id));
-      this.dirty = true;
+    const fresh = phrases.filter((phrase) => !this.phrases.has(phrase) && phrase.length > 0 && this.words.find(phrase, () => false) === undefined);
+    if (fresh.length === 0) return;
+    let read = 0;
+    for (const phrase of fresh) {
+      const holding = this.words.candidates(phrase, () => true);
+      read += holding.size;
+      this.phrases.track(phrase, holding, (id) => this.textOf(id));
     }
+    this.dirty = true;
+    this.log(`corpus index keeps ${fresh.length === 1 ? `"${fresh[0]}"` : `${fresh.length} texts`} by its text: ${read} article${read === 1 ? '' : 's'} holding its words read`);
   }
 
   /** An article's text as on disk now, undefined when it cannot be read (then nothing is found in it). */
@@ -446,5 +449,9 @@ export function serveCorpusIndexWorker(): void {
   });
 }
 
-/** How long changes must pause before the cache is written again. */
-const CACHE_QUIET_MS = 5000;
+/**
+ * How long changes must pause before the cache is written again: a minute, as a 100,000-article cache
+ * is a few hundred MB and an annotator saves a sidecar every few seconds. The server also writes it
+ * when it stops; changes not yet written only cost reading those articles again at the next start.
+ */
+const CACHE_QUIET_MS = 60_000;
