@@ -421,8 +421,21 @@ export function serveCorpusIndexWorker(): void {
   const state = new CorpusIndexState(workerData as IndexSetup, (line) => port.postMessage({ log: line } satisfies IndexMessage));
   let queue = Promise.resolve();
   let quiet: NodeJS.Timeout | undefined;
+  /** The pause the pending write of the cache waits for, if one is pending. */
+  let waitFor: number | undefined;
   const enqueue = (work: () => Promise<void>) => (queue = queue.then(work));
+  const saveAfterQuiet = (ms: number) => {
+    clearTimeout(quiet);
+    waitFor = ms;
+    quiet = setTimeout(() => {
+      waitFor = undefined;
+      // The arrays are copied in turn with the questions; the write itself goes on beside them.
+      enqueue(async () => void state.save());
+    }, ms);
+  };
   port.on('message', ({ id, question }: { id: number; question: IndexQuestion }) => {
+    // Questions keep coming (Ctrl+. after Ctrl+.): the pending write waits until they pause.
+    if (waitFor !== undefined) saveAfterQuiet(waitFor);
     enqueue(async () => {
       try {
         // One message a percent, not one an article: the server's thread has articles to serve.
@@ -437,17 +450,14 @@ export function serveCorpusIndexWorker(): void {
       } catch (error) {
         port.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies IndexMessage);
       }
-      if (!state.dirty) return;
-      // After the build at once; after changes once they pause (a git pull is one write, not a thousand).
-      clearTimeout(quiet);
-      if (question.type === 'build') void state.save();
-      else quiet = setTimeout(() => {
-        // The arrays are copied in turn with the questions; the write itself goes on beside them.
-        enqueue(async () => void state.save());
-      }, CACHE_QUIET_MS);
+      // After the build, once the first questions pause; after changes, once they pause for longer (a git pull is one write, not a thousand).
+      if (state.dirty && question.type !== 'save') saveAfterQuiet(question.type === 'build' ? BUILT_QUIET_MS : CACHE_QUIET_MS);
     });
   });
 }
+
+/** How long questions must pause after the build before the cache is first written: Ctrl+. right after start-up does not wait on it. */
+const BUILT_QUIET_MS = 2000;
 
 /**
  * How long changes must pause before the cache is written again: a minute, as a 100,000-article cache
