@@ -6,9 +6,10 @@
  * the index is being built (they must never wait for it).
  *
  * The generated corpora are kept in the temp folder between runs (article n is the same on every run),
- * so that before/after comparisons read the same files; the index cache is deleted before each start.
+ * so that before/after comparisons read the same files. Each size is started twice: with no index cache
+ * (deleted first: the cold build), then again with the cache the first start wrote.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CodeAction } from 'vscode-languageserver-protocol';
@@ -70,6 +71,29 @@ async function benchSize(size: number, short: boolean): Promise<void> {
     const pages: number[] = [];
     for (let run = 0; run < (short ? 5 : 20); run++) pages.push(await pageAt((run * 200) % Math.max(1, size % ARTICLES_PER_FOLDER || ARTICLES_PER_FOLDER)));
     report(`corpus view, a page of 200 articles, ${label}`, round(p95(pages)), 'ms (p95)', undefined, { firstPageMs: round(firstPage), runs: pages.length });
+  } finally {
+    // The server writes the index's cache when it stops (if not already written after the build): the next start loads it.
+    await session.close();
+  }
+  await benchFromCache(root, size);
+}
+
+/** A second start on the same corpus, unchanged: the index is loaded from the cache the first start wrote. */
+async function benchFromCache(root: string, size: number): Promise<void> {
+  const started = performance.now();
+  const session = await startSession({ annotator: 'bench' }, { root });
+  try {
+    const article = await session.open(articlePath(0), readFileSync(path.join(root, articlePath(0)), 'utf8'));
+    const name = NAMES.find((candidate) => article.text.includes(candidate))!;
+    await firstTagAll(article, name);
+    const seconds = (performance.now() - started) / 1000;
+    const loaded = await session.logged((line) => line.startsWith('corpus index loaded from the cache'));
+    const label = `${size.toLocaleString('en-US')} articles`;
+    const cacheBytes = statSync(path.join(root, '.marginalia', 'cache', 'corpus-index.bin')).size;
+    report(`corpus ready for tag all after start, from the index cache, ${label}`, round(seconds), 's', undefined, { serverCpuSeconds: round(cpuSecondsOf(session)), load: loadAverage(), log: loaded });
+    report(`server CPU time until ready from the index cache, ${label}`, round(cpuSecondsOf(session)), 's', undefined);
+    report(`index cache file, ${label}`, round(cacheBytes / 1024 / 1024), 'MB', undefined);
+    report(`server RSS with the corpus ready from the index cache, ${label}`, rssMegabytes(session), 'MB', undefined);
   } finally {
     await session.close();
   }

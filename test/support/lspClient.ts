@@ -36,6 +36,8 @@ export interface Session {
   message(predicate: (message: string) => boolean): Promise<string>;
   /** Resolves at the next workspace/codeLens/refresh the server sends (it tells the editor its code lenses changed). */
   codeLensRefresh(): Promise<void>;
+  /** The first line of the server's log (window/logMessage) that `predicate` accepts, waiting for it if need be. */
+  logged(predicate: (line: string) => boolean): Promise<string>;
   /** With `holdSettings`: answers the server's configuration request, held until now, as a slow editor would. */
   releaseSettings(): void;
   close(): Promise<void>;
@@ -91,7 +93,12 @@ export async function startSession(settings: Record<string, unknown> = { annotat
     messages.push(params.message);
     for (const wake of messageWaiters.splice(0)) wake();
   });
-  connection.onNotification('window/logMessage', () => undefined);
+  const logs: string[] = [];
+  const logWaiters: Array<() => void> = [];
+  connection.onNotification('window/logMessage', (params: { message: string }) => {
+    logs.push(params.message);
+    for (const wake of logWaiters.splice(0)) wake();
+  });
   connection.onNotification('marginalia/articleChanged', () => undefined);
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     diagnosticsByUri.set(params.uri, params.diagnostics);
@@ -168,6 +175,18 @@ export async function startSession(settings: Record<string, unknown> = { annotat
         if (Date.now() > deadline) throw new Error(`no such message; shown: ${JSON.stringify(messages)}`);
         await new Promise<void>((wake) => {
           messageWaiters.push(wake);
+          setTimeout(wake, 1000).unref();
+        });
+      }
+    },
+    async logged(predicate) {
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const found = logs.find(predicate);
+        if (found !== undefined) return found;
+        if (Date.now() > deadline) throw new Error(`no such line in the server's log; logged: ${JSON.stringify(logs)}`);
+        await new Promise<void>((wake) => {
+          logWaiters.push(wake);
           setTimeout(wake, 1000).unref();
         });
       }

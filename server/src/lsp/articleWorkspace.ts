@@ -30,6 +30,8 @@ export interface WorkspaceEvents {
   warn(message: string): void;
   /** The project files governing these paths may have been read anew: report the broken ones, clear the fixed ones. */
   projectsLookedUp(paths: readonly string[]): void;
+  /** Texts a corpus learnt (see LexiconHost.learnt). */
+  learnt?(texts: readonly string[]): void;
 }
 
 /**
@@ -69,6 +71,7 @@ export class ArticleWorkspace {
       openArticles: () => this.all(),
       articleChanged: (article) => events.articleChanged(article),
       warn: (message) => events.warn(message),
+      learnt: (texts) => events.learnt?.(texts),
     });
   }
 

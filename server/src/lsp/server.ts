@@ -119,6 +119,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
     },
     warn,
     projectsLookedUp: (paths) => guard('project file diagnostics', () => projectFileDiagnostics.refresh(paths, (path) => workspace.projectFileStatus(path)), undefined),
+    learnt: (texts) => guard('corpus index', () => tagAllInWorkspace.learnt(texts), undefined),
   });
   const projectFileDiagnostics = new ProjectFileDiagnostics(connection, warn);
   // The project's own recognisers: their suggestions arrive after the detector's, with a redraw.
@@ -213,7 +214,7 @@ export function startServer(connection: Connection = connectionFromArguments()):
     if (key === indexedWith || __filename.endsWith('.ts')) return;
     indexedWith = key;
     let report: (done: number, total: number) => void = () => {};
-    const index = new CorpusIndexThread(__filename, workspaceFolders, workspace.settings.articles, (done, total) => report(done, total));
+    const index = new CorpusIndexThread(__filename, workspaceFolders, workspace.settings.articles, (done, total) => report(done, total), (line) => connection.console.log(line));
     const previous = corpus.index;
     corpus.index = index;
     tagAllInWorkspace.useIndex(index);
@@ -457,6 +458,8 @@ export function startServer(connection: Connection = connectionFromArguments()):
     } catch (error) {
       connection.console.error(`the lexicon journals could not be compacted: ${error instanceof Error ? error.message : String(error)}; they stay beside the lexicons and are read from there`);
     }
+    // The changes since the index's cache was last written, so that the next start reads none of them again.
+    await corpus.index?.save().catch((error: unknown) => connection.console.error(`the corpus index cache could not be written: ${error instanceof Error ? error.message : String(error)}`));
   });
 
   documents.listen(connection);

@@ -32,12 +32,27 @@ import type { ArticleWorkspace } from './articleWorkspace';
 export class WorkspaceTagAll {
   private readonly store = new SidecarStore();
   private index: CorpusIndexThread | undefined;
+  /** The learnt texts sent to the running index: each once (a corpus's lexicon is sent whole when read). */
+  private tracked = new Set<string>();
 
   constructor(private readonly workspace: ArticleWorkspace) {}
 
   /** The corpus index this search reads (replaced when the workspace or its article globs change). */
   useIndex(index: CorpusIndexThread | undefined): void {
     this.index = index;
+    const learnt = [...this.tracked];
+    this.tracked = new Set();
+    this.learnt(learnt);
+  }
+
+  /**
+   * Texts learnt: the index keeps where those its word places cannot tell stand ("Jean-Luc Moreau",
+   * "Pieter de Vries"), reading their articles now, in the background, so that Ctrl+. reads none.
+   */
+  learnt(texts: readonly string[]): void {
+    const fresh = [...new Set(texts)].filter((text) => !this.tracked.has(text));
+    for (const text of fresh) this.tracked.add(text);
+    if (fresh.length > 0 && this.index) void this.index.track(fresh).catch(() => undefined);
   }
 
   /** Files changed on disk (any article, sidecar or project file): the index reads them again before its next answer. */

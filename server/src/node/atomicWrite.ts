@@ -13,13 +13,14 @@ export interface AtomicWriteOptions {
  * file system), fsync it, rename it over the target, then fsync the folder so the rename persists.
  * Once this resolves, the content is on disk: whoever acknowledges a change after it may rely on it.
  */
-export async function writeFileAtomically(path: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+export async function writeFileAtomically(path: string, content: string | Uint8Array | readonly Uint8Array[], options: AtomicWriteOptions = {}): Promise<void> {
   const folder = dirname(path);
   const tempPath = tempPathFor(path);
   try {
     const file = await open(tempPath, 'wx');
     try {
-      await file.writeFile(content);
+      // Parts one after another: a large file made of arrays is written without joining them first.
+      for (const part of typeof content === 'string' || content instanceof Uint8Array ? [content] : content) await file.writeFile(part);
       await file.sync();
     } finally {
       await file.close();

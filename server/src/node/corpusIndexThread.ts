@@ -14,12 +14,14 @@ export class CorpusIndexThread {
   readonly built: Promise<number>;
   private failure: Error | undefined;
 
-  constructor(script: string, folders: string[], articles: string[] | undefined, onProgress: (done: number, total: number) => void) {
+  /** `onLog`: the index's lines for the server's log (the cache loaded, written, or why not). */
+  constructor(script: string, folders: string[], articles: string[] | undefined, onProgress: (done: number, total: number) => void, onLog: (line: string) => void = () => {}) {
     this.worker = new Worker(script, { workerData: indexSetup(folders, articles) });
     // An idle index must not keep a CLI or a test process alive.
     this.worker.unref();
     this.worker.on('message', (message: IndexMessage) => {
       if ('progress' in message) return onProgress(message.progress.done, message.progress.total);
+      if ('log' in message) return onLog(message.log);
       const waiter = this.waiting.get(message.id);
       this.waiting.delete(message.id);
       if ('error' in message) waiter?.reject(new Error(`corpus index: ${message.error}`));
@@ -41,6 +43,16 @@ export class CorpusIndexThread {
   /** The closed articles of corpus `folder` where `phrase` may stand untagged, sorted by path. */
   holding(phrase: string, folder: string, exclude: string[], viewer: Viewer): Promise<string[]> {
     return this.ask({ type: 'holding', phrase, folder, exclude, viewer }) as Promise<string[]>;
+  }
+
+  /** Phrases to keep by their text (learnt texts the word places cannot tell): their articles are read now, in the background. */
+  track(phrases: string[]): Promise<void> {
+    return this.ask({ type: 'track', phrases }) as Promise<void>;
+  }
+
+  /** Writes the index's cache now if it changed since last written (when the server stops). */
+  save(): Promise<void> {
+    return this.ask({ type: 'save' }) as Promise<void>;
   }
 
   list(viewer: Viewer): Promise<IndexedArticle[]> {

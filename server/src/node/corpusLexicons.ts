@@ -15,6 +15,8 @@ export interface LexiconHost<A extends { path: string }> {
   articleChanged(article: A): void;
   /** Something the annotator must know (a broken lexicon file). */
   warn(message: string): void;
+  /** Texts the corpus learnt (all of its lexicon when read, then each lesson's): the corpus index keeps where they stand. */
+  learnt?(texts: readonly string[]): void;
 }
 
 /** One corpus's lexicon: as last read or written, or why its file could not be read. */
@@ -93,6 +95,7 @@ export class CorpusLexicons<A extends { path: string }> {
     try {
       // The article acting is redrawn by its action: only the corpus's other open articles are redrawn here.
       await this.change(corpus, (lexicon) => applyLessons(lexicon, updates), articlePath);
+      this.host.learnt?.(updates.flatMap((update) => (update.type === 'learn' ? [update.lesson.text] : [])));
     } catch (error) {
       if (!corpus.problem) this.host.warn(`Marginalia: what this tag action taught could not be saved in ${corpus.path} (${error instanceof Error ? error.message : String(error)}); the tags are saved`);
     }
@@ -162,7 +165,9 @@ export class CorpusLexicons<A extends { path: string }> {
 
   private async read(corpus: CorpusLexicon): Promise<void> {
     try {
-      this.settle(corpus, await this.store.read(corpus.path));
+      const lexicon = await this.store.read(corpus.path);
+      this.settle(corpus, lexicon);
+      this.host.learnt?.(lexicon.toFile().entries.map((entry) => entry.text));
     } catch (error) {
       this.fail(corpus, error);
     }

@@ -24,7 +24,7 @@ export interface PhrasePlaces {
 
 /** A growable list of 32-bit integers. */
 class Ints {
-  data = new Int32Array(2);
+  data: Int32Array<ArrayBufferLike> = new Int32Array(2);
   length = 0;
 
   push(value: number): void {
@@ -104,6 +104,20 @@ function nameWords(form: string): Array<{ word: string; offset: number }> | unde
   return words;
 }
 
+/**
+ * The index as plain arrays, for its cache on disk (node/corpusIndexCache.ts): the live entries only,
+ * each word's list after the one before.
+ */
+export interface WordIndexImage {
+  words: string[];
+  /** Per word, how many integers its list holds. */
+  lengths: Int32Array;
+  /** The lists, one after another. */
+  data: Int32Array;
+  /** Per article number: how many entries it has, -1 when it is not live (forgotten, or never given). */
+  entries: Int32Array;
+}
+
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
@@ -167,6 +181,67 @@ export class WordIndex {
     this.liveEntries -= entries;
     this.deadEntries += entries;
     if (this.deadEntries > this.liveEntries && this.deadEntries > 100_000) this.sweep();
+  }
+
+  /** The index as plain arrays (copies: the index may change while they are written). */
+  image(): WordIndexImage {
+    if (this.deadEntries > 0) this.sweep();
+    const lengths = new Int32Array(this.lists.length);
+    let total = 0;
+    this.lists.forEach((list, id) => {
+      lengths[id] = list.length;
+      total += list.length;
+    });
+    const data = new Int32Array(total);
+    let at = 0;
+    for (const list of this.lists) {
+      data.set(list.data.subarray(0, list.length), at);
+      at += list.length;
+    }
+    const entries = new Int32Array(this.live.length).fill(-1);
+    this.live.forEach((live, doc) => {
+      if (live) entries[doc] = this.entryCounts[doc] ?? 0;
+    });
+    return { words: [...this.words], lengths, data, entries };
+  }
+
+  /**
+   * The index an image was made of. Its lists become views of `image.data`, which must not be used
+   * elsewhere. Throws when the arrays do not fit together (a cache written wrong, or by other code):
+   * an index that answered from them would be wrong without a sign.
+   */
+  static fromImage(image: WordIndexImage): WordIndex {
+    const { words, lengths, data, entries } = image;
+    if (lengths.length !== words.length) throw new Error(`${words.length} words but ${lengths.length} lists`);
+    const index = new WordIndex();
+    let at = 0;
+    for (let id = 0; id < words.length; id++) {
+      const word = words[id]!;
+      const length = lengths[id]!;
+      let hash = FNV_OFFSET;
+      for (let n = 0; n < word.length; n++) hash = Math.imul(hash ^ word.charCodeAt(n), FNV_PRIME);
+      if (word.length === 0 || index.wordId(word, 0, word.length, hash, true) !== id) throw new Error(`word ${id} ("${word}") is empty or given twice`);
+      const stride = index.byArticle[id] ? 1 : 2;
+      if (length < 0 || length % stride !== 0 || at + length > data.length) throw new Error(`the list of "${word}" does not fit the data`);
+      const list = index.lists[id]!;
+      list.data = data.subarray(at, at + length);
+      list.length = length;
+      // Every entry names a live article, in order: what find and candidates rely on.
+      for (let n = 0, previous = -1; n < length; n += stride) {
+        const doc = list.data[n]!;
+        if (doc < previous || doc >= entries.length || entries[doc]! < 0) throw new Error(`the list of "${word}" names article ${doc}, which is not live or out of order`);
+        previous = doc;
+      }
+      at += length;
+    }
+    if (at !== data.length) throw new Error(`${data.length - at} integers after the last list`);
+    entries.forEach((count, doc) => {
+      if (count < 0) return;
+      index.live[doc] = true;
+      index.entryCounts[doc] = count;
+      index.liveEntries += count;
+    });
+    return index;
   }
 
   /** Gives back the room growth left over (after the first build). */
@@ -291,9 +366,16 @@ export class WordIndex {
     return value >> 1 === start ? value : -1;
   }
 
-  private holds(id: number, doc: number): boolean {
+  /** The number of a word (stable for the index's life), -1 when no article held it yet. */
+  numberOf(word: string): number {
+    return this.idOf(word);
+  }
+
+  /** Whether article `doc`, live or not, holds word number `id`: at once for the article added last. */
+  holds(id: number, doc: number): boolean {
     const stride = this.byArticle[id] ? 1 : 2;
     const list = this.lists[id]!;
+    if (list.length > 0 && list.data[list.length - stride] === doc) return true;
     const at = lowerBound(list, stride, doc, -1);
     return at * stride < list.length && list.data[at * stride] === doc;
   }
