@@ -37,7 +37,8 @@ export async function loadForExport(path: string, name: string, filter: ExportFi
   let stored: readonly Tag[];
   try {
     const article = blocking ? Promise.resolve().then(() => readArticleFileSync(path)) : readArticleFile(path);
-    [text, stored] = await Promise.all([article, store.read(path).then((loaded) => loaded.sidecar.annotations as readonly Tag[])]);
+    // Read once: an export never writes the sidecar, so the store need not freeze or keep it.
+    [text, stored] = await Promise.all([article, store.readOnce(path).then((sidecar) => sidecar.annotations)]);
   } catch (error) {
     return { notices: [{ document: name, message: `not exported: ${error instanceof Error ? error.message : String(error)}` }] };
   }
