@@ -24,8 +24,12 @@ import {
 } from './schema';
 
 const SIDECAR_FIELDS = new Set(['version', 'article', 'annotations']);
-const REQUIRED_TAG_FIELDS = ['id', 'start', 'end', 'text', 'label', 'kind', 'status', 'source', 'annotator', 'created', 'modified', 'context'] as const;
-const OPTIONAL_TAG_FIELDS = new Set(['value', 'history', 'anchor']);
+/** The fields a tag must have (true) and may have (false); any other is zod's to refuse. */
+const TAG_FIELDS = new Map<string, boolean>([
+  ...['id', 'start', 'end', 'text', 'label', 'kind', 'status', 'source', 'annotator', 'created', 'modified', 'context'].map((key) => [key, true] as const),
+  ...['value', 'history', 'anchor'].map((key) => [key, false] as const),
+]);
+const REQUIRED_TAG_FIELDS = [...TAG_FIELDS.values()].filter(Boolean).length;
 const KIND_NAMES = new Set<unknown>(KINDS);
 /** Settled statuses only: a tag in conflict carries versions that zod checks. */
 const STATUSES = new Set<unknown>(['accepted', 'approved', 'rejected', 'proposed']);
@@ -46,11 +50,12 @@ export function isPlainlyValidSidecar(json: unknown): json is Sidecar {
 function isPlainlyValidTag(tag: unknown): tag is { id: string } {
   if (!isRecord(tag)) return false;
   let present = 0;
-  for (const key of Object.keys(tag)) {
-    if ((REQUIRED_TAG_FIELDS as readonly string[]).includes(key)) present++;
-    else if (!OPTIONAL_TAG_FIELDS.has(key)) return false;
+  for (const key in tag) {
+    const required = TAG_FIELDS.get(key);
+    if (required === undefined) return false;
+    if (required) present++;
   }
-  if (present !== REQUIRED_TAG_FIELDS.length) return false;
+  if (present !== REQUIRED_TAG_FIELDS) return false;
   const { id, start, end, text, label, kind, status, source, annotator, created, modified, context, value, history, anchor } = tag;
   if (typeof id !== 'string' || !TAG_ID.test(id)) return false;
   if (!isOffset(start) || !isOffset(end) || end <= start) return false;
