@@ -3,6 +3,7 @@
  * same on the main thread and on export worker threads (exportWorker.ts), which do this for a big
  * corpus: reading and validating sidecars is most of an export's work.
  */
+import type { ExportedFile } from '../core/formats/registry';
 import type { ExportDocument, FormatNotice, FormatTag } from '../core/formats/types';
 import type { Tag, TagStatus } from '../core/sidecar/schema';
 import { CodePointIndex } from '../core/base/offsets';
@@ -19,14 +20,17 @@ export interface ExportFilter {
 
 /**
  * An article read for export: the document (absent when it could not be read), or, when a worker
- * thread converted it (a perDocument format), its text in the format and the number of its tags;
+ * thread converted it (a perDocument or folder format), its text or files and the number of its tags;
  * and what was left out, named.
  */
 export interface LoadedArticle {
   document?: ExportDocument;
-  converted?: { text: string; notices: FormatNotice[]; tags: number };
+  converted?: ConvertedArticle;
   notices: FormatNotice[];
 }
+
+/** A document a worker thread converted: its text in a stream format, or its files in a folder format; its notices and the number of its tags. */
+export type ConvertedArticle = ({ text: string } | { files: ExportedFile[] }) & { notices: FormatNotice[]; tags: number };
 
 /**
  * Reads the article at `path` (named `name` in the export) and chooses its tags. `blocking`: the
