@@ -43,7 +43,8 @@ function mutated(mutations: ReadonlyArray<{ at: string; key: string; value: unkn
     if (!target || typeof target !== 'object') continue;
     const fields = target as Record<string, unknown>;
     if (value === undefined) delete fields[key];
-    else Object.defineProperty(fields, key, { value, enumerable: true, writable: true, configurable: true });
+    // A copy: a later change inside it (a tag of a replaced "annotations") must not change the generated value, which fast-check reuses.
+    else Object.defineProperty(fields, key, { value: structuredClone(value), enumerable: true, writable: true, configurable: true });
   }
   return JSON.parse(JSON.stringify(sidecar));
 }
