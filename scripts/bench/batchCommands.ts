@@ -5,35 +5,19 @@
  * as it exits). Time should grow linearly with the articles, memory not at all (targets from the
  * issue: ≤ 1 GB at 100,000 articles; annotate 100,000 articles in ≤ 150 s on 2 cores).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../test/support/projectRoot';
+import { runCli, type CliRun } from './cliRun';
 import { report } from './figures';
 import { round } from './statistics';
 import { writeTaggedCorpus } from './taggedCorpus';
 
-const BIN = path.join(PROJECT_ROOT, 'bin', 'marginalia.js');
-const PRELOAD = `process.on('exit', () => require('node:fs').writeFileSync(process.env.MARGINALIA_BENCH_RSS, String(process.resourceUsage().maxRSS * 1024)));\n`;
-
-interface CommandRun {
-  seconds: number;
-  peakRssBytes: number;
-  status: number | null;
-}
-
-/** One CLI run: `marginalia ARGS`, timed, with the peak RSS of its process. */
-function runCli(args: readonly string[], scratch: string): CommandRun {
-  const preload = path.join(scratch, 'rss-preload.cjs');
-  const rssFile = path.join(scratch, 'rss');
-  writeFileSync(preload, PRELOAD);
-  const start = performance.now();
-  const run = spawnSync(process.execPath, ['--require', preload, BIN, ...args], { env: { ...process.env, MARGINALIA_BENCH_RSS: rssFile }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
-  const seconds = (performance.now() - start) / 1000;
-  // The generated corpus is well: anything but 0 (check's 1 too) means the figure is not what it claims.
-  if (run.status !== 0) throw new Error(`marginalia ${args.join(' ')} ended with ${run.status}: ${run.stderr.toString().slice(0, 500)}`);
-  return { seconds, peakRssBytes: Number(readFileSync(rssFile, 'utf8')), status: run.status };
+/** One CLI run; anything but exit 0 (check's 1 too) means the generated corpus was not read as the figure claims. */
+function runCliOk(args: readonly string[], scratch: string): CliRun {
+  const run = runCli(args, scratch);
+  if (run.status !== 0) throw new Error(`marginalia ${args.join(' ')} ended with ${run.status}: ${run.stderr.slice(0, 500)}`);
+  return run;
 }
 
 /** `sizes`: article counts to measure (default 1,000 and 10,000; 1,000 in the short run). */
@@ -51,7 +35,7 @@ export async function benchBatchCommands(short: boolean, sizes: readonly number[
         ['report', ['report', '--no-progress', '--format', 'json', corpus]],
       ];
       for (const [name, args] of commands) {
-        const run = runCli(args, scratch);
+        const run = runCliOk(args, scratch);
         const label = `${count.toLocaleString('en-US')} articles`;
         report(`${name}, ${label}`, round(run.seconds, 2), 's', undefined, { articles: count, articlesPerSecond: round(count / run.seconds), ...(name === 'check' && { generationSeconds }) });
         report(`${name} peak RSS, ${label}`, round(run.peakRssBytes / 1e6), 'MB', { comparison: '<=', limit: 1000 }, { articles: count });
@@ -59,7 +43,7 @@ export async function benchBatchCommands(short: boolean, sizes: readonly number[
       // Pre-annotation of articles without sidecars, as the issue's rate (917 articles/s) was measured.
       rmSync(corpus, { recursive: true, force: true });
       writeTaggedCorpus(corpus, count, { sidecars: false });
-      const annotate = runCli(['annotate', '--no-progress', '--workers', '2', '--format', 'json', corpus], scratch);
+      const annotate = runCliOk(['annotate', '--no-progress', '--workers', '2', '--format', 'json', corpus], scratch);
       const label = `${count.toLocaleString('en-US')} articles`;
       report(`annotate, ${label}`, round(annotate.seconds, 2), 's', { comparison: '<=', limit: round((150 * count) / 100_000, 1) }, { articles: count, articlesPerSecond: round(count / annotate.seconds) });
       report(`annotate peak RSS, ${label}`, round(annotate.peakRssBytes / 1e6), 'MB', { comparison: '<=', limit: 1000 }, { articles: count });

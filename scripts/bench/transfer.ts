@@ -1,27 +1,25 @@
 /**
  * `marginalia export` and `import` over corpora of 1,000 and 10,000 seed-like articles with their
- * detected tags (accepted), through the same code as the CLI (node/corpusExport.ts, corpusImport.ts):
- * articles a second and the process's peak RSS, at both sizes so that growth shows. Export in JSONL
- * and CoNLL (the slowest, it tokenises) on worker threads, one per core, as the CLI runs it; import of
- * the JSONL (every article made, every tag written through the sidecar store, synced), read twice
- * (checked whole, then written) a line at a time. Peak RSS is the whole bench process's, sampled
- * while each run lasts: it includes what the process held before the run (the bench itself, memory
- * an earlier run left to the allocator), so it overstates a run alone, never understates it; worker
- * threads are in the same process, so their memory is counted.
+ * detected tags (accepted): the built CLI in a child process, as a user runs it (cliRun.ts), so that
+ * the peak RSS is the command's own, worker threads included, and not the bench's. Articles a second,
+ * and CPU seconds (all threads; steadier than the clock on a shared machine), at both sizes so that
+ * growth shows. Export in JSONL (the issue's target), CoNLL (it tokenises) and brat (a folder of file
+ * pairs, written by the main thread); import of the JSONL (every article made, every tag written
+ * through the sidecar store, synced).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { detect } from '../../server/src/core/detect';
 import { CodePointIndex } from '../../server/src/core/base/offsets';
-import { formatNamed } from '../../server/src/core/formats/registry';
 import { newTag, serializeSidecar, SIDECAR_VERSION } from '../../server/src/core/sidecar';
-import { exportCorpus } from '../../server/src/node/corpusExport';
-import { importIntoCorpus } from '../../server/src/node/corpusImport';
+import { runCli, type CliRun } from './cliRun';
 import { report } from './figures';
-import { withPeakRss } from './preAnnotation';
 import { seedTexts } from './seeds';
 import { round } from './statistics';
+
+/** What an export of these corpora may say on stderr: what the format cannot carry (CoNLL's nested tags), nothing else. */
+const EXPECTED_NOTICE = /nested|overlapping|not carried|no place/i;
 
 export async function benchTransfer(short: boolean): Promise<void> {
   const sizes = short ? [100, 1_000] : [1_000, 10_000];
@@ -31,25 +29,28 @@ export async function benchTransfer(short: boolean): Promise<void> {
       const corpus = path.join(work, `corpus-${size}`);
       writeCorpus(corpus, size);
       const peaks: number[] = [];
-      for (const name of ['jsonl', 'conll'] as const) {
+      const figures = (run: CliRun, tags: number) => ({ seconds: round(run.seconds), cpuSeconds: round(run.cpuSeconds), cpuMsPerArticle: round((1000 * run.cpuSeconds) / size, 3), tags, peakRssMB: round(run.peakRssBytes / 1e6) });
+      for (const name of ['jsonl', 'conll', 'brat'] as const) {
         const out = path.join(work, `out-${size}.${name}`);
-        const run = await withPeakRss(() => exportCorpus({ format: formatNamed(name)!, corpus, out, statuses: new Set(['accepted']) }));
-        if (run.result.documents !== size || run.result.notices.some((notice) => !/nested|overlapping|not carried|no place/i.test(notice.message))) {
-          throw new Error(`export of ${size} articles as ${name}: ${run.result.documents} documents, notices: ${run.result.notices.slice(0, 2).map((notice) => notice.message).join('; ')}`);
+        const run = runCli(['export', '--format', name, '--status', 'accepted', '--out', out, corpus], work);
+        const done = /Exported (\d+) tags? of (\d+) articles?/.exec(run.stdout);
+        const unexpected = run.stderr.split('\n').filter((line) => line.trim() !== '' && !EXPECTED_NOTICE.test(line));
+        if (!done || Number(done[2]) !== size || unexpected.length > 0 || (run.status !== 0 && run.status !== 2)) {
+          throw new Error(`export of ${size} articles as ${name} ended with ${run.status}: ${run.stdout.trim()} ${unexpected.slice(0, 2).join('; ')}`);
         }
         peaks.push(run.peakRssBytes);
-        report(`export ${name}, ${size / 1000}k articles`, round(size / run.seconds), 'articles/s', size === sizes[1] && name === 'jsonl' ? { comparison: '>=', limit: 2000 } : undefined, {
-          seconds: round(run.seconds),
-          tags: run.result.tags,
-          peakRssMB: round(run.peakRssBytes / 1e6),
-        });
+        report(`export ${name}, ${size / 1000}k articles`, round(size / run.seconds), 'articles/s', size === sizes[1] && name === 'jsonl' ? { comparison: '>=', limit: 2000 } : undefined, figures(run, Number(done[1])));
+        if (name === 'brat') rmSync(out, { recursive: true, force: true });
       }
       const into = path.join(work, `imported-${size}`);
-      const run = await withPeakRss(() => importIntoCorpus({ format: formatNamed('jsonl')!, into, input: path.join(work, `out-${size}.jsonl`), as: 'accepted' }));
-      if (run.result.errors.length > 0 || run.result.articlesCreated !== size) throw new Error(`import of ${size} articles: ${run.result.errors[0]?.message ?? `${run.result.articlesCreated} made`}`);
-      report(`import jsonl, ${size / 1000}k articles`, round(size / run.seconds), 'articles/s', undefined, { seconds: round(run.seconds), tags: run.result.tagsAdded, peakRssMB: round(run.peakRssBytes / 1e6) });
+      const run = runCli(['import', '--format', 'jsonl', '--as', 'accepted', '--into', into, path.join(work, `out-${size}.jsonl`)], work);
+      const done = /Imported (\d+) tags? as accepted into \d+ articles? \((\d+) new\)/.exec(run.stdout);
+      if (run.status !== 0 || !done || Number(done[2]) !== size) throw new Error(`import of ${size} articles ended with ${run.status}: ${run.stdout.trim()} ${run.stderr.slice(0, 300)}`);
+      report(`import jsonl, ${size / 1000}k articles`, round(size / run.seconds), 'articles/s', undefined, figures(run, Number(done[1])));
       peaks.push(run.peakRssBytes);
       report(`export and import peak RSS (the largest), ${size / 1000}k articles`, round(Math.max(...peaks) / 1e6), 'MB', size === sizes[1] ? { comparison: '<=', limit: 500 } : undefined);
+      rmSync(into, { recursive: true, force: true });
+      rmSync(corpus, { recursive: true, force: true });
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -5,7 +5,7 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { formatNamed } from '../core/formats/registry';
@@ -53,4 +53,17 @@ describe('exportCorpus on worker threads', () => {
       assert.ok(threaded.bytes.equals(inThread.bytes), 'the same bytes');
     });
   }
+
+  it('writes the same brat files and notices with 2 threads as on this thread', async () => {
+    const run = async (workers: number) => {
+      const out = path.join(work, `brat-${workers}`);
+      const outcome = await exportCorpus({ format: formatNamed('brat')!, corpus: path.join(work, 'corpus'), out, statuses: new Set(['accepted']), workers });
+      const files = readdirSync(out).sort();
+      return { outcome, files, contents: files.map((file) => readFileSync(path.join(out, file), 'utf8')) };
+    };
+    const threaded = await run(2);
+    const inThread = await run(0);
+    assert.equal(threaded.files.length, 2 * (ARTICLES - Math.ceil(ARTICLES / 131)) + 1);
+    assert.deepEqual(threaded, inThread);
+  });
 });

@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { ProgressReporter } from '../core/base/progress';
 import { inOrderAhead } from '../core/base/readAhead';
@@ -8,7 +8,7 @@ import type { ExportOptions, Format } from '../core/formats/registry';
 import type { ConllScheme } from '../core/formats/conll';
 import type { TagStatus } from '../core/sidecar/schema';
 import { findArticlesBelow } from './corpusFiles';
-import { loadForExport, type LoadedArticle } from './exportArticle';
+import { loadForExport, type ConvertedArticle, type LoadedArticle } from './exportArticle';
 import { exportWorkerSetup, type ExportTask } from './exportWorker';
 import { articleSelectorFor, corpusLabels } from './projectFiles';
 import { SidecarStore } from './sidecarStore';
@@ -33,9 +33,9 @@ export interface ExportRequest {
   workerScript?: string;
 }
 
-/** A document a worker thread has already converted: its text in the format, and its notices. */
+/** A document a worker thread has already converted: its text or files in the format, and its notices. */
 interface Converted {
-  converted: { text: string; notices: FormatNotice[] };
+  converted: ConvertedArticle;
 }
 
 /** Articles read ahead of the one being converted, for each thread that reads. */
@@ -72,8 +72,8 @@ export async function exportCorpus(request: ExportRequest, progress?: ProgressRe
   const threads = articles.length < ARTICLES_WORTH_THREADS ? 0 : Math.max(0, Math.min(Math.floor(request.workers ?? defaultWorkerCount()), maxWorkerCount()));
   const filter = { statuses: request.statuses, ...(request.annotator !== undefined ? { annotator: request.annotator } : {}) };
   const { exporter } = request.format;
-  // A format whose documents convert alone is converted on the threads too: only its text comes back.
-  const convert = exporter.kind === 'stream' && exporter.perDocument ? { format: request.format.name, options } : undefined;
+  // A format whose documents convert alone is converted on the threads too: only its text (or files) comes back.
+  const convert = exporter.kind === 'folder' || exporter.perDocument ? { format: request.format.name, options } : undefined;
   const pool = threads > 0 ? new WorkerPool<ExportTask, LoadedArticle>(request.workerScript ?? defaultWorkerScript(), threads, exportWorkerSetup(filter, convert), 'export') : undefined;
   const store = new SidecarStore();
   const nameOf = (path: string) => relative(root, path).split(sep).join('/') || path.split(sep).pop()!;
@@ -128,6 +128,7 @@ async function writeExport(request: ExportRequest, options: ExportOptions, docum
       await write(writer.header());
       for await (const document of documents) {
         const written = 'converted' in document ? document.converted : writer.document(document);
+        if (!('text' in written)) throw new Error('a stream export was handed files');
         count++;
         notices.push(...written.notices);
         await write(written.text);
@@ -150,17 +151,22 @@ async function writeExport(request: ExportRequest, options: ExportOptions, docum
   await rm(partial, { recursive: true, force: true });
   let count = 0;
   try {
+    // Each folder made once, not once a file (a brat export writes two files an article).
+    const folders = new Set<string>();
     const writeFiles = async (files: ReadonlyArray<{ path: string; content: string }>) => {
       for (const file of files) {
         const target = join(partial, ...file.path.split('/'));
-        await mkdir(dirname(target), { recursive: true });
-        await writeAll(target, file.content);
+        const folder = dirname(target);
+        if (!folders.has(folder)) {
+          await mkdir(folder, { recursive: true });
+          folders.add(folder);
+        }
+        await writeFile(target, file.content, 'utf8');
       }
     };
     for await (const document of documents) {
-      // Only stream formats are converted on the threads.
-      if ('converted' in document) throw new Error('a folder export was handed converted text');
-      const written = exporter.document(document, options);
+      const written = 'converted' in document ? document.converted : exporter.document(document, options);
+      if (!('files' in written)) throw new Error('a folder export was handed text');
       notices.push(...written.notices);
       await writeFiles(written.files);
       count++;
@@ -173,12 +179,4 @@ async function writeExport(request: ExportRequest, options: ExportOptions, docum
     throw error;
   }
   return count;
-}
-
-async function writeAll(path: string, content: string): Promise<void> {
-  const stream = createWriteStream(path, { encoding: 'utf8' });
-  await new Promise<void>((done, fail) => {
-    stream.once('error', fail);
-    stream.end(content, () => done());
-  });
 }

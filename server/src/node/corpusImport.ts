@@ -61,10 +61,50 @@ export async function importIntoCorpus(request: ImportRequest, progress?: Progre
   const stem = basename(request.input, extname(request.input));
   const byLabel = new Map(labels.map((label) => [label.name, label]));
   const total = checked.documents;
-  const written = await readImportInput(request, labels, async (document, index) => {
-    progress?.report(index, total);
-    await importDocument(document, index, { request, into, stem, byLabel, store, outcome });
-  });
+  const context: ImportContext = { request, into, stem, byLabel, store };
+  const merge = (result: DocumentResult) => {
+    outcome.warnings.push(...result.warnings);
+    if (result.created) outcome.articlesCreated++;
+    if (result.added > 0) outcome.articlesTouched++;
+    outcome.tagsAdded += result.added;
+    outcome.tagsKept += result.kept;
+  };
+  // Several documents are written at once: each write waits for the disk (it counts only once synced)
+  // and for its sidecar's lock, which one at a time left the CPU idle most of the time. Results are
+  // taken in the input's order, so the summary and warnings are what one at a time gives; a document
+  // for an article that one under way also writes waits for it, so its tags meet theirs in file order.
+  const under: Array<{ chars: number; done: Promise<DocumentResult> }> = [];
+  let chars = 0;
+  const latestFor = new Map<string, Promise<unknown>>();
+  const takeOldest = async () => {
+    const oldest = under.shift()!;
+    chars -= oldest.chars;
+    merge(await oldest.done);
+  };
+  let written: Awaited<ReturnType<typeof readImportInput>>;
+  try {
+    written = await readImportInput(request, labels, async (document, index) => {
+      progress?.report(index, total);
+      const size = document.text?.length ?? 0;
+      while (under.length > 0 && (under.length >= DOCUMENTS_AT_ONCE || chars + size > CHARACTERS_AT_ONCE)) await takeOldest();
+      const path = articlePathOf(document, index, context);
+      const before = path === undefined ? undefined : latestFor.get(path);
+      const done = (before ?? Promise.resolve()).then(() => importDocument(document, index, context));
+      // Awaited in turn by takeOldest, where a failure is thrown.
+      const settled = done.catch(() => undefined);
+      if (path !== undefined) {
+        latestFor.set(path, settled);
+        void settled.then(() => latestFor.get(path) === settled && latestFor.delete(path));
+      }
+      under.push({ chars: size, done });
+      chars += size;
+    });
+    while (under.length > 0) await takeOldest();
+  } catch (error) {
+    // Nothing goes on being written once the import has failed.
+    await Promise.allSettled(under.map((document) => document.done));
+    throw error;
+  }
   // The warnings of the second reading are those of the first, unless the file changed in between.
   outcome.warnings = [...written.warnings, ...outcome.warnings.slice(checked.warnings.length)];
   if (written.errors.length > 0 || written.version !== checked.version || written.documents !== total) {
@@ -77,27 +117,50 @@ export async function importIntoCorpus(request: ImportRequest, progress?: Progre
   return outcome;
 }
 
+/** Documents written at once, and the most text they may hold together (a big document goes alone, so that memory stays bounded). */
+const DOCUMENTS_AT_ONCE = 8;
+const CHARACTERS_AT_ONCE = 1_000_000;
+
 interface ImportContext {
   request: ImportRequest;
   into: string;
   stem: string;
   byLabel: ReadonlyMap<string, LabelDefinition>;
   store: SidecarStore;
-  outcome: ImportOutcome;
+}
+
+/** What one document did: its warnings, whether it made its article, the tags it added and found already there. */
+interface DocumentResult {
+  warnings: FormatNotice[];
+  created: boolean;
+  added: number;
+  kept: number;
+}
+
+/** The article's path, or undefined when the document names none (importDocument says so). */
+function articlePathOf(document: ImportedDocument, index: number, { request, into, stem }: ImportContext): string | undefined {
+  try {
+    return join(into, ...articleNameOf(request.format, document, stem, index).split('/'));
+  } catch {
+    return undefined;
+  }
 }
 
 /** One document into its article and its sidecar. */
-async function importDocument(document: ImportedDocument, index: number, { request, into, stem, byLabel, store, outcome }: ImportContext): Promise<void> {
+async function importDocument(document: ImportedDocument, index: number, { request, into, stem, byLabel, store }: ImportContext): Promise<DocumentResult> {
   const where = document.name ?? `${basename(request.input)} document ${index + 1}`;
-  const warn = (message: string) => outcome.warnings.push({ document: where, ...(document.line !== undefined ? { line: document.line } : {}), message });
+  const result: DocumentResult = { warnings: [], created: false, added: 0, kept: 0 };
+  const warn = (message: string) => result.warnings.push({ document: where, ...(document.line !== undefined ? { line: document.line } : {}), message });
   let text: string;
   let articlePath: string;
   try {
     articlePath = join(into, ...articleNameOf(request.format, document, stem, index).split('/'));
-    text = await articleFor(articlePath, document, request.format, outcome);
+    const article = await articleFor(articlePath, document, request.format);
+    text = article.text;
+    result.created = article.created;
   } catch (error) {
     warn(`not imported: ${error instanceof Error ? error.message : String(error)}`);
-    return;
+    return result;
   }
   const codePoints = new CodePointIndex(text);
   const slice = (start: number, end: number) => text.slice(codePoints.toUtf16(start), codePoints.toUtf16(end));
@@ -132,9 +195,9 @@ async function importDocument(document: ImportedDocument, index: number, { reque
     added = put.length;
     return { put, remove: [] };
   });
-  outcome.tagsAdded += added;
-  outcome.tagsKept += kept;
-  if (added > 0) outcome.articlesTouched++;
+  result.added = added;
+  result.kept = kept;
+  return result;
 }
 
 /** The article an imported document goes to, relative to the corpus. */
@@ -151,21 +214,20 @@ function articleNameOf(format: Format, document: ImportedDocument, stem: string,
  * The article's text: an existing article (formats without text; or one with the same text), or a new
  * one written from the document. An existing article with other text is never overwritten.
  */
-async function articleFor(path: string, document: ImportedDocument, format: Format, outcome: ImportOutcome): Promise<string> {
+async function articleFor(path: string, document: ImportedDocument, format: Format): Promise<{ text: string; created: boolean }> {
   const existing = await readArticleFile(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw error;
   });
   if (!format.carriesText || document.text === undefined) {
     if (existing === undefined) throw new Error(`no article ${path} in the corpus to add its tags to`);
-    return existing;
+    return { text: existing, created: false };
   }
   if (existing !== undefined) {
     if (existing !== document.text) throw new Error(`${path} exists with other text; it is left as it is (import into another folder, or move it)`);
-    return existing;
+    return { text: existing, created: false };
   }
   await mkdir(dirname(path), { recursive: true });
   await writeFileAtomically(path, document.text);
-  outcome.articlesCreated++;
-  return document.text;
+  return { text: document.text, created: true };
 }

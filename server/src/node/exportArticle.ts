@@ -3,6 +3,7 @@
  * same on the main thread and on export worker threads (exportWorker.ts), which do this for a big
  * corpus: reading and validating sidecars is most of an export's work.
  */
+import type { ExportedFile } from '../core/formats/registry';
 import type { ExportDocument, FormatNotice, FormatTag } from '../core/formats/types';
 import type { Tag, TagStatus } from '../core/sidecar/schema';
 import { CodePointIndex } from '../core/base/offsets';
@@ -19,14 +20,17 @@ export interface ExportFilter {
 
 /**
  * An article read for export: the document (absent when it could not be read), or, when a worker
- * thread converted it (a perDocument format), its text in the format and the number of its tags;
+ * thread converted it (a perDocument or folder format), its text or files and the number of its tags;
  * and what was left out, named.
  */
 export interface LoadedArticle {
   document?: ExportDocument;
-  converted?: { text: string; notices: FormatNotice[]; tags: number };
+  converted?: ConvertedArticle;
   notices: FormatNotice[];
 }
+
+/** A document a worker thread converted: its text in a stream format, or its files in a folder format; its notices and the number of its tags. */
+export type ConvertedArticle = ({ text: string } | { files: ExportedFile[] }) & { notices: FormatNotice[]; tags: number };
 
 /**
  * Reads the article at `path` (named `name` in the export) and chooses its tags. `blocking`: the
@@ -37,7 +41,8 @@ export async function loadForExport(path: string, name: string, filter: ExportFi
   let stored: readonly Tag[];
   try {
     const article = blocking ? Promise.resolve().then(() => readArticleFileSync(path)) : readArticleFile(path);
-    [text, stored] = await Promise.all([article, store.read(path).then((loaded) => loaded.sidecar.annotations as readonly Tag[])]);
+    // Read once: an export never writes the sidecar, so the store need not freeze or keep it.
+    [text, stored] = await Promise.all([article, store.readOnce(path).then((sidecar) => sidecar.annotations)]);
   } catch (error) {
     return { notices: [{ document: name, message: `not exported: ${error instanceof Error ? error.message : String(error)}` }] };
   }

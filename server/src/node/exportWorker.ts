@@ -16,7 +16,7 @@ export interface ExportWorkerSetup {
   role: typeof EXPORT_ROLE;
   statuses: TagStatus[];
   annotator?: string;
-  /** A perDocument format: the thread converts each document too, and sends its text. */
+  /** A perDocument or folder format: the thread converts each document too, and sends its text or files. */
   convert?: { format: string; options: ExportOptions };
 }
 
@@ -40,15 +40,24 @@ export function serveExportWorker(): void {
   // This thread only reads: blocking reads cost it nothing and are several times cheaper.
   const store = new SidecarStore({ blockingReads: true });
   const exporter = setup.convert ? formatNamed(setup.convert.format)?.exporter : undefined;
-  // Stateless (perDocument): this thread's writer converts each document as the main thread's would.
+  // Stateless (perDocument, or a folder's document): this thread converts each document as the main thread would.
   const writer = exporter?.kind === 'stream' && exporter.perDocument ? exporter.writer(setup.convert!.options) : undefined;
+  const folder = exporter?.kind === 'folder' ? exporter : undefined;
   serveTasks<ExportTask, LoadedArticle>(
     parentPort!,
     async (task) => {
       const loaded = await loadForExport(task.path, task.name, filter, store, true);
-      if (!writer || !loaded.document) return loaded;
-      const { text, notices } = writer.document(loaded.document);
-      return { converted: { text, notices, tags: loaded.document.tags.length }, notices: loaded.notices };
+      if (!loaded.document) return loaded;
+      const tags = loaded.document.tags.length;
+      if (writer) {
+        const { text, notices } = writer.document(loaded.document);
+        return { converted: { text, notices, tags }, notices: loaded.notices };
+      }
+      if (folder) {
+        const { files, notices } = folder.document(loaded.document, setup.convert!.options);
+        return { converted: { files, notices, tags }, notices: loaded.notices };
+      }
+      return loaded;
     },
     (task) => task.path,
   );

@@ -44,6 +44,22 @@ describe('the sidecar store', () => {
     assert.equal(JSON.parse(await readFile(sidecarPath, 'utf8')).annotations[0].label, 'GPE');
   });
 
+  it('reads a sidecar once for an export as read does, validated, and as the caller\'s own copy', async () => {
+    assert.deepEqual(await store.readOnce(article), { version: SIDECAR_VERSION, article: '000_kyiv.txt', annotations: [] });
+    const { sidecar } = await store.update(article, (old) => void old.annotations.push(tag(23, 27, 'GPE')));
+    const once = await store.readOnce(article);
+    assert.deepEqual(once, sidecar);
+    assert.equal(Object.isFrozen(once.annotations[0]), false);
+    // Invalid on disk: refused with the file named, as by read.
+    await writeFile(sidecarPath, (await readFile(sidecarPath, 'utf8')).replace('"GPE"', '"gpe"'));
+    await assert.rejects(store.readOnce(article), (error: unknown) => error instanceof SidecarError && error.message.includes(sidecarPath) && /label/.test(error.message));
+    await writeFile(sidecarPath, Buffer.from([0x7b, 0xff, 0x7d]));
+    await assert.rejects(store.readOnce(article), /not valid UTF-8/);
+    // Two articles whose names share the sidecar: refused, as by read.
+    await writeFile(join(folder, '000_kyiv.TXT'), ARTICLE_TEXT);
+    await assert.rejects(store.readOnce(article), SidecarError);
+  });
+
   it('accepts a mutation that returns a new sidecar', async () => {
     const { sidecar } = await store.update(article, (old) => ({ ...old, annotations: [tag(0, 8, 'PERSON')] }));
     assert.equal(sidecar.annotations[0].text, 'Zelensky');

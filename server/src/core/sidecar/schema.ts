@@ -48,10 +48,14 @@ export const MODEL_SOURCE = /^model:[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export function modelSource(recogniser: string): ModelSource {
   return `model:${recogniser}`;
 }
+/** A tag's or relation's id, a label, an article's file name: the rules of the schema, shared with the quick check (plainSidecar.ts). */
+export const TAG_ID = /^[A-Za-z0-9_-]{1,64}$/;
+export const LABEL = /^[A-Z0-9_]+$/;
+export const ARTICLE_NAME = /^[^/\\]+$/;
 const tagSource = z.union([z.enum(TAG_SOURCES), z.string().regex(MODEL_SOURCE, 'expected "manual", "suggestion", "import" or "model:" and a recogniser\'s name')]) as z.ZodType<TagSource>;
 
 /** Code points as iterating `text` counts them (a lone surrogate is one), without building an array: this runs three times a tag. */
-function codePointCount(text: string): number {
+export function codePointCount(text: string): number {
   let count = text.length;
   for (let i = 0; i < text.length - 1; i++) {
     const unit = text.charCodeAt(i);
@@ -97,6 +101,10 @@ export const TagContextSchema = z.strictObject({
 
 const offset = z.number().int().nonnegative();
 const utcTimestamp = z.iso.datetime({ message: 'expected an ISO 8601 UTC timestamp such as "2024-05-01T12:00:00.000Z"' });
+/** The pattern zod tests a timestamp against, taken from the schema itself so that the quick check cannot drift from it. */
+export const UTC_TIMESTAMP: RegExp = utcTimestamp._zod.def.pattern ?? ((): never => {
+  throw new Error('zod no longer exposes the pattern of z.iso.datetime(): the quick sidecar check needs it');
+})();
 
 /** What a review step did to a tag. */
 export const REVIEW_ACTIONS = ['accepted', 'approved', 'rejected', 'relabelled', 'resized', 'reattached', 'commented', 'reopened', 'reversed'] as const;
@@ -115,7 +123,7 @@ export const HistoryEntrySchema = z.strictObject({
   comment: z.string().min(1).max(MAX_COMMENT_LENGTH, `expected a comment of at most ${MAX_COMMENT_LENGTH} characters`).optional(),
 });
 
-const tagId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected an id of letters, digits, "-" or "_"');
+const tagId = z.string().regex(TAG_ID, 'expected an id of letters, digits, "-" or "_"');
 
 /** Field order here is the key order in the file (see serialize.ts). A version of a tag is everything but its id. */
 const tagVersionFields = {
@@ -124,7 +132,7 @@ const tagVersionFields = {
   end: offset,
   text: z.string(),
   /** OntoNotes labels today; any upper-case name so that projects can add their own (callers check the label set). */
-  label: z.string().regex(/^[A-Z0-9_]+$/, 'expected a label of A-Z, 0-9 and "_" such as "PERSON"'),
+  label: z.string().regex(LABEL, 'expected a label of A-Z, 0-9 and "_" such as "PERSON"'),
   kind: z.enum(KINDS),
   /** See SETTLED_STATUSES. */
   status: z.enum(SETTLED_STATUSES),
@@ -205,7 +213,7 @@ function checkUniqueIds(sidecar: { annotations: readonly { id: string }[] }, ctx
   });
 }
 
-const articleName = z.string().regex(/^[^/\\]+$/, 'expected the file name of the article, without a folder');
+const articleName = z.string().regex(ARTICLE_NAME, 'expected the file name of the article, without a folder');
 
 /** Field order here is the key order in the file. A version of a relation is everything but its id. */
 const relationVersionFields = {

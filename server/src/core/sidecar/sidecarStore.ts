@@ -68,6 +68,20 @@ export class SidecarStore {
   }
 
   /**
+   * The article's tags for a caller that reads each sidecar once and writes none through this store
+   * (an export): read and validated as `read` does, but neither frozen nor kept for a later update,
+   * which cost an export nearly as much as validating. The sidecar is the caller's own copy.
+   */
+  readOnce(articlePath: string): Promise<Sidecar> {
+    const path = sidecarPathFor(articlePath);
+    return queue.run(path, async () => {
+      if (!this.options.namesChecked) await refuseSharedSidecar(this.files, articlePath);
+      const bytes = await readBytes(this.files, path);
+      return bytes === undefined ? emptySidecar(baseName(articlePath)) : parseBytes(bytes, path);
+    });
+  }
+
+  /**
    * Reads, lets `mutate` change the sidecar (a copy: in place, or by returning a new one), validates and
    * writes it atomically, after any update of the same sidecar queued before it. Nothing is written
    * if nothing changed, so an absent sidecar stays absent until it gets a tag; once it exists,
@@ -185,9 +199,21 @@ const tagLines = new WeakMap<Tag, Uint8Array>();
 
 /** The sidecar, validated and frozen, or undefined when there is no file. */
 async function load(files: FileAccess, path: string): Promise<KnownSidecar | undefined> {
-  let bytes: Uint8Array | undefined;
+  const bytes = await readBytes(files, path);
+  if (bytes === undefined) return undefined;
+  const known = knownSidecars.get(path, bytes);
+  if (known) return known;
+  const parsed = parseBytes(bytes, path);
+  const sidecar = freezeJson({ ...parsed, annotations: parsed.annotations.map(frozenValidTag) });
+  const read: KnownSidecar = { bytes, sidecar };
+  knownSidecars.remember(path, read);
+  return read;
+}
+
+/** The sidecar's bytes, or undefined when there is no file; a file that cannot be read as a sidecar is a SidecarError. */
+async function readBytes(files: FileAccess, path: string): Promise<Uint8Array | undefined> {
   try {
-    bytes = await files.read(path, MAX_SIDECAR_BYTES);
+    return await files.read(path, MAX_SIDECAR_BYTES);
   } catch (error) {
     if (error instanceof UnreadableFileError && error.reason === 'too-large') {
       const size = error.size;
@@ -197,23 +223,23 @@ async function load(files: FileAccess, path: string): Promise<KnownSidecar | und
     if (error instanceof UnreadableFileError) throw new SidecarError(path, error.problem);
     throw new SidecarError(path, `cannot read (${(error as Error).message})`, { cause: error });
   }
-  if (bytes === undefined) return undefined;
-  const known = knownSidecars.get(path, bytes);
-  if (known) return known;
+}
+
+/** The sidecar the bytes hold, validated (parseSidecar). */
+function parseBytes(bytes: Uint8Array, path: string): Sidecar {
   let text: string;
   try {
     // Fatal, so that bytes that are not UTF-8 are reported instead of turned into U+FFFD and saved.
     // A byte order mark left by some editor is dropped; the next write omits it.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = UTF8_STRICT.decode(bytes);
   } catch (error) {
     throw new SidecarError(path, 'not valid UTF-8 text', { cause: error });
   }
-  const parsed = parseSidecar(text, path);
-  const sidecar = freezeJson({ ...parsed, annotations: parsed.annotations.map(frozenValidTag) });
-  const read: KnownSidecar = { bytes, sidecar };
-  knownSidecars.remember(path, read);
-  return read;
+  return parseSidecar(text, path);
 }
+
+/** Stateless between calls (each decode is whole, never streamed), so one serves every read. */
+const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Validates the sidecar about to be written as SidecarSchema would, but each tag only if it is not

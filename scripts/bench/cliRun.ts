@@ -1,0 +1,35 @@
+/**
+ * One run of the built CLI (bin/marginalia.js, as a user runs it) in a child process, timed, with the
+ * peak RSS and CPU time of that process alone, read from process.resourceUsage() as it exits (a
+ * preload that only writes them to a file): a figure measured inside the bench's own process would
+ * count what the bench and earlier figures hold. RSS covers the worker threads, which share the process.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../test/support/projectRoot';
+
+const BIN = path.join(PROJECT_ROOT, 'bin', 'marginalia.js');
+const PRELOAD = `process.on('exit', () => { const usage = process.resourceUsage(); require('node:fs').writeFileSync(process.env.MARGINALIA_BENCH_RSS, JSON.stringify({ rss: usage.maxRSS * 1024, cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6 })); });\n`;
+
+export interface CliRun {
+  seconds: number;
+  peakRssBytes: number;
+  /** User and system CPU of the process, all its threads: steadier than seconds on a shared machine. */
+  cpuSeconds: number;
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `marginalia ARGS`; `scratch` is a folder for the preload and its figures. */
+export function runCli(args: readonly string[], scratch: string): CliRun {
+  const preload = path.join(scratch, 'rss-preload.cjs');
+  const figures = path.join(scratch, 'rss');
+  writeFileSync(preload, PRELOAD);
+  const start = performance.now();
+  const run = spawnSync(process.execPath, ['--require', preload, BIN, ...args], { env: { ...process.env, MARGINALIA_BENCH_RSS: figures }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const seconds = (performance.now() - start) / 1000;
+  const measured = JSON.parse(readFileSync(figures, 'utf8')) as { rss: number; cpu: number };
+  return { seconds, peakRssBytes: measured.rss, cpuSeconds: measured.cpu, status: run.status, stdout: run.stdout.toString(), stderr: run.stderr.toString() };
+}

@@ -1,0 +1,91 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { exampleSidecar, exampleTag } from '../../../../test/support/testSidecars';
+import { parseSidecar } from './parse';
+import { isPlainlyValidSidecar } from './plainSidecar';
+import { SidecarSchema, type Tag } from './schema';
+
+/** Tags as the editor and `annotate` write them: values, history, orphan marks, model sources, astral text. */
+const commonTags: Tag[] = [
+  exampleTag(),
+  exampleTag({ id: 't-2', start: 5, end: 9, text: '2024', label: 'DATE', kind: 'date', value: { type: 'date', iso: '2024' }, source: 'suggestion', status: 'proposed' }),
+  exampleTag({ id: 't-3', start: 10, end: 13, text: '$5m', label: 'MONEY', kind: 'number', value: { type: 'money', amount: 5e6, currency: 'USD', approximate: true }, source: 'model:spacy-sm' }),
+  exampleTag({ id: 't-4', start: 14, end: 16, text: '😀x', status: 'approved', history: [{ at: '2024-05-02T09:30:00Z', by: 'mira', action: 'approved', from: 'accepted', to: 'approved', comment: 'fine' }] }),
+  exampleTag({ id: 't-5', anchor: 'orphaned', context: { prefix: '👍'.repeat(32), suffix: '' }, created: '2024-02-29T23:59:59.123456Z', modified: '2024-02-29T23:59:59Z' }),
+];
+
+/** What zod decides, which the quick check may never contradict by saying "valid". */
+const zodAccepts = (json: unknown) => SidecarSchema.safeParse(json).success;
+
+/** Values that sit just beside what the schema accepts, for any field. */
+const nearMisses: unknown[] = [
+  undefined, null, true, 0, -0, -1, 1.5, 2 ** 53, Number.NaN, '', ' ', 'x', 'GPE', 'gpe', 'entity', 'conflict', 'manual', 'model:', 'model:a b', 'model:ok', 'orphaned',
+  '2024-02-30T00:00:00Z', '2023-02-29T00:00:00Z', '2024-05-01T24:00:00Z', '2024-05-01T12:00Z', '2024-05-01T12:00:00+01:00', '2024-05-01 12:00:00Z', '2024-05-01T12:00:00.Z',
+  'a/b.txt', 'a\\b.txt', '\ud800', 'x'.repeat(65), '👍'.repeat(33), [], {}, [1], { prefix: '', suffix: '' }, { prefix: '', suffix: '', extra: '' }, { prefix: '👍'.repeat(33), suffix: '' }, { prefix: '', suffix: 'x'.repeat(33) }, { type: 'date', iso: '' }, { type: 'date', iso: '2024' },
+  [{ at: '2024-05-02T09:30:00Z', by: 'mira', action: 'approved' }], [{ at: '2024-05-02T09:30:00Z', by: '', action: 'approved' }], [{ at: 'now', by: 'mira', action: 'approved' }],
+];
+const TAG_KEYS = ['id', 'start', 'end', 'text', 'label', 'kind', 'status', 'source', 'annotator', 'created', 'modified', 'value', 'context', 'history', 'anchor', 'conflict', '__proto__', 'constructor', 'colour'];
+const SIDECAR_KEYS = ['version', 'article', 'annotations', 'relations', '__proto__', 'reviewer'];
+const anyValue = fc.oneof(fc.constantFrom(...nearMisses), fc.jsonValue());
+
+/** A field of a tag or of the sidecar set (or removed, as undefined) to a value beside the valid ones. */
+const mutation = fc.oneof(
+  fc.record({ at: fc.nat(commonTags.length - 1).map(String), key: fc.constantFrom(...TAG_KEYS), value: anyValue }),
+  fc.record({ at: fc.constant('sidecar'), key: fc.constantFrom(...SIDECAR_KEYS), value: anyValue }),
+);
+
+/** The sidecar as it would come from JSON.parse (an own "__proto__" key, no undefined fields). */
+function mutated(mutations: ReadonlyArray<{ at: string; key: string; value: unknown }>): unknown {
+  const sidecar = JSON.parse(JSON.stringify(exampleSidecar(commonTags))) as Record<string, unknown> & { annotations: Array<Record<string, unknown>> };
+  for (const { at, key, value } of mutations) {
+    const target: unknown = at === 'sidecar' ? sidecar : Array.isArray(sidecar.annotations) ? sidecar.annotations[Number(at)] : undefined;
+    if (!target || typeof target !== 'object') continue;
+    const fields = target as Record<string, unknown>;
+    if (value === undefined) delete fields[key];
+    // A copy: a later change inside it (a tag of a replaced "annotations") must not change the generated value, which fast-check reuses.
+    else Object.defineProperty(fields, key, { value: structuredClone(value), enumerable: true, writable: true, configurable: true });
+  }
+  return JSON.parse(JSON.stringify(sidecar));
+}
+
+describe('the quick check of a sidecar (the common case without zod)', () => {
+  it('takes the common sidecar as valid, and it reads as zod reads it', () => {
+    const json = JSON.parse(JSON.stringify(exampleSidecar(commonTags)));
+    assert.equal(isPlainlyValidSidecar(json), true);
+    assert.deepEqual(parseSidecar(JSON.stringify(json), 'a.annotations.json'), SidecarSchema.parse(json));
+  });
+
+  it('never calls valid what zod refuses (one to three fields changed to values beside the valid ones)', () => {
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (mutations) => {
+        const json = mutated(mutations);
+        if (isPlainlyValidSidecar(json)) assert.equal(zodAccepts(json), true, JSON.stringify(json));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('leaves to zod what it does not decide, so its messages name the problem', () => {
+    for (const [changes, problem] of [
+      [[{ at: '0', key: 'created', value: '2024-02-30T00:00:00Z' }], /ISO 8601 UTC timestamp/],
+      [[{ at: '1', key: 'end', value: 4 }], /greater than start/],
+      [[{ at: '0', key: 'end', value: 0 }, { at: '0', key: 'text', value: '' }], /greater than start/],
+      [[{ at: '0', key: 'context', value: { prefix: '👍'.repeat(33), suffix: '' } }], /at most 32 characters/],
+      [[{ at: '0', key: 'context', value: { prefix: '', suffix: 'x'.repeat(33) } }], /at most 32 characters/],
+      [[{ at: '0', key: 'start', value: 0.5 }, { at: '0', key: 'end', value: 4.5 }], /expected int/],
+      [[{ at: '2', key: 'colour', value: 'red' }], /colour/],
+      [[{ at: '3', key: 'id', value: 't-2' }], /duplicate id "t-2"/],
+      [[{ at: 'sidecar', key: 'article', value: 'a/b.txt' }], /file name of the article/],
+    ] as const) {
+      const json = mutated(changes);
+      assert.equal(isPlainlyValidSidecar(json), false, JSON.stringify(changes));
+      assert.throws(() => parseSidecar(JSON.stringify(json), 'x.annotations.json'), problem);
+    }
+  });
+
+  it('leaves tags in conflict and relations to zod', () => {
+    const conflicted = exampleTag({ status: 'conflict', conflict: { ours: exampleTag({ id: undefined as never }), theirs: 'deleted' } as never });
+    assert.equal(isPlainlyValidSidecar(JSON.parse(JSON.stringify(exampleSidecar([conflicted])))), false);
+  });
+});
