@@ -1,7 +1,7 @@
 import { looksBinary } from '../core/detect/binary';
 import type { Lexicon } from '../core/lexicon';
 import { CodePointIndex } from '../core/base/offsets';
-import { readArticleFile, UnreadableFileError } from './regularFile';
+import { readArticleFileSync, UnreadableFileError } from './regularFile';
 import { SidecarError } from '../core/sidecar/errors';
 import type { SidecarStore } from './sidecarStore';
 import { candidatesFor } from '../core/annotate/candidates';
@@ -44,7 +44,9 @@ export interface ArticleAnnotationContext {
 export async function annotateArticle(article: string, context: ArticleAnnotationContext): Promise<ArticleOutcome> {
   let text: string;
   try {
-    text = await readArticleFile(article);
+    // A blocking read: this runs on a worker thread, which has nothing else to do meanwhile but the
+    // other articles it holds, and a promise-based read cost more than the read itself.
+    text = readArticleFileSync(article);
   } catch (error) {
     if (error instanceof UnreadableFileError) return { article, status: 'skipped', reason: error.message };
     return { article, status: 'skipped', reason: `cannot read the article (${(error as Error).message})` };

@@ -70,7 +70,8 @@ export function serveAnnotationWorker(): void {
   const setup = workerData as WorkerSetup;
   const port = parentPort!;
   // The plan refused articles whose names share a sidecar, listing each folder once; every write here changes the folder.
-  const store = new SidecarStore({ namesChecked: true });
+  // Blocking reads: a worker thread loses nothing by waiting microseconds for a local file (see blockingNodeFiles).
+  const store = new SidecarStore({ namesChecked: true, blocking: true });
   const now = new Date(setup.now);
   const profiles = setup.profiles.map((profile) => ({
     lexicon: profile.lexicon ? new Lexicon(profile.lexicon) : undefined,

@@ -10,7 +10,8 @@ export interface AtomicWriteOptions {
 /**
  * Replaces `path` with `content` (text as UTF-8) so that a crash or a concurrent reader sees the old
  * file or the new one, never half of one: write a temp file in the same folder (rename is only atomic within a
- * file system), fsync it, rename it over the target, then fsync the folder so the rename persists.
+ * file system), fsync it, rename it over the target, then fsync the folder so the rename persists
+ * (a sync shared with the writes renamed into the folder at the same time: see syncFolder).
  * Once this resolves, the content is on disk: whoever acknowledges a change after it may rely on it.
  */
 export async function writeFileAtomically(path: string, content: string | Uint8Array | readonly Uint8Array[], options: AtomicWriteOptions = {}): Promise<void> {
@@ -73,7 +74,45 @@ export function isRunning(pid: number): boolean {
   }
 }
 
-async function syncFolder(folder: string): Promise<void> {
+/** Folder syncs done by this thread: a test's window on how writes share them. */
+let folderSyncs = 0;
+
+export function folderSyncsDone(): number {
+  return folderSyncs;
+}
+
+/** Per folder, the sync that writes renamed into it now will share: one not started yet. */
+const nextFolderSync = new Map<string, Promise<void>>();
+/** Per folder, the sync under way, which a rename made after it started cannot rely on. */
+const folderSyncUnderWay = new Map<string, Promise<void>>();
+
+/**
+ * Makes the renames done in `folder` so far durable: a group commit. A sync of the folder persists
+ * every rename made in it before the sync starts, so the writes that ask while none has started yet
+ * share the next one; a write that asks while one is under way waits for that one to end, then shares
+ * the next. Pre-annotation renames sidecars into the same folder a dozen at a time: one folder sync
+ * (a journal commit) for them all instead of one each, and each write still resolves only once its
+ * own rename is on disk.
+ */
+function syncFolder(folder: string): Promise<void> {
+  const waiting = nextFolderSync.get(folder);
+  if (waiting) return waiting;
+  const previous = folderSyncUnderWay.get(folder) ?? Promise.resolve();
+  const next = previous.then(() => {
+    // From here on, a new rename needs the sync after this one.
+    nextFolderSync.delete(folder);
+    const underWay = syncFolderNow(folder);
+    folderSyncUnderWay.set(folder, underWay);
+    return underWay.finally(() => {
+      if (folderSyncUnderWay.get(folder) === underWay) folderSyncUnderWay.delete(folder);
+    });
+  });
+  nextFolderSync.set(folder, next);
+  return next;
+}
+
+async function syncFolderNow(folder: string): Promise<void> {
+  folderSyncs++;
   try {
     const handle = await open(folder, 'r');
     try {

@@ -38,7 +38,7 @@ export function serveExportWorker(): void {
   const setup = workerData as ExportWorkerSetup;
   const filter = { statuses: new Set(setup.statuses), ...(setup.annotator !== undefined ? { annotator: setup.annotator } : {}) };
   // This thread only reads: blocking reads cost it nothing and are several times cheaper.
-  const store = new SidecarStore({ blockingReads: true });
+  const store = new SidecarStore({ blocking: true });
   const exporter = setup.convert ? formatNamed(setup.convert.format)?.exporter : undefined;
   // Stateless (perDocument, or a folder's document): this thread converts each document as the main thread would.
   const writer = exporter?.kind === 'stream' && exporter.perDocument ? exporter.writer(setup.convert!.options) : undefined;

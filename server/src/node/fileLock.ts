@@ -10,6 +10,8 @@ import { isOwnedByDeadProcess, isRunning, isTempFileName, tempPathFor } from './
  * STALE_AFTER_MS is known to be abandoned even when its pid now belongs to some other live process.
  */
 const REFRESH_EVERY_MS = 2_000;
+/** This machine's name, asked once: a lock is taken for every sidecar written, and each ask is a system call. */
+const HOST = hostname();
 /** Ten refreshes missed: the holder died, is frozen, or its pid was reused after a crash. */
 export const STALE_AFTER_MS = 20_000;
 /** Longer than STALE_AFTER_MS, so that a lock left by a crash is always taken over within one wait. */
@@ -83,7 +85,7 @@ async function acquire(path: string, lockPath: string, waitMs: number): Promise<
 
 /** Creates the lock if there is none; undefined when one exists. */
 async function tryCreate(path: string, lockPath: string): Promise<Omit<Held, 'tookOver'> | undefined> {
-  const content = `${process.pid} ${Date.now()} ${randomBytes(8).toString('hex')} ${hostname()}\n`;
+  const content = `${process.pid} ${Date.now()} ${randomBytes(8).toString('hex')} ${HOST}\n`;
   // Written under a temp name first, then linked: link fails if the lock exists, and the lock never
   // exists empty (a lock without a pid could only be judged by its age).
   const staging = tempPathFor(path);
@@ -170,7 +172,7 @@ async function inspect(lockPath: string): Promise<Holder | undefined> {
   // Not refreshed: whatever process has that pid now, it is not a holder at work.
   if (age > STALE_AFTER_MS) return { identity, pid, stale: true };
   // A pid means nothing on another machine (a shared network folder): there, only the age tells.
-  if (host !== undefined && host !== hostname()) return { identity, pid, stale: false };
+  if (host !== undefined && host !== HOST) return { identity, pid, stale: false };
   return { identity, pid, stale: !isRunning(pid) };
 }
 

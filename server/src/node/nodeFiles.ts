@@ -58,9 +58,12 @@ export const nodeFiles: FileAccess = {
 };
 
 /**
- * nodeFiles with reads that block the thread: for a worker thread that only reads (an export's), where
- * a blocked thread costs nothing and a synchronous read of a small file costs a fraction of the
+ * nodeFiles with reads that block the thread, for a worker thread (an export's, a pre-annotation's),
+ * where a blocked thread costs nothing and a synchronous read of a small file costs a fraction of the
  * promise, thread-pool hop and FileHandle of an asynchronous one (which took most of an export's time).
+ * Locking and writing stay asynchronous: while other articles' syncs commit the file system's journal,
+ * creating or renaming a file can wait milliseconds for it (measured: 4 ms an open at times), which the
+ * thread spends detecting the next article instead.
  */
 export const blockingNodeFiles: FileAccess = {
   ...nodeFiles,

@@ -10,10 +10,10 @@ export type { LoadedSidecar };
  * whichever way a caller names it.
  */
 export class SidecarStore extends StoreOnFiles {
-  /** `blockingReads`: read with blocking calls (blockingNodeFiles), for a worker thread that only reads. */
-  constructor(options: SidecarStoreOptions & { blockingReads?: boolean } = {}) {
-    const { blockingReads, ...rest } = options;
-    super(blockingReads ? blockingNodeFiles : nodeFiles, rest);
+  /** `blocking`: read with blocking calls (blockingNodeFiles), for a worker thread. */
+  constructor(options: SidecarStoreOptions & { blocking?: boolean } = {}) {
+    const { blocking, ...rest } = options;
+    super(blocking ? blockingNodeFiles : nodeFiles, rest);
   }
 
   override read(articlePath: string): ReturnType<StoreOnFiles['read']> {
