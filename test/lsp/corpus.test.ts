@@ -88,7 +88,10 @@ describe('corpus through LSP', () => {
     const uri = pathToFileURL(other).href;
     await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(other.replace(/\.txt$/, '.annotations.json')).href, type: 2 }] });
     const change = await nextChange((candidate) => candidate.uris?.includes(uri) === true);
-    assert.deepEqual(change.uris, [uri]);
+    // The article the test before edited may still be in this burst: its last change can reach the server after
+    // that test went on (seen on a loaded machine). Any other article would mean the whole corpus was re-read.
+    const typedOver = pathToFileURL(path.join(session.root, 'seeds', '003_afca2f42aae88a77.txt')).href;
+    assert.deepEqual(change.uris?.filter((changed) => changed !== typedOver), [uri]);
     const [summary] = (await corpus([uri])).articles;
     assert.equal(summary.counts.approved, 10);
   });
