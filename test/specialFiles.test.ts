@@ -6,7 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LexiconError, lexiconPathIn } from '../server/src/core/lexicon';
@@ -113,6 +113,16 @@ describe('reading with a cap', () => {
     assert.equal(readRegularFileSync(file, 10).toString(), '0123456789');
     await assert.rejects(readRegularFile(file, 9), (error: Error) => error instanceof UnreadableFileError && error.reason === 'too-large' && error.message.startsWith(`${file}: too large to open`));
     assert.throws(() => readRegularFileSync(file, 9), /too large to open/);
+  });
+
+  it('stops a file whose size said less than it holds at the cap, in both the blocking and the asynchronous read', async (t) => {
+    // A /proc file is a regular file of size 0 that holds text: the cap is then enforced by the read loop, as for
+    // a file that grows while it is read.
+    const file = '/proc/self/status';
+    if (process.platform !== 'linux' || !existsSync(file)) return t.skip('needs Linux /proc');
+    assert.ok((await readRegularFile(file, 1_000_000)).length > 20);
+    await assert.rejects(readRegularFile(file, 20), (error: Error) => error instanceof UnreadableFileError && error.reason === 'too-large');
+    assert.throws(() => readRegularFileSync(file, 20), (error: Error) => error instanceof UnreadableFileError && error.reason === 'too-large');
   });
 
   it('fails on a folder as reading one always did (EISDIR), and lets a missing file fail as ENOENT', async () => {

@@ -41,14 +41,12 @@ export async function* regularFileChunks(path: string, maxBytes: number): AsyncG
   try {
     const stats = await handle.stat();
     refuseUnlessReadable(path, stats, maxBytes);
-    let total = 0;
+    const reading = new CappedReading(path, stats.size, maxBytes);
     for (;;) {
-      const buffer = Buffer.allocUnsafe(nextReadSize(total, stats.size, maxBytes));
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-      if (total > maxBytes) throw tooLarge(path, total, maxBytes);
-      yield buffer.subarray(0, bytesRead);
+      const buffer = reading.nextBuffer();
+      const chunk = reading.took(buffer, (await handle.read(buffer, 0, buffer.length, null)).bytesRead);
+      if (chunk === undefined) break;
+      yield chunk;
     }
   } finally {
     await handle.close();
@@ -86,17 +84,15 @@ export function readRegularFileSync(path: string, maxBytes: number): Buffer {
   try {
     const stats = fstatSync(fd);
     refuseUnlessReadable(path, stats, maxBytes);
+    const reading = new CappedReading(path, stats.size, maxBytes);
     const chunks: Buffer[] = [];
-    let total = 0;
     for (;;) {
-      const buffer = Buffer.allocUnsafe(nextReadSize(total, stats.size, maxBytes));
-      const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(buffer.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > maxBytes) throw tooLarge(path, total, maxBytes);
+      const buffer = reading.nextBuffer();
+      const chunk = reading.took(buffer, readSync(fd, buffer, 0, buffer.length, null));
+      if (chunk === undefined) break;
+      chunks.push(chunk);
     }
-    return Buffer.concat(chunks, total);
+    return Buffer.concat(chunks, reading.total);
   } finally {
     closeSync(fd);
   }
@@ -121,6 +117,32 @@ export async function readArticleFile(path: string): Promise<string> {
 function nextReadSize(total: number, size: number, maxBytes: number): number {
   const rest = total <= size ? size - total + 1 : CHUNK_BYTES;
   return Math.min(rest, CHUNK_BYTES, maxBytes + 1 - total);
+}
+
+/**
+ * The rule of a capped read, shared by the blocking and the asynchronous loop (which differ only in how
+ * they read): the buffer for the next read, and what a read brought — a chunk, or undefined at the end;
+ * a file that grew past `maxBytes` while being read is refused.
+ */
+class CappedReading {
+  total = 0;
+
+  constructor(
+    private readonly path: string,
+    private readonly size: number,
+    private readonly maxBytes: number,
+  ) {}
+
+  nextBuffer(): Buffer {
+    return Buffer.allocUnsafe(nextReadSize(this.total, this.size, this.maxBytes));
+  }
+
+  took(buffer: Buffer, bytesRead: number): Buffer | undefined {
+    if (bytesRead === 0) return undefined;
+    this.total += bytesRead;
+    if (this.total > this.maxBytes) throw tooLarge(this.path, this.total, this.maxBytes);
+    return buffer.subarray(0, bytesRead);
+  }
 }
 
 /** readArticleFile with a blocking read, for a worker thread (see blockingNodeFiles). */
