@@ -37,7 +37,7 @@ export interface Session {
   /** Resolves at the next workspace/codeLens/refresh the server sends (it tells the editor its code lenses changed). */
   codeLensRefresh(): Promise<void>;
   /** The first line of the server's log (window/logMessage) that `predicate` accepts, waiting for it if need be. */
-  logged(predicate: (line: string) => boolean): Promise<string>;
+  logged(predicate: (line: string) => boolean, timeoutMs?: number): Promise<string>;
   /** With `holdSettings`: answers the server's configuration request, held until now, as a slow editor would. */
   releaseSettings(): void;
   close(): Promise<void>;
@@ -179,8 +179,8 @@ export async function startSession(settings: Record<string, unknown> = { annotat
         });
       }
     },
-    async logged(predicate) {
-      const deadline = Date.now() + 60_000;
+    async logged(predicate, timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs;
       for (;;) {
         const found = logs.find(predicate);
         if (found !== undefined) return found;

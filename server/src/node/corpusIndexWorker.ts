@@ -482,10 +482,17 @@ export function serveCorpusIndexWorker(): void {
         port.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies IndexMessage);
       }
       // After the build, once the first questions pause; after changes, once they pause for longer (a git pull is one write, not a thousand).
-      if (state.dirty && question.type !== 'save') saveAfterQuiet(question.type === 'build' ? BUILT_QUIET_MS : CACHE_QUIET_MS);
+      // A question that changes nothing (a count, a page) keeps the pause already awaited: a Ctrl+. right after the build
+      // once turned the build's 2 s into a minute, and a server stopped within it wrote the cache only as it stopped.
+      if (state.dirty && CHANGES_INDEX.has(question.type)) saveAfterQuiet(question.type === 'build' ? BUILT_QUIET_MS : CACHE_QUIET_MS);
+      // A count may still keep a text it searched for the first time: written after the longer pause, unless a write waits already.
+      else if (state.dirty && waitFor === undefined && question.type !== 'save') saveAfterQuiet(CACHE_QUIET_MS);
     });
   });
 }
+
+/** The questions after which the index differs from the cache written last. */
+const CHANGES_INDEX: ReadonlySet<IndexQuestion['type']> = new Set(['build', 'update', 'track']);
 
 /** How long questions must pause after the build before the cache is first written: Ctrl+. right after start-up does not wait on it. */
 const BUILT_QUIET_MS = 2000;
