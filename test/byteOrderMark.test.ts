@@ -13,7 +13,7 @@ import { runDetect } from '../server/src/cli/detectCommand';
 import { checkSidecarFiles } from '../server/src/node/checkFiles';
 import { fixSidecars } from '../server/src/node/checkFix';
 import { findSidecars } from '../server/src/node/corpusFiles';
-import { loadSidecarCorpus } from '../server/src/node/sidecarCorpus';
+import { eachCorpusFile, type CorpusItem } from '../server/src/node/sidecarCorpus';
 import { ArticleSummaryCache } from '../server/src/node/articleSummaries';
 import { newTag, serializeSidecar, SIDECAR_VERSION, sidecarPathFor, type Tag } from '../server/src/core/sidecar';
 import { SidecarStore } from '../server/src/node/sidecarStore';
@@ -94,7 +94,9 @@ describe('an article saved with a byte order mark', () => {
     assert.equal(problem, undefined);
     assert.equal(summary.counts.orphaned, 0);
     assert.equal(summary.counts.accepted, 2);
-    const { documents } = await loadSidecarCorpus(folder);
+    const items: CorpusItem[] = [];
+    await eachCorpusFile(folder, (item) => void items.push(item));
+    const documents = items.flatMap((item) => ('document' in item ? [item.document] : []));
     assert.equal(documents[0].text, TEXT);
   });
 

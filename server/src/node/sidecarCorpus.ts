@@ -28,14 +28,6 @@ export async function eachCorpusFile(path: string, visit: (item: CorpusItem) => 
   for await (const item of inOrderAhead(sidecars, READ_AHEAD, (found) => readItem(found, root, store), progress)) await visit(item);
 }
 
-/** eachCorpusFile, every file held at once: for callers that need them all (the editor's report on a workspace). */
-export async function loadSidecarCorpus(path: string, progress?: ProgressReporter): Promise<{ documents: CorpusFile[]; unreadable: UnreadableFile[] }> {
-  const documents: CorpusFile[] = [];
-  const unreadable: UnreadableFile[] = [];
-  await eachCorpusFile(path, (item) => void ('document' in item ? documents.push(item.document) : unreadable.push(item.unreadable)), progress);
-  return { documents, unreadable };
-}
-
 async function readItem(found: FoundSidecar, root: string, store: SidecarStore): Promise<CorpusItem> {
   if (found.articlePath === undefined) return { unreadable: { file: found.path, problem: `its article ${basename(found.path).replace(/\.annotations\.json$/, '.txt')} is missing` } };
   const text = await readArticleFile(found.articlePath).catch((error: Error) => error);

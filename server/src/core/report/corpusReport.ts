@@ -87,7 +87,7 @@ export interface ReportOptions {
 
 /**
  * The report on a corpus: tags per label by review state, review progress per article and overall,
- * and the agreement of two annotators. Pure: the caller reads the files (loadSidecarCorpus).
+ * and the agreement of two annotators. Pure: the caller reads the files (eachCorpusFile).
  */
 export function corpusReport(documents: readonly ReportDocument[], options: ReportOptions): CorpusReport {
   const builder = new CorpusReportBuilder(options);
