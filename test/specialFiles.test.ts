@@ -187,4 +187,17 @@ describe('a file linked to a secret elsewhere', () => {
     assert.equal(at('{"a": tru}'), 'Unexpected character in JSON at position 9 (line 1 column 10)');
     assert.equal(at('['.repeat(100_000)), 'Unexpected end of JSON input');
   });
+
+  it('a marginalia.json nested deeper than the call stack: its problems are placed and named, not an internal error', () => {
+    const corpus = path.join(folder, 'deep');
+    mkdirSync(corpus);
+    const deep = '['.repeat(200_000) + ']'.repeat(200_000);
+    writeFileSync(path.join(corpus, 'marginalia.json'), `{"extra": ${deep}, "labels": 5}`);
+    writeFileSync(path.join(corpus, 'a.txt'), 'Maria Okafor met Denver officials.\n');
+    const run = marginalia('check', corpus);
+    assert.doesNotMatch(run.stderr, /internal error|RangeError/, run.stderr);
+    assert.match(run.stdout, /marginalia\.json:1:400023: labels: Invalid input: expected record, received number/);
+    assert.match(run.stdout, /marginalia\.json:1:2: extra: unknown key "extra"/);
+    assert.equal(run.status, 1);
+  });
 });

@@ -31,6 +31,33 @@ export function lineAndColumnAt(text: string, offset: number): { line: number; c
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
 
+/** The offset of the first character at or after `at` that is not JSON white space. */
+export function skipJsonSpace(text: string, at: number): number {
+  while (at < text.length && (text[at] === ' ' || text[at] === '\t' || text[at] === '\n' || text[at] === '\r')) at++;
+  return at;
+}
+
+/**
+ * Reads the JSON string whose opening quote is at `start`: the offset just past its closing quote, or,
+ * when it is not a valid string there, `-1 - fault` (the offset where it stops being one). The one
+ * string scanner for finding syntax errors and for locating values in text that already parsed.
+ */
+export function scanJsonString(text: string, start: number): number {
+  if (text[start] !== '"') return -1 - start;
+  let i = start + 1;
+  while (i < text.length) {
+    const char = text.charCodeAt(i);
+    if (char === 0x22) return i + 1;
+    if (char === 0x5c) {
+      ESCAPE.lastIndex = i;
+      if (!ESCAPE.test(text)) return -1 - i;
+      i = ESCAPE.lastIndex;
+    } else if (char < 0x20) return -1 - i;
+    else i++;
+  }
+  return -1 - i;
+}
+
 /**
  * The UTF-16 offset where `text` stops being JSON (its length if it is JSON, or ends too early). A
  * loop with an explicit stack, in one pass: the text is anyone's, nested as deep as they like.
@@ -39,26 +66,13 @@ export function syntaxErrorOffset(text: string): number {
   let i = 0;
   const open: Array<'[' | '{'> = [];
   const skipSpace = () => {
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+    i = skipJsonSpace(text, i);
   };
   /** Reads a string at i; false with i at the fault when it is not one. */
   const string = (): boolean => {
-    if (text[i] !== '"') return false;
-    i++;
-    while (i < text.length) {
-      const char = text.charCodeAt(i);
-      if (char === 0x22) {
-        i++;
-        return true;
-      }
-      if (char === 0x5c) {
-        ESCAPE.lastIndex = i;
-        if (!ESCAPE.test(text)) return false;
-        i = ESCAPE.lastIndex;
-      } else if (char < 0x20) return false;
-      else i++;
-    }
-    return false;
+    const end = scanJsonString(text, i);
+    i = end < 0 ? -1 - end : end;
+    return end >= 0;
   };
   /** Reads `"key":` of an object at i. */
   const key = (): boolean => {

@@ -22,4 +22,20 @@ describe('locating a path in JSON text', () => {
     assert.equal(locateJsonPath(text, ['z']), undefined);
     assert.equal(locateJsonPath('', ['z']), undefined);
   });
+
+  it('finds empty containers, and values after others nested deeper than the call stack goes', () => {
+    assert.deepEqual(at(['d', 'e']), { key: '"e"', value: 'null' });
+    const deep = '['.repeat(200_000) + ']'.repeat(200_000);
+    const nested = `{"x": ${deep}, "labels": {}, "y": [[], {}, 5]}`;
+    assert.equal(JSON.parse(nested).y[2], 5);
+    const slice = (path: PropertyKey[]) => {
+      const location = locateJsonPath(nested, path)!;
+      return nested.slice(location.value.start, location.value.end);
+    };
+    assert.equal(slice(['labels']), '{}');
+    assert.equal(slice(['y', 0]), '[]');
+    assert.equal(slice(['y', 2]), '5');
+    assert.equal(slice(['x']), deep);
+    assert.equal(locateJsonPath(nested, ['x', 0, 0, 1]), undefined);
+  });
 });
