@@ -200,4 +200,23 @@ describe('a file linked to a secret elsewhere', () => {
     assert.match(run.stdout, /marginalia\.json:1:2: extra: unknown key "extra"/);
     assert.equal(run.status, 1);
   });
+
+  it('an import file holding values nested deeper than the call stack: each is named with its file and line', () => {
+    const corpus = path.join(folder, 'deep-import');
+    mkdirSync(corpus);
+    const deep = '['.repeat(200_000) + ']'.repeat(200_000);
+    const inputs: Array<[string, string, string, RegExp]> = [
+      ['webannotation', 'w.jsonld', deep, /w\.jsonld: annotation 1: expected an object of type "Annotation", found \[\[\[/],
+      ['jsonl', 's.jsonl', `{"text": "a", "spans": ${deep}}\n`, /s\.jsonl:1: span 1: expected \{"start", "end", "label"\}, got "\[\[\[/],
+      ['doccano', 'd.jsonl', `{"text": "a", "label": ${deep}}\n`, /d\.jsonl:1: label 1: expected \[start, end, "LABEL"\]/],
+    ];
+    for (const [format, name, text, expected] of inputs) {
+      writeFileSync(path.join(folder, name), text);
+      const run = marginalia('import', '--format', format, '--into', corpus, path.join(folder, name));
+      assert.doesNotMatch(run.stderr, /call stack|internal error/, run.stderr);
+      assert.match(run.stderr, expected);
+      assert.equal(run.status, 2);
+    }
+    assert.deepEqual(readdirSync(corpus), []);
+  });
 });

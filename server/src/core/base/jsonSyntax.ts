@@ -130,3 +130,48 @@ export function syntaxErrorOffset(text: string): number {
     } else return i;
   }
 }
+
+type Printing = { literal: string } | { items: readonly unknown[]; next: number } | { entries: Array<[string, unknown]>; next: number };
+
+/**
+ * The start of `JSON.stringify(value)`: at least `limit + 1` characters of it when it is longer, so that
+ * a caller can cut it and say so. For messages that show a value read from a file: printing all of it
+ * would cost as much as the file, and JSON.stringify overflows the call stack on arrays nested as deep
+ * as JSON.parse accepts. Values are what JSON.parse gives (no functions, cycles or toJSON).
+ */
+export function jsonPrefix(value: unknown, limit: number): string {
+  let out = '';
+  const stack: Printing[] = [];
+  const print = (item: unknown) => {
+    if (Array.isArray(item)) {
+      out += '[';
+      stack.push({ literal: ']' }, { items: item, next: 0 });
+    } else if (typeof item === 'object' && item !== null) {
+      out += '{';
+      stack.push({ literal: '}' }, { entries: Object.entries(item).filter(([, member]) => member !== undefined), next: 0 });
+    } else if (typeof item === 'string') {
+      const room = Math.max(0, limit + 1 - out.length);
+      out += item.length > room ? JSON.stringify(item.slice(0, room)).slice(0, -1) : JSON.stringify(item);
+    } else out += JSON.stringify(item) ?? 'null';
+  };
+  print(value);
+  while (stack.length > 0 && out.length <= limit) {
+    const top = stack.at(-1)!;
+    if ('literal' in top) {
+      out += top.literal;
+      stack.pop();
+    } else if ('items' in top) {
+      if (top.next === top.items.length) stack.pop();
+      else {
+        if (top.next > 0) out += ',';
+        print(top.items[top.next++]);
+      }
+    } else if (top.next === top.entries.length) stack.pop();
+    else {
+      const [key, member] = top.entries[top.next++]!;
+      out += `${top.next > 1 ? ',' : ''}${JSON.stringify(key)}:`;
+      print(member);
+    }
+  }
+  return out;
+}

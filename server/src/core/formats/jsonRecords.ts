@@ -1,4 +1,4 @@
-import { describeJsonSyntaxError, lineAndColumnAt, syntaxErrorOffset } from '../base/jsonSyntax';
+import { describeJsonSyntaxError, jsonPrefix, lineAndColumnAt, syntaxErrorOffset } from '../base/jsonSyntax';
 import type { ImportResult } from './types';
 /**
  * JSON helpers shared by the formats whose file is one JSON document holding many records (Label
@@ -61,7 +61,7 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 
 /** How a value read from a file is named in a message: its JSON, cut short, so no message grows with the input. */
 export function shown(value: unknown): string {
-  const json = JSON.stringify(value) ?? String(value);
+  const json = jsonPrefix(value, 60);
   return json.length > 60 ? `${json.slice(0, 57)}...` : json;
 }
 

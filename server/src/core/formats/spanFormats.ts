@@ -5,7 +5,7 @@
  * number, so that every message names the file and the line.
  */
 import { CodePointIndex } from '../base/offsets';
-import { describeJsonSyntaxError } from '../base/jsonSyntax';
+import { describeJsonSyntaxError, jsonPrefix } from '../base/jsonSyntax';
 import type { Kind } from '../base/labels';
 import { DEFAULT_LABEL_SET } from '../project/labelSet';
 import { TAG_STATUSES, type TagStatus } from '../sidecar/schema';
@@ -56,7 +56,8 @@ export function describeTag(tag: Pick<FormatTag, 'label' | 'text' | 'start' | 'e
 
 /** A value quoted for a message: JSON-escaped (a line break stays on the line) and cut short. */
 export function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  // Enough of the value to cut it at 60 code points (130 UTF-16 units hold at least 65), never all of it.
+  const text = typeof value === 'string' ? (value.length > 130 ? `${value.slice(0, 130)}...` : value) : jsonPrefix(value, 130);
   const cut = [...text];
   return JSON.stringify(cut.length > 60 ? `${cut.slice(0, 57).join('')}...` : text);
 }
