@@ -69,22 +69,8 @@ export function exportBratDocument(document: ExportDocument, relationTypes?: rea
   let noteNumber = 0;
   let historyLost = 0;
   let annotatorLost = 0;
-  // The T id of each tag written, by its id: relations point at them.
-  const written = new Map<string, string>();
-  const comments = (id: string, history: FormatTag['history'], what: string): boolean => {
-    let otherHistory = false;
-    for (const entry of history ?? []) {
-      if (entry.comment === undefined) {
-        otherHistory = true;
-        continue;
-      }
-      const comment = entry.comment.replace(LINE_BREAKS, ' ');
-      if (comment !== entry.comment) notices.push({ document: document.name, message: `a comment on ${what} is written on one line: brat notes cannot hold line breaks` });
-      lines.push(`#${++noteNumber}\t${NOTE_TYPE} ${id}\t${comment}`);
-      if (entry.action !== 'commented') otherHistory = true;
-    }
-    return otherHistory;
-  };
+  // The T id of each tag written, by its id: relations point at them (kept only when there are any).
+  const written = document.relations ? new Map<string, string>() : undefined;
   tags.forEach((tag, index) => {
     const id = `T${index + 1}`;
     const fragments = lineFragments(tag);
@@ -100,15 +86,19 @@ export function exportBratDocument(document: ExportDocument, relationTypes?: rea
     const offsets = fragments.map((fragment) => `${fragment.start} ${fragment.end}`).join(';');
     const text = fragments.map((fragment) => article.slice(fragment.start, fragment.end)).join(FRAGMENT_SEPARATOR);
     lines.push(`${id}\t${tag.label} ${offsets}\t${text}`);
-    if (tag.id !== undefined) written.set(tag.id, id);
+    if (written && tag.id !== undefined) written.set(tag.id, id);
     if (tag.status !== undefined) lines.push(`A${index + 1}\t${STATUS_ATTRIBUTE} ${id} ${tag.status}`);
     if (tag.annotator !== undefined) annotatorLost++;
-    if (comments(id, tag.history, describeTag(tag))) historyLost++;
+    if (tag.history) {
+      const notes = writeNotes(id, tag.history, noteNumber, lines, () => describeTag(tag), document.name, notices);
+      noteNumber = notes.noteNumber;
+      if (notes.otherHistory) historyLost++;
+    }
   });
   if (document.relations) {
     // Attribute ids after the tags' (A<n> is the status of T<n>), so that a tag's keep their numbers.
     let attribute = tags.length;
-    const ends = relationsWithWrittenEnds(document, written, 'brat');
+    const ends = relationsWithWrittenEnds(document, written!, 'brat');
     notices.push(...ends.notices);
     const symmetric = new Set((relationTypes ?? []).filter((type) => type.symmetric).map((type) => type.name));
     ends.relations.forEach(({ relation, from, to }, index) => {
@@ -116,7 +106,11 @@ export function exportBratDocument(document: ExportDocument, relationTypes?: rea
       lines.push(`${id}\t${relation.type} Arg1:${from} Arg2:${to}`);
       if (relation.status !== undefined) lines.push(`A${++attribute}\t${STATUS_ATTRIBUTE} ${id} ${relation.status}`);
       if (relation.annotator !== undefined) annotatorLost++;
-      if (comments(id, relation.history, `relation ${relation.type} ${from} ${symmetric.has(relation.type) ? '↔' : '→'} ${to}`)) historyLost++;
+      if (relation.history) {
+        const notes = writeNotes(id, relation.history, noteNumber, lines, () => `relation ${relation.type} ${from} ${symmetric.has(relation.type) ? '↔' : '→'} ${to}`, document.name, notices);
+        noteNumber = notes.noteNumber;
+        if (notes.otherHistory) historyLost++;
+      }
     });
   }
   if (annotatorLost > 0 || historyLost > 0) {
@@ -134,6 +128,26 @@ export function exportBratDocument(document: ExportDocument, relationTypes?: rea
     ],
     notices,
   };
+}
+
+/**
+ * The `#` AnnotatorNotes lines of a tag's or relation's comments (numbered on from `noteNumber`), and
+ * whether its history holds more than comments (lost). `what` names it, only for a comment with a
+ * line break: naming costs more than writing.
+ */
+function writeNotes(id: string, history: NonNullable<FormatTag['history']>, noteNumber: number, lines: string[], what: () => string, document: string, notices: FormatNotice[]): { noteNumber: number; otherHistory: boolean } {
+  let otherHistory = false;
+  for (const entry of history) {
+    if (entry.comment === undefined) {
+      otherHistory = true;
+      continue;
+    }
+    const comment = entry.comment.replace(LINE_BREAKS, ' ');
+    if (comment !== entry.comment) notices.push({ document, message: `a comment on ${what()} is written on one line: brat notes cannot hold line breaks` });
+    lines.push(`#${++noteNumber}\t${NOTE_TYPE} ${id}\t${comment}`);
+    if (entry.action !== 'commented') otherHistory = true;
+  }
+  return { noteNumber, otherHistory };
 }
 
 /**

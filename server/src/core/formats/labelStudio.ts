@@ -106,7 +106,7 @@ export class LabelStudioWriter {
     let approved = 0;
     let withHistory = 0;
     // Each written tag's region id and group, by its id: a relation goes into the group of its ends.
-    const written = new Map<string, { id: string; group: Group }>();
+    const written = document.relations ? new Map<string, { id: string; group: Group }>() : undefined;
     document.tags.forEach((tag, position) => {
       if (tag.status === 'rejected' || tag.status === 'conflict') {
         notices.push({ document: document.name, message: `tag ${describeTag(tag)}: Label Studio has no place for a ${tag.status} tag: not exported` });
@@ -125,7 +125,7 @@ export class LabelStudioWriter {
         groups.set(tag.annotator, group);
       }
       const regionId = tag.id ?? `r${position}`;
-      if (tag.id !== undefined) written.set(tag.id, { id: regionId, group });
+      if (written && tag.id !== undefined) written.set(tag.id, { id: regionId, group });
       const result: Record<string, unknown> = {
         id: regionId,
         from_name: LABEL_STUDIO_FROM_NAME,
@@ -143,7 +143,7 @@ export class LabelStudioWriter {
       if (tag.status === 'approved') approved++;
       if (tag.history && tag.history.length > 0) withHistory++;
     });
-    if (document.relations) this.relations(document, written, notices);
+    if (written) this.relations(document, written, notices);
     if (approved > 0) notices.push({ document: document.name, message: `${approved} approved tag(s) exported as annotations: Label Studio's JSON has no review state, so they read back as accepted` });
     if (withHistory > 0) notices.push({ document: document.name, message: `the review history and comments of ${withHistory} tag(s) are not carried` });
     for (const annotator of people.keys()) {

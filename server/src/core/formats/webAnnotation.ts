@@ -80,7 +80,7 @@ export class WebAnnotationWriter {
     const source = articleIri(this.base, document.name);
     let text = '';
     // Each written tag's annotation IRI, by its id: relations target them.
-    const written = new Map<string, string>();
+    const written = document.relations ? new Map<string, string>() : undefined;
     document.tags.forEach((tag, position) => {
       const span = locateTag(document, index, tag);
       if ('notice' in span) {
@@ -98,10 +98,10 @@ export class WebAnnotationWriter {
         suffix: document.text.slice(at(tag.end), at(Math.min(index.length, tag.end + CONTEXT_LENGTH))),
       });
       this.count++;
-      if (tag.id !== undefined) written.set(tag.id, annotation.id as string);
+      if (written && tag.id !== undefined) written.set(tag.id, annotation.id as string);
       text += this.lines.add(JSON.stringify(annotation));
     });
-    if (document.relations) {
+    if (written) {
       const ends = relationsWithWrittenEnds(document, written, 'Web Annotation');
       notices.push(...ends.notices);
       ends.relations.forEach(({ relation, from, to }, position) => {
