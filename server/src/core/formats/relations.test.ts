@@ -12,8 +12,11 @@ import { exportBratConfig, exportBratDocument, importBrat } from './brat';
 import { exportLabelStudio, importLabelStudio, labelStudioConfig } from './labelStudio';
 import { exportWebAnnotation, importWebAnnotation } from './webAnnotation';
 import { formatNamed } from './registry';
+import { chooseRelations } from './relations';
+import type { Relation, Tag } from '../sidecar/schema';
 import type { ExportDocument, FormatTag } from './types';
-import { exportedRelationKeys, importedRelationKeys, relationDocumentArbitrary } from '../../../../test/formats/relationArbitrary';
+import { exportedRelationKeys, importedRelationKeys, relationDocumentArbitrary, RELATION_TYPES } from '../../../../test/formats/relationArbitrary';
+import { seedDocuments } from '../../../../test/formats/formatArbitraries';
 
 const TYPES = resolveRelationTypes(undefined);
 const AT = '2024-05-01T12:00:00.000Z';
@@ -45,6 +48,33 @@ function drones(): ExportDocument {
     ],
   };
 }
+
+describe('which relations go out', () => {
+  const stored = (id: string, text: string): Tag => ({ id, text } as Tag);
+  const relation = (id: string, from: string, to: string, changes: Partial<Relation> = {}): Relation => ({ id, type: 'PRODUCES', from, to, status: 'accepted', source: 'manual', annotator: 'ana', created: AT, modified: AT, ...changes });
+  const tags = [stored('t-1', 'Ukraine'), stored('t-2', 'drones'), stored('t-3', 'Kyiv'), stored('t-4', 'Lviv')];
+
+  it('the statuses and annotator asked for, both ends going out; one in conflict, or with an end left behind or missing, is named', () => {
+    const notices: Array<{ document: string; message: string }> = [];
+    const relations = [
+      relation('r-ok', 't-1', 't-2'),
+      relation('r-proposed', 't-1', 't-2', { status: 'proposed' }),
+      relation('r-bob', 't-1', 't-2', { annotator: 'bob' }),
+      relation('r-orphan-end', 't-1', 't-3'),
+      relation('r-conflict', 't-1', 't-2', { status: 'conflict' }),
+      relation('r-dangling', 't-1', 't-9'),
+    ];
+    // t-3 did not go out (orphaned, in conflict or filtered: the tags' choice, made before).
+    const chosen = chooseRelations('a.txt', relations, tags, new Set(['t-1', 't-2', 't-4']), { statuses: new Set(['accepted', 'approved'] as const), annotator: 'ana' }, notices);
+    assert.deepEqual(chosen?.map((found) => found.id), ['r-ok']);
+    assert.deepEqual(notices.map((notice) => notice.message), [
+      'relation PRODUCES "Ukraine" → "Kyiv" (r-orphan-end) not exported: its end "Kyiv" is not exported (filtered out, orphaned or in conflict)',
+      'relation PRODUCES "Ukraine" → "drones" (r-conflict) not exported: in conflict between two branches (keep ours or theirs first)',
+      'relation PRODUCES "Ukraine" → tag t-9 (r-dangling) not exported: its tag t-9 is not in the sidecar',
+    ]);
+    assert.equal(chooseRelations('a.txt', undefined, tags, new Set(), { statuses: new Set(['accepted'] as const) }, notices), undefined);
+  });
+});
 
 describe('brat relations', () => {
   it('writes a relation as an R line between the T lines of its ends, its status as an A line and its comments as notes', () => {
@@ -220,6 +250,40 @@ describe('formats without a place for relations', () => {
       assert.ok(none.text.length > 0 && none.notices.every((notice) => !/relation/.test(notice.message)));
     });
   }
+});
+
+/** The seeds with the detector's tags, each tag related to the next (types in turn, every third by another annotator). */
+function seedsWithRelations(): ExportDocument[] {
+  return seedDocuments().map((document) => ({
+    ...document,
+    relations: document.tags.slice(1).map((tag, index) => ({
+      id: `r-${index}`,
+      type: RELATION_TYPES[index % RELATION_TYPES.length],
+      from: document.tags[index].id!,
+      to: tag.id!,
+      status: 'accepted' as const,
+      annotator: 'ann',
+    })),
+  }));
+}
+
+describe('round trips of the seeds\' relations', () => {
+  it('brat, Label Studio and Web Annotation give back every relation between the seeds\' detected tags', () => {
+    const documents = seedsWithRelations();
+    assert.ok(documents.every((document) => (document.relations?.length ?? 0) > 10));
+    for (const document of documents) {
+      const [txt, ann] = exportBratDocument(document, TYPES).files;
+      const brat = importBrat(txt.content, ann.content, ann.path, { importedAt: AT });
+      assert.deepEqual(brat.errors, [], document.name);
+      assert.deepEqual(importedRelationKeys(brat.documents[0], ['status']), exportedRelationKeys(document, ['status']), `brat ${document.name}`);
+    }
+    const labelStudio = importLabelStudio(exportLabelStudio(documents, TYPES).text, 'tasks.json');
+    assert.deepEqual(labelStudio.errors, []);
+    labelStudio.documents.forEach((document, index) => assert.deepEqual(importedRelationKeys(document, ['status', 'annotator']), exportedRelationKeys(documents[index], ['status', 'annotator']), `Label Studio ${documents[index].name}`));
+    const web = importWebAnnotation(exportWebAnnotation(documents).text, 'out.jsonld');
+    assert.deepEqual(web.errors, []);
+    web.documents.forEach((document, index) => assert.deepEqual(importedRelationKeys(document, ['status', 'annotator']), exportedRelationKeys(documents[index], ['status', 'annotator']), `Web Annotation ${documents[index].name}`));
+  });
 });
 
 describe('round trips of generated relations', () => {
