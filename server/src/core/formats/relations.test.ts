@@ -12,6 +12,7 @@ import { exportBratConfig, exportBratDocument, importBrat } from './brat';
 import { exportLabelStudio, importLabelStudio, labelStudioConfig } from './labelStudio';
 import { exportWebAnnotation, importWebAnnotation } from './webAnnotation';
 import { formatNamed } from './registry';
+import { importJsonl } from './spacyJsonl';
 import { chooseRelations } from './relations';
 import type { Relation, Tag } from '../sidecar/schema';
 import type { ExportDocument, FormatTag } from './types';
@@ -229,6 +230,53 @@ describe('Web Annotation relations', () => {
     assert.equal(result.errors.length, 1);
     assert.match(result.errors[0].message, /the relation's end "urn:marginalia:corpus\/news\/drones.txt#t-99" is no tag annotation of this file/);
     assert.ok(result.errors[0].line! > 1);
+  });
+});
+
+describe('Prodigy rel.manual relations, imported', () => {
+  // A task as rel.manual saves it: tokens, spans with their token range, relations by token index and by span.
+  const text = 'Ukraine plans to produce almost 800 interceptor drones.';
+  const span = (find: string, label: string, tokenStart: number, tokenEnd: number) => ({ start: text.indexOf(find), end: text.indexOf(find) + find.length, token_start: tokenStart, token_end: tokenEnd, label });
+  const ukraine = span('Ukraine', 'GPE', 0, 0);
+  const drones = span('interceptor drones', 'PRODUCT', 6, 7);
+  const many = span('almost 800', 'CARDINAL', 4, 5);
+  const task = {
+    text,
+    tokens: text.replace(/\.$/, ' .').split(' ').map((word, id) => ({ text: word, id })),
+    spans: [ukraine, many, drones],
+    relations: [
+      { head: 0, child: 7, head_span: ukraine, child_span: drones, label: 'PRODUCES' },
+      { head: 5, child: 7, head_span: many, child_span: drones, label: 'QUANTITY_OF' },
+      { head: 1, child: 2, label: 'DEP' },
+      { head: 0, child: 3, head_span: ukraine, child_span: { start: 17, end: 24, label: 'EVENT' }, label: 'PRODUCES' },
+    ],
+    answer: 'accept',
+  };
+
+  it('reads a relation between two of the task\'s spans by its head_span and child_span, the head its source; names the others', () => {
+    const result = importJsonl(JSON.stringify(task), 'rel.jsonl');
+    assert.deepEqual(result.errors, []);
+    const [document] = result.documents;
+    assert.deepEqual(
+      document.relations!.map((relation) => [relation.type, document.tags[relation.from].text, document.tags[relation.to].text]),
+      [
+        ['PRODUCES', 'Ukraine', 'interceptor drones'],
+        ['QUANTITY_OF', 'almost 800', 'interceptor drones'],
+      ],
+    );
+    assert.deepEqual(
+      result.warnings.map((warning) => `${warning.document}:${warning.line}: ${warning.message}`),
+      [
+        'rel.jsonl:1: relation 3 ("DEP") not imported: it has no "head_span" and "child_span", and its token indexes point into Prodigy\'s own tokens',
+        'rel.jsonl:1: relation 4 ("PRODUCES") not imported: its child_span is none of the task\'s spans',
+      ],
+    );
+  });
+
+  it('imports no relation of a task answered "reject", and says so', () => {
+    const result = importJsonl(JSON.stringify({ ...task, answer: 'reject' }), 'rel.jsonl');
+    assert.equal(result.documents[0].relations, undefined);
+    assert.match(result.warnings.at(-1)!.message, /answered "reject": its 3 span\(s\) and 2 relation\(s\) are not imported/);
   });
 });
 
