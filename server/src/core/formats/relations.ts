@@ -11,7 +11,7 @@
 import type { Relation, Tag, TagStatus } from '../sidecar/schema';
 import type { RelationType } from '../project/relationTypes';
 import { shown } from './jsonRecords';
-import type { ExportDocument, FormatNotice, FormatRelation, FormatTag, ImportedRelation } from './types';
+import type { ExportDocument, FormatNotice, FormatRelation, FormatTag } from './types';
 
 /** Which relations go out: the same filter as the tags'. */
 export interface RelationFilter {
@@ -123,9 +123,4 @@ export function symmetricTypeNames(types: readonly RelationType[] | undefined): 
 export function relationTypeProblem(type: unknown): string | undefined {
   if (typeof type !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(type)) return `expected a relation type in capitals such as "PRODUCES", found ${shown(type)}`;
   return undefined;
-}
-
-/** The relation read, with the fields left undefined dropped, so that relations compare by what they carry. */
-export function importedRelation(relation: ImportedRelation): ImportedRelation {
-  return Object.fromEntries(Object.entries(relation).filter(([, value]) => value !== undefined)) as unknown as ImportedRelation;
 }
