@@ -96,7 +96,7 @@ export function exportBratDocument(document: ExportDocument, relationTypes?: rea
     }
   });
   if (document.relations) {
-    // Attribute ids after the tags' (A<n> is the status of T<n>), so that a tag's keep their numbers.
+    // Attribute ids after the tags' (A<n> is the status of T<n>), so that tags keep the numbers they had.
     let attribute = tags.length;
     const ends = relationsWithWrittenEnds(document, written!, 'brat');
     notices.push(...ends.notices);
