@@ -6,7 +6,9 @@
  * served from a node:http server this test starts). The frontend's own store serialises every region
  * at the same offsets, label and text, and highlights exactly the tag's text, after emoji, a flag,
  * combining marks and CRLF: so its offsets are code points, as ours. Then a region drawn in the
- * frontend with the mouse's selection, and the annotation as it serialises it, imports back.
+ * frontend with the mouse's selection, and the annotation as it serialises it, imports back. A
+ * relation between two tags loads into the frontend's relation store between the same regions, with
+ * the same type and direction, and its serialisation imports back as the same relation.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,13 +21,26 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { labelStudioConfig } from '../../server/src/core/formats/labelStudio';
 import { DEFAULT_LABEL_SET } from '../../server/src/core/project/labelSet';
-import { newTag, serializeSidecar, SIDECAR_VERSION, type Tag } from '../../server/src/core/sidecar';
+import { resolveRelationTypes } from '../../server/src/core/project/relationTypes';
+import { newTag, serializeSidecar, SIDECAR_VERSION, type Relation, type Tag } from '../../server/src/core/sidecar';
 import { launchBrowser } from '../support/browser';
 import { PROJECT_ROOT } from '../support/projectRoot';
 
 const LABEL_STUDIO = path.join(PROJECT_ROOT, '.vscode-test', 'label-studio-1.4.0', 'node_modules', '@heartexlabs', 'label-studio', 'build', 'static');
 const BIN = path.join(PROJECT_ROOT, 'bin', 'marginalia.js');
 const TIMEOUT_MS = 30_000;
+/** The config every task is shown with: our labels and the built-in relation types. */
+const CONFIG = labelStudioConfig(DEFAULT_LABEL_SET, resolveRelationTypes(undefined));
+/** A relation result as Label Studio serialises it. */
+interface RelationResult {
+  from_id: string;
+  to_id: string;
+  type: 'relation';
+  direction: string;
+  labels: string[];
+}
+const labelled = (results: Array<{ type?: string; value?: Region }>) => results.filter((result) => result.type !== 'relation') as Array<{ value: Region }>;
+const relationResults = (results: Array<{ type?: string }>) => results.filter((result) => result.type === 'relation') as unknown as RelationResult[];
 const marginalia = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args, '--no-progress'], { encoding: 'utf8' });
 
 /** Articles where code points and UTF-16 units part: an emoji, a flag, combining marks, CRLF. */
@@ -60,7 +75,7 @@ describe('Label Studio frontend 1.4.0 reads our export', () => {
   let server: Server;
   let base = '';
   let browser: Browser;
-  let tasks: Array<{ data: { text: string; article: string }; annotations: Array<{ completed_by: unknown; result: Array<{ value: Region }> }>; predictions: Array<{ result: Array<{ value: Region; score?: number }> }> }> = [];
+  let tasks: Array<{ data: { text: string; article: string }; annotations: Array<{ completed_by: unknown; result: Array<{ type?: string; value: Region }> }>; predictions: Array<{ result: Array<{ type?: string; value: Region; score?: number }> }> }> = [];
 
   before(async () => {
     assert.ok(existsSync(path.join(LABEL_STUDIO, 'js', 'main.js')), `${LABEL_STUDIO}/js/main.js is missing: run scripts/setup-test-deps.sh`);
@@ -78,7 +93,17 @@ describe('Label Studio frontend 1.4.0 reads our export', () => {
         const start = [...text.slice(0, text.indexOf(needle))].length;
         return { ...newTag({ text, start, end: start + [...needle].length, label, source: 'manual', annotator: 'ann@example.org' }), ...changes };
       });
-      writeFileSync(path.join(corpus, name.replace(/\.txt$/, '.annotations.json')), serializeSidecar({ version: SIDECAR_VERSION, article: name, annotations }));
+      // a.txt: Zelensky → Brussels (LOCATED_IN, directed) and Kyiv ↔ Brussels (ALLY_OF, no direction), after the emoji and the flag.
+      const idOf = (text: string) => annotations.find((tag) => tag.text === text)!.id;
+      const made = { status: 'accepted', source: 'manual', annotator: 'ann@example.org', created: '2024-05-01T12:00:00.000Z', modified: '2024-05-01T12:00:00.000Z' } as const;
+      const relations: Relation[] =
+        name === 'a.txt'
+          ? [
+              { id: 'r-located', type: 'LOCATED_IN', from: idOf('Volodymyr Zelensky'), to: idOf('Brussels'), ...made },
+              { id: 'r-ally', type: 'ALLY_OF', from: idOf('Kyiv'), to: idOf('Brussels'), ...made },
+            ]
+          : [];
+      writeFileSync(path.join(corpus, name.replace(/\.txt$/, '.annotations.json')), serializeSidecar({ version: SIDECAR_VERSION, article: name, annotations, ...(relations.length > 0 ? { relations } : {}) }));
     }
     const out = path.join(work, 'tasks.json');
     const run = marginalia('export', '--format', 'labelstudio', '--status', 'accepted,proposed', '--out', out, corpus);
@@ -108,7 +133,7 @@ describe('Label Studio frontend 1.4.0 reads our export', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(base);
-    await page.evaluate(({ config, task }) => (window as unknown as { start(config: string, task: unknown): void }).start(config, task), { config: labelStudioConfig(DEFAULT_LABEL_SET), task });
+    await page.evaluate(({ config, task }) => (window as unknown as { start(config: string, task: unknown): void }).start(config, task), { config: CONFIG, task });
     const { annotations, predictions } = task as { annotations: unknown[]; predictions: unknown[] };
     await page.waitForFunction(
       ([a, p]) => {
@@ -135,8 +160,9 @@ describe('Label Studio frontend 1.4.0 reads our export', () => {
     );
     await page.waitForFunction((count) => document.querySelectorAll('.lsf-richtext__container .htx-highlight').length === count, regions, { timeout: TIMEOUT_MS });
     return page.evaluate(() => ({
-      serialized: (window as unknown as { ls: { annotationStore: { selected: { serializeAnnotation(): Array<{ value: Region }> } } } }).ls.annotationStore.selected
+      serialized: (window as unknown as { ls: { annotationStore: { selected: { serializeAnnotation(): Array<{ type?: string; value: Region }> } } } }).ls.annotationStore.selected
         .serializeAnnotation()
+        .filter((result) => result.type !== 'relation')
         .map(({ value }) => ({ start: value.start, end: value.end, text: value.text, labels: value.labels })),
       highlighted: [...document.querySelectorAll('.lsf-richtext__container .htx-highlight')].map((element) => element.textContent ?? ''),
     }));
@@ -149,7 +175,7 @@ describe('Label Studio frontend 1.4.0 reads our export', () => {
       const codePoints = (region: Region) => Array.from(text).slice(region.start, region.end).join('');
       for (const kind of ['annotations', 'predictions'] as const) {
         for (const [index, item] of task[kind].entries()) {
-          const exported = item.result.map(({ value }) => ({ start: value.start, end: value.end, text: value.text, labels: value.labels }));
+          const exported = labelled(item.result).map(({ value }) => ({ start: value.start, end: value.end, text: value.text, labels: value.labels }));
           const { serialized, highlighted } = await shown(page, kind, index, exported.length);
           assert.deepEqual(serialized, exported, `${task.data.article} ${kind} ${index}`);
           for (const region of exported) assert.equal(codePoints(region), region.text, 'our offsets count code points');
@@ -164,7 +190,7 @@ describe('Label Studio frontend 1.4.0 reads our export', () => {
   it('imports back a region drawn in the frontend, as the frontend serialises the annotation', async () => {
     const task = tasks.find((candidate) => candidate.data.article === 'a.txt')!;
     const page = await open(task);
-    await shown(page, 'annotations', 0, task.annotations[0].result.length);
+    await shown(page, 'annotations', 0, labelled(task.annotations[0].result).length);
     // Draw a GPE region over "Odesa" as a person does: the label, then the text selected with the mouse.
     await page.locator('.lsf-label', { hasText: 'GPE' }).first().click();
     await page.evaluate(() => {
@@ -182,11 +208,11 @@ describe('Label Studio frontend 1.4.0 reads our export', () => {
       }
       throw new Error('"Odesa" is not in the frontend\'s text');
     });
-    const regions = task.annotations[0].result.length + 1;
+    const regions = labelled(task.annotations[0].result).length + 1;
     await page.waitForFunction((count) => document.querySelectorAll('.lsf-richtext__container .htx-highlight').length === count, regions, { timeout: TIMEOUT_MS });
     const result = await page.evaluate(() => (window as unknown as { ls: { annotationStore: { selected: { serializeAnnotation(): unknown[] } } } }).ls.annotationStore.selected.serializeAnnotation());
     await page.close();
-    const drawn = (result as Array<{ value: Region }>).find((region) => region.value.text === 'Odesa');
+    const drawn = labelled(result as Array<{ type?: string; value: Region }>).find((region) => region.value.text === 'Odesa');
     assert.ok(drawn, 'the frontend serialises the drawn region');
 
     const input = path.join(work, 'from-frontend.json');
@@ -207,6 +233,73 @@ describe('Label Studio frontend 1.4.0 reads our export', () => {
         ['GPE', 'Kyiv', 'Kyiv', 'ann@example.org'],
         ['GPE', 'Odesa', 'Odesa', 'ann@example.org'],
         ['PERSON', 'Volodymyr Zelensky', 'Volodymyr Zelensky', 'ann@example.org'],
+      ],
+    );
+  });
+
+  it('loads a relation into the frontend\'s own relation store between the same regions, and imports its serialisation back as the same relation', async () => {
+    const task = tasks.find((candidate) => candidate.data.article === 'a.txt')!;
+    const exported = relationResults(task.annotations[0].result);
+    const byType = (a: RelationResult, b: RelationResult) => a.labels[0].localeCompare(b.labels[0]);
+    exported.sort(byType);
+    assert.deepEqual(
+      exported.map((relation) => [relation.labels, relation.direction]),
+      [
+        [['ALLY_OF'], 'bi'],
+        [['LOCATED_IN'], 'right'],
+      ],
+    );
+    const page = await open(task);
+    await shown(page, 'annotations', 0, labelled(task.annotations[0].result).length);
+    // What the frontend holds: its relation store's relations, each between two of its regions, with the labels chosen in <Relations>.
+    await page.waitForFunction((count) => (window as unknown as { ls: { annotationStore: { selected: { relationStore: { relations: unknown[] } } } } }).ls.annotationStore.selected.relationStore.relations.length === count, exported.length, { timeout: TIMEOUT_MS });
+    const held = await page.evaluate(() =>
+      (window as any).ls.annotationStore.selected.relationStore.relations.map((relation: any) => ({
+        // The store keys a region as "<result id>#<annotation id>"; cleanId is the result's own id.
+        from: relation.node1.cleanId ?? relation.node1.id.split('#')[0],
+        to: relation.node2.cleanId ?? relation.node2.id.split('#')[0],
+        fromText: relation.node1.text,
+        toText: relation.node2.text,
+        direction: relation.direction,
+        labels: relation.relations ? relation.relations.getSelected().map((choice: { value: string }) => choice.value) : [],
+      })),
+    );
+    const serialized = await page.evaluate(() => (window as unknown as { ls: { annotationStore: { selected: { serializeAnnotation(): unknown[] } } } }).ls.annotationStore.selected.serializeAnnotation());
+    await page.close();
+    const regionText = new Map(labelled(task.annotations[0].result).map((result) => [(result as unknown as { id: string }).id, result.value.text]));
+    assert.deepEqual(
+      held
+        .map((relation: { from: string; to: string; direction: string; labels: string[] }) => [relation.from, relation.to, relation.direction, relation.labels])
+        .sort((a: [string, string, string, string[]], b: [string, string, string, string[]]) => a[3][0].localeCompare(b[3][0])),
+      exported.map((relation) => [relation.from_id, relation.to_id, relation.direction, relation.labels]),
+    );
+    assert.deepEqual(
+      exported.map((relation) => [regionText.get(relation.from_id), regionText.get(relation.to_id)]),
+      [
+        ['Kyiv', 'Brussels'],
+        ['Volodymyr Zelensky', 'Brussels'],
+      ],
+    );
+    assert.deepEqual(
+      relationResults(serialized as Array<{ type?: string }>)
+        .sort(byType)
+        .map((relation) => [relation.from_id, relation.to_id, relation.direction, relation.labels]),
+      exported.map((relation) => [relation.from_id, relation.to_id, relation.direction, relation.labels]),
+      'the frontend serialises the relations as we wrote them',
+    );
+
+    const input = path.join(work, 'relations-from-frontend.json');
+    writeFileSync(input, JSON.stringify([{ id: 1, data: task.data, annotations: [{ id: 1, completed_by: { email: 'ann@example.org' }, result: serialized }] }], null, 1));
+    const into = path.join(work, 'relations-imported');
+    const run = marginalia('import', '--format', 'labelstudio', '--as', 'accepted', '--into', into, input);
+    assert.equal(run.status, 0, run.stderr);
+    const written = JSON.parse(readFileSync(path.join(into, 'relations-from-frontend-0001.annotations.json'), 'utf8')) as { annotations: Tag[]; relations: Relation[] };
+    const text = new Map(written.annotations.map((tag) => [tag.id, tag.text]));
+    assert.deepEqual(
+      written.relations.map((relation) => [relation.type, text.get(relation.from), text.get(relation.to), relation.annotator]).sort(),
+      [
+        ['ALLY_OF', 'Kyiv', 'Brussels', 'ann@example.org'],
+        ['LOCATED_IN', 'Volodymyr Zelensky', 'Brussels', 'ann@example.org'],
       ],
     );
   });

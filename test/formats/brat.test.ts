@@ -14,28 +14,30 @@ import { detect } from '../../server/src/core/detect';
 import { exportBrat } from '../../server/src/core/formats/brat';
 import type { ExportDocument, FormatTag } from '../../server/src/core/formats/types';
 import { DEFAULT_LABEL_SET } from '../../server/src/core/project/labelSet';
+import { resolveRelationTypes, type RelationType } from '../../server/src/core/project/relationTypes';
 
 const READER = path.join(__dirname, 'brat_standoff_reader.py');
 const SEEDS = path.join(__dirname, '../../seeds');
 
 interface Read {
-  conf: { sections: string[]; entities: string[]; attributes: Record<string, string[]> };
+  conf: { sections: string[]; entities: string[]; attributes: Record<string, string[]>; relations: Record<string, { roles: Record<string, string[]>; flags: string[] }> };
   documents: Record<
     string,
     {
       textbounds: Array<{ id: string; type: string; spans: Array<[number, number]>; text: string }>;
       attributes: Array<{ target: string; name: string; value: string }>;
       notes: Array<{ target: string; type: string; note: string }>;
+      relations: Array<{ id: string; type: string; args: Array<[string, string, string]> }>;
       problems: string[];
     }
   >;
 }
 
 /** Writes the export to a folder and reads it back with Python. */
-function readWithPython(documents: ExportDocument[]): Read {
+function readWithPython(documents: ExportDocument[], relationTypes?: readonly RelationType[]): Read {
   const folder = mkdtempSync(path.join(tmpdir(), 'marginalia-brat-'));
   try {
-    const { files } = exportBrat(documents, { labels: DEFAULT_LABEL_SET });
+    const { files } = exportBrat(documents, { labels: DEFAULT_LABEL_SET, ...(relationTypes ? { relationTypes } : {}) });
     for (const file of files) {
       mkdirSync(path.dirname(path.join(folder, file.path)), { recursive: true });
       writeFileSync(path.join(folder, file.path), file.content, 'utf8');
@@ -106,5 +108,37 @@ describe('brat export read as brat reads it (Python)', () => {
       assert.deepEqual(found.problems, [], document.name);
       assert.equal(found.textbounds.length, document.tags.length, document.name);
     }
+  });
+
+  it('reads relations as brat does: R lines between T lines, of types annotation.conf declares for those labels, their status an attribute declared for relations', () => {
+    const text = 'Ukraine 🇺🇦 plans to produce almost 800 interceptor drones.\r\nPoland and Ukraine agreed.';
+    const tags = [
+      tag(text, 'Ukraine', 'GPE', { id: 't-1', status: 'accepted' }),
+      tag(text, 'almost 800', 'CARDINAL', { id: 't-2', status: 'accepted' }),
+      tag(text, 'interceptor drones', 'PRODUCT', { id: 't-3', status: 'accepted' }),
+      tag(text, 'Poland', 'GPE', { id: 't-4', status: 'accepted' }),
+      { ...tag(text.slice(20), 'Ukraine', 'GPE', { id: 't-5', status: 'accepted' }), start: [...text.slice(0, text.lastIndexOf('Ukraine'))].length, end: [...text.slice(0, text.lastIndexOf('Ukraine'))].length + 7 },
+    ];
+    const relations = [
+      { id: 'r-1', type: 'PRODUCES', from: 't-1', to: 't-3', status: 'accepted' as const, history: [{ at: '2024-05-01T12:00:00.000Z', by: 'rev', action: 'commented', comment: 'so they said' }] },
+      { id: 'r-2', type: 'QUANTITY_OF', from: 't-2', to: 't-3', status: 'approved' as const },
+      { id: 'r-3', type: 'ALLY_OF', from: 't-4', to: 't-5', status: 'proposed' as const },
+    ];
+    const read = readWithPython([{ name: 'drones.txt', text, tags, relations }], resolveRelationTypes(undefined));
+    const document = read.documents['drones.txt'];
+    assert.deepEqual(document.problems, []);
+    assert.deepEqual(
+      document.relations.map((relation) => [relation.type, relation.args]),
+      [
+        ['PRODUCES', [['Arg1', 'T1', 'GPE'], ['Arg2', 'T3', 'PRODUCT']]],
+        ['QUANTITY_OF', [['Arg1', 'T2', 'CARDINAL'], ['Arg2', 'T3', 'PRODUCT']]],
+        ['ALLY_OF', [['Arg1', 'T4', 'GPE'], ['Arg2', 'T5', 'GPE']]],
+      ],
+    );
+    assert.deepEqual(read.conf.relations.ALLY_OF.flags, ['symmetric']);
+    assert.deepEqual(read.conf.relations.PRODUCES.roles, { Arg1: ['GPE', 'ORG'], Arg2: ['PRODUCT'] });
+    const statusOf = new Map(document.attributes.map((attribute) => [attribute.target, attribute.value]));
+    assert.deepEqual(['R1', 'R2', 'R3'].map((id) => statusOf.get(id)), ['accepted', 'approved', 'proposed']);
+    assert.deepEqual(document.notes.filter((note) => note.target === 'R1').map((note) => note.note), ['so they said']);
   });
 });

@@ -33,6 +33,7 @@ def read_conf(path):
             else:
                 sections.setdefault(current, []).append(line)
     attributes = {}
+    attribute_targets = {}
     for line in sections.get("attributes", []):
         name, args = line.split(None, 1)
         values = []
@@ -40,14 +41,28 @@ def read_conf(path):
             key, value = arg.strip().split(":", 1)
             if key == "Value":
                 values = value.split("|")
+            elif key == "Arg":
+                attribute_targets[name] = value.split("|")
         attributes[name] = values
-    return {"sections": sorted(sections), "entities": sections.get("entities", []), "attributes": attributes}
+    # [relations]: TYPE<whitespace>Role:Type|Type, Role:Type, <REL-TYPE>:symmetric (brat's projectconfig).
+    relations = {}
+    for line in sections.get("relations", []):
+        name, args = line.split(None, 1)
+        roles, flags = {}, []
+        for arg in args.split(","):
+            key, value = arg.strip().split(":", 1)
+            if key == "<REL-TYPE>":
+                flags = value.split("-")
+            else:
+                roles[key] = value.split("|")
+        relations[name] = {"roles": roles, "flags": flags}
+    return {"sections": sorted(sections), "entities": sections.get("entities", []), "attributes": attributes, "attribute_targets": attribute_targets, "relations": relations}
 
 
 def read_document(txt_path, ann_path, conf):
     with codecs.open(txt_path, "r", encoding="utf8") as txt:
         text = txt.read()
-    problems, textbounds, attributes, notes = [], [], [], []
+    problems, textbounds, attributes, notes, relations = [], [], [], [], []
     with codecs.open(ann_path, "r", encoding="utf8") as ann:
         for number, line in enumerate(ann, 1):
             line = line.rstrip("\r\n")
@@ -78,16 +93,39 @@ def read_document(txt_path, ann_path, conf):
                 if value not in conf["attributes"].get(name, []):
                     problems.append("%d: attribute %s=%s not in annotation.conf" % (number, name, value))
                 attributes.append({"id": ann_id, "name": name, "target": target, "value": value})
+            elif ann_id.startswith("R"):
+                # brat's _parse_relation_annotation: "TYPE Arg1:ID Arg2:ID", each argument ROLE:ID.
+                rel_type, args = data.split(" ", 1)
+                roles = dict(arg.split(":", 1) for arg in args.split(" "))
+                if rel_type not in conf["relations"]:
+                    problems.append("%d: relation type %s not in annotation.conf" % (number, rel_type))
+                relations.append({"id": ann_id, "type": rel_type, "args": roles, "line": number})
             elif ann_id.startswith("#"):
                 note_type, target = data.split()
                 notes.append({"id": ann_id, "type": note_type, "target": target, "note": data_tail[1:]})
             else:
                 problems.append("%d: unexpected annotation %s" % (number, ann_id))
-    ids = {textbound["id"] for textbound in textbounds}
+    types = {textbound["id"]: textbound["type"] for textbound in textbounds}
+    relation_ids = {relation["id"] for relation in relations}
     for other in attributes + notes:
-        if other["target"] not in ids:
+        if other["target"] not in types and other["target"] not in relation_ids:
             problems.append("%s refers to a missing %s" % (other["id"], other["target"]))
-    return {"textbounds": textbounds, "attributes": attributes, "notes": notes, "problems": problems}
+    for attribute in attributes:
+        allowed = conf["attribute_targets"].get(attribute["name"], [])
+        kind = "<RELATION>" if attribute["target"] in relation_ids else "<ENTITY>"
+        if kind not in allowed:
+            problems.append("%s: attribute %s is not declared for %s" % (attribute["id"], attribute["name"], kind))
+    for relation in relations:
+        declared = conf["relations"].get(relation["type"])
+        for role, target in relation["args"].items():
+            if target not in types:
+                problems.append("%s: %s refers to a missing %s" % (relation["id"], role, target))
+            elif declared is not None:
+                allowed = declared["roles"].get(role)
+                if allowed is None or not ("<ENTITY>" in allowed or types[target] in allowed):
+                    problems.append("%s: %s %s (%s) is not allowed by annotation.conf" % (relation["id"], role, target, types[target]))
+        relation["args"] = [[role, target, types.get(target)] for role, target in sorted(relation["args"].items())]
+    return {"textbounds": textbounds, "attributes": attributes, "notes": notes, "relations": relations, "problems": problems}
 
 
 def main(folder):

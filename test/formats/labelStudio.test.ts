@@ -40,14 +40,25 @@ describe('Label Studio export JSON, as documented, imported', () => {
     for (const tag of first.tags) assert.equal(codePointSlice(first.text!, tag.start, tag.end), tag.text);
     assert.deepEqual([first.tags[0].id, first.tags[0].created, first.tags[0].modified], ['Dx_aB91ISN', '2021-03-09T22:16:08.728353Z', '2021-03-09T22:16:08.728378Z']);
     assert.deepEqual(second, { text: fixture[1].data.text, tags: [], line: result.documents[1].line });
+    assert.equal(first.relations, undefined, 'the documented relation has no label: Marginalia relations are typed');
   });
 
-  it('names what it does not carry: the cancelled annotation, the relation and the choices', () => {
+  it('reads the documented relation once it has a type: between the regions it names, in their annotation', () => {
+    const task = structuredClone(fixture[0]);
+    task.annotations[0].result.find((found: { type: string }) => found.type === 'relation').labels = ['LOCATED_IN'];
+    const [document] = importLabelStudio(JSON.stringify([task]), 'x.json').documents;
+    assert.deepEqual(
+      document.relations!.map((relation) => [relation.type, document.tags[relation.from].text, document.tags[relation.to].text, relation.status, relation.annotator]),
+      [['LOCATED_IN', 'Zoë', 'Kyiv', 'accepted', 'labelstudio-user-10']],
+    );
+  });
+
+  it('names what it does not carry: the relation without a type, the cancelled annotation and the choices', () => {
     assert.deepEqual(
       result.warnings.map((warning) => [warning.document, warning.line, warning.message]),
       [
+        ['labelstudio-export.json', 2, 'task 1: annotation 1, result 4: a relation without a label (type) is not imported: Marginalia relations are typed'],
         ['labelstudio-export.json', 2, 'task 1: annotation 3 was cancelled (skipped) in Label Studio: not imported'],
-        ['labelstudio-export.json', 2, 'task 1: 1 result(s) of type "relation" not carried (Marginalia keeps labelled spans only)'],
         ['labelstudio-export.json', 2, 'task 1: 1 result(s) of type "choices" not carried (Marginalia keeps labelled spans only)'],
       ],
     );

@@ -160,6 +160,26 @@ describe('Web Annotation export expanded as JSON-LD, offline', () => {
     assert.ok(keys.has(`${OA}exact`) && keys.has(`${MARGINALIA}kind`));
   });
 
+  it('expands a relation to an oa:linking annotation whose targets are its two tag annotations, with the direction as IRIs of our terms', async () => {
+    const document = trickyDocument();
+    document.relations = [{ id: 'r-1', type: 'PART_OF', from: 't-1', to: 't-5', status: 'accepted', annotator: 'ann', created: '2024-05-01T12:00:00.000Z', modified: '2024-05-01T12:00:00.000Z' }];
+    const exported = JSON.parse(exportWebAnnotation([document]).text);
+    const [collection] = (await jsonld.expand(exported, { documentLoader: offlineLoader as never })) as Node[];
+    const annotations: Node[] = collection['http://www.w3.org/ns/activitystreams#first'][0]['http://www.w3.org/ns/activitystreams#items'][0]['@list'];
+    assert.equal(annotations.length, document.tags.length + 1);
+    const link = annotations.find((annotation) => annotation['@id'].endsWith('#r-1'))!;
+    const tagIri = (id: string) => `${DEFAULT_WEB_ANNOTATION_BASE}tricky.txt#${id}`;
+    assert.deepEqual(link[`${OA}motivatedBy`], [{ '@id': `${OA}linking` }]);
+    assert.deepEqual(link[`${OA}hasTarget`], [{ '@id': tagIri('t-1') }, { '@id': tagIri('t-5') }]);
+    const [body] = link[`${OA}hasBody`];
+    assert.deepEqual(body[`${OA}hasPurpose`], [{ '@id': `${OA}linking` }]);
+    assert.deepEqual(body['http://www.w3.org/1999/02/22-rdf-syntax-ns#value'], [{ '@value': 'PART_OF' }]);
+    assert.deepEqual(link[`${MARGINALIA}fromTag`], [{ '@id': tagIri('t-1') }]);
+    assert.deepEqual(link[`${MARGINALIA}toTag`], [{ '@id': tagIri('t-5') }]);
+    // The targets are the tag annotations themselves, by the ids they expand to.
+    for (const target of link[`${OA}hasTarget`]) assert.ok(annotations.some((annotation) => annotation['@id'] === target['@id']), target['@id']);
+  });
+
   it('the loader really is offline: a context at any other URL fails to expand', async () => {
     await assert.rejects(jsonld.expand({ '@context': 'https://example.org/other.jsonld', name: 'x' }, { documentLoader: offlineLoader as never }), /Dereferencing a URL did not result/);
     assert.ok(requested.includes('https://example.org/other.jsonld'), 'asked our loader, which refused');

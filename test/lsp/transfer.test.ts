@@ -1,10 +1,11 @@
 /** Export and import from any LSP editor: the server's commands run `marginalia export` and `import` (issue 16). */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readSidecar, startSession, type Session } from '../support/lspClient';
+import { newTag, serializeSidecar, SIDECAR_VERSION } from '../../server/src/core/sidecar';
 
 describe('export and import through the language server', () => {
   let session: Session;
@@ -49,5 +50,28 @@ describe('export and import through the language server', () => {
     assert.match(result.message, /Nothing imported: 1 problem in .*bad\.jsonl: .*bad\.jsonl:1: /);
     assert.equal(existsSync(into), false);
     assert.ok(session.messages.some((message) => message.includes('Nothing imported')));
+  });
+
+  it('names in its summary the relations a format cannot say, and carries them through brat into another folder', async () => {
+    const corpus = path.join(session.root, 'related');
+    mkdirSync(corpus);
+    const text = 'Ukraine plans to produce interceptor drones.\n';
+    const at = (needle: string) => text.indexOf(needle);
+    const ukraine = { ...newTag({ text, start: at('Ukraine'), end: at('Ukraine') + 7, label: 'GPE', source: 'manual', annotator: 'ann' }), id: 't-ukraine' };
+    const drones = { ...newTag({ text, start: at('interceptor'), end: at('interceptor') + 18, label: 'PRODUCT', source: 'manual', annotator: 'ann' }), id: 't-drones' };
+    const relations = [{ id: 'r-1', type: 'PRODUCES', from: 't-ukraine', to: 't-drones', status: 'accepted' as const, source: 'manual' as const, annotator: 'ann', created: ukraine.created, modified: ukraine.created }];
+    writeFileSync(path.join(corpus, 'drones.txt'), text);
+    writeFileSync(path.join(corpus, 'drones.annotations.json'), serializeSidecar({ version: SIDECAR_VERSION, article: 'drones.txt', annotations: [ukraine, drones], relations }));
+    const conll = await run<{ notices: string[] }>('marginalia.exportCorpus', { format: 'conll', out: pathToFileURL(path.join(session.root, 'exports', 'related.conll')).href, corpus: pathToFileURL(corpus).href });
+    assert.match(conll.message, /1 left out or not carried: drones\.txt: 1 relation not exported: CoNLL has no place for relations: PRODUCES "Ukraine" → "interceptor drones" \(r-1\)/);
+    const folder = path.join(session.root, 'exports', 'related-brat');
+    const brat = await run<{ notices: string[] }>('marginalia.exportCorpus', { format: 'brat', out: pathToFileURL(folder).href, corpus: pathToFileURL(corpus).href });
+    assert.match(readFileSync(path.join(folder, 'drones.ann'), 'utf8'), /^R1\tPRODUCES Arg1:T1 Arg2:T2$/m, brat.message);
+    const into = path.join(session.root, 'related-imported');
+    const imported = await run('marginalia.importAnnotations', { format: 'brat', input: pathToFileURL(folder).href, into: pathToFileURL(into).href });
+    assert.match(imported.message, /^Imported 2 tags and 1 relation as proposed into 1 article/);
+    const sidecar = JSON.parse(readFileSync(path.join(into, 'drones.annotations.json'), 'utf8')) as { annotations: Array<{ id: string; text: string }>; relations: Array<{ type: string; from: string; to: string }> };
+    const textOf = new Map(sidecar.annotations.map((tag) => [tag.id, tag.text]));
+    assert.deepEqual(sidecar.relations.map((relation) => [relation.type, textOf.get(relation.from), textOf.get(relation.to)]), [['PRODUCES', 'Ukraine', 'interceptor drones']]);
   });
 });

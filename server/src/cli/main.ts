@@ -52,8 +52,10 @@ Usage:
       articles in the order of their paths. --status: which tags (default accepted,approved);
       --annotator: one annotator's only. Orphaned tags and tags in conflict never go out as sound:
       they are left out and named on stderr, like anything the format cannot say (CoNLL: nested or
-      overlapping tags beyond the outer one; --strict refuses such an article; --scheme iob1, iob2
-      (default) or bioes). Exit codes: 0
+      overlapping tags beyond the outer one; CoNLL, doccano, jsonl: relations between tags;
+      --strict refuses such an article; --scheme iob1, iob2 (default) or bioes). Relations go out
+      with their ends (brat R lines, Label Studio relation results, Web Annotation linking
+      annotations), filtered as tags. Exit codes: 0
       done, 2 bad usage or something left out (named).
   marginalia import --format conll|brat|jsonl|doccano|labelstudio|webannotation [--as proposed|accepted] [--annotator A] --into CORPUS FILE|DIR
       Bring tags from another tool into CORPUS: articles made from the file's texts (<file

@@ -69,7 +69,8 @@ export async function runImport(args: ImportArguments, out: Print, err: Print, b
       return 2;
     }
     report(outcome.warnings, err);
-    out(`Imported ${outcome.tagsAdded} tag${outcome.tagsAdded === 1 ? '' : 's'} as ${as} into ${outcome.articlesTouched} article${outcome.articlesTouched === 1 ? '' : 's'} (${outcome.articlesCreated} new)${outcome.tagsKept > 0 ? `; ${outcome.tagsKept} already there` : ''}${outcome.warnings.length > 0 ? `; ${outcome.warnings.length} not carried or skipped (listed above)` : ''}`);
+    const relations = outcome.relationsAdded + outcome.relationsKept === 0 ? '' : ` and ${outcome.relationsAdded} relation${outcome.relationsAdded === 1 ? '' : 's'}${outcome.relationsKept > 0 ? ` (${outcome.relationsKept} already there)` : ''}`;
+    out(`Imported ${outcome.tagsAdded} tag${outcome.tagsAdded === 1 ? '' : 's'}${relations} as ${as} into ${outcome.articlesTouched} article${outcome.articlesTouched === 1 ? '' : 's'} (${outcome.articlesCreated} new)${outcome.tagsKept > 0 ? `; ${outcome.tagsKept} already there` : ''}${outcome.warnings.length > 0 ? `; ${outcome.warnings.length} not carried or skipped (listed above)` : ''}`);
     return outcome.warnings.length > 0 ? 2 : 0;
   } catch (error) {
     err(`marginalia import: ${error instanceof Error ? error.message : String(error)}`);

@@ -44,7 +44,8 @@ export async function importFromEditor(connection: Connection, args: ImportAnnot
     throw new Error(`Nothing imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${input}: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` … and ${problems.length - 5} more (marginalia import lists them all)` : ''}`);
   }
   const problems = outcome.warnings.map(noticeLine);
-  const message = `Imported ${outcome.tagsAdded} tag${outcome.tagsAdded === 1 ? '' : 's'} as ${args.as ?? 'proposed'} into ${outcome.articlesTouched} article${outcome.articlesTouched === 1 ? '' : 's'} (${outcome.articlesCreated} new)${outcome.tagsKept > 0 ? `; ${outcome.tagsKept} already there` : ''}${problems.length > 0 ? `; ${problems.length} not carried or skipped: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ' …' : ''}` : ''}`;
+  const relations = outcome.relationsAdded + outcome.relationsKept === 0 ? '' : ` and ${outcome.relationsAdded} relation${outcome.relationsAdded === 1 ? '' : 's'}${outcome.relationsKept > 0 ? ` (${outcome.relationsKept} already there)` : ''}`;
+  const message = `Imported ${outcome.tagsAdded} tag${outcome.tagsAdded === 1 ? '' : 's'}${relations} as ${args.as ?? 'proposed'} into ${outcome.articlesTouched} article${outcome.articlesTouched === 1 ? '' : 's'} (${outcome.articlesCreated} new)${outcome.tagsKept > 0 ? `; ${outcome.tagsKept} already there` : ''}${problems.length > 0 ? `; ${problems.length} not carried or skipped: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ' …' : ''}` : ''}`;
   return { message, tagsAdded: outcome.tagsAdded, articlesCreated: outcome.articlesCreated, problems };
 }
 

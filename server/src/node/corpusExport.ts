@@ -10,7 +10,7 @@ import type { TagStatus } from '../core/sidecar/schema';
 import { findArticlesBelow } from './corpusFiles';
 import { loadForExport, type ConvertedArticle, type LoadedArticle } from './exportArticle';
 import { exportWorkerSetup, type ExportTask } from './exportWorker';
-import { articleSelectorFor, corpusLabels } from './projectFiles';
+import { articleSelectorFor, corpusLabels, relationTypesLookup } from './projectFiles';
 import { SidecarStore } from './sidecarStore';
 import { defaultWorkerCount, defaultWorkerScript, maxWorkerCount, WorkerPool } from './workerPool';
 
@@ -64,7 +64,9 @@ export async function exportCorpus(request: ExportRequest, progress?: ProgressRe
   const root = resolve(request.corpus);
   const articles = (await findArticlesBelow([root], articleSelectorFor([]))).map((article) => resolve(article.path)).sort();
   const labels = corpusLabels(root);
-  const options = { labels, ...(request.scheme ? { scheme: request.scheme } : {}), ...(request.strict ? { strict: true } : {}) };
+  // The relation types, as the labels, of the corpus's marginalia.json (the nearest one up).
+  const relationTypes = relationTypesLookup()(join(root, 'any.txt'));
+  const options = { labels, relationTypes, ...(request.scheme ? { scheme: request.scheme } : {}), ...(request.strict ? { strict: true } : {}) };
   const notices: FormatNotice[] = [];
   let tags = 0;
   // Reading and checking sidecars is most of the work: on a big corpus worker threads do it, one per

@@ -7,10 +7,12 @@ import type { Format } from '../core/formats/registry';
 import type { FormatNotice, ImportedDocument } from '../core/formats/types';
 import type { LabelDefinition } from '../core/project/labelSet';
 import { newTag } from '../core/sidecar/tags';
-import type { Tag } from '../core/sidecar/schema';
+import type { Relation, Tag } from '../core/sidecar/schema';
+import { newRelation } from '../core/tagging/relationOperations';
+import { labelProblem, type RelationType } from '../core/project/relationTypes';
 import { writeFileAtomically } from './atomicWrite';
 import { readImportInput } from './importInput';
-import { corpusLabels } from './projectFiles';
+import { corpusLabels, relationTypesLookup } from './projectFiles';
 import { readArticleFile } from './regularFile';
 import { SidecarStore } from './sidecarStore';
 
@@ -37,6 +39,9 @@ export interface ImportOutcome {
   tagsAdded: number;
   /** Already there as imported (a second identical import writes nothing). */
   tagsKept: number;
+  /** Relations between the imported tags added, and found already there. */
+  relationsAdded: number;
+  relationsKept: number;
 }
 
 /**
@@ -54,20 +59,22 @@ export async function importIntoCorpus(request: ImportRequest, progress?: Progre
   const labels = corpusLabels(into);
   const checking = (read: number, total: number) => progress?.report(Math.floor(read / 1e6), Math.ceil(total / 1e6), 'MB checked');
   const checked = await readImportInput(request, labels, () => undefined, checking);
-  const outcome: ImportOutcome = { errors: checked.errors, warnings: [...checked.warnings], articlesCreated: 0, articlesTouched: 0, tagsAdded: 0, tagsKept: 0 };
+  const outcome: ImportOutcome = { errors: checked.errors, warnings: [...checked.warnings], articlesCreated: 0, articlesTouched: 0, tagsAdded: 0, tagsKept: 0, relationsAdded: 0, relationsKept: 0 };
   if (checked.errors.length > 0) return outcome;
   await mkdir(into, { recursive: true });
   const store = new SidecarStore();
   const stem = basename(request.input, extname(request.input));
   const byLabel = new Map(labels.map((label) => [label.name, label]));
   const total = checked.documents;
-  const context: ImportContext = { request, into, stem, byLabel, store };
+  const context: ImportContext = { request, into, stem, byLabel, store, relationTypesOf: relationTypesLookup() };
   const merge = (result: DocumentResult) => {
     outcome.warnings.push(...result.warnings);
     if (result.created) outcome.articlesCreated++;
-    if (result.added > 0) outcome.articlesTouched++;
+    if (result.added > 0 || result.relationsAdded > 0) outcome.articlesTouched++;
     outcome.tagsAdded += result.added;
     outcome.tagsKept += result.kept;
+    outcome.relationsAdded += result.relationsAdded;
+    outcome.relationsKept += result.relationsKept;
   };
   // Several documents are written at once: each write waits for the disk (it counts only once synced)
   // and for its sidecar's lock, which one at a time left the CPU idle most of the time. Results are
@@ -127,6 +134,8 @@ interface ImportContext {
   stem: string;
   byLabel: ReadonlyMap<string, LabelDefinition>;
   store: SidecarStore;
+  /** The relation types of the corpus an article is in. */
+  relationTypesOf: (articlePath: string) => RelationType[];
 }
 
 /** What one document did: its warnings, whether it made its article, the tags it added and found already there. */
@@ -135,6 +144,8 @@ interface DocumentResult {
   created: boolean;
   added: number;
   kept: number;
+  relationsAdded: number;
+  relationsKept: number;
 }
 
 /** The article's path, or undefined when the document names none (importDocument says so). */
@@ -147,9 +158,9 @@ function articlePathOf(document: ImportedDocument, index: number, { request, int
 }
 
 /** One document into its article and its sidecar. */
-async function importDocument(document: ImportedDocument, index: number, { request, into, stem, byLabel, store }: ImportContext): Promise<DocumentResult> {
+async function importDocument(document: ImportedDocument, index: number, { request, into, stem, byLabel, store, relationTypesOf }: ImportContext): Promise<DocumentResult> {
   const where = document.name ?? `${basename(request.input)} document ${index + 1}`;
-  const result: DocumentResult = { warnings: [], created: false, added: 0, kept: 0 };
+  const result: DocumentResult = { warnings: [], created: false, added: 0, kept: 0, relationsAdded: 0, relationsKept: 0 };
   const warn = (message: string) => result.warnings.push({ document: where, ...(document.line !== undefined ? { line: document.line } : {}), message });
   let text: string;
   let articlePath: string;
@@ -166,10 +177,15 @@ async function importDocument(document: ImportedDocument, index: number, { reque
   const slice = (start: number, end: number) => text.slice(codePoints.toUtf16(start), codePoints.toUtf16(end));
   let added = 0;
   let kept = 0;
-  await store.updateTags(articlePath, (current) => {
+  let relationsAdded = 0;
+  let relationsKept = 0;
+  await store.updateTags(articlePath, (current, currentRelations) => {
     const existing = [...current.values()];
     const put: Tag[] = [];
+    // The sidecar tag each of the document's tags became (added, or already there): relations link them.
+    const sidecarTag: Array<Tag | undefined> = [];
     for (const tag of document.tags) {
+      sidecarTag.push(undefined);
       const label = byLabel.get(tag.label);
       const kind = label?.kind ?? tag.kind ?? (isLabel(tag.label) ? kindOf(tag.label) : undefined);
       if (!kind) {
@@ -181,7 +197,9 @@ async function importDocument(document: ImportedDocument, index: number, { reque
         continue;
       }
       const onSpan = [...existing, ...put].filter((other) => other.start === tag.start && other.end === tag.end);
-      if (onSpan.some((other) => other.label === tag.label && other.status !== 'rejected')) {
+      const same = onSpan.find((other) => other.label === tag.label && other.status !== 'rejected');
+      if (same) {
+        sidecarTag[sidecarTag.length - 1] = same;
         kept++;
         continue;
       }
@@ -190,14 +208,68 @@ async function importDocument(document: ImportedDocument, index: number, { reque
         warn(`${tag.label} "${tag.text}" ${tag.start}..${tag.end} not imported: ${contradicted.annotator}'s ${contradicted.label} tag (${contradicted.status}) is on that span`);
         continue;
       }
-      put.push(newTag({ text, start: tag.start, end: tag.end, label: tag.label, kind, source: 'import', status: request.as, annotator: tag.annotator ?? request.annotator ?? 'import', index: codePoints }));
+      const made = newTag({ text, start: tag.start, end: tag.end, label: tag.label, kind, source: 'import', status: request.as, annotator: tag.annotator ?? request.annotator ?? 'import', index: codePoints });
+      sidecarTag[sidecarTag.length - 1] = made;
+      put.push(made);
     }
     added = put.length;
-    return { put, remove: [] };
+    if (!document.relations) return { put, remove: [] };
+    const related = importRelations(document, sidecarTag, [...currentRelations.values()], relationTypesOf(articlePath), request, warn);
+    relationsAdded = related.put.length;
+    relationsKept = related.kept;
+    return { put, remove: [], ...(related.put.length > 0 ? { putRelations: related.put } : {}) };
   });
   result.added = added;
   result.kept = kept;
+  result.relationsAdded = relationsAdded;
+  result.relationsKept = relationsKept;
   return result;
+}
+
+/**
+ * The document's relations as sidecar relations between the tags they became: of a type the corpus
+ * declares, whose labels it allows, both ends imported; one already there (same type and ends, either
+ * way round for a type without direction, not rejected) is kept, not doubled. Every other one is named.
+ */
+function importRelations(
+  document: ImportedDocument,
+  sidecarTag: ReadonlyArray<Tag | undefined>,
+  existing: readonly Relation[],
+  types: readonly RelationType[],
+  request: ImportRequest,
+  warn: (message: string) => void,
+): { put: Relation[]; kept: number } {
+  const put: Relation[] = [];
+  let kept = 0;
+  const describe = (index: number) => {
+    const tag = document.tags[index];
+    return tag ? `${tag.label} "${tag.text}" ${tag.start}..${tag.end}` : `tag ${index + 1}`;
+  };
+  for (const relation of document.relations ?? []) {
+    const what = `relation ${relation.type} ${describe(relation.from)} → ${describe(relation.to)}${relation.line !== undefined ? ` (line ${relation.line})` : ''}`;
+    const type = types.find((candidate) => candidate.name === relation.type);
+    if (!type) {
+      warn(`${what} not imported: ${relation.type} is not a relation type of this corpus (${types.map((candidate) => candidate.name).join(', ') || 'none'}; declare it in marginalia.json "relations")`);
+      continue;
+    }
+    const [from, to] = [sidecarTag[relation.from], sidecarTag[relation.to]];
+    if (!from || !to) {
+      warn(`${what} not imported: its ${!from ? 'first' : 'second'} end was not imported (named above)`);
+      continue;
+    }
+    const problem = labelProblem(type, from.label, to.label);
+    if (problem) {
+      warn(`${what} not imported: ${problem}`);
+      continue;
+    }
+    const same = (other: Relation) => other.type === type.name && other.status !== 'rejected' && ((other.from === from.id && other.to === to.id) || (type.symmetric && other.from === to.id && other.to === from.id));
+    if (existing.some(same) || put.some(same)) {
+      kept++;
+      continue;
+    }
+    put.push(newRelation({ type: type.name, from: from.id, to: to.id, status: request.as, source: 'import', annotator: relation.annotator ?? request.annotator ?? 'import' }));
+  }
+  return { put, kept };
 }
 
 /** The article an imported document goes to, relative to the corpus. */

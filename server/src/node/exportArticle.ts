@@ -5,7 +5,8 @@
  */
 import type { ExportedFile } from '../core/formats/registry';
 import type { ExportDocument, FormatNotice, FormatTag } from '../core/formats/types';
-import type { Tag, TagStatus } from '../core/sidecar/schema';
+import type { Relation, Tag, TagStatus } from '../core/sidecar/schema';
+import { chooseRelations } from '../core/formats/relations';
 import { CodePointIndex } from '../core/base/offsets';
 import { readArticleFile, readArticleFileSync } from './regularFile';
 import type { SidecarStore } from './sidecarStore';
@@ -39,16 +40,19 @@ export type ConvertedArticle = ({ text: string } | { files: ExportedFile[] }) & 
 export async function loadForExport(path: string, name: string, filter: ExportFilter, store: SidecarStore, blocking = false): Promise<LoadedArticle> {
   let text: string;
   let stored: readonly Tag[];
+  let relations: readonly Relation[] | undefined;
   try {
     const article = blocking ? Promise.resolve().then(() => readArticleFileSync(path)) : readArticleFile(path);
     // Read once: an export never writes the sidecar, so the store need not freeze or keep it.
-    [text, stored] = await Promise.all([article, store.readOnce(path).then((sidecar) => sidecar.annotations)]);
+    [text, { annotations: stored, relations }] = await Promise.all([article, store.readOnce(path)]);
   } catch (error) {
     return { notices: [{ document: name, message: `not exported: ${error instanceof Error ? error.message : String(error)}` }] };
   }
   const notices: FormatNotice[] = [];
   const tags = chooseTags(name, text, stored, filter, notices);
-  return { document: { name, text, tags }, notices };
+  // Most sidecars have no relations: then nothing more is done.
+  const chosen = relations ? chooseRelations(name, relations, stored, new Set(tags.map((tag) => tag.id!)), filter, notices) : undefined;
+  return { document: chosen ? { name, text, tags, relations: chosen } : { name, text, tags }, notices };
 }
 
 /** The tags that go out: the statuses and annotator asked for, sound (not orphaned, not in conflict). */

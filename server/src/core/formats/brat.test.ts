@@ -95,12 +95,12 @@ describe('brat export', () => {
     assert.match(notices[0].message, /^GPE "Lviv" 0\.\.4 not exported: its text is not at its offsets/);
   });
 
-  it('writes annotation.conf from the label set: entities, the Status attribute, empty relations and events', () => {
+  it('writes annotation.conf from the label set: entities, the Status attribute, empty relations (none declared) and events', () => {
     const conf = exportBratConfig([{ name: 'PERSON' }, { name: 'WEAPON' }]);
     assert.equal(conf.path, 'annotation.conf');
     assert.equal(
       conf.content,
-      "# Written by Marginalia from the project's label set.\n[entities]\nPERSON\nWEAPON\n[relations]\n# Marginalia tags have no relations.\n[events]\n# Marginalia tags have no events.\n[attributes]\nStatus\tArg:<ENTITY>, Value:accepted|approved|rejected|proposed|conflict\n",
+      "# Written by Marginalia from the project's label set and relation types.\n[entities]\nPERSON\nWEAPON\n[relations]\n# The project declares no relation types.\n[events]\n# Marginalia tags have no events.\n[attributes]\nStatus\tArg:<ENTITY>, Value:accepted|approved|rejected|proposed|conflict\n",
     );
     const collection = exportBrat([{ name: 'a.txt', text: 'x', tags: [] }], { labels: DEFAULT_LABEL_SET });
     assert.deepEqual(
@@ -136,28 +136,28 @@ describe('brat import', () => {
     assert.deepEqual(result.warnings, [{ document: 'a.ann', line: 1, message: 'T1 is discontinuous (2 parts): imported as 2 tags, one a part' }]);
   });
 
-  it('reports relations, events, other attributes and notes as not imported, by line', () => {
-    const ann = 'T1\tPERSON 0 8\tZelensky\nT2\tPERSON 15 21\tMacron\nR1\tMet Arg1:T1 Arg2:T2\nA1\tNegation T1\n#1\tOther T1\tx\n';
+  it('reports events, other attributes and notes as not imported, by line', () => {
+    const ann = 'T1\tPERSON 0 8\tZelensky\nT2\tPERSON 15 21\tMacron\nE1\tMet:T1 Theme:T2\nA1\tNegation T1\n#1\tOther T1\tx\n';
     const result = importBrat(text, ann, 'a.ann');
     assert.deepEqual(result.errors, []);
     assert.deepEqual(
       result.warnings.map((warning) => `${warning.line}: ${warning.message}`),
       [
-        '3: relation R1 not imported: Marginalia tags are spans with a label',
+        '3: event E1 not imported: Marginalia keeps spans with a label and the relations between them (R lines)',
         '4: attribute "Negation" not imported: Marginalia keeps only the Status attribute',
         '5: note type "Other" not imported: Marginalia keeps AnnotatorNotes as comments',
       ],
     );
   });
 
-  it('reports a status or a note on a relation or an event as not imported, not as an error', () => {
-    const ann = 'T1\tPERSON 0 8\tZelensky\nT2\tPERSON 15 21\tMacron\nR1\tMet Arg1:T1 Arg2:T2\nA1\tStatus R1 accepted\n#1\tAnnotatorNotes R1\tcheck\n';
+  it('reports a status or a note on an event as not imported, not as an error', () => {
+    const ann = 'T1\tPERSON 0 8\tZelensky\nT2\tPERSON 15 21\tMacron\nE1\tMet:T1 Theme:T2\nA1\tStatus E1 accepted\n#1\tAnnotatorNotes E1\tcheck\n';
     const result = importBrat(text, ann, 'a.ann');
     assert.deepEqual(result.errors, []);
     assert.equal(result.documents[0].tags.length, 2);
     assert.deepEqual(
       result.warnings.map((warning) => `${warning.line}: ${warning.message}`),
-      ['3: relation R1 not imported: Marginalia tags are spans with a label', '4: the status on R1 not imported: R1 is not a tag', '5: the note on R1 not imported: R1 is not a tag'],
+      ['3: event E1 not imported: Marginalia keeps spans with a label and the relations between them (R lines)', '4: the status on E1 not imported: E1 is not a tag', '5: the note on E1 not imported: E1 is not a tag'],
     );
   });
 

@@ -4,8 +4,13 @@
  *   T1<TAB>LABEL START END<TAB>TEXT                    a tag (discontinuous: START END;START END)
  *   A1<TAB>Status T1 accepted                          its status, a multi-valued brat attribute
  *   #1<TAB>AnnotatorNotes T1<TAB>COMMENT               a comment from its review history
+ *   R1<TAB>PRODUCES Arg1:T1 Arg2:T3                    a relation from T1 to T3 (its status and
+ *                                                      comments as A and # lines on R1, as a tag's)
  *
- * and one `annotation.conf` for the collection, written from the label set.
+ * and one `annotation.conf` for the collection, written from the label set and the relation types
+ * (each with the labels it allows at each end; a type without direction marked `<REL-TYPE>:symmetric`,
+ * still written with Arg1 and Arg2 roles: brat's `*` equivalence lines have no roles and no id to
+ * carry a status).
  *
  * Offsets: brat's server is Python and slices the decoded `.txt` string with them
  * (nlplab/brat server/src/annotation.py, TextAnnotations._parse_textbound_annotation:
@@ -21,8 +26,10 @@
  * any other discontinuous span becomes one tag per fragment, with a warning.
  */
 import { TAG_STATUSES } from '../sidecar/schema';
+import type { RelationType } from '../project/relationTypes';
+import { relationsWithWrittenEnds } from './relations';
 import { ArticleText, codePointLength, describeTag, isStatus, labelKinds, quote, soundTags, spanTag, type SpanImportOptions } from './spanFormats';
-import type { ExportDocument, FormatNotice, FormatTag, ImportResult } from './types';
+import type { ExportDocument, FormatNotice, FormatTag, ImportedRelation, ImportResult } from './types';
 
 /** One file of a brat collection: its path relative to the export folder ('/'-separated) and its content. */
 export interface BratFile {
@@ -55,13 +62,15 @@ export function bratFileNames(articleName: string): { txt: string; ann: string }
 }
 
 /** A document's `.txt` (the article unchanged) and `.ann`, and what brat could not say of its tags. */
-export function exportBratDocument(document: ExportDocument): BratExport {
+export function exportBratDocument(document: ExportDocument, relationTypes?: readonly RelationType[]): BratExport {
   const article = new ArticleText(document.text);
   const { tags, notices } = soundTags(document, article);
   const lines: string[] = [];
   let noteNumber = 0;
   let historyLost = 0;
   let annotatorLost = 0;
+  // The T id of each tag written, by its id: relations point at them (kept only when there are any).
+  const written = document.relations ? new Map<string, string>() : undefined;
   tags.forEach((tag, index) => {
     const id = `T${index + 1}`;
     const fragments = lineFragments(tag);
@@ -77,23 +86,36 @@ export function exportBratDocument(document: ExportDocument): BratExport {
     const offsets = fragments.map((fragment) => `${fragment.start} ${fragment.end}`).join(';');
     const text = fragments.map((fragment) => article.slice(fragment.start, fragment.end)).join(FRAGMENT_SEPARATOR);
     lines.push(`${id}\t${tag.label} ${offsets}\t${text}`);
+    if (written && tag.id !== undefined) written.set(tag.id, id);
     if (tag.status !== undefined) lines.push(`A${index + 1}\t${STATUS_ATTRIBUTE} ${id} ${tag.status}`);
     if (tag.annotator !== undefined) annotatorLost++;
-    let otherHistory = false;
-    for (const entry of tag.history ?? []) {
-      if (entry.comment === undefined) {
-        otherHistory = true;
-        continue;
-      }
-      const comment = entry.comment.replace(LINE_BREAKS, ' ');
-      if (comment !== entry.comment) notices.push({ document: document.name, message: `a comment on ${describeTag(tag)} is written on one line: brat notes cannot hold line breaks` });
-      lines.push(`#${++noteNumber}\t${NOTE_TYPE} ${id}\t${comment}`);
-      if (entry.action !== 'commented') otherHistory = true;
+    if (tag.history) {
+      const notes = writeNotes(id, tag.history, noteNumber, lines, () => describeTag(tag), document.name, notices);
+      noteNumber = notes.noteNumber;
+      if (notes.otherHistory) historyLost++;
     }
-    if (otherHistory) historyLost++;
   });
+  if (document.relations) {
+    // Attribute ids after the tags' (A<n> is the status of T<n>), so that tags keep the numbers they had.
+    let attribute = tags.length;
+    const ends = relationsWithWrittenEnds(document, written!, 'brat');
+    notices.push(...ends.notices);
+    const symmetric = new Set((relationTypes ?? []).filter((type) => type.symmetric).map((type) => type.name));
+    ends.relations.forEach(({ relation, from, to }, index) => {
+      const id = `R${index + 1}`;
+      lines.push(`${id}\t${relation.type} Arg1:${from} Arg2:${to}`);
+      if (relation.status !== undefined) lines.push(`A${++attribute}\t${STATUS_ATTRIBUTE} ${id} ${relation.status}`);
+      if (relation.annotator !== undefined) annotatorLost++;
+      if (relation.history) {
+        const notes = writeNotes(id, relation.history, noteNumber, lines, () => `relation ${relation.type} ${from} ${symmetric.has(relation.type) ? '↔' : '→'} ${to}`, document.name, notices);
+        noteNumber = notes.noteNumber;
+        if (notes.otherHistory) historyLost++;
+      }
+    });
+  }
   if (annotatorLost > 0 || historyLost > 0) {
-    const lost = [annotatorLost > 0 ? `the annotator of ${annotatorLost} tag(s)` : '', historyLost > 0 ? `the review history of ${historyLost} tag(s) (its comments are kept as notes)` : '']
+    const what = document.relations ? 'tag(s) and relation(s)' : 'tag(s)';
+    const lost = [annotatorLost > 0 ? `the annotator of ${annotatorLost} ${what}` : '', historyLost > 0 ? `the review history of ${historyLost} ${what} (its comments are kept as notes)` : '']
       .filter(Boolean)
       .join(' and ');
     notices.push({ document: document.name, message: `brat has no place for ${lost}: not written` });
@@ -109,36 +131,69 @@ export function exportBratDocument(document: ExportDocument): BratExport {
 }
 
 /**
+ * The `#` AnnotatorNotes lines of a tag's or relation's comments (numbered on from `noteNumber`), and
+ * whether its history holds more than comments (lost). `what` names it, only for a comment with a
+ * line break: naming costs more than writing.
+ */
+function writeNotes(id: string, history: NonNullable<FormatTag['history']>, noteNumber: number, lines: string[], what: () => string, document: string, notices: FormatNotice[]): { noteNumber: number; otherHistory: boolean } {
+  let otherHistory = false;
+  for (const entry of history) {
+    if (entry.comment === undefined) {
+      otherHistory = true;
+      continue;
+    }
+    const comment = entry.comment.replace(LINE_BREAKS, ' ');
+    if (comment !== entry.comment) notices.push({ document, message: `a comment on ${what()} is written on one line: brat notes cannot hold line breaks` });
+    lines.push(`#${++noteNumber}\t${NOTE_TYPE} ${id}\t${comment}`);
+    if (entry.action !== 'commented') otherHistory = true;
+  }
+  return { noteNumber, otherHistory };
+}
+
+/**
  * annotation.conf for a label set: every label an entity type, the status a multi-valued attribute
  * of any entity. brat reads tabs or spaces between a type and its arguments; sections with nothing
  * in them are still written, as brat expects all four.
  */
-export function exportBratConfig(labels: ReadonlyArray<{ name: string }>): BratFile {
+export function exportBratConfig(labels: ReadonlyArray<{ name: string }>, relationTypes: readonly RelationType[] = []): BratFile {
   const content = [
-    '# Written by Marginalia from the project\'s label set.',
+    '# Written by Marginalia from the project\'s label set and relation types.',
     '[entities]',
     ...labels.map((label) => label.name),
     '[relations]',
-    '# Marginalia tags have no relations.',
+    ...(relationTypes.length === 0 ? ['# The project declares no relation types.'] : relationTypes.map((type) => bratRelationLine(type, labels))),
     '[events]',
     '# Marginalia tags have no events.',
     '[attributes]',
-    `${STATUS_ATTRIBUTE}\tArg:<ENTITY>, Value:${TAG_STATUSES.join('|')}`,
+    `${STATUS_ATTRIBUTE}\tArg:<ENTITY>${relationTypes.length === 0 ? '' : '|<RELATION>'}, Value:${TAG_STATUSES.join('|')}`,
     '',
   ].join('\n');
   return { path: BRAT_CONFIG_NAME, content };
 }
 
+/**
+ * A relation type as brat declares it: `TYPE<TAB>Arg1:GPE|ORG, Arg2:PRODUCT`, "*" as <ENTITY>, a
+ * type without direction marked `<REL-TYPE>:symmetric`. Only labels of the label set are named
+ * (brat refuses an argument of an undeclared type); a type none of whose labels is declared allows none.
+ */
+function bratRelationLine(type: RelationType, labels: ReadonlyArray<{ name: string }>): string {
+  const declared = new Set(labels.map((label) => label.name));
+  const end = (allowed: readonly string[]) => (allowed.includes('*') ? '<ENTITY>' : allowed.filter((label) => declared.has(label)).join('|'));
+  const [from, to] = [end(type.from), end(type.to)];
+  if (from === '' || to === '') return `# ${type.name}: none of the labels it links (${type.from.join('|')} to ${type.to.join('|')}) is in the label set`;
+  return `${type.name}\tArg1:${from}, Arg2:${to}${type.symmetric ? ', <REL-TYPE>:symmetric' : ''}`;
+}
+
 /** A whole collection: each document's pair, then annotation.conf. For a large corpus, call exportBratDocument per article. */
-export function exportBrat(documents: readonly ExportDocument[], options: { labels: ReadonlyArray<{ name: string }> }): BratExport {
+export function exportBrat(documents: readonly ExportDocument[], options: { labels: ReadonlyArray<{ name: string }>; relationTypes?: readonly RelationType[] }): BratExport {
   const files: BratFile[] = [];
   const notices: FormatNotice[] = [];
   for (const document of documents) {
-    const exported = exportBratDocument(document);
+    const exported = exportBratDocument(document, options.relationTypes);
     files.push(...exported.files);
     notices.push(...exported.notices);
   }
-  files.push(exportBratConfig(options.labels));
+  files.push(exportBratConfig(options.labels, options.relationTypes));
   return { files, notices };
 }
 
@@ -188,6 +243,7 @@ export function importBrat(txt: string, ann: string, annFileName: string, option
   const textBounds = new Map<string, TextBound>();
   const statuses = new Map<string, { line: number; value: string }>();
   const comments: Array<{ line: number; target: string; comment: string }> = [];
+  const relations = new Map<string, { id: string; line: number; type: string; from: string; to: string }>();
   const seen = new Set<string>();
   // T lines that could not be read: their error is reported once, not again for each A or # line on them.
   const unreadable = new Set<string>();
@@ -239,20 +295,27 @@ export function importBrat(txt: string, ann: string, annFileName: string, option
         else comments.push({ line, target, comment });
         return;
       }
-      case 'R':
+      case 'R': {
+        // brat writes Arg1 then Arg2 (any role names in its config; Arg1/Arg2 are the usual ones and ours).
+        const match = /^(\S+)\s+Arg1:(\S+)\s+Arg2:(\S+)\s*$/.exec(rest.split('\t')[0]);
+        if (!match) error(line, `expected "${id}<TAB>TYPE Arg1:T<n> Arg2:T<n>"`);
+        else relations.set(id, { id, line, type: match[1], from: match[2], to: match[3] });
+        return;
+      }
       case 'E':
       case 'N':
       case '*':
-        warn(line, `${id[0] === 'R' ? 'relation' : id[0] === 'E' ? 'event' : id[0] === 'N' ? 'normalization' : 'equivalence'} ${id} not imported: Marginalia tags are spans with a label`);
+        warn(line, `${id[0] === 'E' ? 'event' : id[0] === 'N' ? 'normalization' : 'equivalence'} ${id} not imported: Marginalia keeps spans with a label and the relations between them (R lines)`);
         return;
       default:
         error(line, `unknown annotation type ${quote(id)}: expected T, A, M, #, R, E, N or *`);
     }
   });
 
-  const attached = (target: string, line: number, what: string): TextBound | undefined => {
+  const attached = (target: string, line: number, what: string): TextBound | { relation: string } | undefined => {
     const textBound = textBounds.get(target);
     if (textBound || unreadable.has(target)) return textBound;
+    if (relations.has(target)) return { relation: target };
     // brat lets notes and attributes sit on relations and events, which are reported as not imported already.
     if (seen.has(target) && !target.startsWith('T')) warn(line, `${what} on ${target} not imported: ${target} is not a tag`);
     else error(line, `${what} refers to ${quote(target)}, which is no text-bound annotation (T line) of this file`);
@@ -267,8 +330,13 @@ export function importBrat(txt: string, ann: string, annFileName: string, option
   const at = options.importedAt ?? new Date().toISOString();
   const by = options.annotator ?? 'brat';
   const tags: FormatTag[] = [];
+  // The first tag each T line became: a relation's end.
+  const tagOf = new Map<string, number>();
+  const joinedParts = new Map<string, number>();
   for (const textBound of textBounds.values()) {
+    tagOf.set(textBound.id, tags.length);
     const spans = joinLineBrokenFragments(textBound.fragments, article);
+    joinedParts.set(textBound.id, spans.length);
     if (spans.length > 1) {
       warn(textBound.line, `${textBound.id} is discontinuous (${spans.length} parts): imported as ${spans.length} tags, one a part`);
     }
@@ -281,8 +349,35 @@ export function importBrat(txt: string, ann: string, annFileName: string, option
       tags.push(tag);
     }
   }
+  const imported: ImportedRelation[] = [];
+  for (const relation of relations.values()) {
+    const ends = [relation.from, relation.to].map((target) => {
+      if (tagOf.has(target) || unreadable.has(target)) return tagOf.get(target);
+      error(relation.line, `${relation.id}'s ${target === relation.from ? 'Arg1' : 'Arg2'} ${quote(target)} is no text-bound annotation (T line) of this file: Marginalia relates tags only`);
+      return undefined;
+    });
+    if (ends[0] === undefined || ends[1] === undefined) continue;
+    if (ends[0] === ends[1]) {
+      error(relation.line, `${relation.id} relates ${relation.from} with itself`);
+      continue;
+    }
+    for (const target of [relation.from, relation.to]) {
+      const parts = joinedParts.get(target);
+      if (parts !== undefined && parts > 1) warn(relation.line, `${relation.id}: ${target} was imported as ${parts} tags; the relation is to its first part`);
+    }
+    const status = statusOf.get(relation.id);
+    const notes = commentsOf.get(relation.id);
+    imported.push({
+      type: relation.type,
+      from: ends[0],
+      to: ends[1],
+      line: relation.line,
+      ...(status !== undefined ? { status: status as FormatTag['status'] } : {}),
+      ...(notes ? { history: notes.map((comment) => ({ at, by, action: 'commented', comment })) } : {}),
+    });
+  }
   const name = annFileName.endsWith('.ann') ? `${annFileName.slice(0, -'.ann'.length)}.txt` : bratFileNames(annFileName).txt;
-  return { documents: errors.length > 0 ? [] : [{ name, text, tags, line: 1 }], errors, warnings };
+  return { documents: errors.length > 0 ? [] : [{ name, text, tags, ...(imported.length > 0 ? { relations: imported } : {}), line: 1 }], errors, warnings };
 }
 
 /** A T line's type, fragments (in offsets without the byte-order mark) and text, checked as brat checks them. */

@@ -11,15 +11,23 @@
  * serialises each of our regions at its tag's text after emoji, a flag, combining marks and CRLF.
  * A '\r' counts as one, as Label Studio keeps the text as given.
  *
+ * Relations between tags are `relation` results ({"from_id", "to_id", "type": "relation",
+ * "direction": "right" (ours from → to) or "bi" (a type without direction), "labels": [TYPE]}) in the
+ * annotation or prediction that holds both their regions, declared in the config's `<Relations>`.
+ * A relation whose ends are in two annotations (two annotators' tags) has no place and is reported;
+ * one by another annotator than its ends' reads back as theirs (reported).
+ *
  * Not carried (reported): review states beyond "a person's tag" (approved comes back accepted,
  * rejected tags are not exported), review history and comments, the tag kind; on import, results of
- * other types (relations, choices, text areas), cancelled annotations and drafts.
+ * other types (choices, text areas), cancelled annotations and drafts.
  */
 import { exportWhole } from './streamWriter';
 import { CodePointIndex } from '../base/offsets';
 import { JsonArrayLines, isObject, objectLinesAtDepth, parseJsonInput, shown } from './jsonRecords';
 import { describeTag, locateTag } from './exportChecks';
-import type { ExportDocument, FormatNotice, FormatTag, ImportResult, ImportedDocument } from './types';
+import type { RelationType } from '../project/relationTypes';
+import { describeRelation, relationsWithWrittenEnds, symmetricTypeNames } from './relations';
+import type { ExportDocument, FormatNotice, FormatTag, ImportedRelation, ImportResult, ImportedDocument } from './types';
 
 /** The names the labelling config gives its control and object tags; every result refers to them. */
 export const LABEL_STUDIO_FROM_NAME = 'label';
@@ -41,13 +49,21 @@ function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[char]!);
 }
 
-/** The labelling config for a label set: Label Studio's named-entity template with our labels and colours. */
-export function labelStudioConfig(labels: ReadonlyArray<{ name: string; color?: string }>): string {
+/**
+ * The labelling config for a label set: Label Studio's named-entity template with our labels and
+ * colours, and the relation types (with theirs) as its `<Relations>`, so that relations show and can be drawn.
+ */
+export function labelStudioConfig(labels: ReadonlyArray<{ name: string; color?: string }>, relationTypes: ReadonlyArray<{ name: string; color?: string }> = []): string {
   const lines = labels.map(
     (label) => `    <Label value="${escapeXml(label.name)}"${label.color === undefined ? '' : ` background="${escapeXml(label.color)}"`}/>`,
   );
+  const relations =
+    relationTypes.length === 0
+      ? []
+      : ['  <Relations>', ...relationTypes.map((type) => `    <Relation value="${escapeXml(type.name)}"${type.color === undefined ? '' : ` background="${escapeXml(type.color)}"`}/>`), '  </Relations>'];
   return [
     '<View>',
+    ...relations,
     `  <Labels name="${LABEL_STUDIO_FROM_NAME}" toName="${LABEL_STUDIO_TO_NAME}">`,
     ...lines,
     '  </Labels>',
@@ -58,6 +74,7 @@ export function labelStudioConfig(labels: ReadonlyArray<{ name: string; color?: 
 }
 
 interface Group {
+  kind: 'annotation' | 'prediction';
   annotator: string | undefined;
   results: Record<string, unknown>[];
   scores: number[];
@@ -71,6 +88,11 @@ export class LabelStudioWriter {
   private tasks = 0;
   private annotations = 0;
   private readonly namedAnnotators = new Set<string>();
+  private readonly symmetric: ReadonlySet<string>;
+
+  constructor(relationTypes?: readonly RelationType[]) {
+    this.symmetric = symmetricTypeNames(relationTypes);
+  }
 
   header(): string {
     return '[\n';
@@ -83,6 +105,8 @@ export class LabelStudioWriter {
     const tools = new Map<string | undefined, Group>();
     let approved = 0;
     let withHistory = 0;
+    // Each written tag's region id and group, by its id: a relation goes into the group of its ends.
+    const written = document.relations ? new Map<string, { id: string; group: Group }>() : undefined;
     document.tags.forEach((tag, position) => {
       if (tag.status === 'rejected' || tag.status === 'conflict') {
         notices.push({ document: document.name, message: `tag ${describeTag(tag)}: Label Studio has no place for a ${tag.status} tag: not exported` });
@@ -97,11 +121,13 @@ export class LabelStudioWriter {
       const groups = proposed ? tools : people;
       let group = groups.get(tag.annotator);
       if (group === undefined) {
-        group = { annotator: tag.annotator, results: [], scores: [] };
+        group = { kind: proposed ? 'prediction' : 'annotation', annotator: tag.annotator, results: [], scores: [] };
         groups.set(tag.annotator, group);
       }
+      const regionId = tag.id ?? `r${position}`;
+      if (written && tag.id !== undefined) written.set(tag.id, { id: regionId, group });
       const result: Record<string, unknown> = {
-        id: tag.id ?? `r${position}`,
+        id: regionId,
         from_name: LABEL_STUDIO_FROM_NAME,
         to_name: LABEL_STUDIO_TO_NAME,
         type: 'labels',
@@ -117,6 +143,7 @@ export class LabelStudioWriter {
       if (tag.status === 'approved') approved++;
       if (tag.history && tag.history.length > 0) withHistory++;
     });
+    if (written) this.relations(document, written, notices);
     if (approved > 0) notices.push({ document: document.name, message: `${approved} approved tag(s) exported as annotations: Label Studio's JSON has no review state, so they read back as accepted` });
     if (withHistory > 0) notices.push({ document: document.name, message: `the review history and comments of ${withHistory} tag(s) are not carried` });
     for (const annotator of people.keys()) {
@@ -153,11 +180,33 @@ export class LabelStudioWriter {
   footer(): string {
     return `${this.lines.finish()}]\n`;
   }
+
+  /** The document's relations as `relation` results in the group (annotation or prediction) of their ends; those that cannot go there named. */
+  private relations(document: ExportDocument, written: ReadonlyMap<string, { id: string; group: Group }>, notices: FormatNotice[]): void {
+    const ends = relationsWithWrittenEnds(document, written, 'Label Studio');
+    notices.push(...ends.notices);
+    const textOf = (id: string) => document.tags.find((tag) => tag.id === id)?.text;
+    for (const { relation, from, to } of ends.relations) {
+      const symmetric = this.symmetric.has(relation.type);
+      const what = `relation ${describeRelation(relation, textOf, symmetric)}`;
+      if (from.group !== to.group) {
+        notices.push({ document: document.name, message: `${what} not exported: its ends are in two annotations (${from.group.annotator ?? 'no annotator'}'s and ${to.group.annotator ?? 'no annotator'}'s), and a Label Studio relation links regions of one` });
+        continue;
+      }
+      const group = from.group;
+      const proposed = relation.status === 'proposed';
+      if (relation.annotator !== group.annotator || (relation.status !== undefined && (proposed !== (group.kind === 'prediction')))) {
+        notices.push({ document: document.name, message: `${what} (${relation.status ?? 'no status'}, by ${relation.annotator ?? 'no one'}) is written in the ${group.kind} of its ends, by ${group.annotator ?? 'no one'}: it reads back as theirs` });
+      }
+      group.results.push({ from_id: from.id, to_id: to.id, type: 'relation', direction: symmetric ? 'bi' : 'right', labels: [relation.type] });
+      if (relation.history && relation.history.length > 0) notices.push({ document: document.name, message: `the review history of ${what} is not carried` });
+    }
+  }
 }
 
 /** The whole export at once (small corpora, tests); the CLI streams with LabelStudioWriter. */
-export function exportLabelStudio(documents: readonly ExportDocument[]): { text: string; notices: FormatNotice[] } {
-  return exportWhole(new LabelStudioWriter(), documents);
+export function exportLabelStudio(documents: readonly ExportDocument[], relationTypes?: readonly RelationType[]): { text: string; notices: FormatNotice[] } {
+  return exportWhole(new LabelStudioWriter(relationTypes), documents);
 }
 
 /** A problem with one task: thrown inside the reader, reported with the file and line. */
@@ -201,6 +250,7 @@ function readTask(task: unknown): { document: ImportedDocument; unread: string[]
   const unread: string[] = [];
   const index = new CodePointIndex(text);
   const tags: FormatTag[] = [];
+  const relations: ImportedRelation[] = [];
   const skipped = new Map<string, number>();
   // Label Studio before 1.0 called annotations "completions".
   const annotations = list(task.annotations ?? task.completions, 'annotations');
@@ -212,14 +262,18 @@ function readTask(task: unknown): { document: ImportedDocument; unread: string[]
     }
     const annotator = userName(annotation.completed_by);
     const dates = { created: annotation.created_at, modified: annotation.updated_at };
-    for (const tag of readResults(annotation.result, `annotation ${number + 1}`, text, index, skipped, unread)) {
+    const read = readResults(annotation.result, `annotation ${number + 1}`, text, index, skipped, unread);
+    relations.push(...groupRelations(read, tags.length, 'accepted', annotator));
+    for (const tag of read.tags) {
       tags.push(withDefined({ ...tag, status: 'accepted', annotator, created: stringOr(dates.created), modified: stringOr(dates.modified) }));
     }
   });
   list(task.predictions, 'predictions').forEach((prediction, number) => {
     if (!isObject(prediction)) throw new BadTask(`prediction ${number + 1}: expected an object, found ${shown(prediction)}`);
     const annotator = typeof prediction.model_version === 'string' && prediction.model_version !== '' ? prediction.model_version : undefined;
-    const regions = readResults(prediction.result, `prediction ${number + 1}`, text, index, skipped, unread);
+    const read = readResults(prediction.result, `prediction ${number + 1}`, text, index, skipped, unread);
+    relations.push(...groupRelations(read, tags.length, 'proposed', annotator));
+    const regions = read.tags;
     // The prediction's overall score stands for its regions' only when none has its own (as we write
     // it, the mean of those that do: an unscored proposal beside scored ones stays unscored).
     const overall = regions.some((tag) => tag.score !== undefined) ? undefined : prediction.score;
@@ -237,17 +291,61 @@ function readTask(task: unknown): { document: ImportedDocument; unread: string[]
   });
   for (const [type, count] of skipped) unread.push(`${count} result(s) of type ${shown(type)} not carried (Marginalia keeps labelled spans only)`);
   if (Array.isArray(task.drafts) && task.drafts.length > 0) unread.push(`${task.drafts.length} draft(s) not imported`);
-  const document: ImportedDocument = { text, tags };
+  const document: ImportedDocument = relations.length > 0 ? { text, tags, relations } : { text, tags };
   if (typeof task.data.article === 'string' && task.data.article !== '') document.name = task.data.article;
   return { document, unread };
 }
 
-/** The `labels` results of an annotation or prediction as tags (label, span, text, region score); other types counted in `skipped`. */
-function readResults(value: unknown, where: string, text: string, index: CodePointIndex, skipped: Map<string, number>, unread: string[]): FormatTag[] {
+/** A `relation` result as read: its ends by region id, its direction and types, and where it is (for messages). */
+interface RelationResult {
+  at: string;
+  from: string;
+  to: string;
+  direction: 'right' | 'left' | 'bi';
+  labels: string[];
+}
+
+/** What an annotation's or prediction's results give: its tags, the region id of each, and its relations. */
+interface ReadResults {
+  tags: FormatTag[];
+  regionIds: Array<string | undefined>;
+  relations: RelationResult[];
+}
+
+/**
+ * The relations of one annotation or prediction, with ends as positions in the task's tags (its tags
+ * start at `base` there): one relation a type; "left" points from to_id to from_id; an end that is no
+ * region of the same annotation is an error.
+ */
+function groupRelations(read: ReadResults, base: number, status: 'accepted' | 'proposed', annotator: string | undefined): ImportedRelation[] {
+  return read.relations.flatMap((relation) => {
+    const end = (id: string, role: string) => {
+      const at = read.regionIds.indexOf(id);
+      if (at < 0) throw new BadTask(`${relation.at}: the relation's ${role} ${shown(id)} is no labelled region of the same annotation or prediction`);
+      return base + at;
+    };
+    const [from, to] = relation.direction === 'left' ? [end(relation.to, 'to_id'), end(relation.from, 'from_id')] : [end(relation.from, 'from_id'), end(relation.to, 'to_id')];
+    return relation.labels.map((type): ImportedRelation => ({ type, from, to, status, ...(annotator !== undefined ? { annotator } : {}) }));
+  });
+}
+
+/** The `labels` results of an annotation or prediction as tags (label, span, text, region score) and its `relation` results; other types counted in `skipped`. */
+function readResults(value: unknown, where: string, text: string, index: CodePointIndex, skipped: Map<string, number>, unread: string[]): ReadResults {
   const tags: FormatTag[] = [];
+  const regionIds: Array<string | undefined> = [];
+  const relations: RelationResult[] = [];
   list(value, `${where} result`).forEach((result, number) => {
     const at = `${where}, result ${number + 1}`;
     if (!isObject(result)) throw new BadTask(`${at}: expected an object, found ${shown(result)}`);
+    if (result.type === 'relation') {
+      const { from_id: from, to_id: to, direction = 'right', labels = [] } = result;
+      if (typeof from !== 'string' || typeof to !== 'string') throw new BadTask(`${at}: expected a relation's "from_id" and "to_id", the ids of two regions`);
+      if (direction !== 'right' && direction !== 'left' && direction !== 'bi') throw new BadTask(`${at}: expected "direction" right, left or bi, found ${shown(direction)}`);
+      if (!Array.isArray(labels) || !labels.every((label) => typeof label === 'string' && label !== '')) throw new BadTask(`${at}: expected the relation's "labels" as a list of types, found ${shown(labels)}`);
+      if (labels.length === 0) unread.push(`${at}: a relation without a label (type) is not imported: Marginalia relations are typed`);
+      else relations.push({ at, from, to, direction, labels: labels as string[] });
+      return;
+    }
     if (result.type !== 'labels') {
       const type = typeof result.type === 'string' ? result.type : shown(result.type);
       skipped.set(type, (skipped.get(type) ?? 0) + 1);
@@ -279,9 +377,10 @@ function readResults(value: unknown, where: string, text: string, index: CodePoi
       if (typeof result.id === 'string' && ID.test(result.id) && labels.length === 1) tag.id = result.id;
       if (score !== undefined) tag.score = score;
       tags.push(tag);
+      regionIds.push(typeof result.id === 'string' ? result.id : undefined);
     }
   });
-  return tags;
+  return { tags, regionIds, relations };
 }
 
 /**

@@ -4,6 +4,8 @@
  * A format is added here once its module exists; `marginalia export --format` lists these names.
  */
 import type { LabelDefinition } from '../project/labelSet';
+import type { RelationType } from '../project/relationTypes';
+import { relationsNotCarried } from './relations';
 import { bratFileNames, exportBratConfig, exportBratDocument, importBrat } from './brat';
 import { exportDoccanoDocument, importDoccano, importDoccanoLine } from './doccano';
 import { exportJsonlDocument, importJsonl, importJsonlLine } from './spacyJsonl';
@@ -26,8 +28,13 @@ export interface ExportOptions {
   labels: readonly LabelDefinition[];
   /** CoNLL's tagging scheme (default iob2). */
   scheme?: ConllScheme;
-  /** CoNLL: refuse an article with overlapping or nested tags instead of writing the outer ones. */
+  /**
+   * Refuse an article rather than leave out what the format cannot say: CoNLL's overlapping or nested
+   * tags, and the relations of the formats without a place for them (CoNLL, doccano, JSONL).
+   */
   strict?: boolean;
+  /** The corpus's relation types (its marginalia.json's, else the built-in set): brat's annotation.conf and Label Studio's config declare them, and symmetric ones go out without direction. */
+  relationTypes?: readonly RelationType[];
 }
 
 export interface StreamExporter {
@@ -72,8 +79,19 @@ export interface Format {
   carriesText: boolean;
 }
 
-/** JSON Lines: one line a document. */
-const lines = (exportLine: (document: ExportDocument) => { line: string; notices: FormatNotice[] }): StreamExporter => ({ kind: 'stream', writer: () => linesWriter(exportLine), perDocument: true });
+/** JSON Lines without a place for relations: one line a document, its relations named (or, strict, the document refused). */
+const lines = (title: string, exportLine: (document: ExportDocument) => { line: string; notices: FormatNotice[] }): StreamExporter => ({
+  kind: 'stream',
+  writer: ({ strict }) =>
+    linesWriter((document) => {
+      if (!document.relations) return exportLine(document);
+      const unsaid = relationsNotCarried(document, title, strict);
+      if (unsaid.refused) return { line: '', notices: unsaid.notices };
+      const written = exportLine(document);
+      return { line: written.line, notices: [...written.notices, ...unsaid.notices] };
+    }),
+  perDocument: true,
+});
 
 export const FORMATS: readonly Format[] = [
   {
@@ -86,7 +104,12 @@ export const FORMATS: readonly Format[] = [
       perDocument: true,
       writer: ({ scheme, strict }) => ({
         header: () => '',
-        document: (document) => exportConllDocument(document, { ...(scheme ? { scheme } : {}), ...(strict ? { strict } : {}) }),
+        document: (document) => {
+          const unsaid = relationsNotCarried(document, 'CoNLL', strict);
+          if (unsaid.refused) return { text: '', notices: unsaid.notices };
+          const written = exportConllDocument(document, { ...(scheme ? { scheme } : {}), ...(strict ? { strict } : {}) });
+          return unsaid.notices.length === 0 ? written : { text: written.text, notices: [...written.notices, ...unsaid.notices] };
+        },
         footer: () => '',
       }),
     },
@@ -99,8 +122,8 @@ export const FORMATS: readonly Format[] = [
     carriesText: true,
     exporter: {
       kind: 'folder',
-      document: (document) => exportBratDocument(document),
-      finish: ({ labels }) => [exportBratConfig(labels)],
+      document: (document, { relationTypes }) => exportBratDocument(document, relationTypes),
+      finish: ({ labels, relationTypes }) => [exportBratConfig(labels, relationTypes)],
     },
     importer: { kind: 'pairs', textExtension: '.txt', annotationExtension: '.ann', read: (text, annotations, fileName, options) => importBrat(text, annotations, fileName, options) },
   },
@@ -109,7 +132,7 @@ export const FORMATS: readonly Format[] = [
     title: 'spaCy / Prodigy JSONL',
     unit: 'code points',
     carriesText: true,
-    exporter: lines(exportJsonlDocument),
+    exporter: lines('spaCy/Prodigy span JSONL', exportJsonlDocument),
     importer: { kind: 'file', read: (text, fileName, options) => importJsonl(text, fileName, options), lines: (fileName, options) => new JsonLinesImporter((line) => importJsonlLine(line, fileName, options)) },
   },
   {
@@ -117,7 +140,7 @@ export const FORMATS: readonly Format[] = [
     title: 'doccano sequence labelling JSONL',
     unit: 'code points',
     carriesText: true,
-    exporter: lines(exportDoccanoDocument),
+    exporter: lines("doccano's sequence labelling JSONL", exportDoccanoDocument),
     importer: { kind: 'file', read: (text, fileName, options) => importDoccano(text, fileName, options), lines: (fileName, options) => new JsonLinesImporter((line) => importDoccanoLine(line, fileName, options)) },
   },
   {
@@ -125,7 +148,7 @@ export const FORMATS: readonly Format[] = [
     title: 'Label Studio JSON tasks',
     unit: 'code points (as Label Studio’s frontend counts)',
     carriesText: true,
-    exporter: { kind: 'stream', writer: () => new LabelStudioWriter() },
+    exporter: { kind: 'stream', writer: ({ relationTypes }) => new LabelStudioWriter(relationTypes) },
     importer: { kind: 'file', read: (text, fileName) => importLabelStudio(text, fileName) },
   },
   {

@@ -14,10 +14,17 @@
  *
  * A Prodigy export may hold tasks an annotator answered "reject" or "ignore": their spans were not
  * accepted, so they are not imported as tags (the text is, with a warning).
+ *
+ * Relations: Prodigy's rel.manual writes `"relations": [{"head", "child", "head_span", "child_span",
+ * "label"}]`, where head and child are indexes into the task's `tokens`, a tokenisation of its own.
+ * Export writes none (this file has no tokens, and writing ours would change what spaCy users read:
+ * each relation is named instead). Import reads a relation from its `head_span` and `child_span`,
+ * which carry character offsets: each must be one of the task's spans (same start and end, and label
+ * when given); the head is the relation's source. One without them is named and not imported.
  */
 import { exportWhole, linesWriter } from './streamWriter';
 import { ArticleText, importJsonLine, importJsonLines, isStatus, jsonLine, labelKinds, quote, soundTags, spanTag, type JsonLine, type RecordResult, type SpanImportOptions } from './spanFormats';
-import type { ExportDocument, FormatNotice, FormatTag, ImportResult } from './types';
+import type { ExportDocument, FormatNotice, FormatTag, ImportedRelation, ImportResult } from './types';
 
 /** The key of a span that carries what only Marginalia reads. */
 const EXTRAS_KEY = 'marginalia';
@@ -77,13 +84,56 @@ export function importJsonlLine(line: JsonLine, fileName: string, options: SpanI
     });
     const meta = record.meta;
     const name = typeof meta === 'object' && meta !== null && typeof (meta as Record<string, unknown>).article === 'string' ? ((meta as Record<string, unknown>).article as string) : undefined;
+    let relations = record.relations === undefined || errors.length > 0 ? [] : prodigyRelations(record.relations, tags, errors, warnings);
     const answer = record.answer;
     if ((answer === 'reject' || answer === 'ignore') && tags.length > 0) {
-      warnings.push(`the task was answered "${answer}": its ${tags.length} span(s) are not imported as tags`);
+      warnings.push(`the task was answered "${answer}": its ${tags.length} span(s)${relations.length > 0 ? ` and ${relations.length} relation(s)` : ''} are not imported as tags`);
       tags.length = 0;
+      relations = [];
     }
-    return { document: { ...(name !== undefined ? { name } : {}), text: record.text, tags }, errors, warnings };
+    return { document: { ...(name !== undefined ? { name } : {}), text: record.text, tags, ...(relations.length > 0 ? { relations } : {}) }, errors, warnings };
   });
+}
+
+/**
+ * Prodigy's relations between the task's spans (read as `tags`, in the same order): each by its
+ * `head_span` and `child_span`; one whose spans are not the task's, or that has none (token indexes
+ * only), is named and left out; a relation that is not an object with a label is an error.
+ */
+function prodigyRelations(value: unknown, tags: readonly FormatTag[], errors: string[], warnings: string[]): ImportedRelation[] {
+  if (!Array.isArray(value)) {
+    errors.push(`expected "relations": a list of {"head", "child", "head_span", "child_span", "label"}, got ${quote(value)}`);
+    return [];
+  }
+  const relations: ImportedRelation[] = [];
+  value.forEach((relation: unknown, index) => {
+    const where = `relation ${index + 1}`;
+    if (typeof relation !== 'object' || relation === null || Array.isArray(relation) || typeof (relation as Record<string, unknown>).label !== 'string') {
+      errors.push(`${where}: expected {"head", "child", "head_span", "child_span", "label"}, got ${quote(relation)}`);
+      return;
+    }
+    const fields = relation as Record<string, unknown>;
+    const end = (span: unknown): number | undefined => {
+      if (typeof span !== 'object' || span === null) return undefined;
+      const { start, end, label } = span as Record<string, unknown>;
+      return tags.findIndex((tag) => tag.start === start && tag.end === end && (typeof label !== 'string' || tag.label === label));
+    };
+    const [from, to] = [end(fields.head_span), end(fields.child_span)];
+    if (from === undefined || to === undefined) {
+      warnings.push(`${where} (${quote(fields.label)}) not imported: it has no "head_span" and "child_span", and its token indexes point into Prodigy's own tokens`);
+      return;
+    }
+    if (from < 0 || to < 0) {
+      warnings.push(`${where} (${quote(fields.label)}) not imported: its ${from < 0 ? 'head_span' : 'child_span'} is none of the task's spans`);
+      return;
+    }
+    if (from === to) {
+      warnings.push(`${where} (${quote(fields.label)}) not imported: it links a span with itself`);
+      return;
+    }
+    relations.push({ type: fields.label as string, from, to });
+  });
+  return relations;
 }
 
 /** A whole JSONL text. */

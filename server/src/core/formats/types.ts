@@ -36,11 +36,40 @@ export interface FormatTag {
   fragments?: ReadonlyArray<{ start: number; end: number }>;
 }
 
-/** One article going out: its name (path relative to the corpus, '/'-separated), its text, its tags. */
+/**
+ * A typed relation between two tags of the same article (issue 18), as a format sees it. Going out,
+ * `from` and `to` are the ids of the document's tags at its ends; coming in, see ImportedRelation.
+ */
+export interface FormatRelation {
+  id?: string;
+  type: string;
+  from: string;
+  to: string;
+  status?: TagStatus;
+  annotator?: string;
+  created?: string;
+  modified?: string;
+  history?: FormatTag['history'];
+}
+
+/** One article going out: its name (path relative to the corpus, '/'-separated), its text, its tags and the relations between them. */
 export interface ExportDocument {
   name: string;
   text: string;
   tags: readonly FormatTag[];
+  /** Absent when the article has none (most have none: the formats then do nothing more). */
+  relations?: readonly FormatRelation[];
+}
+
+/**
+ * A relation read from a file: its ends are the positions of its tags in the document's `tags` (a
+ * format's own ids, T3 or a region id, mean nothing to a sidecar), checked by the reader.
+ */
+export interface ImportedRelation extends Omit<FormatRelation, 'from' | 'to'> {
+  from: number;
+  to: number;
+  /** 1-based line in the input, for messages. */
+  line?: number;
 }
 
 /** Something a format could not say, or a line it could not read: reported on stderr, never dropped silently. */
@@ -58,6 +87,8 @@ export interface ImportedDocument {
   name?: string;
   text?: string;
   tags: FormatTag[];
+  /** Relations between the tags above (absent when the file has none). */
+  relations?: ImportedRelation[];
   /** 1-based line (or record number) in the input where the document starts, for messages. */
   line?: number;
 }

@@ -12,6 +12,12 @@
  *   inline in every export, so a reader needs no more than the W3C context): `marginalia:status`,
  *   `marginalia:kind`, `marginalia:score`, and `marginalia:history`, the tag's review history in full.
  *
+ * A relation between two tags is an annotation of its own, after its article's tags: motivation
+ * `linking`, a TextualBody with purpose `linking` holding its type, and as targets the two tag
+ * annotations (the model lets an annotation target other annotations, by their IRIs). A target is a
+ * set in JSON-LD, without order, so the direction is said by the extension's `marginalia:fromTag`
+ * and `marginalia:toTag` (IRIs); creator, dates, `marginalia:status` and `marginalia:history` as a tag's.
+ *
  * The W3C context is never fetched: consumers have it, and the tests serve the shipped copy.
  */
 import { exportWhole } from './streamWriter';
@@ -20,7 +26,8 @@ import { CONTEXT_LENGTH, REVIEW_ACTIONS, TAG_STATUSES } from '../sidecar/schema'
 import { KINDS } from '../base/labels';
 import { JsonArrayLines, isObject, objectLinesAtDepth, parseJsonInput, shown } from './jsonRecords';
 import { describeTag, locateTag } from './exportChecks';
-import type { ExportDocument, FormatNotice, FormatTag, ImportResult, ImportedDocument } from './types';
+import { relationsWithWrittenEnds, relationTypeProblem } from './relations';
+import type { ExportDocument, FormatNotice, FormatRelation, FormatTag, ImportedRelation, ImportResult, ImportedDocument } from './types';
 import contexts from './webAnnotationContext.json';
 
 export const WEB_ANNOTATION_CONTEXT_URL = 'http://www.w3.org/ns/anno.jsonld';
@@ -72,6 +79,8 @@ export class WebAnnotationWriter {
     const index = new CodePointIndex(document.text);
     const source = articleIri(this.base, document.name);
     let text = '';
+    // Each written tag's annotation IRI, by its id: relations target them.
+    const written = document.relations ? new Map<string, string>() : undefined;
     document.tags.forEach((tag, position) => {
       const span = locateTag(document, index, tag);
       if ('notice' in span) {
@@ -89,8 +98,17 @@ export class WebAnnotationWriter {
         suffix: document.text.slice(at(tag.end), at(Math.min(index.length, tag.end + CONTEXT_LENGTH))),
       });
       this.count++;
+      if (written && tag.id !== undefined) written.set(tag.id, annotation.id as string);
       text += this.lines.add(JSON.stringify(annotation));
     });
+    if (written) {
+      const ends = relationsWithWrittenEnds(document, written, 'Web Annotation');
+      notices.push(...ends.notices);
+      ends.relations.forEach(({ relation, from, to }, position) => {
+        this.count++;
+        text += this.lines.add(JSON.stringify(relationAnnotation(relation, source, position, from, to)));
+      });
+    }
     return { text, notices };
   }
 
@@ -104,6 +122,37 @@ export function exportWebAnnotation(documents: readonly ExportDocument[], option
   return exportWhole(new WebAnnotationWriter(options), documents);
 }
 
+/** A relation as an annotation targeting its two tags' annotations (`from`, `to`: their IRIs). */
+function relationAnnotation(relation: FormatRelation, source: string, position: number, from: string, to: string): Record<string, unknown> {
+  const annotation: Record<string, unknown> = {
+    id: `${source}#${encodeURIComponent(relation.id ?? `rel${position}`)}`,
+    type: 'Annotation',
+    motivation: 'linking',
+  };
+  made(annotation, relation);
+  annotation.body = [{ type: 'TextualBody', purpose: 'linking', value: relation.type }, ...commentBodies(relation.history)];
+  annotation.target = [from, to];
+  annotation['marginalia:fromTag'] = from;
+  annotation['marginalia:toTag'] = to;
+  if (relation.status !== undefined) annotation['marginalia:status'] = relation.status;
+  historyOf(annotation, relation.history);
+  return annotation;
+}
+
+/** Creator (a Person, or Software for a proposal), created and modified. */
+function made(annotation: Record<string, unknown>, by: Pick<FormatTag, 'annotator' | 'status' | 'created' | 'modified'>): void {
+  if (by.annotator !== undefined) annotation.creator = { type: by.status === 'proposed' ? 'Software' : 'Person', name: by.annotator };
+  if (by.created !== undefined) annotation.created = by.created;
+  if (by.modified !== undefined) annotation.modified = by.modified;
+}
+
+/** Every review comment as a TextualBody with purpose `commenting`, so that any Web Annotation client shows them. */
+function commentBodies(history: FormatTag['history']): Record<string, unknown>[] {
+  return (history ?? [])
+    .filter((step) => step.comment !== undefined)
+    .map((step) => ({ type: 'TextualBody', purpose: 'commenting', value: step.comment, creator: { type: 'Person', name: step.by }, created: step.at }));
+}
+
 function toAnnotation(tag: FormatTag, source: string, position: number, quote: { exact: string; prefix: string; suffix: string }): Record<string, unknown> {
   const annotation: Record<string, unknown> = {
     // A tag without an id (never one from a sidecar) is named by its place in the article's list.
@@ -111,13 +160,8 @@ function toAnnotation(tag: FormatTag, source: string, position: number, quote: {
     type: 'Annotation',
     motivation: 'tagging',
   };
-  if (tag.annotator !== undefined) annotation.creator = { type: tag.status === 'proposed' ? 'Software' : 'Person', name: tag.annotator };
-  if (tag.created !== undefined) annotation.created = tag.created;
-  if (tag.modified !== undefined) annotation.modified = tag.modified;
-  const comments = (tag.history ?? [])
-    .filter((step) => step.comment !== undefined)
-    .map((step) => ({ type: 'TextualBody', purpose: 'commenting', value: step.comment, creator: { type: 'Person', name: step.by }, created: step.at }));
-  annotation.body = [{ type: 'TextualBody', purpose: 'tagging', value: tag.label }, ...comments];
+  made(annotation, tag);
+  annotation.body = [{ type: 'TextualBody', purpose: 'tagging', value: tag.label }, ...commentBodies(tag.history)];
   annotation.target = {
     source,
     selector: [
@@ -128,16 +172,20 @@ function toAnnotation(tag: FormatTag, source: string, position: number, quote: {
   if (tag.status !== undefined) annotation['marginalia:status'] = tag.status;
   if (tag.kind !== undefined) annotation['marginalia:kind'] = tag.kind;
   if (tag.score !== undefined) annotation['marginalia:score'] = tag.score;
-  if (tag.history && tag.history.length > 0) {
-    annotation['marginalia:history'] = tag.history.map((step) => {
-      const entry: Record<string, string> = { 'marginalia:at': step.at, 'marginalia:by': step.by, 'marginalia:action': step.action };
-      if (step.from !== undefined) entry['marginalia:from'] = step.from;
-      if (step.to !== undefined) entry['marginalia:to'] = step.to;
-      if (step.comment !== undefined) entry['marginalia:comment'] = step.comment;
-      return entry;
-    });
-  }
+  historyOf(annotation, tag.history);
   return annotation;
+}
+
+/** The review history in full, as the extension's `marginalia:history`. */
+function historyOf(annotation: Record<string, unknown>, history: FormatTag['history']): void {
+  if (!history || history.length === 0) return;
+  annotation['marginalia:history'] = history.map((step) => {
+    const entry: Record<string, string> = { 'marginalia:at': step.at, 'marginalia:by': step.by, 'marginalia:action': step.action };
+    if (step.from !== undefined) entry['marginalia:from'] = step.from;
+    if (step.to !== undefined) entry['marginalia:to'] = step.to;
+    if (step.comment !== undefined) entry['marginalia:comment'] = step.comment;
+    return entry;
+  });
 }
 
 /** A problem with one annotation: thrown inside the reader, reported with the file and line. */
@@ -164,8 +212,14 @@ export function importWebAnnotation(text: string, fileName: string, options: Web
   const lineOf = (index: number) => (lines.length === found.items.length ? { line: lines[index] } : {});
   const base = options.base ?? (isObject(root) && typeof root['marginalia:corpus'] === 'string' ? root['marginalia:corpus'] : DEFAULT_WEB_ANNOTATION_BASE);
   const documents = new Map<string, ImportedDocument>();
+  // Relations are read once every tag is: they point at tag annotations by IRI.
+  const links: Array<{ item: Record<string, unknown>; index: number }> = [];
   found.items.forEach((item, index) => {
     try {
+      if (isObject(item) && bodiesOf(item).some((body) => body.purpose === 'linking')) {
+        links.push({ item, index });
+        return;
+      }
       const { name, tag, unread } = readAnnotation(item, base);
       let document = documents.get(name);
       if (document === undefined) {
@@ -179,7 +233,71 @@ export function importWebAnnotation(text: string, fileName: string, options: Web
       errors.push({ document: fileName, ...lineOf(index), message: `annotation ${index + 1}: ${error.message}` });
     }
   });
+  for (const { item, index } of links) {
+    try {
+      const { name, relation, unread } = readLink(item, base, documents);
+      const document = documents.get(name)!;
+      (document.relations ??= []).push({ ...relation, ...lineOf(index) });
+      for (const message of unread) warnings.push({ document: fileName, ...lineOf(index), message: `annotation ${index + 1}: ${message}` });
+    } catch (error) {
+      if (!(error instanceof BadAnnotation)) throw error;
+      errors.push({ document: fileName, ...lineOf(index), message: `annotation ${index + 1}: ${error.message}` });
+    }
+  }
   return { documents: [...documents.values()], errors, warnings };
+}
+
+function bodiesOf(item: Record<string, unknown>): Record<string, unknown>[] {
+  return (Array.isArray(item.body) ? item.body : item.body === undefined ? [] : [item.body]).filter(isObject);
+}
+
+/**
+ * A relation annotation: its type (the `linking` body), its ends (`marginalia:fromTag` and
+ * `marginalia:toTag`, else the two targets in order), each a tag annotation of this file in one article.
+ */
+function readLink(item: Record<string, unknown>, base: string, documents: ReadonlyMap<string, ImportedDocument>): { name: string; relation: ImportedRelation; unread: string[] } {
+  const unread: string[] = [];
+  const linking = bodiesOf(item).filter((body) => body.purpose === 'linking');
+  if (linking.length !== 1 || typeof linking[0].value !== 'string') throw new BadAnnotation(`expected one body with purpose "linking" holding the relation's type, found ${linking.length}`);
+  const type = linking[0].value;
+  const problem = relationTypeProblem(type);
+  if (problem) throw new BadAnnotation(problem);
+  const targets = Array.isArray(item.target) ? item.target : [item.target];
+  const iri = (value: unknown) => (typeof value === 'string' ? value : isObject(value) && typeof value.id === 'string' ? value.id : undefined);
+  const from = iri(item['marginalia:fromTag']) ?? iri(targets[0]);
+  const to = iri(item['marginalia:toTag']) ?? iri(targets[1]);
+  if (from === undefined || to === undefined || targets.length !== 2) throw new BadAnnotation('expected a relation to target two tag annotations by their IRIs');
+  const ends = [from, to].map((end) => {
+    const hash = end.lastIndexOf('#');
+    const source = hash < 0 ? end : end.slice(0, hash);
+    if (hash < 0 || !source.startsWith(base)) throw new BadAnnotation(`the relation's end ${shown(end)} is not a tag annotation of an article under ${shown(base)}`);
+    const name = source.slice(base.length).split('/').map(decodeSegment).join('/');
+    const id = decodeSegment(end.slice(hash + 1));
+    const at = documents.get(name)?.tags.findIndex((tag) => tag.id === id) ?? -1;
+    if (at < 0) throw new BadAnnotation(`the relation's end ${shown(end)} is no tag annotation of this file`);
+    return { name, at };
+  });
+  if (ends[0].name !== ends[1].name) throw new BadAnnotation('the relation links tags of two articles: a relation stays within one article');
+  if (ends[0].at === ends[1].at) throw new BadAnnotation('the relation links a tag with itself');
+  const relation: ImportedRelation = { type, from: ends[0].at, to: ends[1].at };
+  const id = /#([^#]*)$/.exec(typeof item.id === 'string' ? item.id : '')?.[1];
+  const decodedId = id === undefined ? undefined : decodeSegment(id);
+  if (decodedId !== undefined && /^[A-Za-z0-9_-]{1,64}$/.test(decodedId)) relation.id = decodedId;
+  const annotator = agentName(item.creator);
+  if (annotator !== undefined) relation.annotator = annotator;
+  if (typeof item.created === 'string') relation.created = item.created;
+  if (typeof item.modified === 'string') relation.modified = item.modified;
+  const status = item['marginalia:status'];
+  if (status !== undefined) {
+    if (!(TAG_STATUSES as readonly unknown[]).includes(status)) throw new BadAnnotation(`unknown marginalia:status ${shown(status)} (expected one of ${TAG_STATUSES.join(', ')})`);
+    relation.status = status as FormatTag['status'];
+  }
+  const history = readHistory(item['marginalia:history']);
+  if (history.length > 0) relation.history = history;
+  for (const body of bodiesOf(item)) {
+    if (body.purpose !== 'linking' && body.purpose !== 'commenting') unread.push(`a body with purpose ${shown(body.purpose)} is not carried`);
+  }
+  return { name: ends[0].name, relation, unread };
 }
 
 /** The annotations of the document and the depth at which they open (for their lines). */
