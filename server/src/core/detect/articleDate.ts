@@ -1,7 +1,8 @@
 /**
  * The article's own date, which anchors its relative dates ("Monday", "last year").
  */
-import { findDates } from './dates';
+import type { Span } from './shared/detection';
+import { findDates, findDatesBeforeAnchor, mayHoldFullDate } from './dates';
 import { isCalendarDate } from '../base/calendarDate';
 
 /** Sidecar convention: the capture tool writes "date YYYY-MM-DD" on the first line. */
@@ -13,15 +14,46 @@ const PUBLISHED_LABEL = /\b(?:published|posted|updated|first published|date)\s*(
 /** "on Feb. 24, 2022" inside a sentence is an event; a dateline stands alone. */
 const PREPOSITION_BEFORE = /\b(?:on|since|until|by|from|before|after|in|of|between|and|to)\s+$/i;
 
-/** "YYYY-MM-DD", or undefined when the article states no full date near its top. */
-export function findArticleDate(text: string): string | undefined {
+/**
+ * "YYYY-MM-DD", or undefined when the article states no full date near its top. `units`, the text's utf16Units,
+ * saves a copy of its head.
+ */
+export function findArticleDate(text: string, units?: Uint16Array): string | undefined {
   if (typeof text !== 'string' || text.length === 0) return undefined;
-  const dateLine = DATE_LINE.exec(text.slice(0, 64));
-  if (dateLine && isCalendarDate(dateLine[1]!)) return dateLine[1];
-
   const head = text.slice(0, HEAD_LENGTH);
+  const headUnits = units?.subarray(0, head.length);
+  const dateLine = dateLineOf(text);
+  if (dateLine !== undefined || !mayHoldFullDate(head, headUnits)) return dateLine;
+  return articleDateAmong(head, findDates(head, undefined, headUnits));
+}
+
+/**
+ * The article date (else `reference`) and the text's dates resolved against it: findDates(text, findArticleDate(text)
+ * ?? reference). A text no longer than the head, where the article date is found among the text's own dates, is
+ * read once: the dates are found without an anchor, then read again only where a value depends on it.
+ */
+export function findArticleDates(text: string, reference: string | undefined, units?: Uint16Array): { anchor: string | undefined; dates: Span[] } {
+  if (typeof text !== 'string' || text.length === 0) return { anchor: reference, dates: [] };
+  const dateLine = dateLineOf(text);
+  if (dateLine !== undefined) return { anchor: dateLine, dates: findDates(text, dateLine, units) };
+  if (text.length > HEAD_LENGTH) {
+    const anchor = findArticleDate(text, units) ?? reference;
+    return { anchor, dates: findDates(text, anchor, units) };
+  }
+  const unanchored = findDatesBeforeAnchor(text, units);
+  const anchor = articleDateAmong(text, unanchored.spans) ?? reference;
+  return { anchor, dates: unanchored.anchoredTo(anchor) };
+}
+
+function dateLineOf(text: string): string | undefined {
+  const dateLine = DATE_LINE.exec(text.slice(0, 64));
+  return dateLine && isCalendarDate(dateLine[1]!) ? dateLine[1] : undefined;
+}
+
+/** The full date labelled "Published" or the like, else the first that no preposition puts inside a sentence, among the dates of `head`. */
+function articleDateAmong(head: string, dates: readonly Span[]): string | undefined {
   let fallback: string | undefined;
-  for (const span of findDates(head)) {
+  for (const span of dates) {
     if (span.label !== 'DATE' || span.value?.type !== 'date' || !FULL_DATE.test(span.value.iso)) continue;
     const before = head.slice(Math.max(0, span.start - 40), span.start);
     if (PUBLISHED_LABEL.test(before)) return span.value.iso;

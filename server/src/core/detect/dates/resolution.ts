@@ -5,12 +5,26 @@ import { joinDurations } from './units';
 import { timexMod } from './values';
 import { SP } from './vocabulary';
 
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'()]+/g;
+/** A URL, tried where "http" or "www." starts: a regex scan for it would try every position of the text. */
+const URL_AT = /\b(?:https?:\/\/|www\.)[^\s<>"'()]+/y;
 
+/** Where URLs are, as a global scan for URL_AT would find them. */
 export function urlRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  URL.lastIndex = 0;
-  for (let match = URL.exec(text); match; match = URL.exec(text)) ranges.push([match.index, match.index + match[0].length]);
+  let resumeAt = 0;
+  let http = text.indexOf('http');
+  let www = text.indexOf('www.');
+  while (http >= 0 || www >= 0) {
+    const position = www < 0 || (http >= 0 && http < www) ? http : www;
+    if (position === http) http = text.indexOf('http', http + 1);
+    else www = text.indexOf('www.', www + 1);
+    if (position < resumeAt) continue;
+    URL_AT.lastIndex = position;
+    const match = URL_AT.exec(text);
+    if (match === null) continue;
+    resumeAt = position + match[0].length;
+    ranges.push([position, resumeAt]);
+  }
   return ranges;
 }
 

@@ -1,5 +1,5 @@
 /** The rules, and where their triggers can match: one pass over the words instead of one regex scan of the text per rule. */
-import { DIGIT, EMPTY_FILTER_HASH, HASH_FILTER_MASK, LETTER, NOT_WORD, filterHashUnit, hashFilter, wordCharacterKinds } from '../shared/textScan';
+import { DIGIT, EMPTY_FILTER_HASH, HASH_FILTER_MASK, LETTER, NOT_WORD, filterHashUnit, hashFilter, isApostrophe, wordCharacterKinds } from '../shared/textScan';
 import { isoDateRule, monthRule, numericDateRule } from './calendarDates';
 import { holidayRule, relativeDayRule, weekdayRule } from './days';
 import { attachedUnitRule, unitRule } from './durations';
@@ -39,6 +39,8 @@ interface TriggerStarts {
   byStartWord: (number[] | undefined)[];
   /** The ascending offsets where a word starts with a digit, unless there are too many to try each. */
   digits: number[] | undefined;
+  /** The ascending offsets of the apostrophes ("'", "’") just before a digit. */
+  apostrophes: number[];
 }
 
 /**
@@ -52,10 +54,12 @@ export function triggerStarts(text: string, units: Uint16Array): TriggerStarts {
   const length = units.length;
   const mostDigitStarts = Math.floor(length / CHARACTERS_PER_TRY);
   let digits: number[] | undefined = [];
+  const apostrophes: number[] = [];
   let i = 0;
   while (i < length) {
     const kind = WORD_CHARACTERS[units[i]!];
     if (kind === NOT_WORD) {
+      if (isApostrophe(units[i]!) && i + 1 < length && WORD_CHARACTERS[units[i + 1]!] === DIGIT) apostrophes.push(i);
       i++;
       continue;
     }
@@ -73,13 +77,27 @@ export function triggerStarts(text: string, units: Uint16Array): TriggerStarts {
     }
     while (i < length && WORD_CHARACTERS[units[i]!] !== NOT_WORD) i++;
   }
-  return { byStartWord, digits };
+  return { byStartWord, digits, apostrophes };
+}
+
+/** Where a rule that starts with a digit can match, in order: undefined on digit-dense text, which a regex scan reads faster. */
+function digitStarts(rule: Rule, starts: TriggerStarts): number[] | undefined {
+  const { digits, apostrophes } = starts;
+  if (rule.startsWithDigit === true || digits === undefined || apostrophes.length === 0) return digits;
+  const merged: number[] = [];
+  let a = 0;
+  for (const digit of digits) {
+    for (; a < apostrophes.length && apostrophes[a]! < digit; a++) merged.push(apostrophes[a]!);
+    merged.push(digit);
+  }
+  for (; a < apostrophes.length; a++) merged.push(apostrophes[a]!);
+  return merged;
 }
 
 /** Calls `found` with every match of RULES[index]'s trigger in order, as a global regex scan would find them. */
 export function forEachTrigger(index: number, text: string, starts: TriggerStarts, found: (trigger: RegExpExecArray) => void): void {
   const rule = RULES[index]!;
-  const positions = rule.startWords !== undefined ? starts.byStartWord[index] : rule.startsWithDigit ? starts.digits : undefined;
+  const positions = rule.startWords !== undefined ? starts.byStartWord[index] : rule.startsWithDigit ? digitStarts(rule, starts) : undefined;
   if (positions === undefined) {
     const { trigger } = rule;
     trigger.lastIndex = 0;
