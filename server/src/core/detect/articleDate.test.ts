@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { findArticleDate, findArticleDates, HEAD_LENGTH } from './articleDate';
-import { findDates, findDatesBeforeAnchor, mayHoldFullDate } from './dates';
+import { DatesOfText, findDates } from './dates';
+
+const mayHoldFullDate = (text: string): boolean => new DatesOfText(text).mayHoldFullDate();
 import { utf16Units } from './shared/utf16Units';
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
@@ -81,7 +83,7 @@ describe("the article's own date", () => {
 
   it('dates read without an anchor and then anchored are those read with the anchor, whatever the anchor', () => {
     for (const story of shortStories().slice(0, 120)) {
-      const unanchored = findDatesBeforeAnchor(story);
+      const unanchored = new DatesOfText(story).beforeAnchor();
       assert.deepEqual(unanchored.spans, findDates(story));
       for (const anchor of ['2025-11-05', '2027-01-01', '2024-02-29', 'not a date', undefined]) {
         assert.deepEqual(unanchored.anchoredTo(anchor), findDates(story, anchor), `${anchor}: ${story.slice(0, 80)}`);

@@ -2,7 +2,7 @@
  * The article's own date, which anchors its relative dates ("Monday", "last year").
  */
 import type { Span } from './shared/detection';
-import { findDates, findDatesBeforeAnchor, mayHoldFullDate } from './dates';
+import { DatesOfText, findDates } from './dates';
 import { isCalendarDate } from '../base/calendarDate';
 
 /** Sidecar convention: the capture tool writes "date YYYY-MM-DD" on the first line. */
@@ -20,29 +20,31 @@ const PREPOSITION_BEFORE = /\b(?:on|since|until|by|from|before|after|in|of|betwe
  */
 export function findArticleDate(text: string, units?: Uint16Array): string | undefined {
   if (typeof text !== 'string' || text.length === 0) return undefined;
-  const head = text.slice(0, HEAD_LENGTH);
-  const headUnits = units?.subarray(0, head.length);
-  const dateLine = dateLineOf(text);
-  if (dateLine !== undefined || !mayHoldFullDate(head, headUnits)) return dateLine;
-  return articleDateAmong(head, findDates(head, undefined, headUnits));
+  return dateLineOf(text) ?? articleDateOfHead(new DatesOfText(text.slice(0, HEAD_LENGTH), units?.subarray(0, HEAD_LENGTH)));
 }
 
 /**
  * The article date (else `reference`) and the text's dates resolved against it: findDates(text, findArticleDate(text)
- * ?? reference). A text no longer than the head, where the article date is found among the text's own dates, is
- * read once: the dates are found without an anchor, then read again only where a value depends on it.
+ * ?? reference), for little more than one reading of the text. The head's trigger positions are the text's; a text no
+ * longer than the head is read once, without an anchor, then again only where a value depends on the anchor.
  */
 export function findArticleDates(text: string, reference: string | undefined, units?: Uint16Array): { anchor: string | undefined; dates: Span[] } {
   if (typeof text !== 'string' || text.length === 0) return { anchor: reference, dates: [] };
   const dateLine = dateLineOf(text);
   if (dateLine !== undefined) return { anchor: dateLine, dates: findDates(text, dateLine, units) };
+  const dates = new DatesOfText(text, units);
   if (text.length > HEAD_LENGTH) {
-    const anchor = findArticleDate(text, units) ?? reference;
-    return { anchor, dates: findDates(text, anchor, units) };
+    const anchor = articleDateOfHead(dates.head(HEAD_LENGTH)) ?? reference;
+    return { anchor, dates: dates.anchoredTo(anchor) };
   }
-  const unanchored = findDatesBeforeAnchor(text, units);
+  const unanchored = dates.beforeAnchor();
   const anchor = articleDateAmong(text, unanchored.spans) ?? reference;
   return { anchor, dates: unanchored.anchoredTo(anchor) };
+}
+
+/** The article date among the dates of the head: read whole only when the rules that can state a full date find one. */
+function articleDateOfHead(head: DatesOfText): string | undefined {
+  return head.mayHoldFullDate() ? articleDateAmong(head.text, head.anchoredTo(undefined)) : undefined;
 }
 
 function dateLineOf(text: string): string | undefined {

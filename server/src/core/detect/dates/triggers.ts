@@ -34,7 +34,7 @@ const START_WORD_HASHES = hashFilter(RULES_BY_START_WORD.keys());
 const WORD_CHARACTERS = wordCharacterKinds();
 
 /** Where the triggers of rules with start words or a leading digit can match, found in one pass over the text. */
-interface TriggerStarts {
+export interface TriggerStarts {
   /** For each rule with start words (by index in RULES), the ascending offsets where a word starts with one. */
   byStartWord: (number[] | undefined)[];
   /** The ascending offsets where a word starts with a digit, unless there are too many to try each. */
@@ -50,12 +50,51 @@ interface TriggerStarts {
 const CHARACTERS_PER_TRY = 100;
 
 export function triggerStarts(text: string, units: Uint16Array): TriggerStarts {
+  return startsFrom(text, units, 0, Math.floor(units.length / CHARACTERS_PER_TRY));
+}
+
+/**
+ * triggerStarts(head, headUnits) for a head of the text whose starts are `whole`: the same starts up to the head's last
+ * word, which the head may cut short and is read again, instead of a pass over the head.
+ */
+export function triggerStartsOfHead(whole: TriggerStarts, head: string, headUnits: Uint16Array): TriggerStarts {
+  const length = headUnits.length;
+  const mostDigitStarts = Math.floor(length / CHARACTERS_PER_TRY);
+  if (whole.digits === undefined) return startsFrom(head, headUnits, 0, mostDigitStarts);
+  // Where the head's last word starts (a regex \b holds there): starts before it are the whole text's.
+  let cut = length;
+  while (cut > 0 && WORD_CHARACTERS[headUnits[cut - 1]!] !== NOT_WORD) cut--;
+  const tail = startsFrom(head, headUnits, cut, Number.MAX_SAFE_INTEGER);
+  const before = (positions: readonly number[]): number[] => positions.slice(0, firstAtOrAfter(positions, cut));
+  const digits = [...before(whole.digits), ...tail.digits!];
+  return {
+    byStartWord: whole.byStartWord.map((positions, rule) => (positions === undefined ? undefined : [...before(positions), ...tail.byStartWord[rule]!])),
+    // As the pass gives up on digits past the most it tries (see startsFrom).
+    digits: digits.length > mostDigitStarts ? undefined : digits,
+    // An apostrophe that ends the head has no digit after it there.
+    apostrophes: before(whole.apostrophes).filter((position) => position + 1 < length),
+  };
+}
+
+/** The index of the first of the ascending `positions` at or after `offset`. */
+function firstAtOrAfter(positions: readonly number[], offset: number): number {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (positions[middle]! < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The starts from `from` (where a regex \b holds) to the end; digits are given up on past `mostDigitStarts` of them. */
+function startsFrom(text: string, units: Uint16Array, from: number, mostDigitStarts: number): TriggerStarts {
   const byStartWord = RULES.map((rule): number[] | undefined => (rule.startWords === undefined ? undefined : []));
   const length = units.length;
-  const mostDigitStarts = Math.floor(length / CHARACTERS_PER_TRY);
   let digits: number[] | undefined = [];
   const apostrophes: number[] = [];
-  let i = 0;
+  let i = from;
   while (i < length) {
     const kind = WORD_CHARACTERS[units[i]!];
     if (kind === NOT_WORD) {
