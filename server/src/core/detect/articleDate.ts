@@ -2,7 +2,7 @@
  * The article's own date, which anchors its relative dates ("Monday", "last year").
  */
 import type { Span } from './shared/detection';
-import { DatesOfText, findDates } from './dates';
+import { DatesOfText, type TriggerStarts } from './dates';
 import { isCalendarDate } from '../base/calendarDate';
 
 /** Sidecar convention: the capture tool writes "date YYYY-MM-DD" on the first line. */
@@ -25,14 +25,14 @@ export function findArticleDate(text: string, units?: Uint16Array): string | und
 
 /**
  * The article date (else `reference`) and the text's dates resolved against it: findDates(text, findArticleDate(text)
- * ?? reference), for little more than one reading of the text. The head's trigger positions are the text's; a text no
+ * ?? reference), for little more than one reading of the text (`starts`, its triggerStarts, when already found). The head's trigger positions are the text's; a text no
  * longer than the head is read once, without an anchor, then again only where a value depends on the anchor.
  */
-export function findArticleDates(text: string, reference: string | undefined, units?: Uint16Array): { anchor: string | undefined; dates: Span[] } {
+export function findArticleDates(text: string, reference: string | undefined, units?: Uint16Array, starts?: TriggerStarts): { anchor: string | undefined; dates: Span[] } {
   if (typeof text !== 'string' || text.length === 0) return { anchor: reference, dates: [] };
+  const dates = new DatesOfText(text, units, starts);
   const dateLine = dateLineOf(text);
-  if (dateLine !== undefined) return { anchor: dateLine, dates: findDates(text, dateLine, units) };
-  const dates = new DatesOfText(text, units);
+  if (dateLine !== undefined) return { anchor: dateLine, dates: dates.anchoredTo(dateLine) };
   if (text.length > HEAD_LENGTH) {
     const anchor = articleDateOfHead(dates.head(HEAD_LENGTH)) ?? reference;
     return { anchor, dates: dates.anchoredTo(anchor) };

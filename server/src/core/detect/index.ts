@@ -2,7 +2,7 @@ import type { DetectOptions, Detection, Span } from './shared/detection';
 import type { Kind } from '../base/labels';
 import { CodePointIndex } from '../base/offsets';
 import { findArticleDate, findArticleDates } from './articleDate';
-import { findDates } from './dates';
+import { findDates, triggerStarts, type TriggerStarts } from './dates';
 import { findEntities } from './entities/index';
 import { findNumbers } from './numbers';
 import { looksBinary } from './binary';
@@ -53,8 +53,10 @@ function detectInto<T>(text: string, options: DetectOptions, make: (span: Span, 
   // One copy of the text's UTF-16 units for the three scanners, instead of one each.
   const units = utf16Units(text);
   const entities = guarded(() => findEntities(text, units), []);
-  const dates = articleDates(text, options, units);
-  const numbers = guarded(() => findNumbers(text, units), []);
+  // One pass over the words finds where date rules trigger and where numbers may stand, for both detectors.
+  const starts = guarded(() => triggerStarts(text, units, true), undefined);
+  const dates = articleDates(text, options, units, starts);
+  const numbers = guarded(() => findNumbers(text, units, starts?.numberAnchors), []);
   return combineKinds(entities, dates, numbers, make);
 }
 
@@ -68,9 +70,9 @@ function referenceOf(options: DetectOptions): string | undefined {
 }
 
 /** findDates(text, articleAnchor(text, options)), where a short article's dates are read once for both. */
-function articleDates(text: string, options: DetectOptions, units: Uint16Array): Span[] {
+function articleDates(text: string, options: DetectOptions, units: Uint16Array, starts: TriggerStarts | undefined): Span[] {
   try {
-    return findArticleDates(text, referenceOf(options), units).dates;
+    return findArticleDates(text, referenceOf(options), units, starts).dates;
   } catch {
     // As the two steps fail apart: a failure finding the article date leaves the reference date.
     return guarded(() => findDates(text, articleAnchor(text, options), units), []);

@@ -33,6 +33,7 @@ import type { Span } from '../shared/detection';
 import { DatesOfText } from './texts';
 
 export { DatesOfText } from './texts';
+export { triggerStarts, type TriggerStarts } from './triggers';
 export type { DatesBeforeAnchor } from './texts';
 
 /**

@@ -27,12 +27,17 @@ export class DatesOfText {
   private readonly units: Uint16Array;
   private starts: TriggerStarts | undefined;
 
-  /** `units`, the text's utf16Units, saves a caller that runs several detectors a copy of the text each. */
+  /**
+   * `units`, the text's utf16Units, saves a caller that runs several detectors a copy of the text each; `starts`, the
+   * text's triggerStarts, a caller that found them along with the number detector's anchors.
+   */
   constructor(
     readonly text: string,
     units?: Uint16Array,
+    starts?: TriggerStarts,
   ) {
     this.units = unitsOf(text, units);
+    this.starts = starts;
   }
 
   /** findDates(text, anchor). */

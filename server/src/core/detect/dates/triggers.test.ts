@@ -2,6 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
+import { anchorsOf } from '../numbers/anchors';
 import { utf16Units } from '../shared/utf16Units';
 import { triggerStarts, triggerStartsOfHead } from './triggers';
 
@@ -31,5 +33,22 @@ describe('trigger positions of a head', () => {
     for (const text of [...NEWS, table, `${'Words without figures. '.repeat(200)}${table}`]) {
       for (const length of [1, 7, 150, 999, 3000, 3001, Math.floor(text.length / 2)]) assertHeadStartsAsReadAlone(text, Math.min(length, text.length));
     }
+  });
+});
+
+describe('number anchors found with the trigger positions', () => {
+  const assertAnchorsAsFoundAlone = (text: string): void => {
+    const units = utf16Units(text);
+    const found = triggerStarts(text, units, true).numberAnchors;
+    // A Kelvin sign or a "İ" is read otherwise by the number detector, which then finds its anchors itself.
+    if (/[\u212a\u0130]/.test(text)) assert.equal(found, undefined);
+    else assert.deepEqual(found, anchorsOf(text, units), text.slice(0, 80));
+  };
+
+  it('are those the number detector finds alone, in news and in any mix of words, digits, signs and odd letters', () => {
+    for (const text of NEWS) assertAnchorsAsFoundAlone(text);
+    assertAnchorsAsFoundAlone('Twenty_one $5, €3bn, thirty2 x_9 ONE hundred, 1,000.5 a\u212a 3 \u0130stanbul');
+    const pieces = ['one', 'Twenty', 'HUNDRED', 'thirds', 'a', 'x', '_', '7', '1,5', '$', '€', '£', ' ', '\n', '-', "'", '’', '\u212a', '\u0130', 'é', '\ud83d\ude00'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => assertAnchorsAsFoundAlone(parts.join(''))), { numRuns: 2000 });
   });
 });

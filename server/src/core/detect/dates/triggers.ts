@@ -1,5 +1,6 @@
 /** The rules, and where their triggers can match: one pass over the words instead of one regex scan of the text per rule. */
-import { DIGIT, EMPTY_FILTER_HASH, HASH_FILTER_MASK, LETTER, NOT_WORD, filterHashUnit, hashFilter, isApostrophe, wordCharacterKinds } from '../shared/textScan';
+import { isAnchorWord, isCurrencySign, readsAnchorsItself } from '../numbers/anchors';
+import { DIGIT, EMPTY_FILTER_HASH, HASH_FILTER_MASK, LETTER, NOT_WORD, UNDERSCORE, filterHashUnit, hashFilter, isApostrophe, isDigit, wordCharacterKinds } from '../shared/textScan';
 import { isoDateRule, monthRule, numericDateRule } from './calendarDates';
 import { holidayRule, relativeDayRule, weekdayRule } from './days';
 import { attachedUnitRule, unitRule } from './durations';
@@ -33,6 +34,18 @@ const START_WORD_HASHES = hashFilter(RULES_BY_START_WORD.keys());
 /** Word characters to a regex \b without the u flag, by UTF-16 unit: ASCII letters, digits and "_". */
 const WORD_CHARACTERS = wordCharacterKinds();
 
+/** Kinds of the units that are no word character but that the pass looks at: one table lookup tells them apart. */
+const APOSTROPHE = 4;
+const CURRENCY_SIGN = 5;
+const READ_BY_NUMBERS = 6;
+const PASS_KINDS = wordCharacterKinds();
+for (let code = 0; code < PASS_KINDS.length; code++) {
+  if (PASS_KINDS[code] !== NOT_WORD) continue;
+  if (isApostrophe(code)) PASS_KINDS[code] = APOSTROPHE;
+  else if (isCurrencySign(code)) PASS_KINDS[code] = CURRENCY_SIGN;
+  else if (readsAnchorsItself(code)) PASS_KINDS[code] = READ_BY_NUMBERS;
+}
+
 /** Where the triggers of rules with start words or a leading digit can match, found in one pass over the text. */
 export interface TriggerStarts {
   /** For each rule with start words (by index in RULES), the ascending offsets where a word starts with one. */
@@ -41,6 +54,11 @@ export interface TriggerStarts {
   digits: number[] | undefined;
   /** The ascending offsets of the apostrophes ("'", "’") just before a digit. */
   apostrophes: number[];
+  /**
+   * Where numbers may stand, as the number detector's anchorsOf finds them, when asked for: the pass over the words
+   * finds them for both detectors. Undefined where anchorsOf reads a unit otherwise (a Kelvin sign, a "İ").
+   */
+  numberAnchors?: number[] | undefined;
 }
 
 /**
@@ -49,8 +67,9 @@ export interface TriggerStarts {
  */
 const CHARACTERS_PER_TRY = 100;
 
-export function triggerStarts(text: string, units: Uint16Array): TriggerStarts {
-  return startsFrom(text, units, 0, Math.floor(units.length / CHARACTERS_PER_TRY));
+/** `withNumberAnchors`: find the number detector's anchors too, in the same pass. */
+export function triggerStarts(text: string, units: Uint16Array, withNumberAnchors = false): TriggerStarts {
+  return startsFrom(text, units, 0, Math.floor(units.length / CHARACTERS_PER_TRY), withNumberAnchors);
 }
 
 /**
@@ -73,6 +92,7 @@ export function triggerStartsOfHead(whole: TriggerStarts, head: string, headUnit
     digits: digits.length > mostDigitStarts ? undefined : digits,
     // An apostrophe that ends the head has no digit after it there.
     apostrophes: before(whole.apostrophes).filter((position) => position + 1 < length),
+    numberAnchors: undefined,
   };
 }
 
@@ -88,17 +108,27 @@ function firstAtOrAfter(positions: readonly number[], offset: number): number {
   return low;
 }
 
-/** The starts from `from` (where a regex \b holds) to the end; digits are given up on past `mostDigitStarts` of them. */
-function startsFrom(text: string, units: Uint16Array, from: number, mostDigitStarts: number): TriggerStarts {
+/**
+ * The starts from `from` (where a regex \b holds) to the end; digits are given up on past `mostDigitStarts` of them.
+ * A word is hashed as written for the start words, and with its letters folded ("| 32") for the number anchors.
+ */
+function startsFrom(text: string, units: Uint16Array, from: number, mostDigitStarts: number, withNumberAnchors = false): TriggerStarts {
   const byStartWord = RULES.map((rule): number[] | undefined => (rule.startWords === undefined ? undefined : []));
   const length = units.length;
   let digits: number[] | undefined = [];
   const apostrophes: number[] = [];
+  let anchors: number[] | undefined = withNumberAnchors ? [] : undefined;
   let i = from;
   while (i < length) {
-    const kind = WORD_CHARACTERS[units[i]!];
+    const kind = PASS_KINDS[units[i]!]!;
     if (kind === NOT_WORD) {
-      if (isApostrophe(units[i]!) && i + 1 < length && WORD_CHARACTERS[units[i + 1]!] === DIGIT) apostrophes.push(i);
+      i++;
+      continue;
+    }
+    if (kind > UNDERSCORE) {
+      if (kind === APOSTROPHE && i + 1 < length && WORD_CHARACTERS[units[i + 1]!] === DIGIT) apostrophes.push(i);
+      else if (kind === CURRENCY_SIGN) anchors?.push(i, i + 1);
+      else if (kind === READ_BY_NUMBERS) anchors = undefined;
       i++;
       continue;
     }
@@ -109,14 +139,33 @@ function startsFrom(text: string, units: Uint16Array, from: number, mostDigitSta
       else digits = undefined;
     }
     let hash = EMPTY_FILTER_HASH;
-    for (; i < length && WORD_CHARACTERS[units[i]!] === LETTER; i++) hash = filterHashUnit(hash, units[i]!);
+    let folded = EMPTY_FILTER_HASH;
+    for (; i < length && WORD_CHARACTERS[units[i]!] === LETTER; i++) {
+      hash = filterHashUnit(hash, units[i]!);
+      folded = filterHashUnit(folded, units[i]! | 32);
+    }
     if (i > start && START_WORD_HASHES[hash & HASH_FILTER_MASK] === 1) {
       const rules = RULES_BY_START_WORD.get(text.slice(start, i));
       if (rules !== undefined) for (const rule of rules) byStartWord[rule]!.push(start);
     }
-    while (i < length && WORD_CHARACTERS[units[i]!] !== NOT_WORD) i++;
+    // The rest of the word: its digit runs are number anchors; a word with none may be an anchor word ("twenty").
+    let hasDigits = false;
+    for (; i < length; i++) {
+      const code = units[i]!;
+      const rest = WORD_CHARACTERS[code];
+      if (rest === NOT_WORD) break;
+      if (rest !== DIGIT) {
+        folded = filterHashUnit(folded, code | 32);
+        continue;
+      }
+      hasDigits = true;
+      const digitsStart = i;
+      while (i + 1 < length && isDigit(units[i + 1]!)) i++;
+      anchors?.push(digitsStart, i + 1);
+    }
+    if (anchors !== undefined && !hasDigits && isAnchorWord(text, start, i, folded)) anchors.push(start, i);
   }
-  return { byStartWord, digits, apostrophes };
+  return { byStartWord, digits, apostrophes, numberAnchors: anchors };
 }
 
 /** Where a rule that starts with a digit can match, in order: undefined on digit-dense text, which a regex scan reads faster. */
