@@ -5,19 +5,14 @@ import { joinDurations } from './units';
 import { timexMod } from './values';
 import { SP } from './vocabulary';
 
-/** A URL, tried where "http" or "www." stands: a regex scan for it would try every position of the text. */
+/** A URL, tried only where a word starts with "http", "https" or "www" (see triggerStarts): a regex scan would try every position. */
 const URL_AT = /\b(?:https?:\/\/|www\.)[^\s<>"'()]+/y;
-/** Where a URL may start; without a \b the regex engine skips ahead through the text fast. */
-const URL_START = /http|www\./g;
 
-/** Where URLs are, as a global scan for URL_AT would find them. */
-export function urlRanges(text: string): Array<[number, number]> {
+/** Where URLs are, as a global scan for URL_AT would find them; `starts`, the ascending offsets where one may start. */
+export function urlRanges(text: string, starts: readonly number[]): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   let resumeAt = 0;
-  URL_START.lastIndex = 0;
-  for (let start = URL_START.exec(text); start !== null; start = URL_START.exec(text)) {
-    // "http" and "www." share no letter and neither overlaps itself, so the scan sees every one of them.
-    const position = start.index;
+  for (const position of starts) {
     if (position < resumeAt) continue;
     URL_AT.lastIndex = position;
     const match = URL_AT.exec(text);

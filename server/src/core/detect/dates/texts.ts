@@ -42,7 +42,8 @@ export class DatesOfText {
 
   /** findDates(text, anchor). */
   anchoredTo(anchor: string | undefined): Span[] {
-    return spansOf(this.text, this.collect(new Scan(this.text, parseIsoDay(anchor))));
+    const candidates = this.collect(new Scan(this.text, parseIsoDay(anchor)));
+    return spansOf(this.text, candidates, this.triggerStarts().urls);
   }
 
   /**
@@ -54,13 +55,14 @@ export class DatesOfText {
     const asked: AskedTrigger[] = [];
     const candidates = this.collect(new Scan(text, undefined), asked);
     // Resolution moves and revalues the candidates it keeps: it works on copies, so that they can be resolved again.
-    const spans = spansOf(text, candidates.map((found) => ({ ...found })));
+    const { urls } = this.triggerStarts();
+    const spans = spansOf(text, candidates.map((found) => ({ ...found })), urls);
     return {
       spans,
       anchoredTo: (anchor) => {
         const day = parseIsoDay(anchor);
         // Without an anchor, or where no reader asked for it, the spans are those found without one.
-        return day === undefined || asked.length === 0 ? spans : spansOf(text, readAgain(candidates, asked, new Scan(text, day)));
+        return day === undefined || asked.length === 0 ? spans : spansOf(text, readAgain(candidates, asked, new Scan(text, day)), urls);
       },
     };
   }
@@ -78,19 +80,22 @@ export class DatesOfText {
   head(length: number): DatesOfText {
     if (length >= this.text.length) return this;
     const head = new DatesOfText(this.text.slice(0, length), this.units.subarray(0, length));
-    this.starts ??= triggerStarts(this.text, this.units);
-    head.starts = triggerStartsOfHead(this.starts, head.text, head.units);
+    head.starts = triggerStartsOfHead(this.triggerStarts(), head.text, head.units);
     return head;
+  }
+
+  private triggerStarts(): TriggerStarts {
+    return (this.starts ??= triggerStarts(this.text, this.units));
   }
 
   /** Every rule's candidates (or those of `rules`), in the order of RULES (which decides between equal candidates); `asked` collects the triggers that asked for the anchor. */
   private collect(scan: Scan, asked?: AskedTrigger[], rules: readonly number[] = ALL_RULES): Candidate[] {
     const { text } = this;
-    this.starts ??= triggerStarts(text, this.units);
+    const starts = this.triggerStarts();
     const candidates: Candidate[] = [];
     for (const rule of rules) {
       const { readers } = RULES[rule]!;
-      forEachTrigger(rule, text, this.starts, (trigger) => {
+      forEachTrigger(rule, text, starts, (trigger) => {
         const from = candidates.length;
         scan.anchorAsked = false;
         readTrigger(readers, trigger, scan, candidates);
@@ -129,9 +134,12 @@ function readAgain(candidates: readonly Candidate[], asked: readonly AskedTrigge
   return again;
 }
 
-/** From candidates to spans: none inside a URL, the best wherever they overlap, lengths joined, modifiers, bounds and days attached. */
-function spansOf(text: string, candidates: Candidate[]): Span[] {
-  const spans = joinLengths(text, resolveOverlaps(outsideRanges(candidates, urlRanges(text))));
+/**
+ * From candidates to spans: none inside a URL (`urlStarts`, where one may start), the best wherever they overlap,
+ * lengths joined, modifiers, bounds and days attached.
+ */
+function spansOf(text: string, candidates: Candidate[], urlStarts: readonly number[]): Span[] {
+  const spans = joinLengths(text, resolveOverlaps(outsideRanges(candidates, urlRanges(text, urlStarts))));
   attachModifiers(text, spans);
   attachBounds(text, spans);
   dateTimes(text, spans);

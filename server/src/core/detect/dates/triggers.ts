@@ -28,8 +28,11 @@ RULES.forEach((rule, index) => {
   for (const word of rule.startWords ?? []) RULES_BY_START_WORD.set(word, [...(RULES_BY_START_WORD.get(word) ?? []), index]);
 });
 
-/** Set at the (masked) hash of every start word, so that most words are never sliced out of the text. */
-const START_WORD_HASHES = hashFilter(RULES_BY_START_WORD.keys());
+/** The letters a URL starts with ("http://", "https://", "www."): dates inside URLs are no dates. */
+const URL_WORDS: ReadonlySet<string> = new Set(['http', 'https', 'www']);
+
+/** Set at the (masked) hash of every start word and URL word, so that most words are never sliced out of the text. */
+const START_WORD_HASHES = hashFilter([...RULES_BY_START_WORD.keys(), ...URL_WORDS]);
 
 /** Word characters to a regex \b without the u flag, by UTF-16 unit: ASCII letters, digits and "_". */
 const WORD_CHARACTERS = wordCharacterKinds();
@@ -54,6 +57,8 @@ export interface TriggerStarts {
   digits: number[] | undefined;
   /** The ascending offsets of the apostrophes ("'", "’") just before a digit. */
   apostrophes: number[];
+  /** The ascending offsets where a word starts with the letters "http", "https" or "www": where a URL may start. */
+  urls: number[];
   /**
    * Where numbers may stand, as the number detector's anchorsOf finds them, when asked for: the pass over the words
    * finds them for both detectors. Undefined where anchorsOf reads a unit otherwise (a Kelvin sign, a "İ").
@@ -92,6 +97,7 @@ export function triggerStartsOfHead(whole: TriggerStarts, head: string, headUnit
     digits: digits.length > mostDigitStarts ? undefined : digits,
     // An apostrophe that ends the head has no digit after it there.
     apostrophes: before(whole.apostrophes).filter((position) => position + 1 < length),
+    urls: [...before(whole.urls), ...tail.urls],
     numberAnchors: undefined,
   };
 }
@@ -117,6 +123,7 @@ function startsFrom(text: string, units: Uint16Array, from: number, mostDigitSta
   const length = units.length;
   let digits: number[] | undefined = [];
   const apostrophes: number[] = [];
+  const urls: number[] = [];
   let anchors: number[] | undefined = withNumberAnchors ? [] : undefined;
   let i = from;
   while (i < length) {
@@ -145,8 +152,10 @@ function startsFrom(text: string, units: Uint16Array, from: number, mostDigitSta
       folded = filterHashUnit(folded, units[i]! | 32);
     }
     if (i > start && START_WORD_HASHES[hash & HASH_FILTER_MASK] === 1) {
-      const rules = RULES_BY_START_WORD.get(text.slice(start, i));
+      const word = text.slice(start, i);
+      const rules = RULES_BY_START_WORD.get(word);
       if (rules !== undefined) for (const rule of rules) byStartWord[rule]!.push(start);
+      else if (URL_WORDS.has(word)) urls.push(start);
     }
     // The rest of the word: its digit runs are number anchors; a word with none may be an anchor word ("twenty").
     let hasDigits = false;
@@ -165,7 +174,7 @@ function startsFrom(text: string, units: Uint16Array, from: number, mostDigitSta
     }
     if (anchors !== undefined && !hasDigits && isAnchorWord(text, start, i, folded)) anchors.push(start, i);
   }
-  return { byStartWord, digits, apostrophes, numberAnchors: anchors };
+  return { byStartWord, digits, apostrophes, urls, numberAnchors: anchors };
 }
 
 /** Where a rule that starts with a digit can match, in order: undefined on digit-dense text, which a regex scan reads faster. */
