@@ -69,7 +69,7 @@ function referenceOf(options: DetectOptions): string | undefined {
   return options.referenceDate && ISO_DAY.test(options.referenceDate) ? options.referenceDate : undefined;
 }
 
-/** findDates(text, articleAnchor(text, options)), where a short article's dates are read once for both. */
+/** findDates(text, articleAnchor(text, options)), the article date found among the dates read for the text (see findArticleDates). */
 function articleDates(text: string, options: DetectOptions, units: Uint16Array, starts: TriggerStarts | undefined): Span[] {
   try {
     return findArticleDates(text, referenceOf(options), units, starts).dates;
