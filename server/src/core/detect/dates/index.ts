@@ -26,9 +26,9 @@
  * units.ts (units of time, counts, ISO durations), reading.ts (what a rule is and how it reads around its
  * trigger), tense.ts (which way a date without a year or week resolves), values.ts (values relative to the
  * article date), the rules by what triggers them (calendarDates.ts, periods.ts, days.ts, times.ts, durations.ts,
- * references.ts, sets.ts), triggers.ts (where triggers can match, found by one pass over the words that also finds where URLs and numbers
- * may start) and resolution.ts (overlaps, modifiers, bounds,
- * lengths joined, dates with times), texts.ts (one text's dates, its trigger positions found once for every reading of it).
+ * references.ts, sets.ts), triggers.ts (where triggers can match, found by one pass over the words that also
+ * finds where URLs and numbers may start), resolution.ts (overlaps, modifiers, bounds, lengths joined, dates with
+ * times) and texts.ts (one text's dates, its trigger positions found once for every reading of it).
  */
 import type { Span } from '../shared/detection';
 import { DatesOfText } from './texts';
