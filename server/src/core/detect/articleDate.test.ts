@@ -1,6 +1,29 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { findArticleDate } from './articleDate';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { findArticleDate, findArticleDates, HEAD_LENGTH } from './articleDate';
+import { DatesOfText, findDates } from './dates';
+
+const mayHoldFullDate = (text: string): boolean => new DatesOfText(text).mayHoldFullDate();
+import { utf16Units } from './shared/utf16Units';
+
+const ROOT = path.join(__dirname, '..', '..', '..', '..');
+const textsIn = (folder: string): string[] =>
+  readdirSync(folder).filter((file) => file.endsWith('.txt') && !file.endsWith('.spans.txt')).sort().map((file) => readFileSync(path.join(folder, file), 'utf8'));
+const NEWS = [...textsIn(path.join(ROOT, 'seeds')), ...textsIn(path.join(ROOT, 'test', 'fixtures', 'gold'))];
+/** Stories as long as the head or shorter, dated by their dateline, their first line or nothing, so that relative dates resolve every way. */
+function shortStories(): string[] {
+  const stories: string[] = [];
+  for (const text of NEWS) {
+    for (let from = 0; from < text.length; from += 1100) {
+      const piece = text.slice(from, from + 2000);
+      stories.push(piece, `KYIV, Jan. 2, 2026 (Reuters) - ${piece}`, `date 2024-12-30\n${piece}`, `Published: 29 February 2024\n${piece}`);
+    }
+    stories.push(text.slice(0, HEAD_LENGTH), text.slice(0, HEAD_LENGTH + 1));
+  }
+  return stories;
+}
 
 describe("the article's own date", () => {
   it('is the date on a first line "date YYYY-MM-DD", even with text after it on that line', () => {
@@ -44,5 +67,43 @@ describe("the article's own date", () => {
   it('is undefined for empty or binary text', () => {
     assert.equal(findArticleDate(''), undefined);
     assert.equal(findArticleDate('\u0000\ud800\udfff\uffff'.repeat(100)), undefined);
+  });
+
+  it('is found with the dates it anchors as in two steps, the dates read once for a text no longer than the head', () => {
+    let compared = 0;
+    for (const story of shortStories()) {
+      for (const reference of [undefined, '2025-11-05']) {
+        const anchor = findArticleDate(story) ?? reference;
+        assert.deepEqual(findArticleDates(story, reference, utf16Units(story)), { anchor, dates: findDates(story, anchor) }, story.slice(0, 80));
+        compared++;
+      }
+    }
+    assert.ok(compared > 200, `${compared} stories compared`);
+  });
+
+  it('dates read without an anchor and then anchored are those read with the anchor, whatever the anchor', () => {
+    for (const story of shortStories().slice(0, 120)) {
+      const unanchored = new DatesOfText(story).beforeAnchor();
+      assert.deepEqual(unanchored.spans, findDates(story));
+      for (const anchor of ['2025-11-05', '2027-01-01', '2024-02-29', 'not a date', undefined]) {
+        assert.deepEqual(unanchored.anchoredTo(anchor), findDates(story, anchor), `${anchor}: ${story.slice(0, 80)}`);
+      }
+    }
+  });
+
+  it('is looked for among all the dates of a head only when the rules that can state a full date find one', () => {
+    assert.equal(mayHoldFullDate('KYIV, Nov. 3, 2025 — Drones struck.'), true);
+    assert.equal(mayHoldFullDate('Posted 2023-10-26 by staff'), true);
+    assert.equal(mayHoldFullDate('On 26.10.2023 the talks began.'), true);
+    assert.equal(mayHoldFullDate('On Monday, three days after Christmas, talks resumed in March 2024 for the 1990s treaty.'), false);
+    const fullDate = (span: { label: string; value?: { type: string; iso?: string } }) =>
+      span.label === 'DATE' && span.value?.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(span.value.iso ?? '');
+    let withFullDates = 0;
+    for (const story of [...shortStories(), ...NEWS, ...NEWS.map((text) => text.toUpperCase())]) {
+      const holds = findDates(story).some(fullDate);
+      if (holds) withFullDates++;
+      assert.ok(!holds || mayHoldFullDate(story), story.slice(0, 80));
+    }
+    assert.ok(withFullDates > 50, `${withFullDates} stories with a full date`);
   });
 });

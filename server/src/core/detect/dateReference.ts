@@ -2,7 +2,7 @@
  * Whether a date's value hangs on the reference date ("on Tuesday", "last week") or stands on its
  * own ("March 2023", "recently"): a hover says what a value is relative to only where it is.
  */
-import { findDates } from './dates';
+import { DatesOfText } from './dates';
 
 /** Context the date detector reads around a date (its sentence decides the tense); a line is plenty. */
 const WINDOW = 1000;
@@ -14,9 +14,10 @@ export function dependsOnReference(text: string, start: number, end: number): bo
   const from = Math.max(0, text.lastIndexOf('\n', start - 1) + 1, start - WINDOW);
   const lineEnd = text.indexOf('\n', end);
   const to = Math.min(lineEnd < 0 ? text.length : lineEnd, end + WINDOW);
-  const window = text.slice(from, to);
+  // Read once without an anchor; each probe reads again only the triggers whose values asked for one.
+  const dates = new DatesOfText(text.slice(from, to)).beforeAnchor();
   const valueWith = (anchor: string | undefined) => {
-    const found = findDates(window, anchor).find((span) => span.start === start - from && span.end === end - from);
+    const found = dates.anchoredTo(anchor).find((span) => span.start === start - from && span.end === end - from);
     return JSON.stringify(found?.value ?? null);
   };
   const [first, second] = PROBES.map(valueWith);

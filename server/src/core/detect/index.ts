@@ -1,8 +1,8 @@
 import type { DetectOptions, Detection, Span } from './shared/detection';
 import type { Kind } from '../base/labels';
 import { CodePointIndex } from '../base/offsets';
-import { findArticleDate } from './articleDate';
-import { findDates } from './dates';
+import { findArticleDate, findArticleDates } from './articleDate';
+import { findDates, triggerStarts, type TriggerStarts } from './dates';
 import { findEntities } from './entities/index';
 import { findNumbers } from './numbers';
 import { looksBinary } from './binary';
@@ -50,19 +50,33 @@ export function detect(text: string, options: DetectOptions = {}): Detection[] {
 /** Runs the detectors and combines their spans, building each output object once with `make`. */
 function detectInto<T>(text: string, options: DetectOptions, make: (span: Span, kind: Kind) => T): T[] {
   if (typeof text !== 'string' || text.length === 0 || looksBinary(text)) return [];
-  const anchor = articleAnchor(text, options);
   // One copy of the text's UTF-16 units for the three scanners, instead of one each.
   const units = utf16Units(text);
   const entities = guarded(() => findEntities(text, units), []);
-  const dates = guarded(() => findDates(text, anchor, units), []);
-  const numbers = guarded(() => findNumbers(text, units), []);
+  // One pass over the words finds where date rules trigger and where numbers may stand, for both detectors.
+  const starts = guarded(() => triggerStarts(text, units, true), undefined);
+  const dates = articleDates(text, options, units, starts);
+  const numbers = guarded(() => findNumbers(text, units, starts?.numberAnchors), []);
   return combineKinds(entities, dates, numbers, make);
 }
 
 /** The date relative dates are resolved against: the article's own, else the caller's reference date. */
 export function articleAnchor(text: string, options: DetectOptions): string | undefined {
-  const reference = options.referenceDate && ISO_DAY.test(options.referenceDate) ? options.referenceDate : undefined;
-  return guarded(() => findArticleDate(text), undefined) ?? reference;
+  return guarded(() => findArticleDate(text), undefined) ?? referenceOf(options);
+}
+
+function referenceOf(options: DetectOptions): string | undefined {
+  return options.referenceDate && ISO_DAY.test(options.referenceDate) ? options.referenceDate : undefined;
+}
+
+/** findDates(text, articleAnchor(text, options)), the article date found among the dates read for the text (see findArticleDates). */
+function articleDates(text: string, options: DetectOptions, units: Uint16Array, starts: TriggerStarts | undefined): Span[] {
+  try {
+    return findArticleDates(text, referenceOf(options), units, starts).dates;
+  } catch {
+    // As the two steps fail apart: a failure finding the article date leaves the reference date.
+    return guarded(() => findDates(text, articleAnchor(text, options), units), []);
+  }
 }
 
 function guarded<T>(find: () => T, fallback: T): T {

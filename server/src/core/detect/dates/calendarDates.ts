@@ -1,7 +1,7 @@
 /** Calendar dates: triggered by a month name ("November 4", "4 November 2023", "in May"), or written in digits ("2023-10-26", "10/26/2023"). */
 import type { NormalizedValue } from '../shared/detection';
 import { daysInMonth, epochDay, isoDay, isoMonth, isValidDay, nearestYearOfMonth, pad } from './calendar';
-import { after, before, candidate, charBefore, NUMBER_GLUE_BEFORE, optionalNumber, readAfter, readBefore, type Reader, type Rule, tokenBefore, triggerEnd } from './reading';
+import { after, before, beforeWithStarts, candidate, charBefore, NUMBER_GLUE_BEFORE, optionalNumber, readAfter, readBefore, type Reader, type Rule, type Scan, tokenBefore, triggerEnd } from './reading';
 import { tenseAround } from './tense';
 import { dateValue, monthDayValue, setValue } from './values';
 import { ANY_YEAR, ATTACHED_MODIFIER, DATE_CONTEXT, DATE_CONTEXT_TOKENS, DAY, MONTH_ABBREVIATED, MONTH_ABBREVIATIONS, MONTH_FULL, MONTH_FULL_NAMES, monthNumber, SP, WEEKDAY } from './vocabulary';
@@ -27,8 +27,13 @@ const readMonthDay: Reader = (trigger, scan) => {
   if (endDay !== undefined && (endDay <= day || !isPlausibleDay(month, endDay, year))) return undefined;
   const start = readBefore(scan.text, trigger.index, WEEKDAY_BEFORE)?.start ?? trigger.index;
   const confidence = year !== undefined ? 0.95 : trigger[0] === 'May' ? 0.85 : 0.9;
-  return candidate('DATE', start, rest.index + rest[0].length, confidence, monthDayValue(scan, month, day, year, endDay, year === undefined ? tenseAround(scan.text, start, rest.index + rest[0].length) : undefined));
+  return candidate('DATE', start, rest.index + rest[0].length, confidence, monthDayValue(scan, month, day, year, endDay, yearFromTense(scan, year) ? tenseAround(scan.text, start, rest.index + rest[0].length) : undefined));
 };
+
+/** A month and day without a year take it from the clause's tense, and only with an anchor (see monthDayValue): else no tense is read. */
+function yearFromTense(scan: Scan, year: number | undefined): boolean {
+  return year === undefined && scan.anchor !== undefined;
+}
 
 const DAY_BEFORE_MONTH = before(`(?<![\\w$€£.,/-])(?:${WEEKDAY},?${SP})?(?:[Tt]he${SP})?${DAY}${SP}(?:of${SP})?`);
 const YEAR_AFTER_DAY_MONTH = after(`(?:,?${SP}(?<year>${ANY_YEAR}))?(?![\\w]|[.,]\\d)`);
@@ -45,7 +50,7 @@ const readDayMonth: Reader = (trigger, scan) => {
   const year = optionalNumber(rest.groups!['year']);
   if (!isPlausibleDay(month, day, year)) return undefined;
   const end = rest.index + rest[0].length;
-  const tense = year === undefined ? tenseAround(scan.text, dayBefore.start, end) : undefined;
+  const tense = yearFromTense(scan, year) ? tenseAround(scan.text, dayBefore.start, end) : undefined;
   return candidate('DATE', dayBefore.start, end, year !== undefined ? 0.95 : 0.85, monthDayValue(scan, month, day, year, undefined, tense));
 };
 
@@ -59,7 +64,7 @@ const readMonthYear: Reader = (trigger, scan) => {
   return candidate('DATE', trigger.index, rest.index + rest[0].length, 0.9, dateValue(iso), true);
 };
 
-const MONTH_CONTEXT_BEFORE = before(
+const MONTH_CONTEXT_BEFORE = beforeWithStarts(
   `(?:(?:(?<![\\w])(?<context>${DATE_CONTEXT})${SP})?(?:(?<![\\w])(?<relative>[Ll]ast|[Nn]ext|[Tt]his|[Ee]very|[Ee]ach)${SP})?|(?<![\\w-])(?<attached>${ATTACHED_MODIFIER}))`,
 );
 /** "May-June" is one span, a range; "May and June", "from May to July" two dates, as TimeML tags them (readRangeEndMonth). */
@@ -118,6 +123,7 @@ const readRangeEndMonth: Reader = (trigger, scan) => {
 export const monthRule: Rule = {
   trigger: new RegExp(`\\b(?:${MONTH_FULL}|${MONTH_ABBREVIATED}\\.?)(?![A-Za-z])`, 'g'),
   startWords: [...MONTH_FULL_NAMES, ...MONTH_ABBREVIATIONS],
+  fullDates: true,
   readers: [readMonthDay, readDayMonth, readMonthYear, readBareMonth, readRangeEndMonth],
 };
 
@@ -127,6 +133,7 @@ export const isoDateRule: Rule = {
   // "2023-10-26", "2023/10/26"
   trigger: /\b(?<year>[12]\d{3})(?<separator>[-/.])(?<month>\d{2})\k<separator>(?<day>\d{2})\b(?![/]|[.-]\d)/g,
   startsWithDigit: true,
+  fullDates: true,
   readers: [
     (trigger, scan) => {
       if (NUMBER_GLUE_BEFORE.has(charBefore(scan.text, trigger.index))) return undefined;
@@ -143,6 +150,7 @@ export const numericDateRule: Rule = {
   // "10/26/2023" (US, month first unless the first number cannot be a month), "26.10.2023" (day first)
   trigger: new RegExp(`\\b(?<first>\\d{1,2})(?<separator>[/.])(?<second>\\d{1,2})\\k<separator>(?<year>${ANY_YEAR})\\b(?![/]|[.-]\\d)`, 'g'),
   startsWithDigit: true,
+  fullDates: true,
   readers: [
     (trigger, scan) => {
       const start = trigger.index;

@@ -329,6 +329,20 @@ describe('spans', () => {
     assert.deepEqual(coveredTexts('See https://example.com/news/2023-10-26/story and www.site.org/2024/05/01.'), []);
   });
 
+  /** Text with few numbers, where rules that start with a digit are tried at each digit rather than by a scan of the text. */
+  const FEW_DIGITS = ' Filler words without figures.'.repeat(30);
+
+  it('skip dates in every URL, wherever "http" and "www." stand, and only there', () => {
+    const text = 'x http://b.org/www.c.org/?d=2024-01-02&u=http://d.org/?d=2024-01-03 www.e.org/?d=2024-01-04 and on 2024-01-05 '
+      + `(http://f.org/?d=2024-01-06) the http site of 2024-01-07 or www 2024-01-08${FEW_DIGITS}`;
+    assert.deepEqual(coveredTexts(text), ['2024-01-05', '2024-01-07', '2024-01-08']);
+  });
+
+  it('read decades after an apostrophe, typographic or not, as well as in digits', () => {
+    assert.deepEqual(coveredTexts(`in the '90s, the ’80s and the 1970s, not rock'n'roll's 30s nor '5s; pop of ’90s and '60s music${FEW_DIGITS}`),
+      ["the '90s", 'the ’80s', 'the 1970s', '’90s', "'60s"]);
+  });
+
   it('come out of any input without an exception, in bounds, sorted and disjoint', () => {
     fc.assert(
       fc.property(

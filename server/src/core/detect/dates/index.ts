@@ -26,15 +26,16 @@
  * units.ts (units of time, counts, ISO durations), reading.ts (what a rule is and how it reads around its
  * trigger), tense.ts (which way a date without a year or week resolves), values.ts (values relative to the
  * article date), the rules by what triggers them (calendarDates.ts, periods.ts, days.ts, times.ts, durations.ts,
- * references.ts, sets.ts), triggers.ts (where triggers can match) and resolution.ts (overlaps, modifiers, bounds,
- * lengths joined, dates with times).
+ * references.ts, sets.ts), triggers.ts (where triggers can match, found by one pass over the words that also
+ * finds where URLs and numbers may start), resolution.ts (overlaps, modifiers, bounds, lengths joined, dates with
+ * times) and texts.ts (one text's dates, its trigger positions found once for every reading of it).
  */
 import type { Span } from '../shared/detection';
-import { unitsOf } from '../shared/utf16Units';
-import { parseIsoDay } from './calendar';
-import type { Candidate, Scan } from './reading';
-import { attachBounds, attachModifiers, dateTimes, joinLengths, outsideRanges, resolveOverlaps, urlRanges } from './resolution';
-import { forEachTrigger, RULES, triggerStarts } from './triggers';
+import { DatesOfText } from './texts';
+
+export { DatesOfText } from './texts';
+export { triggerStarts, type TriggerStarts } from './triggers';
+export type { DatesBeforeAnchor } from './texts';
 
 /**
  * Dates, times and durations in `text`, sorted by start and never overlapping. `anchor` is the
@@ -43,20 +44,5 @@ import { forEachTrigger, RULES, triggerStarts } from './triggers';
  */
 export function findDates(text: string, anchor?: string, units?: Uint16Array): Span[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const scan: Scan = { text, anchor: parseIsoDay(anchor), previousPosition: -1, previousToken: '' };
-  const candidates: Candidate[] = [];
-  const starts = triggerStarts(text, unitsOf(text, units));
-  RULES.forEach(({ readers }, index) => {
-    forEachTrigger(index, text, starts, (match) => {
-      for (const read of readers) {
-        const found = read(match, scan);
-        if (found && found.end > found.start) candidates.push(found);
-      }
-    });
-  });
-  const spans = joinLengths(text, resolveOverlaps(outsideRanges(candidates, urlRanges(text))));
-  attachModifiers(text, spans);
-  attachBounds(text, spans);
-  dateTimes(text, spans);
-  return spans.map(({ start, end, label, confidence, value }) => (value === undefined ? { start, end, label, confidence } : { start, end, label, confidence, value }));
+  return new DatesOfText(text, units).anchoredTo(anchor);
 }

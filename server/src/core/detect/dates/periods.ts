@@ -1,7 +1,7 @@
 /** Years, fiscal years, decades, centuries, quarters and seasons: "in 2024", "2022-2024", "FY2024", "the 1990s", "the 19th century", "Q3 2024", "last winter". */
 import type { NormalizedValue } from '../shared/detection';
 import { calendarOf, isPlainYear, pad } from './calendar';
-import { after, before, candidate, charBefore, inSportsContext, NUMBER_GLUE_BEFORE, optionalNumber, pointsForward, readAfter, readBefore, type Reader, type Rule, type Scan, tokenBefore, triggerEnd } from './reading';
+import { after, before, beforeWithStarts, candidate, charBefore, inSportsContext, NUMBER_GLUE_BEFORE, optionalNumber, pointsForward, readAfter, readBefore, type Reader, type Rule, type Scan, tokenBefore, triggerEnd } from './reading';
 import { dateValue, relativePeriodValue, setValue, timexMod } from './values';
 import { anyOf, ATTACHED_MODIFIER, DATE_CONTEXT, DATE_CONTEXT_TOKENS, FROM_TOKENS, PERIOD_MODIFIER_TOKENS, RELATIVE_SHIFTS, SEASON_CONTEXT_TOKENS, SEASON_WORDS, SEASONS, SP, YEAR, YEAR_NOUNS } from './vocabulary';
 
@@ -88,6 +88,7 @@ export const THE_BEFORE_PERIOD = before(`(?<![\\w])[Tt]he${SP}(?:(?<modifier>[Ee
 export const decadeRule: Rule = {
   // "the 1990s", "the early 2000s", "the '90s", "the 1800s" (a century); not "in their 30s", an age
   trigger: /(?:\b(?<century>1[5-9]|20)(?<decade>\d)0s|\b(?<bare>\d)0s|['’](?<apostrophe>\d)0s)(?![\w'’])/g,
+  startsWithDigit: 'or an apostrophe before one',
   readers: [
     (trigger, scan) => {
       const the = PERIOD_MODIFIER_TOKENS.has(tokenBefore(scan, trigger.index)) ? readBefore(scan.text, trigger.index, THE_BEFORE_PERIOD) : undefined;
@@ -206,7 +207,7 @@ function currentSeasonIndex(month: number): number {
   return month >= 3 && month <= 5 ? 0 : month >= 6 && month <= 8 ? 1 : month >= 9 && month <= 11 ? 2 : 3;
 }
 
-const SEASON_CONTEXT_BEFORE = before(
+const SEASON_CONTEXT_BEFORE = beforeWithStarts(
   `(?:(?<![\\w])(?<context>[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Bb]y|[Oo]ver|[Tt]hrough|[Tt]hroughout)${SP})?(?:(?<![\\w])(?<determiner>[Tt]his|[Ll]ast|[Nn]ext|[Ee]very|[Ee]ach|[Tt]he)${SP})?(?:(?<![\\w])(?<modifier>[Ee]arly|[Ll]ate|[Mm]id)(?:-|${SP}))?`,
 );
 const YEAR_AFTER_SEASON = after(`(?:${SP}of)?${SP}(?<year>${YEAR})(?![\\w])`);

@@ -15,13 +15,27 @@ export interface Candidate extends Span {
   modifiable: boolean;
 }
 
-export interface Scan {
-  text: string;
-  /** The article date as a day number, when known. */
-  anchor: number | undefined;
+/** What readers share while they read one text. */
+export class Scan {
   /** The last token read by tokenBefore and where, since every reader of one trigger asks for it. */
-  previousPosition: number;
-  previousToken: string;
+  previousPosition = -1;
+  previousToken = '';
+  /**
+   * Set whenever a reader asks for the anchor: the candidates of a trigger whose readers never asked are the same
+   * whatever the anchor, so a text read without one need only be read again at the triggers that asked.
+   */
+  anchorAsked = false;
+
+  constructor(
+    readonly text: string,
+    private readonly anchorDay: number | undefined,
+  ) {}
+
+  /** The article date as a day number, when known. */
+  get anchor(): number | undefined {
+    this.anchorAsked = true;
+    return this.anchorDay;
+  }
 }
 
 export type Reader = (trigger: RegExpExecArray, scan: Scan) => Candidate | undefined;
@@ -34,8 +48,16 @@ export interface Rule {
    * regex \b sees it): the trigger is then tried only where such a word starts, not at every position of the text.
    */
   startWords?: readonly string[];
-  /** Every match starts a word (as a regex \b sees it) with a digit: the trigger can be tried only there. */
-  startsWithDigit?: true;
+  /**
+   * Every match starts a word (as a regex \b sees it) with a digit: the trigger can be tried only there. 'or an
+   * apostrophe before one': or at a "'" or "’" just before a digit ("the '90s").
+   */
+  startsWithDigit?: true | 'or an apostrophe before one';
+  /**
+   * Its readers may give a full date ("YYYY-MM-DD") without an anchor. Only these can ("Monday" needs one; resolution
+   * gives no date a day it lacks), so a text where none of them finds one states no full date.
+   */
+  fullDates?: true;
 }
 
 /** How far back the words before a trigger are read ("the past couple of hundred " is the longest). */
@@ -50,8 +72,9 @@ interface Before {
 }
 
 /**
- * Reads the words just before `position` with `pattern`, which must end in `$` and use the `d` flag.
- * The window starts at a word boundary so that lookbehinds never see half a word.
+ * Reads the words just before `position` with `pattern`, which must end in `$` (made by `before`, or by
+ * `beforeWithStarts` for a caller that asks startOf). The window starts at a word boundary so that lookbehinds
+ * never see half a word.
  */
 export function readBefore(text: string, position: number, pattern: RegExp): Before | undefined {
   let offset = Math.max(0, position - LOOKBACK);
@@ -67,6 +90,7 @@ export function readBefore(text: string, position: number, pattern: RegExp): Bef
     start: offset + match.index,
     groups: match.groups ?? {},
     startOf: (name) => {
+      if (match.indices === undefined) throw new Error(`startOf('${name}') needs a pattern made by beforeWithStarts`);
       const range = indices?.[name];
       return range ? offset + range[0] : undefined;
     },
@@ -111,7 +135,9 @@ function isHorizontalSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0xa0;
 }
 
-export const before = (source: string): RegExp => new RegExp(`${source}$`, 'd');
+export const before = (source: string): RegExp => new RegExp(`${source}$`);
+/** A `before` pattern whose groups' offsets readBefore's startOf can give: the `d` flag costs every match an array of offsets. */
+export const beforeWithStarts = (source: string): RegExp => new RegExp(`${source}$`, 'd');
 export const after = (source: string): RegExp => new RegExp(source, 'y');
 
 export function charBefore(text: string, position: number): string {

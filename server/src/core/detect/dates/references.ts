@@ -3,7 +3,7 @@
  * whatever the article date: "now", "currently", "these days"; "recently", "lately", "in the past"; "in the future".
  * ("the coming years" and "recent weeks" are read by the unit of time they end on, in durations.ts.)
  */
-import { after, before, candidate, readAfter, readBefore, type Reader, type Rule, triggerEnd } from './reading';
+import { after, beforeWithStarts, candidate, readAfter, readBefore, type Reader, type Rule, triggerEnd } from './reading';
 import { dateValue } from './values';
 import { SP } from './vocabulary';
 
@@ -36,8 +36,8 @@ const readTheseDays: Reader = (trigger, scan) => {
   return days ? candidate('DATE', trigger.index, days.index + days[0].length, 0.6, dateValue('PRESENT_REF')) : undefined;
 };
 
-const THE_PAST_BEFORE = before(`(?<![\\w])(?:[Ii]n|[Ff]or|[Oo]ver|[Ff]rom|[Ii]nto|[Tt]han|[Tt]o)${SP}(?<the>the)${SP}`);
-const THE_FUTURE_BEFORE = before(`(?<![\\w])(?:[Ii]n|[Ff]or|[Ii]nto|[Tt]o)${SP}(?<the>the)${SP}(?:(?:near|foreseeable|distant|immediate|not-too-distant)${SP})?`);
+const THE_PAST_BEFORE = beforeWithStarts(`(?<![\\w])(?:[Ii]n|[Ff]or|[Oo]ver|[Ff]rom|[Ii]nto|[Tt]han|[Tt]o)${SP}(?<the>the)${SP}`);
+const THE_FUTURE_BEFORE = beforeWithStarts(`(?<![\\w])(?:[Ii]n|[Ff]or|[Ii]nto|[Tt]o)${SP}(?<the>the)${SP}(?:(?:near|foreseeable|distant|immediate|not-too-distant)${SP})?`);
 /**
  * "the past" and "the future" stand alone as times only where the phrase ends: "in the past, prices…", "in the
  * future." — not "the past three years" (a length, read by its unit), "the past week", nor "the future of the bank".

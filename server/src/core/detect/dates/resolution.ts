@@ -5,12 +5,21 @@ import { joinDurations } from './units';
 import { timexMod } from './values';
 import { SP } from './vocabulary';
 
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'()]+/g;
+/** A URL, tried only where a word starts with "http", "https" or "www" (see triggerStarts): a regex scan would try every position. */
+const URL_AT = /\b(?:https?:\/\/|www\.)[^\s<>"'()]+/y;
 
-export function urlRanges(text: string): Array<[number, number]> {
+/** Where URLs are, as a global scan for URL_AT would find them; `starts`, the ascending offsets where one may start. */
+export function urlRanges(text: string, starts: readonly number[]): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  URL.lastIndex = 0;
-  for (let match = URL.exec(text); match; match = URL.exec(text)) ranges.push([match.index, match.index + match[0].length]);
+  let resumeAt = 0;
+  for (const position of starts) {
+    if (position < resumeAt) continue;
+    URL_AT.lastIndex = position;
+    const match = URL_AT.exec(text);
+    if (match === null) continue;
+    resumeAt = position + match[0].length;
+    ranges.push([position, resumeAt]);
+  }
   return ranges;
 }
 

@@ -1,7 +1,7 @@
 /** Times of day: "6:04 PM", "at 10:30", "1800 GMT", "ten o'clock", "noon", "this morning", "at dawn", "the 90th minute". */
 import type { NormalizedValue } from '../shared/detection';
 import { THE_BEFORE_PERIOD } from './periods';
-import { before, candidate, charBefore, NUMBER_GLUE_BEFORE, readBefore, type Reader, type Rule, tokenBefore, triggerEnd } from './reading';
+import { before, beforeWithStarts, candidate, charBefore, NUMBER_GLUE_BEFORE, readBefore, type Reader, type Rule, tokenBefore, triggerEnd } from './reading';
 import { dayWithPart, PART_OF_DAY_CODES, setValue, timeValue } from './values';
 import { anyOf, CLOCK_CONTEXT_TOKENS, OPTIONAL_TIME_ZONE, SP, TWILIGHT_CONTEXT_TOKENS } from './vocabulary';
 
@@ -95,7 +95,7 @@ const readDayPart: Reader = (trigger, scan) => {
   return candidate('TIME', relativeBefore.start, triggerEnd(trigger), 0.8, value);
 };
 
-const THE_DAY_PART_BEFORE = before(`(?<![\\w])(?:[Dd]uring|[Ii]n|[Tt]hrough|[Tt]hroughout|[Ii]nto|[Uu]ntil|[Bb]y)${SP}(?<the>the)${SP}`);
+const THE_DAY_PART_BEFORE = beforeWithStarts(`(?<![\\w])(?:[Dd]uring|[Ii]n|[Tt]hrough|[Tt]hroughout|[Ii]nto|[Uu]ntil|[Bb]y)${SP}(?<the>the)${SP}`);
 const OF_AFTER = /^[ \t]+of\b/;
 
 /** "during the afternoon", "in the morning": a part of an unnamed day; "on the night of November 4" is left to the date. */

@@ -1,5 +1,6 @@
 /** The rules, and where their triggers can match: one pass over the words instead of one regex scan of the text per rule. */
-import { DIGIT, EMPTY_FILTER_HASH, HASH_FILTER_MASK, LETTER, NOT_WORD, filterHashUnit, hashFilter, wordCharacterKinds } from '../shared/textScan';
+import { isAnchorWord, isCurrencySign, readsAnchorsItself } from '../numbers/anchors';
+import { DIGIT, EMPTY_FILTER_HASH, HASH_FILTER_MASK, LETTER, NOT_WORD, UNDERSCORE, filterHashUnit, hashFilter, isApostrophe, isDigit, wordCharacterKinds } from '../shared/textScan';
 import { isoDateRule, monthRule, numericDateRule } from './calendarDates';
 import { holidayRule, relativeDayRule, weekdayRule } from './days';
 import { attachedUnitRule, unitRule } from './durations';
@@ -27,18 +28,42 @@ RULES.forEach((rule, index) => {
   for (const word of rule.startWords ?? []) RULES_BY_START_WORD.set(word, [...(RULES_BY_START_WORD.get(word) ?? []), index]);
 });
 
-/** Set at the (masked) hash of every start word, so that most words are never sliced out of the text. */
-const START_WORD_HASHES = hashFilter(RULES_BY_START_WORD.keys());
+/** The letters a URL starts with ("http://", "https://", "www."): dates inside URLs are no dates. */
+const URL_WORDS: ReadonlySet<string> = new Set(['http', 'https', 'www']);
+
+/** Set at the (masked) hash of every start word and URL word, so that most words are never sliced out of the text. */
+const START_WORD_HASHES = hashFilter([...RULES_BY_START_WORD.keys(), ...URL_WORDS]);
 
 /** Word characters to a regex \b without the u flag, by UTF-16 unit: ASCII letters, digits and "_". */
 const WORD_CHARACTERS = wordCharacterKinds();
 
+/** Kinds of the units that are no word character but that the pass looks at: one table lookup tells them apart. */
+const APOSTROPHE = 4;
+const CURRENCY_SIGN = 5;
+const READ_BY_NUMBERS = 6;
+const PASS_KINDS = wordCharacterKinds();
+for (let code = 0; code < PASS_KINDS.length; code++) {
+  if (PASS_KINDS[code] !== NOT_WORD) continue;
+  if (isApostrophe(code)) PASS_KINDS[code] = APOSTROPHE;
+  else if (isCurrencySign(code)) PASS_KINDS[code] = CURRENCY_SIGN;
+  else if (readsAnchorsItself(code)) PASS_KINDS[code] = READ_BY_NUMBERS;
+}
+
 /** Where the triggers of rules with start words or a leading digit can match, found in one pass over the text. */
-interface TriggerStarts {
+export interface TriggerStarts {
   /** For each rule with start words (by index in RULES), the ascending offsets where a word starts with one. */
   byStartWord: (number[] | undefined)[];
   /** The ascending offsets where a word starts with a digit, unless there are too many to try each. */
   digits: number[] | undefined;
+  /** The ascending offsets of the apostrophes ("'", "’") just before a digit. */
+  apostrophes: number[];
+  /** The ascending offsets where a word starts with the letters "http", "https" or "www": where a URL may start. */
+  urls: number[];
+  /**
+   * Where numbers may stand, as the number detector's anchorsOf finds them, when asked for: the pass over the words
+   * finds them for both detectors. Undefined where anchorsOf reads a unit otherwise (a Kelvin sign, a "İ").
+   */
+  numberAnchors?: number[] | undefined;
 }
 
 /**
@@ -47,15 +72,70 @@ interface TriggerStarts {
  */
 const CHARACTERS_PER_TRY = 100;
 
-export function triggerStarts(text: string, units: Uint16Array): TriggerStarts {
+/** `withNumberAnchors`: find the number detector's anchors too, in the same pass. */
+export function triggerStarts(text: string, units: Uint16Array, withNumberAnchors = false): TriggerStarts {
+  return startsFrom(text, units, 0, Math.floor(units.length / CHARACTERS_PER_TRY), withNumberAnchors);
+}
+
+/**
+ * triggerStarts(head, headUnits) for a head of the text whose starts are `whole`: the same starts up to the head's last
+ * word, which the head may cut short and is read again, instead of a pass over the head.
+ */
+export function triggerStartsOfHead(whole: TriggerStarts, head: string, headUnits: Uint16Array): TriggerStarts {
+  const length = headUnits.length;
+  const mostDigitStarts = Math.floor(length / CHARACTERS_PER_TRY);
+  if (whole.digits === undefined) return startsFrom(head, headUnits, 0, mostDigitStarts);
+  // Where the head's last word starts (a regex \b holds there): starts before it are the whole text's.
+  let cut = length;
+  while (cut > 0 && WORD_CHARACTERS[headUnits[cut - 1]!] !== NOT_WORD) cut--;
+  const tail = startsFrom(head, headUnits, cut, Number.MAX_SAFE_INTEGER);
+  const before = (positions: readonly number[]): number[] => positions.slice(0, firstAtOrAfter(positions, cut));
+  const digits = [...before(whole.digits), ...tail.digits!];
+  return {
+    byStartWord: whole.byStartWord.map((positions, rule) => (positions === undefined ? undefined : [...before(positions), ...tail.byStartWord[rule]!])),
+    // As the pass gives up on digits past the most it tries (see startsFrom).
+    digits: digits.length > mostDigitStarts ? undefined : digits,
+    // An apostrophe that ends the head has no digit after it there.
+    apostrophes: before(whole.apostrophes).filter((position) => position + 1 < length),
+    urls: [...before(whole.urls), ...tail.urls],
+    numberAnchors: undefined,
+  };
+}
+
+/** The index of the first of the ascending `positions` at or after `offset`. */
+function firstAtOrAfter(positions: readonly number[], offset: number): number {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (positions[middle]! < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The starts from `from` (where a regex \b holds) to the end; digits are given up on past `mostDigitStarts` of them.
+ * A word is hashed as written for the start words, and with its letters folded ("| 32") for the number anchors.
+ */
+function startsFrom(text: string, units: Uint16Array, from: number, mostDigitStarts: number, withNumberAnchors = false): TriggerStarts {
   const byStartWord = RULES.map((rule): number[] | undefined => (rule.startWords === undefined ? undefined : []));
   const length = units.length;
-  const mostDigitStarts = Math.floor(length / CHARACTERS_PER_TRY);
   let digits: number[] | undefined = [];
-  let i = 0;
+  const apostrophes: number[] = [];
+  const urls: number[] = [];
+  let anchors: number[] | undefined = withNumberAnchors ? [] : undefined;
+  let i = from;
   while (i < length) {
-    const kind = WORD_CHARACTERS[units[i]!];
+    const kind = PASS_KINDS[units[i]!]!;
     if (kind === NOT_WORD) {
+      i++;
+      continue;
+    }
+    if (kind > UNDERSCORE) {
+      if (kind === APOSTROPHE && i + 1 < length && WORD_CHARACTERS[units[i + 1]!] === DIGIT) apostrophes.push(i);
+      else if (kind === CURRENCY_SIGN) anchors?.push(i, i + 1);
+      else if (kind === READ_BY_NUMBERS) anchors = undefined;
       i++;
       continue;
     }
@@ -66,20 +146,55 @@ export function triggerStarts(text: string, units: Uint16Array): TriggerStarts {
       else digits = undefined;
     }
     let hash = EMPTY_FILTER_HASH;
-    for (; i < length && WORD_CHARACTERS[units[i]!] === LETTER; i++) hash = filterHashUnit(hash, units[i]!);
-    if (i > start && START_WORD_HASHES[hash & HASH_FILTER_MASK] === 1) {
-      const rules = RULES_BY_START_WORD.get(text.slice(start, i));
-      if (rules !== undefined) for (const rule of rules) byStartWord[rule]!.push(start);
+    let folded = EMPTY_FILTER_HASH;
+    for (; i < length && WORD_CHARACTERS[units[i]!] === LETTER; i++) {
+      hash = filterHashUnit(hash, units[i]!);
+      folded = filterHashUnit(folded, units[i]! | 32);
     }
-    while (i < length && WORD_CHARACTERS[units[i]!] !== NOT_WORD) i++;
+    if (i > start && START_WORD_HASHES[hash & HASH_FILTER_MASK] === 1) {
+      const word = text.slice(start, i);
+      const rules = RULES_BY_START_WORD.get(word);
+      if (rules !== undefined) for (const rule of rules) byStartWord[rule]!.push(start);
+      else if (URL_WORDS.has(word)) urls.push(start);
+    }
+    // The rest of the word: its digit runs are number anchors; a word with none may be an anchor word ("twenty").
+    let hasDigits = false;
+    for (; i < length; i++) {
+      const code = units[i]!;
+      const rest = WORD_CHARACTERS[code];
+      if (rest === NOT_WORD) break;
+      if (rest !== DIGIT) {
+        folded = filterHashUnit(folded, code | 32);
+        continue;
+      }
+      hasDigits = true;
+      const digitsStart = i;
+      while (i + 1 < length && isDigit(units[i + 1]!)) i++;
+      anchors?.push(digitsStart, i + 1);
+    }
+    if (anchors !== undefined && !hasDigits && isAnchorWord(text, start, i, folded)) anchors.push(start, i);
   }
-  return { byStartWord, digits };
+  return { byStartWord, digits, apostrophes, urls, numberAnchors: anchors };
+}
+
+/** Where a rule that starts with a digit can match, in order: undefined on digit-dense text, which a regex scan reads faster. */
+function digitStarts(rule: Rule, starts: TriggerStarts): number[] | undefined {
+  const { digits, apostrophes } = starts;
+  if (rule.startsWithDigit === true || digits === undefined || apostrophes.length === 0) return digits;
+  const merged: number[] = [];
+  let a = 0;
+  for (const digit of digits) {
+    for (; a < apostrophes.length && apostrophes[a]! < digit; a++) merged.push(apostrophes[a]!);
+    merged.push(digit);
+  }
+  for (; a < apostrophes.length; a++) merged.push(apostrophes[a]!);
+  return merged;
 }
 
 /** Calls `found` with every match of RULES[index]'s trigger in order, as a global regex scan would find them. */
 export function forEachTrigger(index: number, text: string, starts: TriggerStarts, found: (trigger: RegExpExecArray) => void): void {
   const rule = RULES[index]!;
-  const positions = rule.startWords !== undefined ? starts.byStartWord[index] : rule.startsWithDigit ? starts.digits : undefined;
+  const positions = rule.startWords !== undefined ? starts.byStartWord[index] : rule.startsWithDigit ? digitStarts(rule, starts) : undefined;
   if (positions === undefined) {
     const { trigger } = rule;
     trigger.lastIndex = 0;

@@ -164,7 +164,8 @@ function wordsCoreAt(view: TokenView, i: number): Core | undefined {
     const phrase = pieces.slice(0, last).join(' ').replaceAll(' - ', '-');
     // "a" alone parses as 1, but only "a hundred", "a million" … are numbers.
     if (phrase === 'a' || phrase === 'an') continue;
-    let value = parseWordNumber(phrase);
+    // One word is most phrases: its value is remembered (wordValue is parseWordNumber for words this short).
+    let value = last === 1 && phrase.length <= 9 ? wordValue(phrase) : parseWordNumber(phrase);
     if (value === undefined || !Number.isInteger(value)) continue;
     let next = first + last;
     // "a dozen" parses whole; "two dozen" multiplies.

@@ -68,11 +68,24 @@ export function mayBeStartWord(units: Uint16Array, start: number, end: number): 
 }
 
 /**
+ * Whether text[start, end), a whole word of ASCII letters and "_" whose filter hash with letters folded ("| 32") is
+ * `foldedHash`, is an anchor word: for a pass over the words that finds anchors along with what it looks for.
+ */
+export function isAnchorWord(text: string, start: number, end: number, foldedHash: number): boolean {
+  return ANCHOR_HASHES[foldedHash & HASH_FILTER_MASK] === 1 && ANCHOR_WORD_SET.has(text.slice(start, end).toLowerCase());
+}
+
+/** The units anchorsOf reads otherwise than as a regex \b sees words: a Kelvin sign is a letter here, a "İ" gives up. */
+export function readsAnchorsItself(code: number): boolean {
+  return code === KELVIN_SIGN || code === CAPITAL_I_WITH_DOT;
+}
+
+/**
  * Start and end offsets, flattened, of the anchors: digit runs, currency signs, and whole words
  * (bounded as a regex \b bounds them in the lower-cased text) that are anchor words in any case.
  * Undefined when the text holds a "İ", which lower-cases to two characters.
  */
-function anchorsOf(text: string, units: Uint16Array): number[] | undefined {
+export function anchorsOf(text: string, units: Uint16Array): number[] | undefined {
   const anchors: number[] = [];
   const length = units.length;
   let i = 0;
@@ -116,11 +129,14 @@ function anchorsOfAnyCase(text: string): number[] {
   return anchors;
 }
 
-/** Disjoint stretches of the text, cut at whitespace, that hold every anchor with its context. */
-export function segmentsToScan(text: string, units: Uint16Array): [number, number][] {
+/**
+ * Disjoint stretches of the text, cut at whitespace, that hold every anchor with its context. `found`, the anchors as
+ * anchorsOf gives them, when a pass over the words made for another detector found them already.
+ */
+export function segmentsToScan(text: string, units: Uint16Array, found?: readonly number[]): [number, number][] {
   const segments: [number, number][] = [];
   const length = units.length;
-  const anchors = anchorsOf(text, units) ?? anchorsOfAnyCase(text);
+  const anchors = found ?? anchorsOf(text, units) ?? anchorsOfAnyCase(text);
   for (let a = 0; a < anchors.length; a += 2) {
     const last = segments[segments.length - 1];
     const from = Math.max(0, anchors[a] - CONTEXT_BEFORE);

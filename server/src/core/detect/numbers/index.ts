@@ -42,14 +42,15 @@ import { tokenize } from './tokens';
 
 /**
  * Finds CARDINAL, ORDINAL, MONEY, PERCENT and QUANTITY spans, sorted and non-overlapping. Never throws. `textUnits`, the
- * text's utf16Units, saves a caller that runs several detectors a copy of the text each.
+ * text's utf16Units, saves a caller that runs several detectors a copy of the text each; `anchors`, where numbers may
+ * stand as anchorsOf finds them, a pass over the text's words (the date detector's triggerStarts finds them too).
  */
-export function findNumbers(text: string, textUnits?: Uint16Array): Span[] {
+export function findNumbers(text: string, textUnits?: Uint16Array, anchors?: readonly number[]): Span[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   try {
     const spans: Span[] = [];
     const units = unitsOf(text, textUnits);
-    for (const [from, to] of segmentsToScan(text, units)) {
+    for (const [from, to] of segmentsToScan(text, units, anchors)) {
       const tokens = tokenize(text, units, from, to);
       blockCodesAndClusters(tokens);
       for (const span of new NumberScanner(tokens, units).scan()) spans.push(span);

@@ -27,51 +27,69 @@ export function toMatch(view: TokenView, phrase: Phrase): Match {
   const start = view.tokens[phrase.start].start;
   const end = view.tokens[phrase.next - 1].end;
   const approximate = phrase.modifier !== undefined || core.form === 'vague';
-  const range = core.min !== undefined && core.max !== undefined ? { min: core.min, max: core.max } : {};
+  const ranged = core.min !== undefined && core.max !== undefined;
   let label: NumberLabel;
   let value: NormalizedValue | undefined;
   let confidence: number;
   const byDigits = core.form === 'digits';
+  // Optional fields are set one by one rather than spread in: a spread costs every number an object copy. The key
+  // order is the one the sidecars and goldens have always had.
   switch (measure.kind) {
-    case 'percent':
+    case 'percent': {
       label = 'PERCENT';
-      value = {
-        type: 'percent',
-        value: scaleByPowerOfTen(core.value, measure.power),
-        ...(core.min !== undefined && core.max !== undefined
-          ? { min: scaleByPowerOfTen(core.min, measure.power), max: scaleByPowerOfTen(core.max, measure.power) }
-          : {}),
-      };
+      const percent: NormalizedValue & { type: 'percent' } = { type: 'percent', value: scaleByPowerOfTen(core.value, measure.power) };
+      if (ranged) {
+        percent.min = scaleByPowerOfTen(core.min!, measure.power);
+        percent.max = scaleByPowerOfTen(core.max!, measure.power);
+      }
+      value = percent;
       confidence = byDigits ? 0.95 : 0.9;
       break;
+    }
     case 'money': {
       label = 'MONEY';
       const power = measure.hundredths ? -2 : 0;
       // Without a currency there is no value to write: the span is still money.
-      value = measure.currency === undefined ? undefined : {
-        type: 'money',
-        amount: scaleByPowerOfTen(core.value, power),
-        currency: measure.currency,
-        ...(core.min !== undefined && core.max !== undefined
-          ? { min: scaleByPowerOfTen(core.min, power), max: scaleByPowerOfTen(core.max, power) }
-          : {}),
-        ...(approximate ? { approximate: true } : {}),
-      };
+      if (measure.currency !== undefined) {
+        const money: NormalizedValue & { type: 'money' } = { type: 'money', amount: scaleByPowerOfTen(core.value, power), currency: measure.currency };
+        if (ranged) {
+          money.min = scaleByPowerOfTen(core.min!, power);
+          money.max = scaleByPowerOfTen(core.max!, power);
+        }
+        if (approximate) money.approximate = true;
+        value = money;
+      }
       confidence = byDigits ? 0.95 : core.form === 'words' ? 0.9 : 0.75;
       break;
     }
-    case 'unit':
+    case 'unit': {
       label = 'QUANTITY';
-      value = { type: 'quantity', value: core.value, unit: measure.unit, ...range };
+      const quantity: NormalizedValue & { type: 'quantity' } = { type: 'quantity', value: core.value, unit: measure.unit };
+      if (ranged) {
+        quantity.min = core.min;
+        quantity.max = core.max;
+      }
+      value = quantity;
       confidence = byDigits ? 0.9 : 0.85;
       break;
+    }
     case 'plain':
       label = 'CARDINAL';
-      value = core.tally ? undefined : { type: 'number', value: core.value, ...range, ...(approximate ? { approximate: true } : {}) };
+      if (!core.tally) {
+        const number: NormalizedValue & { type: 'number' } = { type: 'number', value: core.value };
+        if (ranged) {
+          number.min = core.min;
+          number.max = core.max;
+        }
+        if (approximate) number.approximate = true;
+        value = number;
+      }
       confidence = core.tally ? 0.75 : byDigits ? (core.yearLike ? 0.55 : core.power > 0 ? 0.9 : 0.85) : core.form === 'vague' ? 0.65 : core.bareOne ? 0.6 : 0.75;
       break;
   }
-  return { span: { start, end, label, confidence, ...(value === undefined ? {} : { value }) }, next: phrase.next };
+  const span: Span = { start, end, label, confidence };
+  if (value !== undefined) span.value = value;
+  return { span, next: phrase.next };
 }
 
 /** Two amounts as one range, if they agree. The first borrows what it lacks: "10 to 15%", "$10 to 15 million". */
