@@ -1,10 +1,11 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { ProgressReporter } from '../core/base/progress';
 import { inOrderAhead } from '../core/base/readAhead';
 import type { FormatNotice, ExportDocument } from '../core/formats/types';
-import type { ExportOptions, Format } from '../core/formats/registry';
+import type { ExportOptions, Format, PlacingWriter } from '../core/formats/registry';
+import type { StreamWriter } from '../core/formats/streamWriter';
 import type { ConllScheme } from '../core/formats/conll';
 import type { TagStatus } from '../core/sidecar/schema';
 import { findArticlesBelow } from './corpusFiles';
@@ -72,8 +73,9 @@ export async function exportCorpus(request: ExportRequest, progress?: ProgressRe
   const threads = articles.length < ARTICLES_WORTH_THREADS ? 0 : Math.max(0, Math.min(Math.floor(request.workers ?? defaultWorkerCount()), maxWorkerCount()));
   const filter = { statuses: request.statuses, ...(request.annotator !== undefined ? { annotator: request.annotator } : {}) };
   const { exporter } = request.format;
-  // A format whose documents convert alone is converted on the threads too: only its text (or files) comes back.
-  const convert = exporter.kind === 'folder' || exporter.perDocument ? { format: request.format.name, options } : undefined;
+  // A format whose documents convert alone (or into pieces placed in order) is converted on the threads too:
+  // only its text, piece or files come back.
+  const convert = exporter.kind === 'folder' || exporter.perDocument || exporter.pieces ? { format: request.format.name, options } : undefined;
   const pool = threads > 0 ? new WorkerPool<ExportTask, LoadedArticle>(request.workerScript ?? defaultWorkerScript(), threads, exportWorkerSetup(filter, convert), 'export') : undefined;
   const store = new SidecarStore();
   const nameOf = (path: string) => relative(root, path).split(sep).join('/') || path.split(sep).pop()!;
@@ -117,21 +119,28 @@ async function writeExport(request: ExportRequest, options: ExportOptions, docum
     // One error at any time fails the export; a full buffer waits for 'drain' (streamed: the corpus is never held).
     let failure: Error | undefined;
     stream.on('error', (error) => (failure = error));
-    const write = async (chunk: string) => {
+    const write = async (chunk: string | Uint8Array) => {
       if (failure) throw failure;
       if (!stream.write(chunk)) await new Promise<void>((done) => stream.once('drain', done));
       if (failure) throw failure;
     };
     let count = 0;
-    const writer = exporter.writer(options);
+    // A format converted in pieces is written by the writer that places them, whichever thread converted.
+    const placing: PlacingWriter | undefined = exporter.pieces?.writer(options);
+    const writer: StreamWriter = placing ?? exporter.writer(options);
+    const place = (piece: unknown) => {
+      if (!placing) throw new Error(`a ${request.format.name} export was handed a piece, which its format does not make`);
+      return placing.place(piece);
+    };
     try {
       await write(writer.header());
       for await (const document of documents) {
-        const written = 'converted' in document ? document.converted : writer.document(document);
-        if (!('text' in written)) throw new Error('a stream export was handed files');
+        const converted = 'converted' in document ? document.converted : writer.document(document);
+        const written = 'piece' in converted ? place(converted.piece) : converted;
+        if ('files' in written) throw new Error('a stream export was handed files');
         count++;
         notices.push(...written.notices);
-        await write(written.text);
+        await write('bytes' in written ? written.bytes : written.text);
       }
       await write(writer.footer());
       await new Promise<void>((done, fail) => stream.end((error?: Error | null) => (error ? fail(error) : done())));
@@ -151,27 +160,29 @@ async function writeExport(request: ExportRequest, options: ExportOptions, docum
   await rm(partial, { recursive: true, force: true });
   let count = 0;
   try {
-    // Each folder made once, not once a file (a brat export writes two files an article).
+    // Each folder made once, not once a file (a brat export writes two files an article). Blocking
+    // writes: a promise's file handle cost the main thread ten times the write itself (two files an
+    // article made it the export's bottleneck), and each write of a small file blocks for microseconds.
     const folders = new Set<string>();
-    const writeFiles = async (files: ReadonlyArray<{ path: string; content: string }>) => {
+    const writeFiles = (files: ReadonlyArray<{ path: string; content: string }>) => {
       for (const file of files) {
         const target = join(partial, ...file.path.split('/'));
         const folder = dirname(target);
         if (!folders.has(folder)) {
-          await mkdir(folder, { recursive: true });
+          mkdirSync(folder, { recursive: true });
           folders.add(folder);
         }
-        await writeFile(target, file.content, 'utf8');
+        writeFileSync(target, file.content, 'utf8');
       }
     };
     for await (const document of documents) {
       const written = 'converted' in document ? document.converted : exporter.document(document, options);
       if (!('files' in written)) throw new Error('a folder export was handed text');
       notices.push(...written.notices);
-      await writeFiles(written.files);
+      writeFiles(written.files);
       count++;
     }
-    if (exporter.finish) await writeFiles(exporter.finish(options));
+    if (exporter.finish) writeFiles(exporter.finish(options));
     if (existing) await rm(folder, { recursive: true });
     await rename(partial, folder);
   } catch (error) {

@@ -29,8 +29,13 @@ export interface LoadedArticle {
   notices: FormatNotice[];
 }
 
-/** A document a worker thread converted: its text in a stream format, or its files in a folder format; its notices and the number of its tags. */
-export type ConvertedArticle = ({ text: string } | { files: ExportedFile[] }) & { notices: FormatNotice[]; tags: number };
+/**
+ * A document a worker thread converted: in a stream format its text, as UTF-8 bytes (moved to the main
+ * thread, not copied, and written as they are), or its piece for the writer to place (a format with
+ * state from one document to the next, StreamExporter.pieces); in a folder format its files. Its
+ * notices and the number of its tags.
+ */
+export type ConvertedArticle = ({ text: string } | { bytes: Uint8Array } | { piece: unknown } | { files: ExportedFile[] }) & { notices: FormatNotice[]; tags: number };
 
 /**
  * Reads the article at `path` (named `name` in the export) and chooses its tags. `blocking`: the

@@ -16,7 +16,7 @@ export interface ExportWorkerSetup {
   role: typeof EXPORT_ROLE;
   statuses: TagStatus[];
   annotator?: string;
-  /** A perDocument or folder format: the thread converts each document too, and sends its text or files. */
+  /** A perDocument, pieces or folder format: the thread converts each document too, and sends its text, piece or files. */
   convert?: { format: string; options: ExportOptions };
 }
 
@@ -40,9 +40,15 @@ export function serveExportWorker(): void {
   // This thread only reads: blocking reads cost it nothing and are several times cheaper.
   const store = new SidecarStore({ blocking: true });
   const exporter = setup.convert ? formatNamed(setup.convert.format)?.exporter : undefined;
+  const options = setup.convert?.options;
   // Stateless (perDocument, or a folder's document): this thread converts each document as the main thread would.
-  const writer = exporter?.kind === 'stream' && exporter.perDocument ? exporter.writer(setup.convert!.options) : undefined;
+  const writer = exporter?.kind === 'stream' && exporter.perDocument ? exporter.writer(options!) : undefined;
+  // State from one document to the next: this thread makes each document's piece, the main thread places it.
+  const pieces = exporter?.kind === 'stream' ? exporter.pieces : undefined;
   const folder = exporter?.kind === 'folder' ? exporter : undefined;
+  // Each text encoded into a buffer of its own, moved to the main thread: a string would be copied twice
+  // on the way (half a worker's time in an export of JSONL) and then encoded by the main thread anyway.
+  const encoder = new TextEncoder();
   serveTasks<ExportTask, LoadedArticle>(
     parentPort!,
     async (task) => {
@@ -51,14 +57,17 @@ export function serveExportWorker(): void {
       const tags = loaded.document.tags.length;
       if (writer) {
         const { text, notices } = writer.document(loaded.document);
-        return { converted: { text, notices, tags }, notices: loaded.notices };
+        return { converted: { bytes: encoder.encode(text), notices, tags }, notices: loaded.notices };
       }
+      if (pieces) return { converted: { piece: pieces.piece(loaded.document, options!), notices: [], tags }, notices: loaded.notices };
       if (folder) {
-        const { files, notices } = folder.document(loaded.document, setup.convert!.options);
+        const { files, notices } = folder.document(loaded.document, options!);
         return { converted: { files, notices, tags }, notices: loaded.notices };
       }
       return loaded;
     },
     (task) => task.path,
+    // TextEncoder's buffer: an ArrayBuffer of its own, never a pool's (moving a pool would detach its other users).
+    (loaded) => (loaded.converted && 'bytes' in loaded.converted ? [loaded.converted.bytes.buffer as ArrayBuffer] : []),
   );
 }

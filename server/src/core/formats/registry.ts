@@ -7,10 +7,10 @@ import type { LabelDefinition } from '../project/labelSet';
 import { bratFileNames, exportBratConfig, exportBratDocument, importBrat } from './brat';
 import { exportDoccanoDocument, importDoccano, importDoccanoLine } from './doccano';
 import { exportJsonlDocument, importJsonl, importJsonlLine } from './spacyJsonl';
-import { importLabelStudio, LabelStudioWriter } from './labelStudio';
+import { importLabelStudio, labelStudioPiece, LabelStudioWriter } from './labelStudio';
 import { exportConllDocument, type ConllScheme } from './conll';
 import { importConll } from './conllImport';
-import { importWebAnnotation, WebAnnotationWriter } from './webAnnotation';
+import { importWebAnnotation, webAnnotationPiece, WebAnnotationWriter } from './webAnnotation';
 import type { SpanImportOptions } from './spanFormats';
 import { ConllLinesImporter, JsonLinesImporter, type LineImporter } from './lineImport';
 import { linesWriter, type StreamWriter } from './streamWriter';
@@ -38,6 +38,21 @@ export interface StreamExporter {
    * to the next): so any writer, on any thread, converts it the same, and an export's worker threads do.
    */
   perDocument?: boolean;
+  /**
+   * A format whose text carries something from one document to the next (numbering, commas, a notice
+   * said once an export): each document is converted apart into a piece of plain data, on any thread
+   * (an export's worker threads do it), and the writer's `place` puts the pieces in order. The text is
+   * the writer's own: its `document` is `place` of `piece`.
+   */
+  pieces?: {
+    piece(document: ExportDocument, options: ExportOptions): unknown;
+    writer(options: ExportOptions): PlacingWriter;
+  };
+}
+
+/** A stream writer that also writes documents converted apart (StreamExporter.pieces). */
+export interface PlacingWriter extends StreamWriter {
+  place(piece: unknown): { text: string; notices: FormatNotice[] };
 }
 
 /** A folder: each document's files, then files for the whole export (brat's annotation.conf). */
@@ -125,7 +140,7 @@ export const FORMATS: readonly Format[] = [
     title: 'Label Studio JSON tasks',
     unit: 'code points (as Label Studio’s frontend counts)',
     carriesText: true,
-    exporter: { kind: 'stream', writer: () => new LabelStudioWriter() },
+    exporter: { kind: 'stream', writer: () => new LabelStudioWriter(), pieces: { piece: (document) => labelStudioPiece(document), writer: () => new LabelStudioWriter() } },
     importer: { kind: 'file', read: (text, fileName) => importLabelStudio(text, fileName) },
   },
   {
@@ -133,7 +148,7 @@ export const FORMATS: readonly Format[] = [
     title: 'W3C Web Annotation (JSON-LD)',
     unit: 'code points',
     carriesText: false,
-    exporter: { kind: 'stream', writer: () => new WebAnnotationWriter() },
+    exporter: { kind: 'stream', writer: () => new WebAnnotationWriter(), pieces: { piece: (document) => webAnnotationPiece(document), writer: () => new WebAnnotationWriter() } },
     importer: { kind: 'file', read: (text, fileName) => importWebAnnotation(text, fileName) },
   },
 ];

@@ -42,6 +42,44 @@ export function articleIri(base: string, name: string): string {
 }
 
 /**
+ * A document's annotations converted apart from the others, on any thread (an export's worker threads
+ * do it): their JSON, one a line, joined by ',\n', and how many; WebAnnotationWriter.place writes them
+ * in order and counts the collection's total. Converting and placing is the one way they are written.
+ */
+export interface WebAnnotationPiece {
+  text: string;
+  count: number;
+  notices: FormatNotice[];
+}
+
+/** Converts one document's tags into annotations (see WebAnnotationPiece). */
+export function webAnnotationPiece(document: ExportDocument, options: WebAnnotationOptions = {}): WebAnnotationPiece {
+  const notices: FormatNotice[] = [];
+  const index = new CodePointIndex(document.text);
+  const source = articleIri(options.base ?? DEFAULT_WEB_ANNOTATION_BASE, document.name);
+  const annotations: string[] = [];
+  document.tags.forEach((tag, position) => {
+    const span = locateTag(document, index, tag);
+    if ('notice' in span) {
+      notices.push(span.notice);
+      return;
+    }
+    const at = (offset: number) => index.toUtf16(offset);
+    const exact = document.text.slice(span.start, span.end);
+    if (tag.fragments && tag.fragments.length > 1) {
+      notices.push({ document: document.name, message: `tag ${describeTag(tag)}: ${tag.fragments.length} discontinuous fragments exported as one span ${tag.start}..${tag.end}` });
+    }
+    const annotation = toAnnotation(tag, source, position, {
+      exact,
+      prefix: document.text.slice(at(Math.max(0, tag.start - CONTEXT_LENGTH)), at(tag.start)),
+      suffix: document.text.slice(at(tag.end), at(Math.min(index.length, tag.end + CONTEXT_LENGTH))),
+    });
+    annotations.push(JSON.stringify(annotation));
+  });
+  return { text: annotations.join(',\n'), count: annotations.length, notices };
+}
+
+/**
  * Writes an export a document at a time (header, then document() per article, then footer), so a
  * corpus of any size streams through. Each annotation is one line of the file.
  */
@@ -68,30 +106,13 @@ export class WebAnnotationWriter {
   }
 
   document(document: ExportDocument): { text: string; notices: FormatNotice[] } {
-    const notices: FormatNotice[] = [];
-    const index = new CodePointIndex(document.text);
-    const source = articleIri(this.base, document.name);
-    let text = '';
-    document.tags.forEach((tag, position) => {
-      const span = locateTag(document, index, tag);
-      if ('notice' in span) {
-        notices.push(span.notice);
-        return;
-      }
-      const at = (offset: number) => index.toUtf16(offset);
-      const exact = document.text.slice(span.start, span.end);
-      if (tag.fragments && tag.fragments.length > 1) {
-        notices.push({ document: document.name, message: `tag ${describeTag(tag)}: ${tag.fragments.length} discontinuous fragments exported as one span ${tag.start}..${tag.end}` });
-      }
-      const annotation = toAnnotation(tag, source, position, {
-        exact,
-        prefix: document.text.slice(at(Math.max(0, tag.start - CONTEXT_LENGTH)), at(tag.start)),
-        suffix: document.text.slice(at(tag.end), at(Math.min(index.length, tag.end + CONTEXT_LENGTH))),
-      });
-      this.count++;
-      text += this.lines.add(JSON.stringify(annotation));
-    });
-    return { text, notices };
+    return this.place(webAnnotationPiece(document, { base: this.base }));
+  }
+
+  /** A document's annotations converted apart (webAnnotationPiece), written after those placed before them. */
+  place(piece: WebAnnotationPiece): { text: string; notices: FormatNotice[] } {
+    this.count += piece.count;
+    return { text: piece.count === 0 ? '' : this.lines.add(piece.text), notices: piece.notices };
   }
 
   footer(): string {
