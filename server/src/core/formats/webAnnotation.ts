@@ -57,6 +57,7 @@ export function webAnnotationPiece(document: ExportDocument, options: WebAnnotat
   const notices: FormatNotice[] = [];
   const index = new CodePointIndex(document.text);
   const source = articleIri(options.base ?? DEFAULT_WEB_ANNOTATION_BASE, document.name);
+  const sourceJson = JSON.stringify(source);
   const annotations: string[] = [];
   document.tags.forEach((tag, position) => {
     const span = locateTag(document, index, tag);
@@ -69,12 +70,13 @@ export function webAnnotationPiece(document: ExportDocument, options: WebAnnotat
     if (tag.fragments && tag.fragments.length > 1) {
       notices.push({ document: document.name, message: `tag ${describeTag(tag)}: ${tag.fragments.length} discontinuous fragments exported as one span ${tag.start}..${tag.end}` });
     }
-    const annotation = toAnnotation(tag, source, position, {
-      exact,
-      prefix: document.text.slice(at(Math.max(0, tag.start - CONTEXT_LENGTH)), at(tag.start)),
-      suffix: document.text.slice(at(tag.end), at(Math.min(index.length, tag.end + CONTEXT_LENGTH))),
-    });
-    annotations.push(JSON.stringify(annotation));
+    annotations.push(
+      annotationJson(tag, source, sourceJson, position, {
+        exact,
+        prefix: document.text.slice(at(Math.max(0, tag.start - CONTEXT_LENGTH)), at(tag.start)),
+        suffix: document.text.slice(at(tag.end), at(Math.min(index.length, tag.end + CONTEXT_LENGTH))),
+      }),
+    );
   });
   return { text: annotations.join(',\n'), count: annotations.length, notices };
 }
@@ -125,7 +127,30 @@ export function exportWebAnnotation(documents: readonly ExportDocument[], option
   return exportWhole(new WebAnnotationWriter(options), documents);
 }
 
-function toAnnotation(tag: FormatTag, source: string, position: number, quote: { exact: string; prefix: string; suffix: string }): Record<string, unknown> {
+/**
+ * JSON.stringify(toAnnotation(...)), written directly for the common tag (no review history): the same
+ * text, key for key. Building every annotation as nested objects to stringify them was most of a Web
+ * Annotation export's work; a tag with history (nested, rarer) still goes through toAnnotation.
+ * test/formats/webAnnotationJson.test.ts checks that the two agree on generated tags.
+ */
+export function annotationJson(tag: FormatTag, source: string, sourceJson: string, position: number, quote: { exact: string; prefix: string; suffix: string }): string {
+  if (tag.history && tag.history.length > 0) return JSON.stringify(toAnnotation(tag, source, position, quote));
+  const json = JSON.stringify;
+  let out = `{"id":${json(`${source}#${encodeURIComponent(tag.id ?? `n${position}`)}`)},"type":"Annotation","motivation":"tagging"`;
+  if (tag.annotator !== undefined) out += `,"creator":{"type":"${tag.status === 'proposed' ? 'Software' : 'Person'}","name":${json(tag.annotator)}}`;
+  if (tag.created !== undefined) out += `,"created":${json(tag.created)}`;
+  if (tag.modified !== undefined) out += `,"modified":${json(tag.modified)}`;
+  out += `,"body":[{"type":"TextualBody","purpose":"tagging","value":${json(tag.label)}}]`;
+  out += `,"target":{"source":${sourceJson},"selector":[{"type":"TextQuoteSelector","exact":${json(quote.exact)},"prefix":${json(quote.prefix)},"suffix":${json(quote.suffix)}}`;
+  out += `,{"type":"TextPositionSelector","start":${json(tag.start)},"end":${json(tag.end)}}]}`;
+  if (tag.status !== undefined) out += `,"marginalia:status":${json(tag.status)}`;
+  if (tag.kind !== undefined) out += `,"marginalia:kind":${json(tag.kind)}`;
+  if (tag.score !== undefined) out += `,"marginalia:score":${json(tag.score)}`;
+  return `${out}}`;
+}
+
+/** A tag as a Web Annotation object (annotationJson writes the common one directly). */
+export function toAnnotation(tag: FormatTag, source: string, position: number, quote: { exact: string; prefix: string; suffix: string }): Record<string, unknown> {
   const annotation: Record<string, unknown> = {
     // A tag without an id (never one from a sidecar) is named by its place in the article's list.
     id: `${source}#${encodeURIComponent(tag.id ?? `n${position}`)}`,
