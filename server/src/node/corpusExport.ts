@@ -39,8 +39,10 @@ interface Converted {
   converted: ConvertedArticle;
 }
 
-/** Articles read ahead of the one being converted, for each thread that reads. */
-const READ_AHEAD = 8;
+/** Articles sent to a thread in one message, and answered in one (see ExportTask). */
+const BATCH = 16;
+/** Batches read ahead of the one being written, for each thread that reads (at most this many articles held a thread). */
+const READ_AHEAD = 3;
 /**
  * Fewer articles than this are read on this thread: starting a thread (loading the bundle) costs
  * about what reading a few hundred articles does.
@@ -76,24 +78,31 @@ export async function exportCorpus(request: ExportRequest, progress?: ProgressRe
   // A format whose documents convert alone (or into pieces placed in order) is converted on the threads too:
   // only its text, piece or files come back.
   const convert = exporter.kind === 'folder' || exporter.perDocument || exporter.pieces ? { format: request.format.name, options } : undefined;
-  const pool = threads > 0 ? new WorkerPool<ExportTask, LoadedArticle>(request.workerScript ?? defaultWorkerScript(), threads, exportWorkerSetup(filter, convert), 'export') : undefined;
+  const pool = threads > 0 ? new WorkerPool<ExportTask, LoadedArticle[]>(request.workerScript ?? defaultWorkerScript(), threads, exportWorkerSetup(filter, convert), 'export') : undefined;
   const store = new SidecarStore();
   const nameOf = (path: string) => relative(root, path).split(sep).join('/') || path.split(sep).pop()!;
-  const load = (path: string): Promise<LoadedArticle> => (pool ? pool.run({ path, name: nameOf(path) }) : loadForExport(path, nameOf(path), filter, store));
-  // Reading runs a few articles ahead of converting and writing, so that the disk and the CPU overlap;
+  const load = (batch: readonly string[]): Promise<LoadedArticle[]> =>
+    pool ? pool.run(batch.map((path) => ({ path, name: nameOf(path) }))) : Promise.all(batch.map((path) => loadForExport(path, nameOf(path), filter, store)));
+  const batches: string[][] = [];
+  for (let start = 0; start < articles.length; start += BATCH) batches.push(articles.slice(start, start + BATCH));
+  // Progress in articles, as people count them, though batches are what is handed over.
+  const articleProgress = progress && { report: (done: number, _total: number, message?: string) => progress.report(Math.min(done * BATCH, articles.length), articles.length, message) };
+  // Reading runs a few batches ahead of converting and writing, so that the disk and the CPU overlap;
   // never more than this many articles are held, whatever the corpus's size.
   const ahead = READ_AHEAD * Math.max(1, threads);
   const documents = async function* (): AsyncGenerator<ExportDocument | Converted> {
-    for await (const loaded of inOrderAhead(articles, ahead, load, progress)) {
-      notices.push(...loaded.notices);
-      if (loaded.converted) {
-        tags += loaded.converted.tags;
-        yield { converted: loaded.converted };
-        continue;
+    for await (const batch of inOrderAhead(batches, ahead, load, articleProgress)) {
+      for (const loaded of batch) {
+        notices.push(...loaded.notices);
+        if (loaded.converted) {
+          tags += loaded.converted.tags;
+          yield { converted: loaded.converted };
+          continue;
+        }
+        if (!loaded.document) continue;
+        tags += loaded.document.tags.length;
+        yield loaded.document;
       }
-      if (!loaded.document) continue;
-      tags += loaded.document.tags.length;
-      yield loaded.document;
     }
   };
 
