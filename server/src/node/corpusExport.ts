@@ -40,9 +40,9 @@ interface Converted {
 }
 
 /** Articles sent to a thread in one message, and answered in one (see ExportTask). */
-const BATCH = 16;
+const BATCH = 8;
 /** Batches read ahead of the one being written, for each thread that reads (at most this many articles held a thread). */
-const READ_AHEAD = 3;
+const READ_AHEAD = 4;
 /**
  * Fewer articles than this are read on this thread: starting a thread (loading the bundle) costs
  * about what reading a few hundred articles does.
