@@ -3,7 +3,7 @@ import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { ProgressReporter } from '../core/base/progress';
 import { inOrderAhead } from '../core/base/readAhead';
-import type { FormatNotice, ExportDocument } from '../core/formats/types';
+import type { FormatNotice, ExportDocument, Piece } from '../core/formats/types';
 import type { ExportOptions, Format, PlacingWriter } from '../core/formats/registry';
 import type { StreamWriter } from '../core/formats/streamWriter';
 import type { ConllScheme } from '../core/formats/conll';
@@ -137,7 +137,7 @@ async function writeExport(request: ExportRequest, options: ExportOptions, docum
     // A format converted in pieces is written by the writer that places them, whichever thread converted.
     const placing: PlacingWriter | undefined = exporter.pieces?.writer(options);
     const writer: StreamWriter = placing ?? exporter.writer(options);
-    const place = (piece: unknown) => {
+    const place = (piece: Piece) => {
       if (!placing) throw new Error(`a ${request.format.name} export was handed a piece, which its format does not make`);
       return placing.place(piece);
     };
@@ -150,6 +150,8 @@ async function writeExport(request: ExportRequest, options: ExportOptions, docum
         count++;
         notices.push(...written.notices);
         await write('bytes' in written ? written.bytes : written.text);
+        // A piece's body goes right after what placing it wrote.
+        if ('piece' in converted && converted.body) await write(converted.body);
       }
       await write(writer.footer());
       await new Promise<void>((done, fail) => stream.end((error?: Error | null) => (error ? fail(error) : done())));

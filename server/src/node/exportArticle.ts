@@ -4,7 +4,7 @@
  * corpus: reading and validating sidecars is most of an export's work.
  */
 import type { ExportedFile } from '../core/formats/registry';
-import type { ExportDocument, FormatNotice, FormatTag } from '../core/formats/types';
+import type { ExportDocument, FormatNotice, FormatTag, Piece } from '../core/formats/types';
 import type { Tag, TagStatus } from '../core/sidecar/schema';
 import { CodePointIndex } from '../core/base/offsets';
 import { readArticleFile, readArticleFileSync } from './regularFile';
@@ -32,10 +32,11 @@ export interface LoadedArticle {
 /**
  * A document a worker thread converted: in a stream format its text, as UTF-8 bytes (moved to the main
  * thread, not copied, and written as they are), or its piece for the writer to place (a format with
- * state from one document to the next, StreamExporter.pieces); in a folder format its files. Its
+ * state from one document to the next, StreamExporter.pieces) with its body as bytes; in a folder
+ * format its files. Its
  * notices and the number of its tags.
  */
-export type ConvertedArticle = ({ text: string } | { bytes: Uint8Array } | { piece: unknown } | { files: ExportedFile[] }) & { notices: FormatNotice[]; tags: number };
+export type ConvertedArticle = ({ text: string } | { bytes: Uint8Array } | { piece: Piece; body?: Uint8Array } | { files: ExportedFile[] }) & { notices: FormatNotice[]; tags: number };
 
 /**
  * Reads the article at `path` (named `name` in the export) and chooses its tags. `blocking`: the

@@ -63,7 +63,10 @@ export function serveExportWorker(): void {
       const { text, notices } = writer.document(loaded.document);
       return { converted: { bytes: encoder.encode(text), notices, tags }, notices: loaded.notices };
     }
-    if (pieces) return { converted: { piece: pieces.piece(loaded.document, options!), notices: [], tags }, notices: loaded.notices };
+    if (pieces) {
+      const { body, ...piece } = pieces.piece(loaded.document, options!);
+      return { converted: { piece, ...(body !== undefined ? { body: encoder.encode(body) } : {}), notices: [], tags }, notices: loaded.notices };
+    }
     if (folder) {
       const { files, notices } = folder.document(loaded.document, options!);
       return { converted: { files, notices, tags }, notices: loaded.notices };
@@ -80,6 +83,10 @@ export function serveExportWorker(): void {
     },
     (batch) => (batch.length === 1 ? batch[0].path : `${batch[0]?.path} and ${batch.length - 1} more`),
     // TextEncoder's buffer: an ArrayBuffer of its own, never a pool's (moving a pool would detach its other users).
-    (loaded) => loaded.flatMap((article) => (article.converted && 'bytes' in article.converted ? [article.converted.bytes.buffer as ArrayBuffer] : [])),
+    (loaded) => loaded.flatMap(({ converted }) => {
+      if (converted && 'bytes' in converted) return [converted.bytes.buffer as ArrayBuffer];
+      if (converted && 'piece' in converted && converted.body) return [converted.body.buffer as ArrayBuffer];
+      return [];
+    }),
   );
 }

@@ -17,7 +17,10 @@ import type { ImportResult } from './types';
 export class JsonArrayLines {
   private started = false;
 
-  /** The text to write now for one element, or several joined by ',\n' (never empty). */
+  /**
+   * The text to write now for one element, or several joined by ',\n' (never empty); '' writes only
+   * what goes before the next elements, for a caller that writes them itself.
+   */
   add(json: string): string {
     const out = this.started ? `,\n${json}` : json;
     this.started = true;

@@ -19,7 +19,7 @@ import { exportWhole } from './streamWriter';
 import { CodePointIndex } from '../base/offsets';
 import { JsonArrayLines, isObject, objectLinesAtDepth, parseJsonInput, shown } from './jsonRecords';
 import { describeTag, locateTag } from './exportChecks';
-import type { ExportDocument, FormatNotice, FormatTag, ImportResult, ImportedDocument } from './types';
+import type { ExportDocument, FormatNotice, FormatTag, ImportResult, ImportedDocument, Piece } from './types';
 
 /** The names the labelling config gives its control and object tags; every result refers to them. */
 export const LABEL_STUDIO_FROM_NAME = 'label';
@@ -70,7 +70,7 @@ interface Group {
  * but what numbers tasks across the export and the notice said once an export. LabelStudioWriter.place
  * puts the pieces together, in order; converting and placing is the one way a task is written.
  */
-export interface LabelStudioPiece {
+export interface LabelStudioPiece extends Piece {
   /** The article's name, for the notices said when placing. */
   name: string;
   /** JSON of the task's `data`. */

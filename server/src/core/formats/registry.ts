@@ -14,7 +14,7 @@ import { importWebAnnotation, webAnnotationPiece, WebAnnotationWriter } from './
 import type { SpanImportOptions } from './spanFormats';
 import { ConllLinesImporter, JsonLinesImporter, type LineImporter } from './lineImport';
 import { linesWriter, type StreamWriter } from './streamWriter';
-import type { ExportDocument, FormatNotice, ImportResult } from './types';
+import type { ExportDocument, FormatNotice, ImportResult, Piece } from './types';
 
 /** A file of a folder export, its path relative to the output folder. */
 export interface ExportedFile {
@@ -45,14 +45,15 @@ export interface StreamExporter {
    * the writer's own: its `document` is `place` of `piece`.
    */
   pieces?: {
-    piece(document: ExportDocument, options: ExportOptions): unknown;
+    piece(document: ExportDocument, options: ExportOptions): Piece;
     writer(options: ExportOptions): PlacingWriter;
   };
 }
 
 /** A stream writer that also writes documents converted apart (StreamExporter.pieces). */
 export interface PlacingWriter extends StreamWriter {
-  place(piece: unknown): { text: string; notices: FormatNotice[] };
+  /** The text that goes before the piece's body (all of it when it has none), and the piece's notices. */
+  place(piece: Piece): { text: string; notices: FormatNotice[] };
 }
 
 /** A folder: each document's files, then files for the whole export (brat's annotation.conf). */

@@ -20,7 +20,7 @@ import { CONTEXT_LENGTH, REVIEW_ACTIONS, TAG_STATUSES } from '../sidecar/schema'
 import { KINDS } from '../base/labels';
 import { JsonArrayLines, isObject, objectLinesAtDepth, parseJsonInput, shown } from './jsonRecords';
 import { describeTag, locateTag } from './exportChecks';
-import type { ExportDocument, FormatNotice, FormatTag, ImportResult, ImportedDocument } from './types';
+import type { ExportDocument, FormatNotice, FormatTag, ImportResult, ImportedDocument, Piece } from './types';
 import contexts from './webAnnotationContext.json';
 
 export const WEB_ANNOTATION_CONTEXT_URL = 'http://www.w3.org/ns/anno.jsonld';
@@ -46,8 +46,9 @@ export function articleIri(base: string, name: string): string {
  * do it): their JSON, one a line, joined by ',\n', and how many; WebAnnotationWriter.place writes them
  * in order and counts the collection's total. Converting and placing is the one way they are written.
  */
-export interface WebAnnotationPiece {
-  text: string;
+export interface WebAnnotationPiece extends Piece {
+  /** The annotations' JSON, one a line, joined by ',\n' (written after what `place` writes). */
+  body: string;
   count: number;
   notices: FormatNotice[];
 }
@@ -78,7 +79,7 @@ export function webAnnotationPiece(document: ExportDocument, options: WebAnnotat
       }),
     );
   });
-  return { text: annotations.join(',\n'), count: annotations.length, notices };
+  return { body: annotations.join(',\n'), count: annotations.length, notices };
 }
 
 /**
@@ -108,13 +109,18 @@ export class WebAnnotationWriter {
   }
 
   document(document: ExportDocument): { text: string; notices: FormatNotice[] } {
-    return this.place(webAnnotationPiece(document, { base: this.base }));
+    const piece = webAnnotationPiece(document, { base: this.base });
+    const { text, notices } = this.place(piece);
+    return { text: text + piece.body, notices };
   }
 
-  /** A document's annotations converted apart (webAnnotationPiece), written after those placed before them. */
+  /**
+   * A document's annotations converted apart (webAnnotationPiece), after those placed before them: the
+   * text that goes before the piece's body (the comma after the previous annotation, if any).
+   */
   place(piece: WebAnnotationPiece): { text: string; notices: FormatNotice[] } {
     this.count += piece.count;
-    return { text: piece.count === 0 ? '' : this.lines.add(piece.text), notices: piece.notices };
+    return { text: piece.count === 0 ? '' : this.lines.add(''), notices: piece.notices };
   }
 
   footer(): string {
