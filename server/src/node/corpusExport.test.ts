@@ -11,6 +11,8 @@ import path from 'node:path';
 import { formatNamed } from '../core/formats/registry';
 import { newTag, serializeSidecar, SIDECAR_VERSION } from '../core/sidecar';
 import { exportCorpus } from './corpusExport';
+import { newRelation } from '../core/tagging/relationOperations';
+import type { Relation } from '../core/sidecar/schema';
 
 /** Above the size at which an export starts threads. */
 const ARTICLES = 520;
@@ -28,10 +30,19 @@ describe('exportCorpus on worker threads', () => {
       const file = path.join(corpus, name);
       writeFileSync(file, text);
       const start = [...text.slice(0, text.indexOf('NATO'))].length;
-      const tags = [newTag({ text, start, end: start + 4, label: 'ORG', source: 'manual', annotator: n % 2 ? 'ann' : 'bob' })];
+      const annotator = n % 2 ? 'ann' : 'bob';
+      const tags = [newTag({ text, start, end: start + 4, label: 'ORG', source: 'manual', annotator })];
+      // Every 5th article has relations: the converting threads place them as the main thread does.
+      const relations: Relation[] = [];
+      if (n % 5 === 0) {
+        const personStart = [...text.slice(0, text.indexOf('Volodymyr'))].length;
+        tags.push(newTag({ text, start: personStart, end: personStart + 18, label: 'PERSON', source: 'manual', annotator }));
+        relations.push(newRelation({ type: 'PART_OF', from: tags[1]!.id, to: tags[0]!.id, status: 'accepted', source: 'manual', annotator }));
+        relations.push(newRelation({ type: 'ALLY_OF', from: tags[0]!.id, to: tags[1]!.id, status: 'accepted', source: 'manual', annotator }));
+      }
       // Every 97th article has an orphan (named, left out); every 131st a sidecar that is not JSON (named, article left out).
       if (n % 97 === 0) tags.push({ ...newTag({ text, start: 0, end: 8, label: 'EVENT', source: 'manual', annotator: 'ann' }), text: 'Dispatcx' });
-      const sidecar = n % 131 === 0 ? '{ not json' : serializeSidecar({ version: SIDECAR_VERSION, article: name, annotations: tags });
+      const sidecar = n % 131 === 0 ? '{ not json' : serializeSidecar({ version: SIDECAR_VERSION, article: name, annotations: tags, ...(relations.length > 0 ? { relations } : {}) });
       writeFileSync(file.replace(/\.txt$/, '.annotations.json'), sidecar);
     }
   });
@@ -51,6 +62,7 @@ describe('exportCorpus on worker threads', () => {
       assert.ok(threaded.outcome.notices.some((notice) => notice.document === 'article-0131.txt' && /not exported/.test(notice.message)));
       assert.deepEqual(threaded.outcome, inThread.outcome);
       assert.ok(threaded.bytes.equals(inThread.bytes), 'the same bytes');
+      if (format === 'labelstudio' || format === 'webannotation') assert.ok(threaded.bytes.includes(format === 'labelstudio' ? '"type":"relation"' : '"motivation":"linking"'), 'relations written');
     });
   }
 
@@ -65,5 +77,6 @@ describe('exportCorpus on worker threads', () => {
     const inThread = await run(0);
     assert.equal(threaded.files.length, 2 * (ARTICLES - Math.ceil(ARTICLES / 131)) + 1);
     assert.deepEqual(threaded, inThread);
+    assert.ok(threaded.contents.some((content) => /^R\d+\tPART_OF Arg1:T\d+ Arg2:T\d+$/m.test(content)), 'relations written');
   });
 });

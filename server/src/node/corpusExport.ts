@@ -1,10 +1,11 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { ProgressReporter } from '../core/base/progress';
 import { inOrderAhead } from '../core/base/readAhead';
-import type { FormatNotice, ExportDocument } from '../core/formats/types';
-import type { ExportOptions, Format } from '../core/formats/registry';
+import type { FormatNotice, ExportDocument, Piece } from '../core/formats/types';
+import type { ExportOptions, Format, PlacingWriter } from '../core/formats/registry';
+import type { StreamWriter } from '../core/formats/streamWriter';
 import type { ConllScheme } from '../core/formats/conll';
 import type { TagStatus } from '../core/sidecar/schema';
 import { findArticlesBelow } from './corpusFiles';
@@ -38,8 +39,10 @@ interface Converted {
   converted: ConvertedArticle;
 }
 
-/** Articles read ahead of the one being converted, for each thread that reads. */
-const READ_AHEAD = 8;
+/** Articles sent to a thread in one message, and answered in one (see ExportTask). */
+const BATCH = 8;
+/** Batches read ahead of the one being written, for each thread that reads (at most this many articles held a thread). */
+const READ_AHEAD = 4;
 /**
  * Fewer articles than this are read on this thread: starting a thread (loading the bundle) costs
  * about what reading a few hundred articles does.
@@ -74,26 +77,34 @@ export async function exportCorpus(request: ExportRequest, progress?: ProgressRe
   const threads = articles.length < ARTICLES_WORTH_THREADS ? 0 : Math.max(0, Math.min(Math.floor(request.workers ?? defaultWorkerCount()), maxWorkerCount()));
   const filter = { statuses: request.statuses, ...(request.annotator !== undefined ? { annotator: request.annotator } : {}) };
   const { exporter } = request.format;
-  // A format whose documents convert alone is converted on the threads too: only its text (or files) comes back.
-  const convert = exporter.kind === 'folder' || exporter.perDocument ? { format: request.format.name, options } : undefined;
-  const pool = threads > 0 ? new WorkerPool<ExportTask, LoadedArticle>(request.workerScript ?? defaultWorkerScript(), threads, exportWorkerSetup(filter, convert), 'export') : undefined;
+  // A format whose documents convert alone (or into pieces placed in order) is converted on the threads too:
+  // only its text, piece or files come back.
+  const convert = exporter.kind === 'folder' || exporter.perDocument || exporter.pieces ? { format: request.format.name, options } : undefined;
+  const pool = threads > 0 ? new WorkerPool<ExportTask, LoadedArticle[]>(request.workerScript ?? defaultWorkerScript(), threads, exportWorkerSetup(filter, convert), 'export') : undefined;
   const store = new SidecarStore();
   const nameOf = (path: string) => relative(root, path).split(sep).join('/') || path.split(sep).pop()!;
-  const load = (path: string): Promise<LoadedArticle> => (pool ? pool.run({ path, name: nameOf(path) }) : loadForExport(path, nameOf(path), filter, store));
-  // Reading runs a few articles ahead of converting and writing, so that the disk and the CPU overlap;
+  const load = (batch: readonly string[]): Promise<LoadedArticle[]> =>
+    pool ? pool.run(batch.map((path) => ({ path, name: nameOf(path) }))) : Promise.all(batch.map((path) => loadForExport(path, nameOf(path), filter, store)));
+  const batches: string[][] = [];
+  for (let start = 0; start < articles.length; start += BATCH) batches.push(articles.slice(start, start + BATCH));
+  // Progress in articles, as people count them, though batches are what is handed over.
+  const articleProgress = progress && { report: (done: number, _total: number, message?: string) => progress.report(Math.min(done * BATCH, articles.length), articles.length, message) };
+  // Reading runs a few batches ahead of converting and writing, so that the disk and the CPU overlap;
   // never more than this many articles are held, whatever the corpus's size.
   const ahead = READ_AHEAD * Math.max(1, threads);
   const documents = async function* (): AsyncGenerator<ExportDocument | Converted> {
-    for await (const loaded of inOrderAhead(articles, ahead, load, progress)) {
-      notices.push(...loaded.notices);
-      if (loaded.converted) {
-        tags += loaded.converted.tags;
-        yield { converted: loaded.converted };
-        continue;
+    for await (const batch of inOrderAhead(batches, ahead, load, articleProgress)) {
+      for (const loaded of batch) {
+        notices.push(...loaded.notices);
+        if (loaded.converted) {
+          tags += loaded.converted.tags;
+          yield { converted: loaded.converted };
+          continue;
+        }
+        if (!loaded.document) continue;
+        tags += loaded.document.tags.length;
+        yield loaded.document;
       }
-      if (!loaded.document) continue;
-      tags += loaded.document.tags.length;
-      yield loaded.document;
     }
   };
 
@@ -119,21 +130,30 @@ async function writeExport(request: ExportRequest, options: ExportOptions, docum
     // One error at any time fails the export; a full buffer waits for 'drain' (streamed: the corpus is never held).
     let failure: Error | undefined;
     stream.on('error', (error) => (failure = error));
-    const write = async (chunk: string) => {
+    const write = async (chunk: string | Uint8Array) => {
       if (failure) throw failure;
       if (!stream.write(chunk)) await new Promise<void>((done) => stream.once('drain', done));
       if (failure) throw failure;
     };
     let count = 0;
-    const writer = exporter.writer(options);
+    // A format converted in pieces is written by the writer that places them, whichever thread converted.
+    const placing: PlacingWriter | undefined = exporter.pieces?.writer(options);
+    const writer: StreamWriter = placing ?? exporter.writer(options);
+    const place = (piece: Piece) => {
+      if (!placing) throw new Error(`a ${request.format.name} export was handed a piece, which its format does not make`);
+      return placing.place(piece);
+    };
     try {
       await write(writer.header());
       for await (const document of documents) {
-        const written = 'converted' in document ? document.converted : writer.document(document);
-        if (!('text' in written)) throw new Error('a stream export was handed files');
+        const converted = 'converted' in document ? document.converted : writer.document(document);
+        const written = 'piece' in converted ? place(converted.piece) : converted;
+        if ('files' in written) throw new Error('a stream export was handed files');
         count++;
         notices.push(...written.notices);
-        await write(written.text);
+        await write('bytes' in written ? written.bytes : written.text);
+        // A piece's body goes right after what placing it wrote.
+        if ('piece' in converted && converted.body) await write(converted.body);
       }
       await write(writer.footer());
       await new Promise<void>((done, fail) => stream.end((error?: Error | null) => (error ? fail(error) : done())));
@@ -153,27 +173,29 @@ async function writeExport(request: ExportRequest, options: ExportOptions, docum
   await rm(partial, { recursive: true, force: true });
   let count = 0;
   try {
-    // Each folder made once, not once a file (a brat export writes two files an article).
+    // Each folder made once, not once a file (a brat export writes two files an article). Blocking
+    // writes: a promise's file handle cost the main thread ten times the write itself (two files an
+    // article made it the export's bottleneck), and each write of a small file blocks for microseconds.
     const folders = new Set<string>();
-    const writeFiles = async (files: ReadonlyArray<{ path: string; content: string }>) => {
+    const writeFiles = (files: ReadonlyArray<{ path: string; content: string }>) => {
       for (const file of files) {
         const target = join(partial, ...file.path.split('/'));
         const folder = dirname(target);
         if (!folders.has(folder)) {
-          await mkdir(folder, { recursive: true });
+          mkdirSync(folder, { recursive: true });
           folders.add(folder);
         }
-        await writeFile(target, file.content, 'utf8');
+        writeFileSync(target, file.content, 'utf8');
       }
     };
     for await (const document of documents) {
       const written = 'converted' in document ? document.converted : exporter.document(document, options);
       if (!('files' in written)) throw new Error('a folder export was handed text');
       notices.push(...written.notices);
-      await writeFiles(written.files);
+      writeFiles(written.files);
       count++;
     }
-    if (exporter.finish) await writeFiles(exporter.finish(options));
+    if (exporter.finish) writeFiles(exporter.finish(options));
     if (existing) await rm(folder, { recursive: true });
     await rename(partial, folder);
   } catch (error) {

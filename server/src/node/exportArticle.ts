@@ -4,7 +4,7 @@
  * corpus: reading and validating sidecars is most of an export's work.
  */
 import type { ExportedFile } from '../core/formats/registry';
-import type { ExportDocument, FormatNotice, FormatTag } from '../core/formats/types';
+import type { ExportDocument, FormatNotice, FormatTag, Piece } from '../core/formats/types';
 import type { Relation, Tag, TagStatus } from '../core/sidecar/schema';
 import { chooseRelations } from '../core/formats/relations';
 import { CodePointIndex } from '../core/base/offsets';
@@ -30,8 +30,14 @@ export interface LoadedArticle {
   notices: FormatNotice[];
 }
 
-/** A document a worker thread converted: its text in a stream format, or its files in a folder format; its notices and the number of its tags. */
-export type ConvertedArticle = ({ text: string } | { files: ExportedFile[] }) & { notices: FormatNotice[]; tags: number };
+/**
+ * A document a worker thread converted: in a stream format its text, as UTF-8 bytes (moved to the main
+ * thread, not copied, and written as they are), or its piece for the writer to place (a format with
+ * state from one document to the next, StreamExporter.pieces) with its body as bytes; in a folder
+ * format its files. Its
+ * notices and the number of its tags.
+ */
+export type ConvertedArticle = ({ text: string } | { bytes: Uint8Array } | { piece: Piece; body?: Uint8Array } | { files: ExportedFile[] }) & { notices: FormatNotice[]; tags: number };
 
 /**
  * Reads the article at `path` (named `name` in the export) and chooses its tags. `blocking`: the

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker, type MessagePort } from 'node:worker_threads';
+import { Worker, type MessagePort, type TransferListItem } from 'node:worker_threads';
 
 /** One per core, at least one. */
 export function defaultWorkerCount(): number {
@@ -135,10 +135,16 @@ export class WorkerPool<T, R> {
 
 /**
  * The thread's side: answers each task with `handle`, several at once (while one waits for the disk,
- * the next computes). `ask` puts a question to the main thread (see WorkerQuestion). An unexpected
+ * the next computes). `ask` puts a question to the main thread (see WorkerQuestion). `transferOf`
+ * names the buffers of a result that are moved to the main thread rather than copied. An unexpected
  * failure is sent back as an error, never left to kill the thread silently.
  */
-export function serveTasks<T, R>(port: MessagePort, handle: (task: T, ask: (question: unknown) => Promise<unknown>) => Promise<R>, describe: (task: T) => string): void {
+export function serveTasks<T, R>(
+  port: MessagePort,
+  handle: (task: T, ask: (question: unknown) => Promise<unknown>) => Promise<R>,
+  describe: (task: T) => string,
+  transferOf?: (result: R) => TransferListItem[],
+): void {
   const waiting = new Map<number, { resolve: (reply: unknown) => void; reject: (error: Error) => void }>();
   let nextQuestion = 0;
   const ask = (question: unknown) =>
@@ -157,7 +163,7 @@ export function serveTasks<T, R>(port: MessagePort, handle: (task: T, ask: (ques
     }
     const { id, task } = message;
     handle(task, ask).then(
-      (result) => port.postMessage({ id, result } satisfies WorkerReply<R>),
+      (result) => port.postMessage({ id, result } satisfies WorkerReply<R>, transferOf?.(result)),
       (error: unknown) => port.postMessage({ id, error: `${describe(task)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` } satisfies WorkerReply<R>),
     );
   });

@@ -29,7 +29,7 @@ const LINE_BREAK = /[\n\r\u2028\u2029\x1c-\x1e\x85]/;
  * selector after "❤", the skin tone of "👍🏽", the parts of "👩‍💻").
  */
 const ABBREVIATIONS = ['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'St', 'Jr', 'Sr', 'Gen', 'Col', 'Lt', 'Sgt', 'Capt', 'Rep', 'Sen', 'Gov', 'Inc', 'Corp', 'Ltd', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'];
-const TOKEN = new RegExp(
+export const TOKEN = new RegExp(
   [
     // The lookaheads fail fast for the common word, which has no full stop within its first letters.
     `(?=\\p{Lu}\\p{Ll}{0,3}\\.)(?:${ABBREVIATIONS.join('|')}|\\p{Lu})\\.(?![\\p{L}\\p{N}])`,
@@ -48,7 +48,7 @@ const TOKEN = new RegExp(
  * Clitics are tokens of their own, as in the CoNLL-2003 files: "Kyiv's" is "Kyiv" "'s", "don't" is
  * "do" "n't", so that a tag on "Kyiv" in "Kyiv's" ends where a token ends.
  */
-const CLITIC_SUFFIX = /(?<=[\p{L}\p{N}\p{M}])(?:['’](?:s|re|ve|ll|d|m)|n['’]t)$/iu;
+export const CLITIC_SUFFIX = /(?<=[\p{L}\p{N}\p{M}])(?:['’](?:s|re|ve|ll|d|m)|n['’]t)$/iu;
 const CLITIC = /^(?:['’](?:s|re|ve|ll|d|m)|n['’]t)$/iu;
 
 export interface TextToken {
@@ -57,14 +57,43 @@ export interface TextToken {
   end: number;
 }
 
+/** TOKEN at one position only: what it finds there, or nothing when the character is white space. */
+const TOKEN_HERE = new RegExp(TOKEN.source, 'uy');
+
+/**
+ * What may follow a run of ASCII letters and end it as a token, whatever the rule's alternatives: white
+ * space, or punctuation that joins no word (not a full stop, hyphen, apostrophe, slash or ampersand;
+ * a comma or colon joins only after a digit).
+ */
+const ENDS_LETTERS = new Set([0x20, 0x09, 0x0a, 0x0d, 0x2c, 0x3b, 0x3a, 0x21, 0x3f, 0x29, 0x22, 0x5d, 0x7d]);
+
 /** The tokens of a text, in order; together with the white space between them they are the whole text. */
 export function cutTokens(text: string): TextToken[] {
   const tokens: TextToken[] = [];
-  for (const match of text.matchAll(TOKEN)) {
-    const start = match.index;
-    const end = start + match[0].length;
+  let at = 0;
+  while (at < text.length) {
+    // Most tokens are a run of ASCII letters followed by a space or a comma: then the rule's token is
+    // that run (no full stop for a title or initials, nothing that joins, no mark), found without the
+    // pattern, which costs most of an export to CoNLL. Anything else goes to the pattern itself.
+    let end = at;
+    while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
+    if (end > at && (end === text.length || ENDS_LETTERS.has(text.charCodeAt(end)))) {
+      tokens.push({ start: at, end });
+      at = end;
+      continue;
+    }
+    TOKEN_HERE.lastIndex = at;
+    const match = TOKEN_HERE.exec(text);
+    // Nothing here: white space, which the pattern's last alternative (any other character) alone refuses.
+    if (match === null) {
+      at++;
+      continue;
+    }
+    const start = at;
+    end = TOKEN_HERE.lastIndex;
+    at = end;
     // Most tokens hold no apostrophe: the suffix test is skipped for them.
-    const clitic = /['’]/.test(match[0]) ? CLITIC_SUFFIX.exec(match[0]) : null;
+    const clitic = holdsApostrophe(text, start, end) ? CLITIC_SUFFIX.exec(match[0]) : null;
     if (clitic !== null) {
       tokens.push({ start, end: start + clitic.index }, { start: start + clitic.index, end });
     } else {
@@ -72,6 +101,18 @@ export function cutTokens(text: string): TextToken[] {
     }
   }
   return tokens;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+}
+
+function holdsApostrophe(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x27 || code === 0x2019) return true;
+  }
+  return false;
 }
 
 /** What ends a sentence when it is written against the word before it. */
@@ -104,9 +145,14 @@ export function sentenceStarts(text: string, tokens: readonly TextToken[], mayBr
  * sentence must not end there.
  */
 function endsSentenceBefore(text: string, tokens: readonly TextToken[], i: number): number | undefined {
-  const gap = text.slice(tokens[i - 1].end, tokens[i].start);
-  if (LINE_BREAK.test(gap)) return -1;
-  if (gap.length === 0 || !SENTENCE_START.test(text.slice(tokens[i].start, tokens[i].end))) return undefined;
+  const gapStart = tokens[i - 1].end;
+  const start = tokens[i].start;
+  // Between most tokens lies nothing or one space, and most words start with a small ASCII letter,
+  // which SENTENCE_START refuses: both told without slicing the text (most of this test's cost).
+  if (start === gapStart) return undefined;
+  if (!(start - gapStart === 1 && text.charCodeAt(gapStart) === 0x20) && LINE_BREAK.test(text.slice(gapStart, start))) return -1;
+  const first = text.charCodeAt(start);
+  if ((first >= 0x61 && first <= 0x7a) || !SENTENCE_START.test(text.slice(start, tokens[i].end))) return undefined;
   // Back over closing tokens written against each other to the final punctuation.
   for (let j = i - 1; j >= 1; j--) {
     const token = text.slice(tokens[j].start, tokens[j].end);

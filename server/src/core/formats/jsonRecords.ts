@@ -9,23 +9,28 @@ import type { ImportResult } from './types';
 
 /**
  * Writes the elements of a JSON array one a line as they come. JSON wants a comma between elements
- * and none after the last, and a stream cannot know which is last: each element is held until the
- * next one (or the end) says whether it needs its comma.
+ * and none after the last: each element after the first is written after a comma, and the array's
+ * last line break comes at the end. `add` also takes several elements already joined by ',\n' (a
+ * document's annotations converted on a worker thread), so the text never depends on where a
+ * document's elements were joined.
  */
 export class JsonArrayLines {
-  private pending: string | undefined;
+  private started = false;
 
-  /** The text to write now for a new element (the previous element, with its comma), possibly ''. */
+  /**
+   * The text to write now for one element, or several joined by ',\n' (never empty); '' writes only
+   * what goes before the next elements, for a caller that writes them itself.
+   */
   add(json: string): string {
-    const out = this.pending === undefined ? '' : `${this.pending},\n`;
-    this.pending = json;
+    const out = this.started ? `,\n${json}` : json;
+    this.started = true;
     return out;
   }
 
-  /** The last element, without a comma. */
+  /** The line break after the last element, if there was one. */
   finish(): string {
-    const out = this.pending === undefined ? '' : `${this.pending}\n`;
-    this.pending = undefined;
+    const out = this.started ? '\n' : '';
+    this.started = false;
     return out;
   }
 }

@@ -27,7 +27,7 @@ import { JsonArrayLines, isObject, objectLinesAtDepth, parseJsonInput, shown } f
 import { describeTag, locateTag } from './exportChecks';
 import type { RelationType } from '../project/relationTypes';
 import { describeRelation, relationsWithWrittenEnds, symmetricTypeNames } from './relations';
-import type { ExportDocument, FormatNotice, FormatTag, ImportedRelation, ImportResult, ImportedDocument } from './types';
+import type { ExportDocument, FormatNotice, FormatTag, ImportedRelation, ImportResult, ImportedDocument, Piece } from './types';
 
 /** The names the labelling config gives its control and object tags; every result refers to them. */
 export const LABEL_STUDIO_FROM_NAME = 'label';
@@ -82,7 +82,101 @@ interface Group {
   modified?: string;
 }
 
-/** Writes tasks a document at a time (header, document() per article, footer), so a corpus streams through. */
+/**
+ * A task converted apart from the others, on any thread (an export's worker threads do it): all of it
+ * but what numbers tasks across the export and the notice said once an export. LabelStudioWriter.place
+ * puts the pieces together, in order; converting and placing is the one way a task is written.
+ */
+export interface LabelStudioPiece extends Piece {
+  /** The article's name, for the notices said when placing. */
+  name: string;
+  /** JSON of the task's `data`. */
+  data: string;
+  /** JSON of each annotation and each prediction without its `id` (`{}` never: each has a result). */
+  annotations: string[];
+  predictions: string[];
+  /** Annotators of its annotations (in order) whose name is not an email address nor a Label Studio user number. */
+  notEmails: string[];
+  notices: FormatNotice[];
+}
+
+/** Converts one document into its task's piece (see LabelStudioPiece); `symmetric`: the relation types without direction. */
+export function labelStudioPiece(document: ExportDocument, symmetric: ReadonlySet<string>): LabelStudioPiece {
+  const notices: FormatNotice[] = [];
+  const index = new CodePointIndex(document.text);
+  const people = new Map<string | undefined, Group>();
+  const tools = new Map<string | undefined, Group>();
+  let approved = 0;
+  let withHistory = 0;
+  // Each written tag's region id and group, by its id: a relation goes into the group of its ends.
+  const written = document.relations ? new Map<string, { id: string; group: Group }>() : undefined;
+  document.tags.forEach((tag, position) => {
+    if (tag.status === 'rejected' || tag.status === 'conflict') {
+      notices.push({ document: document.name, message: `tag ${describeTag(tag)}: Label Studio has no place for a ${tag.status} tag: not exported` });
+      return;
+    }
+    const span = locateTag(document, index, tag);
+    if ('notice' in span) {
+      notices.push(span.notice);
+      return;
+    }
+    const proposed = tag.status === 'proposed';
+    const groups = proposed ? tools : people;
+    let group = groups.get(tag.annotator);
+    if (group === undefined) {
+      group = { kind: proposed ? 'prediction' : 'annotation', annotator: tag.annotator, results: [], scores: [] };
+      groups.set(tag.annotator, group);
+    }
+    const regionId = tag.id ?? `r${position}`;
+    if (written && tag.id !== undefined) written.set(tag.id, { id: regionId, group });
+    const result: Record<string, unknown> = {
+      id: regionId,
+      from_name: LABEL_STUDIO_FROM_NAME,
+      to_name: LABEL_STUDIO_TO_NAME,
+      type: 'labels',
+      value: { start: tag.start, end: tag.end, text: tag.text, labels: [tag.label] },
+    };
+    if (proposed && tag.score !== undefined) {
+      result.score = tag.score;
+      group.scores.push(tag.score);
+    }
+    group.results.push(result);
+    if (tag.created !== undefined && (group.created === undefined || tag.created < group.created)) group.created = tag.created;
+    if (tag.modified !== undefined && (group.modified === undefined || tag.modified > group.modified)) group.modified = tag.modified;
+    if (tag.status === 'approved') approved++;
+    if (tag.history && tag.history.length > 0) withHistory++;
+  });
+  if (written) relationResults(document, written, symmetric, notices);
+  if (approved > 0) notices.push({ document: document.name, message: `${approved} approved tag(s) exported as annotations: Label Studio's JSON has no review state, so they read back as accepted` });
+  if (withHistory > 0) notices.push({ document: document.name, message: `the review history and comments of ${withHistory} tag(s) are not carried` });
+  const notEmails = [...people.keys()].filter((annotator): annotator is string => annotator !== undefined && !annotator.includes('@') && !NUMBERED_USER.test(annotator));
+  return {
+    name: document.name,
+    data: JSON.stringify({ text: document.text, article: document.name }),
+    annotations: [...people.values()].map((group) =>
+      JSON.stringify({
+        ...(group.annotator === undefined ? {} : { completed_by: completedBy(group.annotator) }),
+        result: group.results,
+        was_cancelled: false,
+        ground_truth: false,
+        ...(group.created === undefined ? {} : { created_at: group.created }),
+        ...(group.modified === undefined ? {} : { updated_at: group.modified }),
+      }),
+    ),
+    predictions: [...tools.values()].map((group) =>
+      JSON.stringify({
+        ...(group.annotator === undefined ? {} : { model_version: group.annotator }),
+        // The prediction's overall score (Label Studio sorts tasks by it): the mean of its regions'.
+        ...(group.scores.length === 0 ? {} : { score: group.scores.reduce((sum, score) => sum + score, 0) / group.scores.length }),
+        result: group.results,
+      }),
+    ),
+    notEmails,
+    notices,
+  };
+}
+
+/** Writes tasks a document at a time (header, document() or place() per article, footer), so a corpus streams through. */
 export class LabelStudioWriter {
   private readonly lines = new JsonArrayLines();
   private tasks = 0;
@@ -99,108 +193,50 @@ export class LabelStudioWriter {
   }
 
   document(document: ExportDocument): { text: string; notices: FormatNotice[] } {
-    const notices: FormatNotice[] = [];
-    const index = new CodePointIndex(document.text);
-    const people = new Map<string | undefined, Group>();
-    const tools = new Map<string | undefined, Group>();
-    let approved = 0;
-    let withHistory = 0;
-    // Each written tag's region id and group, by its id: a relation goes into the group of its ends.
-    const written = document.relations ? new Map<string, { id: string; group: Group }>() : undefined;
-    document.tags.forEach((tag, position) => {
-      if (tag.status === 'rejected' || tag.status === 'conflict') {
-        notices.push({ document: document.name, message: `tag ${describeTag(tag)}: Label Studio has no place for a ${tag.status} tag: not exported` });
-        return;
-      }
-      const span = locateTag(document, index, tag);
-      if ('notice' in span) {
-        notices.push(span.notice);
-        return;
-      }
-      const proposed = tag.status === 'proposed';
-      const groups = proposed ? tools : people;
-      let group = groups.get(tag.annotator);
-      if (group === undefined) {
-        group = { kind: proposed ? 'prediction' : 'annotation', annotator: tag.annotator, results: [], scores: [] };
-        groups.set(tag.annotator, group);
-      }
-      const regionId = tag.id ?? `r${position}`;
-      if (written && tag.id !== undefined) written.set(tag.id, { id: regionId, group });
-      const result: Record<string, unknown> = {
-        id: regionId,
-        from_name: LABEL_STUDIO_FROM_NAME,
-        to_name: LABEL_STUDIO_TO_NAME,
-        type: 'labels',
-        value: { start: tag.start, end: tag.end, text: tag.text, labels: [tag.label] },
-      };
-      if (proposed && tag.score !== undefined) {
-        result.score = tag.score;
-        group.scores.push(tag.score);
-      }
-      group.results.push(result);
-      if (tag.created !== undefined && (group.created === undefined || tag.created < group.created)) group.created = tag.created;
-      if (tag.modified !== undefined && (group.modified === undefined || tag.modified > group.modified)) group.modified = tag.modified;
-      if (tag.status === 'approved') approved++;
-      if (tag.history && tag.history.length > 0) withHistory++;
-    });
-    if (written) this.relations(document, written, notices);
-    if (approved > 0) notices.push({ document: document.name, message: `${approved} approved tag(s) exported as annotations: Label Studio's JSON has no review state, so they read back as accepted` });
-    if (withHistory > 0) notices.push({ document: document.name, message: `the review history and comments of ${withHistory} tag(s) are not carried` });
-    for (const annotator of people.keys()) {
+    return this.place(labelStudioPiece(document, this.symmetric));
+  }
+
+  /** A task converted apart (labelStudioPiece), numbered and written after the ones placed before it. */
+  place(piece: LabelStudioPiece): { text: string; notices: FormatNotice[] } {
+    const notices = [...piece.notices];
+    for (const annotator of piece.notEmails) {
       // Label Studio gives an annotation to the user whose email is completed_by.email: name it once an export.
-      if (annotator !== undefined && !annotator.includes('@') && !NUMBERED_USER.test(annotator) && !this.namedAnnotators.has(annotator)) {
-        this.namedAnnotators.add(annotator);
-        notices.push({ document: document.name, message: `annotator ${shown(annotator)} is not an email address: Label Studio assigns an annotation only to a user whose email is its completed_by.email` });
-      }
+      if (this.namedAnnotators.has(annotator)) continue;
+      this.namedAnnotators.add(annotator);
+      notices.push({ document: piece.name, message: `annotator ${shown(annotator)} is not an email address: Label Studio assigns an annotation only to a user whose email is its completed_by.email` });
     }
-    this.tasks++;
-    const task: Record<string, unknown> = {
-      id: this.tasks,
-      data: { text: document.text, article: document.name },
-      annotations: [...people.values()].map((group) => ({
-        id: ++this.annotations,
-        ...(group.annotator === undefined ? {} : { completed_by: completedBy(group.annotator) }),
-        result: group.results,
-        was_cancelled: false,
-        ground_truth: false,
-        ...(group.created === undefined ? {} : { created_at: group.created }),
-        ...(group.modified === undefined ? {} : { updated_at: group.modified }),
-      })),
-      predictions: [...tools.values()].map((group) => ({
-        id: ++this.annotations,
-        ...(group.annotator === undefined ? {} : { model_version: group.annotator }),
-        // The prediction's overall score (Label Studio sorts tasks by it): the mean of its regions'.
-        ...(group.scores.length === 0 ? {} : { score: group.scores.reduce((sum, score) => sum + score, 0) / group.scores.length }),
-        result: group.results,
-      })),
-    };
-    return { text: this.lines.add(JSON.stringify(task)), notices };
+    // What JSON.stringify gives for {id, ...rest}: the id first, as Label Studio's own exports have it.
+    const numbered = (rest: string) => `{"id":${++this.annotations}${rest === '{}' ? '}' : `,${rest.slice(1)}`}`;
+    const annotations = piece.annotations.map(numbered).join(',');
+    const predictions = piece.predictions.map(numbered).join(',');
+    const task = `{"id":${++this.tasks},"data":${piece.data},"annotations":[${annotations}],"predictions":[${predictions}]}`;
+    return { text: this.lines.add(task), notices };
   }
 
   footer(): string {
     return `${this.lines.finish()}]\n`;
   }
+}
 
-  /** The document's relations as `relation` results in the group (annotation or prediction) of their ends; those that cannot go there named. */
-  private relations(document: ExportDocument, written: ReadonlyMap<string, { id: string; group: Group }>, notices: FormatNotice[]): void {
-    const ends = relationsWithWrittenEnds(document, written, 'Label Studio');
-    notices.push(...ends.notices);
-    const textOf = (id: string) => document.tags.find((tag) => tag.id === id)?.text;
-    for (const { relation, from, to } of ends.relations) {
-      const symmetric = this.symmetric.has(relation.type);
-      const what = `relation ${describeRelation(relation, textOf, symmetric)}`;
-      if (from.group !== to.group) {
-        notices.push({ document: document.name, message: `${what} not exported: its ends are in two annotations (${from.group.annotator ?? 'no annotator'}'s and ${to.group.annotator ?? 'no annotator'}'s), and a Label Studio relation links regions of one` });
-        continue;
-      }
-      const group = from.group;
-      const proposed = relation.status === 'proposed';
-      if (relation.annotator !== group.annotator || (relation.status !== undefined && (proposed !== (group.kind === 'prediction')))) {
-        notices.push({ document: document.name, message: `${what} (${relation.status ?? 'no status'}, by ${relation.annotator ?? 'no one'}) is written in the ${group.kind} of its ends, by ${group.annotator ?? 'no one'}: it reads back as theirs` });
-      }
-      group.results.push({ from_id: from.id, to_id: to.id, type: 'relation', direction: symmetric ? 'bi' : 'right', labels: [relation.type] });
-      if (relation.history && relation.history.length > 0) notices.push({ document: document.name, message: `the review history of ${what} is not carried` });
+/** The document's relations as `relation` results in the group (annotation or prediction) of their ends; those that cannot go there named. */
+function relationResults(document: ExportDocument, written: ReadonlyMap<string, { id: string; group: Group }>, symmetricTypes: ReadonlySet<string>, notices: FormatNotice[]): void {
+  const ends = relationsWithWrittenEnds(document, written, 'Label Studio');
+  notices.push(...ends.notices);
+  const textOf = (id: string) => document.tags.find((tag) => tag.id === id)?.text;
+  for (const { relation, from, to } of ends.relations) {
+    const symmetric = symmetricTypes.has(relation.type);
+    const what = `relation ${describeRelation(relation, textOf, symmetric)}`;
+    if (from.group !== to.group) {
+      notices.push({ document: document.name, message: `${what} not exported: its ends are in two annotations (${from.group.annotator ?? 'no annotator'}'s and ${to.group.annotator ?? 'no annotator'}'s), and a Label Studio relation links regions of one` });
+      continue;
     }
+    const group = from.group;
+    const proposed = relation.status === 'proposed';
+    if (relation.annotator !== group.annotator || (relation.status !== undefined && (proposed !== (group.kind === 'prediction')))) {
+      notices.push({ document: document.name, message: `${what} (${relation.status ?? 'no status'}, by ${relation.annotator ?? 'no one'}) is written in the ${group.kind} of its ends, by ${group.annotator ?? 'no one'}: it reads back as theirs` });
+    }
+    group.results.push({ from_id: from.id, to_id: to.id, type: 'relation', direction: symmetric ? 'bi' : 'right', labels: [relation.type] });
+    if (relation.history && relation.history.length > 0) notices.push({ document: document.name, message: `the review history of ${what} is not carried` });
   }
 }
 

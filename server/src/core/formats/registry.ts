@@ -5,18 +5,18 @@
  */
 import type { LabelDefinition } from '../project/labelSet';
 import type { RelationType } from '../project/relationTypes';
-import { relationsNotCarried } from './relations';
+import { relationsNotCarried, symmetricTypeNames } from './relations';
 import { bratFileNames, exportBratConfig, exportBratDocument, importBrat } from './brat';
 import { exportDoccanoDocument, importDoccano, importDoccanoLine } from './doccano';
 import { exportJsonlDocument, importJsonl, importJsonlLine } from './spacyJsonl';
-import { importLabelStudio, LabelStudioWriter } from './labelStudio';
+import { importLabelStudio, labelStudioPiece, LabelStudioWriter } from './labelStudio';
 import { exportConllDocument, type ConllScheme } from './conll';
 import { importConll } from './conllImport';
-import { importWebAnnotation, WebAnnotationWriter } from './webAnnotation';
+import { importWebAnnotation, webAnnotationPiece, WebAnnotationWriter } from './webAnnotation';
 import type { SpanImportOptions } from './spanFormats';
 import { ConllLinesImporter, JsonLinesImporter, type LineImporter } from './lineImport';
 import { linesWriter, type StreamWriter } from './streamWriter';
-import type { ExportDocument, FormatNotice, ImportResult } from './types';
+import type { ExportDocument, FormatNotice, ImportResult, Piece } from './types';
 
 /** A file of a folder export, its path relative to the output folder. */
 export interface ExportedFile {
@@ -45,6 +45,22 @@ export interface StreamExporter {
    * to the next): so any writer, on any thread, converts it the same, and an export's worker threads do.
    */
   perDocument?: boolean;
+  /**
+   * A format whose text carries something from one document to the next (numbering, commas, a notice
+   * said once an export): each document is converted apart into a piece of plain data, on any thread
+   * (an export's worker threads do it), and the writer's `place` puts the pieces in order. The text is
+   * the writer's own: its `document` is `place` of `piece`.
+   */
+  pieces?: {
+    piece(document: ExportDocument, options: ExportOptions): Piece;
+    writer(options: ExportOptions): PlacingWriter;
+  };
+}
+
+/** A stream writer that also writes documents converted apart (StreamExporter.pieces). */
+export interface PlacingWriter extends StreamWriter {
+  /** The text that goes before the piece's body (all of it when it has none), and the piece's notices. */
+  place(piece: Piece): { text: string; notices: FormatNotice[] };
 }
 
 /** A folder: each document's files, then files for the whole export (brat's annotation.conf). */
@@ -148,7 +164,11 @@ export const FORMATS: readonly Format[] = [
     title: 'Label Studio JSON tasks',
     unit: 'code points (as Label Studio’s frontend counts)',
     carriesText: true,
-    exporter: { kind: 'stream', writer: ({ relationTypes }) => new LabelStudioWriter(relationTypes) },
+    exporter: {
+      kind: 'stream',
+      writer: ({ relationTypes }) => new LabelStudioWriter(relationTypes),
+      pieces: { piece: (document, { relationTypes }) => labelStudioPiece(document, symmetricTypeNames(relationTypes)), writer: ({ relationTypes }) => new LabelStudioWriter(relationTypes) },
+    },
     importer: { kind: 'file', read: (text, fileName) => importLabelStudio(text, fileName) },
   },
   {
@@ -156,7 +176,7 @@ export const FORMATS: readonly Format[] = [
     title: 'W3C Web Annotation (JSON-LD)',
     unit: 'code points',
     carriesText: false,
-    exporter: { kind: 'stream', writer: () => new WebAnnotationWriter() },
+    exporter: { kind: 'stream', writer: () => new WebAnnotationWriter(), pieces: { piece: (document) => webAnnotationPiece(document), writer: () => new WebAnnotationWriter() } },
     importer: { kind: 'file', read: (text, fileName) => importWebAnnotation(text, fileName) },
   },
 ];

@@ -99,3 +99,12 @@ export interface ImportResult {
   errors: FormatNotice[];
   warnings: FormatNotice[];
 }
+
+/** A document converted apart (StreamExporter.pieces): plain data for its format's writer to place. */
+export interface Piece {
+  /**
+   * Text written as it is right after what the writer's `place` writes for the piece (a Web Annotation
+   * document's annotations): a worker thread sends it as UTF-8 bytes, so no big string reaches the main thread.
+   */
+  body?: string;
+}

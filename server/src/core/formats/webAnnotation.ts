@@ -27,7 +27,7 @@ import { KINDS } from '../base/labels';
 import { JsonArrayLines, isObject, objectLinesAtDepth, parseJsonInput, shown } from './jsonRecords';
 import { describeTag, locateTag } from './exportChecks';
 import { relationsWithWrittenEnds, relationTypeProblem } from './relations';
-import type { ExportDocument, FormatNotice, FormatRelation, FormatTag, ImportedRelation, ImportResult, ImportedDocument } from './types';
+import type { ExportDocument, FormatNotice, FormatRelation, FormatTag, ImportedRelation, ImportResult, ImportedDocument, Piece } from './types';
 import contexts from './webAnnotationContext.json';
 
 export const WEB_ANNOTATION_CONTEXT_URL = 'http://www.w3.org/ns/anno.jsonld';
@@ -46,6 +46,55 @@ export interface WebAnnotationOptions {
 /** An article's IRI: each path segment percent-encoded, so spaces, '#' and '?' in names survive. */
 export function articleIri(base: string, name: string): string {
   return base + name.split('/').map(encodeURIComponent).join('/');
+}
+
+/**
+ * A document's annotations converted apart from the others, on any thread (an export's worker threads
+ * do it): their JSON, one a line, joined by ',\n', and how many; WebAnnotationWriter.place writes them
+ * in order and counts the collection's total. Converting and placing is the one way they are written.
+ */
+export interface WebAnnotationPiece extends Piece {
+  /** The annotations' JSON, one a line, joined by ',\n' (written after what `place` writes). */
+  body: string;
+  count: number;
+  notices: FormatNotice[];
+}
+
+/** Converts one document's tags into annotations (see WebAnnotationPiece). */
+export function webAnnotationPiece(document: ExportDocument, options: WebAnnotationOptions = {}): WebAnnotationPiece {
+  const notices: FormatNotice[] = [];
+  const index = new CodePointIndex(document.text);
+  const source = articleIri(options.base ?? DEFAULT_WEB_ANNOTATION_BASE, document.name);
+  const sourceJson = JSON.stringify(source);
+  const annotations: string[] = [];
+  // Each written tag's annotation IRI, by its id: relations target them.
+  const written = document.relations ? new Map<string, string>() : undefined;
+  document.tags.forEach((tag, position) => {
+    const span = locateTag(document, index, tag);
+    if ('notice' in span) {
+      notices.push(span.notice);
+      return;
+    }
+    const at = (offset: number) => index.toUtf16(offset);
+    const exact = document.text.slice(span.start, span.end);
+    if (tag.fragments && tag.fragments.length > 1) {
+      notices.push({ document: document.name, message: `tag ${describeTag(tag)}: ${tag.fragments.length} discontinuous fragments exported as one span ${tag.start}..${tag.end}` });
+    }
+    annotations.push(
+      annotationJson(tag, source, sourceJson, position, {
+        exact,
+        prefix: document.text.slice(at(Math.max(0, tag.start - CONTEXT_LENGTH)), at(tag.start)),
+        suffix: document.text.slice(at(tag.end), at(Math.min(index.length, tag.end + CONTEXT_LENGTH))),
+      }),
+    );
+    if (written && tag.id !== undefined) written.set(tag.id, `${source}#${encodeURIComponent(tag.id)}`);
+  });
+  if (written) {
+    const ends = relationsWithWrittenEnds(document, written, 'Web Annotation');
+    notices.push(...ends.notices);
+    ends.relations.forEach(({ relation, from, to }, position) => annotations.push(JSON.stringify(relationAnnotation(relation, source, position, from, to))));
+  }
+  return { body: annotations.join(',\n'), count: annotations.length, notices };
 }
 
 /**
@@ -75,41 +124,18 @@ export class WebAnnotationWriter {
   }
 
   document(document: ExportDocument): { text: string; notices: FormatNotice[] } {
-    const notices: FormatNotice[] = [];
-    const index = new CodePointIndex(document.text);
-    const source = articleIri(this.base, document.name);
-    let text = '';
-    // Each written tag's annotation IRI, by its id: relations target them.
-    const written = document.relations ? new Map<string, string>() : undefined;
-    document.tags.forEach((tag, position) => {
-      const span = locateTag(document, index, tag);
-      if ('notice' in span) {
-        notices.push(span.notice);
-        return;
-      }
-      const at = (offset: number) => index.toUtf16(offset);
-      const exact = document.text.slice(span.start, span.end);
-      if (tag.fragments && tag.fragments.length > 1) {
-        notices.push({ document: document.name, message: `tag ${describeTag(tag)}: ${tag.fragments.length} discontinuous fragments exported as one span ${tag.start}..${tag.end}` });
-      }
-      const annotation = toAnnotation(tag, source, position, {
-        exact,
-        prefix: document.text.slice(at(Math.max(0, tag.start - CONTEXT_LENGTH)), at(tag.start)),
-        suffix: document.text.slice(at(tag.end), at(Math.min(index.length, tag.end + CONTEXT_LENGTH))),
-      });
-      this.count++;
-      if (written && tag.id !== undefined) written.set(tag.id, annotation.id as string);
-      text += this.lines.add(JSON.stringify(annotation));
-    });
-    if (written) {
-      const ends = relationsWithWrittenEnds(document, written, 'Web Annotation');
-      notices.push(...ends.notices);
-      ends.relations.forEach(({ relation, from, to }, position) => {
-        this.count++;
-        text += this.lines.add(JSON.stringify(relationAnnotation(relation, source, position, from, to)));
-      });
-    }
-    return { text, notices };
+    const piece = webAnnotationPiece(document, { base: this.base });
+    const { text, notices } = this.place(piece);
+    return { text: text + piece.body, notices };
+  }
+
+  /**
+   * A document's annotations converted apart (webAnnotationPiece), after those placed before them: the
+   * text that goes before the piece's body (the comma after the previous annotation, if any).
+   */
+  place(piece: WebAnnotationPiece): { text: string; notices: FormatNotice[] } {
+    this.count += piece.count;
+    return { text: piece.count === 0 ? '' : this.lines.add(''), notices: piece.notices };
   }
 
   footer(): string {
@@ -153,7 +179,30 @@ function commentBodies(history: FormatTag['history']): Record<string, unknown>[]
     .map((step) => ({ type: 'TextualBody', purpose: 'commenting', value: step.comment, creator: { type: 'Person', name: step.by }, created: step.at }));
 }
 
-function toAnnotation(tag: FormatTag, source: string, position: number, quote: { exact: string; prefix: string; suffix: string }): Record<string, unknown> {
+/**
+ * JSON.stringify(toAnnotation(...)), written directly for the common tag (no review history): the same
+ * text, key for key. Building every annotation as nested objects to stringify them was most of a Web
+ * Annotation export's work; a tag with history (nested, rarer) still goes through toAnnotation.
+ * test/formats/webAnnotationJson.test.ts checks that the two agree on generated tags.
+ */
+export function annotationJson(tag: FormatTag, source: string, sourceJson: string, position: number, quote: { exact: string; prefix: string; suffix: string }): string {
+  if (tag.history && tag.history.length > 0) return JSON.stringify(toAnnotation(tag, source, position, quote));
+  const json = JSON.stringify;
+  let out = `{"id":${json(`${source}#${encodeURIComponent(tag.id ?? `n${position}`)}`)},"type":"Annotation","motivation":"tagging"`;
+  if (tag.annotator !== undefined) out += `,"creator":{"type":"${tag.status === 'proposed' ? 'Software' : 'Person'}","name":${json(tag.annotator)}}`;
+  if (tag.created !== undefined) out += `,"created":${json(tag.created)}`;
+  if (tag.modified !== undefined) out += `,"modified":${json(tag.modified)}`;
+  out += `,"body":[{"type":"TextualBody","purpose":"tagging","value":${json(tag.label)}}]`;
+  out += `,"target":{"source":${sourceJson},"selector":[{"type":"TextQuoteSelector","exact":${json(quote.exact)},"prefix":${json(quote.prefix)},"suffix":${json(quote.suffix)}}`;
+  out += `,{"type":"TextPositionSelector","start":${json(tag.start)},"end":${json(tag.end)}}]}`;
+  if (tag.status !== undefined) out += `,"marginalia:status":${json(tag.status)}`;
+  if (tag.kind !== undefined) out += `,"marginalia:kind":${json(tag.kind)}`;
+  if (tag.score !== undefined) out += `,"marginalia:score":${json(tag.score)}`;
+  return `${out}}`;
+}
+
+/** A tag as a Web Annotation object (annotationJson writes the common one directly). */
+export function toAnnotation(tag: FormatTag, source: string, position: number, quote: { exact: string; prefix: string; suffix: string }): Record<string, unknown> {
   const annotation: Record<string, unknown> = {
     // A tag without an id (never one from a sidecar) is named by its place in the article's list.
     id: `${source}#${encodeURIComponent(tag.id ?? `n${position}`)}`,
