@@ -47,7 +47,11 @@ export function isPlainlyValidSidecar(json: unknown): json is Sidecar {
   return true;
 }
 
-function isPlainlyValidTag(tag: unknown): tag is { id: string } {
+/**
+ * True: TagSchema accepts `tag` as it is (and gives it back unchanged). False: not decided here. For
+ * JSON data (no undefined fields), as read from a file or built field by field as newTag builds it.
+ */
+export function isPlainlyValidTag(tag: unknown): tag is { id: string } {
   if (!isRecord(tag)) return false;
   let present = 0;
   for (const key in tag) {

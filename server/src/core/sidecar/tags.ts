@@ -4,6 +4,7 @@ import { CodePointIndex } from '../base/offsets';
 import { describeIssues } from '../base/zodIssues';
 import { CONTEXT_LENGTH, TagSchema, type Tag, type TagSource, type TagStatus } from './schema';
 import { frozenValidTag } from './validatedTags';
+import { isPlainlyValidTag } from './plainSidecar';
 
 export interface NewTagOptions {
   /** The whole article text: the tag's text and context are cut from it. */
@@ -61,7 +62,7 @@ export function newTag(options: NewTagOptions): Tag {
 
   const slice = (from: number, to: number) => ownCopy(text.slice(index.toUtf16(from), index.toUtf16(to)));
   const timestamp = isoTimestamp(options.now ?? new Date());
-  const result = TagSchema.safeParse({
+  const tag: Tag = {
     id: tagId(),
     start,
     end,
@@ -75,10 +76,13 @@ export function newTag(options: NewTagOptions): Tag {
     modified: timestamp,
     ...(value && { value }),
     context: contextAround(text, start, end, index),
-  });
-  // Fail here, where the caller can see why, rather than later when the sidecar is written.
+  };
+  // Frozen, so that the store can write it without validating it again. The quick check decides the
+  // common tag (zod cost pre-annotation a millisecond an article); anything else goes to zod, which
+  // fails here, where the caller can see why, rather than later when the sidecar is written.
+  if (isPlainlyValidTag(tag)) return frozenValidTag(tag);
+  const result = TagSchema.safeParse(tag);
   if (!result.success) throw new TypeError(`invalid tag: ${describeIssues(result.error.issues)}`);
-  // Frozen, so that the store can write it without validating it again.
   return frozenValidTag(result.data);
 }
 
