@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createHook } from 'node:async_hooks';
 import { FileLockError, GIVE_UP_AFTER_MS, STALE_AFTER_MS, withFileLock } from './fileLock';
 
 function scratch(): { sidecar: string; lock: string; done(): void } {
@@ -118,3 +119,69 @@ describe('the sidecar lock file', () => {
     done();
   });
 });
+
+describe('the sidecar lock file, taken with blocking calls (a worker thread)', () => {
+  it('is held as soon as the call returns when nobody holds it: no promise-based file call on the uncontended path', async () => {
+    const { sidecar, lock, done } = scratch();
+    const handles = fileHandlesOpenedDuring(() => {
+      const running = withFileLock(sidecar, async () => 'ran', { blocking: true });
+      assert.equal(existsSync(lock), true, 'the lock exists before anything was awaited');
+      return running;
+    });
+    assert.equal(await handles.result, 'ran');
+    assert.equal(handles.count(), 0, 'no FileHandle opened');
+    assert.equal(existsSync(lock), false, 'released');
+    assert.deepEqual(readdirSync(path.dirname(sidecar)), [], 'no staging file left behind');
+    done();
+  });
+
+  it('waits for a live holder and takes over a lock whose holder was killed, as the asynchronous lock does', async () => {
+    const { sidecar, lock, done } = scratch();
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const order: string[] = [];
+    let holding = () => {};
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const holder = withFileLock(sidecar, async () => {
+      order.push('holder');
+      holding();
+      await released;
+    });
+    await held;
+    const waiter = withFileLock(sidecar, async () => void order.push('waiter'), { blocking: true });
+    assert.deepEqual(order, ['holder'], 'the waiter waits');
+    release();
+    await Promise.all([holder, waiter]);
+    assert.deepEqual(order, ['holder', 'waiter']);
+    writeFileSync(lock, `999999999 ${Date.now()}\n`);
+    assert.equal(await withFileLock(sidecar, async () => 'ran', { blocking: true }), 'ran');
+    assert.equal(existsSync(lock), false);
+    done();
+  });
+
+  it('says a name is too long for the lock and temp files', async () => {
+    const { sidecar, done } = scratch();
+    const long = path.join(path.dirname(sidecar), `${'n'.repeat(235)}.annotations.json`);
+    await assert.rejects(withFileLock(long, async () => 'ran', { blocking: true }), (error: Error) => error instanceof FileLockError && /file name is too long for the file system .*; use a shorter file name/.test(error.message));
+    assert.deepEqual(readdirSync(path.dirname(sidecar)), [], 'nothing left behind');
+    done();
+  });
+});
+
+/** Runs `action`, counting the FileHandles (promise-based file calls) opened while it and what it started run. */
+function fileHandlesOpenedDuring<T>(action: () => T): { result: T; count: () => number } {
+  let count = 0;
+  const hook = createHook({
+    init(_id, type) {
+      if (type === 'FILEHANDLE') count++;
+    },
+  }).enable();
+  const result = action();
+  return {
+    result,
+    count: () => {
+      hook.disable();
+      return count;
+    },
+  };
+}
