@@ -89,8 +89,14 @@ function isOffset(value: unknown): value is number {
 }
 
 function isTimestamp(value: unknown): boolean {
-  return typeof value === 'string' && UTC_TIMESTAMP.test(value);
+  if (value === lastTimestamp) return true;
+  if (typeof value !== 'string' || !UTC_TIMESTAMP.test(value)) return false;
+  lastTimestamp = value;
+  return true;
 }
+
+/** The last timestamp found valid: the tags of a pre-annotation run, or of a sidecar written at once, share a handful. */
+let lastTimestamp: string | undefined;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
