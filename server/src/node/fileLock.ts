@@ -1,10 +1,11 @@
 import { FileLockError, type HeldLock } from '../core/base/fileAccess';
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
-import { closeSync, fstatSync, futimes, linkSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, futimesSync, linkSync, statSync, unlinkSync } from 'node:fs';
 import { link, open, readdir, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { isOwnedByDeadProcess, isRunning, isTempFileName, PID, randomHex, tempPathFor } from './atomicWrite';
+import { forget, removeIfUnused, sharedLockFileIn, sharedLockFileOwner, type SharedLockFile } from './sharedLockFile';
 
 /**
  * A holder refreshes its lock's mtime this often while it works, so that a lock not refreshed for
@@ -47,10 +48,11 @@ export async function withFileLock<T>(path: string, work: (lock: HeldLock) => Pr
   const lockPath = lockPathFor(path);
   const blocking = options.blocking === true;
   const held = (blocking ? tryCreateSync(path, lockPath) : undefined) ?? (await acquire(path, lockPath, options.waitMs ?? GIVE_UP_AFTER_MS));
-  // Through the lock's own descriptor: after a takeover, the lock at that path is someone else's.
+  // Through the lock's own file: after a takeover, the lock at that path is someone else's.
   const refresh = setInterval(() => {
     const now = new Date();
-    futimes(held.fd, now, now, () => undefined);
+    if (held.handle) held.handle.utimes(now, now).catch(() => undefined);
+    else touch(held.fd, now);
   }, REFRESH_EVERY_MS);
   refresh.unref();
   try {
@@ -70,8 +72,10 @@ function lockPathFor(path: string): string {
 interface Held {
   /** The lock file's descriptor, open: its mtime is refreshed through it. */
   fd: number;
-  /** The same, as a FileHandle when taken asynchronously (closed through it), absent when taken with blocking calls. */
+  /** The same, as a FileHandle when taken asynchronously (closed through it). */
   handle?: FileHandle;
+  /** When taken with blocking calls: the thread's lock file in the folder, linked as this lock. */
+  shared?: SharedLockFile;
   /** Its inode: tells whether it is still in place. */
   ino: bigint;
   /** Whether a stale lock was removed on the way: its holder's temp files may be lying around. */
@@ -136,37 +140,42 @@ function lockContent(): string {
 }
 
 /**
- * tryCreate with blocking calls, the same steps (staged, linked, so never empty); not held yet:
- * undefined when the lock exists, and when the file system has no hard links, both of which the
- * asynchronous acquire handles (waiting, taking over, creating in place).
+ * tryCreate with blocking calls: the thread's lock file in the folder (see sharedLockFile.ts), which
+ * holds this process's pid from its start, linked as the lock, so that the lock never exists without
+ * it. Not held: undefined when the lock exists, and when the file system has no hard links, both of
+ * which the asynchronous acquire handles (waiting, taking over, creating in place).
  */
 function tryCreateSync(path: string, lockPath: string): Held | undefined {
-  const staging = tempPathFor(path);
-  let fd: number;
+  let shared: SharedLockFile;
   try {
-    fd = openSync(staging, 'wx');
+    shared = sharedLockFileIn(dirname(path), lockContent);
   } catch (error) {
     throw lockFailure(lockPath, error);
   }
-  let linked = false;
   try {
-    writeSync(fd, lockContent());
-    try {
-      linkSync(staging, lockPath);
-      linked = true;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST' || code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS' || code === 'EOPNOTSUPP') return undefined;
-      throw lockFailure(lockPath, error);
-    }
-    return { fd, ino: fstatSync(fd, { bigint: true }).ino, tookOver: false };
-  } finally {
-    try {
-      unlinkSync(staging);
-    } catch {
-      // Gone already.
-    }
-    if (!linked) closeSync(fd);
+    // Now, not when the file was made: a lock's age is its mtime's, and this lock is new. A new mtime
+    // also tells this lock from the earlier ones the file stood for (a takeover checks it moves the
+    // very lock it judged stale, by inode, mtime and content).
+    touch(shared.fd, new Date());
+    linkSync(shared.path, lockPath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // The file was removed by someone else (a clean-up of the folder): the asynchronous path locks instead, and the next lock makes a new file.
+    if (code === 'ENOENT') forget(shared);
+    removeIfUnused(shared);
+    if (code === 'ENOENT' || code === 'EEXIST' || code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS' || code === 'EOPNOTSUPP') return undefined;
+    throw lockFailure(lockPath, error);
+  }
+  shared.holders++;
+  return { fd: shared.fd, ino: shared.ino, shared, tookOver: false };
+}
+
+/** Sets the mtime of the open lock file; a failure only means a refresh missed (the next one comes). */
+function touch(fd: number, now: Date): void {
+  try {
+    futimesSync(fd, now, now);
+  } catch {
+    // Missed.
   }
 }
 
@@ -324,7 +333,10 @@ function releaseSync(lockPath: string, held: Held): void {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   } finally {
-    if (held.handle) held.handle.close().catch(() => undefined);
+    if (held.shared) {
+      held.shared.holders--;
+      removeIfUnused(held.shared);
+    } else if (held.handle) held.handle.close().catch(() => undefined);
     else closeQuietly(held.fd);
   }
 }
@@ -338,8 +350,8 @@ function closeQuietly(fd: number): void {
 }
 
 /**
- * Temp files of writers that died mid-write (their pid is in the name and no longer runs); never one of
- * a live process. Listing the folder is costly in big corpora, so only after taking over a stale lock.
+ * Temp files of writers that died mid-write (their pid is in the name and no longer runs), and the lock
+ * files of worker threads killed meanwhile; never one of a live process. Listing the folder is costly in big corpora, so only after taking over a stale lock.
  */
 async function removeOrphanedTempFiles(path: string): Promise<void> {
   const folder = dirname(path);
@@ -352,6 +364,12 @@ async function removeOrphanedTempFiles(path: string): Promise<void> {
   const orphans = names.filter((name) => isTempFileName(name, path));
   const checks = await Promise.all(orphans.map(async (name) => ((await isOwnedByDeadProcess(join(folder, name), STALE_AFTER_MS)) ? name : undefined)));
   await Promise.all(checks.filter((name) => name !== undefined).map((name) => unlink(join(folder, name)).catch(() => undefined)));
+  // A worker thread's lock file (see sharedLockFile.ts), left by a process killed while it held locks here.
+  const deadThreadsLocks = names.filter((name) => {
+    const pid = sharedLockFileOwner(name);
+    return pid !== undefined && !isRunning(pid);
+  });
+  await Promise.all(deadThreadsLocks.map((name) => unlink(join(folder, name)).catch(() => undefined)));
   // Claims of a process killed while taking over some earlier lock.
   const prefix = `.${basename(path)}.`;
   const claims = names.filter((name) => name.startsWith(prefix) && /^[0-9a-f]{12}\.claim$/.test(name.slice(prefix.length)));
