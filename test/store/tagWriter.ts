@@ -2,7 +2,7 @@
  * A process that tags an article through the real SidecarStore, for the crash and concurrency tests.
  * Each tag is signed `WRITER_NAME-N`, and acknowledged on stdout only once `update` has resolved
  * (the sidecar is on disk): "wrote N WRITER_NAME-N".
- * Usage: node --import tsx tagWriter.ts ARTICLE WRITER_NAME COUNT
+ * Usage: node --import tsx tagWriter.ts ARTICLE WRITER_NAME COUNT (a WRITER_NAME starting with "cli": blocking calls)
  *   COUNT > 0: that many tags as fast as it can; 0: forever;
  *   "stdin": one tag per line read from stdin, answering "wrote N NAME-N" or "failed N NAME-N: why".
  */
@@ -14,7 +14,9 @@ import { SidecarStore } from '../../server/src/node/sidecarStore';
 const [article, writer, countText] = process.argv.slice(2);
 const text = readFileSync(article, 'utf8');
 const words = [...text.matchAll(/\p{Lu}\p{Ll}+/gu)];
-const store = new SidecarStore();
+// Writers named cli… take the lock and write with blocking calls, as `marginalia annotate`'s worker
+// threads do, so that every crash and race below meets both kinds of writer.
+const store = new SidecarStore({ blocking: writer.startsWith('cli') });
 
 async function tag(written: number): Promise<string> {
   const word = words[(written * 7919 + writer.length) % words.length];

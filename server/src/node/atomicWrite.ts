@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
+import { closeSync, fsync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -33,8 +34,73 @@ export async function writeFileAtomically(path: string, content: string | Uint8A
     await unlink(tempPath).catch(() => undefined);
     throw error;
   }
-  await syncFolder(folder);
+  await syncFolder(folder, false);
 }
+
+/**
+ * writeFileAtomically for a worker thread, with the same steps and guarantees: opening, writing,
+ * closing and renaming with blocking calls (microseconds of the thread's time; through FileHandles
+ * and promises they cost pre-annotation more CPU than the system calls themselves), and the two syncs
+ * (the temp file's, the folder's) on the thread pool, as they wait for the disk (milliseconds) while
+ * the thread detects the next article. Never on the language server's own thread, whose editor must
+ * not wait for a slow disk.
+ */
+export async function writeFileAtomicallyBlocking(path: string, content: string | Uint8Array | readonly Uint8Array[], options: AtomicWriteOptions = {}): Promise<void> {
+  const folder = dirname(path);
+  const tempPath = tempPathFor(path);
+  try {
+    const fd = openSync(tempPath, 'wx');
+    try {
+      for (const part of typeof content === 'string' || content instanceof Uint8Array ? [content] : content) writeAllSync(fd, typeof part === 'string' ? Buffer.from(part, 'utf8') : part);
+      await fsyncOffThread(fd);
+    } finally {
+      closeSync(fd);
+    }
+    await options.beforeCommit?.();
+    renameSync(tempPath, path);
+  } catch (error) {
+    // Only the temp file this call created: another writer's is never touched.
+    try {
+      unlinkSync(tempPath);
+    } catch {
+      // Not created, or gone.
+    }
+    throw error;
+  }
+  await syncFolder(folder, true);
+}
+
+/** writeSync until every byte is written (a write may take fewer). */
+function writeAllSync(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+}
+
+/** fsync on the thread pool, through a callback: no FileHandle, no promise-based file call. */
+function fsyncOffThread(fd: number): Promise<void> {
+  return new Promise((resolve, reject) => fsync(fd, (error) => (error ? reject(error) : resolve())));
+}
+
+/** This process's pid, asked once: process.pid is a system call each time, and every temp file and lock names it. */
+export const PID = process.pid;
+
+/**
+ * Random hex digits, drawn from the system's generator a few kilobytes at a time: a call per temp file
+ * and lock (three an article written) cost more than the rest of naming them.
+ */
+export function randomHex(bytes: number): string {
+  if (randomUsed + bytes > randomPool.length) {
+    randomFillSync(randomPool);
+    randomUsed = 0;
+  }
+  let hex = '';
+  for (let i = randomUsed; i < randomUsed + bytes; i++) hex += HEX[randomPool[i]!];
+  randomUsed += bytes;
+  return hex;
+}
+
+const randomPool = new Uint8Array(4096);
+let randomUsed = randomPool.length;
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 /**
  * A fresh temp file name beside `path`: hidden and ending in .tmp, so that watchers and globs for
@@ -42,7 +108,7 @@ export async function writeFileAtomically(path: string, content: string | Uint8A
  * mid-write can be told from one a live writer is still filling.
  */
 export function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  return join(dirname(path), `.${basename(path)}.${PID}-${randomHex(4)}.tmp`);
 }
 
 /** Whether `name` (a file name in the folder of `path`) is one of `path`'s temp files, of this version or an older one (no pid). */
@@ -94,14 +160,14 @@ const folderSyncUnderWay = new Map<string, Promise<void>>();
  * (a journal commit) for them all instead of one each, and each write still resolves only once its
  * own rename is on disk.
  */
-function syncFolder(folder: string): Promise<void> {
+function syncFolder(folder: string, blocking: boolean): Promise<void> {
   const waiting = nextFolderSync.get(folder);
   if (waiting) return waiting;
   const previous = folderSyncUnderWay.get(folder) ?? Promise.resolve();
   const next = previous.then(() => {
     // From here on, a new rename needs the sync after this one.
     nextFolderSync.delete(folder);
-    const underWay = syncFolderNow(folder);
+    const underWay = blocking ? syncFolderOffThread(folder) : syncFolderNow(folder);
     folderSyncUnderWay.set(folder, underWay);
     return underWay.finally(() => {
       if (folderSyncUnderWay.get(folder) === underWay) folderSyncUnderWay.delete(folder);
@@ -122,5 +188,23 @@ async function syncFolderNow(folder: string): Promise<void> {
     }
   } catch {
     // Some platforms (Windows) cannot open or fsync a folder; the rename has happened regardless.
+  }
+}
+
+/** syncFolderNow for a worker thread: the folder opened and closed with blocking calls, synced on the thread pool. */
+async function syncFolderOffThread(folder: string): Promise<void> {
+  folderSyncs++;
+  let fd: number;
+  try {
+    fd = openSync(folder, 'r');
+  } catch {
+    return; // As syncFolderNow: a platform that cannot open a folder.
+  }
+  try {
+    await fsyncOffThread(fd);
+  } catch {
+    // As syncFolderNow: one that cannot fsync it.
+  } finally {
+    closeSync(fd);
   }
 }

@@ -1,9 +1,11 @@
 import { FileLockError, type HeldLock } from '../core/base/fileAccess';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
+import { closeSync, futimesSync, linkSync, statSync, unlinkSync } from 'node:fs';
 import { link, open, readdir, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { isOwnedByDeadProcess, isRunning, isTempFileName, tempPathFor } from './atomicWrite';
+import { isOwnedByDeadProcess, isRunning, isTempFileName, PID, randomHex, tempPathFor } from './atomicWrite';
+import { forget, removeIfUnused, sharedLockFileIn, sharedLockFileOwner, type SharedLockFile } from './sharedLockFile';
 
 /**
  * A holder refreshes its lock's mtime this often while it works, so that a lock not refreshed for
@@ -26,6 +28,13 @@ export type { HeldLock };
 export interface FileLockOptions {
   /** How long to wait for a live holder before giving up; default GIVE_UP_AFTER_MS. */
   waitMs?: number;
+  /**
+   * Take a lock nobody holds, and release it, with blocking calls: for a worker thread, where the
+   * promise-based calls cost pre-annotation more CPU than the system calls themselves. Waiting for a
+   * lock someone else holds (and taking over a stale one) stays asynchronous. Never on the language
+   * server's own thread, whose editor must not wait for a slow disk.
+   */
+  blocking?: boolean;
 }
 
 /**
@@ -37,18 +46,22 @@ export interface FileLockOptions {
  */
 export async function withFileLock<T>(path: string, work: (lock: HeldLock) => Promise<T>, options: FileLockOptions = {}): Promise<T> {
   const lockPath = lockPathFor(path);
-  const held = await acquire(path, lockPath, options.waitMs ?? GIVE_UP_AFTER_MS);
+  const blocking = options.blocking === true;
+  const held = (blocking ? tryCreateSync(path, lockPath) : undefined) ?? (await acquire(path, lockPath, options.waitMs ?? GIVE_UP_AFTER_MS));
+  // Through the lock's own file: after a takeover, the lock at that path is someone else's.
   const refresh = setInterval(() => {
     const now = new Date();
-    held.handle.utimes(now, now).catch(() => undefined);
+    if (held.handle) held.handle.utimes(now, now).catch(() => undefined);
+    else touch(held.fd, now);
   }, REFRESH_EVERY_MS);
   refresh.unref();
   try {
     if (held.tookOver) await removeOrphanedTempFiles(path);
-    return await work({ assertHeld: () => assertHeld(lockPath, held) });
+    return await work({ assertHeld: blocking ? async () => assertHeldSync(lockPath, held) : () => assertHeld(lockPath, held) });
   } finally {
     clearInterval(refresh);
-    await release(lockPath, held);
+    if (blocking) releaseSync(lockPath, held);
+    else await release(lockPath, held);
   }
 }
 
@@ -57,8 +70,13 @@ function lockPathFor(path: string): string {
 }
 
 interface Held {
-  /** The lock file, open: its mtime is refreshed through it, and its inode tells whether it is still in place. */
-  handle: FileHandle;
+  /** The lock file's descriptor, open: its mtime is refreshed through it. */
+  fd: number;
+  /** The same, as a FileHandle when taken asynchronously (closed through it). */
+  handle?: FileHandle;
+  /** When taken with blocking calls: the thread's lock file in the folder, linked as this lock. */
+  shared?: SharedLockFile;
+  /** Its inode: tells whether it is still in place. */
   ino: bigint;
   /** Whether a stale lock was removed on the way: its holder's temp files may be lying around. */
   tookOver: boolean;
@@ -85,7 +103,7 @@ async function acquire(path: string, lockPath: string, waitMs: number): Promise<
 
 /** Creates the lock if there is none; undefined when one exists. */
 async function tryCreate(path: string, lockPath: string): Promise<Omit<Held, 'tookOver'> | undefined> {
-  const content = `${process.pid} ${Date.now()} ${randomBytes(8).toString('hex')} ${HOST}\n`;
+  const content = lockContent();
   // Written under a temp name first, then linked: link fails if the lock exists, and the lock never
   // exists empty (a lock without a pid could only be judged by its age).
   const staging = tempPathFor(path);
@@ -109,10 +127,55 @@ async function tryCreate(path: string, lockPath: string): Promise<Omit<Held, 'to
       return await createInPlace(lockPath, content);
     }
     const ino = (await handle.stat({ bigint: true })).ino;
-    return { handle, ino };
+    return { fd: handle.fd, handle, ino };
   } finally {
     await unlink(staging).catch(() => undefined);
     if (!linked) await handle.close().catch(() => undefined);
+  }
+}
+
+/** Who holds the lock: pid, since when, a nonce (two locks never read alike), and this machine. */
+function lockContent(): string {
+  return `${PID} ${Date.now()} ${randomHex(8)} ${HOST}\n`;
+}
+
+/**
+ * tryCreate with blocking calls: the thread's lock file in the folder (see sharedLockFile.ts), which
+ * holds this process's pid from its start, linked as the lock, so that the lock never exists without
+ * it. Not held: undefined when the lock exists, and when the file system has no hard links, both of
+ * which the asynchronous acquire handles (waiting, taking over, creating in place).
+ */
+function tryCreateSync(path: string, lockPath: string): Held | undefined {
+  let shared: SharedLockFile;
+  try {
+    shared = sharedLockFileIn(dirname(path), lockContent);
+  } catch (error) {
+    throw lockFailure(lockPath, error);
+  }
+  try {
+    // Now, not when the file was made: a lock's age is its mtime's, and this lock is new. A new mtime
+    // also tells this lock from the earlier ones the file stood for (a takeover checks it moves the
+    // very lock it judged stale, by inode, mtime and content).
+    touch(shared.fd, new Date());
+    linkSync(shared.path, lockPath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // The file was removed by someone else (a clean-up of the folder): the asynchronous path locks instead, and the next lock makes a new file.
+    if (code === 'ENOENT') forget(shared);
+    removeIfUnused(shared);
+    if (code === 'ENOENT' || code === 'EEXIST' || code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS' || code === 'EOPNOTSUPP') return undefined;
+    throw lockFailure(lockPath, error);
+  }
+  shared.holders++;
+  return { fd: shared.fd, ino: shared.ino, shared, tookOver: false };
+}
+
+/** Sets the mtime of the open lock file; a failure only means a refresh missed (the next one comes). */
+function touch(fd: number, now: Date): void {
+  try {
+    futimesSync(fd, now, now);
+  } catch {
+    // Missed.
   }
 }
 
@@ -125,7 +188,7 @@ async function createInPlace(lockPath: string, content: string): Promise<Omit<He
     throw lockFailure(lockPath, error);
   }
   await handle.writeFile(content);
-  return { handle, ino: (await handle.stat({ bigint: true })).ino };
+  return { fd: handle.fd, handle, ino: (await handle.stat({ bigint: true })).ino };
 }
 
 function lockFailure(lockPath: string, error: unknown): FileLockError {
@@ -239,9 +302,15 @@ async function assertHeld(lockPath: string, held: Held): Promise<void> {
   } catch {
     ino = undefined;
   }
-  if (ino !== held.ino) {
-    throw new FileLockError(lockPath, `lost the lock ${lockPath} to another process (this one was too slow, over ${STALE_AFTER_MS / 1000} s, and was taken for dead); nothing written, try again`);
-  }
+  if (ino !== held.ino) throw lostLock(lockPath);
+}
+
+function assertHeldSync(lockPath: string, held: Held): void {
+  if (statSync(lockPath, { bigint: true, throwIfNoEntry: false })?.ino !== held.ino) throw lostLock(lockPath);
+}
+
+function lostLock(lockPath: string): FileLockError {
+  return new FileLockError(lockPath, `lost the lock ${lockPath} to another process (this one was too slow, over ${STALE_AFTER_MS / 1000} s, and was taken for dead); nothing written, try again`);
 }
 
 async function release(lockPath: string, held: Held): Promise<void> {
@@ -251,13 +320,38 @@ async function release(lockPath: string, held: Held): Promise<void> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   } finally {
-    await held.handle.close().catch(() => undefined);
+    if (held.handle) await held.handle.close().catch(() => undefined);
+    else closeQuietly(held.fd);
+  }
+}
+
+/** release with blocking calls. */
+function releaseSync(lockPath: string, held: Held): void {
+  try {
+    // Only our own lock: after a takeover (we were frozen), the lock in place is someone else's.
+    if (statSync(lockPath, { bigint: true, throwIfNoEntry: false })?.ino === held.ino) unlinkSync(lockPath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  } finally {
+    if (held.shared) {
+      held.shared.holders--;
+      removeIfUnused(held.shared);
+    } else if (held.handle) held.handle.close().catch(() => undefined);
+    else closeQuietly(held.fd);
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Closed already.
   }
 }
 
 /**
- * Temp files of writers that died mid-write (their pid is in the name and no longer runs); never one of
- * a live process. Listing the folder is costly in big corpora, so only after taking over a stale lock.
+ * Temp files of writers that died mid-write (their pid is in the name and no longer runs), and the lock
+ * files of worker threads killed meanwhile; never one of a live process. Listing the folder is costly in big corpora, so only after taking over a stale lock.
  */
 async function removeOrphanedTempFiles(path: string): Promise<void> {
   const folder = dirname(path);
@@ -270,6 +364,12 @@ async function removeOrphanedTempFiles(path: string): Promise<void> {
   const orphans = names.filter((name) => isTempFileName(name, path));
   const checks = await Promise.all(orphans.map(async (name) => ((await isOwnedByDeadProcess(join(folder, name), STALE_AFTER_MS)) ? name : undefined)));
   await Promise.all(checks.filter((name) => name !== undefined).map((name) => unlink(join(folder, name)).catch(() => undefined)));
+  // A worker thread's lock file (see sharedLockFile.ts), left by a process killed while it held locks here.
+  const deadThreadsLocks = names.filter((name) => {
+    const pid = sharedLockFileOwner(name);
+    return pid !== undefined && !isRunning(pid);
+  });
+  await Promise.all(deadThreadsLocks.map((name) => unlink(join(folder, name)).catch(() => undefined)));
   // Claims of a process killed while taking over some earlier lock.
   const prefix = `.${basename(path)}.`;
   const claims = names.filter((name) => name.startsWith(prefix) && /^[0-9a-f]{12}\.claim$/.test(name.slice(prefix.length)));

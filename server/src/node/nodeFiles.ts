@@ -3,7 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { FileAccess } from '../core/base/fileAccess';
-import { writeFileAtomically } from './atomicWrite';
+import { writeFileAtomically, writeFileAtomicallyBlocking } from './atomicWrite';
 import { withFileLock } from './fileLock';
 import { readRegularFile, readRegularFileFrom, readRegularFileSync } from './regularFile';
 
@@ -58,15 +58,18 @@ export const nodeFiles: FileAccess = {
 };
 
 /**
- * nodeFiles with reads that block the thread, for a worker thread (an export's, a pre-annotation's),
- * where a blocked thread costs nothing and a synchronous read of a small file costs a fraction of the
- * promise, thread-pool hop and FileHandle of an asynchronous one (which took most of an export's time).
- * Locking and writing stay asynchronous: while other articles' syncs commit the file system's journal,
- * creating or renaming a file can wait milliseconds for it (measured: 4 ms an open at times), which the
- * thread spends detecting the next article instead.
+ * nodeFiles with blocking calls, for a worker thread (an export's, a pre-annotation's), where a
+ * blocked thread costs little and a blocking call on a local file costs a fraction of the promise,
+ * thread-pool hop and FileHandle of an asynchronous one (which took most of an export's time, and
+ * more CPU than the system calls of pre-annotation's writes). Reads, the lock when nobody holds it,
+ * and the write's open, write, close and rename block; what waits for the disk (the syncs, about
+ * 1-3 ms each) or for another process (a lock someone holds) stays asynchronous, so the thread
+ * detects the next article meanwhile.
  */
 export const blockingNodeFiles: FileAccess = {
   ...nodeFiles,
+  writeAtomically: (path, content, options) => writeFileAtomicallyBlocking(path, content, options),
+  withLock: (path, work, options) => withFileLock(path, work, { ...options, blocking: true }),
   async read(path, maxBytes) {
     try {
       return readRegularFileSync(path, maxBytes);

@@ -1,5 +1,6 @@
 import { describe, it, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHook } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,20 @@ describe('the sidecar store', () => {
     await writeFile(article, ARTICLE_TEXT);
   });
   afterEach(() => rm(folder, { recursive: true, force: true }));
+
+  it("on a worker thread's store (blocking), locks, writes and syncs the sidecar without a promise-based file call", async () => {
+    const blocking = new SidecarStore({ blocking: true, namesChecked: true });
+    const types: string[] = [];
+    const hook = createHook({ init: (_id, type) => void types.push(type) }).enable();
+    try {
+      await blocking.updateTags(article, () => ({ put: [tag(23, 27, 'GPE')], remove: [] }));
+    } finally {
+      hook.disable();
+    }
+    assert.deepEqual((await store.read(article)).sidecar.annotations.map((written) => written.text), ['Kyiv']);
+    assert.deepEqual(types.filter((type) => type === 'FILEHANDLE' || type === 'FSREQPROMISE'), [], types.join(', '));
+    assert.deepEqual((await readdir(folder)).sort(), ['000_kyiv.annotations.json', '000_kyiv.txt'], 'no lock nor temp file left');
+  });
 
   it('reads an absent sidecar as an empty one without creating a file', async () => {
     const loaded = await store.read(article);

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { exampleSidecar, exampleTag } from '../../../../test/support/testSidecars';
 import { parseSidecar } from './parse';
-import { isPlainlyValidSidecar } from './plainSidecar';
-import { SidecarSchema, type Tag } from './schema';
+import { isPlainlyValidSidecar, isPlainlyValidTag } from './plainSidecar';
+import { SidecarSchema, TagSchema, type Tag } from './schema';
 
 /** Tags as the editor and `annotate` write them: values, history, orphan marks, model sources, astral text. */
 const commonTags: Tag[] = [
@@ -82,6 +82,23 @@ describe('the quick check of a sidecar (the common case without zod)', () => {
       assert.equal(isPlainlyValidSidecar(json), false, JSON.stringify(changes));
       assert.throws(() => parseSidecar(JSON.stringify(json), 'x.annotations.json'), problem);
     }
+  });
+
+  it('never calls a tag valid that zod refuses, and one it calls valid reads as zod reads it (newTag checks its tags so)', () => {
+    for (const tag of commonTags) {
+      const json = JSON.parse(JSON.stringify(tag));
+      assert.equal(isPlainlyValidTag(json), true);
+      assert.deepEqual(TagSchema.parse(json), json);
+    }
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (mutations) => {
+        const json = mutated(mutations) as { annotations?: unknown };
+        for (const tag of Array.isArray(json.annotations) ? json.annotations : []) {
+          if (isPlainlyValidTag(tag)) assert.deepEqual(TagSchema.safeParse(tag).data, tag, JSON.stringify(tag));
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('leaves tags in conflict and relations to zod', () => {

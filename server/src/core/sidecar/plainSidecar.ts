@@ -47,7 +47,11 @@ export function isPlainlyValidSidecar(json: unknown): json is Sidecar {
   return true;
 }
 
-function isPlainlyValidTag(tag: unknown): tag is { id: string } {
+/**
+ * True: TagSchema accepts `tag` as it is (and gives it back unchanged). False: not decided here. For
+ * JSON data (no undefined fields), as read from a file or built field by field as newTag builds it.
+ */
+export function isPlainlyValidTag(tag: unknown): tag is { id: string } {
   if (!isRecord(tag)) return false;
   let present = 0;
   for (const key in tag) {
@@ -85,8 +89,14 @@ function isOffset(value: unknown): value is number {
 }
 
 function isTimestamp(value: unknown): boolean {
-  return typeof value === 'string' && UTC_TIMESTAMP.test(value);
+  if (value === lastTimestamp) return true;
+  if (typeof value !== 'string' || !UTC_TIMESTAMP.test(value)) return false;
+  lastTimestamp = value;
+  return true;
 }
+
+/** The last timestamp found valid: the tags of a pre-annotation run, or of a sidecar written at once, share a handful. */
+let lastTimestamp: string | undefined;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
