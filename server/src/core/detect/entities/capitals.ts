@@ -17,14 +17,25 @@ import { PerWord } from './perWord';
  * "TOKYO", "SÃO", "O'BRIEN", and the "V" of "INDIA V AUSTRALIA": the first a letter, none lowercase, no digit.
  */
 export function isShoutedWord(word: string): boolean {
-  if (word.length === 0 || word !== word.toUpperCase() || word === word.toLowerCase()) return false;
-  const first = word.charCodeAt(0);
-  if (first >= 48 && first <= 57) return false;
-  for (let i = 1; i < word.length; i++) {
+  // Asked of every distinct word of a document: ASCII words, most of them, are judged from their codes alone,
+  // without the two case-mapped copies; an ASCII lowercase letter or a digit rules a word out at once.
+  let ascii = true;
+  let asciiCapital = false;
+  for (let i = 0; i < word.length; i++) {
     const code = word.charCodeAt(i);
-    if (code >= 48 && code <= 57) return false;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) return false;
+    if (code >= 128) ascii = false;
+    else if (code >= 65 && code <= 90) asciiCapital = true;
   }
+  // Without a lowercase letter, an ASCII word is unchanged by toUpperCase; toLowerCase changes it by its capitals.
+  if (ascii) return asciiCapital && isAsciiCapital(word.charCodeAt(0));
+  if (word !== word.toUpperCase() || word === word.toLowerCase()) return false;
   return /^\p{L}/u.test(word);
+}
+
+/** Among ASCII characters, the letters \p{L} matches that a word with no lowercase letter can start with. */
+function isAsciiCapital(code: number): boolean {
+  return code >= 65 && code <= 90;
 }
 
 /** The word as a name is written in running text: "SAN" → "San", "SAINT-GERMAIN" → "Saint-Germain", "O'BRIEN" → "O'Brien". */
