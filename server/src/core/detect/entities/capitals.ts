@@ -12,45 +12,9 @@ import type { Finding } from './recognise';
 import { STATIC_INDEX, firstNameStrength, type LexiconEntry, type PhraseIndex, type PhraseNode } from './knownNames';
 import { isCommonWord } from './curated/common-words';
 import { PerWord } from './perWord';
+import { isShoutedWord, foldCapitals } from './wordCase';
 
-/**
- * "TOKYO", "SÃO", "O'BRIEN", and the "V" of "INDIA V AUSTRALIA": the first a letter, none lowercase, no digit.
- */
-export function isShoutedWord(word: string): boolean {
-  // Asked of every distinct word of a document: ASCII words, most of them, are judged from their codes alone,
-  // without the two case-mapped copies; an ASCII lowercase letter or a digit rules a word out at once.
-  let ascii = true;
-  let asciiCapital = false;
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i);
-    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) return false;
-    if (code >= 128) ascii = false;
-    else if (code >= 65 && code <= 90) asciiCapital = true;
-  }
-  // Without a lowercase letter, an ASCII word is unchanged by toUpperCase; toLowerCase changes it by its capitals.
-  if (ascii) return asciiCapital && isAsciiCapital(word.charCodeAt(0));
-  if (word !== word.toUpperCase() || word === word.toLowerCase()) return false;
-  return /^\p{L}/u.test(word);
-}
-
-/** Among ASCII characters, the letters \p{L} matches that a word with no lowercase letter can start with. */
-function isAsciiCapital(code: number): boolean {
-  return code >= 65 && code <= 90;
-}
-
-/** The word as a name is written in running text: "SAN" → "San", "SAINT-GERMAIN" → "Saint-Germain", "O'BRIEN" → "O'Brien". */
-export function foldCapitals(word: string): string {
-  const lower = word.toLowerCase();
-  let folded = '';
-  let startsPart = true;
-  for (let i = 0; i < lower.length; i++) {
-    const char = lower[i]!;
-    // After an apostrophe only a name part restarts ("O'Brien"), not a clitic ("PEOPLE'S").
-    folded += startsPart ? char.toUpperCase() : char;
-    startsPart = char === '-' || ((char === "'" || char === '’') && lower.length - i > 3);
-  }
-  return folded;
-}
+export { isShoutedWord, foldCapitals };
 
 /** Wire slugs and section labels that open a line like a dateline but name nothing ("UPDATE 2-", "FACTBOX-"). */
 const WIRE_SLUGS: ReadonlySet<string> = new Set([
@@ -65,30 +29,18 @@ const DASHES: ReadonlySet<string> = new Set(['-', '–', '—', '--']);
 const MAX_DATELINE_WORDS = 4;
 const MAX_DATELINE_TAIL = 10;
 
-const UNKNOWN = 0;
-const NOT_SHOUTED = 1;
-const SHOUTED = 2;
-
 /** What the capitals rules ask of a document's words, each word asked once. */
 export class CapitalWords {
-  /** By word id, whether it is shouted (or not yet known): read for every token, so a typed array. */
-  private readonly shoutedIds: Uint8Array;
-  private anyShouted: boolean | undefined;
   private shoutedList: Int32Array | undefined;
   readonly folded: PerWord<string>;
 
   constructor(private readonly tokens: TokenList) {
-    this.shoutedIds = new Uint8Array(tokens.vocabulary.length);
     this.folded = new PerWord(tokens, (word) => (isShoutedWord(word) ? foldCapitals(word) : word));
   }
 
   /** Whether the document has a shouted word at all: most have few, and some none. */
   get any(): boolean {
-    if (this.anyShouted === undefined) {
-      this.anyShouted = false;
-      for (let id = 0; id < this.shoutedIds.length && !this.anyShouted; id++) this.anyShouted = this.isShoutedId(id);
-    }
-    return this.anyShouted;
+    return this.tokens.anyShouted;
   }
 
   /** The tokens whose word is shouted, in order; found once. */
@@ -97,7 +49,7 @@ export class CapitalWords {
       const found: number[] = [];
       if (this.any) {
         const { tokens } = this;
-        for (let i = 0; i < tokens.length; i++) if (this.isShoutedId(tokens.wordId(i)) && tokens.isWord(i)) found.push(i);
+        for (let i = 0; i < tokens.length; i++) if (tokens.isShoutedWord(tokens.wordId(i)) && tokens.isWord(i)) found.push(i);
       }
       this.shoutedList = Int32Array.from(found);
     }
@@ -106,16 +58,7 @@ export class CapitalWords {
 
   /** Whether the word of token `index` is shouted. */
   isShouted(index: number): boolean {
-    return this.isShoutedId(this.tokens.wordId(index));
-  }
-
-  private isShoutedId(id: number): boolean {
-    let known = this.shoutedIds[id]!;
-    if (known === UNKNOWN) {
-      known = isShoutedWord(this.tokens.vocabulary[id]!) ? SHOUTED : NOT_SHOUTED;
-      this.shoutedIds[id] = known;
-    }
-    return known === SHOUTED;
+    return this.tokens.isShoutedWord(this.tokens.wordId(index));
   }
 
   /**

@@ -24,9 +24,33 @@ export class TokenList {
     private readonly lines: Int32Array,
     private readonly flags: Uint8Array,
     private readonly wordIds: Int32Array,
-    /** The distinct token texts; `wordId` indexes it. */
-    readonly vocabulary: readonly string[],
-  ) {}
+    private readonly words: Vocabulary,
+  ) {
+    this.vocabulary = words.words;
+  }
+
+  /** The distinct token texts; `wordId` indexes it. */
+  readonly vocabulary: readonly string[];
+
+  /** Whether word `id` is written in capitals (isShoutedWord of it). */
+  isShoutedWord(id: number): boolean {
+    return this.words.isShouted(id);
+  }
+
+  /** Whether any token's word is written in capitals. */
+  get anyShouted(): boolean {
+    return this.words.anyShouted;
+  }
+
+  /** The id of word `id` lower-cased, or -1 when no token has that word. */
+  lowercaseWordId(id: number): number {
+    return this.words.idOfLowercase(id);
+  }
+
+  /** The id of a word (typographic apostrophes folded, as the vocabulary holds words), or -1 when no token has it. */
+  idOfWord(word: string): number {
+    return this.words.idOfWord(word);
+  }
 
   /** True for an index inside the list: neighbours of a token may lie outside it. */
   has(i: number): boolean {
@@ -158,7 +182,7 @@ class TokenListBuilder {
       this.lines.subarray(0, n),
       this.flags.subarray(0, n),
       this.wordIds.subarray(0, n),
-      this.vocabulary.words,
+      this.vocabulary,
     );
   }
 

@@ -3,8 +3,25 @@
  * text, so a word seen before costs no string allocation, and every rule compares the same string objects.
  */
 import { EMPTY_WORD_HASH, foldApostrophe, hashUnit } from '../shared/textScan';
+import { isShoutedWord } from './wordCase';
 
 const EMPTY_SLOT = -1;
+
+// What the units of a word are, gathered while they are copied into the pool: a document's words are judged
+// in that one pass instead of by string functions, rule by rule.
+const LOWERCASE_OR_DIGIT = 1;
+const ASCII_CAPITAL = 2;
+const NON_ASCII = 4;
+/** By ASCII unit, its LOWERCASE_OR_DIGIT or ASCII_CAPITAL bit. */
+const ASCII_UNIT_BITS = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) ASCII_UNIT_BITS[code] = LOWERCASE_OR_DIGIT;
+  else if (code >= 65 && code <= 90) ASCII_UNIT_BITS[code] = ASCII_CAPITAL;
+}
+
+/** Facts kept per word id. */
+const SHOUTED_WORD = 1;
+const NON_ASCII_WORD = 2;
 
 export class Vocabulary {
   /** Word by id; typographic apostrophes are folded to "'" so lookups need one spelling. */
@@ -15,6 +32,9 @@ export class Vocabulary {
   /** Open addressing by hash: the id of the word in each slot (or EMPTY_SLOT) and its hash, side by side. */
   private slotIds = new Int32Array(1024).fill(EMPTY_SLOT);
   private slotHashes = new Int32Array(1024);
+  /** By word id, SHOUTED_WORD and NON_ASCII_WORD. */
+  private facts = new Uint8Array(1024);
+  private shoutedWords = 0;
 
   /** `units` are the UTF-16 units of `text`, which words are looked up in by offsets. */
   constructor(
@@ -51,16 +71,80 @@ export class Vocabulary {
     return true;
   }
 
+  /** Whether word `id` is written in capitals ("KYIV", "O'BRIEN"): isShoutedWord of it, judged once. */
+  isShouted(id: number): boolean {
+    return (this.facts[id]! & SHOUTED_WORD) !== 0;
+  }
+
+  /** Whether any word is written in capitals: most documents have few such words, and some none. */
+  get anyShouted(): boolean {
+    return this.shoutedWords > 0;
+  }
+
+  /**
+   * The id of word `id` lower-cased, or -1 when the document does not use that word; for a word of ASCII
+   * characters, looked up by its units without lower-casing it into a string. A word with other characters is
+   * looked up through its string (lower-casing may change its length).
+   */
+  idOfLowercase(id: number): number {
+    if ((this.facts[id]! & NON_ASCII_WORD) !== 0) return this.idOfWord(this.words[id]!.toLowerCase());
+    const { pool } = this;
+    const from = this.poolStarts[id]!;
+    const to = this.poolStarts[id + 1]!;
+    let hash = EMPTY_WORD_HASH;
+    for (let k = from; k < to; k++) hash = hashUnit(hash, asciiLowercase(pool[k]!));
+    const mask = this.slotIds.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const other = this.slotIds[slot]!;
+      if (other === EMPTY_SLOT) return -1;
+      if (this.slotHashes[slot] === hash && this.isLowercaseOf(other, from, to)) return other;
+    }
+  }
+
+  /** The id of a word, or -1 when the document does not use it. */
+  idOfWord(word: string): number {
+    let hash = EMPTY_WORD_HASH;
+    for (let k = 0; k < word.length; k++) hash = hashUnit(hash, word.charCodeAt(k));
+    const mask = this.slotIds.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = this.slotIds[slot]!;
+      if (id === EMPTY_SLOT) return -1;
+      if (this.slotHashes[slot] === hash && this.words[id] === word) return id;
+    }
+  }
+
+  /** Word `id` is pool[from, to) lower-cased (ASCII). */
+  private isLowercaseOf(id: number, from: number, to: number): boolean {
+    const start = this.poolStarts[id]!;
+    if (this.poolStarts[id + 1]! - start !== to - from) return false;
+    for (let k = 0; k < to - from; k++) if (this.pool[start + k] !== asciiLowercase(this.pool[from + k]!)) return false;
+    return true;
+  }
+
   private add(start: number, end: number, hash: number, slot: number): number {
     const id = this.words.length;
-    const surface = this.text.slice(start, end);
-    this.words.push(surface.includes('’') ? surface.replace(/’/g, "'") : surface);
     const from = this.poolStarts[id]!;
     const to = from + end - start;
     if (to > this.pool.length) this.pool = grown(this.pool, Math.max(to, this.pool.length * 2));
-    for (let k = 0; k < end - start; k++) this.pool[from + k] = foldApostrophe(this.units[start + k]!);
+    let unitBits = 0;
+    let folded = false;
+    for (let k = 0; k < end - start; k++) {
+      const unit = this.units[start + k]!;
+      const stored = foldApostrophe(unit);
+      folded ||= stored !== unit;
+      unitBits |= stored < 128 ? ASCII_UNIT_BITS[stored]! : NON_ASCII;
+      this.pool[from + k] = stored;
+    }
+    const surface = this.text.slice(start, end);
+    const word = folded ? surface.replace(/’/g, "'") : surface;
+    this.words.push(word);
     if (id + 2 > this.poolStarts.length) this.poolStarts = grown(this.poolStarts, this.poolStarts.length * 2);
     this.poolStarts[id + 1] = to;
+    if (id >= this.facts.length) this.facts = grown(this.facts, this.facts.length * 2);
+    // An ASCII word is in capitals when it has a capital and no lowercase letter or digit, and starts with a letter.
+    const shouted = unitBits & NON_ASCII ? isShoutedWord(word) : unitBits === ASCII_CAPITAL && ASCII_UNIT_BITS[this.pool[from]!] === ASCII_CAPITAL;
+    this.facts[id] = (shouted ? SHOUTED_WORD : 0) | (unitBits & NON_ASCII ? NON_ASCII_WORD : 0);
+    if (shouted) this.shoutedWords++;
     this.slotIds[slot] = id;
     this.slotHashes[slot] = hash;
     // Half full at most, so probe runs stay short.
@@ -84,8 +168,12 @@ export class Vocabulary {
   }
 }
 
-function grown<T extends Uint16Array | Int32Array>(array: T, capacity: number): T {
-  const copy = array instanceof Uint16Array ? new Uint16Array(capacity) : new Int32Array(capacity);
+function grown<T extends Uint8Array | Uint16Array | Int32Array>(array: T, capacity: number): T {
+  const copy = array instanceof Uint16Array ? new Uint16Array(capacity) : array instanceof Uint8Array ? new Uint8Array(capacity) : new Int32Array(capacity);
   copy.set(array);
   return copy as T;
+}
+
+function asciiLowercase(code: number): number {
+  return code >= 65 && code <= 90 ? code | 32 : code;
 }
