@@ -6,6 +6,7 @@
  */
 import { EMPTY_FILTER_HASH, HASH_FILTER_MASK, UnitClasses, filterHashUnit, hashFilter, isDigit } from '../shared/textScan';
 import type { TokenList } from './tokenize';
+import { wordListBit } from './wordLists';
 
 export type LineKind = 'prose' | 'headline' | 'shouted' | 'junk';
 
@@ -60,7 +61,8 @@ export function classifyLines(text: string, tokens: TokenList): LineKind[] {
   const { vocabulary } = tokens;
   // A typed array keeps one shape from call to call, so optimised code that reads it stays valid.
   const wordShapes = new Uint8Array(vocabulary.length);
-  for (let id = 0; id < vocabulary.length; id++) wordShapes[id] = wordShape(vocabulary[id]!);
+  const lists = tokens.wordLists();
+  for (let id = 0; id < vocabulary.length; id++) wordShapes[id] = wordShape(vocabulary[id]!, lists[id]!);
   const starts = tokens.lineStarts();
   for (let n = 0; n < starts.length; n++) {
     const first = starts[n]!;
@@ -82,8 +84,11 @@ const MARKER_UNKNOWN = 0;
 const HOLDS_MARKER_FRAGMENT = 8;
 const HOLDS_NO_MARKER_FRAGMENT = 16;
 
-function wordShape(word: string): number {
-  return (isDigit(word.charCodeAt(0)) ? STARTS_WITH_DIGIT : 0) | (word.length <= 4 && MINOR_WORDS.has(word) ? MINOR_WORD : 0) | (isShouted(word) ? SHOUTED : 0);
+const IS_MINOR_WORD = wordListBit(MINOR_WORDS);
+
+/** The shape of a word, given the word lists that hold it (wordLists.ts). */
+function wordShape(word: string, lists: number): number {
+  return (isDigit(word.charCodeAt(0)) ? STARTS_WITH_DIGIT : 0) | (lists & IS_MINOR_WORD ? MINOR_WORD : 0) | (isShouted(word) ? SHOUTED : 0);
 }
 
 /** The fragments, case-insensitive, in one native scan: for words of ASCII characters, which case-map within ASCII. */

@@ -6,6 +6,7 @@
 import { EMPTY_WORD_HASH, UnitClasses, UnitSet, hashUnit, isApostrophe } from '../shared/textScan';
 import { unitsOf } from '../shared/utf16Units';
 import { Vocabulary } from './vocabulary';
+import { membershipsOf } from './wordLists';
 
 const WORD_FLAG = 1;
 const CAPITALISED_FLAG = 2;
@@ -46,6 +47,14 @@ export class TokenList {
   lowercaseWordId(id: number): number {
     return this.words.idOfLowercase(id);
   }
+
+  /** By word id, the bits of the word lists (wordLists.ts) that hold the word; worked out once per token list. */
+  wordLists(): Int32Array {
+    this.listMemberships ??= membershipsOf(this.vocabulary);
+    return this.listMemberships;
+  }
+
+  private listMemberships: Int32Array | undefined;
 
   /** The id of a word (typographic apostrophes folded, as the vocabulary holds words), or -1 when no token has it. */
   idOfWord(word: string): number {

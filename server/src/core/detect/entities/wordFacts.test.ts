@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lowercaseFormsInText, lowercaseFormsOfCapitalisedWords, readEntityText, wordUsages } from './index';
 import { isShoutedWord } from './wordCase';
+import { wordListBit } from './wordLists';
 
 /** Words in every case and script the rules meet, apostrophes and joiners included. */
 const WORDS = [
@@ -63,4 +64,20 @@ test('a word is looked up lower-cased among the words of the text, ASCII or not'
   assert.equal(tokens.lowercaseWordId(id('drones')), id('drones'));
   assert.equal(tokens.idOfWord('straße'), -1);
   assert.equal(tokens.idOfWord('Straße'), id('Straße'));
+});
+
+test('a word list added once documents have been read is refused, since their tables would lack it', () => {
+  readEntityText('Denver beat Portland 5-3.').tokens.wordLists();
+  assert.throws(() => wordListBit(['late']), /after detection started/);
+});
+
+test('the word lists of a word are read from one table per document', () => {
+  const { tokens } = readEntityText('Denver beat Portland in the film "Sweet Home", said the minister.');
+  const lists = tokens.wordLists();
+  assert.equal(lists.length, tokens.vocabulary.length);
+  // "Denver" is in no fixed list; "beat" after a team and before one; "the" is a minor word and a connector's.
+  assert.equal(lists[tokens.vocabulary.indexOf('Denver')], 0);
+  assert.notEqual(lists[tokens.vocabulary.indexOf('beat')], 0);
+  assert.notEqual(lists[tokens.vocabulary.indexOf('film')], 0);
+  assert.equal(tokens.wordLists(), lists);
 });
