@@ -50,7 +50,7 @@ export class TokenList {
 
   /** By word id, the bits of the word lists (wordLists.ts) that hold the word; worked out once per token list. */
   wordLists(): Int32Array {
-    this.listMemberships ??= membershipsOf(this.vocabulary);
+    this.listMemberships ??= membershipsOf(this.vocabulary, this.words.hashes);
     return this.listMemberships;
   }
 

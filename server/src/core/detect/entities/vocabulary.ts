@@ -34,6 +34,8 @@ export class Vocabulary {
   private slotHashes = new Int32Array(1024);
   /** By word id, SHOUTED_WORD and NON_ASCII_WORD. */
   private facts = new Uint8Array(1024);
+  /** By word id, its hash (`hashUnit` over its units). */
+  private wordHashes = new Int32Array(1024);
   private shoutedWords = 0;
 
   /** `units` are the UTF-16 units of `text`, which words are looked up in by offsets. */
@@ -76,6 +78,11 @@ export class Vocabulary {
     return (this.facts[id]! & SHOUTED_WORD) !== 0;
   }
 
+  /** By word id, the word's hash: `wordHash` of its string. */
+  get hashes(): Int32Array {
+    return this.wordHashes;
+  }
+
   /** Whether any word is written in capitals: most documents have few such words, and some none. */
   get anyShouted(): boolean {
     return this.shoutedWords > 0;
@@ -103,8 +110,7 @@ export class Vocabulary {
 
   /** The id of a word, or -1 when the document does not use it. */
   idOfWord(word: string): number {
-    let hash = EMPTY_WORD_HASH;
-    for (let k = 0; k < word.length; k++) hash = hashUnit(hash, word.charCodeAt(k));
+    const hash = wordHash(word);
     const mask = this.slotIds.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const id = this.slotIds[slot]!;
@@ -140,7 +146,11 @@ export class Vocabulary {
     this.words.push(word);
     if (id + 2 > this.poolStarts.length) this.poolStarts = grown(this.poolStarts, this.poolStarts.length * 2);
     this.poolStarts[id + 1] = to;
-    if (id >= this.facts.length) this.facts = grown(this.facts, this.facts.length * 2);
+    if (id >= this.facts.length) {
+      this.facts = grown(this.facts, this.facts.length * 2);
+      this.wordHashes = grown(this.wordHashes, this.wordHashes.length * 2);
+    }
+    this.wordHashes[id] = hash;
     // An ASCII word is in capitals when it has a capital and no lowercase letter or digit, and starts with a letter.
     const shouted = unitBits & NON_ASCII ? isShoutedWord(word) : unitBits === ASCII_CAPITAL && ASCII_UNIT_BITS[this.pool[from]!] === ASCII_CAPITAL;
     this.facts[id] = (shouted ? SHOUTED_WORD : 0) | (unitBits & NON_ASCII ? NON_ASCII_WORD : 0);
@@ -172,6 +182,13 @@ function grown<T extends Uint8Array | Uint16Array | Int32Array>(array: T, capaci
   const copy = array instanceof Uint16Array ? new Uint16Array(capacity) : array instanceof Uint8Array ? new Uint8Array(capacity) : new Int32Array(capacity);
   copy.set(array);
   return copy as T;
+}
+
+/** The hash a word is kept under: FNV-1a over its UTF-16 units (`hashUnit`), as the tokenizer hashes a word it reads. */
+export function wordHash(word: string): number {
+  let hash = EMPTY_WORD_HASH;
+  for (let k = 0; k < word.length; k++) hash = hashUnit(hash, word.charCodeAt(k));
+  return hash;
 }
 
 function asciiLowercase(code: number): number {

@@ -3,12 +3,43 @@
  * of a work's title, the lowercase starts of gazetteer phrases...), merged into one table built when the modules
  * load: a document's words are looked up once there, instead of once in each list. In a short article nearly
  * every word is new, and a set lookup per word and list was a visible share of detection.
+ *
+ * The table is keyed by the vocabulary's own hash of each word (vocabulary.ts), which the tokenizer computed
+ * while it read the word: a lookup costs no hashing of the word's string, which a Map would do for each new word.
  */
+import { wordHash } from './vocabulary';
 
-/** Word → the bits of the lists that hold it. */
+/** Word → the bits of the lists that hold it, while lists are added. */
 const MEMBERSHIPS = new Map<string, number>();
 let lists = 0;
 let read = false;
+
+/** The memberships as an open-addressing table by word hash, built when the first document is read. */
+interface HashedTable {
+  mask: number;
+  /** Per slot: the word (undefined for an empty slot), its hash and its bits. */
+  words: Array<string | undefined>;
+  hashes: Int32Array;
+  bits: Int32Array;
+}
+
+let table: HashedTable | undefined;
+
+function hashedTable(): HashedTable {
+  let capacity = 16;
+  // Half full at most, so a word in no list (most words) meets an empty slot at once.
+  while (capacity < MEMBERSHIPS.size * 2) capacity *= 2;
+  const built: HashedTable = { mask: capacity - 1, words: new Array<string | undefined>(capacity).fill(undefined), hashes: new Int32Array(capacity), bits: new Int32Array(capacity) };
+  for (const [word, bits] of MEMBERSHIPS) {
+    const hash = wordHash(word);
+    let slot = hash & built.mask;
+    while (built.words[slot] !== undefined) slot = (slot + 1) & built.mask;
+    built.words[slot] = word;
+    built.hashes[slot] = hash;
+    built.bits[slot] = bits;
+  }
+  return built;
+}
 
 /** Adds a list to the table; its words' memberships then have the bit returned. Only at module load. */
 export function wordListBit(words: Iterable<string>): number {
@@ -20,10 +51,23 @@ export function wordListBit(words: Iterable<string>): number {
   return bit;
 }
 
-/** The memberships of each word of a vocabulary (by word id): one lookup per word. */
-export function membershipsOf(vocabulary: readonly string[]): Int32Array {
+/**
+ * The memberships of each word of a vocabulary (by word id), given each word's hash (`wordHash`, which the
+ * tokenizer computes as it reads): one probe per word.
+ */
+export function membershipsOf(vocabulary: readonly string[], hashes: Int32Array): Int32Array {
   read = true;
+  table ??= hashedTable();
+  const { mask, words, bits } = table;
   const memberships = new Int32Array(vocabulary.length);
-  for (let id = 0; id < vocabulary.length; id++) memberships[id] = MEMBERSHIPS.get(vocabulary[id]!) ?? 0;
+  for (let id = 0; id < vocabulary.length; id++) {
+    const hash = hashes[id]!;
+    for (let slot = hash & mask; words[slot] !== undefined; slot = (slot + 1) & mask) {
+      if (table.hashes[slot] === hash && words[slot] === vocabulary[id]) {
+        memberships[id] = bits[slot]!;
+        break;
+      }
+    }
+  }
   return memberships;
 }
