@@ -26,6 +26,7 @@ export class TokenList {
     private readonly flags: Uint8Array,
     private readonly wordIds: Int32Array,
     private readonly words: Vocabulary,
+    private readonly firstTokens: Int32Array,
   ) {
     this.vocabulary = words.words;
   }
@@ -50,7 +51,7 @@ export class TokenList {
 
   /** By word id, the bits of the word lists (wordLists.ts) that hold the word; worked out once per token list. */
   wordLists(): Int32Array {
-    this.listMemberships ??= membershipsOf(this.vocabulary, this.words.hashes);
+    this.listMemberships ??= membershipsOf(this.words);
     return this.listMemberships;
   }
 
@@ -102,21 +103,9 @@ export class TokenList {
     return (this.flags[i]! & HYPHEN_JOINED_FLAG) !== 0;
   }
 
-  /** The first token of each line that has tokens, in order (worked out once per token list: read-only). */
+  /** The first token of each line that has tokens, in order (found by the tokenizer: read-only). */
   lineStarts(): Int32Array {
-    this.firstTokens ??= this.findLineStarts();
     return this.firstTokens;
-  }
-
-  private firstTokens: Int32Array | undefined;
-
-  private findLineStarts(): Int32Array {
-    const { lines, length } = this;
-    let count = 0;
-    for (let i = 0; i < length; i++) if (i === 0 || lines[i] !== lines[i - 1]) count++;
-    const starts = new Int32Array(count);
-    for (let i = 0, n = 0; i < length; i++) if (i === 0 || lines[i] !== lines[i - 1]) starts[n++] = i;
-    return starts;
   }
 
   /** First word of a line or after sentence punctuation: capitals there are weak evidence. */
@@ -128,22 +117,23 @@ export class TokenList {
 /** Collects tokens into growing typed arrays. */
 class TokenListBuilder {
   private length = 0;
+  private capacity: number;
   private starts: Int32Array;
   private ends: Int32Array;
   private lines: Int32Array;
-  private flags: Uint8Array;
   private wordIds: Int32Array;
+  private flags: Uint8Array;
   private readonly vocabulary: Vocabulary;
-  /** The word id of each ASCII symbol seen so far, or -1. */
-  private readonly asciiSymbolIds = new Int32Array(ASCII).fill(-1);
+  /** 1 + the word id of each ASCII symbol seen so far, or 0 (a fresh array needs no filling). */
+  private readonly asciiSymbolIds = new Int32Array(ASCII);
+  /** The first token of each line that has tokens, found as tokens are pushed. */
+  private readonly lineStarts: number[] = [];
+  private lastLine = -1;
 
   constructor(text: string, units: Uint16Array, expectedTokens: number) {
     this.vocabulary = new Vocabulary(text, units);
-    this.starts = new Int32Array(expectedTokens);
-    this.ends = new Int32Array(expectedTokens);
-    this.lines = new Int32Array(expectedTokens);
-    this.flags = new Uint8Array(expectedTokens);
-    this.wordIds = new Int32Array(expectedTokens);
+    this.capacity = expectedTokens;
+    [this.starts, this.ends, this.lines, this.wordIds, this.flags] = columns(expectedTokens);
   }
 
   push(start: number, end: number, line: number, flags: number): void {
@@ -159,10 +149,10 @@ class TokenListBuilder {
       this.push(start, start + 1, line, 0);
       return;
     }
-    let id = this.asciiSymbolIds[code]!;
+    let id = this.asciiSymbolIds[code]! - 1;
     if (id < 0) {
       id = this.vocabulary.idOf(start, start + 1);
-      this.asciiSymbolIds[code] = id;
+      this.asciiSymbolIds[code] = id + 1;
     }
     this.pushWithId(start, start + 1, line, 0, id);
   }
@@ -173,44 +163,49 @@ class TokenListBuilder {
   }
 
   private pushWithId(start: number, end: number, line: number, flags: number, wordId: number): void {
-    if (this.length === this.starts.length) this.grow();
+    if (this.length === this.capacity) this.grow();
     const n = this.length++;
     this.starts[n] = start;
     this.ends[n] = end;
     this.lines[n] = line;
     this.flags[n] = flags;
     this.wordIds[n] = wordId;
+    if (line !== this.lastLine) {
+      this.lineStarts.push(n);
+      this.lastLine = line;
+    }
   }
 
+  /** The token list; its columns keep their spare capacity, which no index below its length reaches. */
   finish(): TokenList {
-    const n = this.length;
-    return new TokenList(
-      n,
-      this.starts.subarray(0, n),
-      this.ends.subarray(0, n),
-      this.lines.subarray(0, n),
-      this.flags.subarray(0, n),
-      this.wordIds.subarray(0, n),
-      this.vocabulary,
-    );
+    return new TokenList(this.length, this.starts, this.ends, this.lines, this.flags, this.wordIds, this.vocabulary, Int32Array.from(this.lineStarts));
   }
 
   private grow(): void {
-    const capacity = this.starts.length * 2 + 16;
-    this.starts = copyInto(new Int32Array(capacity), this.starts);
-    this.ends = copyInto(new Int32Array(capacity), this.ends);
-    this.lines = copyInto(new Int32Array(capacity), this.lines);
-    this.flags = copyInto(new Uint8Array(capacity), this.flags);
-    this.wordIds = copyInto(new Int32Array(capacity), this.wordIds);
+    const capacity = this.capacity * 2 + 16;
+    const [starts, ends, lines, wordIds, flags] = columns(capacity);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    lines.set(this.lines);
+    wordIds.set(this.wordIds);
+    flags.set(this.flags);
+    [this.starts, this.ends, this.lines, this.wordIds, this.flags] = [starts, ends, lines, wordIds, flags];
+    this.capacity = capacity;
   }
+}
+
+/**
+ * The five columns of `capacity` tokens in one buffer: one allocation instead of five, which a short article's
+ * detection felt.
+ */
+function columns(capacity: number): [Int32Array, Int32Array, Int32Array, Int32Array, Uint8Array] {
+  const buffer = new ArrayBuffer(capacity * 17);
+  const column = (n: number) => new Int32Array(buffer, n * capacity * 4, capacity);
+  return [column(0), column(1), column(2), column(3), new Uint8Array(buffer, capacity * 16, capacity)];
 }
 
 const ASCII = 128;
 
-function copyInto<T extends Int32Array | Uint8Array>(target: T, source: T): T {
-  target.set(source);
-  return target;
-}
 
 const UPPERCASE_START = /^\p{Lu}/u;
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;

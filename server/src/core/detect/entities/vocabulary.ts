@@ -5,7 +5,14 @@
 import { EMPTY_WORD_HASH, foldApostrophe, hashUnit } from '../shared/textScan';
 import { isShoutedWord } from './wordCase';
 
-const EMPTY_SLOT = -1;
+const EMPTY_SLOT = 0;
+const PER_SLOT = 2;
+/** The four integers of a word in Vocabulary.perWord. */
+const PER_WORD = 4;
+const START = 0;
+const END = 1;
+const HASH = 2;
+const FACTS = 3;
 
 // What the units of a word are, gathered while they are copied into the pool: a document's words are judged
 // in that one pass instead of by string functions, rule by rule.
@@ -26,16 +33,19 @@ const NON_ASCII_WORD = 2;
 export class Vocabulary {
   /** Word by id; typographic apostrophes are folded to "'" so lookups need one spelling. */
   readonly words: string[] = [];
-  /** The units of every word, one after another: word `id` is pool[poolStarts[id], poolStarts[id + 1]). */
+  /** The units of every word, one after another (word `id`'s between its START and END). */
   private pool = new Uint16Array(4096);
-  private poolStarts = new Int32Array(1025);
-  /** Open addressing by hash: the id of the word in each slot (or EMPTY_SLOT) and its hash, side by side. */
-  private slotIds = new Int32Array(1024).fill(EMPTY_SLOT);
-  private slotHashes = new Int32Array(1024);
-  /** By word id, SHOUTED_WORD and NON_ASCII_WORD. */
-  private facts = new Uint8Array(1024);
-  /** By word id, its hash (`hashUnit` over its units). */
-  private wordHashes = new Int32Array(1024);
+  /**
+   * By word id, four integers: where its units start and end in the pool, its hash and its facts (SHOUTED_WORD,
+   * NON_ASCII_WORD). One array rather than four: a short article allocates each of them once, and the
+   * allocations were a visible share of its detection.
+   */
+  private perWord = new Int32Array(1024 * PER_WORD);
+  /**
+   * Open addressing by hash, two integers a slot: 1 + the id of the word in it (0 for an empty slot, so a fresh
+   * array needs no filling) and its hash.
+   */
+  private slots = new Int32Array(1024 * PER_SLOT);
   private shoutedWords = 0;
 
   /** `units` are the UTF-16 units of `text`, which words are looked up in by offsets. */
@@ -53,17 +63,18 @@ export class Vocabulary {
 
   /** Same as idOf, for a caller that already hashed the word with `hashUnit`. */
   idOfHashed(start: number, end: number, hash: number): number {
-    const mask = this.slotIds.length - 1;
+    const { slots } = this;
+    const mask = (slots.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const id = this.slotIds[slot]!;
-      if (id === EMPTY_SLOT) return this.add(start, end, hash, slot);
-      if (this.slotHashes[slot] === hash && this.isWordAt(id, start, end)) return id;
+      const held = slots[slot * PER_SLOT]!;
+      if (held === EMPTY_SLOT) return this.add(start, end, hash, slot);
+      if (slots[slot * PER_SLOT + 1] === hash && this.isWordAt(held - 1, start, end)) return held - 1;
     }
   }
 
   private isWordAt(id: number, start: number, end: number): boolean {
-    const from = this.poolStarts[id]!;
-    if (this.poolStarts[id + 1]! - from !== end - start) return false;
+    const from = this.perWord[id * PER_WORD + START]!;
+    if (this.perWord[id * PER_WORD + END]! - from !== end - start) return false;
     const { pool, units } = this;
     for (let k = 0; k < end - start; k++) {
       const unit = units[start + k]!;
@@ -75,12 +86,12 @@ export class Vocabulary {
 
   /** Whether word `id` is written in capitals ("KYIV", "O'BRIEN"): isShoutedWord of it, judged once. */
   isShouted(id: number): boolean {
-    return (this.facts[id]! & SHOUTED_WORD) !== 0;
+    return (this.perWord[id * PER_WORD + FACTS]! & SHOUTED_WORD) !== 0;
   }
 
-  /** By word id, the word's hash: `wordHash` of its string. */
-  get hashes(): Int32Array {
-    return this.wordHashes;
+  /** Word `id`'s hash: `wordHash` of its string. */
+  hashOf(id: number): number {
+    return this.perWord[id * PER_WORD + HASH]!;
   }
 
   /** Whether any word is written in capitals: most documents have few such words, and some none. */
@@ -94,42 +105,43 @@ export class Vocabulary {
    * looked up through its string (lower-casing may change its length).
    */
   idOfLowercase(id: number): number {
-    if ((this.facts[id]! & NON_ASCII_WORD) !== 0) return this.idOfWord(this.words[id]!.toLowerCase());
-    const { pool } = this;
-    const from = this.poolStarts[id]!;
-    const to = this.poolStarts[id + 1]!;
+    if ((this.perWord[id * PER_WORD + FACTS]! & NON_ASCII_WORD) !== 0) return this.idOfWord(this.words[id]!.toLowerCase());
+    const { pool, slots } = this;
+    const from = this.perWord[id * PER_WORD + START]!;
+    const to = this.perWord[id * PER_WORD + END]!;
     let hash = EMPTY_WORD_HASH;
     for (let k = from; k < to; k++) hash = hashUnit(hash, asciiLowercase(pool[k]!));
-    const mask = this.slotIds.length - 1;
+    const mask = (slots.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const other = this.slotIds[slot]!;
-      if (other === EMPTY_SLOT) return -1;
-      if (this.slotHashes[slot] === hash && this.isLowercaseOf(other, from, to)) return other;
+      const held = slots[slot * PER_SLOT]!;
+      if (held === EMPTY_SLOT) return -1;
+      if (slots[slot * PER_SLOT + 1] === hash && this.isLowercaseOf(held - 1, from, to)) return held - 1;
     }
   }
 
   /** The id of a word, or -1 when the document does not use it. */
   idOfWord(word: string): number {
     const hash = wordHash(word);
-    const mask = this.slotIds.length - 1;
+    const { slots } = this;
+    const mask = (slots.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const id = this.slotIds[slot]!;
-      if (id === EMPTY_SLOT) return -1;
-      if (this.slotHashes[slot] === hash && this.words[id] === word) return id;
+      const held = slots[slot * PER_SLOT]!;
+      if (held === EMPTY_SLOT) return -1;
+      if (slots[slot * PER_SLOT + 1] === hash && this.words[held - 1] === word) return held - 1;
     }
   }
 
   /** Word `id` is pool[from, to) lower-cased (ASCII). */
   private isLowercaseOf(id: number, from: number, to: number): boolean {
-    const start = this.poolStarts[id]!;
-    if (this.poolStarts[id + 1]! - start !== to - from) return false;
+    const start = this.perWord[id * PER_WORD + START]!;
+    if (this.perWord[id * PER_WORD + END]! - start !== to - from) return false;
     for (let k = 0; k < to - from; k++) if (this.pool[start + k] !== asciiLowercase(this.pool[from + k]!)) return false;
     return true;
   }
 
   private add(start: number, end: number, hash: number, slot: number): number {
     const id = this.words.length;
-    const from = this.poolStarts[id]!;
+    const from = id === 0 ? 0 : this.perWord[(id - 1) * PER_WORD + END]!;
     const to = from + end - start;
     if (to > this.pool.length) this.pool = grown(this.pool, Math.max(to, this.pool.length * 2));
     let unitBits = 0;
@@ -144,42 +156,38 @@ export class Vocabulary {
     const surface = this.text.slice(start, end);
     const word = folded ? surface.replace(/’/g, "'") : surface;
     this.words.push(word);
-    if (id + 2 > this.poolStarts.length) this.poolStarts = grown(this.poolStarts, this.poolStarts.length * 2);
-    this.poolStarts[id + 1] = to;
-    if (id >= this.facts.length) {
-      this.facts = grown(this.facts, this.facts.length * 2);
-      this.wordHashes = grown(this.wordHashes, this.wordHashes.length * 2);
-    }
-    this.wordHashes[id] = hash;
+    if ((id + 1) * PER_WORD > this.perWord.length) this.perWord = grown(this.perWord, this.perWord.length * 2);
     // An ASCII word is in capitals when it has a capital and no lowercase letter or digit, and starts with a letter.
     const shouted = unitBits & NON_ASCII ? isShoutedWord(word) : unitBits === ASCII_CAPITAL && ASCII_UNIT_BITS[this.pool[from]!] === ASCII_CAPITAL;
-    this.facts[id] = (shouted ? SHOUTED_WORD : 0) | (unitBits & NON_ASCII ? NON_ASCII_WORD : 0);
+    const at = id * PER_WORD;
+    this.perWord[at + START] = from;
+    this.perWord[at + END] = to;
+    this.perWord[at + HASH] = hash;
+    this.perWord[at + FACTS] = (shouted ? SHOUTED_WORD : 0) | (unitBits & NON_ASCII ? NON_ASCII_WORD : 0);
     if (shouted) this.shoutedWords++;
-    this.slotIds[slot] = id;
-    this.slotHashes[slot] = hash;
+    this.slots[slot * PER_SLOT] = id + 1;
+    this.slots[slot * PER_SLOT + 1] = hash;
     // Half full at most, so probe runs stay short.
-    if (this.words.length * 2 > this.slotIds.length) this.rehash();
+    if (this.words.length * 2 > this.slots.length >> 1) this.rehash();
     return id;
   }
 
   private rehash(): void {
-    const ids = this.slotIds;
-    const hashes = this.slotHashes;
-    this.slotIds = new Int32Array(ids.length * 2).fill(EMPTY_SLOT);
-    this.slotHashes = new Int32Array(ids.length * 2);
-    const mask = this.slotIds.length - 1;
-    for (let old = 0; old < ids.length; old++) {
-      if (ids[old] === EMPTY_SLOT) continue;
-      let slot = hashes[old]! & mask;
-      while (this.slotIds[slot] !== EMPTY_SLOT) slot = (slot + 1) & mask;
-      this.slotIds[slot] = ids[old]!;
-      this.slotHashes[slot] = hashes[old]!;
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    const mask = (this.slots.length >> 1) - 1;
+    for (let at = 0; at < old.length; at += PER_SLOT) {
+      if (old[at] === EMPTY_SLOT) continue;
+      let slot = old[at + 1]! & mask;
+      while (this.slots[slot * PER_SLOT] !== EMPTY_SLOT) slot = (slot + 1) & mask;
+      this.slots[slot * PER_SLOT] = old[at]!;
+      this.slots[slot * PER_SLOT + 1] = old[at + 1]!;
     }
   }
 }
 
-function grown<T extends Uint8Array | Uint16Array | Int32Array>(array: T, capacity: number): T {
-  const copy = array instanceof Uint16Array ? new Uint16Array(capacity) : array instanceof Uint8Array ? new Uint8Array(capacity) : new Int32Array(capacity);
+function grown<T extends Uint16Array | Int32Array>(array: T, capacity: number): T {
+  const copy = array instanceof Uint16Array ? new Uint16Array(capacity) : new Int32Array(capacity);
   copy.set(array);
   return copy as T;
 }

@@ -7,7 +7,7 @@
  * The table is keyed by the vocabulary's own hash of each word (vocabulary.ts), which the tokenizer computed
  * while it read the word: a lookup costs no hashing of the word's string, which a Map would do for each new word.
  */
-import { wordHash } from './vocabulary';
+import { wordHash, type Vocabulary } from './vocabulary';
 
 /** Word → the bits of the lists that hold it, while lists are added. */
 const MEMBERSHIPS = new Map<string, number>();
@@ -52,18 +52,18 @@ export function wordListBit(words: Iterable<string>): number {
 }
 
 /**
- * The memberships of each word of a vocabulary (by word id), given each word's hash (`wordHash`, which the
- * tokenizer computes as it reads): one probe per word.
+ * The memberships of each word of a vocabulary (by word id), found by each word's hash (`wordHash`, which the
+ * tokenizer computed as it read the word): one probe per word.
  */
-export function membershipsOf(vocabulary: readonly string[], hashes: Int32Array): Int32Array {
+export function membershipsOf(vocabulary: Vocabulary): Int32Array {
   read = true;
   table ??= hashedTable();
   const { mask, words, bits } = table;
-  const memberships = new Int32Array(vocabulary.length);
-  for (let id = 0; id < vocabulary.length; id++) {
-    const hash = hashes[id]!;
+  const memberships = new Int32Array(vocabulary.words.length);
+  for (let id = 0; id < memberships.length; id++) {
+    const hash = vocabulary.hashOf(id);
     for (let slot = hash & mask; words[slot] !== undefined; slot = (slot + 1) & mask) {
-      if (table.hashes[slot] === hash && words[slot] === vocabulary[id]) {
+      if (table.hashes[slot] === hash && words[slot] === vocabulary.words[id]) {
         memberships[id] = bits[slot]!;
         break;
       }
