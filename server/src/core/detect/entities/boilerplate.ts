@@ -36,6 +36,16 @@ const JUNK_PATTERN = new RegExp(`${JUNK_MARKERS.map(escapeRegExp).join('|')}|^ho
 const JUNK_PATTERN_ANY_CASE = new RegExp(JUNK_PATTERN.source, 'i');
 const KELVIN_SIGN = '\u212a';
 
+/**
+ * A piece of letters from each marker (and "home"), one of which any line the markers match holds inside one of
+ * its words, whatever the case: a marker's letters are word characters, which a token never splits, so a line
+ * none of whose words holds one of these needs no regex.
+ */
+const MARKER_FRAGMENTS = [
+  'cookie', 'privacy', 'rights', 'journalism', 'sign', 'subscribe', 'read', 'daily8', 'store', 'member',
+  'email', "we've", 'home',
+];
+
 function escapeRegExp(literal: string): string {
   return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -69,11 +79,38 @@ const STARTS_WITH_DIGIT = 1;
 const MINOR_WORD = 2;
 const SHOUTED = 4;
 
+/** Whether the word holds a marker's letters: asked only of words on lines short enough to be furniture. */
+const MARKER_UNKNOWN = 0;
+const HOLDS_MARKER_FRAGMENT = 8;
+const HOLDS_NO_MARKER_FRAGMENT = 16;
+
 const IS_MINOR_WORD = wordListBit(MINOR_WORDS);
 
 /** The shape of a word, given the word lists that hold it (wordLists.ts). */
 function wordShape(word: string, lists: number): number {
   return (isDigit(word.charCodeAt(0)) ? STARTS_WITH_DIGIT : 0) | (lists & IS_MINOR_WORD ? MINOR_WORD : 0) | (isShouted(word) ? SHOUTED : 0);
+}
+
+/** The fragments, case-insensitive, in one native scan: for words of ASCII characters, which case-map within ASCII. */
+const ASCII_FRAGMENT_PATTERN = new RegExp(MARKER_FRAGMENTS.join('|'), 'i');
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/** Vocabulary words have typographic apostrophes folded, as the fragments do. */
+function holdsMarkerFragment(word: string): boolean {
+  if (ASCII_ONLY.test(word)) return ASCII_FRAGMENT_PATTERN.test(word);
+  // Lower-casing may turn other letters into ASCII (the Kelvin sign into "k"), which the regex would not match.
+  const lower = word.toLowerCase();
+  return MARKER_FRAGMENTS.some((fragment) => lower.includes(fragment));
+}
+
+/** The marker bit of word `id`, worked out the first time a short line holds the word. */
+function markerBit(wordShapes: Uint8Array, word: string, id: number): number {
+  let known = wordShapes[id]! & (HOLDS_MARKER_FRAGMENT | HOLDS_NO_MARKER_FRAGMENT);
+  if (known === MARKER_UNKNOWN) {
+    known = holdsMarkerFragment(word) ? HOLDS_MARKER_FRAGMENT : HOLDS_NO_MARKER_FRAGMENT;
+    wordShapes[id] |= known;
+  }
+  return known;
 }
 
 /** Junk lines and banners are short; longer lines are prose and skip the string work. */
@@ -83,12 +120,18 @@ const MAX_BANNER_LENGTH = 300;
 function classifyLine(text: string, tokens: TokenList, wordShapes: Uint8Array, first: number, last: number): LineKind {
   const lineStart = tokens.start(first);
   const lineEnd = tokens.end(last);
+  // Only a line short enough to be a banner is looked at for markers (prose paragraphs are longer).
+  const mayBeBanner = lineEnd - lineStart <= MAX_BANNER_LENGTH;
+  // The words are counted first, in the same pass that looks for a marker's letters: no line is sliced for nothing.
   let words = 0;
   let capitalised = 0;
   let shouting = 0;
+  let mayHoldMarker = false;
   for (let i = first; i <= last; i++) {
     if (!tokens.isWord(i)) continue;
-    const shape = wordShapes[tokens.wordId(i)]!;
+    const id = tokens.wordId(i);
+    const shape = wordShapes[id]!;
+    if (mayBeBanner && !mayHoldMarker && markerBit(wordShapes, tokens.vocabulary[id]!, id) === HOLDS_MARKER_FRAGMENT) mayHoldMarker = true;
     if (shape & STARTS_WITH_DIGIT) continue;
     if (!tokens.isCapitalised(i)) {
       if (shape & MINOR_WORD) continue;
@@ -99,8 +142,7 @@ function classifyLine(text: string, tokens: TokenList, wordShapes: Uint8Array, f
     capitalised++;
     if (shape & SHOUTED) shouting++;
   }
-  // Only a line short enough to be a banner is looked at for markers (prose paragraphs are longer).
-  if (lineEnd - lineStart <= MAX_BANNER_LENGTH && isFurniture(text, lineStart, lineEnd)) return 'junk';
+  if (mayBeBanner && isFurniture(text, lineStart, lineEnd, mayHoldMarker)) return 'junk';
   if (words === 0) return 'junk';
   // Acronyms alone are not enough to call a line shouting.
   if (words >= 2 && shouting === words) return 'shouted';
@@ -110,15 +152,15 @@ function classifyLine(text: string, tokens: TokenList, wordShapes: Uint8Array, f
   return 'prose';
 }
 
-/**
- * A line of site furniture: one with a junk marker, or one of the junk lines. The markers are looked for with one
- * native scan of the line (a filter on its words first cost more: a short article has more words than lines).
- */
-function isFurniture(text: string, lineStart: number, lineEnd: number): boolean {
-  const lineText = text.slice(lineStart, lineEnd);
-  const hasMarker = lineText.includes(KELVIN_SIGN) ? JUNK_PATTERN.test(lineText.toLowerCase()) : JUNK_PATTERN_ANY_CASE.test(lineText);
-  if (hasMarker) return true;
+/** A line of site furniture: one with a junk marker, or one of the junk lines. */
+function isFurniture(text: string, lineStart: number, lineEnd: number, mayHoldMarker: boolean): boolean {
   const isShort = lineEnd - lineStart <= MAX_JUNK_LINE_LENGTH && mayBeJunkLine(text, lineStart, lineEnd);
+  if (!mayHoldMarker && !isShort) return false;
+  const lineText = text.slice(lineStart, lineEnd);
+  if (mayHoldMarker) {
+    const hasMarker = lineText.includes(KELVIN_SIGN) ? JUNK_PATTERN.test(lineText.toLowerCase()) : JUNK_PATTERN_ANY_CASE.test(lineText);
+    if (hasMarker) return true;
+  }
   return isShort && JUNK_LINES.has(junkLineKey(lineText.toLowerCase()));
 }
 
