@@ -10,18 +10,18 @@ const UNASKED: unique symbol = Symbol('unasked');
  * (a short article has as many distinct words as tokens, and a second, typed array per fact was a visible share).
  */
 export class PerWord<T> {
-  private readonly values: Array<T | typeof UNASKED>;
+  /** Made on the first question: some facts are never asked of a document (the capitals of one without any). */
+  private values: Array<T | typeof UNASKED> | undefined;
 
   constructor(
     private readonly tokens: TokenList,
     private readonly compute: (word: string) => T,
-  ) {
-    this.values = new Array<T | typeof UNASKED>(tokens.vocabulary.length).fill(UNASKED);
-  }
+  ) {}
 
   /** The fact for the word of token `index`. */
   at(index: number): T {
     const id = this.tokens.wordId(index);
+    this.values ??= new Array<T | typeof UNASKED>(this.tokens.vocabulary.length).fill(UNASKED);
     const known = this.values[id]!;
     if (known !== UNASKED) return known;
     const value = this.compute(this.tokens.vocabulary[id]!);

@@ -106,6 +106,15 @@ function hasDigit(word: string): boolean {
   return false;
 }
 
+/** `word === word.toUpperCase()`, told without the copy for a word with an ASCII lowercase letter (most words). */
+function isUnchangedByUppercase(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 97 && code <= 122) return false;
+  }
+  return word === word.toUpperCase();
+}
+
 /** What the rules ask about the words of one document: each depends on the word alone, so each word is asked once. */
 class WordFacts {
   readonly firstNameStrength: PerWord<'strong' | 'weak' | null>;
@@ -152,7 +161,7 @@ class InWordList {
 /** Whether a capitalised word can be part of a name: not a title, a cue, a common word or one written lowercase here. */
 export function isNameWord(word: string, lowercaseWords: ReadonlySet<string>): boolean {
   if (word.length < 2 || hasDigit(word)) return false;
-  if (word === word.toUpperCase()) return false;
+  if (isUnchangedByUppercase(word)) return false;
   if (TITLES.has(word) || cueLabel(word) !== undefined || isFunctionCap(word)) return false;
   if (firstNameStrength(word) === 'strong') return true;
   return !isCommonWord(word) && !lowercaseWords.has(word.toLowerCase());
