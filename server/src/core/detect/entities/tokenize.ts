@@ -124,8 +124,8 @@ class TokenListBuilder {
   private wordIds: Int32Array;
   private flags: Uint8Array;
   private readonly vocabulary: Vocabulary;
-  /** 1 + the word id of each ASCII symbol seen so far, or 0 (a fresh array needs no filling). */
-  private readonly asciiSymbolIds = new Int32Array(ASCII);
+  /** 1 + the word id of each ASCII symbol seen so far, or 0: a plain array, which a short text makes faster than a typed one. */
+  private readonly asciiSymbolIds: number[] = new Array<number>(ASCII).fill(0);
   /** The first token of each line that has tokens, found as tokens are pushed. */
   private readonly lineStarts: number[] = [];
   private lastLine = -1;

@@ -7,6 +7,8 @@ import { isShoutedWord } from './wordCase';
 
 const EMPTY_SLOT = 0;
 const PER_SLOT = 2;
+/** Tables start with room for at most this many words (a large document's grow as it is read). */
+const MAX_INITIAL_WORDS = 1024;
 /** The four integers of a word in Vocabulary.perWord. */
 const PER_WORD = 4;
 const START = 0;
@@ -34,25 +36,36 @@ export class Vocabulary {
   /** Word by id; typographic apostrophes are folded to "'" so lookups need one spelling. */
   readonly words: string[] = [];
   /** The units of every word, one after another (word `id`'s between its START and END). */
-  private pool = new Uint16Array(4096);
+  private pool: Uint16Array;
   /**
    * By word id, four integers: where its units start and end in the pool, its hash and its facts (SHOUTED_WORD,
    * NON_ASCII_WORD). One array rather than four: a short article allocates each of them once, and the
    * allocations were a visible share of its detection.
    */
-  private perWord = new Int32Array(1024 * PER_WORD);
+  private perWord: Int32Array;
   /**
    * Open addressing by hash, two integers a slot: 1 + the id of the word in it (0 for an empty slot, so a fresh
    * array needs no filling) and its hash.
    */
-  private slots = new Int32Array(1024 * PER_SLOT);
+  private slots: Int32Array;
   private shoutedWords = 0;
 
-  /** `units` are the UTF-16 units of `text`, which words are looked up in by offsets. */
+  /**
+   * `units` are the UTF-16 units of `text`, which words are looked up in by offsets. The tables start at the size
+   * the text's length suggests (they grow as needed): a short article would spend more on zeroing large empty
+   * tables than on its words.
+   */
   constructor(
     private readonly text: string,
     private readonly units: Uint16Array,
-  ) {}
+  ) {
+    // English news uses about one distinct word in ten to fifteen characters.
+    let words = 16;
+    while (words < MAX_INITIAL_WORDS && words * 8 < text.length) words *= 2;
+    this.perWord = new Int32Array(words * PER_WORD);
+    this.slots = new Int32Array(2 * words * PER_SLOT);
+    this.pool = new Uint16Array(Math.min(Math.max(text.length, 64), MAX_INITIAL_WORDS * 4));
+  }
 
   /** Id of the word text[start, end) (apostrophes folded), adding it when new. */
   idOf(start: number, end: number): number {
