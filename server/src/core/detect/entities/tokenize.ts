@@ -228,6 +228,9 @@ const ABBREVIATIONS = new Set([
   'Sgt', 'Capt', 'Prof', 'Adm', 'Maj', 'Rev', 'Mt', 'Ft', 'vs',
 ]);
 const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((abbreviation) => abbreviation.length));
+/** 1 at the unit each abbreviation starts with. */
+const ABBREVIATION_STARTS = new Uint8Array(65536);
+for (const abbreviation of ABBREVIATIONS) ABBREVIATION_STARTS[abbreviation.charCodeAt(0)] = 1;
 
 // Character classes by UTF-16 unit, kept: a regex per character would cap throughput far below 20 MB/s.
 const WORD = 1;
@@ -269,7 +272,7 @@ export function tokenize(text: string, options: TokenizeOptions, textUnits?: Uin
   // English prose has fewer than one token per four characters; the builder grows if needed.
   const units = unitsOf(text, textUnits);
   const tokens = new TokenListBuilder(text, units, (length >> 2) + 16);
-  const compounds = new CompoundSplits(options);
+  const compounds = new CompoundSplits(text, units, options);
   let line = 0;
   let opensSentence = true;
   let i = 0;
@@ -320,7 +323,7 @@ export function tokenize(text: string, options: TokenizeOptions, textUnits?: Uin
     }
     // "Umerov's": the possessive "'s" becomes a token of its own.
     const wordEnd = isPossessive(units, i, end) ? end - 2 : end;
-    if (hyphenated) pushCompound(tokens, text, units, i, wordEnd, line, opensSentence, compounds);
+    if (hyphenated) pushCompound(tokens, units, i, wordEnd, line, opensSentence, compounds);
     else if (wordEnd === end) tokens.pushHashed(i, end, line, wordFlags(units, i, opensSentence), hash);
     else tokens.push(i, wordEnd, line, wordFlags(units, i, opensSentence));
     if (wordEnd !== end) tokens.push(wordEnd, end, line, wordFlags(units, wordEnd, opensSentence));
@@ -333,7 +336,9 @@ export function tokenize(text: string, options: TokenizeOptions, textUnits?: Uin
 /** An abbreviation ("Mr", "Inc") or initials ("U.S"), checked without slicing the many words that cannot be one. */
 function keepsPeriod(text: string, units: Uint16Array, start: number, end: number): boolean {
   const length = end - start;
-  if (length <= LONGEST_ABBREVIATION && ABBREVIATIONS.has(text.slice(start, end))) return true;
+  // Most words before a period (a sentence's last) cannot start an abbreviation: they are not sliced to be looked up.
+  const first = units[start]!;
+  if (length <= LONGEST_ABBREVIATION && ABBREVIATION_STARTS[first] === 1 && ABBREVIATIONS.has(text.slice(start, end))) return true;
   return length >= 3 && units[start + 1] === 46 && isUppercaseUnit(units[start]!);
 }
 
@@ -359,36 +364,50 @@ function isPossessive(units: Uint16Array, start: number, end: number): boolean {
  * a name or a model designator ("Ivano-Frankivsk", "Su-34").
  */
 function pushCompound(
-  tokens: TokenListBuilder, text: string, units: Uint16Array, start: number, end: number, line: number, opensSentence: boolean,
+  tokens: TokenListBuilder, units: Uint16Array, start: number, end: number, line: number, opensSentence: boolean,
   compounds: CompoundSplits,
 ): void {
-  const word = text.slice(start, end);
-  if (!compounds.split(word)) {
+  if (!compounds.split(start, end)) {
     tokens.push(start, end, line, wordFlags(units, start, opensSentence));
     return;
   }
-  let offset = start;
-  for (const part of word.split('-')) {
-    if (part) tokens.push(offset, offset + part.length, line, wordFlags(units, offset, opensSentence) | (offset > start ? HYPHEN_JOINED_FLAG : 0));
-    offset += part.length + 1;
+  // The parts between hyphens, read off the units (what splitting the word's string at "-" gives).
+  for (let from = start; from <= end; ) {
+    let to = from;
+    while (to < end && units[to] !== HYPHEN) to++;
+    if (to > from) tokens.push(from, to, line, wordFlags(units, from, opensSentence) | (from > start ? HYPHEN_JOINED_FLAG : 0));
+    from = to + 1;
   }
 }
 
 /** Whether to split a compound depends on its text alone, and a document repeats its compounds: each is judged once. */
 class CompoundSplits {
-  private readonly known = new Map<string, boolean>();
+  /**
+   * The compounds met so far, looked up by their place in the text as the tokens' words are: a compound met
+   * again costs no copy of it (made only when first met, and when the document has compounds at all).
+   */
+  private compounds: Vocabulary | undefined;
+  /** By compound id, whether it splits. */
+  private readonly splits: boolean[] = [];
 
-  constructor(private readonly options: TokenizeOptions) {}
+  constructor(
+    private readonly text: string,
+    private readonly units: Uint16Array,
+    private readonly options: TokenizeOptions,
+  ) {}
 
-  split(word: string): boolean {
-    let split = this.known.get(word);
-    if (split === undefined) {
-      split = shouldSplitCompound(word.replace(/’/g, "'"), this.options);
-      this.known.set(word, split);
-    }
-    return split;
+  /** Whether the compound text[start, end) splits into its parts. */
+  split(start: number, end: number): boolean {
+    this.compounds ??= new Vocabulary(this.text, this.units, FEW_WORDS);
+    const id = this.compounds.idOf(start, end);
+    // Ids are handed out in order: a new compound's id is the next one.
+    if (id === this.splits.length) this.splits.push(shouldSplitCompound(this.compounds.words[id]!, this.options));
+    return this.splits[id]!;
   }
 }
+
+/** The starting size of a vocabulary of compounds: a document has few distinct ones. */
+const FEW_WORDS = 16;
 
 function shouldSplitCompound(word: string, options: TokenizeOptions): boolean {
   if (options.isKnownCompound(word) || /\d/.test(word)) return false;

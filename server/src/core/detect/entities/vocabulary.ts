@@ -58,13 +58,15 @@ export class Vocabulary {
   constructor(
     private readonly text: string,
     private readonly units: Uint16Array,
+    /** Room for this many words at first; by default what the text's length suggests. */
+    initialWords?: number,
   ) {
     // English news uses about one distinct word in ten to fifteen characters.
     let words = 16;
-    while (words < MAX_INITIAL_WORDS && words * 8 < text.length) words *= 2;
+    while (words < (initialWords ?? MAX_INITIAL_WORDS) && (initialWords !== undefined || words * 8 < text.length)) words *= 2;
     this.perWord = new Int32Array(words * PER_WORD);
     this.slots = new Int32Array(2 * words * PER_SLOT);
-    this.pool = new Uint16Array(Math.min(Math.max(text.length, 64), MAX_INITIAL_WORDS * 4));
+    this.pool = new Uint16Array(Math.min(Math.max(text.length, 64), words * 8));
   }
 
   /** Id of the word text[start, end) (apostrophes folded), adding it when new. */
