@@ -81,3 +81,12 @@ test('the word lists of a word are read from one table per document', () => {
   assert.notEqual(lists[tokens.vocabulary.indexOf('film')], 0);
   assert.equal(tokens.wordLists(), lists);
 });
+
+test('a compound splits into its parts each time it is met, whatever its apostrophes', () => {
+  const { tokens } = readEntityText("Kyiv-based firms. Kyiv-based firms. Ivano-Frankivsk O’Brien-Kyiv O'Brien-Kyiv long-range long-range");
+  const texts = Array.from({ length: tokens.length }, (_, i) => tokens.text(i) + (tokens.isHyphenJoined(i) ? '(joined)' : ''));
+  assert.deepEqual(texts, [
+    'Kyiv', 'based(joined)', 'firms', '.', 'Kyiv', 'based(joined)', 'firms', '.', 'Ivano-Frankivsk', "O'Brien", 'Kyiv(joined)', "O'Brien",
+    'Kyiv(joined)', 'long-range', 'long-range',
+  ]);
+});
