@@ -91,7 +91,8 @@ export function longestFoldedMatch(index: PhraseIndex, tokens: TokenList, words:
  */
 export function shoutedContexts(scan: Scan, words: CapitalWords): Uint8Array {
   const { tokens, lines } = scan;
-  const marks = new Uint8Array(tokens.length);
+  // Without a shouted word there is nothing to mark, and the rules that read the marks do not run.
+  const marks = new Uint8Array(words.any ? tokens.length : 0);
   const shouted = words.shoutedTokens();
   for (let n = 0; n < shouted.length; ) {
     const first = shouted[n]!;
