@@ -66,9 +66,12 @@ test('a word is looked up lower-cased among the words of the text, ASCII or not'
   assert.equal(tokens.idOfWord('Straße'), id('Straße'));
 });
 
-test('a word list added once documents have been read is refused, since their tables would lack it', () => {
+test("a word list added once documents have been read is in the next document's table", () => {
   readEntityText('Denver beat Portland 5-3.').tokens.wordLists();
-  assert.throws(() => wordListBit(['late']), /after detection started/);
+  const bit = wordListBit(['Portland']);
+  const { tokens } = readEntityText('Denver beat Portland 5-3.');
+  assert.notEqual(tokens.wordLists()[tokens.idOfWord('Portland')]! & bit, 0);
+  assert.equal(tokens.wordLists()[tokens.idOfWord('Denver')]! & bit, 0);
 });
 
 test('the word lists of a word are read from one table per document', () => {

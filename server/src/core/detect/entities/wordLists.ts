@@ -1,7 +1,7 @@
 /**
  * The fixed word lists that rules look every distinct word of a document up in (the verbs after a team, the cues
- * of a work's title, the lowercase starts of gazetteer phrases...), merged into one table built when the modules
- * load: a document's words are looked up once there, instead of once in each list. In a short article nearly
+ * of a work's title, the lowercase starts of gazetteer phrases...), added by the modules as they load and merged
+ * into one table: a document's words are looked up once there, instead of once in each list. In a short article nearly
  * every word is new, and a set lookup per word and list was a visible share of detection.
  *
  * The table is keyed by the vocabulary's own hash of each word (vocabulary.ts), which the tokenizer computed
@@ -12,7 +12,6 @@ import { wordHash, type Vocabulary } from './vocabulary';
 /** Word → the bits of the lists that hold it, while lists are added. */
 const MEMBERSHIPS = new Map<string, number>();
 let lists = 0;
-let read = false;
 
 /** The memberships as an open-addressing table by word hash, built when the first document is read. */
 interface HashedTable {
@@ -41,13 +40,13 @@ function hashedTable(): HashedTable {
   return built;
 }
 
-/** Adds a list to the table; its words' memberships then have the bit returned. Only at module load. */
+/** Adds a list to the table (at module load); its words' memberships then have the bit returned. */
 export function wordListBit(words: Iterable<string>): number {
-  // A list added after a document was read would be missing from that document's table: a programming error.
-  if (read) throw new Error('wordListBit: a word list was added after detection started');
-  if (lists >= 31) throw new Error('wordListBit: more than 31 word lists');
+  if (lists >= 31) throw new Error('wordListBit: more than 31 word lists, the bits of one integer');
   const bit = 1 << lists++;
   for (const word of words) MEMBERSHIPS.set(word, (MEMBERSHIPS.get(word) ?? 0) | bit);
+  // A module loaded after documents were read: the next document reads a table with its list.
+  table = undefined;
   return bit;
 }
 
@@ -56,7 +55,6 @@ export function wordListBit(words: Iterable<string>): number {
  * tokenizer computed as it read the word): one probe per word.
  */
 export function membershipsOf(vocabulary: Vocabulary): Int32Array {
-  read = true;
   table ??= hashedTable();
   const { mask, words, bits } = table;
   const memberships = new Int32Array(vocabulary.words.length);
