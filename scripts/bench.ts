@@ -10,7 +10,7 @@ import { benchActivation } from './bench/activation';
 import { benchBatchCommands } from './bench/batchCommands';
 import { benchCheck } from './bench/check';
 import { benchCorpusScale } from './bench/corpusScale';
-import { benchDetect } from './bench/detectThroughput';
+import { benchDetect, benchDetectPerArticle } from './bench/detectThroughput';
 import { benchEditTokens } from './bench/editTokens';
 import { reportUnavailable, table } from './bench/figures';
 import { benchFullTokens } from './bench/fullTokens';
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   const measures: Array<[string, () => void | Promise<void>]> = [
     ['packaged extension size', () => benchPackageSize()],
     ['detect throughput', () => benchDetect(short)],
+    ['detect per article', () => benchDetectPerArticle(short)],
     ['full semantic tokens, 1 MB article', () => benchFullTokens(short)],
     ['edit → semantic tokens delta, 100 KB article', () => benchEditTokens(short)],
     ['quick fix → sidecar written, 10k tags', () => benchQuickFix(short)],

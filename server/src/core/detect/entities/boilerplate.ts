@@ -6,6 +6,7 @@
  */
 import { EMPTY_FILTER_HASH, HASH_FILTER_MASK, UnitClasses, filterHashUnit, hashFilter, isDigit } from '../shared/textScan';
 import type { TokenList } from './tokenize';
+import { wordListBit } from './wordLists';
 
 export type LineKind = 'prose' | 'headline' | 'shouted' | 'junk';
 
@@ -60,7 +61,8 @@ export function classifyLines(text: string, tokens: TokenList): LineKind[] {
   const { vocabulary } = tokens;
   // A typed array keeps one shape from call to call, so optimised code that reads it stays valid.
   const wordShapes = new Uint8Array(vocabulary.length);
-  for (let id = 0; id < vocabulary.length; id++) wordShapes[id] = wordShape(vocabulary[id]!);
+  const lists = tokens.wordLists();
+  for (let id = 0; id < vocabulary.length; id++) wordShapes[id] = wordShape(vocabulary[id]!, lists[id]!);
   const starts = tokens.lineStarts();
   for (let n = 0; n < starts.length; n++) {
     const first = starts[n]!;
@@ -77,19 +79,38 @@ const STARTS_WITH_DIGIT = 1;
 const MINOR_WORD = 2;
 const SHOUTED = 4;
 
+/** Whether the word holds a marker's letters: asked only of words on lines short enough to be furniture. */
+const MARKER_UNKNOWN = 0;
 const HOLDS_MARKER_FRAGMENT = 8;
+const HOLDS_NO_MARKER_FRAGMENT = 16;
 
-function wordShape(word: string): number {
-  return (
-    (isDigit(word.charCodeAt(0)) ? STARTS_WITH_DIGIT : 0) | (word.length <= 4 && MINOR_WORDS.has(word) ? MINOR_WORD : 0) | (isShouted(word) ? SHOUTED : 0) |
-    (holdsMarkerFragment(word) ? HOLDS_MARKER_FRAGMENT : 0)
-  );
+const IS_MINOR_WORD = wordListBit(MINOR_WORDS);
+
+/** The shape of a word, given the word lists that hold it (wordLists.ts). */
+function wordShape(word: string, lists: number): number {
+  return (isDigit(word.charCodeAt(0)) ? STARTS_WITH_DIGIT : 0) | (lists & IS_MINOR_WORD ? MINOR_WORD : 0) | (isShouted(word) ? SHOUTED : 0);
 }
+
+/** The fragments, case-insensitive, in one native scan: for words of ASCII characters, which case-map within ASCII. */
+const ASCII_FRAGMENT_PATTERN = new RegExp(MARKER_FRAGMENTS.join('|'), 'i');
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 /** Vocabulary words have typographic apostrophes folded, as the fragments do. */
 function holdsMarkerFragment(word: string): boolean {
+  if (ASCII_ONLY.test(word)) return ASCII_FRAGMENT_PATTERN.test(word);
+  // Lower-casing may turn other letters into ASCII (the Kelvin sign into "k"), which the regex would not match.
   const lower = word.toLowerCase();
   return MARKER_FRAGMENTS.some((fragment) => lower.includes(fragment));
+}
+
+/** The marker bit of word `id`, worked out the first time a short line holds the word. */
+function markerBit(wordShapes: Uint8Array, word: string, id: number): number {
+  let known = wordShapes[id]! & (HOLDS_MARKER_FRAGMENT | HOLDS_NO_MARKER_FRAGMENT);
+  if (known === MARKER_UNKNOWN) {
+    known = holdsMarkerFragment(word) ? HOLDS_MARKER_FRAGMENT : HOLDS_NO_MARKER_FRAGMENT;
+    wordShapes[id] |= known;
+  }
+  return known;
 }
 
 /** Junk lines and banners are short; longer lines are prose and skip the string work. */
@@ -99,6 +120,8 @@ const MAX_BANNER_LENGTH = 300;
 function classifyLine(text: string, tokens: TokenList, wordShapes: Uint8Array, first: number, last: number): LineKind {
   const lineStart = tokens.start(first);
   const lineEnd = tokens.end(last);
+  // Only a line short enough to be a banner is looked at for markers (prose paragraphs are longer).
+  const mayBeBanner = lineEnd - lineStart <= MAX_BANNER_LENGTH;
   // The words are counted first, in the same pass that looks for a marker's letters: no line is sliced for nothing.
   let words = 0;
   let capitalised = 0;
@@ -106,8 +129,9 @@ function classifyLine(text: string, tokens: TokenList, wordShapes: Uint8Array, f
   let mayHoldMarker = false;
   for (let i = first; i <= last; i++) {
     if (!tokens.isWord(i)) continue;
-    const shape = wordShapes[tokens.wordId(i)]!;
-    if (shape & HOLDS_MARKER_FRAGMENT) mayHoldMarker = true;
+    const id = tokens.wordId(i);
+    const shape = wordShapes[id]!;
+    if (mayBeBanner && !mayHoldMarker && markerBit(wordShapes, tokens.vocabulary[id]!, id) === HOLDS_MARKER_FRAGMENT) mayHoldMarker = true;
     if (shape & STARTS_WITH_DIGIT) continue;
     if (!tokens.isCapitalised(i)) {
       if (shape & MINOR_WORD) continue;
@@ -118,7 +142,7 @@ function classifyLine(text: string, tokens: TokenList, wordShapes: Uint8Array, f
     capitalised++;
     if (shape & SHOUTED) shouting++;
   }
-  if (lineEnd - lineStart <= MAX_BANNER_LENGTH && isFurniture(text, lineStart, lineEnd, mayHoldMarker)) return 'junk';
+  if (mayBeBanner && isFurniture(text, lineStart, lineEnd, mayHoldMarker)) return 'junk';
   if (words === 0) return 'junk';
   // Acronyms alone are not enough to call a line shouting.
   if (words >= 2 && shouting === words) return 'shouted';

@@ -20,7 +20,7 @@ export function findBylines(scan: Scan, lineStarts: Int32Array, out: Finding[]):
     const word = tokens.text(t);
     return tokens.isCapitalised(t) && (isNameWord(word, lowercaseWords) || firstNameStrength(word) !== null);
   };
-  const by = tokens.vocabulary.indexOf('By');
+  const by = tokens.idOfWord('By');
   if (by < 0) return;
   for (const i of lineStarts) {
     if (tokens.wordId(i) !== by) continue;

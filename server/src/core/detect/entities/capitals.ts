@@ -12,34 +12,9 @@ import type { Finding } from './recognise';
 import { STATIC_INDEX, firstNameStrength, type LexiconEntry, type PhraseIndex, type PhraseNode } from './knownNames';
 import { isCommonWord } from './curated/common-words';
 import { PerWord } from './perWord';
+import { isShoutedWord, foldCapitals } from './wordCase';
 
-/**
- * "TOKYO", "SÃO", "O'BRIEN", and the "V" of "INDIA V AUSTRALIA": the first a letter, none lowercase, no digit.
- */
-export function isShoutedWord(word: string): boolean {
-  if (word.length === 0 || word !== word.toUpperCase() || word === word.toLowerCase()) return false;
-  const first = word.charCodeAt(0);
-  if (first >= 48 && first <= 57) return false;
-  for (let i = 1; i < word.length; i++) {
-    const code = word.charCodeAt(i);
-    if (code >= 48 && code <= 57) return false;
-  }
-  return /^\p{L}/u.test(word);
-}
-
-/** The word as a name is written in running text: "SAN" → "San", "SAINT-GERMAIN" → "Saint-Germain", "O'BRIEN" → "O'Brien". */
-export function foldCapitals(word: string): string {
-  const lower = word.toLowerCase();
-  let folded = '';
-  let startsPart = true;
-  for (let i = 0; i < lower.length; i++) {
-    const char = lower[i]!;
-    // After an apostrophe only a name part restarts ("O'Brien"), not a clitic ("PEOPLE'S").
-    folded += startsPart ? char.toUpperCase() : char;
-    startsPart = char === '-' || ((char === "'" || char === '’') && lower.length - i > 3);
-  }
-  return folded;
-}
+export { isShoutedWord, foldCapitals };
 
 /** Wire slugs and section labels that open a line like a dateline but name nothing ("UPDATE 2-", "FACTBOX-"). */
 const WIRE_SLUGS: ReadonlySet<string> = new Set([
@@ -54,30 +29,18 @@ const DASHES: ReadonlySet<string> = new Set(['-', '–', '—', '--']);
 const MAX_DATELINE_WORDS = 4;
 const MAX_DATELINE_TAIL = 10;
 
-const UNKNOWN = 0;
-const NOT_SHOUTED = 1;
-const SHOUTED = 2;
-
 /** What the capitals rules ask of a document's words, each word asked once. */
 export class CapitalWords {
-  /** By word id, whether it is shouted (or not yet known): read for every token, so a typed array. */
-  private readonly shoutedIds: Uint8Array;
-  private anyShouted: boolean | undefined;
   private shoutedList: Int32Array | undefined;
   readonly folded: PerWord<string>;
 
   constructor(private readonly tokens: TokenList) {
-    this.shoutedIds = new Uint8Array(tokens.vocabulary.length);
     this.folded = new PerWord(tokens, (word) => (isShoutedWord(word) ? foldCapitals(word) : word));
   }
 
   /** Whether the document has a shouted word at all: most have few, and some none. */
   get any(): boolean {
-    if (this.anyShouted === undefined) {
-      this.anyShouted = false;
-      for (let id = 0; id < this.shoutedIds.length && !this.anyShouted; id++) this.anyShouted = this.isShoutedId(id);
-    }
-    return this.anyShouted;
+    return this.tokens.anyShouted;
   }
 
   /** The tokens whose word is shouted, in order; found once. */
@@ -86,7 +49,7 @@ export class CapitalWords {
       const found: number[] = [];
       if (this.any) {
         const { tokens } = this;
-        for (let i = 0; i < tokens.length; i++) if (this.isShoutedId(tokens.wordId(i)) && tokens.isWord(i)) found.push(i);
+        for (let i = 0; i < tokens.length; i++) if (tokens.isShoutedWord(tokens.wordId(i)) && tokens.isWord(i)) found.push(i);
       }
       this.shoutedList = Int32Array.from(found);
     }
@@ -95,16 +58,7 @@ export class CapitalWords {
 
   /** Whether the word of token `index` is shouted. */
   isShouted(index: number): boolean {
-    return this.isShoutedId(this.tokens.wordId(index));
-  }
-
-  private isShoutedId(id: number): boolean {
-    let known = this.shoutedIds[id]!;
-    if (known === UNKNOWN) {
-      known = isShoutedWord(this.tokens.vocabulary[id]!) ? SHOUTED : NOT_SHOUTED;
-      this.shoutedIds[id] = known;
-    }
-    return known === SHOUTED;
+    return this.tokens.isShoutedWord(this.tokens.wordId(index));
   }
 
   /**
@@ -137,7 +91,8 @@ export function longestFoldedMatch(index: PhraseIndex, tokens: TokenList, words:
  */
 export function shoutedContexts(scan: Scan, words: CapitalWords): Uint8Array {
   const { tokens, lines } = scan;
-  const marks = new Uint8Array(tokens.length);
+  // Without a shouted word there is nothing to mark, and the rules that read the marks do not run.
+  const marks = new Uint8Array(words.any ? tokens.length : 0);
   const shouted = words.shoutedTokens();
   for (let n = 0; n < shouted.length; ) {
     const first = shouted[n]!;

@@ -10,6 +10,7 @@ import { TITLES } from './curated/titles';
 import { isModelDesignator } from './products';
 import { NAME_PARTICLES } from './persons';
 import { PerWord } from './perWord';
+import { wordListBit } from './wordLists';
 
 /** Everything the rules know about one document. */
 export interface Scan {
@@ -92,13 +93,21 @@ const OTHER = 6;
 /** "plc": a legal form written in lowercase, which still ends the company's name. */
 const LOWERCASE_LEGAL_FORM = 7;
 
-function chunkRole(word: string): number {
-  if (FUNCTION_CAPS.has(word)) return FUNCTION_CAP;
-  if (TITLES.has(word)) return TITLE;
-  if (word === 'of') return OF;
-  if (CONNECTORS.has(word)) return CONNECTOR;
-  if (word === 'plc') return LOWERCASE_LEGAL_FORM;
-  return word === 'the' ? THE : OTHER;
+const FUNCTION_CAP_WORD = wordListBit(FUNCTION_CAPS);
+const TITLE_WORD = wordListBit(TITLES);
+const OF_WORD = wordListBit(['of']);
+const CONNECTOR_WORD = wordListBit(CONNECTORS);
+const PLC_WORD = wordListBit(['plc']);
+const THE_WORD = wordListBit(['the']);
+
+/** The role of a word, from the word lists that hold it (wordLists.ts); the first list that holds it decides. */
+function chunkRole(lists: number): number {
+  if (lists & FUNCTION_CAP_WORD) return FUNCTION_CAP;
+  if (lists & TITLE_WORD) return TITLE;
+  if (lists & OF_WORD) return OF;
+  if (lists & CONNECTOR_WORD) return CONNECTOR;
+  if (lists & PLC_WORD) return LOWERCASE_LEGAL_FORM;
+  return lists & THE_WORD ? THE : OTHER;
 }
 
 /** Reads the chunks of one document. */
@@ -116,7 +125,8 @@ export class ChunkScanner {
   private readonly match: PhraseMatch = { to: 0, entry: undefined };
   private readonly tokens: TokenList;
   private readonly phraseStarts: PerWord<PhraseNode | undefined>;
-  private readonly roles: PerWord<number>;
+  /** By word id, the word lists that hold it, which give its role. */
+  private readonly lists: Int32Array;
   private readonly isDesignator: PerWord<boolean>;
 
   constructor(scan: Scan) {
@@ -124,7 +134,7 @@ export class ChunkScanner {
     this.items = this.slots as readonly Item[];
     this.tokens = scan.tokens;
     this.phraseStarts = new PerWord(this.tokens, (word) => STATIC_INDEX.byFirstWord.get(word));
-    this.roles = new PerWord(this.tokens, chunkRole);
+    this.lists = this.tokens.wordLists();
     this.isDesignator = new PerWord(this.tokens, isModelDesignator);
   }
 
@@ -152,7 +162,7 @@ export class ChunkScanner {
         continue;
       }
       if (tokens.isCapitalised(j)) {
-        const role = this.roles.at(j);
+        const role = this.roleAt(j);
         if (role === FUNCTION_CAP) {
           if (this.itemCount > 0) break;
           return j + 1;
@@ -161,7 +171,7 @@ export class ChunkScanner {
         j++;
         continue;
       }
-      if (this.itemCount > 0 && this.roles.at(j) === LOWERCASE_LEGAL_FORM) {
+      if (this.itemCount > 0 && this.roleAt(j) === LOWERCASE_LEGAL_FORM) {
         this.add('free', j, j + 1, undefined);
         j++;
         continue;
@@ -175,6 +185,10 @@ export class ChunkScanner {
       break;
     }
     return Math.max(j, start + 1);
+  }
+
+  private roleAt(index: number): number {
+    return chunkRole(this.lists[this.tokens.wordId(index)]!);
   }
 
   private add(kind: Item['kind'], from: number, to: number, entry: LexiconEntry | undefined): void {
@@ -210,16 +224,16 @@ export class ChunkScanner {
    * else 0: connectors join capitalised words ("Bank of England", "Ursula von der Leyen").
    */
   private connectorLengthAt(j: number): number {
-    const { tokens, roles } = this;
+    const { tokens } = this;
     const line = tokens.line(j);
     let k = j;
     for (; k < tokens.length && tokens.line(k) === line; k++) {
-      const role = roles.at(k);
+      const role = this.roleAt(k);
       if (role === CONNECTOR || role === OF) continue;
-      if (role === THE && k > j && roles.at(k - 1) === OF) continue;
+      if (role === THE && k > j && this.roleAt(k - 1) === OF) continue;
       break;
     }
-    const joins = k > j && k < tokens.length && tokens.line(k) === line && tokens.isCapitalised(k) && roles.at(k) !== FUNCTION_CAP;
+    const joins = k > j && k < tokens.length && tokens.line(k) === line && tokens.isCapitalised(k) && this.roleAt(k) !== FUNCTION_CAP;
     return joins ? k - j : 0;
   }
 }

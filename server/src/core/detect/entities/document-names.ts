@@ -36,18 +36,28 @@ export interface LearntName {
  */
 export function namesLearntFrom(tokens: TokenList, findings: readonly Finding[]): LearntName[] {
   const names: LearntName[] = [];
+  // A story names its people again and again: whether a surname is worth remembering is asked once per word.
+  const surnameVerdicts = new Uint8Array(tokens.vocabulary.length);
+  const isSurnameAt = (t: number) => {
+    const id = tokens.wordId(t);
+    if (surnameVerdicts[id] === UNASKED) surnameVerdicts[id] = isSurnameWorthRemembering(tokens.vocabulary[id]!) ? WORTH_IT : NOT_WORTH_IT;
+    return surnameVerdicts[id] === WORTH_IT;
+  };
   for (const finding of findings) {
     if ((finding.evidence !== 'context' && finding.evidence !== 'cue') || finding.confidence < MIN_CONFIDENCE_TO_LEARN) continue;
+    const length = finding.toToken - finding.fromToken;
+    const last = finding.toToken - 1;
+    // Most names are one word: no list of words and no joined copy of it.
     const words: string[] = [];
-    for (let t = finding.fromToken; t < finding.toToken; t++) words.push(tokens.text(t));
-    // Most names are one word: no joined copy of it.
-    const name: LearntName = { phrase: words.length === 1 ? words[0]! : words.join(' '), label: finding.label };
+    if (length > 1) for (let t = finding.fromToken; t < finding.toToken; t++) words.push(tokens.text(t));
+    const name: LearntName = { phrase: length === 1 ? tokens.text(last) : words.join(' '), label: finding.label };
     if (finding.evidence === 'cue') name.weak = true;
     names.push(name);
+    if (length < 2) continue;
     const surname = words[words.length - 1]!;
-    if (finding.label === 'PERSON' && words.length > 1 && isSurnameWorthRemembering(surname)) names.push({ phrase: surname, label: finding.label });
+    if (finding.label === 'PERSON' && isSurnameAt(last)) names.push({ phrase: surname, label: finding.label });
     // A storm is then called by its name ("Odalys" of "Hurricane Odalys"), a product by its line ("Quasar" of "Quasar 5").
-    if (finding.label === 'EVENT' && words.length === 2 && prefixLabel(words[0]!) === 'EVENT' && isSurnameWorthRemembering(surname)) names.push({ phrase: surname, label: 'EVENT' });
+    if (finding.label === 'EVENT' && words.length === 2 && prefixLabel(words[0]!) === 'EVENT' && isSurnameAt(last)) names.push({ phrase: surname, label: 'EVENT' });
     if (finding.label === 'PRODUCT' && words.length === 2 && isModelCode(surname) && isShortNameWorthRemembering(words[0]!)) names.push({ phrase: words[0]!, label: 'PRODUCT' });
     if (finding.label !== 'ORG' || words.length < 2) continue;
     // A club is then called by its city alone: "Newcastle United" ... "Newcastle, who had won".
@@ -124,6 +134,9 @@ function startsFullName(scan: Scan, i: number, isCovered: (t: number) => boolean
 const UNASKED = 0;
 const CANNOT_START = 1;
 const MAY_START = 2;
+/** Verdicts on surnames, kept by word id. */
+const NOT_WORTH_IT = 1;
+const WORTH_IT = 2;
 
 /** A name in capitals ("KOVAC") is the name as learnt ("Kovac"), unless it is as likely a shouted word. */
 function mayStartName(index: PhraseIndex, tokens: TokenList, capitals: CapitalWords, i: number): boolean {

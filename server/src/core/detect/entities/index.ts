@@ -15,7 +15,7 @@ import { isKnownName } from './knownNames';
 import { recognise, type Finding } from './recognise';
 import { byPosition, indexOfNames, namesLearntFrom, propagateDocumentNames } from './document-names';
 import type { Scan } from './chunks';
-import { foldCapitals, isShoutedWord } from './capitals';
+import { foldCapitals } from './wordCase';
 
 /** `units`, the text's utf16Units, saves a caller that runs several detectors a copy of the text each. */
 export function findEntities(text: string, units?: Uint16Array): Span[] {
@@ -31,7 +31,8 @@ export function findEntities(text: string, units?: Uint16Array): Span[] {
 function detect(text: string, units: Uint16Array | undefined): Span[] {
   const read = readEntityText(text, units);
   const all = { from: 0, to: read.tokens.length };
-  const scan: Scan = { ...read, lowercaseWords: lowercaseFormsOfCapitalisedWords(wordUsages(read, [all])[0]!) };
+  // Written out rather than spread: an object spread takes a slow path that a short article's detection felt.
+  const scan: Scan = { tokens: read.tokens, lines: read.lines, lowercaseWords: lowercaseFormsInText(read) };
   const findings = recognise(scan);
   const names = indexOfNames(namesLearntFrom(scan.tokens, findings));
   return withoutOverlaps(propagateDocumentNames(scan, findings, names, all));
@@ -82,7 +83,7 @@ export function wordUsages(read: EntityText, ranges: readonly TokenRange[]): Wor
         const word = tokens.vocabulary[id]!;
         capitalised.add(word);
         // A learnt "Kovac" is found in "KOVAC" too, so a block using "KOVAC" uses the name "Kovac".
-        if (isShoutedWord(word)) capitalised.add(foldCapitals(word));
+        if (tokens.isShoutedWord(id)) capitalised.add(foldCapitals(word));
       } else if (tokens.isWord(i) && lines[tokens.line(i)] === 'prose' && lowercaseIn[id] !== range) {
         lowercaseIn[id] = range;
         lowercaseInProse.add(tokens.vocabulary[id]!);
@@ -98,6 +99,35 @@ export function wordUsages(read: EntityText, ranges: readonly TokenRange[]): Wor
 export function lowercaseFormsOfCapitalisedWords(usage: WordUsage): Set<string> {
   const found = new Set<string>();
   for (const word of usage.lowercaseInProse) if (usage.capitalisedLowered.has(word)) found.add(word);
+  return found;
+}
+
+const CAPITALISED = 1;
+const LOWERCASE_IN_PROSE = 2;
+
+/**
+ * What lowercaseFormsOfCapitalisedWords gives for the word usage of a whole text, found without a set of every
+ * word: the lowercase form of each distinct capitalised word is looked up among the words the text uses (by the
+ * units of an ASCII word, without lower-casing it into a string), and kept when the text's prose uses it.
+ */
+export function lowercaseFormsInText(read: EntityText): Set<string> {
+  const { tokens, lines } = read;
+  const { vocabulary } = tokens;
+  const marks = new Uint8Array(vocabulary.length);
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens.isCapitalised(i)) marks[tokens.wordId(i)] |= CAPITALISED;
+    else if (tokens.isWord(i) && lines[tokens.line(i)] === 'prose') marks[tokens.wordId(i)] |= LOWERCASE_IN_PROSE;
+  }
+  const found = new Set<string>();
+  for (let id = 0; id < marks.length; id++) {
+    if ((marks[id]! & CAPITALISED) === 0) continue;
+    let lowercase = tokens.lowercaseWordId(id);
+    if (lowercase >= 0 && (marks[lowercase]! & LOWERCASE_IN_PROSE) !== 0) found.add(vocabulary[lowercase]!);
+    // "KOVAC" is also used as "Kovac", whose lowercase form differs from the word's own only outside ASCII.
+    if (!tokens.isShoutedWord(id)) continue;
+    lowercase = tokens.idOfWord(foldCapitals(vocabulary[id]!).toLowerCase());
+    if (lowercase >= 0 && (marks[lowercase]! & LOWERCASE_IN_PROSE) !== 0) found.add(vocabulary[lowercase]!);
+  }
   return found;
 }
 

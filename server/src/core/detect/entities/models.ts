@@ -9,6 +9,7 @@ import type { Finding } from './recognise';
 import type { TokenList } from './tokenize';
 import { isNameWord } from './recognise';
 import { PRODUCT_HEADS } from './curated/products';
+import { wordListBit } from './wordLists';
 
 const MODEL_CODE = /^(?:\d{1,4}|[A-Z]{1,3}\d{1,4}[A-Za-z]{0,2})$/;
 const YEAR = /^(?:19|20)\d\d$/;
@@ -42,11 +43,17 @@ const NO_ROLE = 0;
 const CRUDE = 1;
 const NAMING_VERB = 2;
 const MODEL_CODE_ROLE = 3;
+const CRUDE_WORD = wordListBit(['crude']);
+const NAMING_VERB_WORD = wordListBit(NAMING_VERBS);
 
-function modelRole(word: string): number {
-  if (word === 'crude') return CRUDE;
-  if (NAMING_VERBS.has(word)) return NAMING_VERB;
-  return isModelCode(word) ? MODEL_CODE_ROLE : NO_ROLE;
+/** The role of a word, given the word lists that hold it (wordLists.ts). */
+function modelRole(word: string, lists: number): number {
+  if (lists & CRUDE_WORD) return CRUDE;
+  if (lists & NAMING_VERB_WORD) return NAMING_VERB;
+  // A model code starts with a digit or a capital: other words need no regex.
+  const first = word.charCodeAt(0);
+  const mayBeCode = (first >= 48 && first <= 57) || (first >= 65 && first <= 90);
+  return mayBeCode && isModelCode(word) ? MODEL_CODE_ROLE : NO_ROLE;
 }
 
 /** Adds the products named by a model code or as a grade of crude, among tokens no finding covers yet. */
@@ -71,7 +78,8 @@ export function findModelProducts(scan: Scan, findings: Finding[]): void {
   };
   // What each distinct word can start, asked once per word: a regex and a set lookup per token were most of the cost.
   const roles = new Uint8Array(tokens.vocabulary.length);
-  for (let id = 0; id < roles.length; id++) roles[id] = modelRole(tokens.vocabulary[id]!);
+  const lists = tokens.wordLists();
+  for (let id = 0; id < roles.length; id++) roles[id] = modelRole(tokens.vocabulary[id]!, lists[id]!);
   for (let i = 1; i < tokens.length; i++) {
     const role = roles[tokens.wordId(i)]!;
     if (role === NO_ROLE || lines[tokens.line(i)] !== 'prose') continue;

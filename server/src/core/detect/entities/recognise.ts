@@ -26,6 +26,7 @@ import { findBylines } from './bylines';
 import { findTableNames } from './tables';
 import { labelFromSurroundings } from './apposition';
 import { findUnknownTeams, markCityTeams } from './teams';
+import { wordListBit } from './wordLists';
 
 /**
  * How a finding was made: "context" findings are worth remembering for the rest of the document; "city" and
@@ -51,14 +52,12 @@ export function recognise(scan: Scan): Finding[] {
   const { tokens, lines } = scan;
   const findings: Finding[] = [];
   // Looked up once per distinct word rather than once per token; a typed array keeps one shape from call to call.
-  const { vocabulary } = tokens;
-  const startsLowercasePhrase = new Uint8Array(vocabulary.length);
-  for (let id = 0; id < vocabulary.length; id++) if (LOWERCASE_PHRASE_STARTS.has(vocabulary[id]!)) startsLowercasePhrase[id] = 1;
+  const lists = tokens.wordLists();
   const chunks = new ChunkScanner(scan);
   const reader = new ChunkReader(tokens, new WordFacts(scan), findings);
   let i = 0;
   while (i < tokens.length) {
-    if (!tokens.isWord(i) || !(tokens.isCapitalised(i) || startsLowercasePhrase[tokens.wordId(i)] === 1)) {
+    if (!tokens.isWord(i) || !(tokens.isCapitalised(i) || (lists[tokens.wordId(i)]! & LOWERCASE_PHRASE_START) !== 0)) {
       i++;
       continue;
     }
@@ -90,9 +89,10 @@ export function recognise(scan: Scan): Finding[] {
 }
 
 /** Gazetteer phrases that start with a lowercase word ("the Netherlands", "iPhone"); document names never do. */
-const LOWERCASE_PHRASE_STARTS: ReadonlySet<string> = new Set(
-  [...STATIC_INDEX.byFirstWord.keys()].filter((word) => !/^\p{Lu}/u.test(word)),
-);
+const LOWERCASE_PHRASE_START = wordListBit([...STATIC_INDEX.byFirstWord.keys()].filter((word) => !/^\p{Lu}/u.test(word)));
+const SPEECH_VERB = wordListBit(SPEECH_VERBS);
+const PERSON_VERB = wordListBit(PERSON_VERBS);
+const LOWERCASE_TITLE = wordListBit(LOWERCASE_TITLES);
 
 function isPlaceOrNationality(label: EntityLabel): boolean {
   return label === 'GPE' || label === 'NORP' || label === 'LOC';
@@ -106,14 +106,23 @@ function hasDigit(word: string): boolean {
   return false;
 }
 
+/** `word === word.toUpperCase()`, told without the copy for a word with an ASCII lowercase letter (most words). */
+function isUnchangedByUppercase(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 97 && code <= 122) return false;
+  }
+  return word === word.toUpperCase();
+}
+
 /** What the rules ask about the words of one document: each depends on the word alone, so each word is asked once. */
 class WordFacts {
   readonly firstNameStrength: PerWord<'strong' | 'weak' | null>;
   readonly cueLabel: PerWord<EntityLabel | undefined>;
   readonly ofHeadLabel: PerWord<EntityLabel | undefined>;
-  readonly isSpeechVerb: PerWord<boolean>;
-  readonly isPersonVerb: PerWord<boolean>;
-  readonly isLowercaseTitle: PerWord<boolean>;
+  readonly isSpeechVerb: InWordList;
+  readonly isPersonVerb: InWordList;
+  readonly isLowercaseTitle: InWordList;
   readonly hasSlavicSurnameShape: PerWord<boolean>;
   readonly prefixLabel: PerWord<'EVENT' | 'FAC' | undefined>;
   /** Whether a capitalised word can be part of a name. */
@@ -124,19 +133,35 @@ class WordFacts {
     this.firstNameStrength = new PerWord(tokens, firstNameStrength);
     this.cueLabel = new PerWord(tokens, cueLabel);
     this.ofHeadLabel = new PerWord(tokens, ofHeadLabel);
-    this.isSpeechVerb = new PerWord(tokens, (word) => SPEECH_VERBS.has(word));
-    this.isPersonVerb = new PerWord(tokens, (word) => PERSON_VERBS.has(word));
-    this.isLowercaseTitle = new PerWord(tokens, (word) => LOWERCASE_TITLES.has(word));
+    this.isSpeechVerb = new InWordList(tokens, SPEECH_VERB);
+    this.isPersonVerb = new InWordList(tokens, PERSON_VERB);
+    this.isLowercaseTitle = new InWordList(tokens, LOWERCASE_TITLE);
     this.hasSlavicSurnameShape = new PerWord(tokens, hasSlavicSurnameShape);
     this.prefixLabel = new PerWord(tokens, prefixLabel);
     this.isNameWord = new PerWord(tokens, (word) => isNameWord(word, lowercaseWords));
   }
 }
 
+/** Whether the word of a token is in one word list: read like a PerWord, from the document's one table of lists. */
+class InWordList {
+  private readonly lists: Int32Array;
+
+  constructor(
+    private readonly tokens: TokenList,
+    private readonly bit: number,
+  ) {
+    this.lists = tokens.wordLists();
+  }
+
+  at(index: number): boolean {
+    return (this.lists[this.tokens.wordId(index)]! & this.bit) !== 0;
+  }
+}
+
 /** Whether a capitalised word can be part of a name: not a title, a cue, a common word or one written lowercase here. */
 export function isNameWord(word: string, lowercaseWords: ReadonlySet<string>): boolean {
   if (word.length < 2 || hasDigit(word)) return false;
-  if (word === word.toUpperCase()) return false;
+  if (isUnchangedByUppercase(word)) return false;
   if (TITLES.has(word) || cueLabel(word) !== undefined || isFunctionCap(word)) return false;
   if (firstNameStrength(word) === 'strong') return true;
   return !isCommonWord(word) && !lowercaseWords.has(word.toLowerCase());

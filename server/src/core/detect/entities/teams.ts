@@ -13,6 +13,7 @@ import type { Scan } from './chunks';
 import { isNameWord } from './recognise';
 import { STATIC_INDEX, firstNameStrength } from './knownNames';
 import { fillRange } from './coverage';
+import { wordListBit } from './wordLists';
 
 /** Words after a team: "Denver beat", "Leeds drew", "Portland lost". */
 const RESULT_VERBS: ReadonlySet<string> = new Set([
@@ -31,6 +32,9 @@ const RESULT_WORDS_BEFORE: ReadonlySet<string> = new Set([
   'routed', 'crushed', 'downed', 'upset', 'eliminated', 'stunned', 'held', 'hammered', 'thumped', 'and', 'face',
   'faces', 'faced', 'facing', 'meet', 'meets', 'met', 'play', 'plays', 'played', 'playing',
 ]);
+
+const RESULT_VERB = wordListBit(RESULT_VERBS);
+const RESULT_WORD_BEFORE = wordListBit(RESULT_WORDS_BEFORE);
 
 const SCORE = /^\d{1,3}[-–]\d{1,3}$/;
 const DASH = new Set(['-', '–', '—']);
@@ -63,17 +67,20 @@ const BEFORE_ROLE = 4;
 export function findUnknownTeams(scan: Scan, findings: Finding[]): void {
   const { tokens } = scan;
   // By word id, the roles it may play: a score (or a number that may start one), a verb after a team, a word before one.
-  const roles = new Uint8Array(tokens.vocabulary.length);
+  const { vocabulary } = tokens;
+  const roles = new Uint8Array(vocabulary.length);
+  const lists = tokens.wordLists();
   let anyScore = false;
-  tokens.vocabulary.forEach((word, id) => {
+  for (let id = 0; id < vocabulary.length; id++) {
+    const word = vocabulary[id]!;
     const code = word.charCodeAt(0);
     if (code >= 48 && code <= 57) {
       if (SCORE.test(word) || isSmallNumber(word)) roles[id] = SCORE_ROLE;
       anyScore ||= roles[id] === SCORE_ROLE;
-      return;
+      continue;
     }
-    roles[id] = (RESULT_VERBS.has(word) ? VERB_ROLE : 0) | (RESULT_WORDS_BEFORE.has(word) ? BEFORE_ROLE : 0);
-  });
+    roles[id] = (lists[id]! & RESULT_VERB ? VERB_ROLE : 0) | (lists[id]! & RESULT_WORD_BEFORE ? BEFORE_ROLE : 0);
+  }
   if (!anyScore) return;
   let covered: Uint8Array | undefined;
   for (let s = 0; s < tokens.length; s++) {

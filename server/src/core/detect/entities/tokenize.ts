@@ -6,6 +6,7 @@
 import { EMPTY_WORD_HASH, UnitClasses, UnitSet, hashUnit, isApostrophe } from '../shared/textScan';
 import { unitsOf } from '../shared/utf16Units';
 import { Vocabulary } from './vocabulary';
+import { membershipsOf } from './wordLists';
 
 const WORD_FLAG = 1;
 const CAPITALISED_FLAG = 2;
@@ -24,9 +25,42 @@ export class TokenList {
     private readonly lines: Int32Array,
     private readonly flags: Uint8Array,
     private readonly wordIds: Int32Array,
-    /** The distinct token texts; `wordId` indexes it. */
-    readonly vocabulary: readonly string[],
-  ) {}
+    private readonly words: Vocabulary,
+    private readonly firstTokens: Int32Array,
+  ) {
+    this.vocabulary = words.words;
+  }
+
+  /** The distinct token texts; `wordId` indexes it. */
+  readonly vocabulary: readonly string[];
+
+  /** Whether word `id` is written in capitals (isShoutedWord of it). */
+  isShoutedWord(id: number): boolean {
+    return this.words.isShouted(id);
+  }
+
+  /** Whether any token's word is written in capitals. */
+  get anyShouted(): boolean {
+    return this.words.anyShouted;
+  }
+
+  /** The id of word `id` lower-cased, or -1 when no token has that word. */
+  lowercaseWordId(id: number): number {
+    return this.words.idOfLowercase(id);
+  }
+
+  /** By word id, the bits of the word lists (wordLists.ts) that hold the word; worked out once per token list. */
+  wordLists(): Int32Array {
+    this.listMemberships ??= membershipsOf(this.words);
+    return this.listMemberships;
+  }
+
+  private listMemberships: Int32Array | undefined;
+
+  /** The id of a word (typographic apostrophes folded, as the vocabulary holds words), or -1 when no token has it. */
+  idOfWord(word: string): number {
+    return this.words.idOfWord(word);
+  }
 
   /** True for an index inside the list: neighbours of a token may lie outside it. */
   has(i: number): boolean {
@@ -69,21 +103,9 @@ export class TokenList {
     return (this.flags[i]! & HYPHEN_JOINED_FLAG) !== 0;
   }
 
-  /** The first token of each line that has tokens, in order (worked out once per token list: read-only). */
+  /** The first token of each line that has tokens, in order (found by the tokenizer: read-only). */
   lineStarts(): Int32Array {
-    this.firstTokens ??= this.findLineStarts();
     return this.firstTokens;
-  }
-
-  private firstTokens: Int32Array | undefined;
-
-  private findLineStarts(): Int32Array {
-    const { lines, length } = this;
-    let count = 0;
-    for (let i = 0; i < length; i++) if (i === 0 || lines[i] !== lines[i - 1]) count++;
-    const starts = new Int32Array(count);
-    for (let i = 0, n = 0; i < length; i++) if (i === 0 || lines[i] !== lines[i - 1]) starts[n++] = i;
-    return starts;
   }
 
   /** First word of a line or after sentence punctuation: capitals there are weak evidence. */
@@ -95,22 +117,23 @@ export class TokenList {
 /** Collects tokens into growing typed arrays. */
 class TokenListBuilder {
   private length = 0;
+  private capacity: number;
   private starts: Int32Array;
   private ends: Int32Array;
   private lines: Int32Array;
-  private flags: Uint8Array;
   private wordIds: Int32Array;
+  private flags: Uint8Array;
   private readonly vocabulary: Vocabulary;
-  /** The word id of each ASCII symbol seen so far, or -1. */
-  private readonly asciiSymbolIds = new Int32Array(ASCII).fill(-1);
+  /** 1 + the word id of each ASCII symbol seen so far, or 0: a plain array, which a short text makes faster than a typed one. */
+  private readonly asciiSymbolIds: number[] = new Array<number>(ASCII).fill(0);
+  /** The first token of each line that has tokens, found as tokens are pushed. */
+  private readonly lineStarts: number[] = [];
+  private lastLine = -1;
 
   constructor(text: string, units: Uint16Array, expectedTokens: number) {
     this.vocabulary = new Vocabulary(text, units);
-    this.starts = new Int32Array(expectedTokens);
-    this.ends = new Int32Array(expectedTokens);
-    this.lines = new Int32Array(expectedTokens);
-    this.flags = new Uint8Array(expectedTokens);
-    this.wordIds = new Int32Array(expectedTokens);
+    this.capacity = expectedTokens;
+    [this.starts, this.ends, this.lines, this.wordIds, this.flags] = columns(expectedTokens);
   }
 
   push(start: number, end: number, line: number, flags: number): void {
@@ -126,10 +149,10 @@ class TokenListBuilder {
       this.push(start, start + 1, line, 0);
       return;
     }
-    let id = this.asciiSymbolIds[code]!;
+    let id = this.asciiSymbolIds[code]! - 1;
     if (id < 0) {
       id = this.vocabulary.idOf(start, start + 1);
-      this.asciiSymbolIds[code] = id;
+      this.asciiSymbolIds[code] = id + 1;
     }
     this.pushWithId(start, start + 1, line, 0, id);
   }
@@ -140,44 +163,49 @@ class TokenListBuilder {
   }
 
   private pushWithId(start: number, end: number, line: number, flags: number, wordId: number): void {
-    if (this.length === this.starts.length) this.grow();
+    if (this.length === this.capacity) this.grow();
     const n = this.length++;
     this.starts[n] = start;
     this.ends[n] = end;
     this.lines[n] = line;
     this.flags[n] = flags;
     this.wordIds[n] = wordId;
+    if (line !== this.lastLine) {
+      this.lineStarts.push(n);
+      this.lastLine = line;
+    }
   }
 
+  /** The token list; its columns keep their spare capacity, which no index below its length reaches. */
   finish(): TokenList {
-    const n = this.length;
-    return new TokenList(
-      n,
-      this.starts.subarray(0, n),
-      this.ends.subarray(0, n),
-      this.lines.subarray(0, n),
-      this.flags.subarray(0, n),
-      this.wordIds.subarray(0, n),
-      this.vocabulary.words,
-    );
+    return new TokenList(this.length, this.starts, this.ends, this.lines, this.flags, this.wordIds, this.vocabulary, Int32Array.from(this.lineStarts));
   }
 
   private grow(): void {
-    const capacity = this.starts.length * 2 + 16;
-    this.starts = copyInto(new Int32Array(capacity), this.starts);
-    this.ends = copyInto(new Int32Array(capacity), this.ends);
-    this.lines = copyInto(new Int32Array(capacity), this.lines);
-    this.flags = copyInto(new Uint8Array(capacity), this.flags);
-    this.wordIds = copyInto(new Int32Array(capacity), this.wordIds);
+    const capacity = this.capacity * 2 + 16;
+    const [starts, ends, lines, wordIds, flags] = columns(capacity);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    lines.set(this.lines);
+    wordIds.set(this.wordIds);
+    flags.set(this.flags);
+    [this.starts, this.ends, this.lines, this.wordIds, this.flags] = [starts, ends, lines, wordIds, flags];
+    this.capacity = capacity;
   }
+}
+
+/**
+ * The five columns of `capacity` tokens in one buffer: one allocation instead of five, which a short article's
+ * detection felt.
+ */
+function columns(capacity: number): [Int32Array, Int32Array, Int32Array, Int32Array, Uint8Array] {
+  const buffer = new ArrayBuffer(capacity * 17);
+  const column = (n: number) => new Int32Array(buffer, n * capacity * 4, capacity);
+  return [column(0), column(1), column(2), column(3), new Uint8Array(buffer, capacity * 16, capacity)];
 }
 
 const ASCII = 128;
 
-function copyInto<T extends Int32Array | Uint8Array>(target: T, source: T): T {
-  target.set(source);
-  return target;
-}
 
 const UPPERCASE_START = /^\p{Lu}/u;
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
@@ -200,6 +228,9 @@ const ABBREVIATIONS = new Set([
   'Sgt', 'Capt', 'Prof', 'Adm', 'Maj', 'Rev', 'Mt', 'Ft', 'vs',
 ]);
 const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((abbreviation) => abbreviation.length));
+/** 1 at the unit each abbreviation starts with. */
+const ABBREVIATION_STARTS = new Uint8Array(65536);
+for (const abbreviation of ABBREVIATIONS) ABBREVIATION_STARTS[abbreviation.charCodeAt(0)] = 1;
 
 // Character classes by UTF-16 unit, kept: a regex per character would cap throughput far below 20 MB/s.
 const WORD = 1;
@@ -241,7 +272,7 @@ export function tokenize(text: string, options: TokenizeOptions, textUnits?: Uin
   // English prose has fewer than one token per four characters; the builder grows if needed.
   const units = unitsOf(text, textUnits);
   const tokens = new TokenListBuilder(text, units, (length >> 2) + 16);
-  const compounds = new CompoundSplits(options);
+  const compounds = new CompoundSplits(text, units, options);
   let line = 0;
   let opensSentence = true;
   let i = 0;
@@ -292,7 +323,7 @@ export function tokenize(text: string, options: TokenizeOptions, textUnits?: Uin
     }
     // "Umerov's": the possessive "'s" becomes a token of its own.
     const wordEnd = isPossessive(units, i, end) ? end - 2 : end;
-    if (hyphenated) pushCompound(tokens, text, units, i, wordEnd, line, opensSentence, compounds);
+    if (hyphenated) pushCompound(tokens, units, i, wordEnd, line, opensSentence, compounds);
     else if (wordEnd === end) tokens.pushHashed(i, end, line, wordFlags(units, i, opensSentence), hash);
     else tokens.push(i, wordEnd, line, wordFlags(units, i, opensSentence));
     if (wordEnd !== end) tokens.push(wordEnd, end, line, wordFlags(units, wordEnd, opensSentence));
@@ -305,7 +336,9 @@ export function tokenize(text: string, options: TokenizeOptions, textUnits?: Uin
 /** An abbreviation ("Mr", "Inc") or initials ("U.S"), checked without slicing the many words that cannot be one. */
 function keepsPeriod(text: string, units: Uint16Array, start: number, end: number): boolean {
   const length = end - start;
-  if (length <= LONGEST_ABBREVIATION && ABBREVIATIONS.has(text.slice(start, end))) return true;
+  // Most words before a period (a sentence's last) cannot start an abbreviation: they are not sliced to be looked up.
+  const first = units[start]!;
+  if (length <= LONGEST_ABBREVIATION && ABBREVIATION_STARTS[first] === 1 && ABBREVIATIONS.has(text.slice(start, end))) return true;
   return length >= 3 && units[start + 1] === 46 && isUppercaseUnit(units[start]!);
 }
 
@@ -331,36 +364,50 @@ function isPossessive(units: Uint16Array, start: number, end: number): boolean {
  * a name or a model designator ("Ivano-Frankivsk", "Su-34").
  */
 function pushCompound(
-  tokens: TokenListBuilder, text: string, units: Uint16Array, start: number, end: number, line: number, opensSentence: boolean,
+  tokens: TokenListBuilder, units: Uint16Array, start: number, end: number, line: number, opensSentence: boolean,
   compounds: CompoundSplits,
 ): void {
-  const word = text.slice(start, end);
-  if (!compounds.split(word)) {
+  if (!compounds.split(start, end)) {
     tokens.push(start, end, line, wordFlags(units, start, opensSentence));
     return;
   }
-  let offset = start;
-  for (const part of word.split('-')) {
-    if (part) tokens.push(offset, offset + part.length, line, wordFlags(units, offset, opensSentence) | (offset > start ? HYPHEN_JOINED_FLAG : 0));
-    offset += part.length + 1;
+  // The parts between hyphens, read off the units (what splitting the word's string at "-" gives).
+  for (let from = start; from <= end; ) {
+    let to = from;
+    while (to < end && units[to] !== HYPHEN) to++;
+    if (to > from) tokens.push(from, to, line, wordFlags(units, from, opensSentence) | (from > start ? HYPHEN_JOINED_FLAG : 0));
+    from = to + 1;
   }
 }
 
 /** Whether to split a compound depends on its text alone, and a document repeats its compounds: each is judged once. */
 class CompoundSplits {
-  private readonly known = new Map<string, boolean>();
+  /**
+   * The compounds met so far, looked up by their place in the text as the tokens' words are: a compound met
+   * again costs no copy of it (made only when first met, and when the document has compounds at all).
+   */
+  private compounds: Vocabulary | undefined;
+  /** By compound id, whether it splits. */
+  private readonly splits: boolean[] = [];
 
-  constructor(private readonly options: TokenizeOptions) {}
+  constructor(
+    private readonly text: string,
+    private readonly units: Uint16Array,
+    private readonly options: TokenizeOptions,
+  ) {}
 
-  split(word: string): boolean {
-    let split = this.known.get(word);
-    if (split === undefined) {
-      split = shouldSplitCompound(word.replace(/’/g, "'"), this.options);
-      this.known.set(word, split);
-    }
-    return split;
+  /** Whether the compound text[start, end) splits into its parts. */
+  split(start: number, end: number): boolean {
+    this.compounds ??= new Vocabulary(this.text, this.units, FEW_WORDS);
+    const id = this.compounds.idOf(start, end);
+    // Ids are handed out in order: a new compound's id is the next one.
+    if (id === this.splits.length) this.splits.push(shouldSplitCompound(this.compounds.words[id]!, this.options));
+    return this.splits[id]!;
   }
 }
+
+/** The starting size of a vocabulary of compounds: a document has few distinct ones. */
+const FEW_WORDS = 16;
 
 function shouldSplitCompound(word: string, options: TokenizeOptions): boolean {
   if (options.isKnownCompound(word) || /\d/.test(word)) return false;

@@ -5,6 +5,7 @@
  */
 import type { Scan } from './chunks';
 import type { Finding } from './recognise';
+import { wordListBit } from './wordLists';
 
 const WORK_CUES: ReadonlySet<string> = new Set([
   'book', 'novel', 'memoir', 'film', 'movie', 'documentary', 'song', 'album', 'single', 'track', 'anthem', 'hymn',
@@ -16,17 +17,13 @@ const CLOSING_QUOTES: ReadonlySet<string> = new Set(['"', '”', '’', "'"]);
 /** Small words a title keeps in lowercase ("Gone with the Wind"). */
 const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'and', 'to', 'for', 'at', 'with', 'by', 'from', 'or']);
 const MAX_TITLE_TOKENS = 8;
-const OPENING_QUOTE = 1;
-const WORK_CUE = 2;
+const OPENING_QUOTE = wordListBit(OPENING_QUOTES);
+const WORK_CUE = wordListBit(WORK_CUES);
 
 export function findWorkTitles(scan: Scan, findings: Finding[]): void {
   const { tokens, lines } = scan;
   // By word id, whether it opens a quote or cues a work: a set lookup per token was this rule's main cost.
-  const roles = new Uint8Array(tokens.vocabulary.length);
-  for (let id = 0; id < roles.length; id++) {
-    const word = tokens.vocabulary[id]!;
-    roles[id] = (OPENING_QUOTES.has(word) ? OPENING_QUOTE : 0) | (WORK_CUES.has(word) ? WORK_CUE : 0);
-  }
+  const roles = tokens.wordLists();
   for (let q = 1; q + 1 < tokens.length; q++) {
     if ((roles[tokens.wordId(q)]! & OPENING_QUOTE) === 0 || (roles[tokens.wordId(q - 1)]! & WORK_CUE) === 0 || lines[tokens.line(q)] !== 'prose') continue;
     const from = q + 1;
