@@ -75,16 +75,15 @@ export function webAnnotationPiece(document: ExportDocument, options: WebAnnotat
       notices.push(span.notice);
       return;
     }
-    const at = (offset: number) => index.toUtf16(offset);
-    const exact = document.text.slice(span.start, span.end);
     if (tag.fragments && tag.fragments.length > 1) {
       notices.push({ document: document.name, message: `tag ${describeTag(tag)}: ${tag.fragments.length} discontinuous fragments exported as one span ${tag.start}..${tag.end}` });
     }
     annotations.push(
       annotationJson(tag, source, sourceJson, position, {
-        exact,
-        prefix: document.text.slice(at(Math.max(0, tag.start - CONTEXT_LENGTH)), at(tag.start)),
-        suffix: document.text.slice(at(tag.end), at(Math.min(index.length, tag.end + CONTEXT_LENGTH))),
+        // locateTag found the tag's text at its place: it is the exact quote.
+        exact: tag.text,
+        prefix: document.text.slice(index.toUtf16(Math.max(0, tag.start - CONTEXT_LENGTH)), span.start),
+        suffix: document.text.slice(span.end, index.toUtf16(Math.min(index.length, tag.end + CONTEXT_LENGTH))),
       }),
     );
     if (written && tag.id !== undefined) written.set(tag.id, `${source}#${encodeURIComponent(tag.id)}`);
@@ -188,17 +187,26 @@ function commentBodies(history: FormatTag['history']): Record<string, unknown>[]
 export function annotationJson(tag: FormatTag, source: string, sourceJson: string, position: number, quote: { exact: string; prefix: string; suffix: string }): string {
   if (tag.history && tag.history.length > 0) return JSON.stringify(toAnnotation(tag, source, position, quote));
   const json = JSON.stringify;
-  let out = `{"id":${json(`${source}#${encodeURIComponent(tag.id ?? `n${position}`)}`)},"type":"Annotation","motivation":"tagging"`;
+  // `sourceJson` with its closing quote off, then what encodeURIComponent gives (nothing JSON escapes): JSON of the IRI.
+  let out = `{"id":${sourceJson.slice(0, -1)}#${encodeURIComponent(tag.id ?? `n${position}`)}","type":"Annotation","motivation":"tagging"`;
   if (tag.annotator !== undefined) out += `,"creator":{"type":"${tag.status === 'proposed' ? 'Software' : 'Person'}","name":${json(tag.annotator)}}`;
-  if (tag.created !== undefined) out += `,"created":${json(tag.created)}`;
-  if (tag.modified !== undefined) out += `,"modified":${json(tag.modified)}`;
-  out += `,"body":[{"type":"TextualBody","purpose":"tagging","value":${json(tag.label)}}]`;
+  if (tag.created !== undefined) out += `,"created":${plainJson(tag.created)}`;
+  if (tag.modified !== undefined) out += `,"modified":${plainJson(tag.modified)}`;
+  out += `,"body":[{"type":"TextualBody","purpose":"tagging","value":${plainJson(tag.label)}}]`;
   out += `,"target":{"source":${sourceJson},"selector":[{"type":"TextQuoteSelector","exact":${json(quote.exact)},"prefix":${json(quote.prefix)},"suffix":${json(quote.suffix)}}`;
   out += `,{"type":"TextPositionSelector","start":${json(tag.start)},"end":${json(tag.end)}}]}`;
-  if (tag.status !== undefined) out += `,"marginalia:status":${json(tag.status)}`;
-  if (tag.kind !== undefined) out += `,"marginalia:kind":${json(tag.kind)}`;
+  if (tag.status !== undefined) out += `,"marginalia:status":${plainJson(tag.status)}`;
+  if (tag.kind !== undefined) out += `,"marginalia:kind":${plainJson(tag.kind)}`;
   if (tag.score !== undefined) out += `,"marginalia:score":${json(tag.score)}`;
   return `${out}}`;
+}
+
+/** Characters JSON never escapes, of which labels, statuses, kinds and timestamps are made. */
+const PLAIN = /^[\w.:+-]*$/;
+
+/** JSON.stringify of a string, without calling it for the plain strings most fields hold. */
+function plainJson(value: string): string {
+  return PLAIN.test(value) ? `"${value}"` : JSON.stringify(value);
 }
 
 /** A tag as a Web Annotation object (annotationJson writes the common one directly). */
