@@ -66,8 +66,9 @@ describe('writing a file atomically from a worker thread (blocking calls, syncs 
       assert.equal(await readFile(path, 'utf8'), 'new ✓');
       assert.deepEqual(await readdir(folder), ['a.annotations.json']);
       assert.equal(types.filter((type) => type === 'FILEHANDLE' || type === 'FSREQPROMISE').length, 0, `no FileHandle nor file promise (${types.join(', ')})`);
-      // The file's sync and the folder's, each on the thread pool while the thread works on.
-      assert.equal(types.filter((type) => type === 'FSREQCALLBACK').length, 2, types.join(', '));
+      // The file's sync and the folder's, each on the thread pool while the thread works on. At least two: the hook
+      // sees the whole process, and under load the test runner's own callbacks land in the window too (CI saw 5).
+      assert.ok(types.filter((type) => type === 'FSREQCALLBACK').length >= 2, types.join(', '));
     }));
 
   it('removes its temp file when the rename fails, or when the commit is refused, leaving the target alone', () =>
