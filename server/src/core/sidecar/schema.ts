@@ -48,9 +48,10 @@ export const MODEL_SOURCE = /^model:[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export function modelSource(recogniser: string): ModelSource {
   return `model:${recogniser}`;
 }
-/** A tag's or relation's id, a label, an article's file name: the rules of the schema, shared with the quick check (plainSidecar.ts). */
+/** A tag's or relation's id, a label, a relation type, an article's file name: the rules of the schema, shared with the quick check (plainSidecar.ts). */
 export const TAG_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const LABEL = /^[A-Z0-9_]+$/;
+export const RELATION_TYPE = /^[A-Z][A-Z0-9_]*$/;
 export const ARTICLE_NAME = /^[^/\\]+$/;
 const tagSource = z.union([z.enum(TAG_SOURCES), z.string().regex(MODEL_SOURCE, 'expected "manual", "suggestion", "import" or "model:" and a recogniser\'s name')]) as z.ZodType<TagSource>;
 
@@ -218,7 +219,7 @@ const articleName = z.string().regex(ARTICLE_NAME, 'expected the file name of th
 /** Field order here is the key order in the file. A version of a relation is everything but its id. */
 const relationVersionFields = {
   /** A relation type of the project (marginalia.json "relations"), such as PRODUCES. */
-  type: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected a relation type in capitals such as "PRODUCES"'),
+  type: z.string().regex(RELATION_TYPE, 'expected a relation type in capitals such as "PRODUCES"'),
   /** The ids of the tags at each end; for a symmetric type the order carries no meaning. */
   from: tagId,
   to: tagId,
