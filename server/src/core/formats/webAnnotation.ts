@@ -337,18 +337,7 @@ function readLink(item: Record<string, unknown>, base: string, documents: Readon
   if (ends[0].name !== ends[1].name) throw new BadAnnotation('the relation links tags of two articles: a relation stays within one article');
   if (ends[0].at === ends[1].at) throw new BadAnnotation('the relation links a tag with itself');
   const relation: ImportedRelation = { type, from: ends[0].at, to: ends[1].at };
-  const id = /#([^#]*)$/.exec(typeof item.id === 'string' ? item.id : '')?.[1];
-  const decodedId = id === undefined ? undefined : decodeSegment(id);
-  if (decodedId !== undefined && /^[A-Za-z0-9_-]{1,64}$/.test(decodedId)) relation.id = decodedId;
-  const annotator = agentName(item.creator);
-  if (annotator !== undefined) relation.annotator = annotator;
-  if (typeof item.created === 'string') relation.created = item.created;
-  if (typeof item.modified === 'string') relation.modified = item.modified;
-  const status = item['marginalia:status'];
-  if (status !== undefined) {
-    if (!(TAG_STATUSES as readonly unknown[]).includes(status)) throw new BadAnnotation(`unknown marginalia:status ${shown(status)} (expected one of ${TAG_STATUSES.join(', ')})`);
-    relation.status = status as FormatTag['status'];
-  }
+  readMade(item, relation);
   const history = readHistory(item['marginalia:history']);
   if (history.length > 0) relation.history = history;
   for (const body of bodiesOf(item)) {
@@ -391,18 +380,7 @@ function readAnnotation(item: unknown, base: string): { name: string; tag: Forma
   const tagging = bodies.filter((body) => body.purpose === 'tagging' && typeof body.value === 'string');
   if (tagging.length !== 1) throw new BadAnnotation(`expected one body with purpose "tagging" holding the label, found ${tagging.length}`);
   const tag: FormatTag = { start, end, text: quote.exact, label: tagging[0].value as string };
-  const id = /#([^#]*)$/.exec(typeof item.id === 'string' ? item.id : '')?.[1];
-  const decodedId = id === undefined ? undefined : decodeSegment(id);
-  if (decodedId !== undefined && /^[A-Za-z0-9_-]{1,64}$/.test(decodedId)) tag.id = decodedId;
-  const annotator = agentName(item.creator);
-  if (annotator !== undefined) tag.annotator = annotator;
-  if (typeof item.created === 'string') tag.created = item.created;
-  if (typeof item.modified === 'string') tag.modified = item.modified;
-  const status = item['marginalia:status'];
-  if (status !== undefined) {
-    if (!(TAG_STATUSES as readonly unknown[]).includes(status)) throw new BadAnnotation(`unknown marginalia:status ${shown(status)} (expected one of ${TAG_STATUSES.join(', ')})`);
-    tag.status = status as FormatTag['status'];
-  }
+  readMade(item, tag);
   const kind = item['marginalia:kind'];
   if (kind !== undefined) {
     if (!(KINDS as readonly unknown[]).includes(kind)) throw new BadAnnotation(`unknown marginalia:kind ${shown(kind)} (expected one of ${KINDS.join(', ')})`);
@@ -469,6 +447,22 @@ function single(value: unknown, what: string): unknown {
 }
 
 /** A creator's name: the agent's name or nickname, or the agent's IRI when it is only that. */
+/** What a tag's and a relation's annotation both say of them: the id (from the IRI's fragment), creator, times and status. */
+function readMade(item: Record<string, unknown>, into: Pick<FormatTag, 'id' | 'annotator' | 'created' | 'modified' | 'status'>): void {
+  const id = /#([^#]*)$/.exec(typeof item.id === 'string' ? item.id : '')?.[1];
+  const decodedId = id === undefined ? undefined : decodeSegment(id);
+  if (decodedId !== undefined && /^[A-Za-z0-9_-]{1,64}$/.test(decodedId)) into.id = decodedId;
+  const annotator = agentName(item.creator);
+  if (annotator !== undefined) into.annotator = annotator;
+  if (typeof item.created === 'string') into.created = item.created;
+  if (typeof item.modified === 'string') into.modified = item.modified;
+  const status = item['marginalia:status'];
+  if (status !== undefined) {
+    if (!(TAG_STATUSES as readonly unknown[]).includes(status)) throw new BadAnnotation(`unknown marginalia:status ${shown(status)} (expected one of ${TAG_STATUSES.join(', ')})`);
+    into.status = status as FormatTag['status'];
+  }
+}
+
 function agentName(agent: unknown): string | undefined {
   const value = isObject(agent) ? (agent.name ?? agent.nickname ?? agent.id) : agent;
   return typeof value === 'string' && value !== '' ? value : undefined;
