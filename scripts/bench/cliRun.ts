@@ -5,7 +5,7 @@
  * count what the bench and earlier figures hold. RSS covers the worker threads, which share the process.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../test/support/projectRoot';
 
@@ -27,9 +27,18 @@ export function runCli(args: readonly string[], scratch: string): CliRun {
   const preload = path.join(scratch, 'rss-preload.cjs');
   const figures = path.join(scratch, 'rss');
   writeFileSync(preload, PRELOAD);
+  // Standard output goes to a file: a report over 100,000 articles prints more than a pipe's buffer holds
+  // (spawnSync killed `agreement --format json` there at its 64 MB maxBuffer), and a user redirects it too.
+  const output = path.join(scratch, 'stdout');
+  const outputFd = openSync(output, 'w');
   const start = performance.now();
-  const run = spawnSync(process.execPath, ['--require', preload, BIN, ...args], { env: { ...process.env, MARGINALIA_BENCH_RSS: figures }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  let run;
+  try {
+    run = spawnSync(process.execPath, ['--require', preload, BIN, ...args], { env: { ...process.env, MARGINALIA_BENCH_RSS: figures }, stdio: ['ignore', outputFd, 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  } finally {
+    closeSync(outputFd);
+  }
   const seconds = (performance.now() - start) / 1000;
   const measured = JSON.parse(readFileSync(figures, 'utf8')) as { rss: number; cpu: number };
-  return { seconds, peakRssBytes: measured.rss, cpuSeconds: measured.cpu, status: run.status, stdout: run.stdout.toString(), stderr: run.stderr.toString() };
+  return { seconds, peakRssBytes: measured.rss, cpuSeconds: measured.cpu, status: run.status, stdout: readFileSync(output, 'utf8'), stderr: run.stderr.toString() };
 }
