@@ -2,6 +2,7 @@ import { randomFillSync } from 'node:crypto';
 import { closeSync, fsync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { RandomHexPool } from '../core/sidecar/tags';
 
 export interface AtomicWriteOptions {
   /** Runs after the temp file is written and synced, before it replaces the target; throwing aborts the write. */
@@ -83,24 +84,12 @@ function fsyncOffThread(fd: number): Promise<void> {
 /** This process's pid, asked once: process.pid is a system call each time, and every temp file and lock names it. */
 export const PID = process.pid;
 
-/**
- * Random hex digits, drawn from the system's generator a few kilobytes at a time: a call per temp file
- * and lock (three an article written) cost more than the rest of naming them.
- */
-export function randomHex(bytes: number): string {
-  if (randomUsed + bytes > randomPool.length) {
-    randomFillSync(randomPool);
-    randomUsed = 0;
-  }
-  let hex = '';
-  for (let i = randomUsed; i < randomUsed + bytes; i++) hex += HEX[randomPool[i]!];
-  randomUsed += bytes;
-  return hex;
-}
+/** Random hex digits from the system's generator, pooled: a call per temp file and lock (three an article written) cost more than the rest of naming them. */
+const randomPool = new RandomHexPool((bytes) => void randomFillSync(bytes));
 
-const randomPool = new Uint8Array(4096);
-let randomUsed = randomPool.length;
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+export function randomHex(bytes: number): string {
+  return randomPool.next(bytes);
+}
 
 /**
  * A fresh temp file name beside `path`: hidden and ending in .tmp, so that watchers and globs for

@@ -26,25 +26,41 @@ export interface NewTagOptions {
 }
 
 const ID_BYTES = 6;
-/** Random bytes for ids, drawn in one call per thousand ids: a call per id cost more than the rest of newTag. */
-const idBytes = new Uint8Array(new ArrayBuffer(ID_BYTES * 1024));
-let idBytesUsed = idBytes.length;
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 /** Where ids' randomness comes from: the Web Crypto API (Node, browsers and web workers alike), unless a caller injects another. */
 export type RandomSource = (bytes: Uint8Array<ArrayBuffer>) => void;
 const webCrypto: RandomSource = (bytes) => void globalThis.crypto.getRandomValues(bytes);
 
+/**
+ * Random hex digits from bytes drawn a few kilobytes at a time: a call to the generator per id (or per
+ * temp file and lock name) cost more than the rest of making them. One pool per source.
+ */
+export class RandomHexPool {
+  private readonly pool = new Uint8Array(new ArrayBuffer(6 * 1024));
+  private used = this.pool.length;
+
+  constructor(private readonly random: RandomSource) {}
+
+  next(bytes: number): string {
+    if (this.used + bytes > this.pool.length) {
+      this.random(this.pool);
+      this.used = 0;
+    }
+    let hex = '';
+    for (let i = this.used; i < this.used + bytes; i++) hex += HEX[this.pool[i]!];
+    this.used += bytes;
+    return hex;
+  }
+}
+
+const idPools = new WeakMap<RandomSource, RandomHexPool>();
+
 /** A random id such as "t-3f9a0c1b7e42": 48 bits, plenty for the tags of one article. */
 export function tagId(random: RandomSource = webCrypto): string {
-  if (idBytesUsed === idBytes.length) {
-    random(idBytes);
-    idBytesUsed = 0;
-  }
-  let id = 't-';
-  for (let i = idBytesUsed; i < idBytesUsed + ID_BYTES; i++) id += HEX[idBytes[i]!];
-  idBytesUsed += ID_BYTES;
-  return id;
+  let pool = idPools.get(random);
+  if (pool === undefined) idPools.set(random, (pool = new RandomHexPool(random)));
+  return `t-${pool.next(ID_BYTES)}`;
 }
 
 /**
