@@ -1,6 +1,6 @@
 /**
  * `marginalia check`, `agreement`, `report` and `annotate` over generated tagged corpora of 1,000,
- * 10,000 and (with `--sizes 1000,10000,100000`) 100,000 articles: seconds and the peak RSS of the CLI
+ * 10,000 and 100,000 articles (about 14 minutes at 100,000; `--sizes 1000,10000` leaves it out): seconds and the peak RSS of the CLI
  * process itself (the built bin, run as a user runs it; its peak read from process.resourceUsage()
  * as it exits). Time should grow linearly with the articles, memory not at all (targets from the
  * issue: ≤ 1 GB at 100,000 articles; annotate 100,000 articles in ≤ 150 s on 2 cores).
@@ -23,8 +23,8 @@ function runCliOk(args: readonly string[], scratch: string): CliRun {
   return run;
 }
 
-/** `sizes`: article counts to measure (default 1,000 and 10,000; 1,000 in the short run). */
-export async function benchBatchCommands(short: boolean, sizes: readonly number[] = short ? [1_000] : [1_000, 10_000]): Promise<void> {
+/** `sizes`: article counts to measure (default 1,000, 10,000 and 100,000, to show the growth; 1,000 in the short run). */
+export async function benchBatchCommands(short: boolean, sizes: readonly number[] = short ? [1_000] : [1_000, 10_000, 100_000]): Promise<void> {
   for (const count of sizes) {
     const scratch = mkdtempSync(path.join(tmpdir(), 'marginalia-bench-batch-'));
     try {
@@ -51,9 +51,11 @@ export async function benchBatchCommands(short: boolean, sizes: readonly number[
       // Pre-annotation of articles without sidecars, as the issue's rate (917 articles/s) was measured.
       const annotate = runCliOk(['annotate', '--no-progress', '--workers', '2', '--format', 'json', plain], scratch);
       const label = `${count.toLocaleString('en-US')} articles`;
-      report(`annotate, ${label}`, round(annotate.seconds, 2), 's', { comparison: '<=', limit: round((150 * count) / 100_000, 1) }, { articles: count, articlesPerSecond: round(count / annotate.seconds) });
-      // The rate, the same target at every size (100,000 articles in 2.5 min): it stays flat if the growth is linear.
-      report(`annotate rate, ${label}`, round(count / annotate.seconds), 'articles/s', { comparison: '>=', limit: ANNOTATE_TARGET_RATE }, { articles: count, cpuSeconds: round(annotate.cpuSeconds, 2) });
+      // The issue's target is 100,000 articles in 2.5 min; smaller runs show the growth without a verdict, as the corpus
+      // figures do: there each thread's start-up and compiler warm-up (about a second) weigh on the rate.
+      const atScale = count >= 100_000;
+      report(`annotate, ${label}`, round(annotate.seconds, 2), 's', atScale ? { comparison: '<=', limit: round((150 * count) / 100_000, 1) } : undefined, { articles: count, articlesPerSecond: round(count / annotate.seconds) });
+      report(`annotate rate, ${label}`, round(count / annotate.seconds), 'articles/s', atScale ? { comparison: '>=', limit: ANNOTATE_TARGET_RATE } : undefined, { articles: count, cpuSeconds: round(annotate.cpuSeconds, 2) });
       report(`annotate peak RSS, ${label}`, round(annotate.peakRssBytes / 1e6), 'MB', { comparison: '<=', limit: 1000 }, { articles: count });
     } finally {
       rmSync(scratch, { recursive: true, force: true });
