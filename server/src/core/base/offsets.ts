@@ -1,4 +1,5 @@
 import { firstAtLeast } from './sortedSearch';
+import { keepShape } from './shapes';
 
 const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
 
@@ -56,6 +57,9 @@ export class CodePointIndex {
     return offset + low;
   }
 }
+
+// One index kept, so that its map outlives every text indexed (shapes.ts): `detect` makes one per document.
+keepShape(new CodePointIndex('')).toCodePoint(0);
 
 function clamp(value: number, min: number, max: number): number {
   return value < min ? min : value > max ? max : value;

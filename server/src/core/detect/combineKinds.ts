@@ -3,13 +3,22 @@ import type { Span } from './shared/detection';
 import type { Kind } from '../base/labels';
 
 /**
- * Drops dates inside names and numbers overlapping dates or names ("November 4", "F-16", "Leopard 2"), then
- * merges the three lists (each sorted by start) into one, building each output object once with `make`.
+ * What builds the output object of a span of a kind, once per span. An object rather than a closure made per
+ * document: optimised code that called one document's closure was thrown away once that closure was garbage
+ * (see base/shapes.ts).
  */
-export function combineKinds<T>(entities: readonly Span[], dates: readonly Span[], numbers: readonly Span[], make: (span: Span, kind: Kind) => T): T[] {
+export interface OutputMaker<T> {
+  make(span: Span, kind: Kind): T;
+}
+
+/**
+ * Drops dates inside names and numbers overlapping dates or names ("November 4", "F-16", "Leopard 2"), then
+ * merges the three lists (each sorted by start) into one, building each output object once with `output`.
+ */
+export function combineKinds<T>(entities: readonly Span[], dates: readonly Span[], numbers: readonly Span[], output: OutputMaker<T>): T[] {
   const keptDates = dates.filter((date) => !insideAny(date, entities));
   const keptNumbers = numbers.filter((number) => !overlapsAny(number, keptDates) && !overlapsAny(number, entities));
-  return mergeSorted([entities, keptNumbers, keptDates], ['entity', 'number', 'date'], make);
+  return mergeSorted([entities, keptNumbers, keptDates], ['entity', 'number', 'date'], output);
 }
 
 /** Whether `span` overlaps one of `others`, which are sorted and do not overlap each other. */
@@ -37,7 +46,7 @@ function firstEndingAfter(spans: readonly Span[], offset: number): number {
 }
 
 /** Merges lists already sorted by start in one pass: start, then longest first. */
-function mergeSorted<T>(lists: readonly (readonly Span[])[], kinds: readonly Kind[], make: (span: Span, kind: Kind) => T): T[] {
+function mergeSorted<T>(lists: readonly (readonly Span[])[], kinds: readonly Kind[], output: OutputMaker<T>): T[] {
   const merged: T[] = [];
   const next = lists.map(() => 0);
   for (;;) {
@@ -53,6 +62,6 @@ function mergeSorted<T>(lists: readonly (readonly Span[])[], kinds: readonly Kin
     }
     if (current === undefined) return merged;
     next[best]!++;
-    merged.push(make(current, kinds[best]!));
+    merged.push(output.make(current, kinds[best]!));
   }
 }

@@ -22,7 +22,7 @@ import { firstWordsOfChangedNames, indexOfNames, namesLearntFrom, propagateDocum
 import { emptyIndex, type PhraseIndex } from './entities/knownNames';
 import { recognise, type Finding } from './entities/recognise';
 import type { TokenList } from './entities/tokenize';
-import { articleAnchor, detectSpans, kindedSpan, type KindedSpan } from './index';
+import { KINDED_SPANS, articleAnchor, detectSpans, kindedSpan, type KindedSpan } from './index';
 import { LowercaseVocabulary } from './lowercaseVocabulary';
 import { findNumbers } from './numbers';
 import { utf16Units } from './shared/utf16Units';
@@ -260,7 +260,7 @@ export class IncrementalDetector {
     let anyOverruns = false;
     for (const block of this.blocks) {
       if (!block.combined) {
-        block.combined = { spans: combineKinds(block.entities.spans, block.dates, block.numbers, (span, kind) => kindedSpan(span, kind)), overruns: overruns(block) };
+        block.combined = { spans: combineKinds(block.entities.spans, block.dates, block.numbers, KINDED_SPANS), overruns: overruns(block) };
         block.placed = undefined;
       }
       anyOverruns ||= block.combined.overruns;
@@ -286,7 +286,7 @@ export class IncrementalDetector {
       for (const span of block.dates) dates.push(shifted(span, block.start));
       for (const span of block.numbers) numbers.push(shifted(span, block.start));
     }
-    return combineKinds(entities, dates, numbers, (span, kind) => kindedSpan(span, kind));
+    return combineKinds(entities, dates, numbers, KINDED_SPANS);
   }
 }
 

@@ -9,6 +9,7 @@ import type { NormalizedValue, Span } from '../shared/detection';
 import type { DateLabel } from '../../base/labels';
 import { UnitSet, isWhitespace } from '../shared/textScan';
 import { tenseAround } from './tense';
+import { keepShape } from '../../base/shapes';
 
 export interface Candidate extends Span {
   /** A modifier just before it ("early", "the end of", "mid-") may join the span. */
@@ -167,3 +168,7 @@ export const optionalNumber = (text: string | undefined): number | undefined => 
 
 /** Numbers glued to these are amounts, paths, versions or ranges, not dates. */
 export const NUMBER_GLUE_BEFORE = new Set(['$', '€', '£', '.', ',', '/', '-', '#', ':']);
+
+// One small object of each kind this file makes per text, kept so that their maps outlive every text (shared/shapes.ts).
+keepShape(new Scan('', undefined));
+keepShape(candidate('DATE', 0, 4, 0.9, { type: 'date', iso: '2024' }));

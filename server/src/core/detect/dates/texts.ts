@@ -5,6 +5,7 @@
  */
 import type { Span } from '../shared/detection';
 import { unitsOf } from '../shared/utf16Units';
+import { keepShape } from '../../base/shapes';
 import { parseIsoDay } from './calendar';
 import { type Candidate, Scan } from './reading';
 import { attachBounds, attachModifiers, dateTimes, joinLengths, outsideRanges, resolveOverlaps, urlRanges } from './resolution';
@@ -145,3 +146,8 @@ function spansOf(text: string, candidates: Candidate[], urlStarts: readonly numb
   dateTimes(text, spans);
   return spans.map(({ start, end, label, confidence, value }) => (value === undefined ? { start, end, label, confidence } : { start, end, label, confidence, value }));
 }
+
+// One small object of each kind this file makes per text, kept so that their maps outlive every text (shared/shapes.ts).
+const SAMPLE_DATES = keepShape(new DatesOfText('On 5 May 2024, last Tuesday, for three years.'));
+keepShape(SAMPLE_DATES.beforeAnchor().anchoredTo('2024-05-08'));
+keepShape(SAMPLE_DATES.anchoredTo('2024-05-08'));

@@ -6,7 +6,8 @@
  */
 import type { EntityLabel } from '../../base/labels';
 import type { Span } from '../shared/detection';
-import type { TokenList } from './tokenize';
+import { tokenize, type TokenList } from './tokenize';
+import { keepShape } from '../../base/shapes';
 import { ChunkScanner, isFunctionCap, type Item, type Scan } from './chunks';
 import { PerWord } from './perWord';
 import { STATIC_INDEX, LANGUAGE_NAMES, firstNameStrength } from './knownNames';
@@ -528,3 +529,12 @@ class ChunkReader {
     this.out.push({ start, end, label, confidence: Math.round(adjusted * 100) / 100, fromToken, toToken, evidence });
   }
 }
+
+// One small object of each kind this file makes per document, kept so that their maps outlive every document
+// (shared/shapes.ts): the scan, the chunk scanner and reader, the word facts, a finding (document-names.ts makes
+// findings of the same shape) and the capital words.
+const SAMPLE_SCAN = keepShape<Scan>({ tokens: tokenize('Anna Kovac', { isKnownCompound: () => false }), lines: ['prose'], lowercaseWords: new Set<string>() });
+keepShape(new ChunkScanner(SAMPLE_SCAN)).read(0);
+keepShape(new ChunkReader(SAMPLE_SCAN.tokens, keepShape(new WordFacts(SAMPLE_SCAN)), []));
+keepShape<Finding>({ start: 0, end: 4, label: 'PERSON', confidence: 0.85, fromToken: 0, toToken: 1, evidence: 'context' });
+keepShape(new CapitalWords(SAMPLE_SCAN.tokens)).shoutedTokens();

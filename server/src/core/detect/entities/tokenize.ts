@@ -7,6 +7,7 @@ import { EMPTY_WORD_HASH, UnitClasses, UnitSet, hashUnit, isApostrophe } from '.
 import { unitsOf } from '../shared/utf16Units';
 import { Vocabulary } from './vocabulary';
 import { membershipsOf } from './wordLists';
+import { keepShape } from '../../base/shapes';
 
 const WORD_FLAG = 1;
 const CAPITALISED_FLAG = 2;
@@ -415,3 +416,10 @@ function shouldSplitCompound(word: string, options: TokenizeOptions): boolean {
   const allCapitalised = parts.every((part) => part.length > 1 && startsUppercase(part));
   return allCapitalised || parts.some((part) => startsUppercase(part) && options.isKnownCompound(part));
 }
+
+// One small object of each kind this file makes per document, kept so that their maps outlive every document
+// (shared/shapes.ts): a token list (and its vocabulary), a builder, and compound splits that have judged a compound.
+const NO_KNOWN_COMPOUNDS: TokenizeOptions = { isKnownCompound: () => false };
+keepShape(tokenize('Kyiv-based A.', NO_KNOWN_COMPOUNDS)).wordLists();
+keepShape(new TokenListBuilder('', new Uint16Array(0), 0));
+keepShape(new CompoundSplits('A-B', unitsOf('A-B', undefined), NO_KNOWN_COMPOUNDS)).split(0, 3);
