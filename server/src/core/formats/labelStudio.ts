@@ -26,7 +26,7 @@ import { CodePointIndex } from '../base/offsets';
 import { JsonArrayLines, isObject, objectLinesAtDepth, parseJsonInput, shown } from './jsonRecords';
 import { describeTag, locateTag } from './exportChecks';
 import type { RelationType } from '../project/relationTypes';
-import { describeRelation, relationsWithWrittenEnds, symmetricTypeNames } from './relations';
+import { describeRelation, relationsWithWrittenEnds, symmetricTypeNames, tagTexts } from './relations';
 import type { ExportDocument, FormatNotice, FormatTag, ImportedRelation, ImportResult, ImportedDocument, Piece } from './types';
 
 /** The names the labelling config gives its control and object tags; every result refers to them. */
@@ -222,7 +222,7 @@ export class LabelStudioWriter {
 function relationResults(document: ExportDocument, written: ReadonlyMap<string, { id: string; group: Group }>, symmetricTypes: ReadonlySet<string>, notices: FormatNotice[]): void {
   const ends = relationsWithWrittenEnds(document, written, 'Label Studio');
   notices.push(...ends.notices);
-  const textOf = (id: string) => document.tags.find((tag) => tag.id === id)?.text;
+  const textOf = tagTexts(document.tags);
   for (const { relation, from, to } of ends.relations) {
     const symmetric = symmetricTypes.has(relation.type);
     const what = `relation ${describeRelation(relation, textOf, symmetric)}`;

@@ -74,7 +74,8 @@ export function chooseRelations(
   return chosen.length > 0 ? chosen : undefined;
 }
 
-function tagTexts(tags: readonly Pick<FormatTag, 'id' | 'text'>[]): (id: string) => string | undefined {
+/** The text of a tag by its id, the index made on first use: most documents' relations are never described. */
+export function tagTexts(tags: readonly Pick<FormatTag, 'id' | 'text'>[]): (id: string) => string | undefined {
   let byId: Map<string | undefined, string> | undefined;
   return (id) => {
     byId ??= new Map(tags.map((tag) => [tag.id, tag.text]));
