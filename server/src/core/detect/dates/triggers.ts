@@ -1,6 +1,6 @@
 /** The rules, and where their triggers can match: one pass over the words instead of one regex scan of the text per rule. */
 import { isAnchorWord, isCurrencySign, readsAnchorsItself } from '../numbers/anchors';
-import { DIGIT, EMPTY_FILTER_HASH, HASH_FILTER_MASK, LETTER, NOT_WORD, UNDERSCORE, filterHashUnit, hashFilter, isApostrophe, isDigit, wordCharacterKinds } from '../shared/textScan';
+import { DIGIT, EMPTY_FILTER_HASH, HASH_FILTER_MASK, NOT_WORD, UNDERSCORE, filterHashUnit, hashFilter, isApostrophe, isDigit, wordCharacterKinds } from '../shared/textScan';
 import { isoDateRule, monthRule, numericDateRule } from './calendarDates';
 import { holidayRule, relativeDayRule, weekdayRule } from './days';
 import { attachedUnitRule, unitRule } from './durations';
