@@ -223,7 +223,9 @@ export function forEachTrigger(index: number, text: string, starts: TriggerStart
   const sticky = STICKY_TRIGGERS[index]!;
   // Like the global scan, the next match is looked for after the end of the last one.
   let resumeAt = 0;
-  for (const start of positions) {
+  // Indexed: a for-of here allocates an iterator result per position wherever this megamorphic caller runs unoptimised.
+  for (let p = 0; p < positions.length; p++) {
+    const start = positions[p]!;
     if (start < resumeAt) continue;
     sticky.lastIndex = start;
     const match = sticky.exec(text);
