@@ -9,6 +9,7 @@ import type { NormalizedValue, Span } from '../shared/detection';
 import type { DateLabel } from '../../base/labels';
 import { UnitSet, isWhitespace } from '../shared/textScan';
 import { tenseAround } from './tense';
+import { mayEndCount } from './vocabulary';
 
 export interface Candidate extends Span {
   /** A modifier just before it ("early", "the end of", "mid-") may join the span. */
@@ -20,6 +21,9 @@ export class Scan {
   /** The last token read by tokenBefore and where, since every reader of one trigger asks for it. */
   previousPosition = -1;
   previousToken = '';
+  /** Whether a count may end with the token before countPosition (see countMayEndBefore). */
+  countPosition = -1;
+  countMayEnd = false;
   /**
    * Set whenever a reader asks for the anchor: the candidates of a trigger whose readers never asked are the same
    * whatever the anchor, so a text read without one need only be read again at the triggers that asked.
@@ -123,6 +127,18 @@ export function tokenBefore(scan: Scan, position: number): string {
   scan.previousPosition = position;
   scan.previousToken = token;
   return token;
+}
+
+/**
+ * mayEndCount(tokenBefore(scan, position)): the readers of a unit of time ask it in turn at one trigger, and the
+ * answer, a regex test, is kept for the position they share.
+ */
+export function countMayEndBefore(scan: Scan, position: number): boolean {
+  if (scan.countPosition !== position) {
+    scan.countMayEnd = mayEndCount(tokenBefore(scan, position));
+    scan.countPosition = position;
+  }
+  return scan.countMayEnd;
 }
 
 /** ".", ",", "'" or "’". */

@@ -7,10 +7,10 @@
  * { type: 'set', iso, quant?, freq? }: iso is TIMEX3's value, quant the quantifier as written, freq the count per period.
  */
 import type { DateLabel } from '../../base/labels';
-import { after, before, candidate, readAfter, readBefore, type Reader, type Rule, tokenBefore, triggerEnd } from './reading';
+import { after, before, candidate, countMayEndBefore, readAfter, readBefore, type Reader, type Rule, tokenBefore, triggerEnd } from './reading';
 import { canonicalUnit, durationIso, isTimeUnit, parseCount } from './units';
 import { setValue } from './values';
-import { DIGITS, mayEndCount, SP, UNIT_ABBREVIATIONS, WORD_NUMBER } from './vocabulary';
+import { DIGITS, SP, UNIT_ABBREVIATIONS, WORD_NUMBER } from './vocabulary';
 
 const EVERY_BEFORE_UNIT = before(`(?<![\\w])(?<quant>[Ee]very|[Ee]ach)${SP}(?:(?<count>${DIGITS}|${WORD_NUMBER}|other)${SP})?`);
 
@@ -21,7 +21,7 @@ export const readRecurring: Reader = (trigger, scan) => {
   const unitText = trigger.groups!['unit'];
   if (unitText === undefined || UNIT_ABBREVIATIONS.includes(unitText)) return undefined;
   const previous = tokenBefore(scan, trigger.index);
-  if (previous !== 'every' && previous !== 'each' && previous !== 'other' && !mayEndCount(previous)) return undefined;
+  if (previous !== 'every' && previous !== 'each' && previous !== 'other' && !countMayEndBefore(scan, trigger.index)) return undefined;
   const every = readBefore(scan.text, trigger.index, EVERY_BEFORE_UNIT);
   if (!every) return undefined;
   const countText = every.groups['count'];
