@@ -185,6 +185,8 @@ function startsFrom(text: string, units: Uint16Array, from: number, mostDigitSta
       anchors?.push(digitsStart, i + 1);
     }
     if (anchors !== undefined && !hasDigits && isAnchorWord(text, start, i, folded)) anchors.push(start, i);
+    // The unit that ended the word is most often a space or a stop, which the pass skips without a second look.
+    if (i < length && PASS_KINDS[units[i]!] === NOT_WORD) i++;
   }
   return { byStartWord, digits, apostrophes, urls, numberAnchors: anchors };
 }
