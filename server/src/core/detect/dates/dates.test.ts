@@ -404,6 +404,18 @@ describe('words read before and after a date, whatever spaces stand between', ()
     assert.deepEqual(coveredTexts('more than:  three years'), ['three years']);
   });
 
+  it('reads "every", a direction word and a weekday before a date in either case of their first letter', () => {
+    const found = {
+      'It happens every two years.': ['every two years'], 'It happens Every other week.': ['Every other week'], 'Each three months they meet.': ['Each three months'],
+      'in the past three years': ['the past three years'], 'The Following weeks were hard': ['The Following weeks'], 'over the Coming days': ['the Coming days'],
+      'the Recent weeks': ['the Recent weeks'], 'the last two decades': ['the last two decades'], 'the Previous two weeks': ['the Previous two weeks'],
+      'the next three years': ['the next three years'], 'PAST three years': ['three years'],
+      'Monday, November 4': ['Monday, November 4'], 'MONDAY November 4': ['MONDAY November 4'], 'Tuesday,  November 4, 2024': ['Tuesday,  November 4, 2024'],
+      'Mon, November 4': ['November 4'], 'sunday November 4': ['November 4'],
+    };
+    for (const [text, covered] of Object.entries(found)) assert.deepEqual(coveredTexts(text, '2025-01-01'), covered, text);
+  });
+
   it('reads a weekday followed by a title word as a title, wherever the word starts within the 16 characters read', () => {
     assert.deepEqual(coveredTexts('She wrote for the Sunday Times.'), []);
     assert.deepEqual(coveredTexts('She wrote for the Sunday\tTelegraph.'), []);

@@ -6,7 +6,7 @@ import type { NormalizedValue } from '../shared/detection';
 import type { DateLabel } from '../../base/labels';
 import { readRecurring } from './sets';
 import { canonicalUnit, durationIso, isPlural, isTimeUnit, parseCount } from './units';
-import { after, before, candidate, charBefore, countMayEndBefore, NUMBER_GLUE_BEFORE, pointsForward, readAfter, readBefore, type Reader, type Rule, tokenBefore, triggerEnd } from './reading';
+import { after, before, candidate, charBefore, countMayEndBefore, NUMBER_GLUE_BEFORE, pointsForward, readAfter, readBefore, type Reader, type Rule, tailsOf, tokenBefore, triggerEnd } from './reading';
 import { dateValue, relativePeriodValue, shiftedDateValue } from './values';
 import { anyOf, BARE_PLURAL_CONTEXT_TOKENS, COUNT, DIGITS, EARLY_TOKENS, RELATIVE_SHIFTS, SP, UNIT, UNIT_ABBREVIATIONS, UNIT_WORDS, WORD_NUMBER } from './vocabulary';
 
@@ -130,6 +130,8 @@ const readAgo: Reader = (trigger, scan) => {
 };
 
 const ANCHORED_DIRECTIONS: Readonly<Record<string, -1 | 1 | 0>> = { past: -1, last: -1, next: 1, coming: 1, previous: 0, following: 0, recent: 0 };
+/** The direction words in any case of their first letter, as DIRECTION_BEFORE_UNIT has them: every match holds one. */
+const DIRECTION_TAILS = tailsOf(Object.keys(ANCHORED_DIRECTIONS));
 const DIRECTION_BEFORE_UNIT = before(
   `(?:(?<![\\w])(?<determiner>[Tt]he|[Tt]his)${SP})?(?<![\\w])(?<direction>${anyOf(Object.keys(ANCHORED_DIRECTIONS), { sentenceCase: true })})${SP}(?:(?<count>${COUNT}|few|couple${SP}of)${SP})?`,
 );
@@ -140,7 +142,7 @@ const readAnchoredPeriod: Reader = (trigger, scan) => {
   if (unitText === undefined || UNIT_ABBREVIATIONS.includes(unitText)) return undefined;
   const previous = tokenBefore(scan, trigger.index);
   if (!(previous in ANCHORED_DIRECTIONS) && !countMayEndBefore(scan, trigger.index)) return undefined;
-  const directionBefore = readBefore(scan.text, trigger.index, DIRECTION_BEFORE_UNIT);
+  const directionBefore = readBefore(scan.text, trigger.index, DIRECTION_BEFORE_UNIT, DIRECTION_TAILS);
   if (!directionBefore) return undefined;
   const { determiner, count: countText } = directionBefore.groups;
   const directionWord = directionBefore.groups['direction']!.toLowerCase();

@@ -80,14 +80,18 @@ interface Before {
  * `beforeWithStarts` for a caller that asks startOf). The window starts at a word boundary so that lookbehinds
  * never see half a word.
  */
-export function readBefore(text: string, position: number, pattern: RegExp): Before | undefined {
+export function readBefore(text: string, position: number, pattern: RegExp, oneOf?: readonly string[]): Before | undefined {
   let offset = Math.max(0, position - LOOKBACK);
   if (offset > 0) {
     while (offset < position && !isWhitespace(text.charCodeAt(offset))) offset++;
     if (offset === position) return undefined;
     offset++;
   }
-  const match = pattern.exec(text.slice(offset, position));
+  const words = text.slice(offset, position);
+  // `oneOf`: strings every match holds one of ("very" or "ach" for "every"/"Each"). A pattern that ends in `$` is
+  // tried at every start in the window; a search for a few strings is cheaper and rules out most windows.
+  if (oneOf !== undefined && !holdsOneOf(words, oneOf)) return undefined;
+  const match = pattern.exec(words);
   if (!match) return undefined;
   const indices = match.indices?.groups;
   return {
@@ -100,6 +104,14 @@ export function readBefore(text: string, position: number, pattern: RegExp): Bef
     },
   };
 }
+
+function holdsOneOf(words: string, needles: readonly string[]): boolean {
+  for (const needle of needles) if (words.includes(needle)) return true;
+  return false;
+}
+
+/** The strings that each of `words` holds whatever the case of its first letter: its letters after the first. */
+export const tailsOf = (words: readonly string[]): string[] => words.map((word) => word.slice(1));
 
 /** Reads the words from `position` on with a sticky pattern. */
 export function readAfter(text: string, position: number, pattern: RegExp): RegExpExecArray | null {
