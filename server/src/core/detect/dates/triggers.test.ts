@@ -70,7 +70,7 @@ describe('trigger matches at the positions the pass finds', () => {
     // Start words in other cases ("may", "MAY", "monday") are looked up as written, and missed as the regexes miss them.
     const pieces = ['May', 'may', 'MAY', 'March', 'march', 'Monday', 'monday', 'MONDAYS', 'years', 'Years', 'YEAR', 'o', 'O', "'", 'clock',
       'Q', 'q', '3', '2024', 'http', 'Http', 'www', 'today', 'TODAY', 'weekly', 'Weekly', 'twice', 'now', 'NOW', 'New', 'new', 'Year',
-      'FY', 'fy', 'century', ' ', '-', '.', '_', 'é', '\u212a'];
+      'FY', 'fy', 'century', "'90s", '’80s', '1990s', '0s', 's', '12:30', 'pm', '24h', ' ', '-', '.', '_', 'é', '\u212a'];
     fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => assertMatchesAsScanned(parts.join(''))), { numRuns: 1000 });
     fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => assertMatchesAsScanned(parts.join(' '))), { numRuns: 1000 });
   });
