@@ -5,13 +5,45 @@ export function epochDay(year: number, month: number, day: number): number {
   return Date.UTC(year, month - 1, day) / MS_PER_DAY;
 }
 
+/** A Date holds days up to this many either way of 1970-01-01. */
+const MOST_DAYS = 100_000_000;
+/** Days from 1 March of year 0 to 1970-01-01, and in a 400-year cycle of the Gregorian calendar. */
+const DAYS_BEFORE_EPOCH = 719_468;
+const DAYS_PER_ERA = 146_097;
+
+/**
+ * The year, month and day of a day number, as a Date gives them (the proleptic Gregorian calendar). Whole days are
+ * worked out by arithmetic (Howard Hinnant's civil_from_days): every date a text holds comes here, and a Date each
+ * costs an allocation. Anything else (a fraction, NaN, a day past a Date's range) still goes through a Date.
+ */
 export function calendarOf(day: number): { year: number; month: number; day: number } {
-  const date = new Date(day * MS_PER_DAY);
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+  if (!Number.isInteger(day) || Math.abs(day) > MOST_DAYS) {
+    const date = new Date(day * MS_PER_DAY);
+    return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+  }
+  // Years counted from March, so that the leap day ends a year: eras of 400 years, years of the era, days of the year.
+  const shifted = day + DAYS_BEFORE_EPOCH;
+  const era = Math.floor(shifted / DAYS_PER_ERA);
+  const dayOfEra = shifted - era * DAYS_PER_ERA;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day: dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1 };
 }
 
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The days of a month, as Date.UTC(year, month, 0) gives them: by table for a whole month 1–12 of a whole year that
+ * Date.UTC takes as written; a Date for the rest (Date.UTC reads the years 0–99 as 1900–1999 and rolls months over).
+ */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12 || (year >= 0 && year <= 99) || Math.abs(year) > 200_000) {
+    return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  }
+  if (month !== 2) return MONTH_LENGTHS[month - 1]!;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
 /** 0 = Sunday … 6 = Saturday. 1970-01-01 was a Thursday. */

@@ -13,6 +13,8 @@ function isPlausibleDay(month: number, day: number, year: number | undefined): b
 }
 
 const WEEKDAY_BEFORE = before(`(?<![\\w])${WEEKDAY},?${SP}`);
+/** What every weekday name holds (WEEKDAY has them in title case and in capitals). */
+const WEEKDAY_ENDINGS = ['day', 'DAY'];
 const DAY_AFTER_MONTH = after(`${SP}${DAY}(?:\\s?[-–]\\s?(?<endDay>[0-3]?\\d)(?!\\d))?(?:(?:,${SP}|,|${SP})(?<year>${ANY_YEAR}))?(?![\\w]|[.,:]\\d)`);
 
 /** "November 4", "Nov. 4, 2023", "Monday, January 5, 2024", "June 1-5" */
@@ -25,7 +27,7 @@ const readMonthDay: Reader = (trigger, scan) => {
   const endDay = optionalNumber(rest.groups!['endDay']);
   if (!isPlausibleDay(month, day, year)) return undefined;
   if (endDay !== undefined && (endDay <= day || !isPlausibleDay(month, endDay, year))) return undefined;
-  const start = readBefore(scan.text, trigger.index, WEEKDAY_BEFORE)?.start ?? trigger.index;
+  const start = readBefore(scan.text, trigger.index, WEEKDAY_BEFORE, WEEKDAY_ENDINGS)?.start ?? trigger.index;
   const confidence = year !== undefined ? 0.95 : trigger[0] === 'May' ? 0.85 : 0.9;
   return candidate('DATE', start, rest.index + rest[0].length, confidence, monthDayValue(scan, month, day, year, endDay, yearFromTense(scan, year) ? tenseAround(scan.text, start, rest.index + rest[0].length) : undefined));
 };

@@ -383,3 +383,48 @@ describe('word numbers', () => {
     for (const words of ['five five', 'twenty twenty', 'thousand', 'years', '', 'seven and']) assert.equal(parseWordNumber(words), undefined, words);
   });
 });
+
+describe('words read before and after a date, whatever spaces stand between', () => {
+  const SPACES = [' ', '\t', '\u00a0', '\u202f', '  '];
+
+  it('joins every modifier and every bound to the date after it', () => {
+    const modifiers = ['the end of', 'The beginning of', 'the start of', 'the middle of', 'the rest of', 'the turn of', 'the close of', 'the first half of',
+      'the second half of', 'the first quarter of', 'the fourth quarter of', 'early', 'Earlier', 'late', 'later', 'Mid'];
+    const bounds = ['no more than', 'not more than', 'at most', 'up to', 'no less than', 'no fewer than', 'at least', 'more than', 'just over', 'well over',
+      'less than', 'fewer than', 'under', 'just under', 'nearly', 'almost', 'about', 'around', 'roughly', 'approximately', 'About'];
+    for (const space of SPACES) {
+      for (const modifier of modifiers) assert.deepEqual(coveredTexts(`It was ${modifier}${space}this year.`), [`${modifier}${space}this year`], modifier);
+      for (const bound of bounds) assert.deepEqual(coveredTexts(`It took ${bound}${space}three years.`), [`${bound}${space}three years`], bound);
+    }
+    for (const attached of ['mid', 'Mid', 'end', 'early', 'Late']) assert.deepEqual(coveredTexts(`By ${attached}-2025, it was done.`), [`${attached}-2025`]);
+    // At the text's start, or with more than spaces between it and the date, a modifier or a bound attaches nothing.
+    assert.deepEqual(coveredTexts('Mid this year'), ['Mid this year']);
+    assert.deepEqual(coveredTexts('mid-2025 was'), ['mid-2025']);
+    assert.deepEqual(coveredTexts('It was early, this year.'), ['this year']);
+    assert.deepEqual(coveredTexts('more than:  three years'), ['three years']);
+  });
+
+  it('reads "every", a direction word and a weekday before a date in either case of their first letter', () => {
+    const found = {
+      'It happens every two years.': ['every two years'], 'It happens Every other week.': ['Every other week'], 'Each three months they meet.': ['Each three months'],
+      'in the past three years': ['the past three years'], 'The Following weeks were hard': ['The Following weeks'], 'over the Coming days': ['the Coming days'],
+      'the Recent weeks': ['the Recent weeks'], 'the last two decades': ['the last two decades'], 'the Previous two weeks': ['the Previous two weeks'],
+      'the next three years': ['the next three years'], 'PAST three years': ['three years'],
+      'Monday, November 4': ['Monday, November 4'], 'MONDAY November 4': ['MONDAY November 4'], 'Tuesday,  November 4, 2024': ['Tuesday,  November 4, 2024'],
+      'Mon, November 4': ['November 4'], 'sunday November 4': ['November 4'],
+    };
+    for (const [text, covered] of Object.entries(found)) assert.deepEqual(coveredTexts(text, '2025-01-01'), covered, text);
+  });
+
+  it('reads a weekday followed by a title word as a title, wherever the word starts within the 16 characters read', () => {
+    assert.deepEqual(coveredTexts('She wrote for the Sunday Times.'), []);
+    assert.deepEqual(coveredTexts('She wrote for the Sunday\tTelegraph.'), []);
+    assert.deepEqual(coveredTexts(`She wrote for the Sunday${' '.repeat(10)}Post.`), []);
+    // The word must start within the characters read: past them, "Monday" is a day.
+    assert.deepEqual(coveredTexts(`We met on Monday${' '.repeat(16)}Night.`), ['Monday']);
+    assert.deepEqual(coveredTexts(`We met on Monday${' '.repeat(14)}Night.`), ['Monday']);
+    assert.deepEqual(coveredTexts('We met on Monday Times'), []);
+    assert.deepEqual(coveredTexts('We met on Monday Nights'), ['Monday']);
+    assert.deepEqual(coveredTexts('We met on Monday'), ['Monday']);
+  });
+});

@@ -29,6 +29,16 @@ export const relativeDayRule: Rule = {
 
 /** Newspapers and shows named after weekdays. */
 const WEEKDAY_TITLE_AFTER = /^[ \t]+(?:Times|Telegraph|Mirror|Express|People|Post|Herald|Independent|Sport|Night|Morning|Bloody)\b/;
+/** The first letters of the words of WEEKDAY_TITLE_AFTER. */
+const TITLE_FIRST_LETTERS = 'TMEPHISNB';
+
+/** Whether WEEKDAY_TITLE_AFTER may match after `end`, by its first letters: most weekdays need no slice and no regex. */
+function mayBeTitle(text: string, end: number): boolean {
+  let word = end;
+  while (word < end + 16 && (text.charCodeAt(word) === 32 || text.charCodeAt(word) === 9)) word++;
+  return word > end && word < end + 16 && TITLE_FIRST_LETTERS.includes(text.charAt(word));
+}
+
 const RELATIVE_BEFORE_WEEKDAY = before(`(?<![\\w])(?<relative>[Ll]ast|[Nn]ext|[Tt]his|[Ee]very|[Ee]ach)${SP}`);
 
 function weekdayDay(scan: Scan, weekday: number, relative: string | undefined, start: number, end: number): number | undefined {
@@ -50,7 +60,7 @@ export const weekdayRule: Rule = {
   startWords: WEEKDAY_NAMES.flatMap((day) => [day, `${day}s`]),
   readers: [
     (trigger, scan) => {
-      if (WEEKDAY_TITLE_AFTER.test(scan.text.slice(triggerEnd(trigger), triggerEnd(trigger) + 16))) return undefined;
+      if (mayBeTitle(scan.text, triggerEnd(trigger)) && WEEKDAY_TITLE_AFTER.test(scan.text.slice(triggerEnd(trigger), triggerEnd(trigger) + 16))) return undefined;
       const relativeBefore = RELATIVE_WEEKDAY_TOKENS.has(tokenBefore(scan, trigger.index)) ? readBefore(scan.text, trigger.index, RELATIVE_BEFORE_WEEKDAY) : undefined;
       const relative = relativeBefore?.groups['relative']?.toLowerCase();
       const { weekday, plural, part } = trigger.groups!;

@@ -6,9 +6,9 @@ import type { NormalizedValue } from '../shared/detection';
 import type { DateLabel } from '../../base/labels';
 import { readRecurring } from './sets';
 import { canonicalUnit, durationIso, isPlural, isTimeUnit, parseCount } from './units';
-import { after, before, candidate, charBefore, NUMBER_GLUE_BEFORE, pointsForward, readAfter, readBefore, type Reader, type Rule, tokenBefore, triggerEnd } from './reading';
+import { after, before, candidate, charBefore, countMayEndBefore, NUMBER_GLUE_BEFORE, pointsForward, readAfter, readBefore, type Reader, type Rule, tailsOf, tokenBefore, triggerEnd } from './reading';
 import { dateValue, relativePeriodValue, shiftedDateValue } from './values';
-import { anyOf, BARE_PLURAL_CONTEXT_TOKENS, COUNT, DIGITS, EARLY_TOKENS, mayEndCount, RELATIVE_SHIFTS, SP, UNIT, UNIT_ABBREVIATIONS, UNIT_WORDS, WORD_NUMBER } from './vocabulary';
+import { anyOf, BARE_PLURAL_CONTEXT_TOKENS, COUNT, DIGITS, EARLY_TOKENS, RELATIVE_SHIFTS, SP, UNIT, UNIT_ABBREVIATIONS, UNIT_WORDS, WORD_NUMBER } from './vocabulary';
 
 /** Words after which "a year" or "an hour" is a length of time, not a rate ("$500 a month", "twice a week"). */
 const ARTICLE_COUNT_CONTEXT = new Set(['for', 'over', 'in', 'within', 'after', 'than', 'about', 'around', 'almost', 'nearly', 'roughly',
@@ -31,7 +31,7 @@ const IN_BEFORE = /(?:^|[^\w])[Ii]n[ \t]+$/;
 /** "24 hours", "two weeks", "one to five years", "3-5 years", "a decade", "several months", "two and a half years", "2 min" */
 const readCountedDuration: Reader = (trigger, scan) => {
   const unitText = trigger.groups!['unit'];
-  const countBefore = unitText !== undefined && mayEndCount(tokenBefore(scan, trigger.index)) ? readBefore(scan.text, trigger.index, COUNT_BEFORE_UNIT) : undefined;
+  const countBefore = unitText !== undefined && countMayEndBefore(scan, trigger.index) ? readBefore(scan.text, trigger.index, COUNT_BEFORE_UNIT) : undefined;
   const rest = countBefore && readAfter(scan.text, triggerEnd(trigger), HALF_AFTER_UNIT);
   if (!countBefore || !rest || unitText === undefined) return undefined;
   const countText = countBefore.groups['count']!;
@@ -63,6 +63,8 @@ const readCountedDuration: Reader = (trigger, scan) => {
 const COUNT_HYPHEN_BEFORE_UNIT = before(`(?<![\\w$€£.,/-])(?<count>${DIGITS}|${WORD_NUMBER}|[Hh]alf)-`);
 const COMPOUND_SUFFIX = after(`(?:-(?:old|long))?(?![\\w-])`);
 const LONG_SUFFIX = after(`-?long(?![\\w-])`);
+const HYPHEN = 0x2d;
+const LOWER_L = 0x6c;
 
 /** "three-year contract", "24-hour", "one-year deferment", "20-month-old war" */
 const readCompoundDuration: Reader = (trigger, scan) => {
@@ -81,7 +83,9 @@ const readCompoundDuration: Reader = (trigger, scan) => {
 const readLongDuration: Reader = (trigger, scan) => {
   const fused = trigger.groups!['fused'];
   const unitText = fused ?? trigger.groups!['unit']!;
-  const suffix = fused === undefined ? readAfter(scan.text, triggerEnd(trigger), LONG_SUFFIX) : null;
+  // LONG_SUFFIX starts with "-" or "l": most units are followed by neither, and need no regex.
+  const next = scan.text.charCodeAt(triggerEnd(trigger));
+  const suffix = fused === undefined && (next === HYPHEN || next === LOWER_L) ? readAfter(scan.text, triggerEnd(trigger), LONG_SUFFIX) : null;
   if (fused === undefined && !suffix) return undefined;
   const plural = isPlural(unitText);
   const iso = durationIso(plural ? VAGUE_PLURAL_COUNT : 1, canonicalUnit(unitText));
@@ -114,7 +118,7 @@ const readAgo: Reader = (trigger, scan) => {
   const unitText = trigger.groups!['unit'];
   const rest = unitText === undefined ? null : readAfter(scan.text, triggerEnd(trigger), RELATIVE_AFTER_UNIT);
   if (!rest || unitText === undefined) return undefined;
-  const countBefore = mayEndCount(tokenBefore(scan, trigger.index)) ? readBefore(scan.text, trigger.index, COUNT_BEFORE_AGO) : undefined;
+  const countBefore = countMayEndBefore(scan, trigger.index) ? readBefore(scan.text, trigger.index, COUNT_BEFORE_AGO) : undefined;
   const count = countBefore ? parseCount(countBefore.groups['count']!) : undefined;
   if (countBefore ? !count : !isPlural(unitText)) return undefined;
   if (UNIT_ABBREVIATIONS.includes(unitText) && !count?.digits) return undefined;
@@ -126,6 +130,8 @@ const readAgo: Reader = (trigger, scan) => {
 };
 
 const ANCHORED_DIRECTIONS: Readonly<Record<string, -1 | 1 | 0>> = { past: -1, last: -1, next: 1, coming: 1, previous: 0, following: 0, recent: 0 };
+/** The direction words in any case of their first letter, as DIRECTION_BEFORE_UNIT has them: every match holds one. */
+const DIRECTION_TAILS = tailsOf(Object.keys(ANCHORED_DIRECTIONS));
 const DIRECTION_BEFORE_UNIT = before(
   `(?:(?<![\\w])(?<determiner>[Tt]he|[Tt]his)${SP})?(?<![\\w])(?<direction>${anyOf(Object.keys(ANCHORED_DIRECTIONS), { sentenceCase: true })})${SP}(?:(?<count>${COUNT}|few|couple${SP}of)${SP})?`,
 );
@@ -135,8 +141,8 @@ const readAnchoredPeriod: Reader = (trigger, scan) => {
   const unitText = trigger.groups!['unit'];
   if (unitText === undefined || UNIT_ABBREVIATIONS.includes(unitText)) return undefined;
   const previous = tokenBefore(scan, trigger.index);
-  if (!(previous in ANCHORED_DIRECTIONS) && !mayEndCount(previous)) return undefined;
-  const directionBefore = readBefore(scan.text, trigger.index, DIRECTION_BEFORE_UNIT);
+  if (!(previous in ANCHORED_DIRECTIONS) && !countMayEndBefore(scan, trigger.index)) return undefined;
+  const directionBefore = readBefore(scan.text, trigger.index, DIRECTION_BEFORE_UNIT, DIRECTION_TAILS);
   if (!directionBefore) return undefined;
   const { determiner, count: countText } = directionBefore.groups;
   const directionWord = directionBefore.groups['direction']!.toLowerCase();
@@ -194,7 +200,7 @@ const END_SUFFIX = after(`-end(?![\\w-])`);
 const readPeriodEnd: Reader = (trigger, scan) => {
   const unitText = trigger.groups!['unit'];
   if ((unitText !== 'year' && unitText !== 'month') || charBefore(scan.text, trigger.index) === '-') return undefined;
-  const suffix = readAfter(scan.text, triggerEnd(trigger), END_SUFFIX);
+  const suffix = scan.text.charCodeAt(triggerEnd(trigger)) === HYPHEN ? readAfter(scan.text, triggerEnd(trigger), END_SUFFIX) : null;
   return suffix ? candidate('DATE', trigger.index, suffix.index + suffix[0].length, 0.75, relativePeriodValue(scan, unitText, 0)) : undefined;
 };
 

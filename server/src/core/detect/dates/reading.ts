@@ -10,6 +10,7 @@ import type { DateLabel } from '../../base/labels';
 import { UnitSet, isWhitespace } from '../shared/textScan';
 import { tenseAround } from './tense';
 import { keepShape } from '../../base/shapes';
+import { mayEndCount } from './vocabulary';
 
 export interface Candidate extends Span {
   /** A modifier just before it ("early", "the end of", "mid-") may join the span. */
@@ -21,6 +22,9 @@ export class Scan {
   /** The last token read by tokenBefore and where, since every reader of one trigger asks for it. */
   previousPosition = -1;
   previousToken = '';
+  /** Whether a count may end with the token before countPosition (see countMayEndBefore). */
+  countPosition = -1;
+  countMayEnd = false;
   /**
    * Set whenever a reader asks for the anchor: the candidates of a trigger whose readers never asked are the same
    * whatever the anchor, so a text read without one need only be read again at the triggers that asked.
@@ -77,14 +81,18 @@ interface Before {
  * `beforeWithStarts` for a caller that asks startOf). The window starts at a word boundary so that lookbehinds
  * never see half a word.
  */
-export function readBefore(text: string, position: number, pattern: RegExp): Before | undefined {
+export function readBefore(text: string, position: number, pattern: RegExp, oneOf?: readonly string[]): Before | undefined {
   let offset = Math.max(0, position - LOOKBACK);
   if (offset > 0) {
     while (offset < position && !isWhitespace(text.charCodeAt(offset))) offset++;
     if (offset === position) return undefined;
     offset++;
   }
-  const match = pattern.exec(text.slice(offset, position));
+  const words = text.slice(offset, position);
+  // `oneOf`: strings every match holds one of ("very" or "ach" for "every"/"Each"). A pattern that ends in `$` is
+  // tried at every start in the window; a search for a few strings is cheaper and rules out most windows.
+  if (oneOf !== undefined && !holdsOneOf(words, oneOf)) return undefined;
+  const match = pattern.exec(words);
   if (!match) return undefined;
   const indices = match.indices?.groups;
   return {
@@ -97,6 +105,14 @@ export function readBefore(text: string, position: number, pattern: RegExp): Bef
     },
   };
 }
+
+function holdsOneOf(words: string, needles: readonly string[]): boolean {
+  for (const needle of needles) if (words.includes(needle)) return true;
+  return false;
+}
+
+/** The strings that each of `words` holds whatever the case of its first letter: its letters after the first. */
+export const tailsOf = (words: readonly string[]): string[] => words.map((word) => word.slice(1));
 
 /** Reads the words from `position` on with a sticky pattern. */
 export function readAfter(text: string, position: number, pattern: RegExp): RegExpExecArray | null {
@@ -124,6 +140,18 @@ export function tokenBefore(scan: Scan, position: number): string {
   scan.previousPosition = position;
   scan.previousToken = token;
   return token;
+}
+
+/**
+ * mayEndCount(tokenBefore(scan, position)): the readers of a unit of time ask it in turn at one trigger, and the
+ * answer, a regex test, is kept for the position they share.
+ */
+export function countMayEndBefore(scan: Scan, position: number): boolean {
+  if (scan.countPosition !== position) {
+    scan.countMayEnd = mayEndCount(tokenBefore(scan, position));
+    scan.countPosition = position;
+  }
+  return scan.countMayEnd;
 }
 
 /** ".", ",", "'" or "’". */

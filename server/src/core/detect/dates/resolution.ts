@@ -3,7 +3,7 @@ import type { Candidate } from './reading';
 import type { TimexMod } from '../shared/detection';
 import { joinDurations } from './units';
 import { timexMod } from './values';
-import { SP } from './vocabulary';
+import { isSpaceOfSP, SP } from './vocabulary';
 
 /** A URL, tried only where a word starts with "http", "https" or "www" (see triggerStarts): a regex scan would try every position. */
 const URL_AT = /\b(?:https?:\/\/|www\.)[^\s<>"'()]+/y;
@@ -72,6 +72,22 @@ const MODIFIER_BEFORE = new RegExp(
   `(?:(?<![\\w])(?:(?:[Tt]he${SP})?(?<part>end|beginning|start|middle|rest|remainder|turn|close|first half|second half|first quarter|second quarter|third quarter|fourth quarter)${SP}of|(?<word>[Ee]arly|[Ee]arlier|[Ll]ate|[Ll]ater|[Mm]id))${SP}|(?<![\\w-])(?<attached>[Mm]id|[Ee]nd|[Ee]arly|[Ll]ate)-)$`,
 );
 
+/**
+ * The last letters of the words MODIFIER_BEFORE ends with before its spaces: "of", "early", "earlier", "late", "later",
+ * "mid". Its other ending is a hyphen ("mid-").
+ */
+const MODIFIER_LAST_LETTERS = 'fyred';
+
+/**
+ * Whether text[from, end) can end as a pattern "…word SP$" does: spaces that SP matches, after one of `lastLetters`.
+ * Such patterns are tried at every start in their window, so this test of a few characters comes first.
+ */
+function mayEndWithWordAndSpaces(text: string, from: number, end: number, lastLetters: string): boolean {
+  let wordEnd = end;
+  while (wordEnd > from && isSpaceOfSP(text.charCodeAt(wordEnd - 1))) wordEnd--;
+  return wordEnd < end && wordEnd > from && lastLetters.includes(text.charAt(wordEnd - 1));
+}
+
 const PART_CODES: Readonly<Record<string, string>> = {
   'first half': 'H1', 'second half': 'H2', 'first quarter': 'Q1', 'second quarter': 'Q2', 'third quarter': 'Q3', 'fourth quarter': 'Q4',
 };
@@ -82,7 +98,8 @@ export function attachModifiers(text: string, spans: Candidate[]): void {
     // A recurring time has no part to narrow: "close early every Monday" is early on each Monday.
     if (span.modifiable && span.value?.type !== 'set') {
       const windowStart = Math.max(previousEnd, span.start - 40);
-      const modifier = MODIFIER_BEFORE.exec(text.slice(windowStart, span.start));
+      const mayEndWithModifier = text.charCodeAt(span.start - 1) === 0x2d ? span.start > windowStart : mayEndWithWordAndSpaces(text, windowStart, span.start, MODIFIER_LAST_LETTERS);
+      const modifier = mayEndWithModifier ? MODIFIER_BEFORE.exec(text.slice(windowStart, span.start)) : null;
       if (modifier) {
         span.start = windowStart + modifier.index;
         span.confidence = Math.min(span.confidence, 0.85);
@@ -128,6 +145,8 @@ const BOUND_MODS: Readonly<Record<string, TimexMod>> = {
   about: 'APPROX', around: 'APPROX', roughly: 'APPROX', approximately: 'APPROX',
 };
 // "over three years" is as often "during" as "more than", so "over" alone is left out.
+/** The last letters of the bounds ("than", "up to", "about"…): BOUND_BEFORE ends with one, then spaces. */
+const BOUND_LAST_LETTERS = Object.keys(BOUND_MODS).map((words) => words[words.length - 1]!).join('');
 const BOUND_BEFORE = new RegExp(
   `(?<![\\w])(?<bound>${Object.keys(BOUND_MODS).sort((a, b) => b.length - a.length).map((words) => `[${words[0]!.toUpperCase()}${words[0]}]${words.slice(1).replace(/ /g, SP)}`).join('|')})${SP}$`,
 );
@@ -143,7 +162,7 @@ export function attachBounds(text: string, spans: Candidate[]): void {
     const bounded = value?.type === 'duration' && span.label === 'DURATION' ? value : value?.type === 'time' && /T\d{2}:\d{2}$/.test(value.iso) ? value : undefined;
     if (bounded !== undefined && bounded.mod === undefined) {
       const windowStart = Math.max(previousEnd, span.start - 24);
-      const bound = BOUND_BEFORE.exec(text.slice(windowStart, span.start));
+      const bound = mayEndWithWordAndSpaces(text, windowStart, span.start, BOUND_LAST_LETTERS) ? BOUND_BEFORE.exec(text.slice(windowStart, span.start)) : null;
       if (bound) {
         span.start = windowStart + bound.index;
         span.value = { ...bounded, mod: BOUND_MODS[bound.groups!['bound']!.toLowerCase().replace(/\s+/g, ' ')]! };

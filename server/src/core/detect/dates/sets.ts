@@ -7,12 +7,14 @@
  * { type: 'set', iso, quant?, freq? }: iso is TIMEX3's value, quant the quantifier as written, freq the count per period.
  */
 import type { DateLabel } from '../../base/labels';
-import { after, before, candidate, readAfter, readBefore, type Reader, type Rule, tokenBefore, triggerEnd } from './reading';
+import { after, before, candidate, countMayEndBefore, readAfter, readBefore, type Reader, type Rule, tailsOf, tokenBefore, triggerEnd } from './reading';
 import { canonicalUnit, durationIso, isTimeUnit, parseCount } from './units';
 import { setValue } from './values';
-import { DIGITS, mayEndCount, SP, UNIT_ABBREVIATIONS, WORD_NUMBER } from './vocabulary';
+import { DIGITS, SP, UNIT_ABBREVIATIONS, WORD_NUMBER } from './vocabulary';
 
 const EVERY_BEFORE_UNIT = before(`(?<![\\w])(?<quant>[Ee]very|[Ee]ach)${SP}(?:(?<count>${DIGITS}|${WORD_NUMBER}|other)${SP})?`);
+/** "every" and "each" in either case of their first letter, as EVERY_BEFORE_UNIT has them: every match holds one. */
+const EVERY_TAILS = tailsOf(['every', 'each']);
 
 const labelOf = (unit: string): DateLabel => (isTimeUnit(unit) ? 'TIME' : 'DATE');
 
@@ -21,8 +23,8 @@ export const readRecurring: Reader = (trigger, scan) => {
   const unitText = trigger.groups!['unit'];
   if (unitText === undefined || UNIT_ABBREVIATIONS.includes(unitText)) return undefined;
   const previous = tokenBefore(scan, trigger.index);
-  if (previous !== 'every' && previous !== 'each' && previous !== 'other' && !mayEndCount(previous)) return undefined;
-  const every = readBefore(scan.text, trigger.index, EVERY_BEFORE_UNIT);
+  if (previous !== 'every' && previous !== 'each' && previous !== 'other' && !countMayEndBefore(scan, trigger.index)) return undefined;
+  const every = readBefore(scan.text, trigger.index, EVERY_BEFORE_UNIT, EVERY_TAILS);
   if (!every) return undefined;
   const countText = every.groups['count'];
   const count = countText === undefined ? 1 : countText === 'other' ? 2 : parseCount(countText)?.value;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { anchorsOf } from '../numbers/anchors';
 import { utf16Units } from '../shared/utf16Units';
-import { triggerStarts, triggerStartsOfHead } from './triggers';
+import { forEachTrigger, RULES, triggerStarts, triggerStartsOfHead } from './triggers';
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..', '..');
 const NEWS = ['seeds', path.join('test', 'fixtures', 'gold')].flatMap((folder) =>
@@ -50,5 +50,28 @@ describe('number anchors found with the trigger positions', () => {
     assertAnchorsAsFoundAlone('Twenty_one $5, €3bn, thirty2 x_9 ONE hundred, 1,000.5 a\u212a 3 \u0130stanbul');
     const pieces = ['one', 'Twenty', 'HUNDRED', 'thirds', 'a', 'x', '_', '7', '1,5', '$', '€', '£', ' ', '\n', '-', "'", '’', '\u212a', '\u0130', 'é', '\ud83d\ude00'];
     fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => assertAnchorsAsFoundAlone(parts.join(''))), { numRuns: 2000 });
+  });
+});
+
+describe('trigger matches at the positions the pass finds', () => {
+  /** Every rule's matches by forEachTrigger, and by a global scan of its trigger over the whole text. */
+  const assertMatchesAsScanned = (text: string): void => {
+    const starts = triggerStarts(text, utf16Units(text), true);
+    RULES.forEach((rule, index) => {
+      const found: [number, string][] = [];
+      forEachTrigger(index, text, starts, (match) => found.push([match.index, match[0]]));
+      const scan = new RegExp(rule.trigger.source, 'g');
+      assert.deepEqual(found, [...text.matchAll(scan)].map((match) => [match.index, match[0]]), `rule ${index} in ${JSON.stringify(text.slice(0, 80))}`);
+    });
+  };
+
+  it('are those of a scan of the whole text, in news and whatever the case of the start words', () => {
+    for (const text of NEWS) assertMatchesAsScanned(text);
+    // Start words in other cases ("may", "MAY", "monday") are looked up as written, and missed as the regexes miss them.
+    const pieces = ['May', 'may', 'MAY', 'March', 'march', 'Monday', 'monday', 'MONDAYS', 'years', 'Years', 'YEAR', 'o', 'O', "'", 'clock',
+      'Q', 'q', '3', '2024', 'http', 'Http', 'www', 'today', 'TODAY', 'weekly', 'Weekly', 'twice', 'now', 'NOW', 'New', 'new', 'Year',
+      'FY', 'fy', 'century', "'90s", '’80s', '1990s', '0s', 's', '12:30', 'pm', '24h', ' ', '-', '.', '_', 'é', '\u212a'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => assertMatchesAsScanned(parts.join(''))), { numRuns: 1000 });
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => assertMatchesAsScanned(parts.join(' '))), { numRuns: 1000 });
   });
 });

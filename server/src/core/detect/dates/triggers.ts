@@ -1,6 +1,6 @@
 /** The rules, and where their triggers can match: one pass over the words instead of one regex scan of the text per rule. */
 import { isAnchorWord, isCurrencySign, readsAnchorsItself } from '../numbers/anchors';
-import { DIGIT, EMPTY_FILTER_HASH, HASH_FILTER_MASK, LETTER, NOT_WORD, UNDERSCORE, filterHashUnit, hashFilter, isApostrophe, isDigit, wordCharacterKinds } from '../shared/textScan';
+import { DIGIT, EMPTY_FILTER_HASH, HASH_FILTER_MASK, NOT_WORD, UNDERSCORE, filterHashUnit, hashFilter, isApostrophe, isDigit, wordCharacterKinds } from '../shared/textScan';
 import { isoDateRule, monthRule, numericDateRule } from './calendarDates';
 import { holidayRule, relativeDayRule, weekdayRule } from './days';
 import { attachedUnitRule, unitRule } from './durations';
@@ -31,11 +31,20 @@ RULES.forEach((rule, index) => {
 /** The letters a URL starts with ("http://", "https://", "www."): dates inside URLs are no dates. */
 const URL_WORDS: ReadonlySet<string> = new Set(['http', 'https', 'www']);
 
-/** Set at the (masked) hash of every start word and URL word, so that most words are never sliced out of the text. */
+/**
+ * Set at the (masked) hash of every start word and URL word with its letters folded ("| 32"): the pass hashes each
+ * word once, folded, for the number anchors too, and tests the exact hash (START_WORD_HASHES) only where this holds.
+ */
+const FOLDED_START_WORD_HASHES = hashFilter([...RULES_BY_START_WORD.keys(), ...URL_WORDS], true);
+
+/** Set at the (masked) hash of every start word and URL word as written, so that most words are never sliced out of the text. */
 const START_WORD_HASHES = hashFilter([...RULES_BY_START_WORD.keys(), ...URL_WORDS]);
 
 /** Word characters to a regex \b without the u flag, by UTF-16 unit: ASCII letters, digits and "_". */
 const WORD_CHARACTERS = wordCharacterKinds();
+
+const LOWER_A = 0x61;
+const LETTERS_AFTER_A = 25;
 
 /** Kinds of the units that are no word character but that the pass looks at: one table lookup tells them apart. */
 const APOSTROPHE = 4;
@@ -116,7 +125,7 @@ function firstAtOrAfter(positions: readonly number[], offset: number): number {
 
 /**
  * The starts from `from` (where a regex \b holds) to the end; digits are given up on past `mostDigitStarts` of them.
- * A word is hashed as written for the start words, and with its letters folded ("| 32") for the number anchors.
+ * A word is hashed with its letters folded ("| 32"), for the number anchors and as a first filter of the start words.
  */
 function startsFrom(text: string, units: Uint16Array, from: number, mostDigitStarts: number, withNumberAnchors = false): TriggerStarts {
   const byStartWord = RULES.map((rule): number[] | undefined => (rule.startWords === undefined ? undefined : []));
@@ -145,13 +154,16 @@ function startsFrom(text: string, units: Uint16Array, from: number, mostDigitSta
       if (digits.length < mostDigitStarts) digits.push(start);
       else digits = undefined;
     }
-    let hash = EMPTY_FILTER_HASH;
+    // One hash per letter, folded: start words are case-sensitive, so a word that passes the folded filter is hashed
+    // again as written, which only start words and their other cases ("may" for "May") come to.
     let folded = EMPTY_FILTER_HASH;
-    for (; i < length && WORD_CHARACTERS[units[i]!] === LETTER; i++) {
-      hash = filterHashUnit(hash, units[i]!);
-      folded = filterHashUnit(folded, units[i]! | 32);
+    for (; i < length; i++) {
+      // An ASCII letter is what folds into "a"–"z": an arithmetic test, cheaper than a table lookup for every letter.
+      const lower = units[i]! | 32;
+      if (lower - LOWER_A >>> 0 > LETTERS_AFTER_A) break;
+      folded = filterHashUnit(folded, lower);
     }
-    if (i > start && START_WORD_HASHES[hash & HASH_FILTER_MASK] === 1) {
+    if (i > start && FOLDED_START_WORD_HASHES[folded & HASH_FILTER_MASK] === 1 && START_WORD_HASHES[exactHash(units, start, i) & HASH_FILTER_MASK] === 1) {
       const word = text.slice(start, i);
       const rules = RULES_BY_START_WORD.get(word);
       if (rules !== undefined) for (const rule of rules) byStartWord[rule]!.push(start);
@@ -173,8 +185,17 @@ function startsFrom(text: string, units: Uint16Array, from: number, mostDigitSta
       anchors?.push(digitsStart, i + 1);
     }
     if (anchors !== undefined && !hasDigits && isAnchorWord(text, start, i, folded)) anchors.push(start, i);
+    // The unit that ended the word is most often a space or a stop, which the pass skips without a second look.
+    if (i < length && PASS_KINDS[units[i]!] === NOT_WORD) i++;
   }
   return { byStartWord, digits, apostrophes, urls, numberAnchors: anchors };
+}
+
+/** The filter hash of units[start, end) as written. */
+function exactHash(units: Uint16Array, start: number, end: number): number {
+  let hash = EMPTY_FILTER_HASH;
+  for (let k = start; k < end; k++) hash = filterHashUnit(hash, units[k]!);
+  return hash;
 }
 
 /** Where a rule that starts with a digit can match, in order: undefined on digit-dense text, which a regex scan reads faster. */
@@ -204,7 +225,9 @@ export function forEachTrigger(index: number, text: string, starts: TriggerStart
   const sticky = STICKY_TRIGGERS[index]!;
   // Like the global scan, the next match is looked for after the end of the last one.
   let resumeAt = 0;
-  for (const start of positions) {
+  // Indexed: a for-of here allocates an iterator result per position wherever this megamorphic caller runs unoptimised.
+  for (let p = 0; p < positions.length; p++) {
+    const start = positions[p]!;
     if (start < resumeAt) continue;
     sticky.lastIndex = start;
     const match = sticky.exec(text);

@@ -2,6 +2,10 @@
 
 /** Horizontal space only: a date never runs across a line break. */
 export const SP = '[ \\t\\u00a0\\u202f]+';
+/** Whether SP matches the character: a space, a tab, a no-break space or a narrow one. */
+export function isSpaceOfSP(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0 || code === 0x202f;
+}
 
 /** "last" → "[Ll]ast": a lowercase word, or the same word opening a sentence. */
 function capitalizable(word: string): string {
@@ -87,7 +91,9 @@ export const YEAR_NOUNS = anyOf(['election', 'elections', 'vote', 'ballot', 'cam
   'Olympics', 'Olympic', 'Games', 'World Cup', 'Euro', 'Euros', 'Super Bowl', 'Oscars', 'Grammys', 'Paralympics']);
 
 export function monthNumber(name: string): number {
-  return MONTHS.findIndex((month) => month.startsWith(name.slice(0, 3).toLowerCase())) + 1;
+  // Lower-cased once, not once for each month tried.
+  const prefix = name.slice(0, 3).toLowerCase();
+  return MONTHS.findIndex((month) => month.startsWith(prefix)) + 1;
 }
 
 export function weekdayNumber(name: string): number {
