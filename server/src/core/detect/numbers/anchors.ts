@@ -1,6 +1,6 @@
 /** Where to look: only around digits, currency signs and number words, found in one pass over the text. */
 import { DIGIT, EMPTY_FILTER_HASH, HASH_FILTER_MASK, LETTER, filterHashUnit, hashFilter, isDigit, wordCharacterKinds } from '../shared/textScan';
-import { isSpace } from './tokens';
+import { UNHASHED, isSpace } from './tokens';
 import { CURRENCY_SYMBOLS, DOLLAR_PREFIXES, FRACTION_DENOMINATORS, ISO_CURRENCIES, MODIFIERS_BY_FIRST_WORD, ORDINAL_WORDS, VAGUE_COUNTS } from './vocabulary';
 
 /**
@@ -56,15 +56,12 @@ const ANCHOR_HASHES = hashFilter(ANCHOR_WORD_SET, true);
 /** Set at the (masked) hash of every start word, so that most words need no lower-casing or set lookup. */
 const START_HASHES = hashFilter(START_WORDS, true);
 
-/** False for a word units[start, end) that is a start word in no case; only ASCII letters fold to lower case by "| 32". */
-export function mayBeStartWord(units: Uint16Array, start: number, end: number): boolean {
-  let hash = EMPTY_FILTER_HASH;
-  for (let k = start; k < end; k++) {
-    const code = units[k]!;
-    if (code >= 128) return true;
-    hash = filterHashUnit(hash, code | 32);
-  }
-  return START_HASHES[hash & HASH_FILTER_MASK] === 1;
+/**
+ * False for a word that is a start word in no case, given its Token.foldedHash (only ASCII letters fold to lower case
+ * by "| 32", so a word with a unit past ASCII has no such hash, and may be one).
+ */
+export function mayBeStartWord(foldedHash: number): boolean {
+  return foldedHash === UNHASHED || START_HASHES[foldedHash & HASH_FILTER_MASK] === 1;
 }
 
 /**

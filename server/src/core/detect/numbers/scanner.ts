@@ -55,7 +55,7 @@ export class NumberScanner extends TokenView {
     const token = this.tokens[index];
     if (token.kind === 'num') return !token.blocked;
     if (token.kind === 'sym') return (token.end - token.start === 1 && isCurrencySign(this.units[token.start]!)) || this.signAt(index);
-    if (!mayBeStartWord(this.units, token.start, token.end)) return false;
+    if (!mayBeStartWord(token.foldedHash)) return false;
     const lowered = this.lower(index);
     if (!START_WORDS.has(lowered) && (lowered === token.text || !START_WORDS.has(token.text))) return false;
     // Common words that start a number only in a few readings ("a", "in", "more", "as"): each is ruled out here,

@@ -1,5 +1,5 @@
 /** Tokens of a stretch of text (digit runs, words, single symbols), with the whitespace before each and whether its chunk is an address or a name of a thing. */
-import { UnitSet, isApostrophe, isDigit } from '../shared/textScan';
+import { EMPTY_FILTER_HASH, UnitClasses, UnitSet, filterHashUnit, isApostrophe, isDigit } from '../shared/textScan';
 
 type TokenKind = 'num' | 'word' | 'sym';
 
@@ -18,6 +18,12 @@ export class Token {
     /** Whitespace before the token: 0 none (glued), 1 spaces, 2 a line break or the start of the text. */
     readonly gap: 0 | 1 | 2,
     private readonly source: string,
+    /**
+     * A word's filter hash with its ASCII letters folded ("| 32", see shared/textScan), worked out while the tokenizer
+     * finds the word's end, so that hash filters of words need not read it again; UNHASHED for symbols, digits and
+     * words with a unit past ASCII. A word may hash to UNHASHED too: a filter treats both alike, as "maybe".
+     */
+    readonly foldedHash: number,
   ) {}
 
   get text(): string {
@@ -28,6 +34,9 @@ export class Token {
 /** Whole whitespace-separated chunks that are addresses or names of things, not prose. */
 const JUNK_CHUNK =
   /^[^\p{L}\p{N}]*(?:[#@]|https?:|www\.)|:\/\/|[\p{L}\p{N}]@[\p{L}\p{N}]|\/[^/]*\/|_|\.(?:com|org|net|gov|edu|mil|int|info|io|co|ua|ru|uk|eu|de|fr|pl|news|html?|php|aspx?|jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|pptx?|csv|txt|zip|mp[34]|mov)(?![\p{L}\p{N}])/iu;
+
+/** The foldedHash of a token that has none: symbols, digits and words with a unit past ASCII. */
+export const UNHASHED = -1;
 
 /** Letters and marks, asked about units from U+00C0 on. */
 const LETTERS_OR_MARKS = new UnitSet(/[\p{L}\p{M}]/u);
@@ -50,6 +59,21 @@ export function isSpace(code: number): boolean {
     code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
   );
 }
+
+// What the tokenizer sees in each UTF-16 unit, worked out once per unit (see UnitClasses): one table lookup per
+// character instead of the range tests of isSpace, isLineBreak, isDigit and isLetter one after the other.
+const SPACE = 1;
+const LINE_BREAK = 2;
+const DIGIT = 3;
+const LETTER = 4;
+const APOSTROPHE = 5;
+const OTHER = 6;
+const UNIT_TYPES = new UnitClasses((code) => {
+  if (isSpace(code)) return isLineBreak(code) ? LINE_BREAK : SPACE;
+  if (isDigit(code)) return DIGIT;
+  if (isLetter(code)) return LETTER;
+  return isApostrophe(code) ? APOSTROPHE : OTHER;
+});
 
 /** Characters that make a chunk worth checking against JUNK_CHUNK. */
 function isSuspicious(units: Uint16Array, index: number): boolean {
@@ -77,9 +101,10 @@ export function tokenize(text: string, units: Uint16Array, from: number, to: num
   let i = from;
   while (i < length) {
     const code = units[i]!;
-    if (isSpace(code)) {
+    const type = UNIT_TYPES.of(code);
+    if (type === SPACE || type === LINE_BREAK) {
       if (gap === 0) closeChunk(i);
-      gap = isLineBreak(code) || gap === 2 ? 2 : 1;
+      gap = type === LINE_BREAK || gap === 2 ? 2 : 1;
       i++;
       continue;
     }
@@ -89,7 +114,8 @@ export function tokenize(text: string, units: Uint16Array, from: number, to: num
     }
     const start = i;
     let kind: TokenKind;
-    if (isDigit(code)) {
+    let hash = UNHASHED;
+    if (type === DIGIT) {
       kind = 'num';
       i++;
       while (i < length) {
@@ -98,22 +124,35 @@ export function tokenize(text: string, units: Uint16Array, from: number, to: num
         else if ((next === 0x2c || next === 0x2e) && i + 1 < length && isDigit(units[i + 1]!)) i += 2;
         else break;
       }
-    } else if (isLetter(code)) {
+    } else if (type === LETTER) {
       kind = 'word';
+      // Folded as mayBeStartWord and hashFilter fold words: every unit below 128 by "| 32".
+      let folded = filterHashUnit(EMPTY_FILTER_HASH, code | 32);
+      let ascii = code < 128;
       i++;
       while (i < length) {
         const next = units[i]!;
-        if (isLetter(next)) i++;
-        else if (isApostrophe(next) && i + 1 < length && isLetter(units[i + 1]!)) i += 2;
-        else break;
+        const nextType = UNIT_TYPES.of(next);
+        if (nextType === LETTER) {
+          folded = filterHashUnit(folded, next | 32);
+          ascii &&= next < 128;
+          i++;
+        } else if (nextType === APOSTROPHE && i + 1 < length && UNIT_TYPES.of(units[i + 1]!) === LETTER) {
+          folded = filterHashUnit(filterHashUnit(folded, next | 32), units[i + 1]! | 32);
+          ascii &&= next < 128 && units[i + 1]! < 128;
+          i += 2;
+        } else {
+          break;
+        }
       }
+      if (ascii) hash = folded;
     } else {
       kind = 'sym';
       if (!chunkSuspicious && isSuspicious(units, i)) chunkSuspicious = true;
       // Keep a surrogate pair together so that no token splits a character.
       i += code >= 0xd800 && code <= 0xdbff && i + 1 < length && (units[i + 1]! & 0xfc00) === 0xdc00 ? 2 : 1;
     }
-    tokens.push(new Token(kind, start, i, gap, text));
+    tokens.push(new Token(kind, start, i, gap, text, hash));
     gap = 0;
   }
   closeChunk(length);
