@@ -9,6 +9,8 @@ export class Token {
   blocked = false;
   /** One figure of a table row ("25 18 5 2 58 21 59"): a count on its own, even right after a name. */
   tableFigure = false;
+  /** The text in lower case, worked out by TokenView.lower on first use. */
+  lowered: string | undefined = undefined;
   private sliced: string | undefined;
 
   constructor(

@@ -1,7 +1,12 @@
 /** How the scanner looks at tokens: lower-cased text, kinds, gaps, capitals, number words. */
 import { parseWordNumber } from '../shared/wordNumbers';
-import type { Token } from './tokens';
-import { DASHES, MINUS_SIGNS, SCALE_WORDS } from './vocabulary';
+import { filterHashOf } from '../shared/textScan';
+import { START_WORDS } from './anchors';
+import { type Token, UNHASHED } from './tokens';
+import {
+  CENT_NOUNS, COUNTED_AFTER_ONE, CURRENCY_NOUNS, DASHES, LIST_JOINERS, MINUS_SIGNS, MODIFIERS_BY_FIRST_WORD, ORDINAL_SUFFIXES, PENCE_NOUNS,
+  PERCENT_PHRASES, PRONOUN_BEFORE_ONE, SCALE_WORDS, SCORE_WORDS, TIME_UNITS, WORD_UNITS_BY_FIRST, YEAR_CONTEXT,
+} from './vocabulary';
 
 /** parseWordNumber for one lower-cased word, remembered: it is asked about most words of the text. */
 const wordValues = new Map<string, number | undefined>();
@@ -26,6 +31,38 @@ export function isNumberWord(lower: string): boolean {
 const DASH_UNITS: ReadonlySet<number> = new Set([...DASHES].map((dash) => dash.charCodeAt(0)));
 const MINUS_SIGN_UNITS: ReadonlySet<number> = new Set([...MINUS_SIGNS].map((sign) => sign.charCodeAt(0)));
 
+/**
+ * The lower-case words the rules compare tokens with, by their filter hash (see Token.foldedHash): a token that is one
+ * of them, in any case, gets the table's string as its lower-case text, without slicing and lower-casing its own and
+ * with its hash for set lookups already known. Of two words with one hash the first is kept; the other is lower-cased
+ * as any other word is.
+ */
+const KNOWN_WORDS: ReadonlyMap<number, string> = (() => {
+  const words = [
+    ...START_WORDS, ...[...MODIFIERS_BY_FIRST_WORD.values()].flat(2), ...ORDINAL_SUFFIXES, ...TIME_UNITS, ...CURRENCY_NOUNS.keys(),
+    ...CENT_NOUNS, ...PENCE_NOUNS, ...PERCENT_PHRASES.flatMap((phrase) => phrase.words), ...[...WORD_UNITS_BY_FIRST.values()].flat().flatMap((unit) => unit.words),
+    ...SCORE_WORDS, ...LIST_JOINERS, ...PRONOUN_BEFORE_ONE, ...YEAR_CONTEXT, ...COUNTED_AFTER_ONE, 'of', 'few', 'half', 'quarter', 'the',
+  ];
+  const known = new Map<number, string>();
+  for (const word of words) {
+    const hash = filterHashOf(word, true);
+    if (/^[a-z']+$/.test(word) && !known.has(hash)) known.set(hash, word);
+  }
+  return known;
+})();
+
+/** The known word (see KNOWN_WORDS) that `token` is in some case, if any. */
+function knownLowerCase(token: Token, units: Uint16Array): string | undefined {
+  if (token.foldedHash === UNHASHED) return undefined;
+  const known = KNOWN_WORDS.get(token.foldedHash);
+  if (known === undefined || known.length !== token.end - token.start) return undefined;
+  // A hashed word holds only ASCII letters and "'", which "| 32" lower-cases as toLowerCase does.
+  for (let k = 0; k < known.length; k++) {
+    if ((units[token.start + k]! | 32) !== known.charCodeAt(k)) return undefined;
+  }
+  return known;
+}
+
 /** text.toLowerCase(), without its cost for the many words that hold no capital and no accent. */
 function toLowerCase(text: string): string {
   for (let k = 0; k < text.length; k++) {
@@ -40,24 +77,16 @@ function toLowerCase(text: string): string {
  * token, with each token's lower-cased text worked out once.
  */
 export class TokenView {
-  private readonly lowered: (string | undefined)[];
-
   constructor(
     readonly tokens: readonly Token[],
     /** The UTF-16 units of the text the tokens come from. */
     readonly units: Uint16Array,
-  ) {
-    this.lowered = new Array<string | undefined>(tokens.length);
-  }
+  ) {}
 
   lower(index: number): string {
-    let lowered = this.lowered[index];
-    if (lowered === undefined) {
-      const token = this.tokens[index];
-      lowered = token === undefined ? '' : toLowerCase(token.text);
-      this.lowered[index] = lowered;
-    }
-    return lowered;
+    const token = this.tokens[index];
+    if (token === undefined) return '';
+    return (token.lowered ??= knownLowerCase(token, this.units) ?? toLowerCase(token.text));
   }
 
   isWord(index: number, lower: string): boolean {
