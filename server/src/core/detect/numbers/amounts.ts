@@ -161,7 +161,8 @@ function wordsCoreAt(view: TokenView, i: number): Core | undefined {
   }
   for (let last = pieces.length; last > 0; last--) {
     if (pieces[last - 1] === '-' || pieces[last - 1] === 'and') continue;
-    const phrase = pieces.slice(0, last).join(' ').replaceAll(' - ', '-');
+    // Most phrases are one word, which needs no joining.
+    const phrase = last === 1 ? pieces[0]! : pieces.slice(0, last).join(' ').replaceAll(' - ', '-');
     // "a" alone parses as 1, but only "a hundred", "a million" … are numbers.
     if (phrase === 'a' || phrase === 'an') continue;
     // One word is most phrases: its value is remembered (wordValue is parseWordNumber for words this short).

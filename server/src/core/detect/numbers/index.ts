@@ -53,7 +53,7 @@ export function findNumbers(text: string, textUnits?: Uint16Array, anchors?: rea
     for (const [from, to] of segmentsToScan(text, units, anchors)) {
       const tokens = tokenize(text, units, from, to);
       blockCodesAndClusters(tokens);
-      for (const span of new NumberScanner(tokens, units).scan()) spans.push(span);
+      new NumberScanner(tokens, units).scan(spans);
     }
     return spans;
   } catch {

@@ -82,6 +82,9 @@ export function percentAt(view: TokenView, i: number): Measure | undefined {
   return undefined;
 }
 
+/** The first words of CURRENCY_ADJECTIVES' two-word keys. */
+const TWO_WORD_ADJECTIVE_FIRSTS: ReadonlySet<string> = new Set([...CURRENCY_ADJECTIVES.keys()].filter((key) => key.includes(' ')).map((key) => key.split(' ')[0]!));
+
 /** "dollars", "US dollars", "Swiss francs", "UAH", "cents", "billions of dollars". */
 function currencyAfterAt(view: TokenView, i: number, core: Core): Measure | undefined {
   let index = i;
@@ -92,7 +95,10 @@ function currencyAfterAt(view: TokenView, i: number, core: Core): Measure | unde
     return { kind: 'money', currency: token.text, hundredths: false, next: i + 1 };
   }
   let adjective: string | undefined;
-  const twoWordAdjective = view.continues(index + 1) ? CURRENCY_ADJECTIVES.get(`${token.text} ${view.tokens[index + 1]?.text}`) : undefined;
+  // Only a few first words ("Hong", "New", "South") begin a two-word adjective: no key is built for the others.
+  const twoWordAdjective = TWO_WORD_ADJECTIVE_FIRSTS.has(token.text) && view.continues(index + 1)
+    ? CURRENCY_ADJECTIVES.get(`${token.text} ${view.tokens[index + 1]?.text}`)
+    : undefined;
   if (twoWordAdjective !== undefined) {
     adjective = twoWordAdjective;
     index += 2;
