@@ -52,7 +52,7 @@ export function findNumbers(text: string, textUnits?: Uint16Array, anchors?: rea
     const units = unitsOf(text, textUnits);
     for (const [from, to] of segmentsToScan(text, units, anchors)) {
       const tokens = tokenize(text, units, from, to);
-      blockCodesAndClusters(tokens);
+      blockCodesAndClusters(tokens, units);
       new NumberScanner(tokens, units).scan(spans);
     }
     return spans;

@@ -33,6 +33,11 @@ export class Token {
   }
 }
 
+/** Whether `token` is the one UTF-16 unit `code` (`units` are its text's): token.text === '.', say, without slicing the text. */
+export function isOneUnit(token: Token | undefined, units: Uint16Array, code: number): boolean {
+  return token !== undefined && token.end - token.start === 1 && units[token.start] === code;
+}
+
 /** Whole whitespace-separated chunks that are addresses or names of things, not prose. */
 const JUNK_CHUNK =
   /^[^\p{L}\p{N}]*(?:[#@]|https?:|www\.)|:\/\/|[\p{L}\p{N}]@[\p{L}\p{N}]|\/[^/]*\/|_|\.(?:com|org|net|gov|edu|mil|int|info|io|co|ua|ru|uk|eu|de|fr|pl|news|html?|php|aspx?|jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|pptx?|csv|txt|zip|mp[34]|mov)(?![\p{L}\p{N}])/iu;

@@ -4,7 +4,7 @@ import { filterHashOf } from '../shared/textScan';
 import { START_WORDS } from './anchors';
 import { type Token, UNHASHED } from './tokens';
 import {
-  CENT_NOUNS, COUNTED_AFTER_ONE, CURRENCY_NOUNS, DASHES, LIST_JOINERS, MINUS_SIGNS, MODIFIERS_BY_FIRST_WORD, ORDINAL_SUFFIXES, PENCE_NOUNS,
+  CENT_NOUNS, COUNTED_AFTER_ONE, CURRENCY_NOUNS, DASH_UNITS, LIST_JOINERS, MINUS_SIGN_UNITS, MODIFIERS_BY_FIRST_WORD, ORDINAL_SUFFIXES, PENCE_NOUNS,
   PERCENT_PHRASES, PRONOUN_BEFORE_ONE, SCALE_WORDS, SCORE_WORDS, TIME_UNITS, WORD_UNITS_BY_FIRST, YEAR_CONTEXT,
 } from './vocabulary';
 
@@ -27,9 +27,6 @@ export function isNumberWord(lower: string): boolean {
   return value !== undefined && Number.isInteger(value) && lower !== 'a' && lower !== 'an' && lower !== 'dozen';
 }
 
-/** The UTF-16 unit of each dash and minus sign (each is one unit): tokens are checked against them without slicing their text. */
-const DASH_UNITS: ReadonlySet<number> = new Set([...DASHES].map((dash) => dash.charCodeAt(0)));
-const MINUS_SIGN_UNITS: ReadonlySet<number> = new Set([...MINUS_SIGNS].map((sign) => sign.charCodeAt(0)));
 
 /**
  * The lower-case words the rules compare tokens with, by their filter hash (see Token.foldedHash): a token that is one
