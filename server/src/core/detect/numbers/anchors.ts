@@ -127,28 +127,30 @@ function anchorsOfAnyCase(text: string): number[] {
 }
 
 /**
- * Disjoint stretches of the text, cut at whitespace, that hold every anchor with its context. `found`, the anchors as
- * anchorsOf gives them, when a pass over the words made for another detector found them already.
+ * Disjoint stretches of the text, cut at whitespace, that hold every anchor with its context, as start and end offsets
+ * flattened (one array of numbers, not an array per stretch). `found`, the anchors as anchorsOf gives them, when a pass
+ * over the words made for another detector found them already.
  */
-export function segmentsToScan(text: string, units: Uint16Array, found?: readonly number[]): [number, number][] {
-  const segments: [number, number][] = [];
+export function segmentsToScan(text: string, units: Uint16Array, found?: readonly number[]): number[] {
+  const segments: number[] = [];
   const length = units.length;
   const anchors = found ?? anchorsOf(text, units) ?? anchorsOfAnyCase(text);
+  // The end of the last stretch, 0 before the first.
+  let lastEnd = 0;
   for (let a = 0; a < anchors.length; a += 2) {
-    const last = segments[segments.length - 1];
     const from = Math.max(0, anchors[a] - CONTEXT_BEFORE);
     // Scan forward from where the previous segment ended, so a long chunk is walked once.
-    let to = Math.max(Math.min(length, anchors[a + 1] + CONTEXT_AFTER), last?.[1] ?? 0);
+    let to = Math.max(Math.min(length, anchors[a + 1] + CONTEXT_AFTER), lastEnd);
     while (to < length && !isSpace(units[to]!)) to++;
-    if (last !== undefined && from <= last[1]) {
-      last[1] = to;
+    if (segments.length > 0 && from <= lastEnd) {
+      segments[segments.length - 1] = lastEnd = to;
       continue;
     }
     let start = from;
-    const floor = last?.[1] ?? 0;
-    while (start > floor && !isSpace(units[start - 1]!)) start--;
-    if (last !== undefined && start <= last[1]) last[1] = to;
-    else segments.push([start, to]);
+    while (start > lastEnd && !isSpace(units[start - 1]!)) start--;
+    if (segments.length > 0 && start <= lastEnd) segments[segments.length - 1] = to;
+    else segments.push(start, to);
+    lastEnd = to;
   }
   return segments;
 }

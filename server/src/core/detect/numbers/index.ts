@@ -50,8 +50,9 @@ export function findNumbers(text: string, textUnits?: Uint16Array, anchors?: rea
   try {
     const spans: Span[] = [];
     const units = unitsOf(text, textUnits);
-    for (const [from, to] of segmentsToScan(text, units, anchors)) {
-      const tokens = tokenize(text, units, from, to);
+    const segments = segmentsToScan(text, units, anchors);
+    for (let s = 0; s < segments.length; s += 2) {
+      const tokens = tokenize(text, units, segments[s]!, segments[s + 1]!);
       blockCodesAndClusters(tokens, units);
       new NumberScanner(tokens, units).scan(spans);
     }
