@@ -38,7 +38,7 @@ import { unitsOf } from '../shared/utf16Units';
 import { segmentsToScan } from './anchors';
 import { blockCodesAndClusters } from './blocking';
 import { NumberScanner } from './scanner';
-import { tokenize } from './tokens';
+import { Tokenizer } from './tokens';
 
 /**
  * Finds CARDINAL, ORDINAL, MONEY, PERCENT and QUANTITY spans, sorted and non-overlapping. Never throws. `textUnits`, the
@@ -51,8 +51,9 @@ export function findNumbers(text: string, textUnits?: Uint16Array, anchors?: rea
     const spans: Span[] = [];
     const units = unitsOf(text, textUnits);
     const segments = segmentsToScan(text, units, anchors);
+    const tokenizer = new Tokenizer(text, units);
     for (let s = 0; s < segments.length; s += 2) {
-      const tokens = tokenize(text, units, segments[s]!, segments[s + 1]!);
+      const tokens = tokenizer.tokenize(segments[s]!, segments[s + 1]!);
       blockCodesAndClusters(tokens, units);
       new NumberScanner(tokens, units).scan(spans);
     }

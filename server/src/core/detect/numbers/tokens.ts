@@ -3,33 +3,50 @@ import { EMPTY_FILTER_HASH, UnitClasses, UnitSet, filterHashUnit, isApostrophe, 
 
 type TokenKind = 'num' | 'word' | 'sym';
 
-/** A token of text[start, end); most are only ever looked at by kind, so their text is sliced on first use. */
+/** The foldedHash of a token that has none: symbols, digits and words with a unit past ASCII. */
+export const UNHASHED = -1;
+
+/**
+ * A token of text[start, end); most are only ever looked at by kind, so their text is sliced on first use. A Tokenizer
+ * sets its fields anew for each stretch (see reset): the rules only read them.
+ */
 export class Token {
+  kind: TokenKind = 'sym';
+  start = 0;
+  end = 0;
+  /** Whitespace before the token: 0 none (glued), 1 spaces, 2 a line break or the start of the text. */
+  gap: 0 | 1 | 2 = 0;
+  /**
+   * A word's filter hash with its ASCII letters folded ("| 32", see shared/textScan), worked out while the tokenizer
+   * finds the word's end, so that hash filters of words need not read it again; UNHASHED for symbols, digits and
+   * words with a unit past ASCII. A word may hash to UNHASHED too: a filter treats both alike, as "maybe".
+   */
+  foldedHash = UNHASHED;
   /** Part of a URL, e-mail address, hashtag, file name, phone number or code: never a number here. */
   blocked = false;
   /** One figure of a table row ("25 18 5 2 58 21 59"): a count on its own, even right after a name. */
   tableFigure = false;
   /** The text in lower case, worked out by TokenView.lower on first use. */
   lowered: string | undefined = undefined;
-  private sliced: string | undefined;
+  private sliced: string | undefined = undefined;
 
-  constructor(
-    readonly kind: TokenKind,
-    readonly start: number,
-    readonly end: number,
-    /** Whitespace before the token: 0 none (glued), 1 spaces, 2 a line break or the start of the text. */
-    readonly gap: 0 | 1 | 2,
-    private readonly source: string,
-    /**
-     * A word's filter hash with its ASCII letters folded ("| 32", see shared/textScan), worked out while the tokenizer
-     * finds the word's end, so that hash filters of words need not read it again; UNHASHED for symbols, digits and
-     * words with a unit past ASCII. A word may hash to UNHASHED too: a filter treats both alike, as "maybe".
-     */
-    readonly foldedHash: number,
-  ) {}
+  constructor(private readonly source: string) {}
 
   get text(): string {
     return (this.sliced ??= this.source.slice(this.start, this.end));
+  }
+
+  /** Makes this the token text[start, end), forgetting all that was worked out about the token it was. */
+  reset(kind: TokenKind, start: number, end: number, gap: 0 | 1 | 2, foldedHash: number): void {
+    this.kind = kind;
+    this.start = start;
+    this.end = end;
+    this.gap = gap;
+    this.foldedHash = foldedHash;
+    this.blocked = false;
+    this.tableFigure = false;
+    this.lowered = undefined;
+    this.sliced = undefined;
   }
 }
 
@@ -41,9 +58,6 @@ export function isOneUnit(token: Token | undefined, units: Uint16Array, code: nu
 /** Whole whitespace-separated chunks that are addresses or names of things, not prose. */
 const JUNK_CHUNK =
   /^[^\p{L}\p{N}]*(?:[#@]|https?:|www\.)|:\/\/|[\p{L}\p{N}]@[\p{L}\p{N}]|\/[^/]*\/|_|\.(?:com|org|net|gov|edu|mil|int|info|io|co|ua|ru|uk|eu|de|fr|pl|news|html?|php|aspx?|jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|pptx?|csv|txt|zip|mp[34]|mov)(?![\p{L}\p{N}])/iu;
-
-/** The foldedHash of a token that has none: symbols, digits and words with a unit past ASCII. */
-export const UNHASHED = -1;
 
 /** Letters and marks, asked about units from U+00C0 on. */
 const LETTERS_OR_MARKS = new UnitSet(/[\p{L}\p{M}]/u);
@@ -91,79 +105,104 @@ function isSuspicious(units: Uint16Array, index: number): boolean {
 
 /** Tokens of text[from, to) (`units` are its UTF-16 units); both ends lie on whitespace or the ends of the text. */
 export function tokenize(text: string, units: Uint16Array, from: number, to: number): Token[] {
-  const tokens: Token[] = [];
-  const length = to;
-  let gap = gapBefore(units, from);
-  let chunkStart = from;
-  let chunkFirstToken = 0;
-  let chunkSuspicious = false;
+  return new Tokenizer(text, units).tokenize(from, to);
+}
 
-  const closeChunk = (end: number): void => {
-    if (chunkSuspicious && JUNK_CHUNK.test(text.slice(chunkStart, end))) {
-      for (let t = chunkFirstToken; t < tokens.length; t++) tokens[t].blocked = true;
-    }
-    chunkSuspicious = false;
-  };
+/**
+ * Tokenizes stretches of one text one after the other, reusing the Token objects of a stretch for the next: the
+ * stretches of a long text hold tens of thousands of tokens, each done with once its stretch is scanned, and building
+ * them anew for every stretch cost the number detector a tenth of its time in allocation and garbage collection.
+ */
+export class Tokenizer {
+  /** Every Token made so far; the tokens of a stretch are its first ones. */
+  private readonly pool: Token[] = [];
+  private readonly tokens: Token[] = [];
 
-  let i = from;
-  while (i < length) {
-    const code = units[i]!;
-    const type = UNIT_TYPES.of(code);
-    if (type === SPACE || type === LINE_BREAK) {
-      if (gap === 0) closeChunk(i);
-      gap = type === LINE_BREAK || gap === 2 ? 2 : 1;
-      i++;
-      continue;
-    }
-    if (gap !== 0) {
-      chunkStart = i;
-      chunkFirstToken = tokens.length;
-    }
-    const start = i;
-    let kind: TokenKind;
-    let hash = UNHASHED;
-    if (type === DIGIT) {
-      kind = 'num';
-      i++;
-      while (i < length) {
-        const next = units[i]!;
-        if (isDigit(next)) i++;
-        else if ((next === 0x2c || next === 0x2e) && i + 1 < length && isDigit(units[i + 1]!)) i += 2;
-        else break;
+  constructor(
+    private readonly text: string,
+    private readonly units: Uint16Array,
+  ) {}
+
+  /** Tokens of text[from, to); both ends lie on whitespace or the ends of the text. The array and its tokens are only good until the next call. */
+  tokenize(from: number, to: number): Token[] {
+    const { text, units, tokens, pool } = this;
+    tokens.length = 0;
+    const length = to;
+    let gap = gapBefore(units, from);
+    let chunkStart = from;
+    let chunkFirstToken = 0;
+    let chunkSuspicious = false;
+
+    const closeChunk = (end: number): void => {
+      if (chunkSuspicious && JUNK_CHUNK.test(text.slice(chunkStart, end))) {
+        for (let t = chunkFirstToken; t < tokens.length; t++) tokens[t].blocked = true;
       }
-    } else if (type === LETTER) {
-      kind = 'word';
-      // Folded as mayBeStartWord and hashFilter fold words: every unit below 128 by "| 32".
-      let folded = filterHashUnit(EMPTY_FILTER_HASH, code | 32);
-      let ascii = code < 128;
-      i++;
-      while (i < length) {
-        const next = units[i]!;
-        const nextType = UNIT_TYPES.of(next);
-        if (nextType === LETTER) {
-          folded = filterHashUnit(folded, next | 32);
-          ascii &&= next < 128;
-          i++;
-        } else if (nextType === APOSTROPHE && i + 1 < length && UNIT_TYPES.of(units[i + 1]!) === LETTER) {
-          folded = filterHashUnit(filterHashUnit(folded, next | 32), units[i + 1]! | 32);
-          ascii &&= next < 128 && units[i + 1]! < 128;
-          i += 2;
-        } else {
-          break;
+      chunkSuspicious = false;
+    };
+
+    let i = from;
+    while (i < length) {
+      const code = units[i]!;
+      const type = UNIT_TYPES.of(code);
+      if (type === SPACE || type === LINE_BREAK) {
+        if (gap === 0) closeChunk(i);
+        gap = type === LINE_BREAK || gap === 2 ? 2 : 1;
+        i++;
+        continue;
+      }
+      if (gap !== 0) {
+        chunkStart = i;
+        chunkFirstToken = tokens.length;
+      }
+      const start = i;
+      let kind: TokenKind;
+      let hash = UNHASHED;
+      if (type === DIGIT) {
+        kind = 'num';
+        i++;
+        while (i < length) {
+          const next = units[i]!;
+          if (isDigit(next)) i++;
+          else if ((next === 0x2c || next === 0x2e) && i + 1 < length && isDigit(units[i + 1]!)) i += 2;
+          else break;
         }
+      } else if (type === LETTER) {
+        kind = 'word';
+        // Folded as mayBeStartWord and hashFilter fold words: every unit below 128 by "| 32".
+        let folded = filterHashUnit(EMPTY_FILTER_HASH, code | 32);
+        let ascii = code < 128;
+        i++;
+        while (i < length) {
+          const next = units[i]!;
+          const nextType = UNIT_TYPES.of(next);
+          if (nextType === LETTER) {
+            folded = filterHashUnit(folded, next | 32);
+            ascii &&= next < 128;
+            i++;
+          } else if (nextType === APOSTROPHE && i + 1 < length && UNIT_TYPES.of(units[i + 1]!) === LETTER) {
+            folded = filterHashUnit(filterHashUnit(folded, next | 32), units[i + 1]! | 32);
+            ascii &&= next < 128 && units[i + 1]! < 128;
+            i += 2;
+          } else {
+            break;
+          }
+        }
+        if (ascii) hash = folded;
+      } else {
+        kind = 'sym';
+        if (!chunkSuspicious && isSuspicious(units, i)) chunkSuspicious = true;
+        // Keep a surrogate pair together so that no token splits a character.
+        i += code >= 0xd800 && code <= 0xdbff && i + 1 < length && (units[i + 1]! & 0xfc00) === 0xdc00 ? 2 : 1;
       }
-      if (ascii) hash = folded;
-    } else {
-      kind = 'sym';
-      if (!chunkSuspicious && isSuspicious(units, i)) chunkSuspicious = true;
-      // Keep a surrogate pair together so that no token splits a character.
-      i += code >= 0xd800 && code <= 0xdbff && i + 1 < length && (units[i + 1]! & 0xfc00) === 0xdc00 ? 2 : 1;
+      if (tokens.length === pool.length) pool.push(new Token(text));
+      const token = pool[tokens.length]!;
+      token.reset(kind, start, i, gap, hash);
+      tokens.push(token);
+      gap = 0;
     }
-    tokens.push(new Token(kind, start, i, gap, text, hash));
-    gap = 0;
+    closeChunk(length);
+    return tokens;
   }
-  closeChunk(length);
-  return tokens;
 }
 
 /** Whether the whitespace before `index` holds a line break (or `index` starts the text). */
