@@ -72,7 +72,7 @@ function digitsCoreAt(view: TokenView, i: number, afterCurrency: boolean): Core 
 }
 
 function nearScoreWord(view: TokenView, first: number, next: number): boolean {
-  for (let k = Math.max(0, first - 3); k < Math.min(view.tokens.length, next + 2); k++) {
+  for (let k = Math.max(0, first - 3); k < Math.min(view.count, next + 2); k++) {
     if (view.tokens[k].kind === 'word' && SCORE_WORDS.has(view.lower(k))) return true;
   }
   return false;
@@ -140,7 +140,7 @@ function wordsCoreAt(view: TokenView, i: number): Core | undefined {
   const pieces: string[] = [];
   let previousSmall: number | undefined;
   let end = first;
-  while (end < view.tokens.length && end - first < 16) {
+  while (end < view.count && end - first < 16) {
     const token = view.tokens[end];
     if (end > first && token.gap === 2) break;
     if (token.kind === 'word') {

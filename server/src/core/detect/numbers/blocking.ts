@@ -7,17 +7,18 @@ type Link = 'dash' | 'space';
 
 /**
  * Blocks the digits of codes, names, times, dates and phone numbers, and digit groups that are neither a range nor a
- * score. `units` are the UTF-16 units of the text the tokens come from: symbols are checked by their unit, not sliced.
+ * score: the first `count` of `tokens`. `units` are the UTF-16 units of the text the tokens come from: symbols are checked by
+ * their unit, not sliced.
  */
-export function blockCodesAndClusters(tokens: Token[], units: Uint16Array): void {
+export function blockCodesAndClusters(tokens: readonly Token[], count: number, units: Uint16Array): void {
   let previousNumber = -1;
-  // Kept from cluster to cluster (emptied, not replaced): most clusters are one number.
-  const cluster: number[] = [];
-  /** links[k] joins cluster[k] and cluster[k + 1]. */
-  const links: Link[] = [];
+  // The cluster of numbers so far, from its first number to previousNumber: most are one number, which needs no check,
+  // so a cluster's numbers and links are only listed for one of two numbers or more (see closeCluster).
+  let clusterStart = -1;
+  let clusterSize = 0;
   let clusterIsJunk = false;
 
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < count; i++) {
     const token = tokens[i];
     if (token.kind !== 'num') continue;
     if (isAttachedToWord(tokens, units, i) || isNumbered(tokens, units, i) || !isWrittenAmount(units, token.start, token.end) || looksLikeCode(units, token.start, token.end)) {
@@ -26,22 +27,29 @@ export function blockCodesAndClusters(tokens: Token[], units: Uint16Array): void
 
     const link = previousNumber >= 0 ? linkBetween(tokens, units, previousNumber, i) : undefined;
     if (link === undefined) {
-      closeCluster(tokens, cluster, links, clusterIsJunk);
-      cluster.length = 0;
-      links.length = 0;
+      if (clusterSize > 1) closeCluster(tokens, units, clusterStart, previousNumber, clusterIsJunk);
+      clusterStart = i;
+      clusterSize = 0;
       clusterIsJunk = false;
     } else if (link === 'junk') {
       clusterIsJunk = true;
-    } else {
-      links.push(link);
     }
-    cluster.push(i);
+    clusterSize++;
     previousNumber = i;
   }
-  closeCluster(tokens, cluster, links, clusterIsJunk);
+  if (clusterSize > 1) closeCluster(tokens, units, clusterStart, previousNumber, clusterIsJunk);
 }
 
-function closeCluster(tokens: readonly Token[], cluster: readonly number[], links: readonly Link[], clusterIsJunk: boolean): void {
+/** Settles a cluster of two numbers or more, tokens first to last: every number token between them belongs to it. */
+function closeCluster(tokens: readonly Token[], units: Uint16Array, first: number, last: number, clusterIsJunk: boolean): void {
+  const cluster: number[] = [];
+  for (let k = first; k <= last; k++) if (tokens[k].kind === 'num') cluster.push(k);
+  /** links[k] joins cluster[k] and cluster[k + 1]; a junk link makes the whole cluster junk, so only the others count. */
+  const links: Link[] = [];
+  for (let k = 1; k < cluster.length; k++) {
+    const link = linkBetween(tokens, units, cluster[k - 1], cluster[k]);
+    if (link === 'dash' || link === 'space') links.push(link);
+  }
   if (!clusterIsJunk && isTableRow(tokens, cluster, links)) {
     for (const index of cluster) tokens[index].tableFigure = true;
     return;

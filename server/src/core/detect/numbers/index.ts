@@ -38,7 +38,7 @@ import { unitsOf } from '../shared/utf16Units';
 import { segmentsToScan } from './anchors';
 import { blockCodesAndClusters } from './blocking';
 import { NumberScanner } from './scanner';
-import { Tokenizer } from './tokens';
+import { type Token, Tokenizer } from './tokens';
 
 /**
  * Finds CARDINAL, ORDINAL, MONEY, PERCENT and QUANTITY spans, sorted and non-overlapping. Never throws. `textUnits`, the
@@ -53,9 +53,11 @@ export function findNumbers(text: string, textUnits?: Uint16Array, anchors?: rea
     const segments = segmentsToScan(text, units, anchors);
     const tokenizer = new Tokenizer(text, units);
     for (let s = 0; s < segments.length; s += 2) {
-      const tokens = tokenizer.tokenize(segments[s]!, segments[s + 1]!);
-      blockCodesAndClusters(tokens, units);
-      new NumberScanner(tokens, units).scan(spans);
+      const count = tokenizer.tokenize(segments[s]!, segments[s + 1]!);
+      // Past `count`, tokenizer.tokens holds undefined, as an index past the stretch reads.
+      const tokens = tokenizer.tokens as readonly Token[];
+      blockCodesAndClusters(tokens, count, units);
+      new NumberScanner(tokens, count, units).scan(spans);
     }
     return spans;
   } catch {

@@ -52,7 +52,7 @@ export class NumberScanner extends TokenView {
 
   /** Adds the spans found to `spans`. */
   scan(spans: Span[]): void {
-    for (let i = 0; i < this.tokens.length; ) {
+    for (let i = 0; i < this.count; ) {
       const match = this.couldStart(i) ? this.matchAt(i) : undefined;
       if (match) {
         if (match.span) spans.push(match.span);

@@ -105,7 +105,8 @@ function isSuspicious(units: Uint16Array, index: number): boolean {
 
 /** Tokens of text[from, to) (`units` are its UTF-16 units); both ends lie on whitespace or the ends of the text. */
 export function tokenize(text: string, units: Uint16Array, from: number, to: number): Token[] {
-  return new Tokenizer(text, units).tokenize(from, to);
+  const tokenizer = new Tokenizer(text, units);
+  return tokenizer.tokens.slice(0, tokenizer.tokenize(from, to)) as Token[];
 }
 
 /**
@@ -116,17 +117,27 @@ export function tokenize(text: string, units: Uint16Array, from: number, to: num
 export class Tokenizer {
   /** Every Token made so far; the tokens of a stretch are its first ones. */
   private readonly pool: Token[] = [];
-  private readonly tokens: Token[] = [];
+  /**
+   * The last stretch's tokens, by index, then undefined, as an index past the tokens reads in the rules. The array
+   * keeps its length from stretch to stretch (emptying an array frees its store, and refilling it allocated as much
+   * as the tokens themselves did), so the number of tokens is what tokenize returns, not its length.
+   */
+  readonly tokens: (Token | undefined)[] = [];
+  /** How many of `tokens` are the last stretch's. */
+  private count = 0;
 
   constructor(
     private readonly text: string,
     private readonly units: Uint16Array,
   ) {}
 
-  /** Tokens of text[from, to); both ends lie on whitespace or the ends of the text. The array and its tokens are only good until the next call. */
-  tokenize(from: number, to: number): Token[] {
+  /**
+   * Tokenizes text[from, to) into `tokens` and returns how many there are; both ends lie on whitespace or the ends of
+   * the text. The tokens are only good until the next call.
+   */
+  tokenize(from: number, to: number): number {
     const { text, units, tokens, pool } = this;
-    tokens.length = 0;
+    let count = 0;
     const length = to;
     let gap = gapBefore(units, from);
     let chunkStart = from;
@@ -135,7 +146,7 @@ export class Tokenizer {
 
     const closeChunk = (end: number): void => {
       if (chunkSuspicious && JUNK_CHUNK.test(text.slice(chunkStart, end))) {
-        for (let t = chunkFirstToken; t < tokens.length; t++) tokens[t].blocked = true;
+        for (let t = chunkFirstToken; t < count; t++) pool[t]!.blocked = true;
       }
       chunkSuspicious = false;
     };
@@ -152,7 +163,7 @@ export class Tokenizer {
       }
       if (gap !== 0) {
         chunkStart = i;
-        chunkFirstToken = tokens.length;
+        chunkFirstToken = count;
       }
       const start = i;
       let kind: TokenKind;
@@ -194,14 +205,16 @@ export class Tokenizer {
         // Keep a surrogate pair together so that no token splits a character.
         i += code >= 0xd800 && code <= 0xdbff && i + 1 < length && (units[i + 1]! & 0xfc00) === 0xdc00 ? 2 : 1;
       }
-      if (tokens.length === pool.length) pool.push(new Token(text));
-      const token = pool[tokens.length]!;
+      if (count === pool.length) pool.push(new Token(text));
+      const token = pool[count]!;
       token.reset(kind, start, i, gap, hash);
-      tokens.push(token);
+      tokens[count++] = token;
       gap = 0;
     }
     closeChunk(length);
-    return tokens;
+    for (let k = count; k < this.count; k++) tokens[k] = undefined;
+    this.count = count;
+    return count;
   }
 }
 

@@ -75,7 +75,9 @@ function toLowerCase(text: string): string {
  */
 export class TokenView {
   constructor(
+    /** The stretch's tokens, `count` of them, then undefined if the array goes on (see Tokenizer.tokens). */
     readonly tokens: readonly Token[],
+    readonly count: number,
     /** The UTF-16 units of the text the tokens come from. */
     readonly units: Uint16Array,
   ) {}
