@@ -39,7 +39,8 @@ export function coreAt(view: TokenView, i: number, afterCurrency: boolean): Core
 }
 
 function digitsCoreAt(view: TokenView, i: number, afterCurrency: boolean): Core | undefined {
-  const digits = view.tokens[i].text.replaceAll(',', '');
+  const written = view.tokens[i].text;
+  const digits = written.includes(',') ? written.replaceAll(',', '') : written;
   // A dash pair was already checked by blockCodesAndClusters: both halves are short amounts.
   let next = i + 1;
   let second: string | undefined;

@@ -5,6 +5,7 @@ import { isCurrencySign, mayBeStartWord, START_WORDS } from './anchors';
 import { followsName, isDayOfMonth, isListMarker, isResultScore, oneIsACount, pluralNounFollowsNonYear, secondIsOrdinal } from './context';
 import { isTimeWord, type Measure, measureAt, percentAt } from './measures';
 import { type Match, mergeRange, type Phrase, toMatch } from './values';
+import { isOneUnit } from './tokens';
 import { isNumberWord, TokenView, wordValue } from './view';
 import { CURRENCY_SYMBOLS, DASHES, DOLLAR_PREFIXES, FRACTION_DENOMINATORS, ISO_CURRENCIES, MODIFIERS_BY_FIRST_WORD, MONTHS, ORDINAL_SUFFIXES, ORDINAL_WORDS, PREPOSITION_MODIFIERS, SCALE_WORDS, VAGUE_COUNTS } from './vocabulary';
 
@@ -33,6 +34,8 @@ const MODIFIER_PHRASES: ReadonlyMap<readonly string[], string> = new Map(
 function isCurrencyWord(text: string): boolean {
   return DOLLAR_PREFIXES.has(text) || ISO_CURRENCIES.has(text) || text === 'Rs';
 }
+
+const DOLLAR_SIGN = 0x24;
 
 function isAsciiCapital(code: number): boolean {
   return code >= 65 && code <= 90;
@@ -223,8 +226,9 @@ export class NumberScanner extends TokenView {
     let next = i + 1;
     if (token.kind === 'sym') {
       currency = CURRENCY_SYMBOLS.get(token.text);
-    } else if (token.kind === 'word') {
-      if (DOLLAR_PREFIXES.has(token.text) && this.tokens[i + 1]?.text === '$' && this.glued(i + 1)) {
+    } else if (token.kind === 'word' && isAsciiCapital(this.units[token.start]!)) {
+      // Every currency word begins with an ASCII capital (see couldStart).
+      if (DOLLAR_PREFIXES.has(token.text) && isOneUnit(this.tokens[i + 1], this.units, DOLLAR_SIGN) && this.glued(i + 1)) {
         currency = DOLLAR_PREFIXES.get(token.text);
         next = i + 2;
       } else if (ISO_CURRENCIES.has(token.text)) {

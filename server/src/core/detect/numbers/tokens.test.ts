@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { filterHashOf } from '../shared/textScan';
 import { utf16Units } from '../shared/utf16Units';
 import { mayBeStartWord, START_WORDS } from './anchors';
+import { DOLLAR_PREFIXES, ISO_CURRENCIES } from './vocabulary';
 import { type Token, tokenize, UNHASHED } from './tokens';
 
 function tokensOf(text: string): Token[] {
@@ -43,5 +44,9 @@ describe('number tokens', () => {
         }
       }),
     );
+  });
+
+  it('find every currency word written before digits among words that begin with an ASCII capital, as the scanner looks for them', () => {
+    for (const word of [...DOLLAR_PREFIXES.keys(), ...ISO_CURRENCIES, 'Rs']) assert.match(word, /^[A-Z]/, word);
   });
 });

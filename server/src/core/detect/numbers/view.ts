@@ -89,7 +89,12 @@ export class TokenView {
   }
 
   isWord(index: number, lower: string): boolean {
-    return this.tokens[index]?.kind === 'word' && this.lower(index) === lower;
+    const token = this.tokens[index];
+    if (token?.kind !== 'word') return false;
+    // A hashed word is ASCII, which keeps its length in lower case: one of another length is not `lower`, and need not
+    // be lower-cased to tell (a word with a "İ" grows in lower case, so the others are lower-cased and compared).
+    if (token.foldedHash !== UNHASHED && token.end - token.start !== lower.length) return false;
+    return this.lower(index) === lower;
   }
 
   /** The token at `index` follows on the same line (not across a paragraph or a line of page furniture). */
