@@ -62,6 +62,11 @@ const JUNK_CHUNK =
 /** Letters and marks, asked about units from U+00C0 on. */
 const LETTERS_OR_MARKS = new UnitSet(/[\p{L}\p{M}]/u);
 
+/** "a" to "z" and "A" to "Z" ("| 32" lower-cases the capitals and moves no unit past ASCII into the range). */
+function isAsciiLetter(code: number): boolean {
+  return (code | 32) - 97 >>> 0 < 26;
+}
+
 /** ASCII letters, and letters or marks from U+00C0 on (so not "ª", "µ" or "º"). */
 function isLetter(code: number): boolean {
   const lower = code | 32;
@@ -185,10 +190,16 @@ export class Tokenizer {
         i++;
         while (i < length) {
           const next = units[i]!;
+          // Most letters are ASCII ones, told by one range test: the table is asked about the others.
+          if (isAsciiLetter(next)) {
+            folded = filterHashUnit(folded, next | 32);
+            i++;
+            continue;
+          }
           const nextType = UNIT_TYPES.of(next);
           if (nextType === LETTER) {
-            folded = filterHashUnit(folded, next | 32);
-            ascii &&= next < 128;
+            // Not an ASCII letter, so a letter past ASCII.
+            ascii = false;
             i++;
           } else if (nextType === APOSTROPHE && i + 1 < length && UNIT_TYPES.of(units[i + 1]!) === LETTER) {
             folded = filterHashUnit(filterHashUnit(folded, next | 32), units[i + 1]! | 32);
