@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { utf16Units } from '../shared/utf16Units';
+import { isYearLike } from './amounts';
 import { isWrittenAmount, looksLikeCode } from './blocking';
 import { tokenize } from './tokens';
 
@@ -15,8 +16,8 @@ function codeByText(digits: string): boolean {
 }
 
 describe('digit tokens', () => {
-  it('read as amounts and codes exactly as the regexes on their text do', () => {
-    const digitsText = fc.stringMatching(/^[0-9][0-9,.]{0,14}$/);
+  it('read as amounts, codes and years exactly as the regexes on their text do', () => {
+    const digitsText = fc.oneof(fc.stringMatching(/^[0-9][0-9,.]{0,14}$/), fc.stringMatching(/^[12][0-9][0-9,.]{0,3}$/));
     fc.assert(
       fc.property(digitsText, (text) => {
         const units = utf16Units(text);
@@ -24,6 +25,7 @@ describe('digit tokens', () => {
           if (token.kind !== 'num') continue;
           assert.equal(isWrittenAmount(units, token.start, token.end), VALID_DIGITS.test(token.text), token.text);
           assert.equal(looksLikeCode(units, token.start, token.end), codeByText(token.text), token.text);
+          assert.equal(isYearLike(units, token), /^(?:18|19|20)\d\d$/.test(token.text), token.text);
         }
       }),
       { numRuns: 5000 },

@@ -5,7 +5,7 @@ import { isCurrencySign, mayBeStartWord, START_WORDS } from './anchors';
 import { followsName, isDayOfMonth, isListMarker, isResultScore, oneIsACount, pluralNounFollowsNonYear, secondIsOrdinal } from './context';
 import { isTimeWord, type Measure, measureAt, percentAt } from './measures';
 import { type Match, mergeRange, type Phrase, toMatch } from './values';
-import { isOneUnit } from './tokens';
+import { beginsWithAsciiCapital, isOneUnit } from './tokens';
 import { isNumberWord, TokenView, wordValue } from './view';
 import { CURRENCY_SYMBOLS, DASHES, DOLLAR_PREFIXES, FRACTION_DENOMINATORS, ISO_CURRENCIES, MODIFIERS_BY_FIRST_WORD, MONTHS, ORDINAL_SUFFIXES, ORDINAL_WORDS, PREPOSITION_MODIFIERS, SCALE_WORDS, VAGUE_COUNTS } from './vocabulary';
 
@@ -36,10 +36,6 @@ function isCurrencyWord(text: string): boolean {
 }
 
 const DOLLAR_SIGN = 0x24;
-
-function isAsciiCapital(code: number): boolean {
-  return code >= 65 && code <= 90;
-}
 
 /** A duration, time or date ("three years", "6 pm", "4 November"): none of ours; resume at `next`. */
 interface Skip {
@@ -75,8 +71,7 @@ export class NumberScanner extends TokenView {
     if (!START_WORDS.has(lowered) && (lowered === token.text || !START_WORDS.has(token.text))) return false;
     // Common words that start a number only in a few readings ("a", "in", "more", "as"): each is ruled out here,
     // by the word after it, at a fraction of the cost of trying every reading (see the sets' comments).
-    // Every currency word begins with an ASCII capital: the others need not be sliced out to be looked up.
-    if (isAsciiCapital(this.units[token.start]!) && isCurrencyWord(token.text)) return true;
+    if (beginsWithAsciiCapital(token, this.units) && isCurrencyWord(token.text)) return true;
     if (lowered === 'a' || lowered === 'an') return this.articleMayStart(index);
     if (MODIFIER_ONLY_START_WORDS.has(lowered)) return this.modifierEnd(index) !== undefined;
     return true;
@@ -226,8 +221,7 @@ export class NumberScanner extends TokenView {
     let next = i + 1;
     if (token.kind === 'sym') {
       currency = CURRENCY_SYMBOLS.get(token.text);
-    } else if (token.kind === 'word' && isAsciiCapital(this.units[token.start]!)) {
-      // Every currency word begins with an ASCII capital (see couldStart).
+    } else if (token.kind === 'word' && beginsWithAsciiCapital(token, this.units)) {
       if (DOLLAR_PREFIXES.has(token.text) && isOneUnit(this.tokens[i + 1], this.units, DOLLAR_SIGN) && this.glued(i + 1)) {
         currency = DOLLAR_PREFIXES.get(token.text);
         next = i + 2;

@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { filterHashOf } from '../shared/textScan';
 import { utf16Units } from '../shared/utf16Units';
 import { mayBeStartWord, START_WORDS } from './anchors';
-import { DOLLAR_PREFIXES, ISO_CURRENCIES } from './vocabulary';
-import { type Token, tokenize, UNHASHED } from './tokens';
+import { CURRENCY_ADJECTIVES, DOLLAR_PREFIXES, ISO_CURRENCIES, MONTHS } from './vocabulary';
+import { beginsWithAsciiCapital, type Token, tokenize, UNHASHED } from './tokens';
 
 function tokensOf(text: string): Token[] {
   return tokenize(text, utf16Units(text), 0, text.length);
@@ -46,7 +46,12 @@ describe('number tokens', () => {
     );
   });
 
-  it('find every currency word written before digits among words that begin with an ASCII capital, as the scanner looks for them', () => {
-    for (const word of [...DOLLAR_PREFIXES.keys(), ...ISO_CURRENCIES, 'Rs']) assert.match(word, /^[A-Z]/, word);
+  it('find every case-sensitive word (currencies, currency adjectives, months) among tokens that begin with an ASCII capital', () => {
+    for (const word of [...DOLLAR_PREFIXES.keys(), ...ISO_CURRENCIES, 'Rs', ...CURRENCY_ADJECTIVES.keys(), ...MONTHS]) {
+      assert.match(word, /^[A-Z]/, word);
+      const [token] = tokensOf(word);
+      assert.ok(beginsWithAsciiCapital(token, utf16Units(word)), word);
+    }
+    assert.ok(!beginsWithAsciiCapital(tokensOf('usd')[0], utf16Units('usd')));
   });
 });

@@ -55,6 +55,15 @@ export function isOneUnit(token: Token | undefined, units: Uint16Array, code: nu
   return token !== undefined && token.end - token.start === 1 && units[token.start] === code;
 }
 
+/**
+ * Whether `token` begins with "A" to "Z": the case-sensitive words (currency codes and adjectives, months) all do, so a
+ * token that does not is not looked up among them, and its text is not sliced out to be.
+ */
+export function beginsWithAsciiCapital(token: Token, units: Uint16Array): boolean {
+  const first = units[token.start]!;
+  return first >= 65 && first <= 90;
+}
+
 /** Whole whitespace-separated chunks that are addresses or names of things, not prose. */
 const JUNK_CHUNK =
   /^[^\p{L}\p{N}]*(?:[#@]|https?:|www\.)|:\/\/|[\p{L}\p{N}]@[\p{L}\p{N}]|\/[^/]*\/|_|\.(?:com|org|net|gov|edu|mil|int|info|io|co|ua|ru|uk|eu|de|fr|pl|news|html?|php|aspx?|jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|pptx?|csv|txt|zip|mp[34]|mov)(?![\p{L}\p{N}])/iu;
