@@ -7,10 +7,11 @@ type Link = 'dash' | 'space';
 
 /**
  * Blocks the digits of codes, names, times, dates and phone numbers, and digit groups that are neither a range nor a
- * score: the first `count` of `tokens`. `units` are the UTF-16 units of the text the tokens come from: symbols are checked by
- * their unit, not sliced.
+ * score, among `tokens` whose number tokens are the first `numberCount` indices in `numbers` (the tokenizer lists them,
+ * so that the other tokens are not walked). `units` are the UTF-16 units of the text the tokens come from: symbols are
+ * checked by their unit, not sliced.
  */
-export function blockCodesAndClusters(tokens: readonly Token[], count: number, units: Uint16Array): void {
+export function blockCodesAndClusters(tokens: readonly Token[], numbers: readonly number[], numberCount: number, units: Uint16Array): void {
   let previousNumber = -1;
   // The cluster of numbers so far, from its first number to previousNumber: most are one number, which needs no check,
   // so a cluster's numbers and links are only listed for one of two numbers or more (see closeCluster).
@@ -18,9 +19,9 @@ export function blockCodesAndClusters(tokens: readonly Token[], count: number, u
   let clusterSize = 0;
   let clusterIsJunk = false;
 
-  for (let i = 0; i < count; i++) {
+  for (let n = 0; n < numberCount; n++) {
+    const i = numbers[n]!;
     const token = tokens[i];
-    if (token.kind !== 'num') continue;
     if (isAttachedToWord(tokens, units, i) || isNumbered(tokens, units, i) || !isWrittenAmount(units, token.start, token.end) || looksLikeCode(units, token.start, token.end)) {
       token.blocked = true;
     }

@@ -56,7 +56,7 @@ export function findNumbers(text: string, textUnits?: Uint16Array, anchors?: rea
       const count = tokenizer.tokenize(segments[s]!, segments[s + 1]!);
       // Past `count`, tokenizer.tokens holds undefined, as an index past the stretch reads.
       const tokens = tokenizer.tokens as readonly Token[];
-      blockCodesAndClusters(tokens, count, units);
+      blockCodesAndClusters(tokens, tokenizer.numbers, tokenizer.numberCount, units);
       new NumberScanner(tokens, count, units).scan(spans);
     }
     return spans;

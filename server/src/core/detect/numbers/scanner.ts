@@ -51,7 +51,14 @@ export class NumberScanner extends TokenView {
 
   /** Adds the spans found to `spans`. */
   scan(spans: Span[]): void {
-    for (let i = 0; i < this.count; ) {
+    const { tokens, count } = this;
+    for (let i = 0; i < count; ) {
+      // Most tokens are words whose hash says they start nothing: they are passed over without a call.
+      const token = tokens[i];
+      if (token.kind === 'word' && !mayBeStartWord(token.foldedHash)) {
+        i++;
+        continue;
+      }
       const match = this.couldStart(i) ? this.matchAt(i) : undefined;
       if (match) {
         if (match.span) spans.push(match.span);

@@ -139,6 +139,9 @@ export class Tokenizer {
   readonly tokens: (Token | undefined)[] = [];
   /** How many of `tokens` are the last stretch's. */
   private count = 0;
+  /** The indices of the last stretch's number tokens, `numberCount` of them (kept as `tokens` is). */
+  readonly numbers: number[] = [];
+  numberCount = 0;
 
   constructor(
     private readonly text: string,
@@ -150,8 +153,9 @@ export class Tokenizer {
    * the text. The tokens are only good until the next call.
    */
   tokenize(from: number, to: number): number {
-    const { text, units, tokens, pool } = this;
+    const { text, units, tokens, pool, numbers } = this;
     let count = 0;
+    let numberCount = 0;
     const length = to;
     let gap = gapBefore(units, from);
     let chunkStart = from;
@@ -184,6 +188,7 @@ export class Tokenizer {
       let hash = UNHASHED;
       if (type === DIGIT) {
         kind = 'num';
+        numbers[numberCount++] = count;
         i++;
         while (i < length) {
           const next = units[i]!;
@@ -234,6 +239,7 @@ export class Tokenizer {
     closeChunk(length);
     for (let k = count; k < this.count; k++) tokens[k] = undefined;
     this.count = count;
+    this.numberCount = numberCount;
     return count;
   }
 }
