@@ -27,7 +27,6 @@ export function isNumberWord(lower: string): boolean {
   return value !== undefined && Number.isInteger(value) && lower !== 'a' && lower !== 'an' && lower !== 'dozen';
 }
 
-
 /**
  * The lower-case words the rules compare tokens with, by their filter hash (see Token.foldedHash): a token that is one
  * of them, in any case, gets the table's string as its lower-case text, without slicing and lower-casing its own and
