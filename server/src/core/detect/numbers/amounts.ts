@@ -1,5 +1,7 @@
 /** Reading the number itself: digits with a scale ("1.5 billion", "$5m"), number words ("two dozen"), vague amounts ("tens of thousands"). */
+import { isDigit } from '../shared/textScan';
 import { parseWordNumber } from '../shared/wordNumbers';
+import type { Token } from './tokens';
 import { isNumberWord, type TokenView, wordValue } from './view';
 import { CURRENCY_SYMBOLS, DASHES, FEW_AND_SEVERAL, SCALE_ABBREVIATIONS, SCALE_WORDS, SCALES_ALLOWED_SPACED, SCALES_NEEDING_CURRENCY, SCORE_WORDS, VAGUE_COUNTS, VAGUE_MULTIPLES } from './vocabulary';
 
@@ -39,7 +41,8 @@ export function coreAt(view: TokenView, i: number, afterCurrency: boolean): Core
 }
 
 function digitsCoreAt(view: TokenView, i: number, afterCurrency: boolean): Core | undefined {
-  const digits = view.tokens[i].text.replaceAll(',', '');
+  const written = view.tokens[i].text;
+  const digits = written.includes(',') ? written.replaceAll(',', '') : written;
   // A dash pair was already checked by blockCodesAndClusters: both halves are short amounts.
   let next = i + 1;
   let second: string | undefined;
@@ -62,7 +65,7 @@ function digitsCoreAt(view: TokenView, i: number, afterCurrency: boolean): Core 
 
   if (second === undefined) {
     // "2,000" is written as an amount, never as a year.
-    core.yearLike = power === 0 && !afterCurrency && /^(?:18|19|20)\d\d$/.test(view.tokens[i].text);
+    core.yearLike = power === 0 && !afterCurrency && isYearLike(view.units, view.tokens[i]);
     return core;
   }
   const upper = scaleByPowerOfTen(Number(second), power);
@@ -71,8 +74,23 @@ function digitsCoreAt(view: TokenView, i: number, afterCurrency: boolean): Core 
   return { ...core, tally: true };
 }
 
+/** Four digits from 1800 to 2099, as /^(?:18|19|20)\d\d$/ would test the token's text. */
+export function isYearLike(units: Uint16Array, token: Token): boolean {
+  if (token.end - token.start !== 4) return false;
+  const first = units[token.start]!;
+  const second = units[token.start + 1]!;
+  const century = first === ONE ? second === EIGHT || second === NINE : first === TWO && second === ZERO;
+  return century && isDigit(units[token.start + 2]!) && isDigit(units[token.start + 3]!);
+}
+
+const ZERO = 0x30;
+const ONE = 0x31;
+const TWO = 0x32;
+const EIGHT = 0x38;
+const NINE = 0x39;
+
 function nearScoreWord(view: TokenView, first: number, next: number): boolean {
-  for (let k = Math.max(0, first - 3); k < Math.min(view.tokens.length, next + 2); k++) {
+  for (let k = Math.max(0, first - 3); k < Math.min(view.count, next + 2); k++) {
     if (view.tokens[k].kind === 'word' && SCORE_WORDS.has(view.lower(k))) return true;
   }
   return false;
@@ -140,7 +158,7 @@ function wordsCoreAt(view: TokenView, i: number): Core | undefined {
   const pieces: string[] = [];
   let previousSmall: number | undefined;
   let end = first;
-  while (end < view.tokens.length && end - first < 16) {
+  while (end < view.count && end - first < 16) {
     const token = view.tokens[end];
     if (end > first && token.gap === 2) break;
     if (token.kind === 'word') {
@@ -161,7 +179,8 @@ function wordsCoreAt(view: TokenView, i: number): Core | undefined {
   }
   for (let last = pieces.length; last > 0; last--) {
     if (pieces[last - 1] === '-' || pieces[last - 1] === 'and') continue;
-    const phrase = pieces.slice(0, last).join(' ').replaceAll(' - ', '-');
+    // Most phrases are one word, which needs no joining.
+    const phrase = last === 1 ? pieces[0]! : pieces.slice(0, last).join(' ').replaceAll(' - ', '-');
     // "a" alone parses as 1, but only "a hundred", "a million" … are numbers.
     if (phrase === 'a' || phrase === 'an') continue;
     // One word is most phrases: its value is remembered (wordValue is parseWordNumber for words this short).

@@ -1,6 +1,6 @@
 /** Where to look: only around digits, currency signs and number words, found in one pass over the text. */
 import { DIGIT, EMPTY_FILTER_HASH, HASH_FILTER_MASK, LETTER, filterHashUnit, hashFilter, isDigit, wordCharacterKinds } from '../shared/textScan';
-import { isSpace } from './tokens';
+import { UNHASHED, isSpace } from './tokens';
 import { CURRENCY_SYMBOLS, DOLLAR_PREFIXES, FRACTION_DENOMINATORS, ISO_CURRENCIES, MODIFIERS_BY_FIRST_WORD, ORDINAL_WORDS, VAGUE_COUNTS } from './vocabulary';
 
 /**
@@ -56,15 +56,12 @@ const ANCHOR_HASHES = hashFilter(ANCHOR_WORD_SET, true);
 /** Set at the (masked) hash of every start word, so that most words need no lower-casing or set lookup. */
 const START_HASHES = hashFilter(START_WORDS, true);
 
-/** False for a word units[start, end) that is a start word in no case; only ASCII letters fold to lower case by "| 32". */
-export function mayBeStartWord(units: Uint16Array, start: number, end: number): boolean {
-  let hash = EMPTY_FILTER_HASH;
-  for (let k = start; k < end; k++) {
-    const code = units[k]!;
-    if (code >= 128) return true;
-    hash = filterHashUnit(hash, code | 32);
-  }
-  return START_HASHES[hash & HASH_FILTER_MASK] === 1;
+/**
+ * False for a word that is a start word in no case, given its Token.foldedHash (only ASCII letters fold to lower case
+ * by "| 32", so a word with a unit past ASCII has no such hash, and may be one).
+ */
+export function mayBeStartWord(foldedHash: number): boolean {
+  return foldedHash === UNHASHED || START_HASHES[foldedHash & HASH_FILTER_MASK] === 1;
 }
 
 /**
@@ -130,28 +127,30 @@ function anchorsOfAnyCase(text: string): number[] {
 }
 
 /**
- * Disjoint stretches of the text, cut at whitespace, that hold every anchor with its context. `found`, the anchors as
- * anchorsOf gives them, when a pass over the words made for another detector found them already.
+ * Disjoint stretches of the text, cut at whitespace, that hold every anchor with its context, as start and end offsets
+ * flattened (one array of numbers, not an array per stretch). `found`, the anchors as anchorsOf gives them, when a pass
+ * over the words made for another detector found them already.
  */
-export function segmentsToScan(text: string, units: Uint16Array, found?: readonly number[]): [number, number][] {
-  const segments: [number, number][] = [];
+export function segmentsToScan(text: string, units: Uint16Array, found?: readonly number[]): number[] {
+  const segments: number[] = [];
   const length = units.length;
   const anchors = found ?? anchorsOf(text, units) ?? anchorsOfAnyCase(text);
+  // The end of the last stretch, 0 before the first.
+  let lastEnd = 0;
   for (let a = 0; a < anchors.length; a += 2) {
-    const last = segments[segments.length - 1];
     const from = Math.max(0, anchors[a] - CONTEXT_BEFORE);
     // Scan forward from where the previous segment ended, so a long chunk is walked once.
-    let to = Math.max(Math.min(length, anchors[a + 1] + CONTEXT_AFTER), last?.[1] ?? 0);
+    let to = Math.max(Math.min(length, anchors[a + 1] + CONTEXT_AFTER), lastEnd);
     while (to < length && !isSpace(units[to]!)) to++;
-    if (last !== undefined && from <= last[1]) {
-      last[1] = to;
+    if (segments.length > 0 && from <= lastEnd) {
+      segments[segments.length - 1] = lastEnd = to;
       continue;
     }
     let start = from;
-    const floor = last?.[1] ?? 0;
-    while (start > floor && !isSpace(units[start - 1]!)) start--;
-    if (last !== undefined && start <= last[1]) last[1] = to;
-    else segments.push([start, to]);
+    while (start > lastEnd && !isSpace(units[start - 1]!)) start--;
+    if (segments.length > 0 && start <= lastEnd) segments[segments.length - 1] = to;
+    else segments.push(start, to);
+    lastEnd = to;
   }
   return segments;
 }

@@ -1,62 +1,114 @@
 /** Blocking digits that are parts of codes, names, times, dates or phone numbers. */
-import { isApostrophe } from '../shared/textScan';
-import type { Token } from './tokens';
-import { DASHES, ISO_CURRENCIES } from './vocabulary';
+import { isApostrophe, isDigit } from '../shared/textScan';
+import { isOneUnit, type Token } from './tokens';
+import { DASH_UNITS, ISO_CURRENCIES } from './vocabulary';
 
-/** Digits as an amount is written: plain, or grouped by thousands with commas, and an optional decimal part. */
-const VALID_DIGITS = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+type Link = 'dash' | 'space';
 
-/** Blocks the digits of codes, names, times, dates and phone numbers, and digit groups that are neither a range nor a score. */
-export function blockCodesAndClusters(tokens: Token[]): void {
+/**
+ * Blocks the digits of codes, names, times, dates and phone numbers, and digit groups that are neither a range nor a
+ * score, among `tokens` whose number tokens are the first `numberCount` indices in `numbers` (the tokenizer lists them,
+ * so that the other tokens are not walked). `units` are the UTF-16 units of the text the tokens come from: symbols are
+ * checked by their unit, not sliced.
+ */
+export function blockCodesAndClusters(tokens: readonly Token[], numbers: readonly number[], numberCount: number, units: Uint16Array): void {
   let previousNumber = -1;
-  let cluster: number[] = [];
-  /** links[k] joins cluster[k] and cluster[k + 1]. */
-  let links: ('dash' | 'space')[] = [];
+  // The cluster of numbers so far, from its first number to previousNumber: most are one number, which needs no check,
+  // so a cluster's numbers and links are only listed for one of two numbers or more (see closeCluster).
+  let clusterStart = -1;
+  let clusterSize = 0;
   let clusterIsJunk = false;
 
-  const closeCluster = (): void => {
-    const spacedOnly = links.every((link) => link === 'space');
-    if (!clusterIsJunk && isTableRow(tokens, cluster, links)) {
-      for (const index of cluster) tokens[index].tableFigure = true;
-    } else {
-      // Two groups joined by a dash are a range or a score, unless one is a year, a phone number or
-      // otherwise blocked ("2014-2022", "555-1234", "No. 22-451").
-      // Two groups side by side ("202 555") are a phone number's.
-      const junk =
-        clusterIsJunk || cluster.length >= 3 ||
-        (cluster.length === 2 && (spacedOnly || cluster.some((index) => tokens[index].blocked || !isShortAmount(tokens[index].text))));
-      if (junk) for (const index of cluster) tokens[index].blocked = true;
-    }
-    cluster = [];
-    links = [];
-    clusterIsJunk = false;
-  };
-
-  for (let i = 0; i < tokens.length; i++) {
+  for (let n = 0; n < numberCount; n++) {
+    const i = numbers[n]!;
     const token = tokens[i];
-    if (token.kind !== 'num') continue;
-    if (isAttachedToWord(tokens, i) || isNumbered(tokens, i) || !VALID_DIGITS.test(token.text) || looksLikeCode(token.text)) token.blocked = true;
+    if (isAttachedToWord(tokens, units, i) || isNumbered(tokens, units, i) || !isWrittenAmount(units, token.start, token.end) || looksLikeCode(units, token.start, token.end)) {
+      token.blocked = true;
+    }
 
-    const link = previousNumber >= 0 ? linkBetween(tokens, previousNumber, i) : undefined;
-    if (link === undefined) closeCluster();
-    else if (link === 'junk') clusterIsJunk = true;
-    else links.push(link);
-    cluster.push(i);
+    const link = previousNumber >= 0 ? linkBetween(tokens, units, previousNumber, i) : undefined;
+    if (link === undefined) {
+      if (clusterSize > 1) closeCluster(tokens, units, clusterStart, previousNumber, clusterIsJunk);
+      clusterStart = i;
+      clusterSize = 0;
+      clusterIsJunk = false;
+    } else if (link === 'junk') {
+      clusterIsJunk = true;
+    }
+    clusterSize++;
     previousNumber = i;
   }
-  closeCluster();
+  if (clusterSize > 1) closeCluster(tokens, units, clusterStart, previousNumber, clusterIsJunk);
+}
+
+/** Settles a cluster of two numbers or more, tokens first to last: every number token between them belongs to it. */
+function closeCluster(tokens: readonly Token[], units: Uint16Array, first: number, last: number, clusterIsJunk: boolean): void {
+  const cluster: number[] = [];
+  for (let k = first; k <= last; k++) if (tokens[k].kind === 'num') cluster.push(k);
+  /** links[k] joins cluster[k] and cluster[k + 1]; a junk link makes the whole cluster junk, so only the others count. */
+  const links: Link[] = [];
+  for (let k = 1; k < cluster.length; k++) {
+    const link = linkBetween(tokens, units, cluster[k - 1], cluster[k]);
+    if (link === 'dash' || link === 'space') links.push(link);
+  }
+  if (!clusterIsJunk && isTableRow(tokens, cluster, links)) {
+    for (const index of cluster) tokens[index].tableFigure = true;
+    return;
+  }
+  // Two groups joined by a dash are a range or a score, unless one is a year, a phone number or
+  // otherwise blocked ("2014-2022", "555-1234", "No. 22-451").
+  // Two groups side by side ("202 555") are a phone number's.
+  const junk =
+    clusterIsJunk || cluster.length >= 3 ||
+    (cluster.length === 2 && (links.every((link) => link === 'space') || cluster.some((index) => tokens[index].blocked || !isShortAmount(tokens[index].text))));
+  if (junk) for (const index of cluster) tokens[index].blocked = true;
+}
+
+const COMMA = 0x2c;
+const POINT = 0x2e;
+
+/**
+ * Digits units[start, end) (a number token: digit runs joined by single commas or points) as an amount is written:
+ * plain, or grouped by thousands with commas, and an optional decimal part; /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/
+ * without slicing the token's text.
+ */
+export function isWrittenAmount(units: Uint16Array, start: number, end: number): boolean {
+  let k = start;
+  while (k < end && isDigit(units[k]!)) k++;
+  const firstGroup = k - start;
+  let grouped = false;
+  while (k < end && units[k] === COMMA) {
+    const group = ++k;
+    while (k < end && isDigit(units[k]!)) k++;
+    if (k - group !== 3) return false;
+    grouped = true;
+  }
+  if (grouped && firstGroup > 3) return false;
+  if (k === end) return true;
+  if (units[k] !== POINT) return false;
+  k++;
+  while (k < end && isDigit(units[k]!)) k++;
+  return k === end;
 }
 
 /** "F-16", "COVID-19", "G7", "time4", "'90s", ".5": digits that continue something else. */
-function isAttachedToWord(tokens: readonly Token[], index: number): boolean {
+function isAttachedToWord(tokens: readonly Token[], units: Uint16Array, index: number): boolean {
   const token = tokens[index];
   if (token.gap !== 0 || index === 0) return false;
   const previous = tokens[index - 1];
   if (previous.kind === 'word') return !ISO_CURRENCIES.has(previous.text) && previous.text !== 'Rs';
   if (previous.kind !== 'sym') return false;
-  if (DASHES.has(previous.text)) return index >= 2 && previous.gap === 0 && tokens[index - 2].kind === 'word' && !isCompoundCount(tokens, index);
-  if (isApostrophe(previous.text.charCodeAt(0))) return token.text.length === 2;
-  return previous.text === '.' || previous.text === '#' || previous.text === '_' || previous.text === '\\';
+  if (isOneUnitOf(previous, units, DASH_UNITS)) return index >= 2 && previous.gap === 0 && tokens[index - 2].kind === 'word' && !isCompoundCount(tokens, units, index);
+  if (isApostrophe(units[previous.start]!)) return token.end - token.start === 2;
+  return isOneUnit(previous, units, POINT) || isOneUnit(previous, units, HASH) || isOneUnit(previous, units, UNDERSCORE) || isOneUnit(previous, units, BACKSLASH);
+}
+
+const HASH = 0x23;
+const UNDERSCORE = 0x5f;
+const BACKSLASH = 0x5c;
+
+function isOneUnitOf(token: Token, units: Uint16Array, set: ReadonlySet<number>): boolean {
+  return token.end - token.start === 1 && set.has(units[token.start]!);
 }
 
 /**
@@ -64,18 +116,18 @@ function isAttachedToWord(tokens: readonly Token[], index: number): boolean {
  * (the gold set's "84-page" the other way round). Names and codes are written with capitals ("F-16", "Su-34",
  * "COVID-19"), or chain several parts ("sars-cov-2"); "covid-19" is the one common code in lower case.
  */
-function isCompoundCount(tokens: readonly Token[], index: number): boolean {
+function isCompoundCount(tokens: readonly Token[], units: Uint16Array, index: number): boolean {
   const word = tokens[index - 2];
   const beforeWord = tokens[index - 3];
   if (!/^[a-z]{2,}$/.test(word.text) || word.text === 'covid' || !/^\d{1,3}$/.test(tokens[index].text)) return false;
-  return !(word.gap === 0 && beforeWord !== undefined && beforeWord.kind === 'sym' && DASHES.has(beforeWord.text));
+  return !(word.gap === 0 && beforeWord !== undefined && beforeWord.kind === 'sym' && isOneUnitOf(beforeWord, units, DASH_UNITS));
 }
 
 /** "No. 22-451", "Nos. 3", "no. 1": a case, rank or item number, not an amount. */
-function isNumbered(tokens: readonly Token[], index: number): boolean {
+function isNumbered(tokens: readonly Token[], units: Uint16Array, index: number): boolean {
   const dot = tokens[index - 1];
   const word = tokens[index - 2];
-  return dot?.text === '.' && dot.gap === 0 && word?.kind === 'word' && /^nos?$/i.test(word.text);
+  return isOneUnit(dot, units, POINT) && dot!.gap === 0 && word?.kind === 'word' && /^nos?$/i.test(word.text);
 }
 
 function isShortAmount(digits: string): boolean {
@@ -87,11 +139,16 @@ function integerPart(digits: string): string {
   return point < 0 ? digits : digits.slice(0, point);
 }
 
-/** Leading zeros ("007", "0123") and long digit strings without separators are codes, not amounts. */
-function looksLikeCode(digits: string): boolean {
-  const integer = integerPart(digits);
-  return (integer.length > 1 && integer.startsWith('0')) || (integer.length >= 7 && !integer.includes(','));
+/** Leading zeros ("007", "0123") and long digit strings without separators are codes, not amounts: digits units[start, end). */
+export function looksLikeCode(units: Uint16Array, start: number, end: number): boolean {
+  let point = start;
+  let grouped = false;
+  for (; point < end && units[point] !== POINT; point++) grouped ||= units[point] === COMMA;
+  const integerLength = point - start;
+  return (integerLength > 1 && units[start] === ZERO) || (integerLength >= 7 && !grouped);
 }
+
+const ZERO = 0x30;
 
 /**
  * A table row's figures side by side on a line, each a short amount or two joined by a dash: three or more
@@ -124,17 +181,23 @@ function isTableRow(tokens: readonly Token[], cluster: readonly number[], links:
  * phone number "202 555"), 'junk' (times "6:04", dates "10/26", phone numbers "(202) 555"), or undefined when
  * they are separate numbers.
  */
-function linkBetween(tokens: readonly Token[], left: number, right: number): 'dash' | 'space' | 'junk' | undefined {
+function linkBetween(tokens: readonly Token[], units: Uint16Array, left: number, right: number): Link | 'junk' | undefined {
   const between = right - left - 1;
   if (between === 0) return tokens[right].gap === 1 ? 'space' : undefined;
   if (between !== 1) return undefined;
   const symbol = tokens[left + 1];
   if (symbol.kind !== 'sym' || symbol.gap === 2 || tokens[right].gap === 2) return undefined;
   const glued = symbol.gap === 0 && tokens[right].gap === 0;
-  if (symbol.text === ':' || symbol.text === '/') return glued ? 'junk' : undefined;
-  if (DASHES.has(symbol.text) && glued) return 'dash';
+  if (isOneUnit(symbol, units, COLON) || isOneUnit(symbol, units, SLASH)) return glued ? 'junk' : undefined;
+  if (isOneUnitOf(symbol, units, DASH_UNITS) && glued) return 'dash';
   // "(202) 555", "+1 (202)"
-  const areaCodeFirst = symbol.text === ')' && symbol.gap === 0 && tokens[left - 1]?.text === '(' && tokens[right].gap === 1;
-  const areaCodeSecond = symbol.text === '(' && symbol.gap === 1 && tokens[right].gap === 0 && tokens[left - 1]?.text === '+';
+  const areaCodeFirst = isOneUnit(symbol, units, CLOSING_BRACKET) && symbol.gap === 0 && isOneUnit(tokens[left - 1], units, OPENING_BRACKET) && tokens[right].gap === 1;
+  const areaCodeSecond = isOneUnit(symbol, units, OPENING_BRACKET) && symbol.gap === 1 && tokens[right].gap === 0 && isOneUnit(tokens[left - 1], units, PLUS);
   return areaCodeFirst || areaCodeSecond ? 'junk' : undefined;
 }
+
+const COLON = 0x3a;
+const SLASH = 0x2f;
+const OPENING_BRACKET = 0x28;
+const CLOSING_BRACKET = 0x29;
+const PLUS = 0x2b;

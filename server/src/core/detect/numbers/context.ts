@@ -16,7 +16,7 @@ function listedWithNumber(view: TokenView, i: number, direction: 1 | -1): boolea
   let joined = false;
   for (let step = 1; step <= 4; step++) {
     const k = i + direction * step;
-    if (k < 0 || k >= view.tokens.length || !view.continues(direction === 1 ? k : k + 1)) return false;
+    if (k < 0 || k >= view.count || !view.continues(direction === 1 ? k : k + 1)) return false;
     if (LIST_JOINERS.has(view.lower(k))) joined = true;
     else if (joined && view.isNumberToken(k)) return true;
     else if (view.tokens[k].kind !== 'word') return false;

@@ -38,7 +38,7 @@ import { unitsOf } from '../shared/utf16Units';
 import { segmentsToScan } from './anchors';
 import { blockCodesAndClusters } from './blocking';
 import { NumberScanner } from './scanner';
-import { tokenize } from './tokens';
+import { type Token, Tokenizer } from './tokens';
 import { keepShape } from '../../base/shapes';
 
 /**
@@ -51,10 +51,14 @@ export function findNumbers(text: string, textUnits?: Uint16Array, anchors?: rea
   try {
     const spans: Span[] = [];
     const units = unitsOf(text, textUnits);
-    for (const [from, to] of segmentsToScan(text, units, anchors)) {
-      const tokens = tokenize(text, units, from, to);
-      blockCodesAndClusters(tokens);
-      for (const span of new NumberScanner(tokens, units).scan()) spans.push(span);
+    const segments = segmentsToScan(text, units, anchors);
+    const tokenizer = new Tokenizer(text, units);
+    for (let s = 0; s < segments.length; s += 2) {
+      const count = tokenizer.tokenize(segments[s]!, segments[s + 1]!);
+      // Past `count`, tokenizer.tokens holds undefined, as an index past the stretch reads.
+      const tokens = tokenizer.tokens as readonly Token[];
+      blockCodesAndClusters(tokens, tokenizer.numbers, tokenizer.numberCount, units);
+      new NumberScanner(tokens, count, units).scan(spans);
     }
     return spans;
   } catch {
@@ -62,11 +66,12 @@ export function findNumbers(text: string, textUnits?: Uint16Array, anchors?: rea
   }
 }
 
-// One small object of each kind this file makes per text, kept so that their maps outlive every text (shared/shapes.ts):
-// the tokens of a sample, a scanner that has read them, and the numbers found.
+// One small object of each kind this file makes per text, kept so that their maps outlive every text (base/shapes.ts):
+// a tokenizer that has read a sample, a scanner that has read its tokens, and the numbers found.
 const SAMPLE = 'It paid $5 million for 3 km, up 4%.';
 const SAMPLE_UNITS = unitsOf(SAMPLE, undefined);
-const SAMPLE_TOKENS = keepShape(tokenize(SAMPLE, SAMPLE_UNITS, 0, SAMPLE.length));
-blockCodesAndClusters(SAMPLE_TOKENS);
-keepShape(keepShape(new NumberScanner(SAMPLE_TOKENS, SAMPLE_UNITS)).scan());
+const SAMPLE_TOKENIZER = keepShape(new Tokenizer(SAMPLE, SAMPLE_UNITS));
+const SAMPLE_COUNT = SAMPLE_TOKENIZER.tokenize(0, SAMPLE.length);
+blockCodesAndClusters(SAMPLE_TOKENIZER.tokens as readonly Token[], SAMPLE_TOKENIZER.numbers, SAMPLE_TOKENIZER.numberCount, SAMPLE_UNITS);
+keepShape(new NumberScanner(SAMPLE_TOKENIZER.tokens as readonly Token[], SAMPLE_COUNT, SAMPLE_UNITS)).scan(keepShape<Span[]>([]));
 keepShape(findNumbers(SAMPLE));

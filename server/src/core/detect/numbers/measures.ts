@@ -1,5 +1,6 @@
 /** What follows a number: percent, a currency, a unit of measure, nothing, or a time unit or month that makes it a date's. */
 import type { Core } from './amounts';
+import { beginsWithAsciiCapital } from './tokens';
 import type { TokenView } from './view';
 import { ABBREVIATED_UNITS_BY_FIRST, CENT_NOUNS, PENCE_NOUNS, CURRENCY_ADJECTIVES, CURRENCY_NOUNS, CURRENCY_SYMBOLS, DASHES, GLUED_ONLY_UNITS, ISO_CURRENCIES, MONTHS, PERCENT_PHRASES, TIME_UNITS, type UnitPattern, WORD_UNITS_BY_FIRST } from './vocabulary';
 
@@ -38,7 +39,7 @@ export function measureAt(view: TokenView, core: Core): Measure | undefined {
   }
   if (token.kind !== 'word') return plain;
 
-  if (isTimeWord(view, i) || (MONTHS.has(token.text) && core.form === 'digits')) return undefined;
+  if (isTimeWord(view, i) || (core.form === 'digits' && beginsWithAsciiCapital(token, view.units) && MONTHS.has(token.text))) return undefined;
   // "5 a.m.", "6 p.m."
   if ((view.isWord(i, 'a') || view.isWord(i, 'p')) && view.tokens[i + 1]?.text === '.' && view.glued(i + 1) && view.isWord(i + 2, 'm')) return undefined;
 
@@ -82,21 +83,28 @@ export function percentAt(view: TokenView, i: number): Measure | undefined {
   return undefined;
 }
 
+/** The first words of CURRENCY_ADJECTIVES' two-word keys. */
+const TWO_WORD_ADJECTIVE_FIRSTS: ReadonlySet<string> = new Set([...CURRENCY_ADJECTIVES.keys()].filter((key) => key.includes(' ')).map((key) => key.split(' ')[0]!));
+
 /** "dollars", "US dollars", "Swiss francs", "UAH", "cents", "billions of dollars". */
 function currencyAfterAt(view: TokenView, i: number, core: Core): Measure | undefined {
   let index = i;
   if (core.form === 'vague' && view.isWord(i, 'of') && view.continues(i + 1)) index = i + 1;
   const token = view.tokens[index];
   if (token === undefined || token.kind !== 'word') return undefined;
-  if (ISO_CURRENCIES.has(token.text) && index === i && core.form === 'digits') {
+  const capitalised = beginsWithAsciiCapital(token, view.units);
+  if (capitalised && ISO_CURRENCIES.has(token.text) && index === i && core.form === 'digits') {
     return { kind: 'money', currency: token.text, hundredths: false, next: i + 1 };
   }
   let adjective: string | undefined;
-  const twoWordAdjective = view.continues(index + 1) ? CURRENCY_ADJECTIVES.get(`${token.text} ${view.tokens[index + 1]?.text}`) : undefined;
+  // Only a few first words ("Hong", "New", "South") begin a two-word adjective: no key is built for the others.
+  const twoWordAdjective = capitalised && TWO_WORD_ADJECTIVE_FIRSTS.has(token.text) && view.continues(index + 1)
+    ? CURRENCY_ADJECTIVES.get(`${token.text} ${view.tokens[index + 1]?.text}`)
+    : undefined;
   if (twoWordAdjective !== undefined) {
     adjective = twoWordAdjective;
     index += 2;
-  } else if (CURRENCY_ADJECTIVES.has(token.text) && view.continues(index + 1)) {
+  } else if (capitalised && CURRENCY_ADJECTIVES.has(token.text) && view.continues(index + 1)) {
     adjective = CURRENCY_ADJECTIVES.get(token.text);
     index += 1;
   }

@@ -5,6 +5,7 @@ import { isCurrencySign, mayBeStartWord, START_WORDS } from './anchors';
 import { followsName, isDayOfMonth, isListMarker, isResultScore, oneIsACount, pluralNounFollowsNonYear, secondIsOrdinal } from './context';
 import { isTimeWord, type Measure, measureAt, percentAt } from './measures';
 import { type Match, mergeRange, type Phrase, toMatch } from './values';
+import { beginsWithAsciiCapital, isOneUnit } from './tokens';
 import { isNumberWord, TokenView, wordValue } from './view';
 import { CURRENCY_SYMBOLS, DASHES, DOLLAR_PREFIXES, FRACTION_DENOMINATORS, ISO_CURRENCIES, MODIFIERS_BY_FIRST_WORD, MONTHS, ORDINAL_SUFFIXES, ORDINAL_WORDS, PREPOSITION_MODIFIERS, SCALE_WORDS, VAGUE_COUNTS } from './vocabulary';
 
@@ -24,10 +25,17 @@ const MODIFIER_ONLY_START_WORDS: ReadonlySet<string> = new Set(
   ),
 );
 
+/** Each modifier's words joined by spaces, as Phrase.modifier holds them. */
+const MODIFIER_PHRASES: ReadonlyMap<readonly string[], string> = new Map(
+  [...MODIFIERS_BY_FIRST_WORD.values()].flat().map((words) => [words, words.join(' ')]),
+);
+
 /** "US" (in "US$"), "UAH", "Rs": a currency written before the digits, which starts a number on its own. */
 function isCurrencyWord(text: string): boolean {
   return DOLLAR_PREFIXES.has(text) || ISO_CURRENCIES.has(text) || text === 'Rs';
 }
+
+const DOLLAR_SIGN = 0x24;
 
 /** A duration, time or date ("three years", "6 pm", "4 November"): none of ours; resume at `next`. */
 interface Skip {
@@ -37,9 +45,20 @@ interface Skip {
 
 /** Finds the numbers among one stretch's tokens, left to right, each where the longest reading of it ends. */
 export class NumberScanner extends TokenView {
-  scan(): Span[] {
-    const spans: Span[] = [];
-    for (let i = 0; i < this.tokens.length; ) {
+  /** The token modifierAt last looked at, and what it found there. */
+  private modifierIndex = -1;
+  private modifierWords: readonly string[] | undefined = undefined;
+
+  /** Adds the spans found to `spans`. */
+  scan(spans: Span[]): void {
+    const { tokens, count } = this;
+    for (let i = 0; i < count; ) {
+      // Most tokens are words whose hash says they start nothing: they are passed over without a call.
+      const token = tokens[i];
+      if (token.kind === 'word' && !mayBeStartWord(token.foldedHash)) {
+        i++;
+        continue;
+      }
       const match = this.couldStart(i) ? this.matchAt(i) : undefined;
       if (match) {
         if (match.span) spans.push(match.span);
@@ -48,19 +67,18 @@ export class NumberScanner extends TokenView {
         i++;
       }
     }
-    return spans;
   }
 
   private couldStart(index: number): boolean {
     const token = this.tokens[index];
     if (token.kind === 'num') return !token.blocked;
     if (token.kind === 'sym') return (token.end - token.start === 1 && isCurrencySign(this.units[token.start]!)) || this.signAt(index);
-    if (!mayBeStartWord(this.units, token.start, token.end)) return false;
+    if (!mayBeStartWord(token.foldedHash)) return false;
     const lowered = this.lower(index);
     if (!START_WORDS.has(lowered) && (lowered === token.text || !START_WORDS.has(token.text))) return false;
     // Common words that start a number only in a few readings ("a", "in", "more", "as"): each is ruled out here,
     // by the word after it, at a fraction of the cost of trying every reading (see the sets' comments).
-    if (isCurrencyWord(token.text)) return true;
+    if (beginsWithAsciiCapital(token, this.units) && isCurrencyWord(token.text)) return true;
     if (lowered === 'a' || lowered === 'an') return this.articleMayStart(index);
     if (MODIFIER_ONLY_START_WORDS.has(lowered)) return this.modifierEnd(index) !== undefined;
     return true;
@@ -119,10 +137,11 @@ export class NumberScanner extends TokenView {
   private phraseAt(i: number, allowModifier = true): Phrase | Skip | undefined {
     let coreStart = i;
     let modifier: string | undefined;
-    const afterModifier = allowModifier ? this.modifierEnd(i) : undefined;
-    if (afterModifier !== undefined) {
-      modifier = this.tokens.slice(i, afterModifier).map((_, offset) => this.lower(i + offset)).join(' ');
-      coreStart = afterModifier;
+    const modifierWords = allowModifier ? this.modifierAt(i) : undefined;
+    if (modifierWords !== undefined) {
+      // The tokens' lower-case texts are the modifier's words.
+      modifier = MODIFIER_PHRASES.get(modifierWords);
+      coreStart = i + modifierWords.length;
     }
     const signed = this.signAt(coreStart);
     if (signed) coreStart++;
@@ -144,7 +163,7 @@ export class NumberScanner extends TokenView {
     // Digits glued to a word nobody consumed: "5G", "3D".
     if (core.form === 'digits' && measure.next === core.next && this.tokens[core.next]?.kind === 'word' && this.glued(core.next)) return undefined;
     if (core.tally && measure.kind !== 'plain') return undefined;
-    return { start: i, next: measure.next, core, measure, ...(modifier === undefined ? {} : { modifier }) };
+    return { start: i, next: measure.next, core, measure, modifier };
   }
 
   /** Checks that only matter for a number on its own, outside a range. */
@@ -174,13 +193,31 @@ export class NumberScanner extends TokenView {
   }
 
   private modifierEnd(i: number): number | undefined {
-    if (this.tokens[i]?.kind !== 'word') return undefined;
-    for (const words of MODIFIERS_BY_FIRST_WORD.get(this.lower(i)) ?? []) {
-      if (words.every((word, offset) => offset === 0 || (this.continues(i + offset) && this.isWord(i + offset, word)))) {
-        return i + words.length;
+    const words = this.modifierAt(i);
+    return words === undefined ? undefined : i + words.length;
+  }
+
+  /**
+   * The words of the modifier at token `i`, if any. couldStart, modifiedFractionAt and phraseAt each ask about the
+   * same token in turn, so the last answer is kept.
+   */
+  private modifierAt(i: number): readonly string[] | undefined {
+    if (i === this.modifierIndex) return this.modifierWords;
+    let found: readonly string[] | undefined;
+    const candidates = this.tokens[i]?.kind === 'word' ? MODIFIERS_BY_FIRST_WORD.get(this.lower(i)) : undefined;
+    if (candidates !== undefined) {
+      for (const words of candidates) {
+        let offset = 1;
+        while (offset < words.length && this.continues(i + offset) && this.isWord(i + offset, words[offset]!)) offset++;
+        if (offset === words.length) {
+          found = words;
+          break;
+        }
       }
     }
-    return undefined;
+    this.modifierIndex = i;
+    this.modifierWords = found;
+    return found;
   }
 
   /** "$", "US$", "€", "UAH", "Rs" right before digits. */
@@ -191,8 +228,8 @@ export class NumberScanner extends TokenView {
     let next = i + 1;
     if (token.kind === 'sym') {
       currency = CURRENCY_SYMBOLS.get(token.text);
-    } else if (token.kind === 'word') {
-      if (DOLLAR_PREFIXES.has(token.text) && this.tokens[i + 1]?.text === '$' && this.glued(i + 1)) {
+    } else if (token.kind === 'word' && beginsWithAsciiCapital(token, this.units)) {
+      if (DOLLAR_PREFIXES.has(token.text) && isOneUnit(this.tokens[i + 1], this.units, DOLLAR_SIGN) && this.glued(i + 1)) {
         currency = DOLLAR_PREFIXES.get(token.text);
         next = i + 2;
       } else if (ISO_CURRENCIES.has(token.text)) {

@@ -11,8 +11,8 @@ export interface Phrase {
   next: number;
   core: Core;
   measure: Measure;
-  /** The modifier as written in lower case ("more than"), if any. */
-  modifier?: string;
+  /** The modifier as written in lower case ("more than"), if any (always set, so that phrases share one shape). */
+  modifier: string | undefined;
 }
 
 /** What the scan found at a token: a span, or nothing (past a date's number), and the token to go on from. */
@@ -111,7 +111,7 @@ export function mergeRange(first: Phrase, second: Phrase): Omit<Phrase, 'start'>
     form: first.core.form === 'digits' && second.core.form === 'digits' ? 'digits' : 'words',
     power: Math.max(first.core.power, second.core.power), tally: false, yearLike: false, bareOne: false,
   };
-  return { next: second.next, core, measure: { ...measure, next: second.next }, ...(first.modifier === undefined ? {} : { modifier: first.modifier }) };
+  return { next: second.next, core, measure: { ...measure, next: second.next }, modifier: first.modifier };
 }
 
 function sameMeasure(a: Measure, b: Measure): boolean {

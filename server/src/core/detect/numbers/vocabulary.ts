@@ -170,6 +170,9 @@ export const ABBREVIATED_UNITS_BY_FIRST = groupPatterns(ABBREVIATED_UNITS, (word
 export const DASHES = new Set(['-', '–']);
 /** Signs that make the digits right after them negative: hyphen, en dash, and the minus sign U+2212. */
 export const MINUS_SIGNS = new Set(['-', '–', '\u2212']);
+/** The UTF-16 unit of each dash and minus sign (each is one unit): tokens are checked against them without slicing their text. */
+export const DASH_UNITS: ReadonlySet<number> = new Set([...DASHES].map((dash) => dash.charCodeAt(0)));
+export const MINUS_SIGN_UNITS: ReadonlySet<number> = new Set([...MINUS_SIGNS].map((sign) => sign.charCodeAt(0)));
 
 /** Words around "3-1" that make it a score or a vote rather than a range. */
 export const SCORE_WORDS = new Set([
