@@ -3,7 +3,7 @@
  * capitalisation, line number and whether the word opens a sentence. Offsets are UTF-16 string indices.
  */
 
-import { EMPTY_WORD_HASH, UnitClasses, UnitSet, hashUnit, isApostrophe } from '../shared/textScan';
+import { EMPTY_WORD_HASH, UnitClasses, UnitSet, hashUnit, hashWordUnit, isApostrophe } from '../shared/textScan';
 import { unitsOf } from '../shared/utf16Units';
 import { Vocabulary } from './vocabulary';
 import { membershipsOf } from './wordLists';
@@ -27,6 +27,8 @@ export class TokenList {
     private readonly wordIds: Int32Array,
     private readonly words: Vocabulary,
     private readonly firstTokens: Int32Array,
+    /** The UTF-16 units of the text the tokens were read from (read-only): rules read characters here, not off the string. */
+    readonly units: Uint16Array,
   ) {
     this.vocabulary = words.words;
   }
@@ -130,7 +132,7 @@ class TokenListBuilder {
   private readonly lineStarts: number[] = [];
   private lastLine = -1;
 
-  constructor(text: string, units: Uint16Array, expectedTokens: number) {
+  constructor(text: string, private readonly units: Uint16Array, expectedTokens: number) {
     this.vocabulary = new Vocabulary(text, units);
     this.capacity = expectedTokens;
     [this.starts, this.ends, this.lines, this.wordIds, this.flags] = columns(expectedTokens);
@@ -178,7 +180,7 @@ class TokenListBuilder {
 
   /** The token list; its columns keep their spare capacity, which no index below its length reaches. */
   finish(): TokenList {
-    return new TokenList(this.length, this.starts, this.ends, this.lines, this.flags, this.wordIds, this.vocabulary, Int32Array.from(this.lineStarts));
+    return new TokenList(this.length, this.starts, this.ends, this.lines, this.flags, this.wordIds, this.vocabulary, Int32Array.from(this.lineStarts), this.units);
   }
 
   private grow(): void {
@@ -305,8 +307,8 @@ export function tokenize(text: string, options: TokenizeOptions, textUnits?: Uin
     let hyphenated = false;
     while (end < length) {
       const next = units[end]!;
-      if (isAsciiLetterOrDigit(next) || isWordUnit(next)) {
-        hash = hashUnit(hash, next);
+      if (isWordUnit(next)) {
+        hash = hashWordUnit(hash, next);
         end++;
       } else if (isJoiner(next) && end + 1 < length && isWordUnit(units[end + 1]!)) {
         if (next === HYPHEN) hyphenated = true;

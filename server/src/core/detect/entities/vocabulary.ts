@@ -6,6 +6,8 @@ import { EMPTY_WORD_HASH, foldApostrophe, hashUnit } from '../shared/textScan';
 import { isShoutedWord } from './wordCase';
 
 const EMPTY_SLOT = 0;
+const APOSTROPHE = 39;
+const TYPOGRAPHIC_APOSTROPHE = 0x2019;
 const PER_SLOT = 2;
 /** Tables start with room for at most this many words (a large document's grow as it is read). */
 const MAX_INITIAL_WORDS = 1024;
@@ -88,13 +90,15 @@ export class Vocabulary {
   }
 
   private isWordAt(id: number, start: number, end: number): boolean {
-    const from = this.perWord[id * PER_WORD + START]!;
-    if (this.perWord[id * PER_WORD + END]! - from !== end - start) return false;
-    const { pool, units } = this;
-    for (let k = 0; k < end - start; k++) {
-      const unit = units[start + k]!;
+    const { perWord, pool, units } = this;
+    let at = perWord[id * PER_WORD + START]!;
+    if (perWord[id * PER_WORD + END]! - at !== end - start) return false;
+    // Run for nearly every token (most are words seen before), so written as one tight loop over two cursors.
+    for (let k = start; k < end; k++, at++) {
+      const unit = units[k]!;
+      const held = pool[at]!;
       // Folding is needed only where the units differ: the pool holds "'" where the text may have "’".
-      if (pool[from + k] !== unit && pool[from + k] !== foldApostrophe(unit)) return false;
+      if (held !== unit && (unit !== TYPOGRAPHIC_APOSTROPHE || held !== APOSTROPHE)) return false;
     }
     return true;
   }
