@@ -64,10 +64,11 @@ export function classifyLines(text: string, tokens: TokenList): LineKind[] {
   const lists = tokens.wordLists();
   for (let id = 0; id < vocabulary.length; id++) wordShapes[id] = wordShape(vocabulary[id]!, lists[id]!);
   const starts = tokens.lineStarts();
+  const lines = tokens.lineStartLines();
   for (let n = 0; n < starts.length; n++) {
     const first = starts[n]!;
     const last = (n + 1 < starts.length ? starts[n + 1]! : tokens.length) - 1;
-    const line = tokens.line(first);
+    const line = lines[n]!;
     while (kinds.length < line) kinds.push('prose');
     kinds.push(classifyLine(text, tokens, wordShapes, first, last));
   }

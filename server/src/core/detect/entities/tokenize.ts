@@ -27,6 +27,7 @@ export class TokenList {
     private readonly wordIds: Int32Array,
     private readonly words: Vocabulary,
     private readonly firstTokens: Int32Array,
+    private readonly firstTokenLines: Int32Array,
     /** The UTF-16 units of the text the tokens were read from (read-only): rules read characters here, not off the string. */
     readonly units: Uint16Array,
   ) {
@@ -110,6 +111,14 @@ export class TokenList {
     return this.firstTokens;
   }
 
+  /**
+   * The line of each of lineStarts' tokens (read-only): for a pass over the lines, which would otherwise read
+   * the line of tokens far apart in a large column.
+   */
+  lineStartLines(): Int32Array {
+    return this.firstTokenLines;
+  }
+
   /** First word of a line or after sentence punctuation: capitals there are weak evidence. */
   opensSentence(i: number): boolean {
     return (this.flags[i]! & OPENS_SENTENCE_FLAG) !== 0;
@@ -130,6 +139,8 @@ class TokenListBuilder {
   private readonly asciiSymbolIds: number[] = new Array<number>(ASCII).fill(0);
   /** The first token of each line that has tokens, found as tokens are pushed. */
   private readonly lineStarts: number[] = [];
+  /** The line of each of lineStarts' tokens. */
+  private readonly lineStartLines: number[] = [];
   private lastLine = -1;
 
   constructor(text: string, private readonly units: Uint16Array, expectedTokens: number) {
@@ -174,13 +185,14 @@ class TokenListBuilder {
     this.wordIds[n] = wordId;
     if (line !== this.lastLine) {
       this.lineStarts.push(n);
+      this.lineStartLines.push(line);
       this.lastLine = line;
     }
   }
 
   /** The token list; its columns keep their spare capacity, which no index below its length reaches. */
   finish(): TokenList {
-    return new TokenList(this.length, this.starts, this.ends, this.lines, this.flags, this.wordIds, this.vocabulary, Int32Array.from(this.lineStarts), this.units);
+    return new TokenList(this.length, this.starts, this.ends, this.lines, this.flags, this.wordIds, this.vocabulary, Int32Array.from(this.lineStarts), Int32Array.from(this.lineStartLines), this.units);
   }
 
   private grow(): void {
@@ -238,14 +250,20 @@ for (const abbreviation of ABBREVIATIONS) ABBREVIATION_STARTS[abbreviation.charC
 const WORD = 1;
 const SPACE = 2;
 const SYMBOL = 3;
+/** The bits of a unit's kind that hold its class. */
+const CLASS = 3;
+/** Set in the kind of a joiner (isJoiner), so that the character after a word is judged with the one lookup. */
+const JOINS = 4;
 const CHARACTER_CLASSES = new UnitClasses((code) => {
   const char = String.fromCharCode(code);
   // Surrogate halves count as symbols: astral letters are rare in English news and stay punctuation.
   const isSurrogate = code >= 0xd800 && code <= 0xdfff;
-  return !isSurrogate && WORD_CHAR.test(char) ? WORD : WHITESPACE.test(char) ? SPACE : SYMBOL;
+  const kind = !isSurrogate && WORD_CHAR.test(char) ? WORD : WHITESPACE.test(char) ? SPACE : SYMBOL;
+  return kind | (isJoiner(code) ? JOINS : 0);
 });
 
-function charClass(code: number): number {
+/** The class of a unit (WORD, SPACE or SYMBOL) and its JOINS bit. */
+function unitKind(code: number): number {
   return CHARACTER_CLASSES.of(code);
 }
 
@@ -255,7 +273,7 @@ function isAsciiLetterOrDigit(code: number): boolean {
 }
 
 function isWordUnit(code: number): boolean {
-  return charClass(code) === WORD;
+  return unitKind(code) === WORD;
 }
 
 function startsUppercase(word: string): boolean {
@@ -286,7 +304,7 @@ export function tokenize(text: string, options: TokenizeOptions, textUnits?: Uin
       i++;
       continue;
     }
-    const kind = isAsciiLetterOrDigit(code) ? WORD : charClass(code);
+    const kind = isAsciiLetterOrDigit(code) ? WORD : unitKind(code) & CLASS;
     if (kind === SPACE) {
       i++;
       continue;
@@ -305,21 +323,26 @@ export function tokenize(text: string, options: TokenizeOptions, textUnits?: Uin
     let end = i + 1;
     let hash = hashUnit(EMPTY_WORD_HASH, code);
     let hyphenated = false;
+    // The unit after the word (0 at the end of the text).
+    let after = 0;
     while (end < length) {
       const next = units[end]!;
-      if (isWordUnit(next)) {
+      // One table lookup tells a word unit, a joiner and the end of the word apart.
+      const nextKind = unitKind(next);
+      if (nextKind === WORD) {
         hash = hashWordUnit(hash, next);
         end++;
-      } else if (isJoiner(next) && end + 1 < length && isWordUnit(units[end + 1]!)) {
+      } else if ((nextKind & JOINS) !== 0 && end + 1 < length && isWordUnit(units[end + 1]!)) {
         if (next === HYPHEN) hyphenated = true;
-        hash = hashUnit(hashUnit(hash, next), units[end + 1]!);
+        hash = hashWordUnit(hashUnit(hash, next), units[end + 1]!);
         end += 2;
       } else {
+        after = next;
         break;
       }
     }
     // "Mr." and "U.S." keep their final period.
-    if (end < length && units[end] === 46 && end - i <= 8 && keepsPeriod(text, units, i, end)) {
+    if (after === 46 && end - i <= 8 && keepsPeriod(text, units, i, end)) {
       hash = hashUnit(hash, 46);
       end++;
     }
