@@ -105,10 +105,10 @@ function holdsMarkerFragment(word: string): boolean {
 }
 
 /** The marker bit of word `id`, worked out the first time a short line holds the word. */
-function markerBit(wordShapes: Uint8Array, word: string, id: number): number {
+function markerBit(wordShapes: Uint8Array, vocabulary: readonly string[], id: number): number {
   let known = wordShapes[id]! & (HOLDS_MARKER_FRAGMENT | HOLDS_NO_MARKER_FRAGMENT);
   if (known === MARKER_UNKNOWN) {
-    known = holdsMarkerFragment(word) ? HOLDS_MARKER_FRAGMENT : HOLDS_NO_MARKER_FRAGMENT;
+    known = holdsMarkerFragment(vocabulary[id]!) ? HOLDS_MARKER_FRAGMENT : HOLDS_NO_MARKER_FRAGMENT;
     wordShapes[id] |= known;
   }
   return known;
@@ -132,7 +132,7 @@ function classifyLine(text: string, tokens: TokenList, wordShapes: Uint8Array, f
     if (!tokens.isWord(i)) continue;
     const id = tokens.wordId(i);
     const shape = wordShapes[id]!;
-    if (mayBeBanner && !mayHoldMarker && markerBit(wordShapes, tokens.vocabulary[id]!, id) === HOLDS_MARKER_FRAGMENT) mayHoldMarker = true;
+    if (mayBeBanner && !mayHoldMarker && markerBit(wordShapes, tokens.vocabulary, id) === HOLDS_MARKER_FRAGMENT) mayHoldMarker = true;
     if (shape & STARTS_WITH_DIGIT) continue;
     if (!tokens.isCapitalised(i)) {
       if (shape & MINOR_WORD) continue;

@@ -323,6 +323,8 @@ export function tokenize(text: string, options: TokenizeOptions, textUnits?: Uin
     let end = i + 1;
     let hash = hashUnit(EMPTY_WORD_HASH, code);
     let hyphenated = false;
+    // Whether a joiner was taken in: only then can the word end in a possessive "'s" (apostrophes are no word units).
+    let joined = false;
     // The unit after the word (0 at the end of the text).
     let after = 0;
     while (end < length) {
@@ -334,6 +336,7 @@ export function tokenize(text: string, options: TokenizeOptions, textUnits?: Uin
         end++;
       } else if ((nextKind & JOINS) !== 0 && end + 1 < length && isWordUnit(units[end + 1]!)) {
         if (next === HYPHEN) hyphenated = true;
+        joined = true;
         hash = hashWordUnit(hashUnit(hash, next), units[end + 1]!);
         end += 2;
       } else {
@@ -347,13 +350,14 @@ export function tokenize(text: string, options: TokenizeOptions, textUnits?: Uin
       end++;
     }
     // "Umerov's": the possessive "'s" becomes a token of its own.
-    const wordEnd = isPossessive(units, i, end) ? end - 2 : end;
+    const wordEnd = joined && isPossessive(units, i, end) ? end - 2 : end;
     if (hyphenated) pushCompound(tokens, units, i, wordEnd, line, opensSentence, compounds);
-    else if (wordEnd === end) tokens.pushHashed(i, end, line, wordFlags(units, i, opensSentence), hash);
-    else tokens.push(i, wordEnd, line, wordFlags(units, i, opensSentence));
+    else if (wordEnd === end) tokens.pushHashed(i, end, line, flagsOfWord(code, opensSentence), hash);
+    else tokens.push(i, wordEnd, line, flagsOfWord(code, opensSentence));
     if (wordEnd !== end) tokens.push(wordEnd, end, line, wordFlags(units, wordEnd, opensSentence));
     opensSentence = false;
-    i = end;
+    // Most words are followed by one space, skipped here rather than by a turn of the loop.
+    i = end < length && units[end] === 32 ? end + 1 : end;
   }
   return tokens.finish();
 }
@@ -368,7 +372,12 @@ function keepsPeriod(text: string, units: Uint16Array, start: number, end: numbe
 }
 
 function wordFlags(units: Uint16Array, start: number, opensSentence: boolean): number {
-  return WORD_FLAG | (isUppercaseUnit(units[start]!) ? CAPITALISED_FLAG : 0) | (opensSentence ? OPENS_SENTENCE_FLAG : 0);
+  return flagsOfWord(units[start]!, opensSentence);
+}
+
+/** The flags of a word that starts with unit `first`. */
+function flagsOfWord(first: number, opensSentence: boolean): number {
+  return WORD_FLAG | (isUppercaseUnit(first) ? CAPITALISED_FLAG : 0) | (opensSentence ? OPENS_SENTENCE_FLAG : 0);
 }
 
 /** The units a capitalised word starts with: what startsUppercase says of the unit as a one-character word. */
