@@ -8,7 +8,10 @@ import { isShoutedWord } from './wordCase';
 const EMPTY_SLOT = 0;
 const APOSTROPHE = 39;
 const TYPOGRAPHIC_APOSTROPHE = 0x2019;
-const PER_SLOT = 2;
+/** The integers of a slot: 1 + the id of the word in it (0 for an empty slot), its hash, and where its units start and end in the pool. */
+const PER_SLOT = 4;
+/** log2(PER_SLOT): a table's number of slots is its length shifted right by this. */
+const SLOT_SHIFT = 2;
 /** Tables start with room for at most this many words (a large document's grow as it is read). */
 const MAX_INITIAL_WORDS = 1024;
 /** The four integers of a word in Vocabulary.perWord. */
@@ -46,8 +49,9 @@ export class Vocabulary {
    */
   private perWord: Int32Array;
   /**
-   * Open addressing by hash, two integers a slot: 1 + the id of the word in it (0 for an empty slot, so a fresh
-   * array needs no filling) and its hash.
+   * Open addressing by hash, PER_SLOT integers a slot: 1 + the id of the word in it (0 for an empty slot, so a
+   * fresh array needs no filling), its hash, and where its units lie in the pool; a token's word is compared
+   * with the pool straight from its slot, with no look in perWord on the way.
    */
   private slots: Int32Array;
   private shoutedWords = 0;
@@ -81,18 +85,19 @@ export class Vocabulary {
   /** Same as idOf, for a caller that already hashed the word with `hashUnit`. */
   idOfHashed(start: number, end: number, hash: number): number {
     const { slots } = this;
-    const mask = (slots.length >> 1) - 1;
+    const mask = (slots.length >> SLOT_SHIFT) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const held = slots[slot * PER_SLOT]!;
       if (held === EMPTY_SLOT) return this.add(start, end, hash, slot);
-      if (slots[slot * PER_SLOT + 1] === hash && this.isWordAt(held - 1, start, end)) return held - 1;
+      if (slots[slot * PER_SLOT + 1] === hash && this.isWordAt(slots[slot * PER_SLOT + 2]!, slots[slot * PER_SLOT + 3]!, start, end)) return held - 1;
     }
   }
 
-  private isWordAt(id: number, start: number, end: number): boolean {
-    const { perWord, pool, units } = this;
-    let at = perWord[id * PER_WORD + START]!;
-    if (perWord[id * PER_WORD + END]! - at !== end - start) return false;
+  /** Whether pool[from, to) holds the word text[start, end) (apostrophes folded). */
+  private isWordAt(from: number, to: number, start: number, end: number): boolean {
+    const { pool, units } = this;
+    let at = from;
+    if (to - from !== end - start) return false;
     // Run for nearly every token (most are words seen before), so written as one tight loop over two cursors.
     for (let k = start; k < end; k++, at++) {
       const unit = units[k]!;
@@ -130,7 +135,7 @@ export class Vocabulary {
     const to = this.perWord[id * PER_WORD + END]!;
     let hash = EMPTY_WORD_HASH;
     for (let k = from; k < to; k++) hash = hashUnit(hash, asciiLowercase(pool[k]!));
-    const mask = (slots.length >> 1) - 1;
+    const mask = (slots.length >> SLOT_SHIFT) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const held = slots[slot * PER_SLOT]!;
       if (held === EMPTY_SLOT) return -1;
@@ -142,7 +147,7 @@ export class Vocabulary {
   idOfWord(word: string): number {
     const hash = wordHash(word);
     const { slots } = this;
-    const mask = (slots.length >> 1) - 1;
+    const mask = (slots.length >> SLOT_SHIFT) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const held = slots[slot * PER_SLOT]!;
       if (held === EMPTY_SLOT) return -1;
@@ -186,21 +191,22 @@ export class Vocabulary {
     if (shouted) this.shoutedWords++;
     this.slots[slot * PER_SLOT] = id + 1;
     this.slots[slot * PER_SLOT + 1] = hash;
+    this.slots[slot * PER_SLOT + 2] = from;
+    this.slots[slot * PER_SLOT + 3] = to;
     // Half full at most, so probe runs stay short.
-    if (this.words.length * 2 > this.slots.length >> 1) this.rehash();
+    if (this.words.length * 2 > this.slots.length >> SLOT_SHIFT) this.rehash();
     return id;
   }
 
   private rehash(): void {
     const old = this.slots;
     this.slots = new Int32Array(old.length * 2);
-    const mask = (this.slots.length >> 1) - 1;
+    const mask = (this.slots.length >> SLOT_SHIFT) - 1;
     for (let at = 0; at < old.length; at += PER_SLOT) {
       if (old[at] === EMPTY_SLOT) continue;
       let slot = old[at + 1]! & mask;
       while (this.slots[slot * PER_SLOT] !== EMPTY_SLOT) slot = (slot + 1) & mask;
-      this.slots[slot * PER_SLOT] = old[at]!;
-      this.slots[slot * PER_SLOT + 1] = old[at + 1]!;
+      for (let k = 0; k < PER_SLOT; k++) this.slots[slot * PER_SLOT + k] = old[at + k]!;
     }
   }
 }
