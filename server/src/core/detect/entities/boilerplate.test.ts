@@ -81,3 +81,15 @@ describe('junk lines are recognised however they are written', () => {
     assert.deepEqual(kinds('The match ended.\nSubscribe\u00e9\nSUBSCRIBE\nThe coach said.'), ['prose', 'headline', 'junk', 'prose']);
   });
 });
+
+/** A line's words are read only until one in lowercase settles it as prose (a speed-up): these lines settle late. */
+describe('a line is prose from its first lowercase word on, wherever that word comes', () => {
+  const capitalised = Array.from({ length: 60 }, (_, k) => `Word${String.fromCharCode(65 + (k % 26))}`).join(' ');
+  test('a long line of capitalised words is a headline; one lowercase word at its end makes it prose', () => {
+    assert.deepEqual(kinds(`He spoke.\n${capitalised}\n${capitalised} today\nShe left.`), ['prose', 'headline', 'prose', 'prose']);
+  });
+
+  test('a short line keeps being read for markers after its first lowercase word', () => {
+    assert.deepEqual(kinds('He spoke.\nOur team and partners use Cookies\nShe left.'), ['prose', 'junk', 'prose']);
+  });
+});

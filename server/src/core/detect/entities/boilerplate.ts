@@ -128,6 +128,8 @@ function classifyLine(text: string, tokens: TokenList, wordShapes: Uint8Array, f
   let capitalised = 0;
   let shouting = 0;
   let mayHoldMarker = false;
+  // A counted word in lowercase makes the line neither empty, nor shouted, nor a headline: prose unless furniture.
+  let lowercaseWord = false;
   for (let i = first; i <= last; i++) {
     if (!tokens.isWord(i)) continue;
     const id = tokens.wordId(i);
@@ -136,6 +138,9 @@ function classifyLine(text: string, tokens: TokenList, wordShapes: Uint8Array, f
     if (shape & STARTS_WITH_DIGIT) continue;
     if (!tokens.isCapitalised(i)) {
       if (shape & MINOR_WORD) continue;
+      lowercaseWord = true;
+      // The rest of the line matters only to the marker search: most prose lines are read no further than this.
+      if (!mayBeBanner || mayHoldMarker) break;
       words++;
       continue;
     }
@@ -144,6 +149,7 @@ function classifyLine(text: string, tokens: TokenList, wordShapes: Uint8Array, f
     if (shape & SHOUTED) shouting++;
   }
   if (mayBeBanner && isFurniture(text, tokens.units, lineStart, lineEnd, mayHoldMarker)) return 'junk';
+  if (lowercaseWord) return 'prose';
   if (words === 0) return 'junk';
   // Acronyms alone are not enough to call a line shouting.
   if (words >= 2 && shouting === words) return 'shouted';
