@@ -325,6 +325,8 @@ export function tokenize(text: string, options: TokenizeOptions, textUnits?: Uin
     let hyphenated = false;
     // Whether a joiner was taken in: only then can the word end in a possessive "'s" (apostrophes are no word units).
     let joined = false;
+    // The hash of the word up to its last joiner: a possessive's word without its "'s".
+    let beforeJoiner = hash;
     // The unit after the word (0 at the end of the text).
     let after = 0;
     while (end < length) {
@@ -337,6 +339,7 @@ export function tokenize(text: string, options: TokenizeOptions, textUnits?: Uin
       } else if ((nextKind & JOINS) !== 0 && end + 1 < length && isWordUnit(units[end + 1]!)) {
         if (next === HYPHEN) hyphenated = true;
         joined = true;
+        beforeJoiner = hash;
         hash = hashWordUnit(hashUnit(hash, next), units[end + 1]!);
         end += 2;
       } else {
@@ -349,12 +352,12 @@ export function tokenize(text: string, options: TokenizeOptions, textUnits?: Uin
       hash = hashUnit(hash, 46);
       end++;
     }
-    // "Umerov's": the possessive "'s" becomes a token of its own.
+    // "Umerov's": the possessive "'s" becomes a token of its own. Its apostrophe and "s" were the last joiner taken
+    // in (a kept period would end the word instead), so the word without them has the hash from before it.
     const wordEnd = joined && isPossessive(units, i, end) ? end - 2 : end;
     if (hyphenated) pushCompound(tokens, units, i, wordEnd, line, opensSentence, compounds);
-    else if (wordEnd === end) tokens.pushHashed(i, end, line, flagsOfWord(code, opensSentence), hash);
-    else tokens.push(i, wordEnd, line, flagsOfWord(code, opensSentence));
-    if (wordEnd !== end) tokens.push(wordEnd, end, line, wordFlags(units, wordEnd, opensSentence));
+    else tokens.pushHashed(i, wordEnd, line, flagsOfWord(code, opensSentence), wordEnd === end ? hash : beforeJoiner);
+    if (wordEnd !== end) tokens.pushHashed(wordEnd, end, line, wordFlags(units, wordEnd, opensSentence), POSSESSIVE_HASH);
     opensSentence = false;
     // Most words are followed by one space, skipped here rather than by a turn of the loop.
     i = end < length && units[end] === 32 ? end + 1 : end;
@@ -388,6 +391,9 @@ function isUppercaseUnit(code: number): boolean {
   if (code < ASCII) return code >= 65 && code <= 90;
   return UPPERCASE_UNITS.has(code);
 }
+
+/** The hash of "'s" (and of "’s", which hashes alike). */
+const POSSESSIVE_HASH = hashUnit(hashUnit(EMPTY_WORD_HASH, 39), 115);
 
 function isPossessive(units: Uint16Array, start: number, end: number): boolean {
   return end - start > 3 && units[end - 1] === 115 /* s */ && isApostrophe(units[end - 2]!);
