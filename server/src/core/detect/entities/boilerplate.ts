@@ -94,21 +94,23 @@ function wordShape(word: string, lists: number): number {
 
 /** The fragments, case-insensitive, in one native scan: for words of ASCII characters, which case-map within ASCII. */
 const ASCII_FRAGMENT_PATTERN = new RegExp(MARKER_FRAGMENTS.join('|'), 'i');
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
-/** Vocabulary words have typographic apostrophes folded, as the fragments do. */
-function holdsMarkerFragment(word: string): boolean {
-  if (ASCII_ONLY.test(word)) return ASCII_FRAGMENT_PATTERN.test(word);
+/**
+ * Vocabulary words have typographic apostrophes folded, as the fragments do. Whether the word is ASCII is the
+ * vocabulary's fact, judged as it read the word.
+ */
+function holdsMarkerFragment(word: string, ascii: boolean): boolean {
+  if (ascii) return ASCII_FRAGMENT_PATTERN.test(word);
   // Lower-casing may turn other letters into ASCII (the Kelvin sign into "k"), which the regex would not match.
   const lower = word.toLowerCase();
   return MARKER_FRAGMENTS.some((fragment) => lower.includes(fragment));
 }
 
 /** The marker bit of word `id`, worked out the first time a short line holds the word. */
-function markerBit(wordShapes: Uint8Array, vocabulary: readonly string[], id: number): number {
+function markerBit(wordShapes: Uint8Array, tokens: TokenList, id: number): number {
   let known = wordShapes[id]! & (HOLDS_MARKER_FRAGMENT | HOLDS_NO_MARKER_FRAGMENT);
   if (known === MARKER_UNKNOWN) {
-    known = holdsMarkerFragment(vocabulary[id]!) ? HOLDS_MARKER_FRAGMENT : HOLDS_NO_MARKER_FRAGMENT;
+    known = holdsMarkerFragment(tokens.vocabulary[id]!, tokens.isAsciiWord(id)) ? HOLDS_MARKER_FRAGMENT : HOLDS_NO_MARKER_FRAGMENT;
     wordShapes[id] |= known;
   }
   return known;
@@ -134,7 +136,7 @@ function classifyLine(text: string, tokens: TokenList, wordShapes: Uint8Array, f
     if (!tokens.isWord(i)) continue;
     const id = tokens.wordId(i);
     const shape = wordShapes[id]!;
-    if (mayBeBanner && !mayHoldMarker && markerBit(wordShapes, tokens.vocabulary, id) === HOLDS_MARKER_FRAGMENT) mayHoldMarker = true;
+    if (mayBeBanner && !mayHoldMarker && markerBit(wordShapes, tokens, id) === HOLDS_MARKER_FRAGMENT) mayHoldMarker = true;
     if (shape & STARTS_WITH_DIGIT) continue;
     if (!tokens.isCapitalised(i)) {
       if (shape & MINOR_WORD) continue;

@@ -45,3 +45,13 @@ describe('unzeroedArrayBuffer', () => {
     }
   });
 });
+
+describe('isAsciiWord', () => {
+  test('tells words of ASCII characters (typographic apostrophes folded) from others', () => {
+    const tokens = tokenize('We’ve café Kyiv COO\u212aIE', options);
+    assert.deepEqual(
+      Array.from({ length: tokens.length }, (_, i) => [tokens.text(i), tokens.isAsciiWord(tokens.wordId(i))]),
+      [["We've", true], ['café', false], ['Kyiv', true], ['COO\u212aIE', false]],
+    );
+  });
+});

@@ -42,6 +42,11 @@ export class TokenList {
     return this.words.isShouted(id);
   }
 
+  /** Whether word `id` is all ASCII characters. */
+  isAsciiWord(id: number): boolean {
+    return this.words.isAscii(id);
+  }
+
   /** Whether any token's word is written in capitals. */
   get anyShouted(): boolean {
     return this.words.anyShouted;
