@@ -51,3 +51,45 @@ describe('junk markers are found wherever a line holds them', () => {
     assert.deepEqual(kinds('The homeowners signed up to read the store’s member list, he said.'), ['prose']);
   });
 });
+
+/**
+ * Junk lines are recognised unit by unit, without building the line's key as a string (a speed-up): these lines
+ * check that the comparison builds the key as junkLineKey does (case, punctuation, apostrophes, runs of spaces,
+ * non-ASCII separators) and that a line with only part of a junk line, or more, stays a line of its own kind.
+ */
+describe('junk lines are recognised however they are written', () => {
+  const junk = [
+    'Share', 'SHARE', 'Share:', '» Share «', 'Share this article', 'Share  this\tarticle!', 'Share—this—article',
+    'Log in', 'LOG-IN', 'Log In ›', 'Sign up', 'Editors’ Picks', "Editor's Picks", "Editors' picks", 'No comments yet…',
+    'Successfuly subscribed!', '— Advertisement —', 'Related Articles:', '| Terms of Use |', 'Menu ☰',
+  ];
+  for (const line of junk) {
+    test(JSON.stringify(line), () => {
+      assert.deepEqual(kinds(`The match ended 2-1 in Denver on Sunday.\n${line}\nThe coach said he was happy.`), ['prose', 'junk', 'prose']);
+    });
+  }
+
+  const notJunk = ['Shares', 'Share this', 'Share this articles', 'Sharethisarticle', 'Log in now', 'Home sweet home', 'Login2'];
+  for (const line of notJunk) {
+    test(`${JSON.stringify(line)} is no junk line`, () => {
+      assert.notEqual(kinds(`The match ended 2-1 in Denver on Sunday.\n${line}\nThe coach said he was happy.`)[1], 'junk');
+    });
+  }
+
+  test('a junk line with a non-ASCII letter is compared as its lower-cased text', () => {
+    // The Kelvin sign lower-cases to an ASCII "k": "\u212aeep reading" is no junk line, "Coo\u212aie" holds a marker.
+    assert.deepEqual(kinds('The match ended.\nSubscribe\u00e9\nSUBSCRIBE\nThe coach said.'), ['prose', 'headline', 'junk', 'prose']);
+  });
+});
+
+/** A line's words are read only until one in lowercase settles it as prose (a speed-up): these lines settle late. */
+describe('a line is prose from its first lowercase word on, wherever that word comes', () => {
+  const capitalised = Array.from({ length: 60 }, (_, k) => `Word${String.fromCharCode(65 + (k % 26))}`).join(' ');
+  test('a long line of capitalised words is a headline; one lowercase word at its end makes it prose', () => {
+    assert.deepEqual(kinds(`He spoke.\n${capitalised}\n${capitalised} today\nShe left.`), ['prose', 'headline', 'prose', 'prose']);
+  });
+
+  test('a short line keeps being read for markers after its first lowercase word', () => {
+    assert.deepEqual(kinds('He spoke.\nOur team and partners use Cookies\nShe left.'), ['prose', 'junk', 'prose']);
+  });
+});

@@ -4,7 +4,7 @@
  * capitals ("CYCLING - KOVAC TAKES STAGE IN ALPS", "DOWNLOAD THE APP") get only the case-folded lookups of
  * capitals.ts, which a banner's common words do not pass.
  */
-import { EMPTY_FILTER_HASH, HASH_FILTER_MASK, UnitClasses, filterHashUnit, hashFilter, isDigit } from '../shared/textScan';
+import { EMPTY_FILTER_HASH, HASH_FILTER_MASK, UnitClasses, filterHashOf, filterHashUnit, hashFilter, isDigit } from '../shared/textScan';
 import type { TokenList } from './tokenize';
 import { wordListBit } from './wordLists';
 
@@ -64,10 +64,11 @@ export function classifyLines(text: string, tokens: TokenList): LineKind[] {
   const lists = tokens.wordLists();
   for (let id = 0; id < vocabulary.length; id++) wordShapes[id] = wordShape(vocabulary[id]!, lists[id]!);
   const starts = tokens.lineStarts();
+  const lines = tokens.lineStartLines();
   for (let n = 0; n < starts.length; n++) {
     const first = starts[n]!;
     const last = (n + 1 < starts.length ? starts[n + 1]! : tokens.length) - 1;
-    const line = tokens.line(first);
+    const line = lines[n]!;
     while (kinds.length < line) kinds.push('prose');
     kinds.push(classifyLine(text, tokens, wordShapes, first, last));
   }
@@ -93,21 +94,23 @@ function wordShape(word: string, lists: number): number {
 
 /** The fragments, case-insensitive, in one native scan: for words of ASCII characters, which case-map within ASCII. */
 const ASCII_FRAGMENT_PATTERN = new RegExp(MARKER_FRAGMENTS.join('|'), 'i');
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
-/** Vocabulary words have typographic apostrophes folded, as the fragments do. */
-function holdsMarkerFragment(word: string): boolean {
-  if (ASCII_ONLY.test(word)) return ASCII_FRAGMENT_PATTERN.test(word);
+/**
+ * Vocabulary words have typographic apostrophes folded, as the fragments do. Whether the word is ASCII is the
+ * vocabulary's fact, judged as it read the word.
+ */
+function holdsMarkerFragment(word: string, ascii: boolean): boolean {
+  if (ascii) return ASCII_FRAGMENT_PATTERN.test(word);
   // Lower-casing may turn other letters into ASCII (the Kelvin sign into "k"), which the regex would not match.
   const lower = word.toLowerCase();
   return MARKER_FRAGMENTS.some((fragment) => lower.includes(fragment));
 }
 
 /** The marker bit of word `id`, worked out the first time a short line holds the word. */
-function markerBit(wordShapes: Uint8Array, word: string, id: number): number {
+function markerBit(wordShapes: Uint8Array, tokens: TokenList, id: number): number {
   let known = wordShapes[id]! & (HOLDS_MARKER_FRAGMENT | HOLDS_NO_MARKER_FRAGMENT);
   if (known === MARKER_UNKNOWN) {
-    known = holdsMarkerFragment(word) ? HOLDS_MARKER_FRAGMENT : HOLDS_NO_MARKER_FRAGMENT;
+    known = holdsMarkerFragment(tokens.vocabulary[id]!, tokens.isAsciiWord(id)) ? HOLDS_MARKER_FRAGMENT : HOLDS_NO_MARKER_FRAGMENT;
     wordShapes[id] |= known;
   }
   return known;
@@ -127,14 +130,19 @@ function classifyLine(text: string, tokens: TokenList, wordShapes: Uint8Array, f
   let capitalised = 0;
   let shouting = 0;
   let mayHoldMarker = false;
+  // A counted word in lowercase makes the line neither empty, nor shouted, nor a headline: prose unless furniture.
+  let lowercaseWord = false;
   for (let i = first; i <= last; i++) {
     if (!tokens.isWord(i)) continue;
     const id = tokens.wordId(i);
     const shape = wordShapes[id]!;
-    if (mayBeBanner && !mayHoldMarker && markerBit(wordShapes, tokens.vocabulary[id]!, id) === HOLDS_MARKER_FRAGMENT) mayHoldMarker = true;
+    if (mayBeBanner && !mayHoldMarker && markerBit(wordShapes, tokens, id) === HOLDS_MARKER_FRAGMENT) mayHoldMarker = true;
     if (shape & STARTS_WITH_DIGIT) continue;
     if (!tokens.isCapitalised(i)) {
       if (shape & MINOR_WORD) continue;
+      lowercaseWord = true;
+      // The rest of the line matters only to the marker search: most prose lines are read no further than this.
+      if (!mayBeBanner || mayHoldMarker) break;
       words++;
       continue;
     }
@@ -142,32 +150,40 @@ function classifyLine(text: string, tokens: TokenList, wordShapes: Uint8Array, f
     capitalised++;
     if (shape & SHOUTED) shouting++;
   }
-  if (mayBeBanner && isFurniture(text, lineStart, lineEnd, mayHoldMarker)) return 'junk';
+  if (mayBeBanner && isFurniture(text, tokens.units, lineStart, lineEnd, mayHoldMarker)) return 'junk';
+  if (lowercaseWord) return 'prose';
   if (words === 0) return 'junk';
   // Acronyms alone are not enough to call a line shouting.
   if (words >= 2 && shouting === words) return 'shouted';
-  const lastChar = text[lineEnd - 1]!;
-  const endsLikeSentence = '.!?"”\''.includes(lastChar);
-  if (capitalised === words && !endsLikeSentence) return 'headline';
+  if (capitalised === words && !endsLikeSentence(tokens.units[lineEnd - 1]!)) return 'headline';
   return 'prose';
 }
 
+/** The characters a line ends with to end like a sentence: . ! ? " ” ' */
+function endsLikeSentence(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 34 || code === 0x201d || code === 39;
+}
+
 /** A line of site furniture: one with a junk marker, or one of the junk lines. */
-function isFurniture(text: string, lineStart: number, lineEnd: number, mayHoldMarker: boolean): boolean {
-  const isShort = lineEnd - lineStart <= MAX_JUNK_LINE_LENGTH && mayBeJunkLine(text, lineStart, lineEnd);
-  if (!mayHoldMarker && !isShort) return false;
-  const lineText = text.slice(lineStart, lineEnd);
+function isFurniture(text: string, units: Uint16Array, lineStart: number, lineEnd: number, mayHoldMarker: boolean): boolean {
   if (mayHoldMarker) {
+    const lineText = text.slice(lineStart, lineEnd);
     const hasMarker = lineText.includes(KELVIN_SIGN) ? JUNK_PATTERN.test(lineText.toLowerCase()) : JUNK_PATTERN_ANY_CASE.test(lineText);
     if (hasMarker) return true;
   }
-  return isShort && JUNK_LINES.has(junkLineKey(lineText.toLowerCase()));
+  return lineEnd - lineStart <= MAX_JUNK_LINE_LENGTH && isJunkLine(text, units, lineStart, lineEnd);
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/** Set at the (masked) hash of every junk line key, so that most short lines need no lower-casing and no regex. */
+/** Set at the (masked) hash of every junk line key, so that most short lines are ruled out by their hash alone. */
 const JUNK_LINE_HASHES = hashFilter(JUNK_LINES);
+/** The junk line keys by their whole filter hash, for the lines whose hash the filter holds. */
+const JUNK_LINES_BY_HASH = new Map<number, string[]>();
+for (const key of JUNK_LINES) {
+  const hash = filterHashOf(key);
+  JUNK_LINES_BY_HASH.set(hash, [...(JUNK_LINES_BY_HASH.get(hash) ?? []), key]);
+}
 
 const SEPARATOR = 1;
 const LETTER_OR_NUMBER = 2;
@@ -178,18 +194,20 @@ const NON_ASCII_KINDS = new UnitClasses((code) => {
 });
 
 /**
- * False when junkLineKey of text[start, end) is certainly no junk line: its hash, computed as the key would be
- * built, misses JUNK_LINE_HASHES. A line with a non-ASCII letter or number is left to the exact check, since
- * lower-casing could turn it into ASCII (the Kelvin sign into "k").
+ * Whether junkLineKey of text[start, end) lower-cased is one of the junk lines. The key is never built as a string:
+ * its hash is worked out unit by unit as the key would be built, and only a line whose hash a junk line has is
+ * compared with that line, again unit by unit (short lines are many, and most "Share" or "Advertisement" lines
+ * are junk, so a string per line cost more than the rest of the line's classification). A line with a non-ASCII
+ * letter or number takes the string path, since lower-casing could turn it into ASCII (the Kelvin sign into "k").
  */
-function mayBeJunkLine(text: string, start: number, end: number): boolean {
+function isJunkLine(text: string, units: Uint16Array, start: number, end: number): boolean {
   let hash = EMPTY_FILTER_HASH;
   let started = false;
   let spaceDue = false;
   for (let k = start; k < end; k++) {
-    let code = text.charCodeAt(k);
+    let code = units[k]!;
     if (code >= 128) {
-      if (NON_ASCII_KINDS.of(code) === LETTER_OR_NUMBER) return true;
+      if (NON_ASCII_KINDS.of(code) === LETTER_OR_NUMBER) return JUNK_LINES.has(junkLineKey(text.slice(start, end).toLowerCase()));
       spaceDue = true;
       continue;
     }
@@ -203,7 +221,36 @@ function mayBeJunkLine(text: string, start: number, end: number): boolean {
       spaceDue = true;
     }
   }
-  return JUNK_LINE_HASHES[hash & HASH_FILTER_MASK] === 1;
+  if (JUNK_LINE_HASHES[hash & HASH_FILTER_MASK] !== 1) return false;
+  const keys = JUNK_LINES_BY_HASH.get(hash);
+  if (keys === undefined) return false;
+  for (const key of keys) if (isKeyOf(key, units, start, end)) return true;
+  return false;
+}
+
+/** Whether `key` is junkLineKey of the units [start, end) lower-cased, for units with no non-ASCII letter or number. */
+function isKeyOf(key: string, units: Uint16Array, start: number, end: number): boolean {
+  // The key's units are produced as isJunkLine hashes them, and compared as they come.
+  let at = 0;
+  let started = false;
+  let spaceDue = false;
+  for (let k = start; k < end; k++) {
+    let code = units[k]!;
+    if (code >= 128) {
+      spaceDue = true;
+      continue;
+    }
+    if (code >= 65 && code <= 90) code |= 32;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      if (spaceDue && started && key.charCodeAt(at++) !== 32) return false;
+      if (key.charCodeAt(at++) !== code) return false;
+      started = true;
+      spaceDue = false;
+    } else if (code !== 39) {
+      spaceDue = true;
+    }
+  }
+  return at === key.length;
 }
 
 /** The lowercased line as letter and digit runs separated by single spaces, apostrophes dropped. */

@@ -3,8 +3,8 @@
  * capitalisation, line number and whether the word opens a sentence. Offsets are UTF-16 string indices.
  */
 
-import { EMPTY_WORD_HASH, UnitClasses, UnitSet, hashUnit, isApostrophe } from '../shared/textScan';
-import { unitsOf } from '../shared/utf16Units';
+import { EMPTY_WORD_HASH, UnitClasses, UnitSet, hashUnit, hashWordUnit, isApostrophe } from '../shared/textScan';
+import { unitsOf, unzeroedArrayBuffer } from '../shared/utf16Units';
 import { Vocabulary } from './vocabulary';
 import { membershipsOf } from './wordLists';
 import { keepShape } from '../../base/shapes';
@@ -28,6 +28,9 @@ export class TokenList {
     private readonly wordIds: Int32Array,
     private readonly words: Vocabulary,
     private readonly firstTokens: Int32Array,
+    private readonly firstTokenLines: Int32Array,
+    /** The UTF-16 units of the text the tokens were read from (read-only): rules read characters here, not off the string. */
+    readonly units: Uint16Array,
   ) {
     this.vocabulary = words.words;
   }
@@ -38,6 +41,11 @@ export class TokenList {
   /** Whether word `id` is written in capitals (isShoutedWord of it). */
   isShoutedWord(id: number): boolean {
     return this.words.isShouted(id);
+  }
+
+  /** Whether word `id` is all ASCII characters. */
+  isAsciiWord(id: number): boolean {
+    return this.words.isAscii(id);
   }
 
   /** Whether any token's word is written in capitals. */
@@ -109,6 +117,14 @@ export class TokenList {
     return this.firstTokens;
   }
 
+  /**
+   * The line of each of lineStarts' tokens (read-only): for a pass over the lines, which would otherwise read
+   * the line of tokens far apart in a large column.
+   */
+  lineStartLines(): Int32Array {
+    return this.firstTokenLines;
+  }
+
   /** First word of a line or after sentence punctuation: capitals there are weak evidence. */
   opensSentence(i: number): boolean {
     return (this.flags[i]! & OPENS_SENTENCE_FLAG) !== 0;
@@ -129,9 +145,11 @@ class TokenListBuilder {
   private readonly asciiSymbolIds: number[] = new Array<number>(ASCII).fill(0);
   /** The first token of each line that has tokens, found as tokens are pushed. */
   private readonly lineStarts: number[] = [];
+  /** The line of each of lineStarts' tokens. */
+  private readonly lineStartLines: number[] = [];
   private lastLine = -1;
 
-  constructor(text: string, units: Uint16Array, expectedTokens: number) {
+  constructor(text: string, private readonly units: Uint16Array, expectedTokens: number) {
     this.vocabulary = new Vocabulary(text, units);
     this.capacity = expectedTokens;
     [this.starts, this.ends, this.lines, this.wordIds, this.flags] = columns(expectedTokens);
@@ -173,13 +191,14 @@ class TokenListBuilder {
     this.wordIds[n] = wordId;
     if (line !== this.lastLine) {
       this.lineStarts.push(n);
+      this.lineStartLines.push(line);
       this.lastLine = line;
     }
   }
 
   /** The token list; its columns keep their spare capacity, which no index below its length reaches. */
   finish(): TokenList {
-    return new TokenList(this.length, this.starts, this.ends, this.lines, this.flags, this.wordIds, this.vocabulary, Int32Array.from(this.lineStarts));
+    return new TokenList(this.length, this.starts, this.ends, this.lines, this.flags, this.wordIds, this.vocabulary, Int32Array.from(this.lineStarts), Int32Array.from(this.lineStartLines), this.units);
   }
 
   private grow(): void {
@@ -197,10 +216,10 @@ class TokenListBuilder {
 
 /**
  * The five columns of `capacity` tokens in one buffer: one allocation instead of five, which a short article's
- * detection felt.
+ * detection felt. Not zeroed: no index at or past the list's length is ever read, and every one below is written.
  */
 function columns(capacity: number): [Int32Array, Int32Array, Int32Array, Int32Array, Uint8Array] {
-  const buffer = new ArrayBuffer(capacity * 17);
+  const buffer = unzeroedArrayBuffer(capacity * 17);
   const column = (n: number) => new Int32Array(buffer, n * capacity * 4, capacity);
   return [column(0), column(1), column(2), column(3), new Uint8Array(buffer, capacity * 16, capacity)];
 }
@@ -237,14 +256,20 @@ for (const abbreviation of ABBREVIATIONS) ABBREVIATION_STARTS[abbreviation.charC
 const WORD = 1;
 const SPACE = 2;
 const SYMBOL = 3;
+/** The bits of a unit's kind that hold its class. */
+const CLASS = 3;
+/** Set in the kind of a joiner (isJoiner), so that the character after a word is judged with the one lookup. */
+const JOINS = 4;
 const CHARACTER_CLASSES = new UnitClasses((code) => {
   const char = String.fromCharCode(code);
   // Surrogate halves count as symbols: astral letters are rare in English news and stay punctuation.
   const isSurrogate = code >= 0xd800 && code <= 0xdfff;
-  return !isSurrogate && WORD_CHAR.test(char) ? WORD : WHITESPACE.test(char) ? SPACE : SYMBOL;
+  const kind = !isSurrogate && WORD_CHAR.test(char) ? WORD : WHITESPACE.test(char) ? SPACE : SYMBOL;
+  return kind | (isJoiner(code) ? JOINS : 0);
 });
 
-function charClass(code: number): number {
+/** The class of a unit (WORD, SPACE or SYMBOL) and its JOINS bit. */
+function unitKind(code: number): number {
   return CHARACTER_CLASSES.of(code);
 }
 
@@ -254,7 +279,7 @@ function isAsciiLetterOrDigit(code: number): boolean {
 }
 
 function isWordUnit(code: number): boolean {
-  return charClass(code) === WORD;
+  return unitKind(code) === WORD;
 }
 
 function startsUppercase(word: string): boolean {
@@ -285,7 +310,7 @@ export function tokenize(text: string, options: TokenizeOptions, textUnits?: Uin
       i++;
       continue;
     }
-    const kind = isAsciiLetterOrDigit(code) ? WORD : charClass(code);
+    const kind = isAsciiLetterOrDigit(code) ? WORD : unitKind(code) & CLASS;
     if (kind === SPACE) {
       i++;
       continue;
@@ -304,32 +329,44 @@ export function tokenize(text: string, options: TokenizeOptions, textUnits?: Uin
     let end = i + 1;
     let hash = hashUnit(EMPTY_WORD_HASH, code);
     let hyphenated = false;
+    // Whether a joiner was taken in: only then can the word end in a possessive "'s" (apostrophes are no word units).
+    let joined = false;
+    // The hash of the word up to its last joiner: a possessive's word without its "'s".
+    let beforeJoiner = hash;
+    // The unit after the word (0 at the end of the text).
+    let after = 0;
     while (end < length) {
       const next = units[end]!;
-      if (isAsciiLetterOrDigit(next) || isWordUnit(next)) {
-        hash = hashUnit(hash, next);
+      // One table lookup tells a word unit, a joiner and the end of the word apart.
+      const nextKind = unitKind(next);
+      if (nextKind === WORD) {
+        hash = hashWordUnit(hash, next);
         end++;
-      } else if (isJoiner(next) && end + 1 < length && isWordUnit(units[end + 1]!)) {
+      } else if ((nextKind & JOINS) !== 0 && end + 1 < length && isWordUnit(units[end + 1]!)) {
         if (next === HYPHEN) hyphenated = true;
-        hash = hashUnit(hashUnit(hash, next), units[end + 1]!);
+        joined = true;
+        beforeJoiner = hash;
+        hash = hashWordUnit(hashUnit(hash, next), units[end + 1]!);
         end += 2;
       } else {
+        after = next;
         break;
       }
     }
     // "Mr." and "U.S." keep their final period.
-    if (end < length && units[end] === 46 && end - i <= 8 && keepsPeriod(text, units, i, end)) {
+    if (after === 46 && end - i <= 8 && keepsPeriod(text, units, i, end)) {
       hash = hashUnit(hash, 46);
       end++;
     }
-    // "Umerov's": the possessive "'s" becomes a token of its own.
-    const wordEnd = isPossessive(units, i, end) ? end - 2 : end;
+    // "Umerov's": the possessive "'s" becomes a token of its own. Its apostrophe and "s" were the last joiner taken
+    // in (a kept period would end the word instead), so the word without them has the hash from before it.
+    const wordEnd = joined && isPossessive(units, i, end) ? end - 2 : end;
     if (hyphenated) pushCompound(tokens, units, i, wordEnd, line, opensSentence, compounds);
-    else if (wordEnd === end) tokens.pushHashed(i, end, line, wordFlags(units, i, opensSentence), hash);
-    else tokens.push(i, wordEnd, line, wordFlags(units, i, opensSentence));
-    if (wordEnd !== end) tokens.push(wordEnd, end, line, wordFlags(units, wordEnd, opensSentence));
+    else tokens.pushHashed(i, wordEnd, line, flagsOfWord(code, opensSentence), wordEnd === end ? hash : beforeJoiner);
+    if (wordEnd !== end) tokens.pushHashed(wordEnd, end, line, wordFlags(units, wordEnd, opensSentence), POSSESSIVE_HASH);
     opensSentence = false;
-    i = end;
+    // Most words are followed by one space, skipped here rather than by a turn of the loop.
+    i = end < length && units[end] === 32 ? end + 1 : end;
   }
   return tokens.finish();
 }
@@ -344,7 +381,12 @@ function keepsPeriod(text: string, units: Uint16Array, start: number, end: numbe
 }
 
 function wordFlags(units: Uint16Array, start: number, opensSentence: boolean): number {
-  return WORD_FLAG | (isUppercaseUnit(units[start]!) ? CAPITALISED_FLAG : 0) | (opensSentence ? OPENS_SENTENCE_FLAG : 0);
+  return flagsOfWord(units[start]!, opensSentence);
+}
+
+/** The flags of a word that starts with unit `first`. */
+function flagsOfWord(first: number, opensSentence: boolean): number {
+  return WORD_FLAG | (isUppercaseUnit(first) ? CAPITALISED_FLAG : 0) | (opensSentence ? OPENS_SENTENCE_FLAG : 0);
 }
 
 /** The units a capitalised word starts with: what startsUppercase says of the unit as a one-character word. */
@@ -355,6 +397,9 @@ function isUppercaseUnit(code: number): boolean {
   if (code < ASCII) return code >= 65 && code <= 90;
   return UPPERCASE_UNITS.has(code);
 }
+
+/** The hash of "'s" (and of "’s", which hashes alike). */
+const POSSESSIVE_HASH = hashUnit(hashUnit(EMPTY_WORD_HASH, 39), 115);
 
 function isPossessive(units: Uint16Array, start: number, end: number): boolean {
   return end - start > 3 && units[end - 1] === 115 /* s */ && isApostrophe(units[end - 2]!);

@@ -6,7 +6,12 @@ import { EMPTY_WORD_HASH, foldApostrophe, hashUnit } from '../shared/textScan';
 import { isShoutedWord } from './wordCase';
 
 const EMPTY_SLOT = 0;
-const PER_SLOT = 2;
+const APOSTROPHE = 39;
+const TYPOGRAPHIC_APOSTROPHE = 0x2019;
+/** The integers of a slot: 1 + the id of the word in it (0 for an empty slot), its hash, and where its units start and end in the pool. */
+const PER_SLOT = 4;
+/** log2(PER_SLOT): a table's number of slots is its length shifted right by this. */
+const SLOT_SHIFT = 2;
 /** Tables start with room for at most this many words (a large document's grow as it is read). */
 const MAX_INITIAL_WORDS = 1024;
 /** The four integers of a word in Vocabulary.perWord. */
@@ -44,8 +49,9 @@ export class Vocabulary {
    */
   private perWord: Int32Array;
   /**
-   * Open addressing by hash, two integers a slot: 1 + the id of the word in it (0 for an empty slot, so a fresh
-   * array needs no filling) and its hash.
+   * Open addressing by hash, PER_SLOT integers a slot: 1 + the id of the word in it (0 for an empty slot, so a
+   * fresh array needs no filling), its hash, and where its units lie in the pool; a token's word is compared
+   * with the pool straight from its slot, with no look in perWord on the way.
    */
   private slots: Int32Array;
   private shoutedWords = 0;
@@ -64,9 +70,20 @@ export class Vocabulary {
     // English news uses about one distinct word in ten to fifteen characters.
     let words = 16;
     while (words < (initialWords ?? MAX_INITIAL_WORDS) && (initialWords !== undefined || words * 8 < text.length)) words *= 2;
-    this.perWord = new Int32Array(words * PER_WORD);
-    this.slots = new Int32Array(2 * words * PER_SLOT);
-    this.pool = new Uint16Array(Math.min(Math.max(text.length, 64), words * 8));
+    // The three tables share one buffer: one allocation instead of three, which a short article's reading felt.
+    // A table that grows gets a buffer of its own.
+    const perWordLength = words * PER_WORD;
+    const slotsLength = 2 * words * PER_SLOT;
+    const poolLength = Math.min(Math.max(text.length, 64), words * 8);
+    const buffer = new ArrayBuffer(4 * (perWordLength + slotsLength) + 2 * poolLength);
+    this.perWord = new Int32Array(buffer, 0, perWordLength);
+    this.slots = new Int32Array(buffer, 4 * perWordLength, slotsLength);
+    this.pool = new Uint16Array(buffer, 4 * (perWordLength + slotsLength), poolLength);
+  }
+
+  /** Whether word `id` has a character outside ASCII. */
+  isAscii(id: number): boolean {
+    return (this.perWord[id * PER_WORD + FACTS]! & NON_ASCII_WORD) === 0;
   }
 
   /** Id of the word text[start, end) (apostrophes folded), adding it when new. */
@@ -79,22 +96,25 @@ export class Vocabulary {
   /** Same as idOf, for a caller that already hashed the word with `hashUnit`. */
   idOfHashed(start: number, end: number, hash: number): number {
     const { slots } = this;
-    const mask = (slots.length >> 1) - 1;
+    const mask = (slots.length >> SLOT_SHIFT) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const held = slots[slot * PER_SLOT]!;
       if (held === EMPTY_SLOT) return this.add(start, end, hash, slot);
-      if (slots[slot * PER_SLOT + 1] === hash && this.isWordAt(held - 1, start, end)) return held - 1;
+      if (slots[slot * PER_SLOT + 1] === hash && this.isWordAt(slots[slot * PER_SLOT + 2]!, slots[slot * PER_SLOT + 3]!, start, end)) return held - 1;
     }
   }
 
-  private isWordAt(id: number, start: number, end: number): boolean {
-    const from = this.perWord[id * PER_WORD + START]!;
-    if (this.perWord[id * PER_WORD + END]! - from !== end - start) return false;
+  /** Whether pool[from, to) holds the word text[start, end) (apostrophes folded). */
+  private isWordAt(from: number, to: number, start: number, end: number): boolean {
     const { pool, units } = this;
-    for (let k = 0; k < end - start; k++) {
-      const unit = units[start + k]!;
+    let at = from;
+    if (to - from !== end - start) return false;
+    // Run for nearly every token (most are words seen before), so written as one tight loop over two cursors.
+    for (let k = start; k < end; k++, at++) {
+      const unit = units[k]!;
+      const held = pool[at]!;
       // Folding is needed only where the units differ: the pool holds "'" where the text may have "’".
-      if (pool[from + k] !== unit && pool[from + k] !== foldApostrophe(unit)) return false;
+      if (held !== unit && (unit !== TYPOGRAPHIC_APOSTROPHE || held !== APOSTROPHE)) return false;
     }
     return true;
   }
@@ -126,7 +146,7 @@ export class Vocabulary {
     const to = this.perWord[id * PER_WORD + END]!;
     let hash = EMPTY_WORD_HASH;
     for (let k = from; k < to; k++) hash = hashUnit(hash, asciiLowercase(pool[k]!));
-    const mask = (slots.length >> 1) - 1;
+    const mask = (slots.length >> SLOT_SHIFT) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const held = slots[slot * PER_SLOT]!;
       if (held === EMPTY_SLOT) return -1;
@@ -138,7 +158,7 @@ export class Vocabulary {
   idOfWord(word: string): number {
     const hash = wordHash(word);
     const { slots } = this;
-    const mask = (slots.length >> 1) - 1;
+    const mask = (slots.length >> SLOT_SHIFT) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const held = slots[slot * PER_SLOT]!;
       if (held === EMPTY_SLOT) return -1;
@@ -182,21 +202,22 @@ export class Vocabulary {
     if (shouted) this.shoutedWords++;
     this.slots[slot * PER_SLOT] = id + 1;
     this.slots[slot * PER_SLOT + 1] = hash;
+    this.slots[slot * PER_SLOT + 2] = from;
+    this.slots[slot * PER_SLOT + 3] = to;
     // Half full at most, so probe runs stay short.
-    if (this.words.length * 2 > this.slots.length >> 1) this.rehash();
+    if (this.words.length * 2 > this.slots.length >> SLOT_SHIFT) this.rehash();
     return id;
   }
 
   private rehash(): void {
     const old = this.slots;
     this.slots = new Int32Array(old.length * 2);
-    const mask = (this.slots.length >> 1) - 1;
+    const mask = (this.slots.length >> SLOT_SHIFT) - 1;
     for (let at = 0; at < old.length; at += PER_SLOT) {
       if (old[at] === EMPTY_SLOT) continue;
       let slot = old[at + 1]! & mask;
       while (this.slots[slot * PER_SLOT] !== EMPTY_SLOT) slot = (slot + 1) & mask;
-      this.slots[slot * PER_SLOT] = old[at]!;
-      this.slots[slot * PER_SLOT + 1] = old[at + 1]!;
+      for (let k = 0; k < PER_SLOT; k++) this.slots[slot * PER_SLOT + k] = old[at + k]!;
     }
   }
 }

@@ -114,6 +114,14 @@ export function hashUnit(hash: number, code: number): number {
   return Math.imul(hash ^ foldApostrophe(code), FNV_PRIME);
 }
 
+/**
+ * `hashUnit` of a unit that is no apostrophe (a letter, mark or digit), without the folding test: for a scanner's
+ * loop over the units of a word.
+ */
+export function hashWordUnit(hash: number, code: number): number {
+  return Math.imul(hash ^ code, FNV_PRIME);
+}
+
 export function foldApostrophe(code: number): number {
   return code === TYPOGRAPHIC_APOSTROPHE ? APOSTROPHE : code;
 }
