@@ -29,13 +29,17 @@ export function findEntities(text: string, units?: Uint16Array): Span[] {
 }
 
 function detect(text: string, units: Uint16Array | undefined): Span[] {
-  const read = readEntityText(text, units);
+  return entitiesIn(readEntityText(text, units));
+}
+
+/** The entity rules on a whole text read by readEntityText: what findEntities gives, less the reading. */
+export function entitiesIn(read: EntityText): Span[] {
   const all = { from: 0, to: read.tokens.length };
   // Written out rather than spread: an object spread takes a slow path that a short article's detection felt.
   const scan: Scan = { tokens: read.tokens, lines: read.lines, lowercaseWords: lowercaseFormsInText(read) };
   const findings = recognise(scan);
   const names = indexOfNames(namesLearntFrom(scan.tokens, findings));
-  return withoutOverlaps(propagateDocumentNames(scan, findings, names, all));
+  return dropOverlaps(propagateDocumentNames(scan, findings, names, all));
 }
 
 /** What the entity rules read of a text: its tokens and what kind of line each is on. */
@@ -143,6 +147,25 @@ export function withoutOverlaps(findings: readonly Finding[]): Span[] {
     spans.push({ start, end, label, confidence });
   }
   return spans;
+}
+
+/**
+ * withoutOverlaps for findings this detection alone holds: the findings kept are the spans, compacted in the same
+ * array. A copy of each (tens of thousands in a long text) was garbage the caller, which builds its own output
+ * objects, never needed; incremental.ts, which moves its spans, keeps withoutOverlaps' copies.
+ */
+function dropOverlaps(findings: Finding[]): Span[] {
+  if (!isInOrder(findings)) findings.sort(byPosition);
+  let kept = 0;
+  let end = -1;
+  for (let n = 0; n < findings.length; n++) {
+    const finding = findings[n]!;
+    if (kept > 0 && finding.start < end) continue;
+    findings[kept++] = finding;
+    end = finding.end;
+  }
+  findings.length = kept;
+  return findings;
 }
 
 function isInOrder(findings: readonly Finding[]): boolean {

@@ -44,14 +44,16 @@ const SCORE_REACH = 8;
 
 /** Relabels, in place, the city findings that stand for a team. */
 export function markCityTeams(tokens: TokenList, findings: Finding[]): void {
+  // The word lists by word id rather than a set lookup of each place's neighbours: most findings are places.
+  const lists = tokens.wordLists();
   for (let n = 0; n < findings.length; n++) {
     const finding = findings[n]!;
     if (finding.label !== 'GPE') continue;
     const before = finding.fromToken - 1;
     const after = finding.toToken;
     const beside =
-      (tokens.has(before) && tokens.line(before) === tokens.line(finding.fromToken) && RESULT_WORDS_BEFORE.has(tokens.text(before))) ||
-      (tokens.has(after) && tokens.line(after) === tokens.line(finding.fromToken) && (RESULT_VERBS.has(tokens.text(after)) || isScoreAt(tokens, after)));
+      (tokens.has(before) && tokens.line(before) === tokens.line(finding.fromToken) && (lists[tokens.wordId(before)]! & RESULT_WORD_BEFORE) !== 0) ||
+      (tokens.has(after) && tokens.line(after) === tokens.line(finding.fromToken) && ((lists[tokens.wordId(after)]! & RESULT_VERB) !== 0 || isScoreAt(tokens, after)));
     if (beside && hasScoreNear(tokens, finding.fromToken, finding.toToken) && isCity(tokens, finding)) {
       findings[n] = { ...finding, label: 'ORG', confidence: 0.75, evidence: 'context' };
     }
