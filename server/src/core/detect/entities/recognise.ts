@@ -19,13 +19,14 @@ import { THE_SENSES } from './curated/products';
 import { isCommonWord } from './curated/common-words';
 import { CapitalWords, findCapitalNames, findDatelines, shoutedContexts } from './capitals';
 import { findInitials } from './initials';
-import { findModelProducts } from './models';
+import { findModelProducts, modelRoles } from './models';
 import { findWorkTitles } from './works';
 import { joinEventYears } from './eventYears';
 import { findBylines } from './bylines';
 import { findTableNames } from './tables';
 import { labelFromSurroundings } from './apposition';
-import { findUnknownTeams, markCityTeams } from './teams';
+import { findUnknownTeams, markCityTeams, teamRoles } from './teams';
+import { findRuleStarts, type WordRoles } from './ruleStarts';
 import { wordListBit } from './wordLists';
 
 /**
@@ -72,18 +73,20 @@ export function recognise(scan: Scan): Finding[] {
     i = next;
   }
   // The wire-news rules: capitals, datelines, initials, bylines, tables, then teams among the places found.
-  const capitals = new CapitalWords(tokens);
+  const roles: WordRoles = { models: modelRoles(tokens), teams: teamRoles(tokens) };
+  const ruleStarts = findRuleStarts(tokens, roles);
+  const capitals = new CapitalWords(tokens, ruleStarts.shouted);
   const shouted = shoutedContexts(scan, capitals);
   const starts = tokens.lineStarts();
   findDatelines(scan, capitals, starts, findings);
   findCapitalNames(scan, capitals, shouted, findings);
-  findModelProducts(scan, findings);
-  findWorkTitles(scan, findings);
+  findModelProducts(scan, roles.models, ruleStarts.models, findings);
+  findWorkTitles(scan, ruleStarts.quotes, findings);
   findInitials(scan, capitals, shouted, findings);
   findBylines(scan, starts, findings);
   findTableNames(scan, capitals, starts, findings);
   markCityTeams(tokens, findings);
-  findUnknownTeams(scan, findings);
+  findUnknownTeams(scan, roles.teams, ruleStarts.scores, findings);
   joinEventYears(tokens, findings);
   return findings;
 }

@@ -61,32 +61,37 @@ export function markCityTeams(tokens: TokenList, findings: Finding[]): void {
 }
 
 const MAX_TEAM_WORDS = 3;
-const SCORE_ROLE = 1;
+/** A score, or a number that may start one: where findUnknownTeams starts (ruleStarts.ts). */
+export const SCORE_ROLE = 1;
 const VERB_ROLE = 2;
 const BEFORE_ROLE = 4;
 
-/** Adds unknown names beside a result word with a score in the sentence as teams, yielding to learnt names. */
-export function findUnknownTeams(scan: Scan, findings: Finding[]): void {
-  const { tokens } = scan;
-  // By word id, the roles it may play: a score (or a number that may start one), a verb after a team, a word before one.
+/** By word id, the roles it may play: a score (or a number that may start one), a verb after a team, a word before one. */
+export function teamRoles(tokens: TokenList): Uint8Array {
   const { vocabulary } = tokens;
   const roles = new Uint8Array(vocabulary.length);
   const lists = tokens.wordLists();
-  let anyScore = false;
   for (let id = 0; id < vocabulary.length; id++) {
     const word = vocabulary[id]!;
     const code = word.charCodeAt(0);
     if (code >= 48 && code <= 57) {
       if (SCORE.test(word) || isSmallNumber(word)) roles[id] = SCORE_ROLE;
-      anyScore ||= roles[id] === SCORE_ROLE;
       continue;
     }
     roles[id] = (lists[id]! & RESULT_VERB ? VERB_ROLE : 0) | (lists[id]! & RESULT_WORD_BEFORE ? BEFORE_ROLE : 0);
   }
-  if (!anyScore) return;
+  return roles;
+}
+
+/**
+ * Adds unknown names beside a result word with a score in the sentence as teams, yielding to learnt names.
+ * `scores` are the tokens whose word has SCORE_ROLE in `roles` (teamRoles), in order.
+ */
+export function findUnknownTeams(scan: Scan, roles: Uint8Array, scores: Int32Array, findings: Finding[]): void {
+  const { tokens } = scan;
   let covered: Uint8Array | undefined;
-  for (let s = 0; s < tokens.length; s++) {
-    if (roles[tokens.wordId(s)] !== SCORE_ROLE || !isScoreAt(tokens, s)) continue;
+  for (const s of scores) {
+    if (!isScoreAt(tokens, s)) continue;
     covered ??= coverage(tokens.length, findings);
     const line = tokens.line(s);
     for (let t = Math.max(0, s - SCORE_REACH); t < s + SCORE_REACH && tokens.has(t) && tokens.line(t) === line; t++) {
