@@ -145,14 +145,15 @@ function mayStartName(index: PhraseIndex, tokens: TokenList, capitals: CapitalWo
 
 /**
  * Adds later mentions of learnt names wherever no finding covers them yet, among the tokens of `range` (whole
- * lines; `findings` are those on them). A learnt person also replaces a city finding of exactly the same words
+ * lines; `findings` are those on them; `nameStarts`, when given, holds at least their capitalised tokens in order, as
+ * TokenStarts.names does). A learnt person also replaces a city finding of exactly the same words
  * ("Kamyshin" the minister, not the Russian town), as a learnt product does ("Brent" the grade of crude). Returns all findings sorted by position (byPosition).
  */
-export function propagateDocumentNames(scan: Scan, findings: readonly Finding[], index: PhraseIndex, range: TokenRange): Finding[] {
+export function propagateDocumentNames(scan: Scan, findings: readonly Finding[], index: PhraseIndex, range: TokenRange, nameStarts?: Int32Array): Finding[] {
   const { tokens, lines } = scan;
   const { from, to } = range;
   const result = [...findings];
-  if (index.entries.size === 0) return result;
+  if (index.entries.size === 0) return result.sort(byPosition);
   // Finding covering each token of the range, by token - from.
   const coveredBy = new Int32Array(to - from).fill(-1);
   result.forEach((finding, n) => fillRange(coveredBy, n, finding.fromToken - from, finding.toToken - from));
@@ -161,8 +162,12 @@ export function propagateDocumentNames(scan: Scan, findings: readonly Finding[],
   const capitals = new CapitalWords(tokens);
   // By word id: whether a learnt name may start with the word (MAY_START) or not (CANNOT_START), asked once per word.
   const starts = new Uint8Array(tokens.vocabulary.length);
-  for (let i = from; i < to; i++) {
-    if (!tokens.isCapitalised(i)) continue;
+  // Past the end of the last name found, so that its words are not read again.
+  let readTo = from;
+  const candidates = nameStarts ?? capitalisedTokens(tokens, range);
+  for (let n = 0; n < candidates.length; n++) {
+    const i = candidates[n]!;
+    if (i < readTo || i >= to || !tokens.isCapitalised(i)) continue;
     const id = tokens.wordId(i);
     if (starts[id] === UNASKED) starts[id] = mayStartName(index, tokens, capitals, i) ? MAY_START : CANNOT_START;
     if (starts[id] === CANNOT_START) continue;
@@ -206,10 +211,18 @@ export function propagateDocumentNames(scan: Scan, findings: readonly Finding[],
     };
     if (replaced >= 0) result[replaced] = finding;
     else result.push(finding);
-    i = end - 1;
+    readTo = end;
   }
   // In the order withoutOverlaps wants (by start, longer first), which then need not sort them again.
   return result.sort(byPosition);
+}
+
+/** The capitalised tokens of `range`, in order. */
+function capitalisedTokens(tokens: TokenList, { from, to }: TokenRange): Int32Array {
+  const found = new Int32Array(to - from);
+  let count = 0;
+  for (let i = from; i < to; i++) if (tokens.isCapitalised(i)) found[count++] = i;
+  return found.subarray(0, count);
 }
 
 /** By start, then the longer, then the more confident first. */
