@@ -154,10 +154,10 @@ export function propagateDocumentNames(scan: Scan, findings: readonly Finding[],
   const { from, to } = range;
   const result = [...findings];
   if (index.entries.size === 0) return result.sort(byPosition);
-  // Finding covering each token of the range, by token - from.
-  const coveredBy = new Int32Array(to - from).fill(-1);
-  result.forEach((finding, n) => fillRange(coveredBy, n, finding.fromToken - from, finding.toToken - from));
-  const isCovered = (t: number) => coveredBy[t - from]! >= 0;
+  // 1 + the finding covering each token of the range, by token - from: 0 (no finding) needs no fill of the array.
+  const coveredBy = new Int32Array(to - from);
+  for (let n = 0; n < result.length; n++) fillRange(coveredBy, n + 1, result[n]!.fromToken - from, result[n]!.toToken - from);
+  const isCovered = (t: number) => coveredBy[t - from]! > 0;
 
   const capitals = new CapitalWords(tokens);
   // By word id: whether a learnt name may start with the word (MAY_START) or not (CANNOT_START), asked once per word.
@@ -179,7 +179,7 @@ export function propagateDocumentNames(scan: Scan, findings: readonly Finding[],
     let replaced = -1;
     let blocked = false;
     for (let t = i; t < match.to && !blocked; t++) {
-      const n = coveredBy[t - from]!;
+      const n = coveredBy[t - from]! - 1;
       if (n < 0) continue;
       const covering = result[n]!;
       const sameWords = covering.fromToken === i && covering.toToken === match.to;
