@@ -78,7 +78,7 @@ export function recognise(scan: Scan, starts: TokenStarts = findTokenStarts(scan
   findInitials(scan, capitals, shouted, findings);
   findBylines(scan, lineStarts, findings);
   findTableNames(scan, capitals, lineStarts, findings);
-  markCityTeams(tokens, findings);
+  markCityTeams(tokens, starts.scores, findings);
   findUnknownTeams(scan, starts.roles.teams, starts.scores, findings);
   joinEventYears(tokens, findings);
   return findings;

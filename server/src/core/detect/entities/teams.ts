@@ -14,6 +14,7 @@ import { isNameWord } from './recognise';
 import { STATIC_INDEX, firstNameStrength } from './knownNames';
 import { fillRange } from './coverage';
 import { wordListBit } from './wordLists';
+import { firstAtOrAfter } from './ruleStarts';
 
 /** Words after a team: "Denver beat", "Leeds drew", "Portland lost". */
 const RESULT_VERBS: ReadonlySet<string> = new Set([
@@ -42,8 +43,11 @@ const SENTENCE_ENDS = new Set(['.', '!', '?', ';']);
 /** The rules of a block may look this many tokens away (textBlocks.ts ENTITY_RULES reaches 8 words). */
 const SCORE_REACH = 8;
 
-/** Relabels, in place, the city findings that stand for a team. */
-export function markCityTeams(tokens: TokenList, findings: Finding[]): void {
+/**
+ * Relabels, in place, the city findings that stand for a team. `scores` are the tokens whose word has SCORE_ROLE,
+ * in order (TokenStarts.scores): a place beside "to" or "with" is common, one with a score in reach is not.
+ */
+export function markCityTeams(tokens: TokenList, scores: Int32Array, findings: Finding[]): void {
   // The word lists by word id rather than a set lookup of each place's neighbours: most findings are places.
   const lists = tokens.wordLists();
   for (let n = 0; n < findings.length; n++) {
@@ -54,7 +58,8 @@ export function markCityTeams(tokens: TokenList, findings: Finding[]): void {
     const beside =
       (tokens.has(before) && tokens.line(before) === tokens.line(finding.fromToken) && (lists[tokens.wordId(before)]! & RESULT_WORD_BEFORE) !== 0) ||
       (tokens.has(after) && tokens.line(after) === tokens.line(finding.fromToken) && ((lists[tokens.wordId(after)]! & RESULT_VERB) !== 0 || isScoreAt(tokens, after)));
-    if (beside && hasScoreNear(tokens, finding.fromToken, finding.toToken) && isCity(tokens, finding)) {
+    if (!beside || !mayHaveScoreNear(scores, finding.fromToken, finding.toToken)) continue;
+    if (hasScoreNear(tokens, finding.fromToken, finding.toToken) && isCity(tokens, finding)) {
       findings[n] = { ...finding, label: 'ORG', confidence: 0.75, evidence: 'context' };
     }
   }
@@ -161,6 +166,12 @@ export function isScoreAt(tokens: TokenList, at: number): boolean {
 
 function isSmallNumber(text: string): boolean {
   return text.length <= 3 && /^\d+$/.test(text);
+}
+
+/** Whether a token that may be or start a score lies within SCORE_REACH tokens of the name: hasScoreNear needs one. */
+function mayHaveScoreNear(scores: Int32Array, from: number, to: number): boolean {
+  const first = firstAtOrAfter(scores, from - SCORE_REACH);
+  return first < scores.length && scores[first]! < to + SCORE_REACH;
 }
 
 /** A score in the same sentence and line, at most SCORE_REACH tokens from the name. */
