@@ -13,7 +13,7 @@ import { tokenize, type TokenList } from './tokenize';
 import { classifyLines, type LineKind } from './boilerplate';
 import { isKnownName } from './knownNames';
 import { recognise, type Finding } from './recognise';
-import { byPosition, indexOfNames, namesLearntFrom, propagateDocumentNames } from './document-names';
+import { byPosition, indexOfNames, isInOrder, namesLearntFrom, propagateDocumentNames } from './document-names';
 import type { Scan } from './chunks';
 import { foldCapitals } from './wordCase';
 import { CAPITALISED, LOWERCASE_IN_PROSE, findTokenStarts } from './ruleStarts';
@@ -167,7 +167,3 @@ function dropOverlaps(findings: Finding[]): Span[] {
   return findings;
 }
 
-function isInOrder(findings: readonly Finding[]): boolean {
-  for (let n = 1; n < findings.length; n++) if (byPosition(findings[n - 1]!, findings[n]!) > 0) return false;
-  return true;
-}
