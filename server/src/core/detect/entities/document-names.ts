@@ -229,15 +229,13 @@ function inPositionOrder(kept: Finding[], added: Finding[]): Finding[] {
     for (const finding of added) kept.push(finding);
     return kept.sort(byPosition);
   }
-  if (added.length === 0) return kept;
-  const merged: Finding[] = [];
-  let k = 0;
-  let a = 0;
-  // On a tie the kept finding comes first, as it came first before sorting.
-  while (k < kept.length && a < added.length) merged.push(byPosition(added[a]!, kept[k]!) < 0 ? added[a++]! : kept[k++]!);
-  while (k < kept.length) merged.push(kept[k++]!);
-  while (a < added.length) merged.push(added[a++]!);
-  return merged;
+  // Merged in place from the back: `kept` grows by the added ones, and each slot from its end takes the later of
+  // the two lists' last findings; on a tie the added one is the later, as it came after the kept ones before sorting.
+  let k = kept.length - 1;
+  let a = added.length - 1;
+  for (const finding of added) kept.push(finding);
+  for (let slot = kept.length - 1; a >= 0; slot--) kept[slot] = k >= 0 && byPosition(added[a]!, kept[k]!) < 0 ? kept[k--]! : added[a--]!;
+  return kept;
 }
 
 /** Whether the findings are in byPosition order. */
