@@ -166,4 +166,3 @@ function dropOverlaps(findings: Finding[]): Span[] {
   findings.length = kept;
   return findings;
 }
-
