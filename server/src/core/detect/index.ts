@@ -103,7 +103,7 @@ function guarded<T>(find: () => T, fallback: T): T {
 }
 
 // The results of a sample detection, kept so that the maps of spans, detections and values outlive every document
-// (shared/shapes.ts).
+// (base/shapes.ts).
 const SAMPLE_ARTICLE = 'KYIV, May 5, 2024 (Reuters) - Anna Kovac said on Tuesday that Norvex Systems Inc. paid $5 million, up 4%, for 3 km of road every week for three years.';
 keepShape(detect(SAMPLE_ARTICLE));
 keepShape(detectSpans(SAMPLE_ARTICLE));

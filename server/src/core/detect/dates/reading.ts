@@ -197,6 +197,6 @@ export const optionalNumber = (text: string | undefined): number | undefined => 
 /** Numbers glued to these are amounts, paths, versions or ranges, not dates. */
 export const NUMBER_GLUE_BEFORE = new Set(['$', '€', '£', '.', ',', '/', '-', '#', ':']);
 
-// One small object of each kind this file makes per text, kept so that their maps outlive every text (shared/shapes.ts).
+// One small object of each kind this file makes per text, kept so that their maps outlive every text (base/shapes.ts).
 keepShape(new Scan('', undefined));
 keepShape(candidate('DATE', 0, 4, 0.9, { type: 'date', iso: '2024' }));

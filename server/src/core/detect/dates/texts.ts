@@ -147,7 +147,7 @@ function spansOf(text: string, candidates: Candidate[], urlStarts: readonly numb
   return spans.map(({ start, end, label, confidence, value }) => (value === undefined ? { start, end, label, confidence } : { start, end, label, confidence, value }));
 }
 
-// One small object of each kind this file makes per text, kept so that their maps outlive every text (shared/shapes.ts).
+// One small object of each kind this file makes per text, kept so that their maps outlive every text (base/shapes.ts).
 const SAMPLE_DATES = keepShape(new DatesOfText('On 5 May 2024, last Tuesday, for three years.'));
 keepShape(SAMPLE_DATES.beforeAnchor().anchoredTo('2024-05-08'));
 keepShape(SAMPLE_DATES.anchoredTo('2024-05-08'));

@@ -34,7 +34,12 @@ export class CapitalWords {
   private shoutedList: Int32Array | undefined;
   readonly folded: PerWord<string>;
 
-  constructor(private readonly tokens: TokenList) {
+  /** `shoutedList`, the shouted word tokens in order when a caller found them already (ruleStarts.ts). */
+  constructor(
+    private readonly tokens: TokenList,
+    shoutedList?: Int32Array,
+  ) {
+    this.shoutedList = shoutedList;
     this.folded = new PerWord(tokens, (word) => (isShoutedWord(word) ? foldCapitals(word) : word));
   }
 

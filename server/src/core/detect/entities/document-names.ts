@@ -145,24 +145,31 @@ function mayStartName(index: PhraseIndex, tokens: TokenList, capitals: CapitalWo
 
 /**
  * Adds later mentions of learnt names wherever no finding covers them yet, among the tokens of `range` (whole
- * lines; `findings` are those on them). A learnt person also replaces a city finding of exactly the same words
+ * lines; `findings` are those on them; `nameStarts`, when given, holds at least their capitalised tokens in order, as
+ * TokenStarts.names does). A learnt person also replaces a city finding of exactly the same words
  * ("Kamyshin" the minister, not the Russian town), as a learnt product does ("Brent" the grade of crude). Returns all findings sorted by position (byPosition).
  */
-export function propagateDocumentNames(scan: Scan, findings: readonly Finding[], index: PhraseIndex, range: TokenRange): Finding[] {
+export function propagateDocumentNames(scan: Scan, findings: readonly Finding[], index: PhraseIndex, range: TokenRange, nameStarts?: Int32Array): Finding[] {
   const { tokens, lines } = scan;
   const { from, to } = range;
   const result = [...findings];
-  if (index.entries.size === 0) return result;
-  // Finding covering each token of the range, by token - from.
-  const coveredBy = new Int32Array(to - from).fill(-1);
-  result.forEach((finding, n) => fillRange(coveredBy, n, finding.fromToken - from, finding.toToken - from));
-  const isCovered = (t: number) => coveredBy[t - from]! >= 0;
+  // The mentions found here, in token order: each is found after the previous one ends.
+  const added: Finding[] = [];
+  if (index.entries.size === 0) return inPositionOrder(result, added);
+  // 1 + the finding covering each token of the range, by token - from: 0 (no finding) needs no fill of the array.
+  const coveredBy = new Int32Array(to - from);
+  for (let n = 0; n < result.length; n++) fillRange(coveredBy, n + 1, result[n]!.fromToken - from, result[n]!.toToken - from);
+  const isCovered = (t: number) => coveredBy[t - from]! > 0;
 
   const capitals = new CapitalWords(tokens);
   // By word id: whether a learnt name may start with the word (MAY_START) or not (CANNOT_START), asked once per word.
   const starts = new Uint8Array(tokens.vocabulary.length);
-  for (let i = from; i < to; i++) {
-    if (!tokens.isCapitalised(i)) continue;
+  // Past the end of the last name found, so that its words are not read again.
+  let readTo = from;
+  const candidates = nameStarts ?? capitalisedTokens(tokens, range);
+  for (let n = 0; n < candidates.length; n++) {
+    const i = candidates[n]!;
+    if (i < readTo || i >= to || !tokens.isCapitalised(i)) continue;
     const id = tokens.wordId(i);
     if (starts[id] === UNASKED) starts[id] = mayStartName(index, tokens, capitals, i) ? MAY_START : CANNOT_START;
     if (starts[id] === CANNOT_START) continue;
@@ -174,7 +181,7 @@ export function propagateDocumentNames(scan: Scan, findings: readonly Finding[],
     let replaced = -1;
     let blocked = false;
     for (let t = i; t < match.to && !blocked; t++) {
-      const n = coveredBy[t - from]!;
+      const n = coveredBy[t - from]! - 1;
       if (n < 0) continue;
       const covering = result[n]!;
       const sameWords = covering.fromToken === i && covering.toToken === match.to;
@@ -205,11 +212,44 @@ export function propagateDocumentNames(scan: Scan, findings: readonly Finding[],
       evidence: 'document',
     };
     if (replaced >= 0) result[replaced] = finding;
-    else result.push(finding);
-    i = end - 1;
+    else added.push(finding);
+    readTo = end;
   }
   // In the order withoutOverlaps wants (by start, longer first), which then need not sort them again.
-  return result.sort(byPosition);
+  return inPositionOrder(result, added);
+}
+
+/**
+ * `kept` then `added` in byPosition order, as a stable sort of the two joined orders them. The rules find most
+ * findings in order, so each list is usually in order already and the two are merged, comparing inline: the sort
+ * called its comparator once or more per finding, tens of thousands of calls for a long text.
+ */
+function inPositionOrder(kept: Finding[], added: Finding[]): Finding[] {
+  if (!isInOrder(kept) || !isInOrder(added)) {
+    for (const finding of added) kept.push(finding);
+    return kept.sort(byPosition);
+  }
+  // Merged in place from the back: `kept` grows by the added ones, and each slot from its end takes the later of
+  // the two lists' last findings; on a tie the added one is the later, as it came after the kept ones before sorting.
+  let k = kept.length - 1;
+  let a = added.length - 1;
+  for (const finding of added) kept.push(finding);
+  for (let slot = kept.length - 1; a >= 0; slot--) kept[slot] = k >= 0 && byPosition(added[a]!, kept[k]!) < 0 ? kept[k--]! : added[a--]!;
+  return kept;
+}
+
+/** Whether the findings are in byPosition order. */
+export function isInOrder(findings: readonly Finding[]): boolean {
+  for (let n = 1; n < findings.length; n++) if (byPosition(findings[n - 1]!, findings[n]!) > 0) return false;
+  return true;
+}
+
+/** The capitalised tokens of `range`, in order. */
+function capitalisedTokens(tokens: TokenList, { from, to }: TokenRange): Int32Array {
+  const found = new Int32Array(to - from);
+  let count = 0;
+  for (let i = from; i < to; i++) if (tokens.isCapitalised(i)) found[count++] = i;
+  return found.subarray(0, count);
 }
 
 /** By start, then the longer, then the more confident first. */

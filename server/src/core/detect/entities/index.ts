@@ -13,10 +13,11 @@ import { tokenize, type TokenList } from './tokenize';
 import { classifyLines, type LineKind } from './boilerplate';
 import { isKnownName } from './knownNames';
 import { recognise, type Finding } from './recognise';
-import { byPosition, indexOfNames, namesLearntFrom, propagateDocumentNames } from './document-names';
+import { byPosition, indexOfNames, isInOrder, namesLearntFrom, propagateDocumentNames } from './document-names';
 import type { Scan } from './chunks';
 import { foldCapitals } from './wordCase';
 import { keepShape } from '../../base/shapes';
+import { CAPITALISED, LOWERCASE_IN_PROSE, findTokenStarts } from './ruleStarts';
 
 /** `units`, the text's utf16Units, saves a caller that runs several detectors a copy of the text each. */
 export function findEntities(text: string, units?: Uint16Array): Span[] {
@@ -30,13 +31,19 @@ export function findEntities(text: string, units?: Uint16Array): Span[] {
 }
 
 function detect(text: string, units: Uint16Array | undefined): Span[] {
-  const read = readEntityText(text, units);
+  return entitiesIn(readEntityText(text, units));
+}
+
+/** The entity rules on a whole text read by readEntityText: what findEntities gives, less the reading. */
+export function entitiesIn(read: EntityText): Span[] {
   const all = { from: 0, to: read.tokens.length };
+  // One walk over the tokens finds where each rule starts and the words' cases (ruleStarts.ts).
+  const starts = findTokenStarts(read.tokens, read.lines);
   // Written out rather than spread: an object spread takes a slow path that a short article's detection felt.
-  const scan: Scan = { tokens: read.tokens, lines: read.lines, lowercaseWords: lowercaseFormsInText(read) };
-  const findings = recognise(scan);
+  const scan: Scan = { tokens: read.tokens, lines: read.lines, lowercaseWords: lowercaseFormsOf(read.tokens, starts.wordMarks) };
+  const findings = recognise(scan, starts);
   const names = indexOfNames(namesLearntFrom(scan.tokens, findings));
-  return withoutOverlaps(propagateDocumentNames(scan, findings, names, all));
+  return dropOverlaps(propagateDocumentNames(scan, findings, names, all, starts.names));
 }
 
 /** What the entity rules read of a text: its tokens and what kind of line each is on. */
@@ -103,22 +110,18 @@ export function lowercaseFormsOfCapitalisedWords(usage: WordUsage): Set<string> 
   return found;
 }
 
-const CAPITALISED = 1;
-const LOWERCASE_IN_PROSE = 2;
-
 /**
  * What lowercaseFormsOfCapitalisedWords gives for the word usage of a whole text, found without a set of every
  * word: the lowercase form of each distinct capitalised word is looked up among the words the text uses (by the
  * units of an ASCII word, without lower-casing it into a string), and kept when the text's prose uses it.
  */
 export function lowercaseFormsInText(read: EntityText): Set<string> {
-  const { tokens, lines } = read;
+  return lowercaseFormsOf(read.tokens, findTokenStarts(read.tokens, read.lines).wordMarks);
+}
+
+/** lowercaseFormsInText from the marks of the text's words (TokenStarts.wordMarks). */
+function lowercaseFormsOf(tokens: TokenList, marks: Uint8Array): Set<string> {
   const { vocabulary } = tokens;
-  const marks = new Uint8Array(vocabulary.length);
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens.isCapitalised(i)) marks[tokens.wordId(i)] |= CAPITALISED;
-    else if (tokens.isWord(i) && lines[tokens.line(i)] === 'prose') marks[tokens.wordId(i)] |= LOWERCASE_IN_PROSE;
-  }
   const found = new Set<string>();
   for (let id = 0; id < marks.length; id++) {
     if ((marks[id]! & CAPITALISED) === 0) continue;
@@ -146,12 +149,26 @@ export function withoutOverlaps(findings: readonly Finding[]): Span[] {
   return spans;
 }
 
-function isInOrder(findings: readonly Finding[]): boolean {
-  for (let n = 1; n < findings.length; n++) if (byPosition(findings[n - 1]!, findings[n]!) > 0) return false;
-  return true;
+/**
+ * withoutOverlaps for findings this detection alone holds, sorted by byPosition (as propagateDocumentNames gives
+ * them): the findings kept are the spans, compacted in the same array. A copy of each (tens of thousands in a long
+ * text) was garbage the caller, which builds its own output objects, never needed; incremental.ts, which moves its
+ * spans, keeps withoutOverlaps' copies.
+ */
+function dropOverlaps(findings: Finding[]): Span[] {
+  let kept = 0;
+  let end = -1;
+  for (let n = 0; n < findings.length; n++) {
+    const finding = findings[n]!;
+    if (kept > 0 && finding.start < end) continue;
+    findings[kept++] = finding;
+    end = finding.end;
+  }
+  findings.length = kept;
+  return findings;
 }
 
 // One small object of each kind this file makes per document, kept so that their maps outlive every document
-// (shared/shapes.ts): the text read, and a span.
+// (base/shapes.ts): the text read, and a span.
 keepShape(readEntityText('Anna Kovac'));
 keepShape<Span>({ start: 0, end: 4, label: 'PERSON', confidence: 0.85 });

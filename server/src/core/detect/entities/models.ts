@@ -56,8 +56,20 @@ function modelRole(word: string, lists: number): number {
   return mayBeCode && isModelCode(word) ? MODEL_CODE_ROLE : NO_ROLE;
 }
 
-/** Adds the products named by a model code or as a grade of crude, among tokens no finding covers yet. */
-export function findModelProducts(scan: Scan, findings: Finding[]): void {
+/** By word id, its role here (NO_ROLE for most words); non-zero roles are where findModelProducts starts. */
+export function modelRoles(tokens: TokenList): Uint8Array {
+  // Asked once per distinct word: a regex and a set lookup per token were most of the cost.
+  const roles = new Uint8Array(tokens.vocabulary.length);
+  const lists = tokens.wordLists();
+  for (let id = 0; id < roles.length; id++) roles[id] = modelRole(tokens.vocabulary[id]!, lists[id]!);
+  return roles;
+}
+
+/**
+ * Adds the products named by a model code or as a grade of crude, among tokens no finding covers yet. `starts`
+ * are the tokens after the first whose word has a role in `roles` (modelRoles), in order (ruleStarts.ts).
+ */
+export function findModelProducts(scan: Scan, roles: Uint8Array, starts: Int32Array, findings: Finding[]): void {
   const { tokens, lines } = scan;
   const push = (from: number, to: number, confidence: number) => {
     // The product takes the place of what was read inside it ("Brent" the London borough, "rival Vortex" the
@@ -76,13 +88,9 @@ export function findModelProducts(scan: Scan, findings: Finding[]): void {
     for (let n = inside.length - 1; n >= 0; n--) findings.splice(inside[n]!, 1);
     findings.push({ start: tokens.start(from), end: tokens.end(to - 1), label: 'PRODUCT', confidence, fromToken: from, toToken: to, evidence: 'context' });
   };
-  // What each distinct word can start, asked once per word: a regex and a set lookup per token were most of the cost.
-  const roles = new Uint8Array(tokens.vocabulary.length);
-  const lists = tokens.wordLists();
-  for (let id = 0; id < roles.length; id++) roles[id] = modelRole(tokens.vocabulary[id]!, lists[id]!);
-  for (let i = 1; i < tokens.length; i++) {
+  for (const i of starts) {
     const role = roles[tokens.wordId(i)]!;
-    if (role === NO_ROLE || lines[tokens.line(i)] !== 'prose') continue;
+    if (lines[tokens.line(i)] !== 'prose') continue;
     if (role === CRUDE) {
       crudeGrades(scan, i, push);
       continue;

@@ -10,7 +10,7 @@ import { tokenize, type TokenList } from './tokenize';
 import { keepShape } from '../../base/shapes';
 import { ChunkScanner, isFunctionCap, type Item, type Scan } from './chunks';
 import { PerWord } from './perWord';
-import { STATIC_INDEX, LANGUAGE_NAMES, firstNameStrength } from './knownNames';
+import { LANGUAGE_NAMES, firstNameStrength } from './knownNames';
 import { cueLabel, ofHeadLabel, isClubSuffix, isLegalSuffix, prefixLabel } from './cues';
 import { hasSlavicSurnameShape, hasAgeAfter, SPEECH_VERBS, PERSON_VERBS, AFTER_SPEAKER, NAME_PARTICLES } from './persons';
 import { hasProductContext, isProductHead } from './products';
@@ -27,6 +27,7 @@ import { findBylines } from './bylines';
 import { findTableNames } from './tables';
 import { labelFromSurroundings } from './apposition';
 import { findUnknownTeams, markCityTeams } from './teams';
+import { findTokenStarts, type TokenStarts } from './ruleStarts';
 import { wordListBit } from './wordLists';
 
 /**
@@ -49,48 +50,41 @@ const LOC_PREFIXES: ReadonlySet<string> = new Set(['Mount', 'Mt.', 'Lake', 'Cape
 const NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', '&', 'and', 'for']);
 const HEADLINE_PENALTY = 0.05;
 
-export function recognise(scan: Scan): Finding[] {
+/** `starts`, the token starts of the whole text when the caller found them already (findTokenStarts). */
+export function recognise(scan: Scan, starts: TokenStarts = findTokenStarts(scan.tokens, scan.lines)): Finding[] {
   const { tokens, lines } = scan;
   const findings: Finding[] = [];
-  // Looked up once per distinct word rather than once per token; a typed array keeps one shape from call to call.
-  const lists = tokens.wordLists();
   const chunks = new ChunkScanner(scan);
   const reader = new ChunkReader(tokens, new WordFacts(scan), findings);
-  let i = 0;
-  while (i < tokens.length) {
-    if (!tokens.isWord(i) || !(tokens.isCapitalised(i) || (lists[tokens.wordId(i)]! & LOWERCASE_PHRASE_START) !== 0)) {
-      i++;
-      continue;
-    }
+  // Chunks start at a capitalised word or a lowercase phrase start ("iPhone"), past the chunk read before.
+  let next = 0;
+  const { names } = starts;
+  for (let n = 0; n < names.length; n++) {
+    const i = names[n]!;
+    if (i < next || !tokens.isWord(i)) continue;
     const lineKind = lines[tokens.line(i)] ?? 'prose';
     // Lines in capitals are read by capitals.ts alone: there every word looks like a name.
-    if (lineKind === 'junk' || lineKind === 'shouted') {
-      i++;
-      continue;
-    }
-    const next = chunks.read(i);
+    if (lineKind === 'junk' || lineKind === 'shouted') continue;
+    next = chunks.read(i);
     if (chunks.itemCount > 0) reader.read(chunks.items, chunks.itemCount, lineKind === 'headline');
-    i = next;
   }
   // The wire-news rules: capitals, datelines, initials, bylines, tables, then teams among the places found.
-  const capitals = new CapitalWords(tokens);
+  const capitals = new CapitalWords(tokens, starts.shouted);
   const shouted = shoutedContexts(scan, capitals);
-  const starts = tokens.lineStarts();
-  findDatelines(scan, capitals, starts, findings);
+  const lineStarts = tokens.lineStarts();
+  findDatelines(scan, capitals, lineStarts, findings);
   findCapitalNames(scan, capitals, shouted, findings);
-  findModelProducts(scan, findings);
-  findWorkTitles(scan, findings);
+  findModelProducts(scan, starts.roles.models, starts.models, findings);
+  findWorkTitles(scan, starts.quotes, findings);
   findInitials(scan, capitals, shouted, findings);
-  findBylines(scan, starts, findings);
-  findTableNames(scan, capitals, starts, findings);
-  markCityTeams(tokens, findings);
-  findUnknownTeams(scan, findings);
+  findBylines(scan, lineStarts, findings);
+  findTableNames(scan, capitals, lineStarts, findings);
+  markCityTeams(tokens, starts.scores, findings);
+  findUnknownTeams(scan, starts.roles.teams, starts.scores, findings);
   joinEventYears(tokens, findings);
   return findings;
 }
 
-/** Gazetteer phrases that start with a lowercase word ("the Netherlands", "iPhone"); document names never do. */
-const LOWERCASE_PHRASE_START = wordListBit([...STATIC_INDEX.byFirstWord.keys()].filter((word) => !/^\p{Lu}/u.test(word)));
 const SPEECH_VERB = wordListBit(SPEECH_VERBS);
 const PERSON_VERB = wordListBit(PERSON_VERBS);
 const LOWERCASE_TITLE = wordListBit(LOWERCASE_TITLES);
@@ -531,7 +525,7 @@ class ChunkReader {
 }
 
 // One small object of each kind this file makes per document, kept so that their maps outlive every document
-// (shared/shapes.ts): the scan, the chunk scanner and reader, the word facts, a finding (document-names.ts makes
+// (base/shapes.ts): the scan, the chunk scanner and reader, the word facts, a finding (document-names.ts makes
 // findings of the same shape) and the capital words.
 const SAMPLE_SCAN = keepShape<Scan>({ tokens: tokenize('Anna Kovac', { isKnownCompound: () => false }), lines: ['prose'], lowercaseWords: new Set<string>() });
 keepShape(new ChunkScanner(SAMPLE_SCAN)).read(0);

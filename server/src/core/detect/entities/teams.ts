@@ -14,6 +14,7 @@ import { isNameWord } from './recognise';
 import { STATIC_INDEX, firstNameStrength } from './knownNames';
 import { fillRange } from './coverage';
 import { wordListBit } from './wordLists';
+import { firstAtOrAfter } from './ruleStarts';
 
 /** Words after a team: "Denver beat", "Leeds drew", "Portland lost". */
 const RESULT_VERBS: ReadonlySet<string> = new Set([
@@ -42,49 +43,60 @@ const SENTENCE_ENDS = new Set(['.', '!', '?', ';']);
 /** The rules of a block may look this many tokens away (textBlocks.ts ENTITY_RULES reaches 8 words). */
 const SCORE_REACH = 8;
 
-/** Relabels, in place, the city findings that stand for a team. */
-export function markCityTeams(tokens: TokenList, findings: Finding[]): void {
+/**
+ * Relabels, in place, the city findings that stand for a team. `scores` are the tokens whose word has SCORE_ROLE,
+ * in order (TokenStarts.scores): a place beside "to" or "with" is common, one with a score in reach is not.
+ */
+export function markCityTeams(tokens: TokenList, scores: Int32Array, findings: Finding[]): void {
+  // The word lists by word id rather than a set lookup of each place's neighbours: most findings are places.
+  const lists = tokens.wordLists();
   for (let n = 0; n < findings.length; n++) {
     const finding = findings[n]!;
     if (finding.label !== 'GPE') continue;
     const before = finding.fromToken - 1;
     const after = finding.toToken;
     const beside =
-      (tokens.has(before) && tokens.line(before) === tokens.line(finding.fromToken) && RESULT_WORDS_BEFORE.has(tokens.text(before))) ||
-      (tokens.has(after) && tokens.line(after) === tokens.line(finding.fromToken) && (RESULT_VERBS.has(tokens.text(after)) || isScoreAt(tokens, after)));
-    if (beside && hasScoreNear(tokens, finding.fromToken, finding.toToken) && isCity(tokens, finding)) {
+      (tokens.has(before) && tokens.line(before) === tokens.line(finding.fromToken) && (lists[tokens.wordId(before)]! & RESULT_WORD_BEFORE) !== 0) ||
+      (tokens.has(after) && tokens.line(after) === tokens.line(finding.fromToken) && ((lists[tokens.wordId(after)]! & RESULT_VERB) !== 0 || isScoreAt(tokens, after)));
+    if (!beside || !mayHaveScoreNear(scores, finding.fromToken, finding.toToken)) continue;
+    if (hasScoreNear(tokens, finding.fromToken, finding.toToken) && isCity(tokens, finding)) {
       findings[n] = { ...finding, label: 'ORG', confidence: 0.75, evidence: 'context' };
     }
   }
 }
 
 const MAX_TEAM_WORDS = 3;
-const SCORE_ROLE = 1;
+/** A score, or a number that may start one: where findUnknownTeams starts (ruleStarts.ts). */
+export const SCORE_ROLE = 1;
 const VERB_ROLE = 2;
 const BEFORE_ROLE = 4;
 
-/** Adds unknown names beside a result word with a score in the sentence as teams, yielding to learnt names. */
-export function findUnknownTeams(scan: Scan, findings: Finding[]): void {
-  const { tokens } = scan;
-  // By word id, the roles it may play: a score (or a number that may start one), a verb after a team, a word before one.
+/** By word id, the roles it may play: a score (or a number that may start one), a verb after a team, a word before one. */
+export function teamRoles(tokens: TokenList): Uint8Array {
   const { vocabulary } = tokens;
   const roles = new Uint8Array(vocabulary.length);
   const lists = tokens.wordLists();
-  let anyScore = false;
   for (let id = 0; id < vocabulary.length; id++) {
     const word = vocabulary[id]!;
     const code = word.charCodeAt(0);
     if (code >= 48 && code <= 57) {
       if (SCORE.test(word) || isSmallNumber(word)) roles[id] = SCORE_ROLE;
-      anyScore ||= roles[id] === SCORE_ROLE;
       continue;
     }
     roles[id] = (lists[id]! & RESULT_VERB ? VERB_ROLE : 0) | (lists[id]! & RESULT_WORD_BEFORE ? BEFORE_ROLE : 0);
   }
-  if (!anyScore) return;
+  return roles;
+}
+
+/**
+ * Adds unknown names beside a result word with a score in the sentence as teams, yielding to learnt names.
+ * `scores` are the tokens whose word has SCORE_ROLE in `roles` (teamRoles), in order.
+ */
+export function findUnknownTeams(scan: Scan, roles: Uint8Array, scores: Int32Array, findings: Finding[]): void {
+  const { tokens } = scan;
   let covered: Uint8Array | undefined;
-  for (let s = 0; s < tokens.length; s++) {
-    if (roles[tokens.wordId(s)] !== SCORE_ROLE || !isScoreAt(tokens, s)) continue;
+  for (const s of scores) {
+    if (!isScoreAt(tokens, s)) continue;
     covered ??= coverage(tokens.length, findings);
     const line = tokens.line(s);
     for (let t = Math.max(0, s - SCORE_REACH); t < s + SCORE_REACH && tokens.has(t) && tokens.line(t) === line; t++) {
@@ -154,6 +166,12 @@ export function isScoreAt(tokens: TokenList, at: number): boolean {
 
 function isSmallNumber(text: string): boolean {
   return text.length <= 3 && /^\d+$/.test(text);
+}
+
+/** Whether a token that may be or start a score lies within SCORE_REACH tokens of the name: hasScoreNear needs one. */
+function mayHaveScoreNear(scores: Int32Array, from: number, to: number): boolean {
+  const first = firstAtOrAfter(scores, from - SCORE_REACH);
+  return first < scores.length && scores[first]! < to + SCORE_REACH;
 }
 
 /** A score in the same sentence and line, at most SCORE_REACH tokens from the name. */

@@ -463,7 +463,7 @@ function shouldSplitCompound(word: string, options: TokenizeOptions): boolean {
 }
 
 // One small object of each kind this file makes per document, kept so that their maps outlive every document
-// (shared/shapes.ts): a token list (and its vocabulary), a builder, and compound splits that have judged a compound.
+// (base/shapes.ts): a token list (and its vocabulary), a builder, and compound splits that have judged a compound.
 const NO_KNOWN_COMPOUNDS: TokenizeOptions = { isKnownCompound: () => false };
 keepShape(tokenize('Kyiv-based A.', NO_KNOWN_COMPOUNDS)).wordLists();
 keepShape(new TokenListBuilder('', new Uint16Array(0), 0));

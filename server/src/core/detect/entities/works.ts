@@ -17,15 +17,19 @@ const CLOSING_QUOTES: ReadonlySet<string> = new Set(['"', '”', '’', "'"]);
 /** Small words a title keeps in lowercase ("Gone with the Wind"). */
 const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'and', 'to', 'for', 'at', 'with', 'by', 'from', 'or']);
 const MAX_TITLE_TOKENS = 8;
-const OPENING_QUOTE = wordListBit(OPENING_QUOTES);
+/** Where findWorkTitles starts (ruleStarts.ts). */
+export const OPENING_QUOTE = wordListBit(OPENING_QUOTES);
 const WORK_CUE = wordListBit(WORK_CUES);
 
-export function findWorkTitles(scan: Scan, findings: Finding[]): void {
+/** `quotes` are the tokens, neither first nor last, whose word opens a quote, in order (ruleStarts.ts). */
+export function findWorkTitles(scan: Scan, quotes: Int32Array, findings: Finding[]): void {
   const { tokens, lines } = scan;
-  // By word id, whether it opens a quote or cues a work: a set lookup per token was this rule's main cost.
+  // By word id, whether it cues a work: a set lookup per token was this rule's main cost.
   const roles = tokens.wordLists();
-  for (let q = 1; q + 1 < tokens.length; q++) {
-    if ((roles[tokens.wordId(q)]! & OPENING_QUOTE) === 0 || (roles[tokens.wordId(q - 1)]! & WORK_CUE) === 0 || lines[tokens.line(q)] !== 'prose') continue;
+  // Past the end of the last title, so that its closing quote is not read as an opening one.
+  let readTo = 0;
+  for (const q of quotes) {
+    if (q <= readTo || (roles[tokens.wordId(q - 1)]! & WORK_CUE) === 0 || lines[tokens.line(q)] !== 'prose') continue;
     const from = q + 1;
     if (!tokens.isCapitalised(from)) continue;
     let to = from;
@@ -40,6 +44,6 @@ export function findWorkTitles(scan: Scan, findings: Finding[]): void {
     // The title takes the place of what was read inside it ("Sweet Caroline" is no person).
     for (let n = findings.length - 1; n >= 0; n--) if (findings[n]!.fromToken >= from && findings[n]!.toToken <= to) findings.splice(n, 1);
     findings.push({ start: tokens.start(from), end: tokens.end(to - 1), label: 'WORK_OF_ART', confidence: 0.75, fromToken: from, toToken: to, evidence: 'context' });
-    q = to;
+    readTo = to;
   }
 }
