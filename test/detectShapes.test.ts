@@ -31,7 +31,7 @@ describe('detection across garbage collections', () => {
     const [warmUp, afterWarmUp] = run.stdout.split('MARGINALIA-WARM');
     assert.ok(afterWarmUp?.includes('MARGINALIA-DONE'), 'the script ran to its end');
     // The trace is only worth reading if the detector was optimised in the warm-up.
-    for (const name of ['tokenize', 'recognise', 'propagateDocumentNames']) {
+    for (const name of ['tokenize', 'startsFrom', 'mergeSorted', 'emitPhrase']) {
       assert.match(warmUp!, new RegExp(`completed (compiling|optimizing) [^\\n]*<JSFunction ${name} `), `${name} was optimised in the warm-up`);
     }
     const thrownAway = [...afterWarmUp!.matchAll(/<SharedFunctionInfo ([^>]*)>[^\n]*reason: weak objects/g)].map((match) => match[1]);

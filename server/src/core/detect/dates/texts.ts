@@ -9,7 +9,7 @@ import { keepShape } from '../../base/shapes';
 import { parseIsoDay } from './calendar';
 import { type Candidate, Scan } from './reading';
 import { attachBounds, attachModifiers, dateTimes, joinLengths, outsideRanges, resolveOverlaps, urlRanges } from './resolution';
-import { forEachTrigger, RULES, type TriggerStarts, triggerStarts, triggerStartsOfHead } from './triggers';
+import { forEachTrigger, RULES, type TriggerSink, type TriggerStarts, triggerStarts, triggerStartsOfHead } from './triggers';
 
 /** The dates of a text read once without an anchor, and with an anchor that the dates found without one may decide. */
 export interface DatesBeforeAnchor {
@@ -93,17 +93,32 @@ export class DatesOfText {
   private collect(scan: Scan, asked?: AskedTrigger[], rules: readonly number[] = ALL_RULES): Candidate[] {
     const { text } = this;
     const starts = this.triggerStarts();
-    const candidates: Candidate[] = [];
+    const reader = new TriggerReader(scan, asked);
     for (const rule of rules) {
-      const { readers } = RULES[rule]!;
-      forEachTrigger(rule, text, starts, (trigger) => {
-        const from = candidates.length;
-        scan.anchorAsked = false;
-        readTrigger(readers, trigger, scan, candidates);
-        if (asked !== undefined && scan.anchorAsked) asked.push({ rule, trigger, from, to: candidates.length });
-      });
+      reader.rule = rule;
+      forEachTrigger(rule, text, starts, reader);
     }
-    return candidates;
+    return reader.candidates;
+  }
+}
+
+/** Reads the candidates at each trigger of one rule after another, noting the triggers that asked for the anchor. */
+class TriggerReader implements TriggerSink {
+  readonly candidates: Candidate[] = [];
+  /** The rule whose triggers are read now, by index in RULES. */
+  rule = 0;
+
+  constructor(
+    private readonly scan: Scan,
+    private readonly asked: AskedTrigger[] | undefined,
+  ) {}
+
+  found(trigger: RegExpExecArray): void {
+    const { candidates, scan, rule } = this;
+    const from = candidates.length;
+    scan.anchorAsked = false;
+    readTrigger(RULES[rule]!.readers, trigger, scan, candidates);
+    if (this.asked !== undefined && scan.anchorAsked) this.asked.push({ rule, trigger, from, to: candidates.length });
   }
 }
 
@@ -148,6 +163,15 @@ function spansOf(text: string, candidates: Candidate[], urlStarts: readonly numb
 }
 
 // One small object of each kind this file makes per text, kept so that their maps outlive every text (base/shapes.ts).
-const SAMPLE_DATES = keepShape(new DatesOfText('On 5 May 2024, last Tuesday, for three years.'));
+// The sample holds a date of each rule, so that the values and candidates of each kind keep their maps too.
+const SAMPLE_DATES = keepShape(
+  new DatesOfText(
+    'On 5 May 2024, last Tuesday, for three years, at 10:30 a.m. and 21:00, in the 1990s and the 21st century, in Q3 2023 and ' +
+      'fiscal 2024, every week, twice a month, weekly, this spring, two days ago, from 2020 to 2022, mid-March, the past three ' +
+      'months, early next year, 24 hours, one to five years, at 9pm, noon, 2023-10-26, 10/26/2023, at Christmas, recently, now, ' +
+      "in the coming years, the '90s, 90 minutes, a 10-year plan, the 2023-24 season, on March 3-5, tomorrow, yesterday.",
+  ),
+);
 keepShape(SAMPLE_DATES.beforeAnchor().anchoredTo('2024-05-08'));
 keepShape(SAMPLE_DATES.anchoredTo('2024-05-08'));
+keepShape(new TriggerReader(new Scan('', undefined), undefined));

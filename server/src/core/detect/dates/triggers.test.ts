@@ -59,7 +59,7 @@ describe('trigger matches at the positions the pass finds', () => {
     const starts = triggerStarts(text, utf16Units(text), true);
     RULES.forEach((rule, index) => {
       const found: [number, string][] = [];
-      forEachTrigger(index, text, starts, (match) => found.push([match.index, match[0]]));
+      forEachTrigger(index, text, starts, { found: (match) => found.push([match.index, match[0]]) });
       const scan = new RegExp(rule.trigger.source, 'g');
       assert.deepEqual(found, [...text.matchAll(scan)].map((match) => [match.index, match[0]]), `rule ${index} in ${JSON.stringify(text.slice(0, 80))}`);
     });

@@ -212,14 +212,22 @@ function digitStarts(rule: Rule, starts: TriggerStarts): number[] | undefined {
   return merged;
 }
 
-/** Calls `found` with every match of RULES[index]'s trigger in order, as a global regex scan would find them. */
-export function forEachTrigger(index: number, text: string, starts: TriggerStarts, found: (trigger: RegExpExecArray) => void): void {
+/** Calls `sink.found` with every match of RULES[index]'s trigger in order, as a global regex scan would find them. */
+/**
+ * What forEachTrigger hands each match to: an object rather than a closure made per text, since optimised code that
+ * called one text's closure was thrown away once that closure was garbage (see base/shapes.ts).
+ */
+export interface TriggerSink {
+  found(trigger: RegExpExecArray): void;
+}
+
+export function forEachTrigger(index: number, text: string, starts: TriggerStarts, sink: TriggerSink): void {
   const rule = RULES[index]!;
   const positions = rule.startWords !== undefined ? starts.byStartWord[index] : rule.startsWithDigit ? digitStarts(rule, starts) : undefined;
   if (positions === undefined) {
     const { trigger } = rule;
     trigger.lastIndex = 0;
-    for (let match = trigger.exec(text); match; match = trigger.exec(text)) found(match);
+    for (let match = trigger.exec(text); match; match = trigger.exec(text)) sink.found(match);
     return;
   }
   const sticky = STICKY_TRIGGERS[index]!;
@@ -232,7 +240,7 @@ export function forEachTrigger(index: number, text: string, starts: TriggerStart
     sticky.lastIndex = start;
     const match = sticky.exec(text);
     if (match === null) continue;
-    found(match);
+    sink.found(match);
     resumeAt = start + match[0].length;
   }
 }

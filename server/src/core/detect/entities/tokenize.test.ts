@@ -1,13 +1,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tokenize } from './tokenize';
-import { unzeroedArrayBuffer } from '../shared/utf16Units';
 
 const options = { isKnownCompound: () => false };
 
 /**
- * The token columns live in buffers that are not zeroed first (a speed-up for large texts): every token of a
- * large text must read back as written, also once the columns have grown past the first guess of their size.
+ * Every token of a large text reads back as written, also once the token columns have grown past the first guess
+ * of their size.
  */
 describe('the token columns of a large text', () => {
   test('hold every token, past the first guess of their size', () => {
@@ -30,19 +29,6 @@ describe('the token columns of a large text', () => {
     assert.equal(tokens.length, i);
     assert.deepEqual([...tokens.lineStarts()], lines.map((_, line) => line * 27));
     assert.deepEqual([...tokens.lineStartLines()], lines.map((_, line) => line));
-  });
-});
-
-describe('unzeroedArrayBuffer', () => {
-  test('gives a buffer of its own of the size asked, small or large', () => {
-    for (const size of [0, 10, 65535, 65536, 1 << 20]) {
-      const buffers = [unzeroedArrayBuffer(size), unzeroedArrayBuffer(size)];
-      for (const buffer of buffers) assert.equal(buffer.byteLength, size);
-      // Two buffers never share bytes: what one is written with does not show in the other.
-      new Uint8Array(buffers[0]!).fill(1);
-      new Uint8Array(buffers[1]!).fill(2);
-      assert.ok(new Uint8Array(buffers[0]!).every((byte) => byte === 1));
-    }
   });
 });
 

@@ -29,24 +29,6 @@ export function unitsOf(text: string, units: Uint16Array | undefined): Uint16Arr
   return units !== undefined && units.length === text.length ? units : utf16Units(text);
 }
 
-/** Buffers from this size on are worth not zeroing (Node gives them an ArrayBuffer of their own). */
-const LARGE_BUFFER = 1 << 16;
-
-/**
- * A fresh ArrayBuffer of `size` bytes, not zeroed first where the host allows (Node's Buffer): for a caller that
- * writes every byte it ever reads, such as the token columns, where zeroing megabytes that are then overwritten
- * was a visible share of reading a large text. Small or elsewhere, a zeroed ArrayBuffer.
- */
-export function unzeroedArrayBuffer(size: number): ArrayBuffer {
-  const native = size >= LARGE_BUFFER ? nodeBuffer() : undefined;
-  if (native) {
-    const bytes = native.allocUnsafe(size);
-    // A buffer carved from Node's shared pool would hand out other buffers' bytes: only one of its own is taken.
-    if (bytes.byteOffset === 0 && bytes.buffer.byteLength === size && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
-  }
-  return new ArrayBuffer(size);
-}
-
 /** The slice of Node's Buffer the copy uses, found at run time: the core imports nothing of Node's and runs without it. */
 interface NativeBuffer {
   allocUnsafe(size: number): Uint8Array & { write(text: string, encoding: 'utf16le'): number; swap16(): unknown };
