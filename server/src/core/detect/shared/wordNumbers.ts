@@ -3,24 +3,32 @@
  * "a dozen times" or "two hundred thousand". Shared by the date and number detectors.
  */
 
-const UNITS: Readonly<Record<string, number>> = {
+/**
+ * A lookup table without a prototype: looked up with words from the text, a plain object answered "constructor",
+ * "toString" or "__proto__" with a function or Object.prototype instead of undefined.
+ */
+function wordTable(entries: Record<string, number>): Readonly<Record<string, number>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, number>, entries));
+}
+
+const UNITS = wordTable({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
   ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
   seventeen: 17, eighteen: 18, nineteen: 19,
-};
+});
 
-const TENS: Readonly<Record<string, number>> = {
+const TENS = wordTable({
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
+});
 
-const MULTIPLIERS: Readonly<Record<string, number>> = {
+const MULTIPLIERS = wordTable({
   hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000, trillion: 1_000_000_000_000,
-};
+});
 
 /** Words that stand for a whole phrase on their own. */
-const STANDALONE: Readonly<Record<string, number>> = {
+const STANDALONE = wordTable({
   a: 1, an: 1, dozen: 12, 'a dozen': 12, half: 0.5, 'a half': 0.5,
-};
+});
 
 /** Longest input worth looking at; real number phrases are far shorter, and this bounds the work. */
 const MAX_INPUT_LENGTH = 200;
