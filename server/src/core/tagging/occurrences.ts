@@ -1,5 +1,6 @@
 import { isWholeWordsAt, occurrencesOf } from '../lexicon/matching';
 import { CodePointIndex } from '../base/offsets';
+import { firstAtLeast } from '../base/sortedSearch';
 import type { LabelDefinition } from '../project/labelSet';
 import type { TagVisibility } from '../review/corpusSummary';
 import { newTag, type Tag } from '../sidecar';
@@ -123,13 +124,7 @@ export class TaggedSpans {
   overlaps(start: number, end: number): boolean {
     const { starts, ends, longest } = this.sorted();
     // The tags starting before `end`, and no longer ago than the longest tag is long.
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (starts[mid]! < end) low = mid + 1;
-      else high = mid;
-    }
+    const low = firstAtLeast(starts, end);
     for (let n = low - 1; n >= 0 && starts[n]! > start - longest; n--) if (ends[n]! > start) return true;
     return false;
   }

@@ -6,6 +6,7 @@ import { holidayRule, relativeDayRule, weekdayRule } from './days';
 import { attachedUnitRule, unitRule } from './durations';
 import { centuryRule, decadeRule, quarterRule, seasonRule, shortFiscalYearRule, yearRule } from './periods';
 import type { Rule } from './reading';
+import { firstAtLeast } from '../../base/sortedSearch';
 import { referenceRule } from './references';
 import { frequencyRule } from './sets';
 import { clockWithMeridiemRule, matchMinuteRule, oClockRule, timeOfDayRule, twentyFourHourClockRule } from './times';
@@ -98,7 +99,7 @@ export function triggerStartsOfHead(whole: TriggerStarts, head: string, headUnit
   let cut = length;
   while (cut > 0 && WORD_CHARACTERS[headUnits[cut - 1]!] !== NOT_WORD) cut--;
   const tail = startsFrom(head, headUnits, cut, Number.MAX_SAFE_INTEGER);
-  const before = (positions: readonly number[]): number[] => positions.slice(0, firstAtOrAfter(positions, cut));
+  const before = (positions: readonly number[]): number[] => positions.slice(0, firstAtLeast(positions, cut));
   const digits = [...before(whole.digits), ...tail.digits!];
   return {
     byStartWord: whole.byStartWord.map((positions, rule) => (positions === undefined ? undefined : [...before(positions), ...tail.byStartWord[rule]!])),
@@ -109,18 +110,6 @@ export function triggerStartsOfHead(whole: TriggerStarts, head: string, headUnit
     urls: [...before(whole.urls), ...tail.urls],
     numberAnchors: undefined,
   };
-}
-
-/** The index of the first of the ascending `positions` at or after `offset`. */
-function firstAtOrAfter(positions: readonly number[], offset: number): number {
-  let low = 0;
-  let high = positions.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (positions[middle]! < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /**

@@ -9,7 +9,8 @@ import { readEntityText } from './index';
 import { STATIC_INDEX } from './knownNames';
 import { modelRoles } from './models';
 import { SCORE_ROLE, teamRoles } from './teams';
-import { findTokenStarts, firstAtOrAfter } from './ruleStarts';
+import { findTokenStarts } from './ruleStarts';
+import { firstAtLeast } from '../../base/sortedSearch';
 
 /** Words of each kind the walk lists (and of none), in the cases and shapes wire news writes them. */
 const WORDS = [
@@ -55,8 +56,8 @@ test('the walk lists exactly the tokens each rule starts from, in order, and mar
   );
 });
 
-test('firstAtOrAfter finds the first element at or after a value in an ascending list', () => {
+test('firstAtLeast finds the first element at or after a value in an ascending list', () => {
   const sorted = Int32Array.from([2, 5, 5, 9]);
-  assert.deepEqual([0, 2, 3, 5, 6, 9, 10].map((value) => firstAtOrAfter(sorted, value)), [0, 0, 1, 1, 3, 3, 4]);
-  assert.equal(firstAtOrAfter(new Int32Array(0), 3), 0);
+  assert.deepEqual([0, 2, 3, 5, 6, 9, 10].map((value) => firstAtLeast(sorted, value)), [0, 0, 1, 1, 3, 3, 4]);
+  assert.equal(firstAtLeast(new Int32Array(0), 3), 0);
 });

@@ -102,15 +102,3 @@ export function findTokenStarts(tokens: TokenList, lines: readonly LineKind[]): 
     wordMarks,
   };
 }
-
-/** The index of the first element of `sorted` (ascending) that is `value` or more; its length when none is. */
-export function firstAtOrAfter(sorted: Int32Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}

@@ -14,7 +14,7 @@ import { isNameWord } from './recognise';
 import { STATIC_INDEX, firstNameStrength } from './knownNames';
 import { fillRange } from './coverage';
 import { wordListBit } from './wordLists';
-import { firstAtOrAfter } from './ruleStarts';
+import { firstAtLeast } from '../../base/sortedSearch';
 
 /** Words after a team: "Denver beat", "Leeds drew", "Portland lost". */
 const RESULT_VERBS: ReadonlySet<string> = new Set([
@@ -170,7 +170,7 @@ function isSmallNumber(text: string): boolean {
 
 /** Whether a token that may be or start a score lies within SCORE_REACH tokens of the name: hasScoreNear needs one. */
 function mayHaveScoreNear(scores: Int32Array, from: number, to: number): boolean {
-  const first = firstAtOrAfter(scores, from - SCORE_REACH);
+  const first = firstAtLeast(scores, from - SCORE_REACH);
   return first < scores.length && scores[first]! < to + SCORE_REACH;
 }
 
