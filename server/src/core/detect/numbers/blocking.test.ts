@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { utf16Units } from '../shared/utf16Units';
 import { isYearLike } from './amounts';
 import { isWrittenAmount, looksLikeCode } from './blocking';
-import { tokenize } from './tokens';
+import { type Token, Tokenizer } from './tokens';
 
 /** The regex the unit-by-unit check stands for. */
 const VALID_DIGITS = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
@@ -21,7 +21,9 @@ describe('digit tokens', () => {
     fc.assert(
       fc.property(digitsText, (text) => {
         const units = utf16Units(text);
-        for (const token of tokenize(text, units, 0, text.length)) {
+        const tokenizer = new Tokenizer(text, units);
+        const count = tokenizer.tokenize(0, text.length);
+        for (const token of tokenizer.tokens.slice(0, count) as Token[]) {
           if (token.kind !== 'num') continue;
           assert.equal(isWrittenAmount(units, token.start, token.end), VALID_DIGITS.test(token.text), token.text);
           assert.equal(looksLikeCode(units, token.start, token.end), codeByText(token.text), token.text);

@@ -5,10 +5,11 @@ import { filterHashOf } from '../shared/textScan';
 import { utf16Units } from '../shared/utf16Units';
 import { mayBeStartWord, START_WORDS } from './anchors';
 import { CURRENCY_ADJECTIVES, DOLLAR_PREFIXES, ISO_CURRENCIES, MONTHS } from './vocabulary';
-import { beginsWithAsciiCapital, type Token, tokenize, UNHASHED } from './tokens';
+import { beginsWithAsciiCapital, type Token, Tokenizer, UNHASHED } from './tokens';
 
 function tokensOf(text: string): Token[] {
-  return tokenize(text, utf16Units(text), 0, text.length);
+  const tokenizer = new Tokenizer(text, utf16Units(text));
+  return tokenizer.tokens.slice(0, tokenizer.tokenize(0, text.length)) as Token[];
 }
 
 describe('number tokens', () => {

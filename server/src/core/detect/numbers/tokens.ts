@@ -117,12 +117,6 @@ function isSuspicious(units: Uint16Array, index: number): boolean {
   return code === 0x2e && index + 1 < units.length && isLetter(units[index + 1]!) && index > 0 && !isSpace(units[index - 1]!);
 }
 
-/** Tokens of text[from, to) (`units` are its UTF-16 units); both ends lie on whitespace or the ends of the text. */
-export function tokenize(text: string, units: Uint16Array, from: number, to: number): Token[] {
-  const tokenizer = new Tokenizer(text, units);
-  return tokenizer.tokens.slice(0, tokenizer.tokenize(from, to)) as Token[];
-}
-
 /**
  * Tokenizes stretches of one text one after the other, reusing the Token objects of a stretch for the next: the
  * stretches of a long text hold tens of thousands of tokens, each done with once its stretch is scanned, and building
