@@ -149,18 +149,26 @@ export function exportWebAnnotation(documents: readonly ExportDocument[], option
 
 /** A relation as an annotation targeting its two tags' annotations (`from`, `to`: their IRIs). */
 function relationAnnotation(relation: FormatRelation, source: string, position: number, from: string, to: string): Record<string, unknown> {
-  const annotation: Record<string, unknown> = {
-    id: `${source}#${encodeURIComponent(relation.id ?? `rel${position}`)}`,
-    type: 'Annotation',
-    motivation: 'linking',
-  };
-  made(annotation, relation);
-  annotation.body = [{ type: 'TextualBody', purpose: 'linking', value: relation.type }, ...commentBodies(relation.history)];
+  const annotation = annotationHead(source, relation.id ?? `rel${position}`, 'linking', relation.type, relation);
   annotation.target = [from, to];
   annotation['marginalia:fromTag'] = from;
   annotation['marginalia:toTag'] = to;
   if (relation.status !== undefined) annotation['marginalia:status'] = relation.status;
   historyOf(annotation, relation.history);
+  return annotation;
+}
+
+/**
+ * What a tag's and a relation's annotations open with, in this order: the id (`name` within `source`), type, motivation,
+ * creator and times, and the body: the label or relation type with the purpose `motivation`, then the review comments.
+ */
+function annotationHead(
+  source: string, name: string, motivation: 'tagging' | 'linking', value: string,
+  by: Pick<FormatTag, 'annotator' | 'status' | 'created' | 'modified' | 'history'>,
+): Record<string, unknown> {
+  const annotation: Record<string, unknown> = { id: `${source}#${encodeURIComponent(name)}`, type: 'Annotation', motivation };
+  made(annotation, by);
+  annotation.body = [{ type: 'TextualBody', purpose: motivation, value }, ...commentBodies(by.history)];
   return annotation;
 }
 
@@ -211,14 +219,8 @@ function plainJson(value: string): string {
 
 /** A tag as a Web Annotation object (annotationJson writes the common one directly). */
 export function toAnnotation(tag: FormatTag, source: string, position: number, quote: { exact: string; prefix: string; suffix: string }): Record<string, unknown> {
-  const annotation: Record<string, unknown> = {
-    // A tag without an id (never one from a sidecar) is named by its place in the article's list.
-    id: `${source}#${encodeURIComponent(tag.id ?? `n${position}`)}`,
-    type: 'Annotation',
-    motivation: 'tagging',
-  };
-  made(annotation, tag);
-  annotation.body = [{ type: 'TextualBody', purpose: 'tagging', value: tag.label }, ...commentBodies(tag.history)];
+  // A tag without an id (never one from a sidecar) is named by its place in the article's list.
+  const annotation = annotationHead(source, tag.id ?? `n${position}`, 'tagging', tag.label, tag);
   annotation.target = {
     source,
     selector: [
