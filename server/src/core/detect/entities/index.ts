@@ -31,11 +31,7 @@ export function findEntities(text: string, units?: Uint16Array): Span[] {
 }
 
 function detect(text: string, units: Uint16Array | undefined): Span[] {
-  return entitiesIn(readEntityText(text, units));
-}
-
-/** The entity rules on a whole text read by readEntityText: what findEntities gives, less the reading. */
-export function entitiesIn(read: EntityText): Span[] {
+  const read = readEntityText(text, units);
   const all = { from: 0, to: read.tokens.length };
   // One walk over the tokens finds where each rule starts and the words' cases (ruleStarts.ts).
   const starts = findTokenStarts(read.tokens, read.lines);
@@ -111,16 +107,12 @@ export function lowercaseFormsOfCapitalisedWords(usage: WordUsage): Set<string> 
 }
 
 /**
- * What lowercaseFormsOfCapitalisedWords gives for the word usage of a whole text, found without a set of every
- * word: the lowercase form of each distinct capitalised word is looked up among the words the text uses (by the
- * units of an ASCII word, without lower-casing it into a string), and kept when the text's prose uses it.
+ * What lowercaseFormsOfCapitalisedWords gives for the word usage of a whole text, from the marks of its words
+ * (TokenStarts.wordMarks), found without a set of every word: the lowercase form of each distinct capitalised word is
+ * looked up among the words the text uses (by the units of an ASCII word, without lower-casing it into a string), and
+ * kept when the text's prose uses it.
  */
-export function lowercaseFormsInText(read: EntityText): Set<string> {
-  return lowercaseFormsOf(read.tokens, findTokenStarts(read.tokens, read.lines).wordMarks);
-}
-
-/** lowercaseFormsInText from the marks of the text's words (TokenStarts.wordMarks). */
-function lowercaseFormsOf(tokens: TokenList, marks: Uint8Array): Set<string> {
+export function lowercaseFormsOf(tokens: TokenList, marks: Uint8Array): Set<string> {
   const { vocabulary } = tokens;
   const found = new Set<string>();
   for (let id = 0; id < marks.length; id++) {

@@ -2,7 +2,7 @@
  * What the entity rules need from every token of a text, found in one walk over its tokens: where a name may start
  * (recognise.ts reads chunks there, document-names.ts looks learnt names up there), where each wire-news rule
  * starts (a shouted word, a model code, a score, an opening quote) and which words the text writes capitalised
- * and in lowercase (lowercaseFormsInText). Each rule used to walk the whole token list for its few tokens: six walks
+ * and in lowercase (lowercaseFormsOf in index.ts). Each rule used to walk the whole token list for its few tokens: six walks
  * over the hundreds of thousands of tokens of a long text, each a visible share of detection, where a text has only
  * a few thousand distinct words. Here each distinct word is classified once, and one walk lists the tokens of
  * each kind, in order.

@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { lowercaseFormsInText, lowercaseFormsOfCapitalisedWords, readEntityText, wordUsages } from './index';
+import { lowercaseFormsOf, lowercaseFormsOfCapitalisedWords, readEntityText, wordUsages } from './index';
+import { findTokenStarts } from './ruleStarts';
 import { isShoutedWord } from './wordCase';
 import { wordListBit } from './wordLists';
 
@@ -49,7 +50,7 @@ test('the lowercase forms of a whole text found through the vocabulary are those
     fc.property(text, (sample) => {
       const read = readEntityText(sample);
       const usage = wordUsages(read, [{ from: 0, to: read.tokens.length }])[0]!;
-      assert.deepEqual([...lowercaseFormsInText(read)].sort(), [...lowercaseFormsOfCapitalisedWords(usage)].sort());
+      assert.deepEqual([...lowercaseFormsOf(read.tokens, findTokenStarts(read.tokens, read.lines).wordMarks)].sort(), [...lowercaseFormsOfCapitalisedWords(usage)].sort());
     }),
     { numRuns: 300 },
   );
